@@ -1,0 +1,94 @@
+import type { Diagnostic } from './types';
+
+/**
+ * Stable error codes. A code never changes meaning once published; new ones are added here.
+ * Messages never carry personal data: identify things by key, pointer, page or file name.
+ */
+export const ERROR_CODES = [
+  // ingest
+  'INGEST_FILE_NOT_FOUND',
+  'INGEST_FILE_EMPTY',
+  'INGEST_UNSUPPORTED_TYPE',
+  'INGEST_CORRUPT_IMAGE',
+  'INGEST_CORRUPT_PDF',
+  'INGEST_ENCRYPTED_PDF',
+  'INGEST_PDF_NO_PAGES',
+  'INGEST_TOO_MANY_PIXELS',
+  'INGEST_TOO_MANY_PAGES',
+  'INGEST_FILE_TOO_LARGE',
+  'INGEST_TIMEOUT',
+  // ocr
+  'OCR_INIT_FAILED',
+  'OCR_LANGUAGE_DATA_MISSING',
+  'OCR_FAILED',
+  'OCR_TIMEOUT',
+  'OCR_ABORTED',
+  'OCR_ENGINE_DISPOSED',
+  // extract
+  'EXTRACT_UNKNOWN_DOCUMENT',
+  'EXTRACT_FAILED',
+  // vault
+  'VAULT_OPEN_FAILED',
+  'VAULT_SUBJECT_NOT_FOUND',
+  'VAULT_DOCUMENT_INVALID',
+  'VAULT_GRANT_MISSING',
+  'VAULT_CLOSED',
+  'VAULT_DRIVER_MISSING',
+  // eform
+  'EFORM_SCHEMA_INVALID',
+  'EFORM_SCHEMA_NOT_FOUND',
+  'EFORM_REMOTE_REF',
+  // render
+  'RENDER_FONT_MISSING',
+  'RENDER_FAILED',
+  // batch / cli
+  'BATCH_NO_INPUT',
+  'CLI_USAGE',
+  'ABORTED',
+] as const;
+
+export type SohoaErrorCode = (typeof ERROR_CODES)[number];
+
+export interface SohoaErrorOptions {
+  cause?: unknown;
+  /** Diagnostics that explain the error in detail. */
+  diagnostics?: Diagnostic[];
+  /** Non-personal context: file name, page, pointer, limit values. */
+  details?: Record<string, string | number | boolean | undefined>;
+}
+
+const BRAND = Symbol.for('sohoa.error');
+
+/**
+ * The one error type sohoa throws for unusable input and misuse. Check it with
+ * {@link isSohoaError}, not `instanceof` (two installed copies of this package break `instanceof`).
+ *
+ * @example
+ * try { await readPages('scan.jpg') } catch (e) { if (isSohoaError(e, 'INGEST_CORRUPT_IMAGE')) ... }
+ */
+export class SohoaError extends Error {
+  readonly code: SohoaErrorCode;
+  readonly diagnostics: Diagnostic[];
+  readonly details: Record<string, string | number | boolean | undefined>;
+  readonly [BRAND] = true;
+
+  constructor(code: SohoaErrorCode, message: string, options: SohoaErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SohoaError';
+    this.code = code;
+    this.diagnostics = options.diagnostics ?? [];
+    this.details = options.details ?? {};
+  }
+
+  /** A plain, JSON-serialisable form (no stack, no cause). */
+  toJSON(): { name: string; code: SohoaErrorCode; message: string; details: Record<string, unknown> } {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** True when `value` is a {@link SohoaError}, optionally with the given code. */
+export function isSohoaError(value: unknown, code?: SohoaErrorCode): value is SohoaError {
+  if (typeof value !== 'object' || value === null) return false;
+  const branded = (value as Record<symbol, unknown>)[BRAND] === true;
+  return branded && (code === undefined || (value as SohoaError).code === code);
+}

@@ -1,0 +1,6 @@
+export type * from './types';
+export { SohoaError, isSohoaError, ERROR_CODES } from './errors';
+export type { SohoaErrorCode, SohoaErrorOptions } from './errors';
+export { createDiagnostic, hasErrors } from './diagnostics';
+export { METHOD_AUTHORITY } from './authority';
+export { sha256Hex } from './hash';

@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/drivers/memory.ts", "src/drivers/sqlite.ts"],
+  format: ['esm'],
+  dts: true,
+  clean: true,
+  target: 'node20',
+  sourcemap: false,
+});
