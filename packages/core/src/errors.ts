@@ -45,6 +45,15 @@ export const ERROR_CODES = [
   'BATCH_NO_INPUT',
   'CLI_USAGE',
   'ABORTED',
+  // ingest, ocr (added after the first release)
+  'INGEST_PDF_PAGE_NOT_SCANNED',
+  'INGEST_PDF_IMAGE_UNSUPPORTED',
+  'INGEST_INVALID_OPTION',
+  'OCR_INVALID_OPTION',
+  // vn
+  'VN_INVALID_DATE',
+  'VN_INVALID_MRZ_CHARACTER',
+  'VN_INVALID_PERSONAL_ID',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,37 @@
+import { toModernToneMarks } from './internal/tone-marks';
+
+/**
+ * Normalise Vietnamese text: NFC, modern tone-mark placement (`Hòa` → `Hoà`, `Thủy` → `Thuỷ`),
+ * `Ð` (eth) → `Đ`, whitespace collapsed and trimmed.
+ *
+ * @example normalizeText('  Nguyễn  Thị Hòa ') // 'Nguyễn Thị Hoà'
+ */
+export function normalizeText(s: string): string {
+  const collapsed = s
+    .replace(/\u00D0/g, '\u0110')
+    .replace(/\u00F0/g, '\u0111')
+    .replace(/[\s\u00A0\u200B\uFEFF]+/gu, ' ')
+    .trim();
+  return toModernToneMarks(collapsed);
+}
+
+/** Lower-case, strip every diacritic and map `đ` to `d`, for matching (`Hoà` → `hoa`). */
+export function foldDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u0110\u0111\u00D0\u00F0]/g, 'd')
+    .toLowerCase();
+}
+
+/** Fold for loose matching: diacritics folded, punctuation to spaces, whitespace collapsed. */
+export function toLooseKey(s: string): string {
+  return foldDiacritics(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when two texts are equal ignoring case, diacritics, punctuation and spacing. */
+export function looseEquals(a: string, b: string): boolean {
+  return toLooseKey(a) === toLooseKey(b);
+}
