@@ -1,0 +1,80 @@
+import sharp from 'sharp';
+import type { Diagnostic } from '@sohoa/core';
+import { toImageError, tooManyPixels } from './sharp-errors';
+
+/** Decoded RGB pixels of one image. */
+export interface DecodedRaster {
+  width: number;
+  height: number;
+  channels: 3;
+  pixels: Uint8Array;
+  dpi?: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface DecodeImageOptions {
+  label: string;
+  /** 1-based page number, for messages. */
+  page: number;
+  maxPixels: number;
+  /** 0-based page inside a multi-page container (TIFF). */
+  pageIndex?: number;
+  /** Apply EXIF orientation (images) or not (JPEGs embedded in PDFs ignore EXIF). */
+  autoOrient: boolean;
+  /** Extra clockwise rotation in degrees (a PDF page's `/Rotate`). */
+  rotate?: number;
+}
+
+const MIN_PLAUSIBLE_DPI = 50;
+const MAX_PLAUSIBLE_DPI = 4800;
+
+// `truncated` rejects cut-off files while tolerating the benign warnings many scanners produce.
+const FAIL_ON = 'truncated' as const;
+
+/** Header-only metadata of an encoded image, with the decoder's errors mapped to typed ones. */
+export async function readImageHeader(
+  bytes: Uint8Array,
+  context: { label: string; page: number; maxPixels: number; pageIndex?: number },
+): Promise<sharp.Metadata> {
+  try {
+    return await sharp(bytes, { failOn: FAIL_ON, limitInputPixels: false, page: context.pageIndex ?? 0 }).metadata();
+  } catch (error) {
+    throw toImageError(error, context.label, context.page, context.maxPixels);
+  }
+}
+
+/**
+ * Decode an encoded image (JPEG/PNG/WebP/TIFF page) to 8-bit RGB, flattening alpha onto white.
+ * The header is checked against `maxPixels` before any pixel is decoded.
+ */
+export async function decodeImage(bytes: Uint8Array, options: DecodeImageOptions): Promise<DecodedRaster> {
+  const { label, page, maxPixels } = options;
+  const header = await readImageHeader(bytes, options);
+  const width = header.width ?? 0;
+  const height = header.height ?? 0;
+  if (width * height > maxPixels) throw tooManyPixels(label, page, width, height, maxPixels);
+  try {
+    let pipeline = sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels, page: options.pageIndex ?? 0, pages: 1 });
+    if (options.autoOrient) pipeline = pipeline.rotate();
+    if (options.rotate) pipeline = pipeline.rotate(options.rotate);
+    if (header.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+    const { data, info } = await pipeline
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    const raster: DecodedRaster = {
+      width: info.width,
+      height: info.height,
+      channels: 3,
+      pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      diagnostics: [],
+    };
+    const dpi = header.density;
+    if (dpi !== undefined && dpi >= MIN_PLAUSIBLE_DPI && dpi <= MAX_PLAUSIBLE_DPI) raster.dpi = Math.round(dpi);
+    if (info.channels !== 3) throw new Error(`decoder returned ${info.channels} channels, expected 3`);
+    return raster;
+  } catch (error) {
+    throw toImageError(error, label, page, maxPixels);
+  }
+}

@@ -1,0 +1,40 @@
+import type { PageImage } from '@sohoa/core';
+import type { FileType, ResolvedIngestOptions } from '../types';
+import { throwIfAborted, withPageDeadline } from './deadline';
+import { decodeImage, readImageHeader } from './decode-image';
+import { tooManyPages } from './sharp-errors';
+import type { LoadedSource } from './source';
+
+/** Decode a JPEG/PNG/WebP file (one page) or every page of a TIFF. */
+export async function readImagePages(source: LoadedSource, type: FileType, options: ResolvedIngestOptions): Promise<PageImage[]> {
+  const header = await readImageHeader(source.bytes, { label: source.label, page: 1, maxPixels: options.maxPixels });
+  const pageCount = type === 'tiff' ? Math.max(1, header.pages ?? 1) : 1;
+  if (pageCount > options.maxPages) throw tooManyPages(source.label, pageCount, options.maxPages);
+  const pages: PageImage[] = [];
+  for (let index = 0; index < pageCount; index++) {
+    throwIfAborted(options.signal, source.label);
+    const pageNumber = index + 1;
+    const raster = await withPageDeadline(
+      () =>
+        decodeImage(source.bytes, {
+          label: source.label,
+          page: pageNumber,
+          maxPixels: options.maxPixels,
+          pageIndex: index,
+          autoOrient: true,
+        }),
+      { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal },
+    );
+    const page: PageImage = {
+      source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
+      width: raster.width,
+      height: raster.height,
+      channels: 3,
+      pixels: raster.pixels,
+      diagnostics: raster.diagnostics,
+    };
+    if (raster.dpi !== undefined) page.dpi = raster.dpi;
+    pages.push(page);
+  }
+  return pages;
+}

@@ -1,0 +1,34 @@
+import { SohoaError } from '@sohoa/core';
+import type { IngestOptions, ResolvedIngestOptions } from './types';
+
+const DEFAULTS = {
+  maxBytes: 200 * 1024 * 1024,
+  maxPixels: 100_000_000,
+  maxPages: 500,
+  pageTimeoutMs: 60_000,
+} as const;
+
+function positive(name: keyof typeof DEFAULTS, value: number | undefined): number {
+  if (value === undefined) return DEFAULTS[name];
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `Ingest option \`${name}\` must be a positive number; got ${String(value)}. Omit it to use the default ${DEFAULTS[name]}.`,
+      { details: { option: name } },
+    );
+  }
+  return value;
+}
+
+/** Fill every default of {@link IngestOptions} once, validating the numeric limits. */
+export function resolveIngestOptions(options: IngestOptions = {}): ResolvedIngestOptions {
+  return {
+    maxBytes: positive('maxBytes', options.maxBytes),
+    maxPixels: positive('maxPixels', options.maxPixels),
+    maxPages: positive('maxPages', options.maxPages),
+    pageTimeoutMs: positive('pageTimeoutMs', options.pageTimeoutMs),
+    signal: options.signal,
+    unsupportedPages: options.unsupportedPages ?? 'error',
+    report: options.report ?? (() => {}),
+  };
+}

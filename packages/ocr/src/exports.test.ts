@@ -1,0 +1,6 @@
+import { expect, it } from 'vitest';
+import * as ocr from './index';
+
+it('pins the public exports', () => {
+  expect(Object.keys(ocr).sort()).toEqual(['createFakeOcrEngine', 'createTesseractEngine', 'resolveTesseractEngineOptions']);
+});

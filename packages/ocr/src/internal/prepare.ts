@@ -1,0 +1,43 @@
+import type { Box, PageImage } from '@sohoa/core';
+import { clampBox, cropPage, encodeForOcr, scalePage, toGrey } from '@sohoa/ingest';
+import { estimateTextHeight } from './text-height';
+
+/** One image handed to a worker, and how to map its coordinates back to the page. */
+export interface PreparedImage {
+  bytes: Uint8Array;
+  /** Offset of the image's top-left corner in page pixels. */
+  dx: number;
+  dy: number;
+  /** Image pixels per page pixel (2 after upscaling). */
+  scale: number;
+  /** Resolution of the prepared image, when the page's is known. */
+  dpi?: number;
+}
+
+/**
+ * Grey the page (or a region of it), upscale ×2 when its text is small, and encode it as PGM.
+ * Returns undefined for a region entirely outside the page.
+ */
+export async function prepareImage(page: PageImage, box: Box | undefined, upscaleBelow: number): Promise<PreparedImage | undefined> {
+  let image = toGrey(page);
+  let dx = 0;
+  let dy = 0;
+  if (box) {
+    const clamped = clampBox(box, page.width, page.height);
+    if (!clamped) return undefined;
+    image = cropPage(image, clamped);
+    dx = clamped.x;
+    dy = clamped.y;
+  }
+  let scale = 1;
+  if (upscaleBelow > 0) {
+    const height = estimateTextHeight(image);
+    if (height !== undefined && height < upscaleBelow) {
+      image = await scalePage(image, 2);
+      scale = 2;
+    }
+  }
+  const prepared: PreparedImage = { bytes: encodeForOcr(image).bytes, dx, dy, scale };
+  if (page.dpi !== undefined) prepared.dpi = Math.round(page.dpi * scale);
+  return prepared;
+}
