@@ -1,1 +1,161 @@
-export {};
+import type { Box, Diagnostic, ExtractionMethod, FieldValue } from '@sohoa/core';
+
+/** A JSON Schema (draft 2020-12) describing an e-form's data, as a plain object. */
+export type FormSchema = Record<string, unknown>;
+
+/** How important a wrong value would be; sets the default confidence needed to fill. */
+export type Criticality = 'high' | 'normal';
+
+/** Value type of a semantic key. */
+export type KeyType = 'string' | 'date' | 'enum' | 'integer';
+
+/** One semantic key of the vocabulary (`schemas/vocab/keys.json`), role keys resolved. */
+export interface VocabularyEntry {
+  key: string;
+  type: KeyType;
+  criticality: Criticality;
+  /** SEMIC Core Person/Business/Location term, where one exists. */
+  semic?: string;
+  /** HTML `autocomplete` token, where one exists. */
+  autocomplete?: string;
+  /** Labels and abbreviations seen on real forms. */
+  labels: string[];
+  /** Stored code → printed labels, e.g. `male` → `Nam`. */
+  values?: Record<string, string[]>;
+  /** Derived by eform from other keys (dates split or in words, signing date, residence). */
+  computed?: boolean;
+  /** Inference is trusted only when one of these appears in the field's or an enclosing title. */
+  context?: string[];
+  /** `false`: never bound by inference (ambiguous without an annotation). */
+  infer?: boolean;
+  /** For role keys (`person.mother.fullName`): the role and the key it specialises. */
+  role?: string;
+  base?: string;
+  description?: string;
+}
+
+/** The semantic key vocabulary. */
+export interface Vocabulary {
+  version: number;
+  /** Role id (`mother`, `father`, `self`, ...) → labels that name the role on forms. */
+  roles: Record<string, { labels: string[] }>;
+  keys: Record<string, VocabularyEntry>;
+}
+
+/** How a field got its key. */
+export type BindingSource = 'annotation' | 'autocomplete' | 'inference' | 'none';
+
+/** The binding of one leaf field of a form to a semantic key. */
+export interface FieldBinding {
+  /** JSON Pointer of the field in the form *data*, e.g. `/nguoiYeuCau/hoTen`. */
+  pointer: string;
+  /** JSON Pointer of the field's node in the schema. */
+  schemaPointer: string;
+  key?: string;
+  via: BindingSource;
+  /** 0..1; 1 for an annotation. */
+  confidence: number;
+  /** The field's title, or its property name when it has none. */
+  title: string;
+  /** For an uncertain inference (below 0.8): the best keys considered, best first. */
+  candidates?: Array<{ key: string; confidence: number }>;
+}
+
+/** Every leaf field of a form with its binding. */
+export interface FormBinding {
+  fields: FieldBinding[];
+  diagnostics: Diagnostic[];
+}
+
+/** One value of a profile, as eform needs it (a `@sohoa/vault` `ProfileValue` fits). */
+export interface FillProfileValue {
+  value: FieldValue;
+  confidence: number;
+  method: ExtractionMethod;
+  documentId: string;
+  documentType: string;
+  sha256?: string;
+  page?: number;
+  box?: Box;
+  expired: boolean;
+}
+
+/** What {@link fillForm} reads: chosen values by semantic key (a `@sohoa/vault` `Profile` fits). */
+export interface FillProfile {
+  values: Record<string, FillProfileValue>;
+}
+
+/** Options of `fillForm`. */
+export interface FillOptions {
+  /** Clock for computed keys such as `form.signingDate`. @default new Date() */
+  now?: Date;
+  /** Minimum confidence per semantic key; defaults by criticality: high 0.9, normal 0.7. */
+  minConfidence?: Record<string, number>;
+  /**
+   * Read a form role from another profile role: `{ mother: 'self' }` fills the form's mother block
+   * (`person.mother.*`) from the subject's own facts, when the requester is the child's mother.
+   */
+  roleMap?: Record<string, string>;
+  /** A binding made earlier with `bindForm(schema)`, to skip binding again. */
+  binding?: FormBinding;
+}
+
+/** Outcome of one field. */
+export type FillStatus = 'filled' | 'needs-review' | 'empty';
+
+/** Why a field is not plainly filled. */
+export type FillReason = 'no-binding' | 'no-data' | 'low-confidence' | 'expired-source' | 'invalid-for-field';
+
+/** Where a filled value came from. Values computed from the clock have no document. */
+export interface FieldSource {
+  documentId?: string;
+  documentType?: string;
+  method: ExtractionMethod;
+  confidence: number;
+  page?: number;
+  box?: Box;
+  sha256?: string;
+}
+
+/** One leaf field after filling. `value` is also offered for `needs-review` (but not put in `data`). */
+export interface FilledField {
+  pointer: string;
+  key?: string;
+  status: FillStatus;
+  value?: unknown;
+  source?: FieldSource;
+  reason?: FillReason;
+}
+
+/** Share of leaf fields filled. */
+export interface Coverage {
+  total: number;
+  filled: number;
+  needsReview: number;
+  empty: number;
+  /** `filled / total`, 0 for a form without fields. */
+  ratio: number;
+}
+
+/** A form filled from a profile: data, per-field provenance, coverage. */
+export interface FilledForm {
+  data: Record<string, unknown>;
+  fields: FilledField[];
+  coverage: Coverage;
+  diagnostics: Diagnostic[];
+}
+
+/** One validation error, pointing into the data. */
+export interface FormValidationError {
+  /** JSON Pointer into the data. */
+  pointer: string;
+  /** JSON Pointer into the schema (the failing keyword). */
+  schemaPointer: string;
+  message: string;
+}
+
+/** Result of `validateForm`. */
+export interface FormValidationResult {
+  ok: boolean;
+  errors: FormValidationError[];
+}

@@ -1,1 +1,3 @@
 export type * from './types';
+export { renderPdf } from './pdf';
+export { renderXml, toXmlName } from './xml';

@@ -1,1 +1,45 @@
-export {};
+/** A JSON Schema (2020-12) of a form, as a plain object. */
+export type RenderSchema = Record<string, unknown>;
+
+/** What the renderer needs of one filled field (an `@sohoa/eform` `FilledField` fits). */
+export interface RenderableField {
+  /** JSON Pointer of the field in the data. */
+  pointer: string;
+  status: 'filled' | 'needs-review' | 'empty';
+  /** For `needs-review`: the value offered for confirmation (not in `data`). */
+  value?: unknown;
+}
+
+/** What the renderer needs of a filled form (an `@sohoa/eform` `FilledForm` fits). */
+export interface RenderableForm {
+  data: unknown;
+  fields?: readonly RenderableField[];
+}
+
+/** Options of `renderPdf`. */
+export interface RenderPdfOptions {
+  /** Form title printed under the national motto. @default the schema's `title` */
+  title?: string;
+  /** TrueType/OpenType font bytes for the text; it must cover Vietnamese. @default DejaVu Sans */
+  font?: Uint8Array;
+  /** Font for headings. @default `font` when given, else DejaVu Sans Bold */
+  boldFont?: Uint8Array;
+  /** Font file to read instead of the bundled DejaVu Sans. */
+  fontPath?: string;
+  /** Body text size in points. @default 11 */
+  fontSize?: number;
+  /** Print the national motto header (Quốc hiệu, tiêu ngữ). @default true */
+  header?: boolean;
+  /** Mark shown after values that still need the user's confirmation. @default '(cần kiểm tra)' */
+  reviewMark?: string;
+}
+
+/** Options of `renderXml`. */
+export interface RenderXmlOptions {
+  /** Root element name. @default the schema's `x-sohoa-xml.root`, else a name made from its title */
+  root?: string;
+  /** Emit empty elements for fields without a value. @default true */
+  includeEmpty?: boolean;
+  /** Start with `<?xml version="1.0" encoding="UTF-8"?>`. @default true */
+  declaration?: boolean;
+}

@@ -1,0 +1,114 @@
+import type { ValidateFunction } from 'ajv';
+import { createDiagnostic, type Diagnostic } from '@sohoa/core';
+import { bindForm } from './bind';
+import { compileSchema } from './internal/ajv';
+import { setAtPointer } from './internal/pointer';
+import { resolveKey } from './internal/resolve';
+import { toFieldValue } from './internal/transform';
+import { listLeaves } from './internal/walk';
+import type { FilledField, FilledForm, FillOptions, FillProfile, FormSchema } from './types';
+import { getKeyInfo, keyWithRole } from './vocabulary';
+
+const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
+
+function mapRole(key: string, roleMap: Record<string, string> | undefined): string {
+  const match = roleMap && ROLE_KEY.exec(key);
+  const target = match ? roleMap[match[1]!] : undefined;
+  return match && target !== undefined ? keyWithRole(`person.${match[2]}`, target) : key;
+}
+
+/** Default minimum confidence by criticality. */
+export const DEFAULT_MIN_CONFIDENCE = { high: 0.9, normal: 0.7 } as const;
+
+const leafValidators = new WeakMap<FormSchema, Map<string, ValidateFunction | null>>();
+
+function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSchema): ValidateFunction | null {
+  let cache = leafValidators.get(schema);
+  if (!cache) leafValidators.set(schema, (cache = new Map()));
+  if (!cache.has(schemaPointer)) {
+    let validate: ValidateFunction | null = null;
+    try {
+      const { $schema: _s, $id: _i, ...own } = node;
+      validate = compileSchema(own);
+    } catch {
+      validate = null; // a leaf that cannot compile alone (nested refs) is checked by validateForm instead
+    }
+    cache.set(schemaPointer, validate);
+  }
+  return cache.get(schemaPointer) ?? null;
+}
+
+/**
+ * Fill a form from a profile. Each leaf field is `filled` (value in `data`), `needs-review` (value
+ * offered in `fields` but not in `data`: confidence below the key's threshold — high-criticality keys
+ * need 0.9, others 0.7 — or an expired source) or `empty` (no binding, no data, or a value the field's
+ * own schema rejects). `coverage.ratio` is filled / leaf fields. Diagnostics never carry values.
+ *
+ * @example
+ * const filled = fillForm(schema, await vault.profile(id, { purpose: 'dang-ky-khai-sinh' }));
+ * filled.coverage.ratio; // 0.62
+ */
+export function fillForm(schema: FormSchema, profile: FillProfile, options: FillOptions = {}): FilledForm {
+  const now = options.now ?? new Date();
+  const binding = options.binding ?? bindForm(schema);
+  const leaves = new Map(listLeaves(schema).map((leaf) => [leaf.pointer, leaf]));
+  const data: Record<string, unknown> = {};
+  const diagnostics: Diagnostic[] = [...binding.diagnostics];
+  const fields: FilledField[] = [];
+
+  for (const bound of binding.fields) {
+    const leaf = leaves.get(bound.pointer);
+    if (!bound.key || !leaf) {
+      fields.push({ pointer: bound.pointer, status: 'empty', reason: 'no-binding' });
+      continue;
+    }
+    const key = bound.key;
+    const found = resolveKey(mapRole(key, options.roleMap), profile, now);
+    if (!found) {
+      fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'no-data' });
+      continue;
+    }
+    const entry = getKeyInfo(key);
+    const value = toFieldValue(found.value, leaf.node, entry);
+    const validate = leafValidator(schema, bound.schemaPointer, leaf.node);
+    if (value === undefined || (validate !== null && !validate(value))) {
+      fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'invalid-for-field', source: found.source });
+      diagnostics.push(
+        createDiagnostic('EFORM_VALUE_INVALID_FOR_FIELD', 'warning', `The vault value of \`${key}\` does not fit field \`${bound.pointer}\` (type, enum, pattern or length); the field is left empty for the user.`, {
+          origin: 'eform',
+          pointer: bound.pointer,
+          key,
+        }),
+      );
+      continue;
+    }
+    const threshold = options.minConfidence?.[key] ?? DEFAULT_MIN_CONFIDENCE[entry?.criticality ?? 'normal'];
+    const reason = found.expired ? 'expired-source' : found.source.confidence < threshold ? 'low-confidence' : undefined;
+    if (reason) {
+      fields.push({ pointer: bound.pointer, key, status: 'needs-review', value, source: found.source, reason });
+      diagnostics.push(
+        createDiagnostic(
+          'EFORM_FIELD_NEEDS_REVIEW',
+          'warning',
+          reason === 'expired-source'
+            ? `Field \`${bound.pointer}\` (\`${key}\`) would come from an expired document; the user must confirm it.`
+            : `Field \`${bound.pointer}\` (\`${key}\`) has confidence ${found.source.confidence} below ${threshold}; the user must confirm it.`,
+          { origin: 'eform', pointer: bound.pointer, key },
+        ),
+      );
+      continue;
+    }
+    setAtPointer(data, bound.pointer, value);
+    fields.push({ pointer: bound.pointer, key, status: 'filled', value, source: found.source });
+  }
+
+  const total = fields.length;
+  const filled = fields.filter((f) => f.status === 'filled').length;
+  const needsReview = fields.filter((f) => f.status === 'needs-review').length;
+  return {
+    data,
+    fields,
+    coverage: { total, filled, needsReview, empty: total - filled - needsReview, ratio: total === 0 ? 0 : filled / total },
+    diagnostics,
+  };
+}

@@ -1,0 +1,16 @@
+import { foldDiacritics } from '@sohoa/vn';
+
+/** Fold a label for matching: no diacritics, lower case, no footnote numbers or "(nếu có)", single spaces. */
+export function foldText(text: string): string {
+  return foldDiacritics(text)
+    .replace(/\(\s*neu co\s*\)/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b\d+\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `ngaySinhBangChu` → `ngay sinh bang chu`; `ho_ten` → `ho ten`. */
+export function splitName(name: string): string {
+  return foldText(name.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2').replace(/[_-]+/g, ' '));
+}

@@ -1,0 +1,102 @@
+import type { FieldValue } from '@sohoa/core';
+import type { FieldSource, FillProfile, FillProfileValue } from '../types';
+import { getKeyInfo } from '../vocabulary';
+import { dateToVietnameseWords } from '@sohoa/vn';
+
+/** A value found for a key, with where it came from. */
+export interface ResolvedValue {
+  value: FieldValue;
+  source: FieldSource;
+  expired: boolean;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Text as printed (`05`); integer fields get numbers from the field transform.
+const DATE_PARTS: Record<string, (m: RegExpExecArray) => FieldValue> = {
+  day: (m) => m[3]!,
+  month: (m) => m[2]!,
+  year: (m) => m[1]!,
+};
+// Luật Cư trú 2020: nơi cư trú is the permanent residence, else the temporary one, else where one lives now.
+const RESIDENCE_CHAIN = ['permanentAddress', 'temporaryAddress', 'currentAddress'];
+
+function fromProfile(value: FillProfileValue): ResolvedValue {
+  return {
+    value: value.value,
+    expired: value.expired,
+    source: {
+      documentId: value.documentId,
+      documentType: value.documentType,
+      method: value.method,
+      confidence: value.confidence,
+      ...(value.page !== undefined && { page: value.page }),
+      ...(value.box !== undefined && { box: value.box }),
+      ...(value.sha256 !== undefined && { sha256: value.sha256 }),
+    },
+  };
+}
+
+/** The value of a key from a profile, computing derived keys (date parts and words, residence, signing date). */
+export function resolveKey(key: string, profile: FillProfile, now: Date, depth = 0): ResolvedValue | undefined {
+  const direct = profile.values[key];
+  if (direct) return fromProfile(direct);
+  if (depth > 4) return undefined;
+  if (key === 'form.signingDate') {
+    return { value: localIsoDate(now), expired: false, source: { method: 'computed', confidence: 1 } };
+  }
+  const dot = key.lastIndexOf('.');
+  const parent = key.slice(0, dot);
+  const last = key.slice(dot + 1);
+  const part = DATE_PARTS[last];
+  if (part || last === 'words') {
+    const date = resolveKey(parent, profile, now, depth + 1);
+    const match = typeof date?.value === 'string' ? ISO_DATE.exec(date.value) : null;
+    if (!date || !match) return undefined;
+    const value = part ? part(match) : dateToWords(date.value as string);
+    if (value === undefined) return undefined;
+    return { ...date, value, source: { ...date.source } };
+  }
+  if (last === 'summary' && parent.endsWith('.idDocument')) return idDocumentSummary(parent, profile, now, depth);
+  if (last === 'residence') {
+    for (const step of RESIDENCE_CHAIN) {
+      const found = resolveKey(`${parent}.${step}`, profile, now, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function dateToWords(iso: string): string | undefined {
+  try {
+    return dateToVietnameseWords(iso);
+  } catch {
+    return undefined; // not a real calendar day: leave the field to the user
+  }
+}
+
+/** `Căn cước công dân số 001… do Cục … cấp ngày 10/05/2021` (TT 04/2024 footnote 3), from the document's parts. */
+function idDocumentSummary(prefix: string, profile: FillProfile, now: Date, depth: number): ResolvedValue | undefined {
+  const part = (name: string) => resolveKey(`${prefix}.${name}`, profile, now, depth + 1);
+  const type = part('type');
+  const number = part('number');
+  if (!type || !number) return undefined;
+  const issuer = part('issuer');
+  const issued = part('issueDate');
+  const typeLabel = (typeof type.value === 'string' && getKeyInfo(`${prefix}.type`)?.values?.[type.value]?.[0]) || String(type.value);
+  const date = typeof issued?.value === 'string' ? ISO_DATE.exec(issued.value) : null;
+  let value = `${typeLabel} số ${String(number.value)}`;
+  if (issuer) value += ` do ${String(issuer.value)}`;
+  if (issuer || date) value += ' cấp';
+  if (date) value += ` ngày ${date[3]}/${date[2]}/${date[1]}`;
+  const used = [type, number, issuer, date ? issued : undefined].filter((p): p is ResolvedValue => p !== undefined);
+  return {
+    value,
+    expired: used.some((p) => p.expired),
+    source: { ...number.source, confidence: Math.min(...used.map((p) => p.source.confidence)) },
+  };
+}

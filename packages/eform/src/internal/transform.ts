@@ -1,0 +1,45 @@
+import type { FieldValue } from '@sohoa/core';
+import type { FormSchema, VocabularyEntry } from '../types';
+import { foldText } from './fold';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function types(node: FormSchema): string[] {
+  const t = node.type;
+  return Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
+}
+
+/**
+ * Shape a vault value for a field: codes to printed labels or enum members (`female` → `Nữ`), ISO
+ * dates to `dd/mm/yyyy` for plain text fields (the Vietnamese convention) unless the field has
+ * `format: date`, numbers to and from text. Returns `undefined` when it cannot fit.
+ */
+export function toFieldValue(value: FieldValue, node: FormSchema, entry: VocabularyEntry | undefined): unknown {
+  const accepted = types(node);
+  const enumValues = Array.isArray(node.enum) ? (node.enum as unknown[]) : undefined;
+  let out: unknown = value;
+
+  const labels = typeof value === 'string' ? entry?.values?.[value] : undefined;
+  if (enumValues) {
+    if (!enumValues.includes(out)) {
+      const wanted = new Set([String(value), ...(labels ?? [])].map(foldText));
+      out = enumValues.find((member) => typeof member === 'string' && wanted.has(foldText(member)));
+    }
+    return out;
+  }
+  if (labels && labels[0] !== undefined) out = labels[0];
+
+  if (typeof out === 'string' && ISO_DATE.test(out) && node.format !== 'date' && (accepted.length === 0 || accepted.includes('string'))) {
+    const format = typeof node['x-sohoa-format'] === 'string' ? node['x-sohoa-format'] : 'dd/mm/yyyy';
+    const [, y, m, d] = ISO_DATE.exec(out)!;
+    out = format.toLowerCase().replace('dd', d!).replace('mm', m!).replace('yyyy', y!);
+  }
+  if (typeof out === 'string' && (accepted.includes('integer') || accepted.includes('number')) && !accepted.includes('string')) {
+    const n = Number(out.trim());
+    out = out.trim() !== '' && Number.isFinite(n) ? n : out;
+  }
+  if (typeof out === 'number' && accepted.includes('string') && !accepted.includes('number') && !accepted.includes('integer')) {
+    out = String(out);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isSohoaError } from '@sohoa/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadFormSchema, parseFormSchema, safeParseFormSchema } from './schema';
+import { validateForm } from './validate';
+
+const dir = mkdtempSync(join(tmpdir(), 'sohoa-eform-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('form schemas', () => {
+  it('loads the shipped forms', async () => {
+    const path = (name: string) => fileURLToPath(new URL(`../../../schemas/forms/${name}.schema.json`, import.meta.url));
+    expect((await loadFormSchema(path('to-khai-dang-ky-khai-sinh'))).title).toBe('TỜ KHAI ĐĂNG KÝ KHAI SINH');
+    expect((await loadFormSchema(path('ct01-to-khai-thay-doi-thong-tin-cu-tru'))).title).toBe('TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ');
+  });
+
+  it('rejects remote $ref with a pointer to it', () => {
+    const result = safeParseFormSchema({
+      type: 'object',
+      properties: { a: { $ref: 'https://example.org/person.json' }, b: { $ref: '#/$defs/x' } },
+      $defs: { x: { type: 'string' } },
+    });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'EFORM_REMOTE_REF', pointer: '/properties/a/$ref' }] });
+    expect(() => parseFormSchema({ type: 'object', properties: { a: { $ref: 'other.json#/x' } } })).toThrowError(
+      expect.objectContaining({ code: 'EFORM_REMOTE_REF' }),
+    );
+  });
+
+  it('rejects non-object and broken schemas', () => {
+    for (const bad of [null, 3, 'x', [], { type: 'string' }, { type: 'object' }, { type: 'object', properties: { a: { type: 'strnig' } } }]) {
+      const result = safeParseFormSchema(bad);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.diagnostics[0]?.code).toBe('EFORM_SCHEMA_INVALID');
+    }
+    expect(safeParseFormSchema({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {} })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'EFORM_SCHEMA_INVALID', pointer: '/$schema' }],
+    });
+  });
+
+  it('reports missing and malformed files without their content', async () => {
+    const missing = await loadFormSchema(join(dir, 'missing.json')).catch((e: unknown) => e);
+    expect(isSohoaError(missing, 'EFORM_SCHEMA_NOT_FOUND')).toBe(true);
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"title": "Nguyễn Văn Canary", ');
+    const broken = await loadFormSchema(file).catch((e: unknown) => e);
+    expect(isSohoaError(broken, 'EFORM_SCHEMA_INVALID')).toBe(true);
+    expect((broken as Error).message).toMatchInlineSnapshot(`"The form schema \`broken.json\` is not valid JSON; fix the syntax error."`);
+  });
+});
+
+describe('validateForm', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      hoTen: { type: 'string', maxLength: 5 },
+      email: { type: 'string', format: 'email' },
+      nhom: { type: 'object', properties: { 'a/b': { type: 'string' } }, required: ['a/b'] },
+    },
+    required: ['hoTen', 'nhom'],
+  };
+
+  it('points at every error in the data, without values', () => {
+    const result = validateForm(schema, { hoTen: 'Canary Value', email: 'not-an-email', nhom: {} });
+    expect(result.ok).toBe(false);
+    expect(result.errors).toMatchInlineSnapshot(`
+      [
+        {
+          "message": "must NOT have more than 5 characters",
+          "pointer": "/hoTen",
+          "schemaPointer": "/properties/hoTen/maxLength",
+        },
+        {
+          "message": "must match format "email"",
+          "pointer": "/email",
+          "schemaPointer": "/properties/email/format",
+        },
+        {
+          "message": "is required",
+          "pointer": "/nhom/a~1b",
+          "schemaPointer": "/properties/nhom/required",
+        },
+      ]
+    `);
+    expect(JSON.stringify(result.errors)).not.toContain('Canary');
+  });
+
+  it('accepts valid data', () => {
+    expect(validateForm(schema, { hoTen: 'An', email: 'an@example.org', nhom: { 'a/b': 'x' } })).toEqual({ ok: true, errors: [] });
+  });
+});

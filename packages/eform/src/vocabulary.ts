@@ -1,0 +1,46 @@
+import { SohoaError } from '@sohoa/core';
+import rawVocabulary from '../../../schemas/vocab/keys.json';
+import type { Vocabulary, VocabularyEntry } from './types';
+
+type RawEntry = Omit<VocabularyEntry, 'key'> | { base: string; role: string };
+
+/** Resolve role entries (`{ base, role }`) against their base keys. */
+function loadVocabulary(raw: { version: number; roles: Vocabulary['roles']; keys: Record<string, RawEntry> }): Vocabulary {
+  const keys: Record<string, VocabularyEntry> = {};
+  for (const [key, entry] of Object.entries(raw.keys)) {
+    if ('base' in entry && !('type' in entry)) {
+      const base = raw.keys[entry.base];
+      if (!base || 'base' in base) {
+        throw new SohoaError('EFORM_SCHEMA_INVALID', `Vocabulary key \`${key}\` has an unknown base \`${entry.base}\`; fix schemas/vocab/keys.json.`);
+      }
+      keys[key] = { ...(base as Omit<VocabularyEntry, 'key'>), key, labels: [], role: entry.role, base: entry.base };
+    } else {
+      keys[key] = { ...(entry as Omit<VocabularyEntry, 'key'>), key };
+    }
+  }
+  return { version: raw.version, roles: raw.roles, keys };
+}
+
+/** The semantic key vocabulary shipped with this package (from `schemas/vocab/keys.json`). */
+export const vocabulary: Vocabulary = loadVocabulary(rawVocabulary as never);
+
+const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
+
+/**
+ * The vocabulary entry of a key; role keys not listed (`person.guardian.birthDate`) resolve to
+ * their base key with the role set.
+ */
+export function getKeyInfo(key: string): VocabularyEntry | undefined {
+  const known = vocabulary.keys[key];
+  if (known) return known;
+  const match = ROLE_KEY.exec(key);
+  if (!match || !(match[1]! in vocabulary.roles)) return undefined;
+  const base = vocabulary.keys[`person.${match[2]}`];
+  return base && { ...base, key, labels: [], role: match[1]!, base: base.key };
+}
+
+/** `person.fullName` + `mother` → `person.mother.fullName`; the `self` role adds nothing. */
+export function keyWithRole(key: string, role: string | undefined): string {
+  if (role === undefined || role === 'self' || !key.startsWith('person.')) return key;
+  return `person.${role}.${key.slice('person.'.length)}`;
+}

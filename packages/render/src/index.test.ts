@@ -1,0 +1,6 @@
+import { expect, it } from 'vitest';
+import * as render from './index';
+
+it('pins the public exports', () => {
+  expect(Object.keys(render).sort()).toEqual(['renderPdf', 'renderXml', 'toXmlName']);
+});

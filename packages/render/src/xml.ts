@@ -1,0 +1,70 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { propertiesOf, resolveLocal, valueAt } from './internal/schema-walk';
+import type { RenderableForm, RenderSchema, RenderXmlOptions } from './types';
+
+/** Fold to ASCII letters and digits: `Tờ khai đăng ký` → `To khai dang ky`. */
+function ascii(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+}
+
+/** A valid XML element name from a property name. */
+export function toXmlName(name: string): string {
+  let safe = ascii(name).replace(/[^A-Za-z0-9_.-]/g, '_');
+  if (!/^[A-Za-z_]/.test(safe) || /^xml/i.test(safe)) safe = `_${safe}`;
+  return safe;
+}
+
+/** `TỜ KHAI ĐĂNG KÝ KHAI SINH` → `ToKhaiDangKyKhaiSinh`. */
+function nameFromTitle(title: string): string {
+  const words = ascii(title).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return toXmlName(words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Form');
+}
+
+// XML 1.0 forbids most control characters even when escaped.
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function text(value: unknown): string {
+  return String(value).replace(INVALID_XML_CHARS, '');
+}
+
+function build(root: RenderSchema, node: RenderSchema, data: unknown, includeEmpty: boolean): unknown {
+  const props = propertiesOf(node);
+  if (props) {
+    const out: Record<string, unknown> = {};
+    for (const [name, raw] of Object.entries(props)) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const value = build(root, resolveLocal(root, raw), valueAt(data, `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`), includeEmpty);
+      if (value !== undefined) out[toXmlName(name)] = value;
+    }
+    return Object.keys(out).length > 0 || includeEmpty ? out : undefined;
+  }
+  if (Array.isArray(data)) {
+    const items = typeof node.items === 'object' && node.items !== null ? resolveLocal(root, node.items as RenderSchema) : {};
+    const xml = items['x-sohoa-xml'] as { name?: unknown } | undefined;
+    const itemName = toXmlName(typeof xml?.name === 'string' ? xml.name : 'item');
+    const rows = data.map((row) => build(root, items, row, includeEmpty)).filter((r) => r !== undefined);
+    return rows.length > 0 ? { [itemName]: rows } : includeEmpty ? '' : undefined;
+  }
+  if (data === undefined || data === null || data === '') return includeEmpty ? '' : undefined;
+  if (typeof data === 'object') return includeEmpty ? '' : undefined;
+  return text(data);
+}
+
+/**
+ * Render form data as XML: the root element from the schema's `x-sohoa-xml.root` (or a name made
+ * from its title), one element per property in schema order, array rows as `item` elements; text is
+ * escaped and characters XML 1.0 forbids are dropped.
+ *
+ * @example
+ * renderXml(filled, schema); // '<?xml version="1.0" encoding="UTF-8"?>\n<ToKhaiDangKyKhaiSinh>...'
+ */
+export function renderXml(filled: RenderableForm, schema: RenderSchema, options: RenderXmlOptions = {}): string {
+  const configured = (schema['x-sohoa-xml'] as { root?: unknown } | undefined)?.root;
+  const root = toXmlName(
+    options.root ?? (typeof configured === 'string' ? configured : typeof schema.title === 'string' ? nameFromTitle(schema.title) : 'Form'),
+  );
+  const body = build(schema, schema, filled.data, options.includeEmpty ?? true) ?? '';
+  const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: true, processEntities: true });
+  const xml = builder.build({ [root]: body }) as string;
+  return (options.declaration ?? true) ? `<?xml version="1.0" encoding="UTF-8"?>\n${xml}` : xml;
+}

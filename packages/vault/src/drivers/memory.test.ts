@@ -1,0 +1,4 @@
+import { runVaultContract } from '../driver-contract';
+import { memoryDriver } from './memory';
+
+runVaultContract('memory', () => memoryDriver());
