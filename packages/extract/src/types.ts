@@ -1,1 +1,82 @@
-export {};
+import type { Box, DocumentRecord, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
+
+/** What the extractor reads: the decoded pages of one file and their OCR results (same order). */
+export interface ExtractInput {
+  pages: PageImage[];
+  /** OCR of each page; a page without OCR (e.g. not run) is `undefined`. */
+  ocr: Array<OcrPage | undefined>;
+}
+
+export interface ExtractOptions {
+  /**
+   * Reference date (ISO `YYYY-MM-DD`) for the document status: a document whose validity ends
+   * before it is `expired`.
+   * @default today
+   */
+  asOf?: string;
+  /** Restrict classification to these document type ids. @default every registered type */
+  types?: string[];
+  /**
+   * An OCR engine for region re-reads (an `OcrEngine` of `@sohoa/ocr` fits): key value lines are
+   * read again on their own, which fixes most diacritic slips of full-page OCR.
+   * @default none: only the full-page OCR is used
+   */
+  recognizer?: RegionRecognizer;
+  signal?: AbortSignal;
+}
+
+/** Resolved {@link ExtractOptions}. */
+export interface ResolvedExtractOptions {
+  asOf: string;
+  types: string[] | undefined;
+}
+
+/** A decoded QR code with where it was found. */
+export interface QrCode {
+  text: string;
+  /** 1-based page. */
+  page: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/** Evidence gathered from one page before fields are merged. */
+export interface PageReading {
+  page: PageImage;
+  ocr: OcrPage | undefined;
+  qr: QrCode | undefined;
+}
+
+/** Fields read by one method, before merging. */
+export type FieldSet = Record<string, ExtractedField>;
+
+/** Classification of one page. */
+export interface PageClass {
+  type: string;
+  part: string;
+  /** 0..1 */
+  score: number;
+}
+
+/** Lets a document type re-read parts of a page (region OCR) for better accuracy. */
+export interface RegionRecognizer {
+  recognize(page: PageImage, options: { regions: Array<{ box: Box; psm?: 6 | 7 }>; signal?: AbortSignal }): Promise<OcrPage>;
+}
+
+/** What a document type may use while extracting. */
+export interface ExtractContext {
+  options: ResolvedExtractOptions;
+  /** Present when an OCR engine is available for region re-reads. */
+  recognizer?: RegionRecognizer;
+  signal?: AbortSignal;
+}
+
+/** A document type the extractor knows: how to recognise its pages and read its fields. */
+export interface DocumentTypeDefinition {
+  id: string;
+  /** Vietnamese title, e.g. `Căn cước công dân (2021, có gắn chip)`. */
+  title: string;
+  /** Scores a page 0..1 and names the part of the document it shows. */
+  classify(reading: PageReading): PageClass | undefined;
+  /** Reads the fields of all pages classified as this type. */
+  extract(readings: PageReading[], classes: PageClass[], context: ExtractContext): Promise<Omit<DocumentRecord, 'status'>>;
+}

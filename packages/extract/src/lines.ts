@@ -1,0 +1,89 @@
+import type { Box, OcrLine } from '@sohoa/core';
+import { foldDiacritics } from '@sohoa/vn';
+
+/** A line of OCR text with its folded (lower-case, no diacritics) form for label matching. */
+export interface FoldedLine {
+  line: OcrLine;
+  folded: string;
+  index: number;
+}
+
+/** Folds character by character so that offsets in the folded text map back to the NFC text. */
+function foldPerChar(text: string): string {
+  return [...text.normalize('NFC')].map((c) => foldDiacritics(c).charAt(0) || c).join('');
+}
+
+export function foldLines(lines: OcrLine[]): FoldedLine[] {
+  return lines.map((line, index) => ({ line, folded: foldPerChar(line.text), index }));
+}
+
+/** First line whose folded text contains one of the labels (folded, lower-case). */
+export function findLabel(lines: FoldedLine[], labels: string[], from = 0): FoldedLine | undefined {
+  return lines.slice(from).find((l) => labels.some((label) => l.folded.includes(label)));
+}
+
+/** The text after the last of `labels` on a line, after a colon if there is one. */
+export function textAfterLabel(line: FoldedLine, labels: string[]): string {
+  const text = line.line.text;
+  let cut = -1;
+  for (const label of labels) {
+    const at = line.folded.lastIndexOf(label);
+    if (at >= 0) cut = Math.max(cut, at + label.length);
+  }
+  if (cut < 0) return '';
+  const rest = [...text.normalize('NFC')].slice(cut).join('');
+  return rest.replace(/^[\s:.;,/|-]+/, '').trim();
+}
+
+/**
+ * The value lines under a label line: the following lines up to `max`, stopping at a line that
+ * holds another label.
+ */
+export function linesAfter(lines: FoldedLine[], label: FoldedLine, stopLabels: string[], max: number): FoldedLine[] {
+  const out: FoldedLine[] = [];
+  for (let i = label.index + 1; i < lines.length && out.length < max; i++) {
+    const l = lines[i]!;
+    if (stopLabels.some((s) => l.folded.includes(s))) break;
+    if (!/\p{L}/u.test(l.line.text)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/** Removes stray OCR punctuation from the ends of a value. */
+export function cleanValue(text: string): string {
+  return text
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N}.)]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A value found on a page: its text (only the words in the value's column) and where it is. */
+export interface LocatedText {
+  text: string;
+  box: Box;
+  confidence: number;
+}
+
+/**
+ * The words of a line that start at or right of `minX` (the value column), so that text from a
+ * neighbouring column merged into the same OCR line is left out.
+ */
+export function columnText(line: FoldedLine, minX: number): LocatedText | undefined {
+  const words = line.line.words;
+  if (words.length === 0) return line.line.box.x + line.line.box.width > minX ? { text: line.line.text, box: line.line.box, confidence: line.line.confidence } : undefined;
+  const kept = words.filter((w) => w.box.x + w.box.width / 2 >= minX);
+  if (kept.length === 0) return undefined;
+  return {
+    text: kept.map((w) => w.text).join(' '),
+    box: unionBoxes(kept.map((w) => w.box)),
+    confidence: Math.min(...kept.map((w) => w.confidence)),
+  };
+}
+
+export function unionBoxes(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
