@@ -26,7 +26,8 @@ interface Candidate {
 
 function parseId(text: string): string | undefined {
   const spaced = text.replace(/[:/]/g, ' ');
-  const direct = findDigitRuns(spaced, 12)[0];
+  // OCR sometimes splits the number into groups (`038307 146527`).
+  const direct = findDigitRuns(spaced, 12)[0] ?? findDigitRuns(spaced.replace(/(\d)\s+(?=\d)/g, '$1'), 12)[0];
   if (direct) return direct;
   // A doubled character (`0O31…` for `031…`) gives 13 digits: accept only when every one-character
   // deletion that yields a valid personal ID yields the same one.
@@ -54,7 +55,10 @@ function parseNumericDate(text: string): string | undefined {
 }
 
 function parseAddress(text: string): string | undefined {
-  const cleaned = cleanValue(text.replace(/\s*,\s*/g, ', ').replace(/,\s*,/g, ',')).replace(/\.$/, '');
+  const cleaned = cleanValue(text.replace(/\s*,\s*/g, ', ').replace(/,\s*,/g, ','))
+    .replace(/\.$/, '')
+    // A lone letter never starts an address: it is a speck read as text.
+    .replace(/^\p{L}\s+(?=\p{Lu})/u, '');
   return cleaned.length >= 3 ? normalizeText(cleaned) : undefined;
 }
 
@@ -117,7 +121,11 @@ function locate(ocr: OcrPage): { candidates: Candidate[]; fields: FieldSet } {
     const name = valueLinesUnder(lines, nameLabel, columnX, 2).find((p) => parseName(p.text));
     if (name) candidates.push({ key: 'person.fullName', parts: [name], parse: parseName, reread: true });
   }
-  const birthLine = findLabel(lines, FRONT_LABELS.birth);
+  const sexLabel = findLabel(lines, FRONT_LABELS.sex);
+  // A garbled label ("Ngày sim / 0ste of binh"): the date between the name and the sex lines is the birth date.
+  const birthLine =
+    findLabel(lines, FRONT_LABELS.birth) ??
+    (nameLabel ? lines.find((l) => l.index > nameLabel.index && (!sexLabel || l.index < sexLabel.index) && findNumericDates(l.line.text).length > 0) : undefined);
   if (birthLine) {
     const part = columnText(birthLine, columnX);
     if (part) candidates.push({ key: 'person.birthDate', parts: [part], parse: parseNumericDate, reread: true });
@@ -134,7 +142,7 @@ function locate(ocr: OcrPage): { candidates: Candidate[]; fields: FieldSet } {
   }
 
   const evidence = (l: FoldedLine): Evidence[] => [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }];
-  const sexLine = findLabel(lines, FRONT_LABELS.sex);
+  const sexLine = sexLabel;
   if (sexLine) {
     const word = textAfterLabel(sexLine, ['sex', 'gioi tinh']).split(/[\s:]+/).find((w) => parseSex(w));
     const sex = word ? parseSex(word) : undefined;

@@ -1,4 +1,4 @@
-import type { Box, OcrLine } from '@sohoa/core';
+import type { Box, OcrLine, OcrWord } from '@sohoa/core';
 import { foldDiacritics } from '@sohoa/vn';
 
 /** A line of OCR text with its folded (lower-case, no diacritics) form for label matching. */
@@ -73,12 +73,20 @@ export interface LocatedText {
 export function columnText(line: FoldedLine, minX: number): LocatedText | undefined {
   const words = line.line.words;
   if (words.length === 0) return line.line.box.x + line.line.box.width > minX ? { text: line.line.text, box: line.line.box, confidence: line.line.confidence } : undefined;
-  const kept = words.filter((w) => w.box.x + w.box.width / 2 >= minX);
+  const inColumn = words.filter((w) => w.box.x + w.box.width / 2 >= minX && /[\p{L}\p{N}]/u.test(w.text));
+  // Debris from card patterns comes first on a line and with low confidence: drop it.
+  const debris = (w: OcrWord) => {
+    const core = w.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    return w.confidence < 0.5 && ([...core].length <= 2 || /[^\p{L}]/u.test(core));
+  };
+  const start = inColumn.findIndex((w) => !debris(w));
+  const kept = start < 0 ? [] : inColumn.slice(start);
   if (kept.length === 0) return undefined;
   return {
     text: kept.map((w) => w.text).join(' '),
     box: unionBoxes(kept.map((w) => w.box)),
-    confidence: Math.min(...kept.map((w) => w.confidence)),
+    // Mean, not minimum: one smudged word should not disqualify a line of good ones.
+    confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length,
   };
 }
 
