@@ -248,7 +248,15 @@ export async function readCccdFront(page: PageImage, ocr: OcrPage, context: Extr
           const results = await Promise.all(
             c.parts.map((p) => recognizer.recognize(page, { regions: [{ box: pad(p.box, page, fx, fy), psm: 7 }], ...(context.signal ? { signal: context.signal } : {}) })),
           );
-          const texts = results.map((r) => r.lines.map((l) => l.text).join(' ').trim());
+          // Only lines centred inside the value's own box count: a padded region can catch a neighbour.
+          const texts = results.map((r, k) => {
+            const own = c.parts[k]!.box;
+            return r.lines
+              .filter((l) => Math.abs(l.box.y + l.box.height / 2 - (own.y + own.height / 2)) <= own.height * 0.75)
+              .map((l) => l.text)
+              .join(' ')
+              .trim();
+          });
           return { text: texts.join(' '), confidence: Math.min(...results.map((r) => r.confidence)) };
         }),
       );

@@ -12,7 +12,7 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
 }
 
 /** Reads QR codes from the page pixels; pairs them with the OCR results. */
-export function readPages(input: ExtractInput): PageReading[] {
+export function collectReadings(input: ExtractInput): PageReading[] {
   return input.pages.map((page, i) => ({ page, ocr: input.ocr[i], qr: decodeQr(page) }));
 }
 
@@ -32,7 +32,7 @@ function statusOf(validUntil: string | undefined, asOf: string): DocumentStatus 
  */
 export async function safeExtractDocument(input: ExtractInput, options: ExtractOptions = {}): Promise<SafeResult<DocumentRecord>> {
   const resolved = resolveExtractOptions(options);
-  const readings = readPages(input);
+  const readings = collectReadings(input);
   const candidates = resolved.types ? DOCUMENT_TYPES.filter((t) => resolved.types!.includes(t.id)) : DOCUMENT_TYPES;
   let best: { type: (typeof candidates)[number]; classes: PageClass[]; score: number } | undefined;
   for (const type of candidates) {

@@ -1,5 +1,5 @@
 export type * from './types';
-export { extractDocument, safeExtractDocument, resolveExtractOptions, readPages } from './extract';
+export { extractDocument, safeExtractDocument, resolveExtractOptions, collectReadings } from './extract';
 export { DOCUMENT_TYPES, getDocumentType } from './registry';
 export { decodeQr } from './qr';
 export { readMrz } from './mrz';

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFakeOcrEngine } from '@sohoa/ocr';
+import { createVault } from '@sohoa/vault';
+import { memoryDriver } from '@sohoa/vault/drivers/memory';
+import { digitizeFile, digitizeFiles } from './digitize';
+
+const seed = resolve(import.meta.dirname, '../../../seeds/data/cccd/01-tran-kim-giang');
+const FRONT_TEXT = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 046159365055', 'Họ và tên / Full name:', 'TRẦN KIM GIANG', 'Ngày sinh / Date of birth: 25/11/1959', 'Giới tính / Sex: Nữ'].join('\n');
+// Region re-reads get no text from this engine, so only the page reading counts.
+const engine = createFakeOcrEngine((page) => (page.width > 900 ? FRONT_TEXT : ''));
+
+describe('digitizeFile', () => {
+  it('runs ingest → OCR → extract → vault and is idempotent', async () => {
+    const vault = createVault({ driver: memoryDriver() });
+    const first = await digitizeFile(join(seed, 'front.jpg'), { engine, vault, asOf: '2026-11-28' });
+    expect(first.status).toBe('stored');
+    expect(first.record?.subject).toEqual({ kind: 'person', id: '046159365055' });
+    expect(first.pages).toBe(1);
+    const again = await digitizeFile(join(seed, 'front.jpg'), { engine, vault });
+    expect(again.status).toBe('unchanged');
+    expect(again.documentId).toBe(first.documentId);
+  });
+
+  it('reports a bad file as failed with its code, and keeps the record when only the vault refuses it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sohoa-batch-'));
+    writeFileSync(join(dir, 'note.jpg'), 'not an image');
+    const bad = await digitizeFile(join(dir, 'note.jpg'), { engine });
+    expect(bad).toMatchObject({ status: 'failed', error: { code: 'INGEST_UNSUPPORTED_TYPE' } });
+    const noSubject = createFakeOcrEngine((page) => (page.width > 900 ? 'CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nTRẦN KIM GIANG' : ''));
+    const refused = await digitizeFile(join(seed, 'front.jpg'), { engine: noSubject, vault: createVault({ driver: memoryDriver() }) });
+    expect(refused.status).toBe('failed');
+    expect(refused.error?.code).toBe('VAULT_DOCUMENT_INVALID');
+    expect(refused.record?.fields['person.fullName']?.value).toBe('Trần Kim Giang');
+  });
+});
+
+describe('digitizeFiles', () => {
+  it('keeps input order, counts statuses and reports progress', async () => {
+    const events: number[] = [];
+    const summary = await digitizeFiles([join(seed, 'front.jpg'), join(seed, 'missing.jpg')], { engine, onProgress: (e) => events.push(e.done) });
+    expect(summary.results.map((r) => r.status)).toEqual(['extracted', 'failed']);
+    expect(summary.results[1]?.error?.code).toBe('INGEST_FILE_NOT_FOUND');
+    expect(summary.counts).toMatchObject({ extracted: 1, failed: 1 });
+    expect(events.sort()).toEqual([1, 2]);
+  });
+
+  it('skips files not started after an abort', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const summary = await digitizeFiles([join(seed, 'front.jpg')], { engine, signal: controller.signal });
+    expect(summary.counts.skipped).toBe(1);
+  });
+
+  it('refuses an empty file list with BATCH_NO_INPUT', async () => {
+    await expect(digitizeFiles([], { engine })).rejects.toMatchObject({ code: 'BATCH_NO_INPUT' });
+  });
+});

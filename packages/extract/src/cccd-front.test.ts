@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, OcrPage, PageImage } from '@sohoa/core';
+import { normalizeText } from '@sohoa/vn';
+import { readCccdFront } from './cccd-front';
+import { resolveExtractOptions } from './extract';
+import { ocrPageFromLines, SOURCE } from './test-helpers';
+import type { RegionRecognizer } from './types';
+
+const page: PageImage = { source: SOURCE, width: 1200, height: 820, channels: 1, pixels: new Uint8Array(0), diagnostics: [] };
+const context = { options: resolveExtractOptions({ asOf: '2026-11-28' }) };
+
+const FRONT = [
+  'CĂN CƯỚC CÔNG DÂN',
+  's6/No:O79190001234',
+  'Họ và tên / Full name:',
+  'NGUYÊN THỊ THUỶ',
+  'Ngày sim / 0ste of binh 05/03/1990',
+  'Giới tính / Sex: Nữ Quốc tịch / Nationality: Việt Nam',
+  'Quê quán / Place of origin:',
+  'Xã Tân Phú, Huyện Châu Thành, Tiền Giang',
+  'Nơi thường trú / Place of residence:',
+  'Số 12 Nguyễn Trãi, Phường 2, Quận 5, TP. Hồ',
+  'Chí Minh',
+];
+
+/** A recogniser that answers region re-reads from a table keyed by the first word of the region's line. */
+function scriptedRecognizer(ocr: OcrPage, answers: Record<string, string[]>): RegionRecognizer & { calls: number } {
+  const used = new Map<string, number>();
+  const recognizer = {
+    calls: 0,
+    async recognize(_page: PageImage, options: { regions: Array<{ box: Box }> }): Promise<OcrPage> {
+      recognizer.calls++;
+      const box = options.regions[0]!.box;
+      const line = ocr.lines.find((l) => Math.abs(l.box.y - box.y) < 20 && box.x <= l.box.x + l.box.width)!;
+      const key = line.text.split(' ')[0]!;
+      const n = used.get(key) ?? 0;
+      used.set(key, n + 1);
+      const text = answers[key]?.[n] ?? line.text;
+      return { ...ocr, text, confidence: 0.9, lines: [{ text, confidence: 0.9, box, words: [] }] };
+    },
+  };
+  return recognizer;
+}
+
+describe('readCccdFront', () => {
+  it('repairs look-alikes, snaps the family name and finds a garbled birth label', async () => {
+    const fields = await readCccdFront(page, ocrPageFromLines(FRONT), context);
+    expect(fields['person.idNumber']?.value).toBe('079190001234');
+    expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Thị Thuỷ'));
+    expect(fields['person.birthDate']?.value).toBe('1990-03-05');
+    expect(fields['person.permanentAddress']?.value).toBe('Số 12 Nguyễn Trãi, Phường 2, Quận 5, TP. Hồ Chí Minh');
+  });
+
+  it('takes the word-by-word majority of region re-reads', async () => {
+    const ocr = ocrPageFromLines(FRONT);
+    const recognizer = scriptedRecognizer(ocr, { NGUYÊN: ['NGUYỄN THỊ THUÝ', 'NGUYỄN THỊ THUỶ', 'NGUYỄN THỊ THUỶ'] });
+    const fields = await readCccdFront(page, ocr, { ...context, recognizer });
+    expect(recognizer.calls).toBeGreaterThan(0);
+    expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Thị Thuỷ'));
+  });
+
+  it('lowers confidence when every reading differs', async () => {
+    const ocr = ocrPageFromLines(FRONT);
+    const agreeing = await readCccdFront(page, ocr, { ...context, recognizer: scriptedRecognizer(ocr, {}) });
+    const split = await readCccdFront(page, ocr, { ...context, recognizer: scriptedRecognizer(ocr, { Xã: ['Xã Tân Phủ, Huyện Châu Thành, Tiền Giang', 'Xã Tân Phụ, Huyện Châu Thành, Tiền Giang', 'Xã Tân Phư, Huyện Châu Thành, Tiền Giang'] }) });
+    expect(split['person.hometown']!.confidence).toBeLessThan(agreeing['person.hometown']!.confidence);
+    expect(split['person.hometown']!.confidence).toBeLessThan(0.7);
+  });
+
+  it('joins an ID number split into groups and ignores a 13-digit misread it cannot resolve', async () => {
+    const grouped = await readCccdFront(page, ocrPageFromLines(['Số / No.: 038307 146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']), context);
+    expect(grouped['person.idNumber']?.value).toBe('038307146527');
+    const long = await readCccdFront(page, ocrPageFromLines(['Số / No.: 0038307146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']), context);
+    expect(long['person.idNumber']).toBeUndefined();
+  });
+
+  it('leaves debris out of values', async () => {
+    const fields = await readCccdFront(page, ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN VĂN BA', 'Quê quán / Place of origin:', 'J Phường Trảng Dài, Biên Hoà, Đồng Nai']), context);
+    expect(fields['person.hometown']?.value).toBe(normalizeText('Phường Trảng Dài, Biên Hoà, Đồng Nai'));
+  });
+});

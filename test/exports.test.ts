@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import * as batch from '@sohoa/batch';
+import * as core from '@sohoa/core';
+import * as extract from '@sohoa/extract';
+
+// The public surface changes only on purpose: update these lists in the same commit as the change.
+describe('public exports', () => {
+  it('@sohoa/core', () => {
+    expect(Object.keys(core).sort()).toEqual(['ERROR_CODES', 'METHOD_AUTHORITY', 'SohoaError', 'createDiagnostic', 'hasErrors', 'isSohoaError', 'sha256Hex']);
+  });
+  it('@sohoa/extract', () => {
+    expect(Object.keys(extract).sort()).toEqual(['DOCUMENT_TYPES', 'collectReadings', 'decodeQr', 'extractDocument', 'getDocumentType', 'mergeFieldSets', 'parseCccdQrPayload', 'readMrz', 'resolveExtractOptions', 'safeExtractDocument']);
+  });
+  it('@sohoa/batch', () => {
+    expect(Object.keys(batch).sort()).toEqual(['digitizeFile', 'digitizeFiles']);
+  });
+});
