@@ -4,6 +4,7 @@ import * as ingest from './index';
 it('pins the public exports', () => {
   expect(Object.keys(ingest).sort()).toEqual([
     'SUPPORTED_FILE_TYPES',
+    'assessTextLayer',
     'clampBox',
     'cropPage',
     'encodeForOcr',

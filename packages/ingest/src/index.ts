@@ -7,3 +7,4 @@ export { toGrey } from './grey';
 export { cropPage, clampBox } from './crop';
 export { encodeForOcr, toPng } from './encode';
 export { scalePage } from './scale';
+export { assessTextLayer } from './text-layer-quality';

@@ -6,6 +6,7 @@ const DEFAULTS = {
   maxPixels: 100_000_000,
   maxPages: 500,
   pageTimeoutMs: 60_000,
+  renderDpi: 300,
 } as const;
 
 function positive(name: keyof typeof DEFAULTS, value: number | undefined): number {
@@ -30,5 +31,7 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     signal: options.signal,
     unsupportedPages: options.unsupportedPages ?? 'error',
     report: options.report ?? (() => {}),
+    renderDpi: positive('renderDpi', options.renderDpi),
+    textLayer: options.textLayer ?? 'auto',
   };
 }

@@ -27,12 +27,13 @@ export async function readPages(input: IngestInput, options: IngestOptions = {})
     case 'png':
     case 'webp':
     case 'tiff':
+    case 'bmp':
       return readImagePages(source, type, resolved);
     default:
       throw new SohoaError(
         'INGEST_UNSUPPORTED_TYPE',
         type === 'unknown'
-          ? `File \`${source.label}\` is not a recognised image or PDF (checked by content, not by name). Supported: JPEG, PNG, WebP, TIFF, PDF.`
+          ? `File \`${source.label}\` is not a recognised image or PDF (checked by content, not by name). Supported: JPEG, PNG, WebP, TIFF, BMP, PDF.`
           : `File \`${source.label}\` is a ${type.toUpperCase()} image, which is not supported. Convert it to PNG or JPEG.`,
         { details: { file: source.label, type } },
       );

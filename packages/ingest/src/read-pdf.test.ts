@@ -37,6 +37,22 @@ function addImage(doc: PDFDocument, page: PDFPage, bytes: Uint8Array, dict: Reco
   paint(page, name.asString().slice(1), page.getWidth(), page.getHeight());
 }
 
+/** The single strip of a TIFF written by sharp (tags 273 StripOffsets, 279 StripByteCounts). */
+function tiffStrip(tiff: Buffer): Uint8Array {
+  const ifd = tiff.readUInt32LE(4);
+  const count = tiff.readUInt16LE(ifd);
+  let offset = 0;
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const at = ifd + 2 + i * 12;
+    const tag = tiff.readUInt16LE(at);
+    const value = tiff.readUInt16LE(at + 2) === 3 ? tiff.readUInt16LE(at + 8) : tiff.readUInt32LE(at + 8);
+    if (tag === 273) offset = value;
+    if (tag === 279) length = value;
+  }
+  return tiff.subarray(offset, offset + length);
+}
+
 const load = async (doc: PDFDocument, name = 'doc.pdf', options = {}) => readPages({ bytes: await doc.save(), name }, options);
 
 describe('readPages on PDFs', () => {
@@ -117,32 +133,53 @@ describe('readPages on PDFs', () => {
     expect([out!.width, out!.height]).toEqual([80, 120]);
   });
 
-  it('refuses a born-digital page, or skips it with a warning when asked', async () => {
+  it('rasterises a born-digital page at renderDpi and attaches its text layer in page pixels', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
     doc.addPage([200, 100]).drawText('born digital', { x: 10, y: 50, font, size: 12 });
     const scanned = doc.addPage([120, 80]);
     scanned.drawImage(await doc.embedJpg(await makeImage('jpeg', 120, 80)), { x: 0, y: 0, width: 120, height: 80 });
-    const bytes = await doc.save();
-    const error = await expectCode(readPages({ bytes, name: 'mixed.pdf' }), 'INGEST_PDF_PAGE_NOT_SCANNED');
-    expect(error.message).toContain('Page 1 of `mixed.pdf`');
-    const reported: Diagnostic[] = [];
-    const pages = await readPages({ bytes, name: 'mixed.pdf' }, { unsupportedPages: 'skip', report: (d) => reported.push(d) });
-    expect(pages.map((p) => p.source.page)).toEqual([2]);
-    expect(reported).toMatchObject([{ code: 'INGEST_PDF_PAGE_NOT_SCANNED', severity: 'warning', page: 1 }]);
+    const pages = await readPages({ bytes: await doc.save(), name: 'mixed.pdf' }, { renderDpi: 144 });
+    expect(pages.map((p) => [p.width, p.height, p.dpi])).toEqual([[400, 200, 144], [120, 80, 72]]);
+    const [span] = pages[0]!.textLayer ?? [];
+    expect(span?.text).toBe('born digital');
+    // x = 10 pt → 20 px at 144 dpi; the baseline at y = 50 pt from the bottom → 100 px from the top.
+    expect(span!.box.x).toBeCloseTo(20, 0);
+    expect(span!.box.y).toBeLessThan(100);
+    expect(span!.box.y + span!.box.height).toBeGreaterThan(100);
+    expect(pages[0]!.diagnostics.map((d) => d.code)).toContain('INGEST_PDF_PAGE_RENDERED');
+    // The page really was drawn: dark pixels under the text, white elsewhere.
+    const rowDark = (y: number) => { let n = 0; for (let x = 0; x < 400; x++) if (pages[0]!.pixels[(y * 400 + x) * 3]! < 128) n++; return n; };
+    expect(rowDark(95)).toBeGreaterThan(10);
+    expect(rowDark(20)).toBe(0);
+    expect(pages[1]!.textLayer).toBeUndefined();
+    const ignored = await readPages({ bytes: await doc.save(), name: 'mixed.pdf' }, { renderDpi: 72, textLayer: 'ignore' });
+    expect(ignored[0]!.textLayer).toBeUndefined();
   });
 
-  it('refuses image encodings it cannot decode yet', async () => {
+  it('rasterises a CCITT G4 scan (the usual office-scanner encoding) through pdf.js', async () => {
+    const width = 200;
+    const height = 100;
+    const raw = Buffer.alloc(width * height, 255);
+    for (let y = 20; y < 80; y++) for (let x = 30; x < 170; x++) if ((x >> 3) % 2 === 0) raw[y * width + x] = 0;
+    const tiff = await sharp(raw, { raw: { width, height, channels: 1 } }).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+    const strip = tiffStrip(tiff);
     const doc = await PDFDocument.create();
-    addImage(doc, doc.addPage([8, 8]), new Uint8Array([0, 1, 2]), {
-      Width: 8,
-      Height: 8,
+    addImage(doc, doc.addPage([width * 0.72, height * 0.72]), strip, {
+      Width: width,
+      Height: height,
       BitsPerComponent: 1,
       ColorSpace: 'DeviceGray',
       Filter: 'CCITTFaxDecode',
+      // sharp writes G4 TIFFs as WhiteIsZero, i.e. black pixels are 1 bits.
+      DecodeParms: { K: -1, Columns: width, Rows: height, BlackIs1: true },
     });
-    const error = await expectCode(load(doc), 'INGEST_PDF_IMAGE_UNSUPPORTED');
-    expect(error.message).toContain('CCITTFaxDecode');
+    const [page] = await load(doc, 'g4.pdf', { renderDpi: 100 });
+    expect([page!.width, page!.height]).toEqual([width, height]);
+    expect(page!.diagnostics.map((d) => d.code)).toContain('INGEST_PDF_PAGE_RENDERED');
+    let agree = 0;
+    for (let i = 0; i < width * height; i++) if ((page!.pixels[i * 3]! < 128) === (raw[i]! < 128)) agree++;
+    expect(agree / (width * height)).toBeGreaterThan(0.95);
   });
 
   it('rejects encrypted, empty, corrupt and oversized PDFs with typed errors', async () => {

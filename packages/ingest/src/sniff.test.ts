@@ -43,9 +43,8 @@ describe('sniffFileType', () => {
   });
 
   it('marks only decodable types as supported', () => {
-    expect(['jpeg', 'png', 'webp', 'tiff', 'pdf'].every((t) => isSupportedFileType(t as never))).toBe(true);
+    expect(['jpeg', 'png', 'webp', 'tiff', 'bmp', 'pdf'].every((t) => isSupportedFileType(t as never))).toBe(true);
     expect(isSupportedFileType('gif')).toBe(false);
-    expect(isSupportedFileType('bmp')).toBe(false);
     expect(isSupportedFileType('unknown')).toBe(false);
   });
 });

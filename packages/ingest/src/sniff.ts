@@ -26,7 +26,7 @@ export function sniffFileType(bytes: Uint8Array): FileType {
 }
 
 /** File types `readPages` can decode. */
-export const SUPPORTED_FILE_TYPES: readonly FileType[] = ['jpeg', 'png', 'webp', 'tiff', 'pdf'];
+export const SUPPORTED_FILE_TYPES: readonly FileType[] = ['jpeg', 'png', 'webp', 'tiff', 'bmp', 'pdf'];
 
 /** True when `readPages` can decode files of this type. */
 export function isSupportedFileType(type: FileType): boolean {

@@ -40,6 +40,18 @@ export interface IngestOptions {
   unsupportedPages?: UnsupportedPagePolicy;
   /** Receives warnings about skipped pages (no personal data). */
   report?: (diagnostic: Diagnostic) => void;
+  /**
+   * Resolution for rasterising PDF pages that are not plain scans (born-digital, mixed, or images
+   * in encodings that are not extracted directly such as CCITT, JBIG2, JPEG 2000).
+   * @default 300
+   */
+  renderDpi?: number;
+  /**
+   * PDF text layers: `auto` reads them and keeps those `assessTextLayer` judges usable (as
+   * `PageImage.textLayer`); `ignore` never reads them (every page goes to OCR).
+   * @default 'auto'
+   */
+  textLayer?: 'auto' | 'ignore';
 }
 
 /** {@link IngestOptions} with every default filled in. */
@@ -51,6 +63,8 @@ export interface ResolvedIngestOptions {
   signal: AbortSignal | undefined;
   unsupportedPages: UnsupportedPagePolicy;
   report: (diagnostic: Diagnostic) => void;
+  renderDpi: number;
+  textLayer: 'auto' | 'ignore';
 }
 
 /** Options for `listInputFiles`. */
@@ -82,3 +96,24 @@ export interface ToPngOptions {
 }
 
 export type { PageImage };
+
+/** Why a text layer was or was not trusted (see `assessTextLayer`). */
+export type TextLayerVerdict = 'ok' | 'too-little-text' | 'broken-encoding' | 'junk-tokens' | 'vietnamese-without-diacritics';
+
+/** Verdict on a PDF text layer, with the measures behind it (no text is echoed). */
+export interface TextLayerAssessment {
+  usable: boolean;
+  reason: TextLayerVerdict;
+  metrics: {
+    /** Word-like tokens (holding a letter). */
+    tokens: number;
+    /** Share of tokens shaped like a Vietnamese syllable (diacritics ignored). */
+    syllableShare: number;
+    /** Share of those syllables that carry a Vietnamese diacritic (about 0.6–0.8 in real Vietnamese text). */
+    diacriticShare: number;
+    /** Share of tokens with foreign letters, a digit inside a lowercase word, or a lower→upper case flip. */
+    junkShare: number;
+    /** Share of characters that are U+FFFD, control or private-use (broken font encodings). */
+    brokenShare: number;
+  };
+}

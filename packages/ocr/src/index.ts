@@ -2,3 +2,4 @@ export type * from './types';
 export { createTesseractEngine } from './tesseract-engine';
 export { createFakeOcrEngine } from './fake-engine';
 export { resolveTesseractEngineOptions } from './options';
+export { createNativeTesseractEngine, isNativeTesseractAvailable } from './native-tesseract-engine';

@@ -28,6 +28,21 @@ describe('tesseract engine', () => {
     expect(idWord!.box.y + idWord!.box.height).toBeLessThan(270);
   });
 
+  it('uses a text layer instead of OCR, for the page and for regions', async () => {
+    const page = await renderPage(600, 200, [{ text: 'unrelated pixels', x: 10, y: 60, size: 30 }]);
+    const textLayer = [
+      { text: 'Họ và tên: Nguyễn Văn A', box: { x: 10, y: 20, width: 400, height: 30 }, confidence: 1 },
+      { text: 'Ngày sinh: 01/02/1990', box: { x: 10, y: 120, width: 300, height: 30 }, confidence: 1 },
+    ];
+    const result = await engine.recognize({ ...page, textLayer });
+    expect(result.lines.map((line) => line.text)).toEqual(textLayer.map((span) => span.text));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['OCR_TEXT_LAYER_USED']);
+    const regions = await engine.recognize({ ...page, textLayer }, { regions: [{ box: { x: 0, y: 110, width: 600, height: 50 }, psm: 7 }] });
+    expect(regions.text).toBe('Ngày sinh: 01/02/1990');
+    const ocr = await engine.recognize({ ...page, textLayer }, { useTextLayer: false });
+    expect(ocr.text).toContain('unrelated');
+  });
+
   it('upscales small text and maps boxes back to page pixels', async () => {
     const page = await renderPage(500, 40, [{ text: 'Ngày sinh 01/02/1990', x: 10, y: 26, size: 13 }]);
     const result = await engine.recognize(page);

@@ -28,6 +28,12 @@ export interface RecognizeOptions {
   timeoutMs?: number;
   /** Languages for this call; must be a subset of the engine's languages. */
   languages?: string[];
+  /**
+   * Use the page's text layer (`PageImage.textLayer`, set by `@sohoa/ingest` for born-digital PDFs)
+   * instead of OCR; with `regions`, the text-layer lines inside each region, OCR only where none.
+   * @default true
+   */
+  useTextLayer?: boolean;
 }
 
 /** Turns page images into text with positions. One interface, several implementations. */
@@ -94,6 +100,42 @@ export interface ResolvedTesseractEngineOptions {
   timeoutMs: number;
   upscaleBelowTextHeight: number;
   startTimeoutMs: number;
+}
+
+/** Options for `createNativeTesseractEngine`; all optional. */
+export interface NativeTesseractEngineOptions {
+  /**
+   * The `tesseract` executable (a path, or a name looked up on `PATH`).
+   * @default 'tesseract'
+   */
+  binary?: string;
+  /**
+   * Processes run at once.
+   * @default Math.min(os.availableParallelism(), 2)
+   */
+  concurrency?: number;
+  /**
+   * Languages (installed traineddata names, e.g. Debian's `tesseract-ocr-vie`).
+   * @default ['vie']
+   */
+  languages?: string[];
+  /**
+   * Default page segmentation mode.
+   * @default 6
+   */
+  psm?: PageSegMode;
+  /**
+   * Wall-clock limit per recognition job, in ms; the process is killed when it fires.
+   * @default 60_000
+   */
+  timeoutMs?: number;
+  /**
+   * Upscale ×2 before OCR when the estimated text line height is below this many pixels; 0 disables.
+   * @default 20
+   */
+  upscaleBelowTextHeight?: number;
+  /** Folder of `.traineddata` files (`--tessdata-dir`); the binary's default when omitted. */
+  tessdataDir?: string;
 }
 
 /** Canned answer for the fake engine: a full `OcrPage`, or plain text (one line per `\n`). */

@@ -1,15 +1,20 @@
-import { PDFDocument, PDFName, PDFNumber, ParseSpeeds, type PDFPage, type PDFRawStream } from 'pdf-lib';
-import { SohoaError, createDiagnostic, isSohoaError, type Diagnostic, type PageImage } from '@sohoa/core';
+import { PDFArray, PDFDocument, PDFName, PDFNumber, ParseSpeeds, type PDFPage, type PDFRawStream } from 'pdf-lib';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
+import { SohoaError, createDiagnostic, isSohoaError, type Diagnostic, type PageImage, type TextSpan } from '@sohoa/core';
+import { assessTextLayer } from '../text-layer-quality';
 import type { ResolvedIngestOptions } from '../types';
+import type { DecodedRaster } from './decode-image';
 import { withPageDeadline, throwIfAborted } from './deadline';
-import { inventoryPage } from './pdf-content';
+import { inventoryPage, type PageInventory } from './pdf-content';
 import { decodePdfImage } from './pdf-image';
-import { tooManyPages } from './sharp-errors';
+import { openPdfjs, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
+import { tooManyPages, tooManyPixels } from './sharp-errors';
 import type { LoadedSource } from './source';
 
 const POINTS_PER_INCH = 72;
 
-async function loadPdf(source: LoadedSource): Promise<PDFPage[]> {
+async function loadPdf(source: LoadedSource): Promise<PDFPage[] | 'encrypted'> {
   let doc: PDFDocument;
   try {
     // pdf-lib parses synchronously; `Fastest` avoids needless yielding on large files.
@@ -21,13 +26,8 @@ async function loadPdf(source: LoadedSource): Promise<PDFPage[]> {
       { cause: error, details: { file: source.label } },
     );
   }
-  if (doc.isEncrypted) {
-    throw new SohoaError(
-      'INGEST_ENCRYPTED_PDF',
-      `File \`${source.label}\` is encrypted (password-protected). Remove the protection and save an unprotected copy, then ingest that.`,
-      { details: { file: source.label } },
-    );
-  }
+  // Encrypted with an empty user password (permissions only, common on signed copies): pdf.js can still read it.
+  if (doc.isEncrypted) return 'encrypted';
   try {
     return doc.getPages();
   } catch (error) {
@@ -47,17 +47,157 @@ function corruptPage(source: LoadedSource, page: number, cause: unknown): SohoaE
   );
 }
 
-function notScanned(source: LoadedSource, page: number): SohoaError {
-  return new SohoaError(
-    'INGEST_PDF_PAGE_NOT_SCANNED',
-    `Page ${page} of \`${source.label}\` paints no scanned image (it looks born-digital). Reading PDF text layers is not implemented yet; print the page to an image, or pass \`unsupportedPages: 'skip'\` to leave it out.`,
-    { details: { file: source.label, page } },
-  );
+const MIN_RENDER_DPI = 50;
+/** An image is the page's scan when its aspect matches the page's within this share. */
+const ASPECT_TOLERANCE = 0.04;
+
+type Plan = { kind: 'extract'; image: PDFRawStream; severalImages: number } | { kind: 'render'; reason: string };
+
+/** Decide per page: extract the embedded scan where the page is one, rasterise otherwise. */
+function planPage(inventory: PageInventory, pointsAcross: number, pointsDown: number, rotate: number): Plan {
+  if (inventory.images.length === 0) return { kind: 'render', reason: inventory.hasText ? 'born-digital' : 'no-image' };
+  const ranked = [...inventory.images].sort((a, b) => area(b.stream) - area(a.stream));
+  const largest = ranked[0]!.stream;
+  const width = num(largest, 'Width');
+  const height = num(largest, 'Height');
+  const [across, down] = rotate % 180 === 0 ? [width, height] : [height, width];
+  const aspectMatches = pointsAcross > 0 && pointsDown > 0 && Math.abs(across / down / (pointsAcross / pointsDown) - 1) <= ASPECT_TOLERANCE;
+  const visibleText = inventory.hasText && !inventory.invisibleText;
+  if (!aspectMatches || visibleText) return { kind: 'render', reason: visibleText ? 'mixed' : 'not-a-full-page-scan' };
+  if (!isExtractable(largest)) return { kind: 'render', reason: 'image-encoding' };
+  return { kind: 'extract', image: largest, severalImages: ranked.length };
 }
 
-/** Turn every page of a scanned PDF into a page image by extracting its embedded scan. */
+function num(stream: PDFRawStream, key: string): number {
+  return stream.dict.lookupMaybe(PDFName.of(key), PDFNumber)?.asNumber() ?? 0;
+}
+
+/** DCT and Flate (and uncompressed) images are decoded here; CCITT, JBIG2, JPX and the rest go through pdf.js. */
+function isExtractable(stream: PDFRawStream): boolean {
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  const names = filter instanceof PDFName ? [filter.asString()] : filter instanceof PDFArray ? filter.asArray().map((_, i) => filter.lookupMaybe(i, PDFName)?.asString() ?? '?') : [];
+  return names.every((name, i) => name === '/FlateDecode' || name === '/Fl' || ((name === '/DCTDecode' || name === '/DCT') && i === names.length - 1));
+}
+
+/** Lazily opened pdf.js document, shared by the pages of one file. */
+class PdfjsHandle {
+  private doc: Promise<PDFDocumentProxy> | undefined;
+  constructor(private readonly source: LoadedSource) {}
+  open(): Promise<PDFDocumentProxy> {
+    return (this.doc ??= openPdfjs(this.source.bytes, this.source.label));
+  }
+  async close(): Promise<void> {
+    if (this.doc) await this.doc.then((d) => d.destroy()).catch(() => undefined);
+  }
+}
+
+async function textLayerFor(
+  handle: PdfjsHandle,
+  pageNumber: number,
+  scale: (viewport: PageViewport) => number,
+  diagnostics: Diagnostic[],
+  strict: boolean,
+): Promise<TextSpan[] | undefined> {
+  const doc = await handle.open();
+  const page = await doc.getPage(pageNumber);
+  const unit = page.getViewport({ scale: 1 });
+  const spans = await readTextSpans(page, page.getViewport({ scale: scale(unit) }));
+  const verdict = assessTextLayer(spans.map((span) => span.text).join('\n'));
+  // Visible text on a page that is not a scan is the document itself: only a broken layer is refused, however short.
+  if (verdict.usable || (!strict && verdict.reason === 'too-little-text' && spans.length > 0)) return spans;
+  if (spans.length > 0) {
+    diagnostics.push(
+      createDiagnostic('INGEST_PDF_TEXT_LAYER_IGNORED', 'warning', `The page's text layer was ignored (${verdict.reason}); the page will be OCRed instead.`, {
+        origin: 'ingest',
+        page: pageNumber,
+      }),
+    );
+  }
+  return undefined;
+}
+
+async function renderPage(
+  handle: PdfjsHandle,
+  source: LoadedSource,
+  pageNumber: number,
+  [pointsAcross, pointsDown]: [number, number],
+  options: ResolvedIngestOptions,
+  diagnostics: Diagnostic[],
+): Promise<{ raster: DecodedRaster; dpi: number }> {
+  let renderDpi = options.renderDpi;
+  const pixelsAt = (d: number) => Math.ceil((pointsAcross * d) / 72) * Math.ceil((pointsDown * d) / 72);
+  if (pixelsAt(renderDpi) > options.maxPixels) renderDpi = Math.floor(renderDpi * Math.sqrt(options.maxPixels / pixelsAt(renderDpi)) * 0.99);
+  if (renderDpi < MIN_RENDER_DPI) {
+    throw tooManyPixels(source.label, pageNumber, Math.ceil((pointsAcross * options.renderDpi) / 72), Math.ceil((pointsDown * options.renderDpi) / 72), options.maxPixels);
+  }
+  if (renderDpi !== options.renderDpi) {
+    diagnostics.push(
+      createDiagnostic('INGEST_PDF_RENDER_DPI_LOWERED', 'warning', `The page is too large to rasterise at ${options.renderDpi} dpi within \`maxPixels\`; rendered at ${renderDpi} dpi.`, { origin: 'ingest', page: pageNumber }),
+    );
+  }
+  const doc = await handle.open();
+  const controller = new AbortController();
+  const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
+  const raster = await withPageDeadline(async () => {
+    const page = await doc.getPage(pageNumber);
+    return renderPdfPage(doc, page, viewportAt(page, renderDpi), controller.signal);
+  }, deadline).catch((error: unknown) => {
+    controller.abort();
+    throw isSohoaError(error) ? error : corruptPage(source, pageNumber, error);
+  });
+  return { raster, dpi: renderDpi };
+}
+
+/** An encrypted PDF that opens without a password: every page is rasterised, text layers judged strictly. */
+async function readEncryptedPdf(source: LoadedSource, options: ResolvedIngestOptions): Promise<PageImage[]> {
+  const handle = new PdfjsHandle(source);
+  try {
+    const doc = await handle.open().catch((error: unknown) => {
+      // pdf.js could not decrypt it either: a real password, or a broken encryption dictionary.
+      throw new SohoaError(
+        'INGEST_ENCRYPTED_PDF',
+        `File \`${source.label}\` is encrypted (password-protected). Remove the protection and save an unprotected copy, then ingest that.`,
+        { cause: error, details: { file: source.label } },
+      );
+    });
+    const pageCount = doc.numPages;
+    if (pageCount > options.maxPages) throw tooManyPages(source.label, pageCount, options.maxPages);
+    const pages: PageImage[] = [];
+    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+      throwIfAborted(options.signal, source.label);
+      const unit = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+      const diagnostics: Diagnostic[] = [];
+      const { raster, dpi } = await renderPage(handle, source, pageNumber, [unit.width, unit.height], options, diagnostics);
+      diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (encrypted PDF).`, { origin: 'ingest', page: pageNumber }));
+      const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
+      const textLayer = options.textLayer === 'auto' ? await withPageDeadline(() => textLayerFor(handle, pageNumber, (u) => raster.width / u.width, diagnostics, true), deadline) : undefined;
+      const page: PageImage = {
+        source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
+        width: raster.width,
+        height: raster.height,
+        channels: 3,
+        pixels: raster.pixels,
+        dpi,
+        diagnostics,
+      };
+      if (textLayer) page.textLayer = textLayer;
+      pages.push(page);
+    }
+    return pages;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Turn every page of a PDF into a page image: a plain scan gives its embedded image (DCT/Flate,
+ * bytes as scanned), anything else is rasterised at `renderDpi` with pdf.js; a usable text layer
+ * (born-digital, or a good OCR layer) is attached as `textLayer` in page pixels.
+ */
 export async function readPdfPages(source: LoadedSource, options: ResolvedIngestOptions): Promise<PageImage[]> {
-  const pdfPages = await loadPdf(source);
+  const loaded = await loadPdf(source);
+  if (loaded === 'encrypted') return readEncryptedPdf(source, options);
+  const pdfPages = loaded;
   const pageCount = pdfPages.length;
   if (pageCount === 0) {
     throw new SohoaError('INGEST_PDF_NO_PAGES', `File \`${source.label}\` is a PDF with no pages. Check the export that produced it.`, {
@@ -66,56 +206,75 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
   }
   if (pageCount > options.maxPages) throw tooManyPages(source.label, pageCount, options.maxPages);
 
+  const handle = new PdfjsHandle(source);
   const pages: PageImage[] = [];
-  for (let index = 0; index < pageCount; index++) {
-    throwIfAborted(options.signal, source.label);
-    const pageNumber = index + 1;
-    const pdfPage = pdfPages[index]!;
-    try {
-      const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources());
-      if (inventory.images.length === 0) throw notScanned(source, pageNumber);
-      const diagnostics: Diagnostic[] = [];
-      // Several images: keep the largest, which is the scan on scanner output with a stamp or logo overlay.
-      const ranked = [...inventory.images].sort((a, b) => area(b.stream) - area(a.stream));
-      if (ranked.length > 1) {
-        diagnostics.push(
-          createDiagnostic('INGEST_PDF_SEVERAL_IMAGES', 'warning', `Page paints ${ranked.length} images; only the largest was used.`, {
-            origin: 'ingest',
-            page: pageNumber,
-          }),
-        );
+  try {
+    for (let index = 0; index < pageCount; index++) {
+      throwIfAborted(options.signal, source.label);
+      const pageNumber = index + 1;
+      const pdfPage = pdfPages[index]!;
+      try {
+        const rotate = normaliseRotation(pdfPage.getRotation().angle);
+        const { width: pointsWide, height: pointsHigh } = pdfPage.getSize();
+        const [pointsAcross, pointsDown] = rotate % 180 === 0 ? [pointsWide, pointsHigh] : [pointsHigh, pointsWide];
+        const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources(), { label: source.label, page: pageNumber });
+        for (const image of inventory.images) {
+          const w = num(image.stream, 'Width');
+          const h = num(image.stream, 'Height');
+          if (!(w > 0 && h > 0)) throw corruptPage(source, pageNumber, new Error('image without a valid size'));
+          if (w * h > options.maxPixels) throw tooManyPixels(source.label, pageNumber, w, h, options.maxPixels);
+        }
+        const plan = planPage(inventory, pointsAcross, pointsDown, rotate);
+        const diagnostics: Diagnostic[] = [];
+        const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
+        let raster: DecodedRaster;
+        let dpi: number | undefined;
+        if (plan.kind === 'extract') {
+          if (plan.severalImages > 1) {
+            diagnostics.push(
+              createDiagnostic('INGEST_PDF_SEVERAL_IMAGES', 'warning', `Page paints ${plan.severalImages} images; only the largest was used.`, { origin: 'ingest', page: pageNumber }),
+            );
+          }
+          raster = await withPageDeadline(() => decodePdfImage(plan.image, { label: source.label, page: pageNumber, maxPixels: options.maxPixels, rotate }), deadline);
+          if (pointsAcross > 0) dpi = Math.round((raster.width * POINTS_PER_INCH) / pointsAcross);
+        } else {
+          ({ raster, dpi } = await renderPage(handle, source, pageNumber, [pointsAcross, pointsDown], options, diagnostics));
+          diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (${plan.reason}).`, { origin: 'ingest', page: pageNumber }));
+        }
+        let textLayer: TextSpan[] | undefined;
+        if (inventory.hasText && options.textLayer === 'auto') {
+          textLayer = await withPageDeadline(() => textLayerFor(handle, pageNumber, (unit) => raster.width / unit.width, diagnostics, plan.kind === 'extract' || inventory.invisibleText), deadline).catch((error: unknown) => {
+            if (isSohoaError(error) && error.code !== 'INGEST_CORRUPT_PDF') throw error;
+            diagnostics.push(createDiagnostic('INGEST_PDF_TEXT_LAYER_IGNORED', 'warning', 'The page\'s text layer could not be read; the page will be OCRed instead.', { origin: 'ingest', page: pageNumber }));
+            return undefined;
+          });
+        }
+        const page: PageImage = {
+          source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
+          width: raster.width,
+          height: raster.height,
+          channels: 3,
+          pixels: raster.pixels,
+          diagnostics: [...diagnostics, ...raster.diagnostics],
+        };
+        if (dpi !== undefined) page.dpi = dpi;
+        if (textLayer) page.textLayer = textLayer;
+        pages.push(page);
+      } catch (caught) {
+        const error = isSohoaError(caught) ? caught : corruptPage(source, pageNumber, caught);
+        const skippable = error.code === 'INGEST_PDF_PAGE_NOT_SCANNED' || error.code === 'INGEST_PDF_IMAGE_UNSUPPORTED';
+        if (!skippable || options.unsupportedPages === 'error') throw error;
+        options.report(createDiagnostic(error.code, 'warning', error.message, { origin: 'ingest', page: pageNumber }));
       }
-      const rotate = normaliseRotation(pdfPage.getRotation().angle);
-      const raster = await withPageDeadline(
-        () => decodePdfImage(ranked[0]!.stream, { label: source.label, page: pageNumber, maxPixels: options.maxPixels, rotate }),
-        { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal },
-      );
-      const { width: pointsWide, height: pointsHigh } = pdfPage.getSize();
-      const pointsAcross = rotate % 180 === 0 ? pointsWide : pointsHigh;
-      const page: PageImage = {
-        source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
-        width: raster.width,
-        height: raster.height,
-        channels: 3,
-        pixels: raster.pixels,
-        diagnostics: [...diagnostics, ...raster.diagnostics],
-      };
-      if (pointsAcross > 0) page.dpi = Math.round((raster.width * POINTS_PER_INCH) / pointsAcross);
-      pages.push(page);
-    } catch (caught) {
-      const error = isSohoaError(caught) ? caught : corruptPage(source, pageNumber, caught);
-      const skippable = (error.code === 'INGEST_PDF_PAGE_NOT_SCANNED' || error.code === 'INGEST_PDF_IMAGE_UNSUPPORTED');
-      if (!skippable || options.unsupportedPages === 'error') throw error;
-      options.report(createDiagnostic(error.code, 'warning', error.message, { origin: 'ingest', page: pageNumber }));
     }
+  } finally {
+    await handle.close();
   }
   return pages;
 }
 
 function area(stream: PDFRawStream): number {
-  const width = stream.dict.lookupMaybe(PDFName.of('Width'), PDFNumber)?.asNumber() ?? 0;
-  const height = stream.dict.lookupMaybe(PDFName.of('Height'), PDFNumber)?.asNumber() ?? 0;
-  return width * height;
+  return num(stream, 'Width') * num(stream, 'Height');
 }
 
 function normaliseRotation(angle: number): number {

@@ -42,6 +42,8 @@ export class WorkerPool {
   private readonly running = new Set<(failure: Failure) => void>();
   private readonly all: Slot[];
   private disposed = false;
+  /** One abort listener per caller signal, however many jobs wait on it (no MaxListeners warnings). */
+  private readonly abortWatchers = new WeakMap<AbortSignal, Set<() => void>>();
 
   constructor(private readonly config: PoolConfig) {
     this.all = Array.from({ length: config.size }, () => ({ worker: undefined, languages: '', jobs: 0, generation: 0, onCrash: undefined }));
@@ -89,6 +91,22 @@ export class WorkerPool {
     await Promise.all(this.all.map((slot) => this.retire(slot)));
   }
 
+  private onAbort(signal: AbortSignal | undefined, listener: () => void): () => void {
+    if (!signal) return () => undefined;
+    let listeners = this.abortWatchers.get(signal);
+    if (!listeners) {
+      const set = new Set<() => void>();
+      listeners = set;
+      this.abortWatchers.set(signal, set);
+      signal.addEventListener('abort', () => {
+        for (const fire of [...set]) fire();
+      }, { once: true });
+    }
+    listeners.add(listener);
+    const registered = listeners;
+    return () => registered.delete(listener);
+  }
+
   private acquire(limits: JobLimits): Promise<Slot> {
     if (this.disposed) return Promise.reject(disposedError(this.config.engine));
     if (limits.signal?.aborted) return Promise.reject(abortedError(limits.page, limits.signal.reason));
@@ -97,20 +115,19 @@ export class WorkerPool {
     return new Promise<Slot>((resolve, reject) => {
       const waiter = {
         resolve: (s: Slot) => {
-          limits.signal?.removeEventListener('abort', onAbort);
+          unwatch();
           resolve(s);
         },
         reject: (error: unknown) => {
-          limits.signal?.removeEventListener('abort', onAbort);
+          unwatch();
           reject(error);
         },
       };
-      const onAbort = () => {
+      const unwatch = this.onAbort(limits.signal, () => {
         const index = this.waiters.indexOf(waiter);
         if (index >= 0) this.waiters.splice(index, 1);
         waiter.reject(abortedError(limits.page, limits.signal?.reason));
-      };
-      limits.signal?.addEventListener('abort', onAbort, { once: true });
+      });
       this.waiters.push(waiter);
     });
   }
@@ -184,8 +201,7 @@ export class WorkerPool {
     });
     this.running.add(stop!);
     slot.onCrash = (cause) => stop!({ kind: 'crashed', cause });
-    const onAbort = () => stop!({ kind: 'aborted' });
-    limits.signal?.addEventListener('abort', onAbort, { once: true });
+    const unwatch = this.onAbort(limits.signal, () => stop!({ kind: 'aborted' }));
     const timer = setTimeout(() => stop!({ kind: 'timeout' }), limits.timeoutMs);
     try {
       if (limits.signal?.aborted) return { ok: false, failure: { kind: 'aborted' } };
@@ -215,7 +231,7 @@ export class WorkerPool {
       return outcome;
     } finally {
       clearTimeout(timer);
-      limits.signal?.removeEventListener('abort', onAbort);
+      unwatch();
       this.running.delete(stop!);
       slot.onCrash = undefined;
     }
