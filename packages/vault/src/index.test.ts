@@ -2,9 +2,11 @@ import { expect, it } from 'vitest';
 import * as vault from './index';
 import * as memory from './drivers/memory';
 import * as sqlite from './drivers/sqlite';
+import * as postgres from './drivers/postgres';
 
 it('pins the public exports', () => {
-  expect(Object.keys(vault).sort()).toEqual(['createVault']);
+  expect(Object.keys(vault).sort()).toEqual(['createVault', 'formatDossierCode', 'operatorAccess', 'parseDossierCode', 'procedureFromRecord', 'safeParseDossierCode']);
   expect(Object.keys(memory)).toEqual(['memoryDriver']);
   expect(Object.keys(sqlite)).toEqual(['sqliteDriver']);
+  expect(Object.keys(postgres)).toEqual(['postgresDriver']);
 });

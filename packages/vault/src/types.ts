@@ -9,12 +9,38 @@ import type {
   SubjectRef,
 } from '@sohoa/core';
 
+/** A master key supplied by the application (from a KMS, an HSM or a secret store); never stored. */
+export interface MasterKey {
+  /** Names the key in stored data so the right one unwraps each data key; not secret, e.g. `2026-01`. */
+  id: string;
+  /** 32 random bytes (AES-256). */
+  key: Uint8Array;
+}
+
 /** Options of {@link createVault}. */
 export interface VaultOptions {
-  /** Storage backend, e.g. `memoryDriver()` or `sqliteDriver({ path })`. */
+  /** Storage backend, e.g. `memoryDriver()`, `sqliteDriver({ path })` or `postgresDriver({ connectionString })`. */
   driver: VaultDriver;
   /**
-   * Clock used for `recordedAt` and the default `asOf` of a profile.
+   * Wraps each subject's data key; fact values, documents and dossiers are then encrypted at rest
+   * (AES-256-GCM). Without it values are stored in clear: only for tests and throwaway vaults.
+   */
+  masterKey?: MasterKey;
+  /** Older master keys still wrapping some data keys; `rotateMasterKey()` rewraps them under `masterKey`. @default [] */
+  previousMasterKeys?: MasterKey[];
+  /**
+   * Who reads when a call names no `actor`, e.g. the service account of a portal or `sohoa-cli`.
+   * @default 'anonymous'
+   */
+  actor?: string;
+  /**
+   * Standing grants from the application's configuration (an officer role, the CLI operator of a
+   * local file). They are checked and audited like stored grants but cannot be revoked at run time.
+   * @default []
+   */
+  grants?: GrantInput[];
+  /**
+   * Clock used for `recordedAt`, grant expiry, the audit log and the default `asOf` of a profile.
    * @default () => new Date()
    */
   now?: () => Date;
@@ -46,10 +72,23 @@ export interface VaultDocument {
   /** ISO timestamp of when the vault stored it. */
   recordedAt: string;
   record: DocumentRecord;
+  /** Set on the documents that `correct()` writes: who corrected what, and why. */
+  correction?: Correction;
+}
+
+/** Who corrected a value and why (type `correction` documents). */
+export interface Correction {
+  /** The actor who made it: the citizen or an officer. */
+  by: string;
+  reason: string;
+  /** Ids of the facts it supersedes. */
+  supersedes: string[];
 }
 
 /** One value about a subject under a semantic key, from one document. Never overwritten. */
 export interface Fact {
+  /** `<documentId>/<key>`. */
+  id: string;
   subjectId: string;
   documentId: string;
   documentType: string;
@@ -71,18 +110,90 @@ export interface Fact {
   documentStatus: DocumentStatus;
   /** ISO timestamp. */
   recordedAt: string;
+  /** Facts this one replaces (a correction); they stay in the history but are never chosen again. */
+  supersedes?: string[];
+  /** For a correction: the actor who made it. */
+  correctedBy?: string;
 }
 
-/** One read recorded in the append-only audit list. */
+/** What an audit entry records. */
+export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import';
+
+/**
+ * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
+ * is stored as a keyed pseudonym (`subjectTag`), so the log can outlive an erasure.
+ */
 export interface AuditEntry {
+  /** 1, 2, 3, … with no gaps. */
+  seq: number;
   /** ISO timestamp. */
   at: string;
-  subjectId: string;
-  action: 'profile';
-  purpose: string;
+  /** Who acted. */
+  actor: string;
+  action: AuditAction;
+  /** Filled in when the entry is listed for a subject (`listAudit(subjectId)`). */
+  subjectId?: string;
+  /** Keyed pseudonym of the subject. */
+  subjectTag?: string;
+  purpose?: string;
   form?: string;
-  /** Keys returned by the read. */
+  /** Keys read, corrected or granted (never values). */
   keys: string[];
+  /** The grant that allowed the action. */
+  grantId?: string;
+  documentId?: string;
+  /** Hash of the previous entry (64 zeros for the first). */
+  prevHash: string;
+  /** SHA-256 over this entry (without `hash`) and `prevHash`. */
+  hash: string;
+}
+
+/** Result of {@link Vault.verifyAudit}. */
+export interface AuditVerification {
+  ok: boolean;
+  /** Entries checked. */
+  entries: number;
+  /** Hash of the last entry: keep it outside the vault (or publish it) to detect a truncated tail later. */
+  head: string;
+  /** The first broken entry, when `ok` is false. */
+  brokenAt?: { seq: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' };
+}
+
+/** A grant to create: who may read which keys of whom, for what, until when. */
+export interface GrantInput {
+  /** The actor allowed to read, e.g. `officer:ubnd-q1/017` or `portal:dichvucong`. */
+  to: string;
+  /** Whose data: a subject id, or `*` for every subject (standing grants only: an officer role). */
+  subject: string;
+  /** The purpose the read must name, e.g. `dang-ky-khai-sinh`; `*` for any. */
+  purpose: string;
+  /** Key patterns: exact (`person.fullName`), a prefix (`person.*`), or `*` for every key. */
+  keys: string[];
+  /** Forms the read may name; any form when absent. */
+  forms?: string[];
+  /** ISO timestamp after which the grant no longer applies; required for stored grants. */
+  expiresAt?: string;
+  /** Who gave it (the citizen, an officer); recorded in the audit log. @default the vault's actor */
+  grantedBy?: string;
+}
+
+/** A grant as kept by the vault. */
+export interface Grant extends GrantInput {
+  id: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  /** ISO timestamp, once revoked. */
+  revokedAt?: string;
+  /** `config` for the standing grants of {@link VaultOptions.grants}. */
+  source: 'stored' | 'config';
+}
+
+/** Who reads, and why, for the raw accessors (`listDocuments`, `listFacts`, …). */
+export interface ReadOptions {
+  /** @default the vault's `actor` */
+  actor?: string;
+  /** @default 'vault-admin' */
+  purpose?: string;
 }
 
 /** Result of {@link Vault.putDocument}. */
@@ -96,10 +207,12 @@ export interface PutDocumentResult {
 
 /** Options of {@link Vault.profile}. */
 export interface ProfileOptions {
-  /** Why the data is read, e.g. `dang-ky-khai-sinh`; written to the audit list. */
+  /** Why the data is read, e.g. `dang-ky-khai-sinh`; checked against grants and written to the audit log. */
   purpose: string;
-  /** The form the data is read for; written to the audit list. */
-  form?: string;
+  /** The form the data is read for; checked against grants and written to the audit log. */
+  form: string;
+  /** Who reads. @default the vault's `actor` */
+  actor?: string;
   /** ISO date (or timestamp) at which validity is judged. @default today from `now()` */
   asOf?: string;
 }
@@ -131,36 +244,226 @@ export interface ProfileValue {
   alternatives: ProfileAlternative[];
 }
 
-/** Everything the vault holds about a subject, one chosen value per key. */
+/** A related person named by the subject's documents; read their profile with its own grant. */
+export interface ProfileRelation {
+  /** `mother`, `father`, `spouse`, `child`, `guardian`, `householdHead`. */
+  role: string;
+  /** The related person's id, when a document gives it. */
+  subjectId?: string;
+}
+
+/** What the vault holds about a subject under a grant, one chosen value per granted key. */
 export interface Profile {
   subject: SubjectRef;
   /** ISO date at which validity was judged. */
   asOf: string;
   values: Record<string, ProfileValue>;
+  relations: ProfileRelation[];
+  /** The grants that allowed the read. */
+  grantIds: string[];
   diagnostics: Diagnostic[];
 }
 
-/** The vault: store digitised documents and read a subject's profile. */
+/** A correction by the citizen or an officer: a new fact that supersedes the current ones. */
+export interface CorrectionInput {
+  key: string;
+  value: FieldValue;
+  /** Why, e.g. `đính chính theo quyết định 12/QĐ-UBND`; kept encrypted with the fact. */
+  reason: string;
+  /** Who performs it: checked against grants (purpose `correct`) and written to the audit log. @default the vault's `actor` */
+  actor?: string;
+  /** Who made the decision (an officer, the citizen), kept with the fact. @default `actor` */
+  by?: string;
+  /** Fact ids to supersede. @default every fact currently held for `key` */
+  supersedes?: string[];
+}
+
+/** Everything the vault holds about one subject, as plain JSON (`exportSubject`). */
+export interface SubjectExport {
+  format: 'sohoa-vault-export/1';
+  /** ISO timestamp. */
+  exportedAt: string;
+  subject: SubjectRef;
+  documents: VaultDocument[];
+  facts: Fact[];
+  relations: ProfileRelation[];
+  dossiers: Dossier[];
+  grants: Grant[];
+  audit: AuditEntry[];
+}
+
+/** Result of {@link Vault.importSubject}. */
+export interface ImportResult {
+  subject: SubjectRef;
+  documents: { created: number; unchanged: number };
+  dossiers: number;
+  grants: number;
+}
+
+/** Result of {@link Vault.erase}. */
+export interface EraseResult {
+  /** False when the subject was not in the vault. */
+  erased: boolean;
+  documents: number;
+  facts: number;
+  dossiers: number;
+}
+
+/** What a procedure (thủ tục hành chính) asks for: one component of its dossier. */
+export interface ProcedureRequirement {
+  /** Stable within the procedure: `r1`, `r2`, … */
+  id: string;
+  /** Name as published (tên giấy tờ). */
+  name: string;
+  /** Attached form file (mẫu đơn, tờ khai), when one is published. */
+  form?: string;
+  originals: number;
+  copies: number;
+  /** Document types of the vault that satisfy it, when known (reuse instead of a new upload). */
+  documentTypes?: string[];
+}
+
+/** An administrative procedure as data: its code and the components its dossier needs. */
+export interface Procedure {
+  /** Mã thủ tục, e.g. `1.013628`. */
+  code: string;
+  name: string;
+  /** Lĩnh vực. */
+  field?: string;
+  requirements: ProcedureRequirement[];
+  /** Kết quả thực hiện, as published. */
+  result?: string;
+}
+
+/** One component of a dossier (thành phần hồ sơ). */
+export interface DossierComponent {
+  /** The procedure requirement it answers. */
+  requirementId: string;
+  /** A document already in the vault (reuse: the citizen is not asked again)… */
+  documentId?: string;
+  /** …or the SHA-256 of a new upload. */
+  sha256?: string;
+}
+
+/** Status of a dossier along the one-stop process. */
+export type DossierStatus = 'received' | 'processing' | 'additional-info-requested' | 'completed' | 'rejected' | 'withdrawn';
+
+/** A dossier to store. */
+export interface DossierInput {
+  /** One-stop dossier code `MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX`, e.g. `000.00.17.H29-260115-0001`. */
+  code: string;
+  subject: SubjectRef;
+  procedure: Procedure;
+  /** Cơ quan tiếp nhận. */
+  receivingAgency: string;
+  /** ISO date received. */
+  receivedOn: string;
+  /** ISO date results are due. */
+  dueOn?: string;
+  status: DossierStatus;
+  components: DossierComponent[];
+  /** Documents issued as results (kết quả), by vault document id. */
+  results?: string[];
+}
+
+/** A stored dossier, with which requirements are still unmet. */
+export interface Dossier extends DossierInput {
+  /** ISO timestamp. */
+  recordedAt: string;
+  /** Requirement ids with no component. */
+  missing: string[];
+}
+
+/** The vault: documents, facts, grants, audit, corrections, dossiers, export and erasure. */
 export interface Vault {
-  /** Store a document and its facts; idempotent by sources + type + part. */
+  /** Whether values are encrypted at rest (a master key was supplied). */
+  readonly encrypted: boolean;
+  /** Store a document and its facts; idempotent by sources + type + part. Writes need no grant. */
   putDocument(record: DocumentRecord): Promise<PutDocumentResult>;
-  getDocument(id: string): Promise<VaultDocument | undefined>;
-  listDocuments(subjectId: string): Promise<VaultDocument[]>;
-  listSubjects(): Promise<SubjectRef[]>;
-  hasSubject(id: string): Promise<boolean>;
-  /** All facts about a subject, in insertion order (history included). */
-  listFacts(subjectId: string): Promise<Fact[]>;
-  /** Choose one value per key for a subject and record the read in the audit list. */
+  /** Read one document; needs a grant on its subject for every key. */
+  getDocument(id: string, options?: ReadOptions): Promise<VaultDocument | undefined>;
+  /** A subject's documents in insertion order; needs a grant for every key. */
+  listDocuments(subjectId: string, options?: ReadOptions): Promise<VaultDocument[]>;
+  /** Every subject; needs a grant on subject `*`. */
+  listSubjects(options?: ReadOptions): Promise<SubjectRef[]>;
+  /** Whether a subject is held; needs any grant on it. */
+  hasSubject(id: string, options?: ReadOptions): Promise<boolean>;
+  /** A subject's facts (history included) for the granted keys, in insertion order. */
+  listFacts(subjectId: string, options?: ReadOptions): Promise<Fact[]>;
+  /** Choose one value per granted key for a subject; checked against grants and audited. */
   profile(subjectId: string, options: ProfileOptions): Promise<Profile>;
-  /** The audit entries of a subject, oldest first. */
+  /** Record a correction as a new fact superseding the current ones; needs a grant for purpose `correct`. */
+  correct(subjectId: string, correction: CorrectionInput): Promise<Fact>;
+  /** Store a grant (audited). */
+  grant(input: GrantInput): Promise<Grant>;
+  /** Revoke a stored grant (audited); reads under it fail from now on. */
+  revokeGrant(id: string, options?: { actor?: string }): Promise<Grant>;
+  /** Grants that name the subject, stored and standing. */
+  listGrants(subjectId: string): Promise<Grant[]>;
+  /** The citizen's view ("data tracker"): who read or changed what about the subject, when and why. */
   listAudit(subjectId: string): Promise<AuditEntry[]>;
+  /** Recompute the hash chain; pass a `head` kept from earlier to detect a truncated tail. */
+  verifyAudit(options?: { head?: string }): Promise<AuditVerification>;
+  /** Everything about a subject as JSON; needs a grant for purpose `export` and every key. */
+  exportSubject(subjectId: string, options?: { actor?: string }): Promise<SubjectExport>;
+  /** Load an export into this vault (documents, corrections, dossiers, stored grants). */
+  importSubject(data: SubjectExport, options?: { actor?: string }): Promise<ImportResult>;
+  /** Crypto-shred a subject: destroy its data key and remove its rows; needs a grant for purpose `erase`. */
+  erase(subjectId: string, options?: { actor?: string }): Promise<EraseResult>;
+  /** Rewrap every data key still under a previous master key with the current one. */
+  rotateMasterKey(options?: { actor?: string }): Promise<{ rewrapped: number }>;
+  /** Store (or update the status of) a dossier. */
+  putDossier(input: DossierInput): Promise<Dossier>;
+  /** Read a dossier by its code; needs a grant on its subject. */
+  getDossier(code: string, options?: ReadOptions): Promise<Dossier | undefined>;
+  /** A subject's dossiers; needs a grant on the subject. */
+  listDossiers(subjectId: string, options?: ReadOptions): Promise<Dossier[]>;
   close(): Promise<void>;
 }
 
-/** What a driver stores for a new document (the vault prepares it). */
+/** A subject as the driver stores it: its wrapped data key travels with it. */
+export interface StoredSubject extends SubjectRef {
+  /** `<master key id>:<base64>`, absent in a vault without a master key. */
+  wrappedKey?: string;
+}
+
+/** A document row: the columns needed to find it, and an opaque (sealed) body. */
+export interface StoredDocument {
+  id: string;
+  fingerprint: string;
+  subjectId: string;
+  type: string;
+  recordedAt: string;
+  body: string;
+}
+
+/** A fact row: subject, document and key in clear (no values), an opaque body. */
+export interface StoredFact {
+  subjectId: string;
+  documentId: string;
+  key: string;
+  body: string;
+}
+
+/** A dossier row. */
+export interface StoredDossier {
+  code: string;
+  subjectId: string;
+  body: string;
+}
+
+/** An audit row: the entry as canonical JSON and its chain hash. */
+export interface StoredAudit {
+  seq: number;
+  subjectTag?: string;
+  body: string;
+  hash: string;
+}
+
+/** What a driver stores for a new document (the vault prepares and seals it). */
 export interface NewDocument {
-  document: VaultDocument;
-  facts: Fact[];
+  document: StoredDocument;
+  facts: StoredFact[];
 }
 
 /** Result of {@link VaultDriver.insertDocument}. */
@@ -171,20 +474,38 @@ export interface InsertResult {
 }
 
 /**
- * Storage backend of a vault: a small plain object. `insertDocument` must be atomic: a document and
- * all of its facts are written together, or nothing is (and nothing when the fingerprint exists).
+ * Storage backend of a vault: a small plain object that stores opaque bodies (the vault encrypts).
+ * `insertDocument` is atomic: a document and all of its facts are written together, or nothing is.
+ * `appendAudit` is serialised: `build` sees the current last entry and its result is appended.
  */
 export interface VaultDriver {
   readonly name: string;
   readonly capabilities: { persistent: boolean };
+  /** Get a vault-wide setting, storing `init()` first when absent (atomically). */
+  meta(key: string, init: () => string): Promise<string>;
+  /** Insert the subject when absent; return what is stored (the first writer's data key wins). */
+  ensureSubject(subject: StoredSubject): Promise<StoredSubject>;
+  getSubject(id: string): Promise<StoredSubject | undefined>;
+  /** Every subject with its wrapped key, in insertion order. */
+  listSubjects(): Promise<StoredSubject[]>;
+  setWrappedKey(id: string, wrappedKey: string): Promise<void>;
   insertDocument(input: NewDocument): Promise<InsertResult>;
-  getDocument(id: string): Promise<VaultDocument | undefined>;
-  listDocuments(subjectId: string): Promise<VaultDocument[]>;
-  listSubjects(): Promise<SubjectRef[]>;
-  getSubject(id: string): Promise<SubjectRef | undefined>;
-  hasSubject(id: string): Promise<boolean>;
-  listFacts(subjectId: string): Promise<Fact[]>;
-  appendAudit(entry: AuditEntry): Promise<void>;
-  listAudit(subjectId: string): Promise<AuditEntry[]>;
+  getDocument(id: string): Promise<StoredDocument | undefined>;
+  listDocuments(subjectId: string): Promise<StoredDocument[]>;
+  listFacts(subjectId: string): Promise<StoredFact[]>;
+  /** Insert or replace a dossier by code. */
+  putDossier(dossier: StoredDossier): Promise<void>;
+  getDossier(code: string): Promise<StoredDossier | undefined>;
+  listDossiers(subjectId: string): Promise<StoredDossier[]>;
+  insertGrant(grant: Grant): Promise<void>;
+  getGrant(id: string): Promise<Grant | undefined>;
+  /** Stored grants naming the subject or `*`. */
+  listGrants(subjectId: string): Promise<Grant[]>;
+  setGrantRevoked(id: string, at: string): Promise<void>;
+  appendAudit(build: (last: { seq: number; hash: string } | undefined) => StoredAudit): Promise<StoredAudit>;
+  /** Audit rows in `seq` order, all or those of one subject tag. */
+  listAudit(subjectTag?: string): Promise<StoredAudit[]>;
+  /** Remove the subject, its documents, facts, dossiers and grants in one transaction, then purge freed pages. */
+  eraseSubject(id: string): Promise<{ documents: number; facts: number; dossiers: number }>;
   close(): Promise<void>;
 }

@@ -1,28 +1,89 @@
-import { SohoaError, type DocumentRecord, type SubjectRef } from '@sohoa/core';
-import { factsOf } from './internal/facts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SohoaError, sha256Hex, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
+import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
+import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { safeParseDossierCode } from './dossier-code';
+import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
+import { assertGrantInput, grantApplies, keyMatches } from './internal/grants';
 import { chooseValues } from './internal/policy';
-import type { AuditEntry, Profile, ProfileOptions, PutDocumentResult, Vault, VaultDocument, VaultOptions } from './types';
+import type {
+  AuditAction,
+  AuditEntry,
+  CorrectionInput,
+  Dossier,
+  DossierInput,
+  Fact,
+  Grant,
+  GrantInput,
+  MasterKey,
+  Profile,
+  ProfileOptions,
+  ProfileRelation,
+  PutDocumentResult,
+  ReadOptions,
+  StoredDocument,
+  StoredFact,
+  SubjectExport,
+  Vault,
+  VaultDocument,
+  VaultOptions,
+} from './types';
 
 const IDENTITY_TYPES = /^(cccd|cmnd|can-cuoc|passport|ho-chieu)/;
+const RELATION_KEY = /^person\.(mother|father|spouse|child|guardian|householdHead)\.idNumber$/;
+const DEFAULT_PURPOSE = 'vault-admin';
+
+const aad = {
+  document: (subjectId: string, id: string) => `doc|${subjectId}|${id}`,
+  fact: (subjectId: string, documentId: string, key: string) => `fact|${subjectId}|${documentId}|${key}`,
+  dossier: (subjectId: string, code: string) => `dossier|${subjectId}|${code}`,
+};
 
 /**
  * Create a vault over a storage driver.
  *
- * Profile policy: among the facts for a key, prefer documents that are not expired (nor revoked or
- * superseded) as of `asOf`, then higher authority (`METHOD_AUTHORITY`: registry > manual > QR > MRZ >
- * PDF text > OCR > computed), then the more recently issued document, then higher confidence.
- * Documents issued after `asOf` are ignored. Other distinct values are kept as `alternatives`.
+ * Closed by default: every read (`profile`, `listFacts`, `listDocuments`, `exportSubject`, …) names
+ * an actor and a purpose and needs a grant — stored with `grant()` or standing in `options.grants` —
+ * and is written to the hash-chained audit log; a read without one throws `VAULT_GRANT_MISSING` and
+ * is logged as denied. Writes (`putDocument`, `putDossier`) need no grant.
+ *
+ * Profile policy: facts superseded by a correction are out; among the rest for a key, prefer
+ * documents that are not expired (nor revoked or superseded) as of `asOf`, then higher authority
+ * (`METHOD_AUTHORITY`: registry > manual > QR > MRZ > PDF text > OCR > computed), then the more
+ * recently issued document, then higher confidence. Documents issued after `asOf` are ignored. Other
+ * distinct values are kept as `alternatives`.
+ *
+ * With a `masterKey`, each subject gets a random data key wrapped by it; documents, facts and
+ * dossiers are sealed with AES-256-GCM, and `erase()` destroys the data key with the rows.
  *
  * @example
- * const vault = createVault({ driver: memoryDriver() });
+ * const vault = createVault({
+ *   driver: sqliteDriver({ path: 'vault.db' }),
+ *   masterKey: { id: '2026-01', key: await kms.getKey('sohoa') },
+ *   actor: 'portal:dichvucong',
+ * });
  * await vault.putDocument(record);
- * const profile = await vault.profile(record.subject!.id, { purpose: 'dang-ky-khai-sinh' });
+ * await vault.grant({ to: 'portal:dichvucong', subject: id, purpose: 'dang-ky-khai-sinh', keys: ['person.*'], expiresAt: '2026-02-01T00:00:00Z' });
+ * const profile = await vault.profile(id, { purpose: 'dang-ky-khai-sinh', form: 'to-khai-dang-ky-khai-sinh' });
  */
 export function createVault(options: VaultOptions): Vault {
   const { driver } = options;
   const now = options.now ?? (() => new Date());
+  const defaultActor = options.actor ?? 'anonymous';
   const isIdentityDocument = options.isIdentityDocument ?? ((type: string) => IDENTITY_TYPES.test(type));
+  const master = options.masterKey;
+  const masters = new Map<string, MasterKey>();
+  for (const [i, key] of [...(options.previousMasterKeys ?? []), ...(master ? [master] : [])].entries()) {
+    assertMasterKey(key, i === (options.previousMasterKeys?.length ?? 0) ? 'master key' : 'previous master key');
+    masters.set(key.id, key);
+  }
+  const configGrants: Grant[] = (options.grants ?? []).map((g, i) => {
+    assertGrantInput(g, 'config');
+    return { ...structuredClone(g), id: `config:${i + 1}`, createdAt: new Date(0).toISOString(), source: 'config' };
+  });
+  const dataKeys = new Map<string, Buffer | undefined>();
+  let salt: Promise<string> | undefined;
   let closed = false;
 
   function assertOpen(): void {
@@ -31,13 +92,112 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
+  const auditSalt = () => (salt ??= driver.meta('audit-salt', () => randomBytes(32).toString('base64')));
+
+  async function audit(
+    entry: { actor: string; action: AuditAction; subjectId?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
+  ): Promise<void> {
+    const { subjectId, keys = [], ...rest } = entry;
+    const tag = subjectId !== undefined ? subjectTag(await auditSalt(), subjectId) : undefined;
+    const at = now().toISOString();
+    await driver.appendAudit((last) =>
+      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }),
+    );
+  }
+
+  /** The subject's data key (undefined in a vault without a master key); creates the subject when asked. */
+  async function dataKeyOf(subject: SubjectRef, create: boolean): Promise<{ exists: boolean; key: Buffer | undefined }> {
+    if (dataKeys.has(subject.id)) return { exists: true, key: dataKeys.get(subject.id) };
+    let row = await driver.getSubject(subject.id);
+    if (!row) {
+      if (!create) return { exists: false, key: undefined };
+      const fresh = master ? randomKey() : undefined;
+      row = await driver.ensureSubject({
+        kind: subject.kind,
+        id: subject.id,
+        ...(master && fresh && { wrappedKey: wrapKey(master, fresh, subject.id) }),
+      });
+    } else if (!row.wrappedKey && master && create) {
+      // A subject first stored without encryption gets a data key for what is written from now on.
+      await driver.setWrappedKey(row.id, wrapKey(master, randomKey(), row.id));
+      row = (await driver.getSubject(row.id)) ?? row;
+    }
+    const key = row.wrappedKey ? unwrapKey(masters, row.wrappedKey, row.id) : undefined;
+    dataKeys.set(row.id, key);
+    return { exists: true, key };
+  }
+
+  async function grantsFor(subjectId: string): Promise<Grant[]> {
+    return [...configGrants, ...(await driver.listGrants(subjectId))];
+  }
+
+  /**
+   * The grants allowing a read, and the key patterns they open; throws `VAULT_GRANT_MISSING` (logged
+   * as `read-denied`) when none applies or, with `allKeys`, none opens every key.
+   */
+  async function authorize(
+    read: { actor: string; subjectId: string; purpose: string; form?: string; allKeys?: boolean },
+  ): Promise<{ grants: Grant[]; patterns: string[] }> {
+    const at = now().toISOString();
+    const grants = (await grantsFor(read.subjectId)).filter(
+      (g) => grantApplies(g, { ...read, at }) && (!read.allKeys || g.keys.includes('*')),
+    );
+    if (grants.length === 0) {
+      await audit({
+        actor: read.actor,
+        action: 'read-denied',
+        ...(read.subjectId !== '*' && { subjectId: read.subjectId }),
+        purpose: read.purpose,
+        ...(read.form !== undefined && { form: read.form }),
+      });
+      throw new SohoaError(
+        'VAULT_GRANT_MISSING',
+        `No valid grant lets this actor read ${read.allKeys ? 'every key of ' : ''}this subject for purpose \`${read.purpose}\`${read.form !== undefined ? ` and form \`${read.form}\`` : ''}; the attempt was logged. Ask for a grant (\`vault.grant({ to, subject, purpose, keys, expiresAt })\` or \`sohoa vault grant\`), or check that it has not expired or been revoked.`,
+        { details: { purpose: read.purpose, ...(read.form !== undefined && { form: read.form }) } },
+      );
+    }
+    return { grants, patterns: [...new Set(grants.flatMap((g) => g.keys))] };
+  }
+
+  function assertReadNames(purpose: unknown, form: unknown, needForm: boolean): void {
+    if (typeof purpose !== 'string' || purpose.trim() === '') {
+      throw new SohoaError('VAULT_GRANT_MISSING', 'A read needs a `purpose` (why the data is read); pass `{ purpose: "...", form: "..." }` to `vault.profile()`.');
+    }
+    if (needForm && (typeof form !== 'string' || form.trim() === '')) {
+      throw new SohoaError('VAULT_READ_INVALID', 'A profile read needs a `form` (the form id it fills); pass `{ purpose, form }` to `vault.profile()`.');
+    }
+  }
+
+  async function decodeDocument(row: StoredDocument, key: Buffer | undefined): Promise<VaultDocument> {
+    return open<VaultDocument>(key, row.body, aad.document(row.subjectId, row.id));
+  }
+
+  async function decodeFacts(subjectId: string, rows: StoredFact[], key: Buffer | undefined): Promise<Fact[]> {
+    return rows.map((r) => open<Fact>(key, r.body, aad.fact(subjectId, r.documentId, r.key)));
+  }
+
+  async function storeDocument(document: VaultDocument, facts: Fact[]): Promise<{ created: boolean; documentId: string }> {
+    const { key } = await dataKeyOf(document.subject, true);
+    const subjectId = document.subject.id;
+    return driver.insertDocument({
+      document: {
+        id: document.id,
+        fingerprint: document.fingerprint,
+        subjectId,
+        type: document.type,
+        recordedAt: document.recordedAt,
+        body: seal(key, document, aad.document(subjectId, document.id)),
+      },
+      facts: facts.map((f) => ({ subjectId, documentId: f.documentId, key: f.key, body: seal(key, f, aad.fact(subjectId, f.documentId, f.key)) })),
+    });
+  }
+
   async function putDocument(record: DocumentRecord): Promise<PutDocumentResult> {
     assertOpen();
     const subject = assertRecord(record);
     const fingerprint = documentFingerprint(record);
-    const id = documentIdFor(fingerprint);
     const document: VaultDocument = {
-      id,
+      id: documentIdFor(fingerprint),
       fingerprint,
       subject: { kind: subject.kind, id: subject.id },
       type: record.type,
@@ -52,56 +212,349 @@ export function createVault(options: VaultOptions): Vault {
       record: structuredClone(record),
     };
     const facts = factsOf(document, isIdentityDocument);
-    const result = await driver.insertDocument({ document, facts });
-    return {
-      documentId: result.documentId,
-      subject: document.subject,
-      created: result.created,
-      factsAdded: result.created ? facts.length : 0,
-    };
+    const result = await storeDocument(document, facts);
+    return { documentId: result.documentId, subject: document.subject, created: result.created, factsAdded: result.created ? facts.length : 0 };
+  }
+
+  async function readFacts(subjectId: string): Promise<{ subject: SubjectRef; facts: Fact[] } | undefined> {
+    const row = await driver.getSubject(subjectId);
+    if (!row) return undefined;
+    const { key } = await dataKeyOf(row, false);
+    return { subject: { kind: row.kind, id: row.id }, facts: await decodeFacts(subjectId, await driver.listFacts(subjectId), key) };
+  }
+
+  function notFound(): never {
+    throw new SohoaError(
+      'VAULT_SUBJECT_NOT_FOUND',
+      'No subject with the given id is in the vault; store one of its documents with `putDocument()` first, or check the id.',
+    );
   }
 
   async function profile(subjectId: string, opts: ProfileOptions): Promise<Profile> {
     assertOpen();
-    if (typeof opts?.purpose !== 'string' || opts.purpose.trim() === '') {
-      throw new SohoaError(
-        'VAULT_GRANT_MISSING',
-        'A profile read needs a `purpose` (why the data is read); pass `{ purpose: "..." }` to `vault.profile()`.',
-      );
-    }
-    const subject = await driver.getSubject(subjectId);
-    if (!subject) {
-      throw new SohoaError(
-        'VAULT_SUBJECT_NOT_FOUND',
-        'No subject with the given id is in the vault; store one of its documents with `putDocument()` first, or check the id.',
-      );
-    }
+    assertReadNames(opts?.purpose, opts?.form, true);
+    const actor = opts.actor ?? defaultActor;
+    const { grants, patterns } = await authorize({ actor, subjectId, purpose: opts.purpose, form: opts.form });
+    const held = await readFacts(subjectId);
+    if (!held) notFound();
     const asOf = (opts.asOf ?? now().toISOString()).slice(0, 10);
-    const { values, diagnostics } = chooseValues(await driver.listFacts(subjectId), asOf);
-    const entry: AuditEntry = {
-      at: now().toISOString(),
-      subjectId,
-      action: 'profile',
-      purpose: opts.purpose,
-      ...(opts.form !== undefined && { form: opts.form }),
-      keys: Object.keys(values),
+    const allowed = held.facts.filter((f) => patterns.some((p) => keyMatches(p, f.key)));
+    const { values, diagnostics } = chooseValues(allowed, asOf);
+    const relations: ProfileRelation[] = Object.values(values)
+      .map((v) => RELATION_KEY.exec(v.key))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ role: m[1]!, subjectId: String(values[m[0]]!.value) }));
+    await audit({ actor, action: 'read', subjectId, purpose: opts.purpose, form: opts.form, keys: Object.keys(values), grantId: grants[0]!.id });
+    return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics };
+  }
+
+  async function rawRead(subjectId: string, o: ReadOptions | undefined, allKeys: boolean) {
+    assertOpen();
+    const actor = o?.actor ?? defaultActor;
+    const purpose = o?.purpose ?? DEFAULT_PURPOSE;
+    assertReadNames(purpose, undefined, false);
+    return { actor, purpose, ...(await authorize({ actor, subjectId, purpose, allKeys })) };
+  }
+
+  async function listDocumentsOf(subjectId: string): Promise<VaultDocument[]> {
+    const row = await driver.getSubject(subjectId);
+    if (!row) return [];
+    const { key } = await dataKeyOf(row, false);
+    return Promise.all((await driver.listDocuments(subjectId)).map((d) => decodeDocument(d, key)));
+  }
+
+  async function dossiersOf(subjectId: string): Promise<Dossier[]> {
+    const row = await driver.getSubject(subjectId);
+    if (!row) return [];
+    const { key } = await dataKeyOf(row, false);
+    return (await driver.listDossiers(subjectId)).map((d) => open<Dossier>(key, d.body, aad.dossier(subjectId, d.code)));
+  }
+
+  async function listAuditOf(subjectId: string): Promise<AuditEntry[]> {
+    const tag = subjectTag(await auditSalt(), subjectId);
+    return (await driver.listAudit(tag)).map((r) => ({ ...fromAuditRow(r), subjectId }));
+  }
+
+  async function correct(subjectId: string, input: CorrectionInput): Promise<Fact> {
+    assertOpen();
+    const actor = input?.actor ?? defaultActor;
+    const by = input?.by ?? actor;
+    const bad = (why: string): never => {
+      throw new SohoaError('VAULT_CORRECTION_INVALID', `The correction cannot be stored: ${why}`);
     };
-    await driver.appendAudit(entry);
-    return { subject, asOf, values, diagnostics };
+    if (typeof input?.key !== 'string' || input.key === '') bad('`key` is missing; name the semantic key to correct.');
+    if (!['string', 'number', 'boolean'].includes(typeof input.value)) bad('`value` must be a string, number or boolean.');
+    if (typeof input.reason !== 'string' || input.reason.trim() === '') bad('`reason` is missing; say why (e.g. the decision that corrects it).');
+    const { grants, patterns } = await authorize({ actor, subjectId, purpose: 'correct' });
+    if (!patterns.some((p) => keyMatches(p, input.key))) {
+      await audit({ actor, action: 'read-denied', subjectId, purpose: 'correct', keys: [input.key] });
+      throw new SohoaError('VAULT_GRANT_MISSING', `The grants of this actor for purpose \`correct\` do not cover key \`${input.key}\`; the attempt was logged. Ask for a grant that names the key.`);
+    }
+    const held = await readFacts(subjectId);
+    if (!held) notFound();
+    const current = held.facts.filter((f) => f.key === input.key).map((f) => f.id);
+    const supersedes = input.supersedes ?? current;
+    const unknown = supersedes.filter((id) => !held.facts.some((f) => f.id === id && f.key === input.key));
+    if (unknown.length > 0) bad(`${unknown.length} of the fact ids in \`supersedes\` are not facts of this subject under \`${input.key}\`; list them with \`listFacts()\`.`);
+    const recordedAt = now().toISOString();
+    const fingerprint = sha256Hex(`correction|${subjectId}|${input.key}|${recordedAt}|${randomUUID()}`);
+    const documentId = documentIdFor(fingerprint);
+    const value: FieldValue = input.value;
+    const record: DocumentRecord = {
+      type: 'correction',
+      subject: held.subject,
+      issued: recordedAt.slice(0, 10),
+      status: 'valid',
+      fields: { [input.key]: { value, confidence: 1, evidence: [{ method: 'manual' }] } },
+      sources: [],
+      diagnostics: [],
+    };
+    const document: VaultDocument = {
+      id: documentId,
+      fingerprint,
+      subject: held.subject,
+      type: 'correction',
+      issued: record.issued!,
+      status: 'valid',
+      sources: [],
+      recordedAt,
+      record,
+      correction: { by, reason: input.reason, supersedes },
+    };
+    const fact: Fact = {
+      id: factId(documentId, input.key),
+      subjectId,
+      documentId,
+      documentType: 'correction',
+      key: input.key,
+      value,
+      confidence: 1,
+      method: 'manual',
+      authority: 90,
+      validFrom: record.issued!,
+      documentStatus: 'valid',
+      recordedAt,
+      supersedes,
+      correctedBy: by,
+    };
+    await storeDocument(document, [fact]);
+    await audit({ actor, action: 'correct', subjectId, purpose: 'correct', keys: [input.key], grantId: grants[0]!.id, documentId });
+    return fact;
+  }
+
+  async function grant(input: GrantInput): Promise<Grant> {
+    assertOpen();
+    assertGrantInput(input, 'stored');
+    const stored: Grant = {
+      ...structuredClone(input),
+      grantedBy: input.grantedBy ?? defaultActor,
+      id: `grant_${randomUUID()}`,
+      createdAt: now().toISOString(),
+      source: 'stored',
+    };
+    await driver.insertGrant(stored);
+    await audit({ actor: stored.grantedBy!, action: 'grant', subjectId: stored.subject, purpose: stored.purpose, keys: stored.keys, grantId: stored.id });
+    return stored;
+  }
+
+  async function revokeGrant(id: string, o?: { actor?: string }): Promise<Grant> {
+    assertOpen();
+    const stored = await driver.getGrant(id);
+    if (!stored) {
+      throw new SohoaError('VAULT_GRANT_NOT_FOUND', `No stored grant \`${id}\`: list a subject's grants with \`listGrants()\`; standing grants from \`createVault({ grants })\` are changed in configuration.`);
+    }
+    if (stored.revokedAt) return stored;
+    const at = now().toISOString();
+    await driver.setGrantRevoked(id, at);
+    await audit({ actor: o?.actor ?? defaultActor, action: 'revoke', subjectId: stored.subject, purpose: stored.purpose, keys: stored.keys, grantId: id });
+    return { ...stored, revokedAt: at };
+  }
+
+  async function exportSubject(subjectId: string, o?: { actor?: string }): Promise<SubjectExport> {
+    const { actor, grants } = await rawRead(subjectId, { purpose: 'export', ...(o?.actor !== undefined && { actor: o.actor }) }, true);
+    const held = await readFacts(subjectId);
+    if (!held) notFound();
+    const relations = held.facts
+      .map((f) => ({ m: RELATION_KEY.exec(f.key), f }))
+      .filter((x): x is { m: RegExpExecArray; f: Fact } => x.m !== null)
+      .map(({ m, f }) => ({ role: m[1]!, subjectId: String(f.value) }));
+    const seen = new Set<string>();
+    await audit({ actor, action: 'export', subjectId, purpose: 'export', keys: ['*'], grantId: grants[0]!.id });
+    return {
+      format: 'sohoa-vault-export/1',
+      exportedAt: now().toISOString(),
+      subject: held.subject,
+      documents: await listDocumentsOf(subjectId),
+      facts: held.facts,
+      relations: relations.filter((r) => !seen.has(`${r.role}|${r.subjectId}`) && seen.add(`${r.role}|${r.subjectId}`)),
+      dossiers: await dossiersOf(subjectId),
+      grants: (await grantsFor(subjectId)).filter((g) => g.subject === subjectId),
+      audit: await listAuditOf(subjectId),
+    };
+  }
+
+  async function importSubject(data: SubjectExport, o?: { actor?: string }) {
+    assertOpen();
+    if (data?.format !== 'sohoa-vault-export/1' || !data.subject || !Array.isArray(data.documents) || !Array.isArray(data.facts)) {
+      throw new SohoaError('VAULT_IMPORT_INVALID', 'The data is not a sohoa vault export (`format: "sohoa-vault-export/1"` with `subject`, `documents` and `facts`); produce one with `sohoa vault export`.');
+    }
+    const subject = data.subject;
+    let created = 0;
+    for (const doc of data.documents) {
+      if (doc?.subject?.id !== subject.id) {
+        throw new SohoaError('VAULT_IMPORT_INVALID', 'A document of the export belongs to another subject; exports hold one subject each.');
+      }
+      const facts = data.facts.filter((f) => f.documentId === doc.id && f.subjectId === subject.id);
+      if ((await storeDocument(doc, facts)).created) created++;
+    }
+    for (const dossier of data.dossiers ?? []) await putDossier(dossier);
+    let grantCount = 0;
+    const at = now().toISOString();
+    for (const g of data.grants ?? []) {
+      if (g.source !== 'stored' || g.revokedAt || (g.expiresAt ?? '') <= at || (await driver.getGrant(g.id))) continue;
+      await driver.insertGrant(g);
+      grantCount++;
+    }
+    await audit({ actor: o?.actor ?? defaultActor, action: 'import', subjectId: subject.id, keys: [] });
+    return {
+      subject,
+      documents: { created, unchanged: data.documents.length - created },
+      dossiers: (data.dossiers ?? []).length,
+      grants: grantCount,
+    };
+  }
+
+  async function erase(subjectId: string, o?: { actor?: string }) {
+    const { actor, grants } = await rawRead(subjectId, { purpose: 'erase', ...(o?.actor !== undefined && { actor: o.actor }) }, false);
+    dataKeys.delete(subjectId);
+    const exists = (await driver.getSubject(subjectId)) !== undefined;
+    const counts = await driver.eraseSubject(subjectId);
+    dataKeys.delete(subjectId);
+    await audit({ actor, action: 'erase', subjectId, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
+    return { erased: exists, ...counts };
+  }
+
+  async function rotateMasterKey(o?: { actor?: string }) {
+    assertOpen();
+    if (!master) {
+      throw new SohoaError('VAULT_KEY_MISSING', 'Key rotation needs the new key as `masterKey` and the old ones in `previousMasterKeys` when creating the vault.');
+    }
+    let rewrapped = 0;
+    for (const row of await driver.listSubjects()) {
+      if (!row.wrappedKey || wrappingKeyId(row.wrappedKey) === master.id) continue;
+      const key = unwrapKey(masters, row.wrappedKey, row.id);
+      await driver.setWrappedKey(row.id, wrapKey(master, key, row.id));
+      rewrapped++;
+    }
+    await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
+    return { rewrapped };
+  }
+
+  async function putDossier(input: DossierInput): Promise<Dossier> {
+    assertOpen();
+    const bad = (why: string): never => {
+      throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
+    };
+    const code = safeParseDossierCode(input?.code);
+    if (!code.ok) bad(code.diagnostics[0]!.message);
+    if (!input.subject?.id) bad('`subject` is missing.');
+    if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
+    const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
+    const docs = new Set((await listDocumentsOf(input.subject.id)).map((d) => d.id));
+    for (const [i, c] of (input.components ?? []).entries()) {
+      if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
+      if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
+      if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
+    }
+    for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
+    const answered = new Set(input.components.map((c) => c.requirementId));
+    const dossier: Dossier = {
+      ...structuredClone(input),
+      code: input.code.trim(),
+      recordedAt: now().toISOString(),
+      missing: input.procedure.requirements.map((r) => r.id).filter((id) => !answered.has(id)),
+    };
+    const { key } = await dataKeyOf(input.subject, true);
+    await driver.putDossier({ code: dossier.code, subjectId: input.subject.id, body: seal(key, dossier, aad.dossier(input.subject.id, dossier.code)) });
+    return dossier;
   }
 
   return {
+    encrypted: master !== undefined,
     putDocument,
     profile,
-    getDocument: async (id) => (assertOpen(), driver.getDocument(id)),
-    listDocuments: async (subjectId) => (assertOpen(), driver.listDocuments(subjectId)),
-    listSubjects: async () => (assertOpen(), driver.listSubjects()),
-    hasSubject: async (id) => (assertOpen(), driver.hasSubject(id)),
-    listFacts: async (subjectId) => (assertOpen(), driver.listFacts(subjectId)),
-    listAudit: async (subjectId) => (assertOpen(), driver.listAudit(subjectId)),
+    correct,
+    grant,
+    revokeGrant,
+    exportSubject,
+    importSubject,
+    erase,
+    rotateMasterKey,
+    putDossier,
+    async getDocument(id, o) {
+      assertOpen();
+      const row = await driver.getDocument(id);
+      if (!row) return undefined;
+      const { actor, purpose, grants } = await rawRead(row.subjectId, o, true);
+      const subject = await driver.getSubject(row.subjectId);
+      const doc = await decodeDocument(row, subject ? (await dataKeyOf(subject, false)).key : undefined);
+      await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: ['*'], grantId: grants[0]!.id, documentId: id });
+      return doc;
+    },
+    async listDocuments(subjectId, o) {
+      const { actor, purpose, grants } = await rawRead(subjectId, o, true);
+      const docs = await listDocumentsOf(subjectId);
+      await audit({ actor, action: 'read', subjectId, purpose, keys: ['*'], grantId: grants[0]!.id });
+      return docs;
+    },
+    async listFacts(subjectId, o) {
+      const { actor, purpose, grants, patterns } = await rawRead(subjectId, o, false);
+      const facts = ((await readFacts(subjectId))?.facts ?? []).filter((f) => patterns.some((p) => keyMatches(p, f.key)));
+      await audit({ actor, action: 'read', subjectId, purpose, keys: [...new Set(facts.map((f) => f.key))], grantId: grants[0]!.id });
+      return facts;
+    },
+    async listSubjects(o) {
+      const { actor, purpose, grants } = await rawRead('*', o, false);
+      const rows = await driver.listSubjects();
+      await audit({ actor, action: 'read', purpose, keys: [], grantId: grants[0]!.id });
+      return rows.map((r) => ({ kind: r.kind, id: r.id }));
+    },
+    async hasSubject(id, o) {
+      await rawRead(id, o, false);
+      return (await driver.getSubject(id)) !== undefined;
+    },
+    async listGrants(subjectId) {
+      assertOpen();
+      return (await grantsFor(subjectId)).filter((g) => g.subject === subjectId || g.subject === '*');
+    },
+    async listAudit(subjectId) {
+      assertOpen();
+      return listAuditOf(subjectId);
+    },
+    async verifyAudit(o) {
+      assertOpen();
+      return verifyChain(await driver.listAudit(), o?.head);
+    },
+    async getDossier(code, o) {
+      assertOpen();
+      const row = await driver.getDossier(code);
+      if (!row) return undefined;
+      const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
+      const subject = await driver.getSubject(row.subjectId);
+      const dossier = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
+      await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
+      return dossier;
+    },
+    async listDossiers(subjectId, o) {
+      const { actor, purpose, grants } = await rawRead(subjectId, o, false);
+      const dossiers = await dossiersOf(subjectId);
+      await audit({ actor, action: 'read', subjectId, purpose, keys: [], grantId: grants[0]!.id });
+      return dossiers;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      dataKeys.clear();
       await driver.close();
     },
   };

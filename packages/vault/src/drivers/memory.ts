@@ -1,5 +1,4 @@
-import type { AuditEntry, Fact, InsertResult, NewDocument, VaultDocument, VaultDriver } from '../types';
-import type { SubjectRef } from '@sohoa/core';
+import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../types';
 
 /**
  * In-memory vault driver: fast, not persistent; for tests and short-lived processes.
@@ -8,51 +7,104 @@ import type { SubjectRef } from '@sohoa/core';
  * const vault = createVault({ driver: memoryDriver() });
  */
 export function memoryDriver(): VaultDriver {
-  const documents = new Map<string, VaultDocument>();
+  const meta = new Map<string, string>();
+  const subjects = new Map<string, StoredSubject>();
+  const documents = new Map<string, StoredDocument>();
   const byFingerprint = new Map<string, string>();
-  const subjects = new Map<string, SubjectRef>();
-  const facts: Fact[] = [];
-  const audit: AuditEntry[] = [];
+  let facts: StoredFact[] = [];
+  const dossiers = new Map<string, StoredDossier>();
+  const grants = new Map<string, Grant>();
+  const audit: StoredAudit[] = [];
   // Copies in and out, so callers can never mutate stored history.
   const copy = <T>(value: T): T => structuredClone(value);
 
   return {
     name: 'memory',
     capabilities: { persistent: false },
-    async insertDocument({ document, facts: newFacts }: NewDocument): Promise<InsertResult> {
-      const existing = byFingerprint.get(document.fingerprint);
-      if (existing !== undefined) return { created: false, documentId: existing };
-      documents.set(document.id, copy(document));
-      byFingerprint.set(document.fingerprint, document.id);
-      if (!subjects.has(document.subject.id)) subjects.set(document.subject.id, copy(document.subject));
-      facts.push(...copy(newFacts));
-      return { created: true, documentId: document.id };
+    async meta(key, init) {
+      if (!meta.has(key)) meta.set(key, init());
+      return meta.get(key)!;
     },
-    async getDocument(id) {
-      const doc = documents.get(id);
-      return doc && copy(doc);
+    async ensureSubject(subject) {
+      if (!subjects.has(subject.id)) subjects.set(subject.id, copy(subject));
+      return copy(subjects.get(subject.id)!);
     },
-    async listDocuments(subjectId) {
-      return [...documents.values()].filter((d) => d.subject.id === subjectId).map(copy);
+    async getSubject(id) {
+      const s = subjects.get(id);
+      return s && copy(s);
     },
     async listSubjects() {
       return [...subjects.values()].map(copy);
     },
-    async getSubject(id) {
-      const subject = subjects.get(id);
-      return subject && copy(subject);
+    async setWrappedKey(id, wrappedKey) {
+      const s = subjects.get(id);
+      if (s) s.wrappedKey = wrappedKey;
     },
-    async hasSubject(id) {
-      return subjects.has(id);
+    async insertDocument({ document, facts: newFacts }) {
+      const existing = byFingerprint.get(document.fingerprint);
+      if (existing !== undefined) return { created: false, documentId: existing };
+      if (!subjects.has(document.subjectId)) throw new Error('subject missing: call ensureSubject first');
+      documents.set(document.id, copy(document));
+      byFingerprint.set(document.fingerprint, document.id);
+      facts.push(...copy(newFacts));
+      return { created: true, documentId: document.id };
+    },
+    async getDocument(id) {
+      const d = documents.get(id);
+      return d && copy(d);
+    },
+    async listDocuments(subjectId) {
+      return [...documents.values()].filter((d) => d.subjectId === subjectId).map(copy);
     },
     async listFacts(subjectId) {
       return facts.filter((f) => f.subjectId === subjectId).map(copy);
     },
-    async appendAudit(entry) {
-      audit.push(copy(entry));
+    async putDossier(dossier) {
+      dossiers.set(dossier.code, copy(dossier));
     },
-    async listAudit(subjectId) {
-      return audit.filter((e) => e.subjectId === subjectId).map(copy);
+    async getDossier(code) {
+      const d = dossiers.get(code);
+      return d && copy(d);
+    },
+    async listDossiers(subjectId) {
+      return [...dossiers.values()].filter((d) => d.subjectId === subjectId).map(copy);
+    },
+    async insertGrant(grant) {
+      grants.set(grant.id, copy(grant));
+    },
+    async getGrant(id) {
+      const g = grants.get(id);
+      return g && copy(g);
+    },
+    async listGrants(subjectId) {
+      return [...grants.values()].filter((g) => g.subject === subjectId || g.subject === '*').map(copy);
+    },
+    async setGrantRevoked(id, at) {
+      const g = grants.get(id);
+      if (g) g.revokedAt = at;
+    },
+    async appendAudit(build) {
+      const last = audit.at(-1);
+      const row = build(last && { seq: last.seq, hash: last.hash });
+      audit.push(copy(row));
+      return row;
+    },
+    async listAudit(subjectTag) {
+      return audit.filter((r) => subjectTag === undefined || r.subjectTag === subjectTag).map(copy);
+    },
+    async eraseSubject(id) {
+      const docIds = [...documents.values()].filter((d) => d.subjectId === id).map((d) => d.id);
+      for (const docId of docIds) {
+        byFingerprint.delete(documents.get(docId)!.fingerprint);
+        documents.delete(docId);
+      }
+      const before = facts.length;
+      facts = facts.filter((f) => f.subjectId !== id);
+      const codes = [...dossiers.values()].filter((d) => d.subjectId === id).map((d) => d.code);
+      for (const code of codes) dossiers.delete(code);
+      for (const g of [...grants.values()]) if (g.subject === id) grants.delete(g.id);
+      subjects.delete(id);
+      return { documents: docIds.length, facts: before - facts.length, dossiers: codes.length };
     },
     async close() {},
   };

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SohoaError, type SubjectRef } from '@sohoa/core';
+import { SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AuditEntry, Fact, InsertResult, NewDocument, VaultDocument, VaultDriver } from '../types';
+import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../types';
 
 /** Options of {@link sqliteDriver}. */
 export interface SqliteDriverOptions {
@@ -10,11 +10,12 @@ export interface SqliteDriverOptions {
   path: string;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS subjects (id TEXT PRIMARY KEY, kind TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS subjects (id TEXT PRIMARY KEY, kind TEXT NOT NULL, wrapped_key TEXT);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,
   fingerprint TEXT NOT NULL UNIQUE,
@@ -33,97 +34,188 @@ CREATE TABLE IF NOT EXISTS facts (
   UNIQUE (document_id, key)
 );
 CREATE INDEX IF NOT EXISTS facts_subject ON facts(subject_id);
-CREATE TABLE IF NOT EXISTS audit (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  subject_id TEXT NOT NULL,
-  at TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS dossiers (
+  code TEXT PRIMARY KEY,
+  subject_id TEXT NOT NULL REFERENCES subjects(id),
   body TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS audit_subject ON audit(subject_id);
-CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
+CREATE INDEX IF NOT EXISTS dossiers_subject ON dossiers(subject_id);
+CREATE TABLE IF NOT EXISTS grants (id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, body TEXT NOT NULL, revoked_at TEXT);
+CREATE INDEX IF NOT EXISTS grants_subject ON grants(subject_id);
+CREATE TABLE IF NOT EXISTS audit_log (seq INTEGER PRIMARY KEY, subject_tag TEXT, body TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_log_subject ON audit_log(subject_tag);
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 `;
 
+/** Schema 1 (the foundation) stored plain JSON bodies and an unchained audit list. */
+const MIGRATE_1_TO_2 = `
+ALTER TABLE subjects ADD COLUMN wrapped_key TEXT;
+UPDATE documents SET body = 'p1:' || body;
+UPDATE facts SET body = 'p1:' || json_set(body, '$.id', document_id || '/' || key);
+ALTER TABLE audit RENAME TO audit_v1_unchained;
+`;
+
 /**
- * SQLite vault driver (better-sqlite3, an optional peer dependency): WAL, `synchronous=FULL`, one
- * transaction per document. The file is opened on first use.
+ * SQLite vault driver (better-sqlite3, an optional peer dependency): WAL, `synchronous=FULL`,
+ * `secure_delete=ON`, one transaction per document. The file is opened on first use. Erasure
+ * checkpoints and truncates the WAL, so no copy of an erased row stays in `-wal`.
  *
  * @example
- * const vault = createVault({ driver: sqliteDriver({ path: '.sohoa/vault.db' }) });
+ * const vault = createVault({ driver: sqliteDriver({ path: '.sohoa/vault.db' }), masterKey });
  */
 export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
   const file = options.path === ':memory:' ? options.path : resolve(options.path);
   let opening: Promise<BetterSqlite3.Database> | undefined;
   const db = () => (opening ??= openDatabase(file));
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const sql = async (text: string) => {
+    const conn = await db();
+    let s = statements.get(text);
+    if (!s) statements.set(text, (s = conn.prepare(text)));
+    return s;
+  };
+  const toGrant = (r: { body: string; revoked_at: string | null }): Grant => ({
+    ...(JSON.parse(r.body) as Grant),
+    ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
+  });
+  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null }): StoredSubject => ({
+    kind: r.kind as StoredSubject['kind'],
+    id: r.id,
+    ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
+  });
 
   return {
     name: 'sqlite',
     capabilities: { persistent: file !== ':memory:' },
-    async insertDocument({ document, facts }: NewDocument): Promise<InsertResult> {
+    async meta(key, init) {
+      await (await sql('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')).run(key, init());
+      return ((await sql('SELECT value FROM meta WHERE key = ?')).get(key) as { value: string }).value;
+    },
+    async ensureSubject(subject) {
+      (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key) VALUES (?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null);
+      return toSubject((await sql('SELECT id, kind, wrapped_key FROM subjects WHERE id = ?')).get(subject.id) as never);
+    },
+    async getSubject(id) {
+      const row = (await sql('SELECT id, kind, wrapped_key FROM subjects WHERE id = ?')).get(id);
+      return row ? toSubject(row as never) : undefined;
+    },
+    async listSubjects() {
+      return ((await sql('SELECT id, kind, wrapped_key FROM subjects ORDER BY rowid')).all() as never[]).map(toSubject);
+    },
+    async setWrappedKey(id, wrappedKey) {
+      (await sql('UPDATE subjects SET wrapped_key = ? WHERE id = ?')).run(wrappedKey, id);
+    },
+    async insertDocument({ document, facts }) {
       const conn = await db();
-      const insert = conn.transaction((): InsertResult => {
-        const existing = conn.prepare('SELECT id FROM documents WHERE fingerprint = ?').get(document.fingerprint) as
-          | { id: string }
-          | undefined;
+      const find = await sql('SELECT id FROM documents WHERE fingerprint = ?');
+      const insertDoc = await sql('INSERT INTO documents (id, fingerprint, subject_id, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)');
+      const insertFact = await sql('INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, ?, ?, ?)');
+      const insert = conn.transaction(() => {
+        const existing = find.get(document.fingerprint) as { id: string } | undefined;
         if (existing) return { created: false, documentId: existing.id };
-        conn
-          .prepare('INSERT OR IGNORE INTO subjects (id, kind) VALUES (?, ?)')
-          .run(document.subject.id, document.subject.kind);
-        conn
-          .prepare('INSERT INTO documents (id, fingerprint, subject_id, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(document.id, document.fingerprint, document.subject.id, document.type, document.recordedAt, JSON.stringify(document));
-        const insertFact = conn.prepare('INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, ?, ?, ?)');
-        for (const fact of facts) insertFact.run(fact.subjectId, fact.documentId, fact.key, JSON.stringify(fact));
+        insertDoc.run(document.id, document.fingerprint, document.subjectId, document.type, document.recordedAt, document.body);
+        for (const f of facts) insertFact.run(f.subjectId, f.documentId, f.key, f.body);
         return { created: true, documentId: document.id };
       });
       return insert.immediate();
     },
     async getDocument(id) {
-      const row = (await db()).prepare('SELECT body FROM documents WHERE id = ?').get(id) as { body: string } | undefined;
-      return row && (JSON.parse(row.body) as VaultDocument);
+      const row = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE id = ?')).get(id);
+      return row ? toDocument(row as never) : undefined;
     },
     async listDocuments(subjectId) {
-      const rows = (await db())
-        .prepare('SELECT body FROM documents WHERE subject_id = ? ORDER BY rowid')
-        .all(subjectId) as Array<{ body: string }>;
-      return rows.map((r) => JSON.parse(r.body) as VaultDocument);
-    },
-    async listSubjects() {
-      const rows = (await db()).prepare('SELECT id, kind FROM subjects ORDER BY rowid').all() as SubjectRef[];
-      return rows.map((r) => ({ kind: r.kind, id: r.id }));
-    },
-    async getSubject(id) {
-      const row = (await db()).prepare('SELECT id, kind FROM subjects WHERE id = ?').get(id) as SubjectRef | undefined;
-      return row && { kind: row.kind, id: row.id };
-    },
-    async hasSubject(id) {
-      return (await db()).prepare('SELECT 1 FROM subjects WHERE id = ?').get(id) !== undefined;
+      const rows = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE subject_id = ? ORDER BY rowid')).all(subjectId);
+      return (rows as never[]).map(toDocument);
     },
     async listFacts(subjectId) {
-      const rows = (await db()).prepare('SELECT body FROM facts WHERE subject_id = ? ORDER BY seq').all(subjectId) as Array<{
+      const rows = (await sql('SELECT subject_id, document_id, key, body FROM facts WHERE subject_id = ? ORDER BY seq')).all(subjectId) as Array<{
+        subject_id: string;
+        document_id: string;
+        key: string;
         body: string;
       }>;
-      return rows.map((r) => JSON.parse(r.body) as Fact);
+      return rows.map((r): StoredFact => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }));
     },
-    async appendAudit(entry: AuditEntry) {
-      (await db())
-        .prepare('INSERT INTO audit (subject_id, at, body) VALUES (?, ?, ?)')
-        .run(entry.subjectId, entry.at, JSON.stringify(entry));
+    async putDossier(d) {
+      (await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body')).run(
+        d.code,
+        d.subjectId,
+        d.body,
+      );
     },
-    async listAudit(subjectId) {
-      const rows = (await db()).prepare('SELECT body FROM audit WHERE subject_id = ? ORDER BY seq').all(subjectId) as Array<{
-        body: string;
-      }>;
-      return rows.map((r) => JSON.parse(r.body) as AuditEntry);
+    async getDossier(code) {
+      const row = (await sql('SELECT code, subject_id, body FROM dossiers WHERE code = ?')).get(code) as { code: string; subject_id: string; body: string } | undefined;
+      return row && { code: row.code, subjectId: row.subject_id, body: row.body };
+    },
+    async listDossiers(subjectId) {
+      const rows = (await sql('SELECT code, subject_id, body FROM dossiers WHERE subject_id = ? ORDER BY rowid')).all(subjectId) as Array<{ code: string; subject_id: string; body: string }>;
+      return rows.map((r): StoredDossier => ({ code: r.code, subjectId: r.subject_id, body: r.body }));
+    },
+    async insertGrant(grant) {
+      const { revokedAt, ...body } = grant;
+      (await sql('INSERT INTO grants (id, subject_id, body, revoked_at) VALUES (?, ?, ?, ?)')).run(grant.id, grant.subject, JSON.stringify(body), revokedAt ?? null);
+    },
+    async getGrant(id) {
+      const row = (await sql('SELECT body, revoked_at FROM grants WHERE id = ?')).get(id);
+      return row ? toGrant(row as never) : undefined;
+    },
+    async listGrants(subjectId) {
+      return ((await sql("SELECT body, revoked_at FROM grants WHERE subject_id IN (?, '*') ORDER BY rowid")).all(subjectId) as never[]).map(toGrant);
+    },
+    async setGrantRevoked(id, at) {
+      (await sql('UPDATE grants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')).run(at, id);
+    },
+    async appendAudit(build) {
+      const conn = await db();
+      const last = await sql('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      const insert = await sql('INSERT INTO audit_log (seq, subject_tag, body, hash) VALUES (?, ?, ?, ?)');
+      return conn
+        .transaction((): StoredAudit => {
+          const row = build(last.get() as { seq: number; hash: string } | undefined);
+          insert.run(row.seq, row.subjectTag ?? null, row.body, row.hash);
+          return row;
+        })
+        .immediate();
+    },
+    async listAudit(subjectTag) {
+      const rows = (
+        subjectTag === undefined
+          ? (await sql('SELECT seq, subject_tag, body, hash FROM audit_log ORDER BY seq')).all()
+          : (await sql('SELECT seq, subject_tag, body, hash FROM audit_log WHERE subject_tag = ? ORDER BY seq')).all(subjectTag)
+      ) as Array<{ seq: number; subject_tag: string | null; body: string; hash: string }>;
+      return rows.map((r) => ({ seq: r.seq, ...(r.subject_tag !== null && { subjectTag: r.subject_tag }), body: r.body, hash: r.hash }));
+    },
+    async eraseSubject(id) {
+      const conn = await db();
+      const counts = conn
+        .transaction(() => {
+          const facts = conn.prepare('DELETE FROM facts WHERE subject_id = ?').run(id).changes;
+          const dossiers = conn.prepare('DELETE FROM dossiers WHERE subject_id = ?').run(id).changes;
+          const documents = conn.prepare('DELETE FROM documents WHERE subject_id = ?').run(id).changes;
+          conn.prepare('DELETE FROM grants WHERE subject_id = ?').run(id);
+          conn.prepare('DELETE FROM subjects WHERE id = ?').run(id);
+          return { documents, facts, dossiers };
+        })
+        .immediate();
+      // secure_delete zeroed the freed cells in the pages; the checkpoint moves them into the file
+      // and truncates the WAL, which still held the pages as they were before the delete.
+      conn.pragma('wal_checkpoint(TRUNCATE)');
+      return counts;
     },
     async close() {
       if (!opening) return;
+      statements.clear();
       const conn = await opening.catch(() => undefined);
       conn?.close();
     },
   };
+}
+
+function toDocument(r: { id: string; fingerprint: string; subject_id: string; type: string; recorded_at: string; body: string }): StoredDocument {
+  return { id: r.id, fingerprint: r.fingerprint, subjectId: r.subject_id, type: r.type, recordedAt: r.recorded_at, body: r.body };
 }
 
 async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
@@ -145,12 +237,22 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
     conn.pragma('journal_mode = WAL');
     conn.pragma('synchronous = FULL');
     conn.pragma('foreign_keys = ON');
-    conn.exec(SCHEMA);
-    const row = conn.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
-    if (!row) conn.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
-    else if (row.version > SCHEMA_VERSION) {
-      throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}`);
-    }
+    conn.pragma('secure_delete = ON');
+    conn.pragma('busy_timeout = 5000');
+    const open = conn;
+    open
+      .transaction(() => {
+        const hasVersion = open.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
+        const row = hasVersion ? (open.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined) : undefined;
+        if (row && row.version > SCHEMA_VERSION) {
+          throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
+        }
+        if (row?.version === 1) open.exec(MIGRATE_1_TO_2);
+        open.exec(SCHEMA);
+        if (!row) open.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
+        else if (row.version < SCHEMA_VERSION) open.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
+      })
+      .immediate();
     return conn;
   } catch (cause) {
     conn?.close();

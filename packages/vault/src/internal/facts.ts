@@ -44,6 +44,7 @@ export function factsOf(doc: VaultDocument, isIdentityDocument: (type: string) =
     const evidence = field.evidence[0];
     const method = evidence?.method ?? 'computed';
     facts.push({
+      id: factId(doc.id, key),
       subjectId: doc.subject.id,
       documentId: doc.id,
       documentType: record.type,
@@ -62,6 +63,11 @@ export function factsOf(doc: VaultDocument, isIdentityDocument: (type: string) =
     });
   }
   return facts;
+}
+
+/** Id of the fact a document holds for a key. */
+export function factId(documentId: string, key: string): string {
+  return `${documentId}/${key}`;
 }
 
 /** `person.fullName` + `mother` → `person.mother.fullName`; non-person keys get the role as a prefix segment too. */

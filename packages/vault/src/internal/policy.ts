@@ -30,7 +30,10 @@ export function chooseValues(
   asOf: string,
 ): { values: Record<string, ProfileValue>; diagnostics: Diagnostic[] } {
   const byKey = new Map<string, Fact[]>();
+  // A superseded fact stays in the history but is never chosen (nor offered) again.
+  const superseded = new Set(facts.flatMap((f) => f.supersedes ?? []));
   for (const fact of facts) {
+    if (superseded.has(fact.id)) continue;
     // A document issued after `asOf` did not exist yet at that date.
     if (fact.validFrom !== undefined && fact.validFrom.slice(0, 10) > asOf) continue;
     const list = byKey.get(fact.key) ?? [];

@@ -1,0 +1,281 @@
+import { SohoaError } from '@sohoa/core';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import type { Grant, StoredAudit, StoredDocument, StoredSubject, VaultDriver } from '../types';
+
+/** Options of {@link postgresDriver}. */
+export interface PostgresDriverOptions {
+  /** `postgres://user@host:5432/db`; ignored when `pool` is given. */
+  connectionString?: string;
+  /** Bring your own `pg.Pool` (it is not ended by `close()`). */
+  pool?: Pool;
+  /** Extra pool settings when the driver creates the pool. @default { max: 4 } */
+  poolConfig?: PoolConfig;
+  /** Schema holding the vault's tables; created when missing. @default 'sohoa' */
+  schema?: string;
+}
+
+const SCHEMA_VERSION = 2;
+
+function ddl(s: string): string {
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.schema_version (version integer NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.subjects (seq bigserial UNIQUE, id text PRIMARY KEY, kind text NOT NULL, wrapped_key text);
+CREATE TABLE IF NOT EXISTS ${s}.documents (
+  seq bigserial UNIQUE,
+  id text PRIMARY KEY,
+  fingerprint text NOT NULL UNIQUE,
+  subject_id text NOT NULL REFERENCES ${s}.subjects(id),
+  type text NOT NULL,
+  recorded_at text NOT NULL,
+  body text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_subject ON ${s}.documents(subject_id);
+CREATE TABLE IF NOT EXISTS ${s}.facts (
+  seq bigserial PRIMARY KEY,
+  subject_id text NOT NULL,
+  document_id text NOT NULL REFERENCES ${s}.documents(id),
+  key text NOT NULL,
+  body text NOT NULL,
+  UNIQUE (document_id, key)
+);
+CREATE INDEX IF NOT EXISTS facts_subject ON ${s}.facts(subject_id);
+CREATE TABLE IF NOT EXISTS ${s}.dossiers (seq bigserial UNIQUE, code text PRIMARY KEY, subject_id text NOT NULL REFERENCES ${s}.subjects(id), body text NOT NULL);
+CREATE INDEX IF NOT EXISTS dossiers_subject ON ${s}.dossiers(subject_id);
+CREATE TABLE IF NOT EXISTS ${s}.grants (seq bigserial UNIQUE, id text PRIMARY KEY, subject_id text NOT NULL, body text NOT NULL, revoked_at text);
+CREATE INDEX IF NOT EXISTS grants_subject ON ${s}.grants(subject_id);
+CREATE TABLE IF NOT EXISTS ${s}.audit_log (seq bigint PRIMARY KEY, subject_tag text, body text NOT NULL, hash text NOT NULL);
+CREATE INDEX IF NOT EXISTS audit_log_subject ON ${s}.audit_log(subject_tag);
+CREATE OR REPLACE FUNCTION ${s}.audit_append_only() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'audit is append-only'; END $$;
+DROP TRIGGER IF EXISTS audit_log_append_only ON ${s}.audit_log;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
+  FOR EACH ROW EXECUTE FUNCTION ${s}.audit_append_only();
+`;
+}
+
+/**
+ * PostgreSQL vault driver (`pg`, an optional peer dependency) for many processes on many machines:
+ * one transaction per document, the audit chain appended under a transaction-scoped advisory lock.
+ *
+ * @example
+ * const vault = createVault({ driver: postgresDriver({ connectionString: process.env.DATABASE_URL }), masterKey });
+ */
+export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
+  const schemaName = options.schema ?? 'sohoa';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) {
+    throw new SohoaError('VAULT_OPEN_FAILED', `The PostgreSQL schema name \`${schemaName}\` is not a plain lower-case identifier; use letters, digits and \`_\`.`);
+  }
+  const s = `"${schemaName}"`;
+  let ready: Promise<Pool> | undefined;
+  const pool = () => (ready ??= openPool(options, s));
+  // Serialises audit appends across processes; the number is derived from the schema name.
+  const auditLock = `hashtext('sohoa-audit:${schemaName}')`;
+
+  async function query<R>(text: string, values: unknown[] = []): Promise<R[]> {
+    return (await (await pool()).query(text, values)).rows as R[];
+  }
+  async function tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await (await pool()).connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null }): StoredSubject => ({
+    kind: r.kind as StoredSubject['kind'],
+    id: r.id,
+    ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
+  });
+  const toGrant = (r: { body: string; revoked_at: string | null }): Grant => ({
+    ...(JSON.parse(r.body) as Grant),
+    ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
+  });
+  const toDocument = (r: Record<string, string>): StoredDocument => ({
+    id: r.id!,
+    fingerprint: r.fingerprint!,
+    subjectId: r.subject_id!,
+    type: r.type!,
+    recordedAt: r.recorded_at!,
+    body: r.body!,
+  });
+
+  return {
+    name: 'postgres',
+    capabilities: { persistent: true },
+    async meta(key, init) {
+      await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
+      return (await query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = $1`, [key]))[0]!.value;
+    },
+    async ensureSubject(subject) {
+      await query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+        subject.id,
+        subject.kind,
+        subject.wrappedKey ?? null,
+      ]);
+      return toSubject((await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects WHERE id = $1`, [subject.id]))[0]!);
+    },
+    async getSubject(id) {
+      const row = (await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects WHERE id = $1`, [id]))[0];
+      return row && toSubject(row);
+    },
+    async listSubjects() {
+      return (await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects ORDER BY seq`)).map(toSubject);
+    },
+    async setWrappedKey(id, wrappedKey) {
+      await query(`UPDATE ${s}.subjects SET wrapped_key = $1 WHERE id = $2`, [wrappedKey, id]);
+    },
+    async insertDocument({ document: d, facts }) {
+      return tx(async (c) => {
+        const inserted = await c.query(
+          `INSERT INTO ${s}.documents (id, fingerprint, subject_id, type, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
+          [d.id, d.fingerprint, d.subjectId, d.type, d.recordedAt, d.body],
+        );
+        if (inserted.rowCount === 0) {
+          const existing = await c.query<{ id: string }>(`SELECT id FROM ${s}.documents WHERE fingerprint = $1`, [d.fingerprint]);
+          return { created: false, documentId: existing.rows[0]!.id };
+        }
+        if (facts.length > 0) {
+          await c.query(
+            `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+            [facts.map((f) => f.subjectId), facts.map((f) => f.documentId), facts.map((f) => f.key), facts.map((f) => f.body)],
+          );
+        }
+        return { created: true, documentId: d.id };
+      });
+    },
+    async getDocument(id) {
+      const row = (await query<Record<string, string>>(`SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE id = $1`, [id]))[0];
+      return row && toDocument(row);
+    },
+    async listDocuments(subjectId) {
+      const rows = await query<Record<string, string>>(
+        `SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE subject_id = $1 ORDER BY seq`,
+        [subjectId],
+      );
+      return rows.map(toDocument);
+    },
+    async listFacts(subjectId) {
+      const rows = await query<{ subject_id: string; document_id: string; key: string; body: string }>(
+        `SELECT subject_id, document_id, key, body FROM ${s}.facts WHERE subject_id = $1 ORDER BY seq`,
+        [subjectId],
+      );
+      return rows.map((r) => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }));
+    },
+    async putDossier(d) {
+      await query(
+        `INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body`,
+        [d.code, d.subjectId, d.body],
+      );
+    },
+    async getDossier(code) {
+      const row = (await query<{ code: string; subject_id: string; body: string }>(`SELECT code, subject_id, body FROM ${s}.dossiers WHERE code = $1`, [code]))[0];
+      return row && { code: row.code, subjectId: row.subject_id, body: row.body };
+    },
+    async listDossiers(subjectId) {
+      const rows = await query<{ code: string; subject_id: string; body: string }>(
+        `SELECT code, subject_id, body FROM ${s}.dossiers WHERE subject_id = $1 ORDER BY seq`,
+        [subjectId],
+      );
+      return rows.map((r) => ({ code: r.code, subjectId: r.subject_id, body: r.body }));
+    },
+    async insertGrant(grant) {
+      const { revokedAt, ...body } = grant;
+      await query(`INSERT INTO ${s}.grants (id, subject_id, body, revoked_at) VALUES ($1, $2, $3, $4)`, [grant.id, grant.subject, JSON.stringify(body), revokedAt ?? null]);
+    },
+    async getGrant(id) {
+      const row = (await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE id = $1`, [id]))[0];
+      return row && toGrant(row);
+    },
+    async listGrants(subjectId) {
+      return (await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE subject_id IN ($1, '*') ORDER BY seq`, [subjectId])).map(toGrant);
+    },
+    async setGrantRevoked(id, at) {
+      await query(`UPDATE ${s}.grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
+    },
+    async appendAudit(build) {
+      return tx(async (c) => {
+        await c.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
+        const last = (await c.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
+        const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash });
+        await c.query(`INSERT INTO ${s}.audit_log (seq, subject_tag, body, hash) VALUES ($1, $2, $3, $4)`, [row.seq, row.subjectTag ?? null, row.body, row.hash]);
+        return row;
+      });
+    },
+    async listAudit(subjectTag) {
+      const rows =
+        subjectTag === undefined
+          ? await query<{ seq: string; subject_tag: string | null; body: string; hash: string }>(`SELECT seq, subject_tag, body, hash FROM ${s}.audit_log ORDER BY seq`)
+          : await query<{ seq: string; subject_tag: string | null; body: string; hash: string }>(
+              `SELECT seq, subject_tag, body, hash FROM ${s}.audit_log WHERE subject_tag = $1 ORDER BY seq`,
+              [subjectTag],
+            );
+      return rows.map((r) => ({ seq: Number(r.seq), ...(r.subject_tag !== null && { subjectTag: r.subject_tag }), body: r.body, hash: r.hash }));
+    },
+    async eraseSubject(id) {
+      // Deleted tuples stay in heap pages until VACUUM; they were sealed with the subject's data key,
+      // which is deleted here too (crypto-shredding).
+      return tx(async (c) => {
+        const facts = (await c.query(`DELETE FROM ${s}.facts WHERE subject_id = $1`, [id])).rowCount ?? 0;
+        const dossiers = (await c.query(`DELETE FROM ${s}.dossiers WHERE subject_id = $1`, [id])).rowCount ?? 0;
+        const documents = (await c.query(`DELETE FROM ${s}.documents WHERE subject_id = $1`, [id])).rowCount ?? 0;
+        await c.query(`DELETE FROM ${s}.grants WHERE subject_id = $1`, [id]);
+        await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [id]);
+        return { documents, facts, dossiers };
+      });
+    },
+    async close() {
+      if (!ready) return;
+      const p = await ready.catch(() => undefined);
+      if (p && !options.pool) await p.end();
+    },
+  };
+}
+
+async function openPool(options: PostgresDriverOptions, s: string): Promise<Pool> {
+  let pg: typeof import('pg');
+  try {
+    pg = (await import('pg')).default as unknown as typeof import('pg');
+  } catch (cause) {
+    throw new SohoaError('VAULT_DRIVER_MISSING', 'The PostgreSQL vault driver needs the `pg` package, which is not installed; add it with `pnpm add pg`.', { cause });
+  }
+  const pool = options.pool ?? new pg.Pool({ max: 4, ...options.poolConfig, ...(options.connectionString !== undefined && { connectionString: options.connectionString }) });
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('sohoa-schema:' || $1))`, [s]);
+      // DDL takes exclusive locks: skip it when the schema is current, so opening never blocks writers.
+      const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [`${s}.schema_version`])).rows[0]?.t;
+      const current = exists ? (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0] : undefined;
+      if (current?.version !== SCHEMA_VERSION) await client.query(ddl(s));
+      const row = (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0];
+      if (row && row.version > SCHEMA_VERSION) throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
+      if (!row) await client.query(`INSERT INTO ${s}.schema_version (version) VALUES ($1)`, [SCHEMA_VERSION]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return pool;
+  } catch (cause) {
+    if (!options.pool) await pool.end().catch(() => undefined);
+    const code = (cause as { code?: string })?.code;
+    throw new SohoaError(
+      'VAULT_OPEN_FAILED',
+      `Could not open the PostgreSQL vault (${code ?? (cause instanceof Error ? cause.message : 'unknown error')}). Check that the server is running, the URL's user, database and password are right, and the user may create tables.`,
+      { cause, details: { ...(code !== undefined && { code }) } },
+    );
+  }
+}
