@@ -6,15 +6,29 @@ import { setAtPointer } from './internal/pointer';
 import { resolveKey } from './internal/resolve';
 import { toFieldValue } from './internal/transform';
 import { listLeaves } from './internal/walk';
-import type { FilledField, FilledForm, FillOptions, FillProfile, FormSchema } from './types';
-import { getKeyInfo, keyWithRole } from './vocabulary';
+import type { FilledField, FilledForm, FillOptions, FillProfile, FormBinding, FormSchema } from './types';
+import { getKeyInfo, keyWithRole, vocabulary } from './vocabulary';
 
 const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
 
-function mapRole(key: string, roleMap: Record<string, string> | undefined): string {
-  const match = roleMap && ROLE_KEY.exec(key);
-  const target = match ? roleMap[match[1]!] : undefined;
-  return match && target !== undefined ? keyWithRole(`person.${match[2]}`, target) : key;
+/**
+ * The profile keys a form key reads, in order: `roleMap` first, then the role's default (a grantor is the
+ * requester; `father|mother` tries the father, then the mother).
+ */
+function mapRole(key: string, roleMap: Record<string, string> | undefined): string[] {
+  const match = ROLE_KEY.exec(key);
+  if (!match) return [key];
+  const target = roleMap?.[match[1]!] ?? vocabulary.roles[match[1]!]?.default;
+  return target !== undefined ? target.split('|').map((role) => keyWithRole(`person.${match[2]}`, role)) : [key];
+}
+
+const bindings = new WeakMap<FormSchema, FormBinding>();
+
+/** Binding depends only on the schema object: bind each schema once. */
+function cachedBinding(schema: FormSchema): FormBinding {
+  let binding = bindings.get(schema);
+  if (!binding) bindings.set(schema, (binding = bindForm(schema)));
+  return binding;
 }
 
 /** Default minimum confidence by criticality. */
@@ -50,7 +64,7 @@ function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSche
  */
 export function fillForm(schema: FormSchema, profile: FillProfile, options: FillOptions = {}): FilledForm {
   const now = options.now ?? new Date();
-  const binding = options.binding ?? bindForm(schema);
+  const binding = options.binding ?? cachedBinding(schema);
   const leaves = new Map(listLeaves(schema).map((leaf) => [leaf.pointer, leaf]));
   const data: Record<string, unknown> = {};
   const diagnostics: Diagnostic[] = [...binding.diagnostics];
@@ -63,7 +77,8 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
       continue;
     }
     const key = bound.key;
-    const found = resolveKey(mapRole(key, options.roleMap), profile, now);
+    let found: ReturnType<typeof resolveKey>;
+    for (const candidate of mapRole(key, options.roleMap)) if ((found = resolveKey(candidate, profile, now))) break;
     if (!found) {
       fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'no-data' });
       continue;

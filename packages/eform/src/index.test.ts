@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
+import * as codegen from './codegen';
 import * as eform from './index';
+import * as matchers from './vitest';
 
 it('pins the public exports', () => {
   expect(Object.keys(eform).sort()).toEqual([
@@ -14,4 +16,6 @@ it('pins the public exports', () => {
     'validateForm',
     'vocabulary',
   ]);
+  expect(Object.keys(codegen).sort()).toEqual(['FORM_TYPES_BANNER', 'formTypes', 'typeNameOf']);
+  expect(Object.keys(matchers).sort()).toEqual(['toAutoFill']);
 });

@@ -64,21 +64,24 @@ describe('validateForm', () => {
   };
 
   it('points at every error in the data, without values', () => {
-    const result = validateForm(schema, { hoTen: 'Canary Value', email: 'not-an-email', nhom: {} });
+    const result = validateForm(schema, { hoTen: 'Canary Value', email: 'not-an-email', nhom: {} }, { locale: 'en' });
     expect(result.ok).toBe(false);
     expect(result.errors).toMatchInlineSnapshot(`
       [
         {
+          "keyword": "maxLength",
           "message": "must NOT have more than 5 characters",
           "pointer": "/hoTen",
           "schemaPointer": "/properties/hoTen/maxLength",
         },
         {
+          "keyword": "format",
           "message": "must match format "email"",
           "pointer": "/email",
           "schemaPointer": "/properties/email/format",
         },
         {
+          "keyword": "required",
           "message": "is required",
           "pointer": "/nhom/a~1b",
           "schemaPointer": "/properties/nhom/required",
@@ -86,6 +89,47 @@ describe('validateForm', () => {
       ]
     `);
     expect(JSON.stringify(result.errors)).not.toContain('Canary');
+  });
+
+  it('speaks Vietnamese by default', () => {
+    const result = validateForm(schema, { hoTen: 'Canary Value', email: 'not-an-email', nhom: {} }, { locale: 'vi' });
+    expect(result.errors.map((e) => [e.pointer, e.keyword, e.message])).toMatchInlineSnapshot(`
+      [
+        [
+          "/hoTen",
+          "maxLength",
+          "không được dài quá 5 ký tự",
+        ],
+        [
+          "/email",
+          "format",
+          "không đúng định dạng thư điện tử",
+        ],
+        [
+          "/nhom/a~1b",
+          "required",
+          "là thông tin bắt buộc",
+        ],
+      ]
+    `);
+    expect(validateForm({ type: 'object', properties: { n: { type: 'integer', minimum: 1 }, g: { enum: ['Nam', 'Nữ'] } } }, { n: 0, g: 'x' }).errors.map((e) => e.message)).toEqual([
+      'phải lớn hơn hoặc bằng 1',
+      'phải là một trong các giá trị: Nam, Nữ',
+    ]);
+  });
+
+  it('rejects oversized schemas and unsafe patterns before compiling', () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 80; i++) deep = { type: 'object', properties: { a: deep } };
+    expect(safeParseFormSchema(deep)).toMatchObject({ ok: false, diagnostics: [{ code: 'EFORM_SCHEMA_TOO_LARGE' }] });
+    for (const pattern of ['^(a+)+$', '(\\d*)*x', '^(\\w+\\s?)*$', '(a)\\1', 'x'.repeat(600)]) {
+      const result = safeParseFormSchema({ type: 'object', properties: { a: { type: 'string', pattern } } });
+      expect(result, pattern).toMatchObject({ ok: false, diagnostics: [{ code: 'EFORM_PATTERN_UNSAFE', pointer: '/properties/a/pattern' }] });
+    }
+    for (const pattern of ['^\\d{2}/\\d{2}/\\d{4}$', '^(person|org)(\\.[a-zA-Z][a-zA-Z0-9]*)+$', '^(\\d{3}-)*\\d+$']) {
+      expect(safeParseFormSchema({ type: 'object', properties: { a: { type: 'string', pattern } } }).ok, pattern).toBe(true);
+    }
+    expect(() => parseFormSchema({ type: 'object', patternProperties: { '(.*)*': {} }, properties: {} })).toThrowError(expect.objectContaining({ code: 'EFORM_PATTERN_UNSAFE' }));
   });
 
   it('accepts valid data', () => {

@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createDiagnostic, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
+import { checkSchemaLimits } from './internal/limits';
 import { escapeSegment } from './internal/pointer';
 import type { FormSchema } from './types';
 
+const MAX_SCHEMA_CHARS = 2_000_000;
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
 
 function findRemoteRefs(node: unknown, pointer: string, out: Diagnostic[]): void {
@@ -29,8 +31,9 @@ function findRemoteRefs(node: unknown, pointer: string, out: Diagnostic[]): void
 }
 
 /**
- * Check that a parsed JSON value is a usable form schema: an object schema (draft 2020-12) with
- * only local `$ref`s that compiles. Returns diagnostics instead of throwing.
+ * Check that a parsed JSON value is a usable form schema: an object schema (draft 2020-12) within the
+ * size limits, with only local `$ref`s and safe `pattern`s, that compiles. Returns diagnostics instead
+ * of throwing. Safe for untrusted schemas: nothing is fetched and compile time is bounded by the limits.
  */
 export function safeParseFormSchema(json: unknown): SafeResult<FormSchema> {
   const invalid = (message: string, pointer = ''): SafeResult<FormSchema> => ({
@@ -47,6 +50,8 @@ export function safeParseFormSchema(json: unknown): SafeResult<FormSchema> {
   if ((schema.type !== undefined && schema.type !== 'object') || typeof schema.properties !== 'object' || schema.properties === null) {
     return invalid('A form schema must describe an object (`"type": "object"` with `properties`); wrap the fields in an object schema.');
   }
+  const limits = checkSchemaLimits(schema);
+  if (limits.length > 0) return { ok: false, diagnostics: limits };
   const remote: Diagnostic[] = [];
   findRemoteRefs(schema, '', remote);
   if (remote.length > 0) return { ok: false, diagnostics: remote };
@@ -63,10 +68,10 @@ export function parseFormSchema(json: unknown): FormSchema {
   const result = safeParseFormSchema(json);
   if (result.ok) return result.value;
   const first = result.diagnostics[0]!;
-  throw new SohoaError(first.code as 'EFORM_SCHEMA_INVALID' | 'EFORM_REMOTE_REF', first.message, { diagnostics: result.diagnostics });
+  throw new SohoaError(first.code as 'EFORM_SCHEMA_INVALID' | 'EFORM_REMOTE_REF' | 'EFORM_SCHEMA_TOO_LARGE' | 'EFORM_PATTERN_UNSAFE', first.message, { diagnostics: result.diagnostics });
 }
 
-/** Read and check a form schema file (JSON). Throws `EFORM_SCHEMA_NOT_FOUND`, `EFORM_SCHEMA_INVALID` or `EFORM_REMOTE_REF`. */
+/** Read and check a form schema file (JSON, at most 2 MB). Throws `EFORM_SCHEMA_NOT_FOUND`, `EFORM_SCHEMA_INVALID`, `EFORM_REMOTE_REF`, `EFORM_SCHEMA_TOO_LARGE` or `EFORM_PATTERN_UNSAFE`. */
 export async function loadFormSchema(path: string): Promise<FormSchema> {
   const file = basename(path);
   let text: string;
@@ -74,6 +79,9 @@ export async function loadFormSchema(path: string): Promise<FormSchema> {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     throw new SohoaError('EFORM_SCHEMA_NOT_FOUND', `Cannot read the form schema \`${file}\`; check the path.`, { cause, details: { file } });
+  }
+  if (text.length > MAX_SCHEMA_CHARS) {
+    throw new SohoaError('EFORM_SCHEMA_TOO_LARGE', `The form schema \`${file}\` is larger than ${MAX_SCHEMA_CHARS / 1_000_000} MB; split the form.`, { details: { file } });
   }
   let json: unknown;
   try {

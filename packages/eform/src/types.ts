@@ -37,8 +37,11 @@ export interface VocabularyEntry {
 /** The semantic key vocabulary. */
 export interface Vocabulary {
   version: number;
-  /** Role id (`mother`, `father`, `self`, ...) → labels that name the role on forms. */
-  roles: Record<string, { labels: string[] }>;
+  /**
+   * Role id (`mother`, `father`, `self`, ...) → labels that name the role on forms, and the profile
+   * role read for it unless `roleMap` says otherwise (the grantor of an authorisation letter: `self`).
+   */
+  roles: Record<string, { labels: string[]; default?: string }>;
   keys: Record<string, VocabularyEntry>;
 }
 
@@ -151,7 +154,16 @@ export interface FormValidationError {
   pointer: string;
   /** JSON Pointer into the schema (the failing keyword). */
   schemaPointer: string;
+  /** The JSON Schema keyword that failed (`required`, `pattern`, ...). */
+  keyword?: string;
+  /** What is wrong, in the requested locale; never contains the value. */
   message: string;
+}
+
+/** Options of `validateForm`. */
+export interface ValidateOptions {
+  /** Language of the messages. @default 'vi' */
+  locale?: 'vi' | 'en';
 }
 
 /** Result of `validateForm`. */

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { SohoaError } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
-import type { FormSchema, FormValidationResult } from './types';
+import { messageVi } from './internal/messages-vi';
+import type { FormSchema, FormValidationResult, ValidateOptions } from './types';
 
 const compiled = new WeakMap<FormSchema, ValidateFunction>();
 
@@ -24,20 +25,21 @@ export function compileFormSchema(schema: FormSchema): ValidateFunction {
 }
 
 /**
- * Validate form data against its schema (JSON Schema 2020-12 with formats, all errors). Messages
- * are Ajv's (English) and never contain the data's values.
+ * Validate form data against its schema (JSON Schema 2020-12 with formats, all errors). Messages are
+ * Vietnamese by default (`locale: 'en'` for Ajv's English) and never contain the data's values.
  *
  * @example
- * const { ok, errors } = validateForm(schema, filled.data); // errors: [{ pointer: '/me/hoTen', message: 'is required' }]
+ * const { ok, errors } = validateForm(schema, filled.data); // errors: [{ pointer: '/me/hoTen', message: 'là thông tin bắt buộc' }]
  */
-export function validateForm(schema: FormSchema, data: unknown): FormValidationResult {
+export function validateForm(schema: FormSchema, data: unknown, options: ValidateOptions = {}): FormValidationResult {
+  const vi = (options.locale ?? 'vi') === 'vi';
   const validate = compileFormSchema(schema);
   if (validate(data)) return { ok: true, errors: [] };
   const errors = (validate.errors ?? []).map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
     const pointer = missing === undefined ? e.instancePath : `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const message = missing === undefined ? (e.message ?? e.keyword) : 'is required';
-    return { pointer, schemaPointer: e.schemaPath.replace(/^#/, ''), message };
+    const message = vi ? messageVi(e) : missing === undefined ? (e.message ?? e.keyword) : 'is required';
+    return { pointer, schemaPointer: e.schemaPath.replace(/^#/, ''), keyword: e.keyword, message };
   });
   return { ok: false, errors };
 }

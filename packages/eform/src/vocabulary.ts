@@ -25,6 +25,10 @@ function loadVocabulary(raw: { version: number; roles: Vocabulary['roles']; keys
 export const vocabulary: Vocabulary = loadVocabulary(rawVocabulary as never);
 
 const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
+const DATE_PART = /^(.+)\.(day|month|year)$/;
+const ADDRESS_PART = /^(.+)\.(ward|district|province)$/;
+/** Keys holding an address whose units (`ward`, `district`, `province`) can be read off. */
+export const ADDRESS_KEYS = new Set(['permanentAddress', 'temporaryAddress', 'currentAddress', 'residence', 'hometown', 'birthPlace', 'birthRegistrationPlace', 'previousAddress']);
 
 /**
  * The vocabulary entry of a key; role keys not listed (`person.guardian.birthDate`) resolve to
@@ -33,6 +37,18 @@ const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
 export function getKeyInfo(key: string): VocabularyEntry | undefined {
   const known = vocabulary.keys[key];
   if (known) return known;
+  // Any date key splits into parts: `person.idDocument.issueDate.month`.
+  const part = DATE_PART.exec(key);
+  if (part) {
+    const date = getKeyInfo(part[1]!);
+    if (date?.type === 'date') return { key, type: 'integer', criticality: date.criticality, labels: [], computed: true, ...(date.role !== undefined && { role: date.role }) };
+  }
+  // Any address key splits into named units: `person.birthRegistrationPlace.province`.
+  const unit = ADDRESS_PART.exec(key);
+  if (unit && ADDRESS_KEYS.has(unit[1]!.slice(unit[1]!.lastIndexOf('.') + 1))) {
+    const address = getKeyInfo(unit[1]!);
+    if (address) return { key, type: 'string', criticality: 'normal', labels: [], computed: true, ...(address.role !== undefined && { role: address.role }) };
+  }
   const match = ROLE_KEY.exec(key);
   if (!match || !(match[1]! in vocabulary.roles)) return undefined;
   const base = vocabulary.keys[`person.${match[2]}`];

@@ -43,3 +43,24 @@ export interface RenderXmlOptions {
   /** Start with `<?xml version="1.0" encoding="UTF-8"?>`. @default true */
   declaration?: boolean;
 }
+
+/** Options of `fillPdfTemplate`. */
+export interface FillTemplateOptions {
+  /** JSON Pointer of a field → AcroForm field name; wins over `x-sohoa-pdf-field` and the default (pointer with dots). */
+  fields?: Record<string, string>;
+  /** Font for the regenerated appearance streams; it must cover Vietnamese. @default DejaVu Sans (subset) */
+  font?: Uint8Array;
+  /** Font file to read instead of the bundled DejaVu Sans. */
+  fontPath?: string;
+  /** Turn the fields into page content (no longer editable). @default false */
+  flatten?: boolean;
+}
+
+/** Result of `fillPdfTemplate`. */
+export interface FilledTemplate {
+  pdf: Uint8Array;
+  /** Names of the template fields that were set. */
+  filled: string[];
+  /** Fields the template lacks or whose value did not fit (pointers only, never values). */
+  diagnostics: import('@sohoa/core').Diagnostic[];
+}

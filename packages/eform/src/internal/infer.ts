@@ -5,11 +5,19 @@ import type { Leaf } from './walk';
 /** Below this, an inferred binding is reported with candidates but not used. */
 export const INFERENCE_THRESHOLD = 0.8;
 
+interface RoleLabel {
+  role: string;
+  words: string[];
+  short: boolean;
+}
+
 interface LabelIndex {
-  roles: Array<{ role: string; words: string[]; short: boolean }>;
-  labels: Array<{ key: string; words: string[]; type: string }>;
+  roles: RoleLabel[];
+  labels: Array<{ key: string; words: string[]; type: string; joined: string; set: Set<string> }>;
   /** Key → folded context phrases, for keys that need one. */
   contexts: Map<string, string[][]>;
+  /** Word → indexes of the labels that contain it: only labels sharing a word with a title can score. */
+  byWord: Map<string, number[]>;
 }
 
 /** Score cap for a label match whose required context is missing: reported, never used. */
@@ -20,7 +28,7 @@ const indexes = new WeakMap<Vocabulary, LabelIndex>();
 function indexOf(vocabulary: Vocabulary): LabelIndex {
   let index = indexes.get(vocabulary);
   if (index) return index;
-  index = { roles: [], labels: [], contexts: new Map() };
+  index = { roles: [], labels: [], contexts: new Map(), byWord: new Map() };
   for (const [role, { labels }] of Object.entries(vocabulary.roles)) {
     for (const label of labels) {
       const words = foldText(label).split(' ').filter(Boolean);
@@ -34,9 +42,12 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
     if (entry.context) index.contexts.set(entry.key, entry.context.map((c) => words(c)).filter((w) => w.length > 0));
     for (const label of entry.labels) {
       const words = foldText(label).split(' ').filter(Boolean);
-      if (words.length > 0) index.labels.push({ key: entry.key, words, type: entry.type });
+      if (words.length > 0) index.labels.push({ key: entry.key, words, type: entry.type, joined: words.join(' '), set: new Set(words) });
     }
   }
+  index.labels.forEach((label, i) => {
+    for (const word of label.set) index!.byWord.set(word, [...(index!.byWord.get(word) ?? []), i]);
+  });
   indexes.set(vocabulary, index);
   return index;
 }
@@ -49,91 +60,199 @@ function findSequence(haystack: string[], needle: string[]): number {
   return -1;
 }
 
-/** The role named in a text, and the text with the role words removed. */
-function findRole(index: LabelIndex, words: string[], exactOnly: boolean): { role: string; rest: string[] } | undefined {
+/** A role named in a text, and the text with the role words removed. */
+export interface FoundRole {
+  role: string;
+  rest: string[];
+}
+
+/**
+ * The role named in a text. "Là cha/mẹ của em …" names the requester's role, not the blank's: a role
+ * phrase followed by "của" makes the blank someone else (`other`).
+ */
+function findRole(index: LabelIndex, words: string[], exactOnly: boolean): FoundRole | undefined {
   for (const { role, words: roleWords, short } of index.roles) {
     if (short || exactOnly) {
       if (roleWords.join(' ') === words.join(' ')) return { role, rest: [] };
       continue;
     }
     const at = findSequence(words, roleWords);
-    if (at >= 0) return { role, rest: [...words.slice(0, at), ...words.slice(at + roleWords.length)] };
+    if (at >= 0) {
+      const after = words.slice(at + roleWords.length);
+      if (after.includes('cua')) return { role: 'other', rest: [...words.slice(0, at), ...after.slice(0, after.indexOf('cua'))] };
+      return { role, rest: [...words.slice(0, at), ...after] };
+    }
   }
   return undefined;
 }
 
-function score(text: string[], label: string[]): number {
-  if (text.length === 0) return 0;
-  if (text.join(' ') === label.join(' ')) return 1;
+/** The role an enclosing object names by its title or property name. */
+export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
+  const index = indexOf(vocabulary);
+  const title = group.title === undefined ? [] : words(group.title);
+  const found =
+    (title.length > 0 && findRole(index, title, false)) ||
+    findRole(index, nameWords(group.name), true) ||
+    (title.length > 0 && findRole(index, title, true));
+  return found ? found.role : undefined;
+}
+
+/** Folded words of a text with their joined form and set, computed once per text. */
+interface Text {
+  words: string[];
+  joined: string;
+  set: Set<string>;
+}
+
+function toText(words: string[]): Text {
+  return { words, joined: words.join(' '), set: new Set(words) };
+}
+
+function score(text: Text, label: { words: string[]; joined: string; set: Set<string> }): number {
+  if (text.words.length === 0) return 0;
+  if (text.joined === label.joined) return 1;
+  let common = 0;
+  for (const w of text.set) if (label.set.has(w)) common++;
+  if (common === 0) return 0;
   let best = 0;
   // One contained word ("họ" inside "người giám hộ") says little; a contained phrase says more.
-  if (findSequence(text, label) >= 0) best = (label.length > 1 ? 0.6 : 0.4) + 0.35 * (label.length / text.length);
-  const a = new Set(text);
-  const b = new Set(label);
-  let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return Math.max(best, (0.9 * 2 * common) / (a.size + b.size));
+  if (common === label.set.size && findSequence(text.words, label.words) >= 0) best = (label.words.length > 1 ? 0.6 : 0.4) + 0.35 * (label.words.length / text.words.length);
+  return Math.max(best, (0.9 * 2 * common) / (text.set.size + label.set.size));
+}
+
+/** What inference found for one leaf (or one date group). */
+export interface Inference {
+  key?: string;
+  /** Role named by the field's own title or an enclosing title; `undefined` when none is named. */
+  role?: string;
+  confidence: number;
+  candidates: Array<{ key: string; confidence: number }>;
+}
+
+/** Titles read as a field's context besides its own and its ancestors' (e.g. the blank before it on the line). */
+export interface InferContext {
+  nearby?: string[];
 }
 
 /** Inferred key of a leaf from its title, property name and enclosing titles, with candidates. */
-export function inferKey(
-  leaf: Leaf,
-  vocabulary: Vocabulary,
-): { key?: string; role?: string; confidence: number; candidates: Array<{ key: string; confidence: number }> } {
+export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferContext = {}): Inference {
   const index = indexOf(vocabulary);
   const rawTitle = typeof leaf.node.title === 'string' ? leaf.node.title : '';
   const title = words(rawTitle);
   // Parenthesised hints ("(ghi rõ số nhà, đường phố)") are matched with and without.
   const bareTitle = words(rawTitle.replace(/\([^)]*\)/g, ' '));
-  const name = splitName(leaf.name).split(' ').filter(Boolean);
+  const name = nameWords(leaf.name);
 
   let role: string | undefined;
-  let titleWords = title;
-  let bareWords = bareTitle;
-  const inTitle = findRole(index, title, false);
+  let roleWords: string[] | undefined;
+  let roleBare: string[] | undefined;
+  // A role only in a parenthesis qualifies the person ("Họ và tên (Chủ hộ hoặc người đại diện)"): not another person.
+  const inTitle = findRole(index, bareTitle, false);
   if (inTitle && inTitle.rest.length > 0) {
     role = inTitle.role;
-    titleWords = inTitle.rest;
-    bareWords = findRole(index, bareTitle, false)?.rest ?? bareTitle;
+    roleWords = findRole(index, title, false)?.rest ?? inTitle.rest;
+    roleBare = inTitle.rest;
   }
+  const titleIsRole = inTitle !== undefined && inTitle.rest.length === 0 && bareTitle.length > 0;
   for (const ancestor of [...leaf.ancestors].reverse()) {
     if (role) break;
-    const found =
-      (ancestor.title !== undefined && findRole(index, foldText(ancestor.title).split(' ').filter(Boolean), false)) ||
-      findRole(index, splitName(ancestor.name).split(' ').filter(Boolean), true) ||
-      (ancestor.title !== undefined && findRole(index, foldText(ancestor.title).split(' ').filter(Boolean), true));
-    if (found) role = found.role;
+    role = roleOfGroup(vocabulary, ancestor);
   }
 
   const best = new Map<string, number>();
   const isDateField = leaf.node.format === 'date';
   // A title is what the user reads; the property name is a developer's abbreviation and weighs less beside one.
   const nameWeight = title.length > 0 ? 0.8 : 0.95;
-  for (const label of index.labels) {
-    let s = Math.max(score(titleWords, label.words), score(bareWords, label.words), nameWeight * score(name, label.words));
+  const whole = new Map<string, number>();
+  const [titleText, bareText, nameText] = [toText(title), toText(bareTitle), toText(name)];
+  const roleText = roleWords && toText(roleWords);
+  const roleBareText = toText(roleBare ?? []);
+  const candidates = new Set<number>();
+  for (const text of [titleText, bareText, nameText, roleText, roleBareText]) {
+    for (const word of text?.set ?? []) for (const i of index.byWord.get(word) ?? []) candidates.add(i);
+  }
+  for (const i of candidates) {
+    const label = index.labels[i]!;
+    // The whole title outranks the title without its parenthesis: "Số CMND (Thẻ căn cước công dân)".
+    const plain = Math.max(score(titleText, label), 0.94 * score(bareText, label));
+    const stripped = roleText ? Math.max(score(roleText, label), 0.94 * score(roleBareText, label)) : 0;
+    let s = Math.max(plain, stripped, nameWeight * score(nameText, label));
     if (isDateField && label.type !== 'date') s *= 0.7;
     if (s > (best.get(label.key) ?? 0)) best.set(label.key, s);
+    if (plain >= s && plain > (whole.get(label.key) ?? 0)) whole.set(label.key, plain);
   }
-  const around = [title, ...leaf.ancestors.flatMap((a) => [words(a.title ?? ''), splitName(a.name).split(' ').filter(Boolean)])];
+  // A field titled only by a role ("Người giám hộ:") asks for that person's name.
+  if (titleIsRole && inTitle.role !== 'self') {
+    best.set('person.fullName', Math.max(best.get('person.fullName') ?? 0, 0.85));
+    role = inTitle.role;
+  }
+  // Nearest first: the field's own title, the blanks before it on the line, then the enclosing titles.
+  const around = [title, ...[...(context.nearby ?? [])].reverse().map(words), ...[...leaf.ancestors].reverse().flatMap((a) => [words(a.title ?? ''), nameWords(a.name)])];
+  const distance = new Map<string, number>();
   for (const [key, phrases] of index.contexts) {
     const s = best.get(key);
     if (s === undefined || s <= NO_CONTEXT_CAP) continue;
-    if (!phrases.some((phrase) => around.some((text) => findSequence(text, phrase) >= 0))) best.set(key, NO_CONTEXT_CAP);
+    const at = around.findIndex((text) => phrases.some((phrase) => findSequence(text, phrase) >= 0));
+    if (at < 0) best.set(key, NO_CONTEXT_CAP);
+    else distance.set(key, at);
   }
+  // Equal scores: the key whose context is named nearest wins ("…giấy phép lái xe số …  Cơ quan cấp");
+  // at equal distance the generic identity document wins over a passport ("Số CMND/Hộ chiếu … cấp ngày").
+  const rank = (key: string) => (distance.get(key) ?? 99) * 2 + (key.startsWith('person.idDocument.') ? 0 : 1);
+  const decided = (a: string, b: string) => distance.has(a) && distance.has(b) && rank(a) !== rank(b);
   const ranked = [...best.entries()]
     .filter(([, s]) => s >= 0.3)
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))
     .slice(0, 3)
     .map(([key, s]) => ({ key, confidence: round(s) }));
   const [first, second] = ranked;
-  if (!first) return { confidence: 0, candidates: [] };
+  if (!first) return { ...(role !== undefined && { role }), confidence: 0, candidates: [] };
+  // The whole title matched a label better than the role-stripped rest ("Mối quan hệ với chủ hộ"): no role.
+  if (role !== undefined && inTitle && !titleIsRole && (whole.get(first.key) ?? 0) >= first.confidence) role = undefined;
   // Two keys nearly tied: the label does not decide, so do not trust it.
-  const confidence = second && second.confidence >= first.confidence - 0.05 ? round(first.confidence * 0.85) : first.confidence;
+  const confidence = second && second.confidence >= first.confidence - 0.05 && !(second.confidence === first.confidence && decided(first.key, second.key)) ? round(Math.min(first.confidence * 0.85, INFERENCE_THRESHOLD - 0.05)) : first.confidence;
   return { key: first.key, ...(role !== undefined && { role }), confidence, candidates: ranked };
 }
 
+/** Split-date part words: a leaf titled "Tháng" inside a group titled "Ngày, tháng, năm sinh". */
+const DATE_PARTS: Record<string, 'day' | 'month' | 'year'> = {
+  ngay: 'day',
+  thang: 'month',
+  nam: 'year',
+  day: 'day',
+  date: 'day',
+  month: 'month',
+  year: 'year',
+};
+
+/** The date part a leaf stands for (`day`, `month`, `year`), from its title or property name. */
+export function datePartOf(leaf: Leaf): 'day' | 'month' | 'year' | undefined {
+  const title = typeof leaf.node.title === 'string' ? foldText(leaf.node.title.replace(/\([^)]*\)/g, ' ')) : '';
+  if (title !== '') return DATE_PARTS[title];
+  return DATE_PARTS[splitName(leaf.name)];
+}
+
+const folded = new Map<string, string[]>();
+
+/** Folded words of a title; titles repeat across fields and calls, so they are folded once (bounded cache). */
 function words(text: string): string[] {
-  return foldText(text).split(' ').filter(Boolean);
+  let cached = folded.get(text);
+  if (!cached) {
+    if (folded.size > 10_000) folded.clear();
+    folded.set(text, (cached = foldText(text).split(' ').filter(Boolean)));
+  }
+  return cached;
+}
+
+const splitNames = new Map<string, string[]>();
+
+function nameWords(name: string): string[] {
+  let cached = splitNames.get(name);
+  if (!cached) {
+    if (splitNames.size > 10_000) splitNames.clear();
+    splitNames.set(name, (cached = splitName(name).split(' ').filter(Boolean)));
+  }
+  return cached;
 }
 
 function round(n: number): number {

@@ -1,7 +1,7 @@
 import type { FieldValue } from '@sohoa/core';
 import type { FieldSource, FillProfile, FillProfileValue } from '../types';
-import { getKeyInfo } from '../vocabulary';
-import { dateToVietnameseWords } from '@sohoa/vn';
+import { ADDRESS_KEYS, getKeyInfo } from '../vocabulary';
+import { dateToVietnameseWords, findProvince, splitVietnameseName } from '@sohoa/vn';
 
 /** A value found for a key, with where it came from. */
 export interface ResolvedValue {
@@ -57,6 +57,27 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     return { ...date, value, source: { ...date.source } };
   }
   if (last === 'summary' && parent.endsWith('.idDocument')) return idDocumentSummary(parent, profile, now, depth);
+  if (last in NAME_PARTS) {
+    const full = resolveKey(`${parent}.fullName`, profile, now, depth + 1);
+    if (!full || typeof full.value !== 'string') return undefined;
+    const value = NAME_PARTS[last]!(full.value);
+    return value === '' ? undefined : { ...full, value, source: { ...full.source } };
+  }
+  if (last === 'age') {
+    const birth = resolveKey(`${parent}.birthDate`, profile, now, depth + 1);
+    const match = typeof birth?.value === 'string' ? ISO_DATE.exec(birth.value) : null;
+    if (!birth || !match) return undefined;
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+    return age < 0 ? undefined : { ...birth, value: age, source: { ...birth.source } };
+  }
+  const addressPart = ADDRESS_PARTS[last];
+  if (addressPart && ADDRESS_KEYS.has(parent.slice(parent.lastIndexOf('.') + 1))) {
+    const address = resolveKey(parent, profile, now, depth + 1);
+    if (!address || typeof address.value !== 'string') return undefined;
+    const value = addressPart(address.value.split(',').map((s) => s.trim()).filter(Boolean));
+    return value === undefined ? undefined : { ...address, value, source: { ...address.source } };
+  }
   if (last === 'residence') {
     for (const step of RESIDENCE_CHAIN) {
       const found = resolveKey(`${parent}.${step}`, profile, now, depth + 1);
@@ -65,6 +86,27 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
   }
   return undefined;
 }
+
+const NAME_PARTS: Record<string, (fullName: string) => string> = {
+  familyName: (n) => splitVietnameseName(n).family,
+  middleName: (n) => splitVietnameseName(n).middle,
+  givenName: (n) => splitVietnameseName(n).given,
+  middleAndGivenName: (n) => {
+    const { middle, given } = splitVietnameseName(n);
+    return [middle, given].filter(Boolean).join(' ');
+  },
+  fullNameUpper: (n) => n.normalize('NFC').toLocaleUpperCase('vi'),
+};
+
+// Only parts named by their unit word are taken: an unnamed segment could be anything.
+const ADDRESS_PARTS: Record<string, (parts: string[]) => string | undefined> = {
+  province: (parts) => {
+    const last = parts.at(-1);
+    return last !== undefined && parts.length > 1 && (/^(tỉnh|thành phố|tp\.?)\s/iu.test(last) || findProvince(last) !== undefined) ? last : undefined;
+  },
+  district: (parts) => parts.slice(1, -1).find((p) => /^(quận|huyện|thị xã|thành phố)\s/iu.test(p)),
+  ward: (parts) => parts.slice(0, -1).find((p) => /^(xã|phường|thị trấn|đặc khu)\s/iu.test(p)),
+};
 
 function localIsoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
