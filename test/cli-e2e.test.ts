@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeText } from '@sohoa/vn';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   expect(cards.length, 'committed seed cards in seeds/data/cccd').toBeGreaterThanOrEqual(4);
   work = mkdtempSync(join(tmpdir(), 'sohoa-e2e-'));
   vault = join(work, 'vault.db');
-  const result = await sohoa(['digitize', 'seeds/data', '--vault', vault, '--json', '--quiet']);
+  const result = await sohoa(['digitize', 'seeds/data/cccd', '--vault', vault, '--json', '--quiet']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   digitized = JSON.parse(result.stdout);
@@ -79,6 +80,32 @@ describe('sohoa digitize on the committed seed cards (real OCR)', () => {
     expect(again.code).toBe(0);
     const docs = JSON.parse(again.stdout).documents as Array<{ status: string }>;
     expect(docs.map((d) => d.status)).toEqual(['unchanged', 'unchanged']);
+  });
+});
+
+describe('a scanned PDF holding both sides of a card', () => {
+  it('becomes one front+back record with QR, MRZ and OCR values', async () => {
+    const require = createRequire(join(root, 'packages/ingest/package.json'));
+    // pdf-lib is a dependency of @sohoa/ingest, not of the root: load it from there.
+    interface PdfLib {
+      PDFDocument: { create(): Promise<{ embedJpg(b: Uint8Array): Promise<{ width: number; height: number }>; addPage(size: [number, number]): { drawImage(i: unknown, o: object): void }; save(): Promise<Uint8Array> }> };
+    }
+    const { PDFDocument } = require('pdf-lib') as PdfLib;
+    const { dir, truth } = cards[2]!;
+    const pdf = await PDFDocument.create();
+    for (const side of ['front', 'back'] as const) {
+      const image = await pdf.embedJpg(readFileSync(join(dir, truth.files[side])));
+      const page = pdf.addPage([image.width * 0.24, image.height * 0.24]);
+      page.drawImage(image, { x: 0, y: 0, width: image.width * 0.24, height: image.height * 0.24 });
+    }
+    const file = join(work, 'card.pdf');
+    writeFileSync(file, await pdf.save());
+    const result = await sohoa(['digitize', file, '--vault', join(work, 'pdf.db'), '--json', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const [doc] = JSON.parse(result.stdout).documents;
+    expect(doc).toMatchObject({ type: 'cccd-2021', part: 'front+back', subject: truth.person.idNumber, status: 'stored' });
+    expect(doc.fields['person.fullName']).toMatchObject({ value: normalizeText(truth.person.fullName), method: 'qr' });
+    expect(doc.fields['person.hometown'].method).toBe('ocr');
   });
 });
 

@@ -1,11 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFakeOcrEngine } from '@sohoa/ocr';
 import { createVault } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
+import { SohoaError } from '@sohoa/core';
 import { digitizeFile, digitizeFiles } from './digitize';
+import { memoryJournal } from './journal/memory';
 
 const seed = resolve(import.meta.dirname, '../../../seeds/data/cccd/01-tran-kim-giang');
 const FRONT_TEXT = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 046159365055', 'Họ và tên / Full name:', 'TRẦN KIM GIANG', 'Ngày sinh / Date of birth: 25/11/1959', 'Giới tính / Sex: Nữ'].join('\n');
@@ -56,5 +58,72 @@ describe('digitizeFiles', () => {
 
   it('refuses an empty file list with BATCH_NO_INPUT', async () => {
     await expect(digitizeFiles([], { engine })).rejects.toMatchObject({ code: 'BATCH_NO_INPUT' });
+  });
+});
+
+describe('journal, resume, retries and duplicates', () => {
+  const front = join(seed, 'front.jpg');
+
+  it('on resume skips files the journal has as done, without OCR', async () => {
+    const journal = memoryJournal();
+    const vault = createVault({ driver: memoryDriver() });
+    let calls = 0;
+    const counting = createFakeOcrEngine((page) => {
+      calls++;
+      return page.width > 900 ? FRONT_TEXT : '';
+    });
+    const first = await digitizeFile(front, { engine: counting, vault, journal });
+    expect(first.status).toBe('stored');
+    const before = calls;
+    const resumed = await digitizeFile(front, { engine: counting, vault, journal, resume: true });
+    expect(resumed).toMatchObject({ status: 'unchanged', documentId: first.documentId });
+    expect(calls).toBe(before);
+  });
+
+  it('retries transient OCR failures, then parks the file; bad input is parked at once', async () => {
+    const journal = memoryJournal();
+    let attempts = 0;
+    const crashing = {
+      async recognize(): Promise<never> {
+        attempts++;
+        throw new SohoaError('OCR_FAILED', 'The OCR worker crashed.');
+      },
+    };
+    const result = await digitizeFile(front, { engine: crashing, journal, maxAttempts: 3 });
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'OCR_FAILED' }, attempts: 3 });
+    expect(attempts).toBe(3);
+    expect((await journal.entries())[0]).toMatchObject({ state: 'parked', attempts: 3 });
+    const parked = await digitizeFile(front, { engine: crashing, journal, resume: true });
+    expect(parked.status).toBe('failed');
+    expect(attempts).toBe(3);
+
+    const dir = mkdtempSync(join(tmpdir(), 'sohoa-batch-'));
+    writeFileSync(join(dir, 'bad.png'), Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    const bad = await digitizeFile(join(dir, 'bad.png'), { engine, journal, maxAttempts: 3 });
+    expect(bad).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('reports a second copy of the same bytes as a duplicate of the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sohoa-batch-'));
+    copyFileSync(front, join(dir, 'copy.jpg'));
+    const summary = await digitizeFiles([front, join(dir, 'copy.jpg')], { engine, concurrency: 1 });
+    expect(summary.results.map((r) => r.status)).toEqual(['extracted', 'duplicate']);
+    expect(summary.results[1]?.duplicateOf).toBe(front);
+  });
+});
+
+describe('per-file time limit', () => {
+  it('stops a hung file, reports BATCH_FILE_TIMEOUT and retries it', async () => {
+    let calls = 0;
+    const hanging = {
+      recognize(_page: unknown, options?: { signal?: AbortSignal }): Promise<never> {
+        calls++;
+        return new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.'))));
+      },
+    };
+    const journal = memoryJournal();
+    const result = await digitizeFile(join(seed, 'front.jpg'), { engine: hanging, journal, fileTimeoutMs: 100, maxAttempts: 2 });
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'BATCH_FILE_TIMEOUT' }, attempts: 2 });
+    expect(calls).toBe(2);
   });
 });

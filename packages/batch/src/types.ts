@@ -1,4 +1,5 @@
 import type { Box, Diagnostic, DocumentRecord, OcrPage, PageImage } from '@sohoa/core';
+import type { Journal } from './journal/types';
 
 /** Anything that recognises a page: the `OcrEngine` of `@sohoa/ocr` fits. */
 export interface PageRecognizer {
@@ -25,14 +26,37 @@ export interface DigitizeOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Limits passed to ingest. */
   ingest?: { maxBytes?: number; maxPixels?: number; maxPages?: number };
+  /** Records each file's progress by SHA-256 so a killed run can resume. @default none */
+  journal?: Journal;
+  /** Skip files the journal has as done (and parked ones, unless `retryParked`). @default false */
+  resume?: boolean;
+  /** With `resume`, try parked files again. @default false */
+  retryParked?: boolean;
+  /** Attempts per file for transient failures (OCR crash or time-out) before it is parked. @default 3 */
+  maxAttempts?: number;
+  /** Fields below this confidence (and fields a cross-check questions) go to the journal's review queue. @default 0.9 */
+  reviewThreshold?: number;
+  /** Wall-clock limit for one attempt at one file; on expiry its OCR is cancelled and the attempt fails with `BATCH_FILE_TIMEOUT`. @default 300000 */
+  fileTimeoutMs?: number;
 }
 
-export type FileStatus = 'stored' | 'unchanged' | 'extracted' | 'failed' | 'skipped';
+/**
+ * `stored`: new in the vault; `unchanged`: the vault (or, on resume, the journal) had it already;
+ * `extracted`: read without a vault; `duplicate`: same bytes as an earlier file of this run;
+ * `failed`: see `error`; `skipped`: not started because the run was aborted.
+ */
+export type FileStatus = 'stored' | 'unchanged' | 'extracted' | 'duplicate' | 'failed' | 'skipped';
 
 /** What happened to one input file. */
 export interface FileResult {
   file: string;
   status: FileStatus;
+  /** SHA-256 of the file's bytes, when it could be read. */
+  sha256?: string;
+  /** For `duplicate`: the earlier file with the same bytes. */
+  duplicateOf?: string;
+  /** Processing attempts recorded for this file (journal), including this run's. */
+  attempts?: number;
   record?: DocumentRecord;
   documentId?: string;
   /** Set when `status` is `failed`: a stable code and a message without personal data. */

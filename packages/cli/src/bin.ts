@@ -5,6 +5,10 @@ import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
 import { FORM_ROLES, runFill } from './commands/fill';
 import { EXIT, handleError } from './errors';
+import { runReviewDecide, runReviewList, runReviewShow } from './commands/review';
+import { runEnqueue, runWorker } from './commands/queue';
+import { registerFormCommands } from './commands/forms';
+import { registerVaultCommands } from './commands/vault';
 
 function ratio(value: string): number {
   const n = Number(value);
@@ -39,20 +43,67 @@ async function main(argv: string[]): Promise<number> {
     .command('digitize')
     .description('digitise image and PDF files (or folders of them) into the vault')
     .argument('<paths...>', 'files or folders')
-    .requiredOption('--vault <file.db>', 'SQLite vault file (created when missing)')
+    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL')
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)
     .option('--concurrency <n>', 'files processed at once', positiveInt)
     .option('--quiet', 'no progress on stderr')
+    .option('--ndjson', 'print one JSON event per file, then a summary, on stdout')
+    .option('--journal <file>', 'journal of each file\'s progress (default: <vault>.journal.db)')
+    .option('--resume', 'skip files the journal has as done (continue a stopped or killed run)')
+    .option('--retry-parked', 'with --resume, try files that were parked after failing')
+    .option('--report <prefix>', 'write <prefix>.json, .csv and .html reports')
+    .option('--file-timeout <seconds>', 'time limit for one attempt at one file', positiveInt)
+    .option('--queue <postgres-url>', 'do not digitise here: enqueue the files for `sohoa worker` processes')
     .action(async (paths: string[], opts) => {
-      exitCode = (await runDigitize(paths, opts)).exitCode;
+      exitCode = opts.queue ? await runEnqueue(paths, opts.queue, opts) : (await runDigitize(paths, opts)).exitCode;
+    });
+
+  const review = program.command('review').description('fields the machine is not sure of, for an officer to accept or correct');
+  const reviewOptions = (c: Command) => c.requiredOption('--vault <file.db|postgres-url>', 'the vault').option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
+  reviewOptions(review.command('list').description('list review items (keys and places, no values)'))
+    .option('--status <status>', 'open, accepted or corrected', 'open')
+    .option('--subject <id>', 'only this subject')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      exitCode = await runReviewList(opts);
+    });
+  reviewOptions(review.command('show').description('show the value read and write the evidence crop').argument('<id>'))
+    .option('--crop <out.png>', 'write the page crop around the value')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts) => {
+      exitCode = await runReviewShow(id, opts);
+    });
+  reviewOptions(review.command('accept').description('confirm the value read (recorded as the officer\'s fact)').argument('<id>'))
+    .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
+    .option('--reason <text>', 'why')
+    .action(async (id: string, opts) => {
+      exitCode = await runReviewDecide(id, 'accepted', opts);
+    });
+  reviewOptions(review.command('correct').description('replace the value read with the right one').argument('<id>'))
+    .requiredOption('--value <value>', 'the right value')
+    .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
+    .option('--reason <text>', 'why')
+    .action(async (id: string, opts) => {
+      exitCode = await runReviewDecide(id, 'corrected', opts);
+    });
+
+  program
+    .command('worker')
+    .description('take digitisation jobs from a PostgreSQL queue (run one per machine; any number of machines)')
+    .requiredOption('--queue <postgres-url>', 'the job queue database')
+    .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
+    .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
+    .option('--quiet', 'no progress on stderr')
+    .action(async (opts) => {
+      exitCode = await runWorker(opts);
     });
 
   program
     .command('fill')
     .description('fill an e-form (JSON Schema) for a subject from the vault')
     .argument('<form>', 'form schema file (.schema.json)')
-    .requiredOption('--vault <file.db>', 'SQLite vault file')
+    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file or PostgreSQL URL')
     .requiredOption('--subject <id>', 'the person (12-digit personal ID) or organisation (tax code)')
     .option('--json', 'print the filled form, per-field sources and coverage as JSON')
     .option('--pdf <out.pdf>', 'write the filled form as PDF')
@@ -67,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     .command('coverage')
     .description('report how much of each form the vault fills for a subject')
     .argument('<forms...>', 'form schema files')
-    .requiredOption('--vault <file.db>', 'SQLite vault file')
+    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file or PostgreSQL URL')
     .requiredOption('--subject <id>', 'the person or organisation')
     .option('--min <ratio>', 'exit 1 when a form is below this ratio', ratio)
     .option('--as <role>', 'the subject\'s role on the forms (mother, father, ...)', role)
@@ -87,6 +138,15 @@ async function main(argv: string[]): Promise<number> {
     .action(async (opts) => {
       exitCode = await runDemo(opts);
     });
+
+  registerFormCommands(program, (code) => {
+    exitCode = code;
+  });
+  registerVaultCommands(program, {
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     await program.parseAsync(argv);

@@ -1,4 +1,6 @@
-import { digitizeFiles, type DigitizeSummary, type FileResult } from '@sohoa/batch';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildReport, digitizeFiles, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal } from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { withVault } from '../context';
@@ -8,9 +10,18 @@ import { formatTable } from '../table';
 export interface DigitizeCommandOptions {
   vault?: string;
   json?: boolean;
+  ndjson?: boolean;
   asOf?: string;
   concurrency?: number;
   quiet?: boolean;
+  /** Journal file. @default `<vault>.journal.db` */
+  journal?: string;
+  resume?: boolean;
+  retryParked?: boolean;
+  /** Write `<prefix>.json`, `<prefix>.csv` and `<prefix>.html`. */
+  report?: string;
+  /** Seconds for one attempt at one file. */
+  fileTimeout?: number;
 }
 
 /** The `--json` shape of one file, stable since the foundation issue. */
@@ -26,34 +37,73 @@ export function toJsonDocument(r: FileResult) {
     fields: Object.fromEntries(Object.entries(r.record?.fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null }])),
     diagnostics: r.diagnostics,
     ...(r.error ? { error: r.error } : {}),
+    ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
   };
 }
 
-/** Digitises files and folders into the vault; returns the summary and the exit code. */
+async function openJournal(options: DigitizeCommandOptions): Promise<Journal | undefined> {
+  const path = options.journal ?? (options.vault ? `${options.vault}.journal.db` : undefined);
+  if (!path) return undefined;
+  mkdirSync(dirname(path), { recursive: true });
+  const { sqliteJournal } = await import('@sohoa/batch/journal/sqlite');
+  return sqliteJournal({ path });
+}
+
+function writeReport(prefix: string, summary: DigitizeSummary): void {
+  const report = buildReport(summary);
+  mkdirSync(dirname(prefix), { recursive: true });
+  writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${prefix}.csv`, reportToCsv(report));
+  writeFileSync(`${prefix}.html`, reportToHtml(report));
+}
+
+/**
+ * Digitises files and folders into the vault, journaled so that `--resume` continues a killed run;
+ * Ctrl-C stops after the files in progress. Returns the summary and the exit code.
+ */
 export async function runDigitize(paths: string[], options: DigitizeCommandOptions): Promise<{ summary: DigitizeSummary; exitCode: number }> {
   const files = await listInputFiles(paths);
   const progress = createProgress('digitize', process.stderr, options.quiet);
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nsohoa: stopping after the files in progress (Ctrl-C again to quit now); run again with --resume to continue.\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
   const engine = createTesseractEngine();
+  const journal = await openJournal(options);
   try {
     const summary = await withVault(options.vault, (vault) =>
       digitizeFiles(files, {
         engine,
         vault,
+        signal: controller.signal,
+        ...(journal ? { journal } : {}),
+        ...(options.resume ? { resume: true } : {}),
+        ...(options.retryParked ? { retryParked: true } : {}),
         ...(options.asOf ? { asOf: options.asOf } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        onProgress: (e) => progress.tick(e.done, e.total, e.status),
+        ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
+        onProgress: (e) => {
+          progress.tick(e.done, e.total, e.status);
+          if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'file', ...e })}\n`);
+        },
       }),
     );
     const c = summary.counts;
-    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, failed ${c.failed}`);
-    if (options.json) {
-      process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
-    } else {
+    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}`);
+    if (options.report) writeReport(options.report, summary);
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'summary', report: buildReport(summary) })}\n`);
+    else if (options.json) process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
+    else {
       const rows = summary.results.map((r) => [r.file, r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-', r.status, r.error ? r.error.code : String(Object.keys(r.record?.fields ?? {}).length)]);
       process.stdout.write(`${formatTable(['file', 'type', 'status', 'fields / error'], rows)}\n`);
     }
-    return { summary, exitCode: c.failed > 0 ? 1 : 0 };
+    return { summary, exitCode: c.skipped > 0 ? 130 : c.failed > 0 ? 1 : 0 };
   } finally {
+    process.off('SIGINT', onSigint);
+    await journal?.close();
     await engine.dispose();
   }
 }

@@ -35,7 +35,7 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
 }
 
 /** Roles a subject can take on a form with `--as`. */
-export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead'] as const;
+export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead', 'grantor', 'attorney', 'deceased', 'ward', 'parent', 'representative', 'agent'] as const;
 
 function write(path: string, bytes: Uint8Array | string): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { sha256Hex, SohoaError } from '@sohoa/core';
+import type PgBossType from 'pg-boss';
+import { digitizeFile } from '../digitize';
+import type { DigitizeOptions, FileResult } from '../types';
+
+/** A job holds a file reference and its hash, never personal data. */
+export interface DigitizeJob {
+  path: string;
+  sha256: string;
+}
+
+export interface PgBossQueueOptions {
+  /** `postgres://…` connection string of the queue database (it may be the vault's). */
+  connectionString: string;
+  /** @default `sohoa-digitize` */
+  queue?: string;
+  /** Seconds a job may stay active before it is presumed lost (its worker died) and retried. @default 900 */
+  expireInSeconds?: number;
+  /** Retries after a failure or a lost worker. @default 3 */
+  retryLimit?: number;
+  /** How often idle workers look for jobs. @default 2 */
+  pollingIntervalSeconds?: number;
+  /** Maintenance interval (expiry of lost jobs). @default 60 */
+  maintenanceIntervalSeconds?: number;
+}
+
+export interface DigitizeQueue {
+  /** Enqueues files (resolved to absolute paths; hashed here). A file already in the queue (waiting, active or done and not yet archived) is not queued twice. */
+  enqueue(paths: string[]): Promise<{ queued: number; alreadyQueued: number }>;
+  /** Jobs waiting or in retry. */
+  size(): Promise<number>;
+  /**
+   * Processes jobs until `stop()`: `teamSize` jobs at once in this process. Transient failures are
+   * thrown back to pg-boss to be retried; bad files complete with their failure recorded.
+   */
+  work(options: Omit<DigitizeOptions, 'signal' | 'onProgress'> & { teamSize?: number; onResult?: (result: FileResult) => void }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function uuidFromHash(sha256: string): string {
+  const h = sha256.slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const TRANSIENT = new Set(['OCR_FAILED', 'OCR_TIMEOUT', 'OCR_INIT_FAILED', 'INGEST_TIMEOUT', 'BATCH_FILE_TIMEOUT', 'INTERNAL', 'VAULT_OPEN_FAILED']);
+
+/**
+ * A digitisation queue on PostgreSQL with pg-boss (optional peer): any number of worker processes on
+ * any number of machines take files from one queue, at least once; the vault's idempotent writes
+ * (keyed by the file hash) make a repeated job harmless.
+ *
+ * @example
+ * const queue = await createPgBossQueue({ connectionString: 'postgres://localhost/sohoa' });
+ * await queue.enqueue(files);           // on one machine
+ * await queue.work({ engine, vault });  // on every worker machine
+ */
+export async function createPgBossQueue(options: PgBossQueueOptions): Promise<DigitizeQueue> {
+  let PgBoss: typeof PgBossType;
+  try {
+    PgBoss = (await import('pg-boss')).default;
+  } catch (cause) {
+    throw new SohoaError('BATCH_QUEUE_FAILED', 'Distributed mode needs the `pg-boss` package: install it next to `@sohoa/batch`.', { cause });
+  }
+  const name = options.queue ?? 'sohoa-digitize';
+  const boss = new PgBoss({ connectionString: options.connectionString, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60, monitorStateIntervalSeconds: 60 });
+  boss.on('error', () => {
+    // Connection hiccups are retried by pg-boss; job-level failures are reported per job.
+  });
+  try {
+    await boss.start();
+    await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 3, retryDelay: 1, expireInSeconds: options.expireInSeconds ?? 900 });
+  } catch (cause) {
+    await boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined);
+    throw new SohoaError('BATCH_QUEUE_FAILED', 'Cannot reach the job queue database: check the `--queue` connection string and that PostgreSQL is running.', { cause });
+  }
+  return {
+    async enqueue(paths) {
+      let queued = 0;
+      let alreadyQueued = 0;
+      for (const path of paths) {
+        const absolute = resolve(path);
+        const sha256 = sha256Hex(await readFile(absolute));
+        // The job id derives from the file hash: the same file queued again is refused by the database.
+        const id = await boss.send(name, { path: absolute, sha256 } satisfies DigitizeJob, { id: uuidFromHash(sha256) });
+        if (id) queued++;
+        else alreadyQueued++;
+      }
+      return { queued, alreadyQueued };
+    },
+    size: () => boss.getQueueSize(name),
+    async work(work) {
+      const { teamSize = 1, onResult, ...digitize } = work;
+      for (let i = 0; i < teamSize; i++) {
+        await boss.work<DigitizeJob>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+          if (!job) return;
+          const result = await digitizeFile(job.data.path, { ...digitize, maxAttempts: 1 });
+          onResult?.(result);
+          if (result.status === 'failed' && TRANSIENT.has(result.error?.code ?? '')) {
+            throw new SohoaError('BATCH_QUEUE_FAILED', `Transient failure (${result.error?.code}); pg-boss will retry the job.`);
+          }
+          return { status: result.status, documentId: result.documentId ?? null, error: result.error?.code ?? null };
+        });
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, close: true, wait: true, timeout: 30_000 });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, csvCell, reportToCsv, reportToHtml } from './report';
+import type { DigitizeSummary } from './types';
+
+const summary: DigitizeSummary = {
+  ms: 30_000,
+  pages: 3,
+  counts: { stored: 1, unchanged: 0, extracted: 0, duplicate: 1, failed: 1, skipped: 0 },
+  results: [
+    {
+      file: 'a.jpg',
+      status: 'stored',
+      pages: 2,
+      ms: 1,
+      diagnostics: [{ code: 'EXTRACT_MRZ_CHECK_FAILED', severity: 'warning', message: 'x' }],
+      record: { type: 'cccd-2021', status: 'valid', sources: [], diagnostics: [], fields: { 'person.fullName': { value: 'CANARY-NAME', confidence: 0.5, evidence: [] }, 'person.idNumber': { value: '001099000001', confidence: 0.99, evidence: [] } } },
+    },
+    { file: 'b.jpg', status: 'duplicate', pages: 0, ms: 0, diagnostics: [] },
+    { file: '=HYPERLINK("x").jpg', status: 'failed', pages: 1, ms: 1, diagnostics: [], error: { code: 'INGEST_CORRUPT_IMAGE', message: 'The image <b> is truncated.' } },
+  ],
+};
+
+describe('batch report', () => {
+  const report = buildReport(summary, new Date('2026-11-28T00:00:00Z'));
+  it('counts statuses, types, review fields and failures', () => {
+    expect(report).toMatchObject({ files: 3, pages: 3, seconds: 30, pagesPerMinute: 6, byType: { 'cccd-2021': 1 }, fieldsForReview: 1, diagnostics: { EXTRACT_MRZ_CHECK_FAILED: 1 } });
+    expect(report.failures).toEqual([{ file: '=HYPERLINK("x").jpg', code: 'INGEST_CORRUPT_IMAGE', message: 'The image <b> is truncated.' }]);
+  });
+  it('never carries field values', () => {
+    for (const text of [JSON.stringify(report), reportToCsv(report), reportToHtml(report)]) {
+      expect(text).not.toContain('CANARY-NAME');
+      expect(text).not.toContain('001099000001');
+    }
+  });
+  it('defuses spreadsheet formulas in CSV and escapes HTML', () => {
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`);
+    expect(csvCell('-2')).toBe(`"'-2"`);
+    expect(csvCell('plain "q"')).toBe('"plain ""q"""');
+    expect(reportToCsv(report)).toContain(`"'=HYPERLINK(""x"").jpg"`);
+    const html = reportToHtml(report);
+    expect(html).toContain('The image &lt;b&gt; is truncated.');
+    expect(html).not.toMatch(/<script|src=|href=/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { DigitizeSummary, FileStatus } from './types';
+
+/** Fields read below this confidence go to review before any form uses them. */
+export const REVIEW_THRESHOLD = 0.9;
+
+/** A batch run summarised for people: totals, throughput, quality and failures. No personal data. */
+export interface BatchReport {
+  generatedAt: string;
+  files: number;
+  pages: number;
+  seconds: number;
+  pagesPerMinute: number;
+  byStatus: Record<FileStatus, number>;
+  byType: Record<string, number>;
+  /** Fields below {@link REVIEW_THRESHOLD} confidence, over all records. */
+  fieldsForReview: number;
+  /** Diagnostic codes and how often they occurred. */
+  diagnostics: Record<string, number>;
+  failures: Array<{ file: string; code: string; message: string }>;
+}
+
+/** Builds the report of a run. File names are kept; values, IDs and names never enter it. */
+export function buildReport(summary: DigitizeSummary, now: Date = new Date()): BatchReport {
+  const byType: Record<string, number> = {};
+  const diagnostics: Record<string, number> = {};
+  let fieldsForReview = 0;
+  for (const r of summary.results) {
+    if (r.record) byType[r.record.type] = (byType[r.record.type] ?? 0) + 1;
+    for (const d of r.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
+    fieldsForReview += Object.values(r.record?.fields ?? {}).filter((f) => f.confidence < REVIEW_THRESHOLD).length;
+  }
+  const seconds = summary.ms / 1000;
+  return {
+    generatedAt: now.toISOString(),
+    files: summary.results.length,
+    pages: summary.pages,
+    seconds: Number(seconds.toFixed(1)),
+    pagesPerMinute: Number(((summary.pages / Math.max(seconds, 0.001)) * 60).toFixed(1)),
+    byStatus: summary.counts,
+    byType,
+    fieldsForReview,
+    diagnostics,
+    failures: summary.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
+  };
+}
+
+/** A CSV cell, quoted, and defused against spreadsheet formula injection (`=`, `+`, `-`, `@`, tab, CR). */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The failures of a report as CSV (one row per failed file), after a header row. */
+export function reportToCsv(report: BatchReport): string {
+  const rows = [['file', 'code', 'message'], ...report.failures.map((f) => [f.file, f.code, f.message])];
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+/** A self-contained HTML page (inline styles, no scripts, no external resources). */
+export function reportToHtml(report: BatchReport): string {
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo số hoá / Digitisation report</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:0 0 1.5rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}th{background:#f3f3f3}.n{font-size:1.6rem;font-weight:600}</style>
+</head><body>
+<h1>Báo cáo số hoá <small>/ Digitisation report</small></h1>
+<p>${escapeHtml(report.generatedAt)} — <span class="n">${report.files}</span> files, <span class="n">${report.pages}</span> pages in ${report.seconds}s (${report.pagesPerMinute} pages/min); ${report.fieldsForReview} field(s) for review.</p>
+<h2>By status</h2>${table(['status', 'files'], Object.entries(report.byStatus))}
+<h2>By document type</h2>${table(['type', 'documents'], Object.entries(report.byType))}
+<h2>Diagnostics</h2>${table(['code', 'count'], Object.entries(report.diagnostics).sort((a, b) => b[1] - a[1]))}
+<h2>Failures</h2>${table(['file', 'code', 'message'], report.failures.map((f) => [f.file, f.code, f.message]))}
+</body></html>
+`;
+}

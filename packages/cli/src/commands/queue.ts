@@ -1,0 +1,45 @@
+import { listInputFiles } from '@sohoa/ingest';
+import { createTesseractEngine } from '@sohoa/ocr';
+import { openVault } from '../context';
+import { createProgress } from '../progress';
+
+async function openQueue(url: string) {
+  const { createPgBossQueue } = await import('@sohoa/batch/queue/pg-boss');
+  return createPgBossQueue({ connectionString: url });
+}
+
+/** `sohoa digitize --queue <url>`: enqueue files as jobs for `sohoa worker` processes on any machine. */
+export async function runEnqueue(paths: string[], url: string, options: { json?: boolean }): Promise<number> {
+  const files = await listInputFiles(paths);
+  const queue = await openQueue(url);
+  try {
+    const result = await queue.enqueue(files);
+    const waiting = await queue.size();
+    if (options.json) process.stdout.write(`${JSON.stringify({ ...result, waiting })}\n`);
+    else process.stdout.write(`queued ${result.queued} file(s), ${result.alreadyQueued} already in the queue; ${waiting} job(s) waiting\n`);
+    return 0;
+  } finally {
+    await queue.stop();
+  }
+}
+
+/** `sohoa worker`: take jobs from the queue until Ctrl-C or SIGTERM, then stop gracefully. */
+export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean }): Promise<number> {
+  const queue = await openQueue(options.queue);
+  const vault = await openVault(options.vault);
+  const engine = createTesseractEngine();
+  const progress = createProgress('worker', process.stderr, options.quiet);
+  let done = 0;
+  await queue.work({ engine, vault, teamSize: options.concurrency ?? 2, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+  process.stderr.write('worker: waiting for jobs (Ctrl-C to stop)\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stderr.write('\nworker: finishing the jobs in progress…\n');
+  await queue.stop();
+  await engine.dispose();
+  await vault.close();
+  progress.done(`worker: ${done} job(s) processed`);
+  return 0;
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const url = process.env.SOHOA_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function reachable(): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = new Socket();
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => (socket.destroy(), done(false)));
+    socket.connect(5432, '127.0.0.1');
+  });
+}
+
+const hasServer = await reachable();
+if (!hasServer && process.env.CI === 'true') throw new Error('CI=true but no PostgreSQL on 127.0.0.1:5432: `.ci/run` should have started it.');
+if (!hasServer) console.warn('No PostgreSQL on 127.0.0.1:5432: skipping the distributed-mode test.');
+
+const children: ChildProcess[] = [];
+const work = mkdtempSync(join(tmpdir(), 'sohoa-dist-'));
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
+});
+
+const masterKey = randomBytes(32).toString('hex');
+
+function startWorker(queue: string, vault: string): { child: ChildProcess; done: () => number } {
+  const child = spawn(process.execPath, [join(root, 'test/bench/queue-worker.mjs'), url, queue, vault], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SOHOA_MASTER_KEY: masterKey } });
+  children.push(child);
+  let done = 0;
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => (done += chunk.split('\n').filter(Boolean).length));
+  return { child, done: () => done };
+}
+
+describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
+  it('two workers, one killed mid-job: every file in the PostgreSQL vault exactly once', async () => {
+    const { generateSeedSet } = await import(join(root, 'seeds/dist/index.js'));
+    const { createPgBossQueue } = await import(join(root, 'packages/batch/dist/queue/pg-boss.js'));
+    const { listInputFiles } = await import(join(root, 'packages/ingest/dist/index.js'));
+    const { operatorAccess } = await import(join(root, 'packages/vault/dist/index.js'));
+    const { openTestVault } = await import(join(root, 'test/bench/queue-worker.mjs'));
+    await generateSeedSet({ seed: 21, count: 5, outDir: join(work, 'scans'), degradedShare: 0 });
+    const files: string[] = await listInputFiles([join(work, 'scans')]);
+    const queueName = `sohoa-test-${process.pid}-${Date.now()}`;
+    // The vault is on the same PostgreSQL server, in a schema of its own, encrypted with one master key.
+    const vaultPath = `${url}#${queueName.replace(/-/g, '_')}`;
+    // Queue settings are fixed when the queue is created: short expiry, so a dead worker's job comes back fast.
+    const queue = await createPgBossQueue({ connectionString: url, queue: queueName, expireInSeconds: 3, maintenanceIntervalSeconds: 1 });
+    expect(await queue.enqueue(files)).toEqual({ queued: files.length, alreadyQueued: 0 });
+    expect((await queue.enqueue(files.slice(0, 2))).alreadyQueued).toBe(2);
+    await queue.stop();
+
+    const a = startWorker(queueName, vaultPath);
+    const b = startWorker(queueName, vaultPath);
+    // Kill A while it holds a job: its job stays active until it expires, then B takes it again.
+    while (a.done() < 1) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 60));
+    a.child.kill('SIGKILL');
+
+    process.env.SOHOA_MASTER_KEY = masterKey;
+    const vault = await openTestVault(vaultPath, operatorAccess('distributed-check'));
+    const deadline = Date.now() + 90_000;
+    let documents = 0;
+    const countDocuments = async () => {
+      let n = 0;
+      for (const s of await vault.listSubjects()) n += (await vault.listDocuments(s.id)).length;
+      return n;
+    };
+    while (Date.now() < deadline && (documents = await countDocuments()) < files.length) await new Promise((r) => setTimeout(r, 500));
+    // Let any job still being retried settle, then check nothing was stored twice.
+    await new Promise((r) => setTimeout(r, 3000));
+    documents = await countDocuments();
+    await vault.close();
+    b.child.kill('SIGTERM');
+    expect(documents).toBe(files.length);
+    expect(a.done() + b.done()).toBeGreaterThanOrEqual(files.length);
+  }, 150_000);
+});
