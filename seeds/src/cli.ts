@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { generateSeedSet } from './seed-set';
+import { generateCivilSet } from './civil-set';
 
-const USAGE = 'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5]';
+const USAGE = 'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5] [--documents N: also N civil documents per type]';
 
 async function main(): Promise<number> {
   let values;
@@ -12,6 +13,7 @@ async function main(): Promise<number> {
         count: { type: 'string', default: '6' },
         out: { type: 'string', default: 'seeds/data' },
         'degraded-share': { type: 'string', default: '0.5' },
+        documents: { type: 'string', default: '0' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -26,12 +28,17 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   const count = Number(values.count);
   const degradedShare = Number(values['degraded-share']);
-  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1 || !(degradedShare >= 0 && degradedShare <= 1)) {
-    process.stderr.write(`--seed and --count must be integers (count ≥ 1), --degraded-share between 0 and 1\n${USAGE}\n`);
+  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0 || !(degradedShare >= 0 && degradedShare <= 1)) {
+    process.stderr.write(`--seed and --count must be integers (count ≥ 0; 0 writes documents only), --degraded-share between 0 and 1\n${USAGE}\n`);
     return 2;
   }
   const started = Date.now();
-  const result = await generateSeedSet({ seed, count, outDir: values.out, degradedShare });
+  const result = count > 0 ? await generateSeedSet({ seed, count, outDir: values.out, degradedShare }) : { folders: [] };
+  const documents = Number(values.documents);
+  if (Number.isInteger(documents) && documents > 0) {
+    const civil = await generateCivilSet({ seed, count: documents, outDir: values.out, degradedShare });
+    process.stderr.write(`wrote ${civil.folders.length} civil documents to ${values.out}\n`);
+  }
   process.stderr.write(`wrote ${result.folders.length} people to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
 }

@@ -6,3 +6,7 @@ export { composeCccdMrz } from './mrz-td1';
 export { renderCccd, renderCccdSvg } from './render';
 export { applyDegradations, drawDegradations } from './degrade';
 export { generateSeedSet, GENERATOR } from './seed-set';
+export { generateCivilDocuments, renderCivilDocument, renderCivilDocumentSvg, CIVIL_DOCUMENT_TYPES, CIVIL_GENERATOR } from './civil';
+export type { CivilDocumentType, SyntheticCivilDocument, SyntheticRelation, CivilDocumentTruth } from './civil';
+export { generateCivilSet } from './civil-set';
+export type { GenerateCivilSetOptions } from './civil-set';

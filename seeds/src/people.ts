@@ -20,7 +20,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const ms = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
 
-function randomDate(rng: Rng, from: string, to: string): string {
+export function randomDate(rng: Rng, from: string, to: string): string {
   return iso(ms(from) + rng.int(0, Math.round((ms(to) - ms(from)) / DAY_MS)) * DAY_MS);
 }
 
@@ -49,7 +49,7 @@ export function cccdExpiry(birthDate: string, issueDate: string): string | null 
   return null;
 }
 
-function fullNameFor(rng: Rng, sex: Sex): string {
+export function fullNameFor(rng: Rng, sex: Sex): string {
   const family = rng.weighted(FAMILY_NAMES);
   const middle = rng.pick(MIDDLE_NAMES[sex]);
   let given = rng.pick(GIVEN_NAMES[sex]);
@@ -57,7 +57,7 @@ function fullNameFor(rng: Rng, sex: Sex): string {
   return `${family} ${middle} ${given}`;
 }
 
-function permanentAddress(rng: Rng, province: GazetteerProvince): string {
+export function permanentAddress(rng: Rng, province: GazetteerProvince): string {
   const district = rng.pick(province.districts);
   const ward = rng.pick(district.wards);
   let street: string;
@@ -73,14 +73,14 @@ function permanentAddress(rng: Rng, province: GazetteerProvince): string {
   return `${street}, ${ward}, ${district.name}, ${province.label}`;
 }
 
-function hometown(rng: Rng, province: GazetteerProvince): string {
+export function hometown(rng: Rng, province: GazetteerProvince): string {
   const district = rng.pick(province.districts);
   const strip = (s: string): string => s.replace(/^(Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn) /, '');
   // Printed cards usually drop the district unit word: "Xã Hải Anh, Hải Hậu, Nam Định".
   return `${rng.pick(district.wards)}, ${strip(district.name)}, ${province.label.replace(/^TP\. /, '')}`;
 }
 
-function slugify(s: string): string {
+export function slugify(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -127,3 +127,18 @@ describe('per-file time limit', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('only valid results', () => {
+  it('reports an expired card as not-valid and does not store it', async () => {
+    const vault = createVault({ driver: memoryDriver() });
+    // The sample card of person 01 has no expiry; the front of 04 expires on 2029-01-09.
+    const front04 = resolve(import.meta.dirname, '../../../seeds/data/cccd/04-huynh-van-dung/front.jpg');
+    const text = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 031204288138', 'Họ và tên / Full name:', 'HUỲNH VĂN DŨNG', 'Ngày sinh / Date of birth: 09/01/2004', 'Có giá trị đến: 09/01/2029'].join('\n');
+    const ocr = createFakeOcrEngine((page) => (page.width > 900 ? text : ''));
+    const later = await digitizeFile(front04, { engine: ocr, vault, onlyValid: true, asOf: '2030-01-01' });
+    expect(later.status).toBe('not-valid');
+    expect(later.record?.status).toBe('expired');
+    const now = await digitizeFile(front04, { engine: ocr, vault, onlyValid: true, asOf: '2026-11-28' });
+    expect(now.status).toBe('stored');
+  });
+});

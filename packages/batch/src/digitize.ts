@@ -55,6 +55,10 @@ async function processWithSignal(file: string, bytes: Uint8Array | undefined, op
     }
     record = extracted.value;
     diagnostics.push(...record.diagnostics);
+    if (options.onlyValid && record.status !== 'valid') {
+      // Digitisation of past results keeps only those still in force on the reference date.
+      return { file, status: 'not-valid', record, diagnostics, pages: pageCount, ms: Date.now() - started };
+    }
     if (!options.vault) return { file, status: 'extracted', record, diagnostics, pages: pageCount, ms: Date.now() - started };
     const stored = await options.vault.putDocument(record);
     return { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, diagnostics, pages: pageCount, ms: Date.now() - started };
@@ -142,7 +146,7 @@ export async function digitizeFiles(files: string[], options: DigitizeOptions): 
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  const counts: Record<FileStatus, number> = { stored: 0, unchanged: 0, extracted: 0, duplicate: 0, failed: 0, skipped: 0 };
+  const counts: Record<FileStatus, number> = { stored: 0, unchanged: 0, extracted: 0, duplicate: 0, 'not-valid': 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   return { results, counts, pages: results.reduce((n, r) => n + r.pages, 0), ms: Date.now() - started };
 }

@@ -5,7 +5,7 @@ import type { DigitizeSummary } from './types';
 const summary: DigitizeSummary = {
   ms: 30_000,
   pages: 3,
-  counts: { stored: 1, unchanged: 0, extracted: 0, duplicate: 1, failed: 1, skipped: 0 },
+  counts: { stored: 1, unchanged: 0, extracted: 0, duplicate: 1, 'not-valid': 0, failed: 1, skipped: 0 },
   results: [
     {
       file: 'a.jpg',

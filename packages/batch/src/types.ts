@@ -18,6 +18,8 @@ export interface DigitizeOptions {
   vault?: DocumentSink;
   /** Reference date for document status (ISO). @default today */
   asOf?: string;
+  /** Store only results still valid on `asOf`; others are reported as `not-valid`. @default false */
+  onlyValid?: boolean;
   /** Files processed at once. @default 2 */
   concurrency?: number;
   /** Stop between files when aborted; files not started are reported as `skipped`. */
@@ -43,9 +45,10 @@ export interface DigitizeOptions {
 /**
  * `stored`: new in the vault; `unchanged`: the vault (or, on resume, the journal) had it already;
  * `extracted`: read without a vault; `duplicate`: same bytes as an earlier file of this run;
+ * `not-valid`: with `onlyValid`, a result expired, revoked or superseded on `asOf` (reported, not stored);
  * `failed`: see `error`; `skipped`: not started because the run was aborted.
  */
-export type FileStatus = 'stored' | 'unchanged' | 'extracted' | 'duplicate' | 'failed' | 'skipped';
+export type FileStatus = 'stored' | 'unchanged' | 'extracted' | 'duplicate' | 'not-valid' | 'failed' | 'skipped';
 
 /** What happened to one input file. */
 export interface FileResult {

@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL')
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)
+    .option('--only-valid', 'store only results still valid on --as-of (others are reported as not-valid)')
     .option('--concurrency <n>', 'files processed at once', positiveInt)
     .option('--quiet', 'no progress on stderr')
     .option('--ndjson', 'print one JSON event per file, then a summary, on stdout')

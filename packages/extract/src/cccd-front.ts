@@ -2,7 +2,15 @@ import type { Box, Evidence, ExtractedField, OcrPage, PageImage } from '@sohoa/c
 import { isPersonalId, normalizeText, parseDate, parseSex, snapFamilyName, toProperCaseName } from '@sohoa/vn';
 import { cleanValue, columnText, findLabel, foldLines, textAfterLabel, type FoldedLine, type LocatedText } from './lines';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
+import { chooseReading, rereadBoxes, voteWords } from './reading-vote';
 import type { ExtractContext, FieldSet } from './types';
+
+// Three margins for the card's bold values: each slips on a different tone mark, and a word-by-word vote fixes it.
+const CCCD_PADDINGS = [
+  [0.5, 0.35],
+  [0.3, 0.3],
+  [1, 0.5],
+] as const;
 
 export const FRONT_LABELS = {
   name: ['ho va ten', 'full name'],
@@ -90,13 +98,6 @@ function numberPartBox(text: string, box: Box): Box {
   return { x: box.x + cut, y: box.y, width: box.width - cut, height: box.height };
 }
 
-function pad(box: Box, page: { width: number; height: number }, fx: number, fy: number): Box {
-  const dx = Math.round(box.height * fx);
-  const dy = Math.round(box.height * fy);
-  const x = Math.max(0, box.x - dx);
-  const y = Math.max(0, box.y - dy);
-  return { x, y, width: Math.min(page.width - x, box.width + 2 * dx), height: Math.min(page.height - y, box.height + 2 * dy) };
-}
 
 function locate(ocr: OcrPage): { candidates: Candidate[]; fields: FieldSet } {
   const lines = foldLines(ocr.lines);
@@ -170,54 +171,6 @@ function locate(ocr: OcrPage): { candidates: Candidate[]; fields: FieldSet } {
   return { candidates, fields };
 }
 
-/**
- * Picks among readings of one value: a value read the same way twice or more wins, with its
- * confidence raised; otherwise the most confident reading, with its confidence lowered because
- * the readings disagree.
- */
-function chooseReading(readings: ExtractedField[]): ExtractedField | undefined {
-  if (readings.length === 0) return undefined;
-  const groups = new Map<string, ExtractedField[]>();
-  for (const r of readings) groups.set(String(r.value), [...(groups.get(String(r.value)) ?? []), r]);
-  const ranked = [...groups.values()].sort((a, b) => b.length - a.length || Math.max(...b.map((r) => r.confidence)) - Math.max(...a.map((r) => r.confidence)));
-  const best = ranked[0]!;
-  const top = best.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-  if (best.length >= 2) return { ...top, confidence: Math.min(0.97, 1 - best.reduce((p, r) => p * (1 - r.confidence), 1)) };
-  return { ...top, confidence: top.confidence * (groups.size > 1 ? 0.8 : 1) };
-}
-
-/**
- * Word-by-word majority over three or more readings with the same number of words: the usual
- * disagreement between OCR passes is one word's tone mark, and each pass slips on a different word.
- * Returns undefined when there are too few comparable readings.
- */
-function voteWords(readings: ExtractedField[]): ExtractedField | undefined {
-  const byLength = new Map<number, ExtractedField[]>();
-  for (const r of readings) {
-    const n = String(r.value).split(' ').length;
-    byLength.set(n, [...(byLength.get(n) ?? []), r]);
-  }
-  const group = [...byLength.values()].sort((a, b) => b.length - a.length)[0];
-  if (!group || group.length < 3 || group.length * 2 <= readings.length) return undefined;
-  const split = group.map((r) => String(r.value).split(' '));
-  let agreement = 1;
-  const words = split[0]!.map((_, i) => {
-    const tally = new Map<string, { votes: number; confidence: number }>();
-    split.forEach((ws, j) => {
-      const t = tally.get(ws[i]!) ?? { votes: 0, confidence: 0 };
-      tally.set(ws[i]!, { votes: t.votes + 1, confidence: t.confidence + group[j]!.confidence });
-    });
-    const [word, best] = [...tally.entries()].sort((a, b) => b[1].votes - a[1].votes || b[1].confidence - a[1].confidence)[0]!;
-    agreement = Math.min(agreement, best.votes / readings.length);
-    return word;
-  });
-  const value = words.join(' ');
-  const supporting = group.filter((r) => r.value === value);
-  const base = supporting.length > 0 ? supporting.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : group[0]!;
-  const mean = group.reduce((sum, r) => sum + r.confidence, 0) / group.length;
-  return { ...base, value, raw: base.raw ?? value, confidence: Math.min(0.97, agreement >= 0.75 ? Math.max(mean, 0.9) : mean * agreement) };
-}
-
 function toField(c: Candidate, text: string, confidence: number, sha256: string, page: number): ExtractedField | undefined {
   const value = c.parse(text);
   if (!value) return undefined;
@@ -233,35 +186,7 @@ function toField(c: Candidate, text: string, confidence: number, sha256: string,
 export async function readCccdFront(page: PageImage, ocr: OcrPage, context: ExtractContext): Promise<FieldSet> {
   const { candidates, fields } = locate(ocr);
   const { sha256, page: pageNo } = ocr.source;
-  // Two paddings: the single-line model is sensitive to the margin around the text.
-  const paddings: Array<[number, number]> = [
-    [0.5, 0.35],
-    [0.3, 0.3],
-    [1, 0.5],
-  ];
-  const rereads = await Promise.all(
-    candidates.map(async (c) => {
-      if (!c.reread || !context.recognizer) return [];
-      const recognizer = context.recognizer;
-      return Promise.all(
-        paddings.map(async ([fx, fy]) => {
-          const results = await Promise.all(
-            c.parts.map((p) => recognizer.recognize(page, { regions: [{ box: pad(p.box, page, fx, fy), psm: 7 }], ...(context.signal ? { signal: context.signal } : {}) })),
-          );
-          // Only lines centred inside the value's own box count: a padded region can catch a neighbour.
-          const texts = results.map((r, k) => {
-            const own = c.parts[k]!.box;
-            return r.lines
-              .filter((l) => Math.abs(l.box.y + l.box.height / 2 - (own.y + own.height / 2)) <= own.height * 0.75)
-              .map((l) => l.text)
-              .join(' ')
-              .trim();
-          });
-          return { text: texts.join(' '), confidence: Math.min(...results.map((r) => r.confidence)) };
-        }),
-      );
-    }),
-  );
+  const rereads = await Promise.all(candidates.map((c) => (c.reread ? rereadBoxes(page, c.parts.map((p) => p.box), context, CCCD_PADDINGS) : [])));
   candidates.forEach((c, i) => {
     const readings = [
       toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo),

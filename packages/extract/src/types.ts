@@ -80,3 +80,32 @@ export interface DocumentTypeDefinition {
   /** Reads the fields of all pages classified as this type. */
   extract(readings: PageReading[], classes: PageClass[], context: ExtractContext): Promise<Omit<DocumentRecord, 'status'>>;
 }
+
+/** One labelled field of a printed form-like document (birth certificate, marriage certificate, ...). */
+export interface FormFieldSpec {
+  /** Semantic key; a relation's field is written `<role>:<key>`, e.g. `mother:person.fullName`. */
+  key: string;
+  /** Printed labels, folded (lower case, no diacritics), without the colon. */
+  labels: string[];
+  /** The section the label is looked for in. @default 'main' */
+  section?: string;
+  /** Turns the value text into the stored value; undefined when the text is not a valid value. */
+  parse: (text: string) => string | undefined;
+  /** The value may wrap onto indented lines below. @default false */
+  wraps?: boolean;
+  /** Re-read the value on its own (region OCR) when a recogniser is available. @default false */
+  reread?: boolean;
+}
+
+/** A section of a form-like document, starting at the first line holding one of its labels. */
+export interface FormSectionSpec {
+  id: string;
+  /** Folded labels that open the section. */
+  start: string[];
+}
+
+/** A declarative template: sections in page order and labelled fields. */
+export interface FormTemplate {
+  sections: FormSectionSpec[];
+  fields: FormFieldSpec[];
+}

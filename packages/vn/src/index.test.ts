@@ -4,6 +4,8 @@ import * as vn from './index';
 it('pins the public exports', () => {
   expect(Object.keys(vn).sort()).toMatchInlineSnapshot(`
     [
+      "ETHNIC_GROUPS",
+      "NATIONALITIES",
       "PROVINCES_34",
       "PROVINCES_63",
       "centurySexDigit",
@@ -29,7 +31,10 @@ it('pins the public exports', () => {
       "parseSex",
       "parseVietnameseWordsDate",
       "sexToVietnamese",
+      "snapEthnicity",
       "snapFamilyName",
+      "snapNationality",
+      "snapToVocabulary",
       "splitVietnameseName",
       "taxCodeCheckDigit",
       "toLooseKey",

@@ -16,3 +16,4 @@ export { toProperCaseName, splitVietnameseName, snapFamilyName } from './names';
 export { PROVINCES_63, PROVINCES_34 } from './provinces-data';
 export { findProvince, findProvince34, oldProvinceToNew, getProvince63, getProvince34 } from './provinces';
 export { mrzCheckDigit, toMrzName, toMrzText } from './mrz';
+export { snapToVocabulary, snapEthnicity, snapNationality, ETHNIC_GROUPS, NATIONALITIES } from './vocabulary';

@@ -90,3 +90,13 @@ export interface NameParts {
   /** Given name (tên), e.g. `Hoà`. */
   given: string;
 }
+
+/** A value snapped to a closed vocabulary. */
+export interface VocabularySnap {
+  /** The vocabulary value, spelled as in the vocabulary. */
+  value: string;
+  /** True when the reading differed from the value beyond case and tone-mark placement (an OCR correction). */
+  corrected: boolean;
+  /** Edit distance between the folded reading and the value (0 for an exact or alias match). */
+  distance: number;
+}

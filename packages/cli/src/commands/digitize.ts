@@ -12,6 +12,7 @@ export interface DigitizeCommandOptions {
   json?: boolean;
   ndjson?: boolean;
   asOf?: string;
+  onlyValid?: boolean;
   concurrency?: number;
   quiet?: boolean;
   /** Journal file. @default `<vault>.journal.db` */
@@ -83,6 +84,7 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
         ...(options.resume ? { resume: true } : {}),
         ...(options.retryParked ? { retryParked: true } : {}),
         ...(options.asOf ? { asOf: options.asOf } : {}),
+        ...(options.onlyValid ? { onlyValid: true } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
         onProgress: (e) => {
@@ -92,7 +94,7 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
       }),
     );
     const c = summary.counts;
-    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}`);
+    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}`);
     if (options.report) writeReport(options.report, summary);
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'summary', report: buildReport(summary) })}\n`);
     else if (options.json) process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);

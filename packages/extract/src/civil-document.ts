@@ -1,0 +1,140 @@
+import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord } from '@sohoa/core';
+import { checkPersonalIdAgainst, dateToVietnameseWords } from '@sohoa/vn';
+import { parseMixedName, provinceCodeOf } from './field-parsers';
+import { foldLines } from './lines';
+import type { FieldSet, PageReading } from './types';
+
+/** Shared steps of civil-status documents (birth, marriage): relations, signer, cross-checks. */
+
+/** Fraction of `markers` found in the page's folded text. */
+export function markerScore(reading: PageReading, markers: readonly string[]): number {
+  if (!reading.ocr) return 0;
+  const text = foldLines(reading.ocr.lines).map((l) => l.folded).join('\n');
+  return markers.filter((m) => text.includes(m)).length / markers.length;
+}
+
+/** Splits `role:key` fields into the subject's fields and one relation per role (roles in `order`). */
+export function splitRelations(fields: FieldSet, order: readonly string[]): { own: FieldSet; relations: RelationRecord[] } {
+  const own: FieldSet = {};
+  const byRole = new Map<string, Record<string, ExtractedField>>();
+  for (const [key, field] of Object.entries(fields)) {
+    const at = key.indexOf(':');
+    if (at < 0) own[key] = field;
+    else byRole.set(key.slice(0, at), { ...(byRole.get(key.slice(0, at)) ?? {}), [key.slice(at + 1)]: field });
+  }
+  const relations: RelationRecord[] = [];
+  for (const role of order) {
+    const rf = byRole.get(role);
+    if (!rf || !rf['person.fullName']) continue;
+    const id = rf['person.idNumber']?.value;
+    relations.push({ role, ...(typeof id === 'string' ? { subject: { kind: 'person' as const, id } } : {}), fields: rf });
+  }
+  return { own, relations };
+}
+
+/** The signer: the first name-like line under the signature block title, right half of the page. Never re-read or cross-checked, so kept below the fill threshold (0.65) for review. */
+export function readSigner(reading: PageReading, titleMarkers: readonly string[]): ExtractedField | undefined {
+  if (!reading.ocr) return undefined;
+  const lines = foldLines(reading.ocr.lines);
+  const title = lines.find((l) => titleMarkers.some((m) => l.folded.includes(m)));
+  if (!title) return undefined;
+  const half = reading.ocr.width / 2;
+  for (const l of lines.slice(title.index + 1, title.index + 6)) {
+    if (l.line.box.x + l.line.box.width / 2 < half || l.folded.startsWith('(')) continue;
+    const name = parseMixedName(l.line.text);
+    if (name) {
+      return { value: name, raw: l.line.text, confidence: Math.min(0.65, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+    }
+  }
+  return undefined;
+}
+
+function lower(field: ExtractedField | undefined, factor: number): void {
+  if (field) field.confidence *= factor;
+}
+
+/** Checks a person's ID digits against birth date and sex; a mismatch halves the ID's confidence. */
+export function checkPersonId(fields: Record<string, ExtractedField>, key: string): Diagnostic[] {
+  const id = fields['person.idNumber'];
+  if (!id || typeof id.value !== 'string') return [];
+  const birth = fields['person.birthDate']?.value;
+  const sex = fields['person.sex']?.value;
+  const problems = checkPersonalIdAgainst(id.value, { birthDate: typeof birth === 'string' ? birth : undefined, sex: sex === 'male' || sex === 'female' ? sex : undefined });
+  if (problems.length === 0) return [];
+  lower(id, 0.5);
+  return problems.map((p) => ({ ...p, origin: 'extract', key }));
+}
+
+/**
+ * The birth date in digits and in words must agree; agreement raises both, disagreement lowers
+ * both below the fill threshold (the words line says which digit slipped, but not reliably).
+ */
+export function checkDateWords(fields: FieldSet): Diagnostic[] {
+  const digits = fields['person.birthDate'];
+  const words = fields['person.birthDate.words'];
+  if (!digits || !words) return [];
+  if (digits.value === words.value) {
+    const conf = Math.min(0.99, 1 - (1 - digits.confidence) * (1 - words.confidence));
+    digits.confidence = conf;
+    words.confidence = conf;
+    digits.evidence = [...digits.evidence, ...words.evidence];
+    return [];
+  }
+  lower(digits, 0.6);
+  lower(words, 0.6);
+  return [{ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: 'person.birthDate', message: 'The birth date in digits and the birth date in words disagree; both need review.' }];
+}
+
+/** Stores the words date in its canonical spelling (the parser gives an ISO date). */
+export function canonicalWords(fields: FieldSet): void {
+  const words = fields['person.birthDate.words'];
+  if (words && typeof words.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(words.value)) {
+    fields['person.birthDate.words'] = { ...words, value: dateToVietnameseWords(words.value) };
+  }
+}
+
+/** A registration date before the event it registers (birth, a spouse's birth) is impossible. */
+export function checkOrder(fields: FieldSet, earlierKey: string, laterKey: string): Diagnostic[] {
+  const a = fields[earlierKey]?.value;
+  const b = fields[laterKey]?.value;
+  if (typeof a !== 'string' || typeof b !== 'string' || a <= b) return [];
+  lower(fields[earlierKey], 0.5);
+  lower(fields[laterKey], 0.5);
+  return [{ code: 'EXTRACT_DATES_INCONSISTENT', severity: 'warning', origin: 'extract', key: laterKey, message: `\`${laterKey}\` is earlier than \`${earlierKey}\`; one of them was misread and needs review.` }];
+}
+
+/** The personal ID's first digits name the province of birth registration: it should be the issuer's. */
+export function checkIdProvince(fields: FieldSet): Diagnostic[] {
+  const id = fields['person.idNumber']?.value;
+  const issuer = fields['document.issuer']?.value;
+  if (typeof id !== 'string' || typeof issuer !== 'string') return [];
+  const code = provinceCodeOf(issuer);
+  if (!code || code === id.slice(0, 3)) return [];
+  lower(fields['person.idNumber'], 0.8);
+  return [{ code: 'EXTRACT_ID_PROVINCE_MISMATCH', severity: 'info', origin: 'extract', key: 'person.idNumber', message: 'The province digits of the personal ID do not match the province of the registering authority; possible for a re-registration, otherwise a misread.' }];
+}
+
+/** Copies a field under another key, marked as computed from it. */
+export function copyField(fields: FieldSet, from: string, to: string): void {
+  const f = fields[from];
+  if (f) fields[to] = { ...f, evidence: [...f.evidence] };
+}
+
+
+/** The common record frame of a civil document. */
+export function civilRecord(type: string, readings: PageReading[], fields: FieldSet, relations: RelationRecord[], diagnostics: Diagnostic[]): Omit<DocumentRecord, 'status'> {
+  const id = fields['person.idNumber']?.value;
+  const str = (k: string) => (typeof fields[k]?.value === 'string' ? (fields[k]!.value as string) : undefined);
+  return {
+    type,
+    part: 'full',
+    ...(typeof id === 'string' ? { subject: { kind: 'person' as const, id } } : {}),
+    ...(str('document.number') ? { number: str('document.number') } : {}),
+    ...(str('document.issuer') ? { issuer: str('document.issuer') } : {}),
+    ...(str('document.issueDate') ? { issued: str('document.issueDate') } : {}),
+    fields,
+    ...(relations.length > 0 ? { relations } : {}),
+    sources: readings.map((r) => r.page.source),
+    diagnostics,
+  };
+}
