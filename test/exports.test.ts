@@ -12,6 +12,6 @@ describe('public exports', () => {
     expect(Object.keys(extract).sort()).toEqual(['DOCUMENT_TYPES', 'collectReadings', 'decodeQr', 'extractDocument', 'getDocumentType', 'mergeFieldSets', 'parseCccdQrPayload', 'readMrz', 'resolveExtractOptions', 'safeExtractDocument']);
   });
   it('@sohoa/batch', () => {
-    expect(Object.keys(batch).sort()).toEqual(['REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'reportToCsv', 'reportToHtml']);
+    expect(Object.keys(batch).sort()).toEqual(['REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'parseCsv', 'readManifest', 'reportToCsv', 'reportToHtml', 'safeParseManifest']);
   });
 });

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { isSohoaError, sha256Hex, SohoaError, type Diagnostic } from '@sohoa/core';
 import { safeExtractDocument } from '@sohoa/extract';
 import { readPages } from '@sohoa/ingest';
@@ -49,11 +50,19 @@ async function processWithSignal(file: string, bytes: Uint8Array | undefined, op
     pageCount = pages.length;
     const ocr = await Promise.all(pages.map((page) => options.engine.recognize(page, options.signal ? { signal: options.signal } : {})));
     diagnostics.push(...pages.flatMap((p) => p.diagnostics), ...ocr.flatMap((o) => o.diagnostics));
-    const extracted = await safeExtractDocument({ pages, ocr }, { ...(options.asOf ? { asOf: options.asOf } : {}), recognizer: options.engine, ...(options.signal ? { signal: options.signal } : {}) });
+    const expected = options.manifest?.get(resolve(file));
+    const extracted = await safeExtractDocument(
+      { pages, ocr },
+      { ...(options.asOf ? { asOf: options.asOf } : {}), ...(expected?.type ? { types: [expected.type] } : {}), recognizer: options.engine, ...(options.signal ? { signal: options.signal } : {}) },
+    );
     if (!extracted.ok) {
       return { file, status: 'failed', error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' }, diagnostics: [...diagnostics, ...extracted.diagnostics], pages: pageCount, ms: Date.now() - started };
     }
     record = extracted.value;
+    if (expected?.subject && record.subject && record.subject.id !== expected.subject) {
+      // The manifest and the document disagree on whose it is: keep it, but an officer must look.
+      record = { ...record, diagnostics: [...record.diagnostics, { code: 'BATCH_SUBJECT_MISMATCH', severity: 'warning', origin: 'batch', key: 'person.idNumber', message: 'The subject read from the document differs from the manifest\'s subject for this file; check the file or the ID number read.' }] };
+    }
     diagnostics.push(...record.diagnostics);
     if (options.onlyValid && record.status !== 'valid') {
       // Digitisation of past results keeps only those still in force on the reference date.
@@ -109,7 +118,8 @@ async function digitizeRead(file: string, input: { bytes: Uint8Array; sha256: st
         if (!park) continue;
       }
     }
-    return { ...result, ...(sha256 ? { sha256 } : {}), ...(attempts ? { attempts } : {}) };
+    const row = options.manifest?.get(resolve(file));
+    return { ...result, ...(sha256 ? { sha256 } : {}), ...(attempts ? { attempts } : {}), ...(row ? { manifest: row } : {}) };
   }
 }
 

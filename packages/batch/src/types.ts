@@ -1,5 +1,6 @@
 import type { Box, Diagnostic, DocumentRecord, OcrPage, PageImage } from '@sohoa/core';
 import type { Journal } from './journal/types';
+import type { ManifestEntry } from './manifest';
 
 /** Anything that recognises a page: the `OcrEngine` of `@sohoa/ocr` fits. */
 export interface PageRecognizer {
@@ -18,6 +19,8 @@ export interface DigitizeOptions {
   vault?: DocumentSink;
   /** Reference date for document status (ISO). @default today */
   asOf?: string;
+  /** What a manifest says about each file, by absolute path: expected type and subject, agency, procedure, dossier. */
+  manifest?: Map<string, ManifestEntry>;
   /** Store only results still valid on `asOf`; others are reported as `not-valid`. @default false */
   onlyValid?: boolean;
   /** Files processed at once. @default 2 */
@@ -58,6 +61,8 @@ export interface FileResult {
   sha256?: string;
   /** For `duplicate`: the earlier file with the same bytes. */
   duplicateOf?: string;
+  /** The manifest row of this file, when a manifest was given. */
+  manifest?: ManifestEntry;
   /** Processing attempts recorded for this file (journal), including this run's. */
   attempts?: number;
   record?: DocumentRecord;

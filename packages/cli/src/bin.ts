@@ -42,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('digitize')
     .description('digitise image and PDF files (or folders of them) into the vault')
-    .argument('<paths...>', 'files or folders')
+    .argument('[paths...]', 'files or folders (or give --manifest)')
+    .option('--manifest <file.csv>', 'CSV with path and, optionally, type, subject, agency, procedure, dossier, role')
     .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL')
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)

@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   'EFORM_SCHEMA_TOO_LARGE',
   'EFORM_PATTERN_UNSAFE',
   'RENDER_TEMPLATE_INVALID',
+  'BATCH_MANIFEST_INVALID',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildReport, digitizeFiles, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal } from '@sohoa/batch';
+import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal } from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { withVault } from '../context';
@@ -23,6 +23,8 @@ export interface DigitizeCommandOptions {
   report?: string;
   /** Seconds for one attempt at one file. */
   fileTimeout?: number;
+  /** Manifest CSV: its files are digitised (with any paths given) and its rows guide and annotate them. */
+  manifest?: string;
 }
 
 /** The `--json` shape of one file, stable since the foundation issue. */
@@ -39,6 +41,7 @@ export function toJsonDocument(r: FileResult) {
     diagnostics: r.diagnostics,
     ...(r.error ? { error: r.error } : {}),
     ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
+    ...(r.manifest ? { manifest: { ...r.manifest, path: undefined } } : {}),
   };
 }
 
@@ -63,7 +66,10 @@ function writeReport(prefix: string, summary: DigitizeSummary): void {
  * Ctrl-C stops after the files in progress. Returns the summary and the exit code.
  */
 export async function runDigitize(paths: string[], options: DigitizeCommandOptions): Promise<{ summary: DigitizeSummary; exitCode: number }> {
-  const files = await listInputFiles(paths);
+  const rows = options.manifest ? await readManifest(options.manifest) : [];
+  const manifest = new Map(rows.map((r) => [r.path, r]));
+  // Manifest rows are taken as they are, so a missing file is reported as a failed row, not a failed run.
+  const files = [...new Set([...(paths.length > 0 ? await listInputFiles(paths) : []), ...rows.map((r) => r.path)])];
   const progress = createProgress('digitize', process.stderr, options.quiet);
   const controller = new AbortController();
   const onSigint = () => {
@@ -85,6 +91,7 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
         ...(options.retryParked ? { retryParked: true } : {}),
         ...(options.asOf ? { asOf: options.asOf } : {}),
         ...(options.onlyValid ? { onlyValid: true } : {}),
+        ...(manifest.size > 0 ? { manifest } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
         onProgress: (e) => {

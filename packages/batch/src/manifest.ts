@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+
+/** One row of a batch manifest: a file and what the digitisation team already knows about it. */
+export interface ManifestEntry {
+  /** Absolute path (relative paths in the file are resolved against the manifest's folder). */
+  path: string;
+  /** Expected document type id, e.g. `cccd-2021`: classification is restricted to it. */
+  type?: string;
+  /** Expected subject (personal ID or tax code): a record naming someone else goes to review. */
+  subject?: string;
+  /** Receiving or issuing agency code. */
+  agency?: string;
+  /** Administrative procedure code, e.g. `1.001193`. */
+  procedure?: string;
+  /** One-stop dossier code. */
+  dossier?: string;
+  /** Whether the file is a component of the dossier (thành phần hồ sơ) or its result (kết quả). */
+  role?: 'component' | 'result';
+}
+
+const COLUMNS: Record<string, keyof ManifestEntry> = {
+  path: 'path', file: 'path', 'duong dan': 'path', tep: 'path',
+  type: 'type', 'loai giay to': 'type',
+  subject: 'subject', 'so dinh danh': 'subject', 'ma so thue': 'subject',
+  agency: 'agency', 'co quan': 'agency', 'ma co quan': 'agency',
+  procedure: 'procedure', 'thu tuc': 'procedure', 'ma thu tuc': 'procedure',
+  dossier: 'dossier', 'ho so': 'dossier', 'ma ho so': 'dossier',
+  role: 'role', 'vai tro': 'role',
+};
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim().replace(/[_\s]+/g, ' ');
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a leading BOM is dropped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+/**
+ * Parses a manifest CSV (header row; columns `path`, `type`, `subject`, `agency`, `procedure`, `dossier`,
+ * `role`, or their Vietnamese names). Problems come back as diagnostics pointing at rows, never values.
+ */
+export function safeParseManifest(text: string, baseDir: string): SafeResult<ManifestEntry[]> {
+  const [header, ...rows] = parseCsv(text);
+  const diagnostics: Diagnostic[] = [];
+  const fail = (message: string, pointer?: string): SafeResult<ManifestEntry[]> => ({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', message, ...(pointer ? { pointer } : {}) }] });
+  if (!header) return fail('The manifest is empty: it needs a header row with at least a `path` column.');
+  const columns = header.map((h) => COLUMNS[fold(h)]);
+  if (!columns.includes('path')) return fail('The manifest header has no `path` column (also accepted: `file`, `đường dẫn`).', '/0');
+  const entries: ManifestEntry[] = [];
+  rows.forEach((cells, r) => {
+    const entry: Partial<ManifestEntry> = {};
+    cells.forEach((value, c) => {
+      const key = columns[c];
+      const v = value.trim();
+      if (!key || v === '') return;
+      if (key === 'role') {
+        const role = fold(v);
+        if (['component', 'thanh phan', 'thanh phan ho so'].includes(role)) entry.role = 'component';
+        else if (['result', 'ket qua'].includes(role)) entry.role = 'result';
+        else diagnostics.push({ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', pointer: `/${r + 1}/role`, message: `Row ${r + 2}: \`role\` must be \`component\` or \`result\`.` });
+      } else if (key === 'path') entry.path = resolve(baseDir, v);
+      else entry[key] = v;
+    });
+    if (!entry.path) diagnostics.push({ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', pointer: `/${r + 1}/path`, message: `Row ${r + 2} has no path.` });
+    else entries.push(entry as ManifestEntry);
+  });
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, value: entries };
+}
+
+/** Reads and parses a manifest file; throws `BATCH_MANIFEST_INVALID` with the diagnostics. */
+export async function readManifest(file: string): Promise<ManifestEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new SohoaError('BATCH_MANIFEST_INVALID', `Cannot read the manifest \`${file}\`: check the path.`, { cause });
+  }
+  const result = safeParseManifest(text, dirname(resolve(file)));
+  if (!result.ok) throw new SohoaError('BATCH_MANIFEST_INVALID', result.diagnostics.map((d) => d.message).join(' '), { diagnostics: result.diagnostics });
+  return result.value;
+}
