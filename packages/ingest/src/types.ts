@@ -117,3 +117,121 @@ export interface TextLayerAssessment {
     brokenShare: number;
   };
 }
+
+/** Options of `estimateSkew` and `deskewPage`. */
+export interface DeskewOptions {
+  /**
+   * Largest skew, in degrees either way, that is searched for and corrected.
+   * @default 15
+   */
+  maxAngle?: number;
+  /**
+   * Skews smaller than this (degrees) are left alone: rotating resamples the page and costs time.
+   * @default 0.1
+   */
+  minAngle?: number;
+}
+
+/** Estimated skew of a page's text lines. */
+export interface SkewEstimate {
+  /** Degrees the content is rotated clockwise (positive) or anticlockwise (negative); 0 when no text was found. */
+  angle: number;
+  /** 0..1: how much sharper the line profile is at `angle` than at a flat search; low on blank or non-text pages. */
+  confidence: number;
+  /** Median height in page pixels of the ink bands (text lines) at `angle`; `undefined` when none was found. */
+  textHeight?: number;
+  /** Number of text lines found at `angle`. */
+  lines: number;
+}
+
+/** Options of `normalizeContrast`. */
+export interface NormalizeContrastOptions {
+  /**
+   * Share of darkest and of lightest pixels clipped when stretching (0..0.2).
+   * @default 0.005
+   */
+  clip?: number;
+}
+
+/** Options of `cropToContent`. */
+export interface CropToContentOptions {
+  /**
+   * White margin kept around the content, in pixels.
+   * @default 2% of the shorter side
+   */
+  margin?: number;
+}
+
+/** Options of `preprocessPage`: each step can be turned on or off (all on by default). */
+export interface PreprocessOptions {
+  /** Turn pages scanned at 90/180/270° upright (`true`, `false` or the options of `orientPage`). @default true */
+  orient?: boolean | { minConfidence?: number };
+  /** Deskew (`true`, `false` or the options of `deskewPage`). @default true */
+  deskew?: boolean | DeskewOptions;
+  /** Stretch contrast (`true`, `false` or the options of `normalizeContrast`). @default true */
+  contrast?: boolean | NormalizeContrastOptions;
+  /** Crop to content (`true`, `false` or the options of `cropToContent`). @default true */
+  crop?: boolean | CropToContentOptions;
+  /** Convert to 1-channel grey first (cheaper for every later step and for OCR). @default true */
+  grey?: boolean;
+}
+
+/** `ok`: go ahead; `poor`: OCR will likely make errors (preprocessing may help); `rescan`: do not spend OCR time. */
+export type PageQualityVerdict = 'ok' | 'poor' | 'rescan';
+
+/** Thresholds of `assessPageQuality` (the defaults suit 8-bit office scans of A4 text). */
+export interface PageQualityThresholds {
+  /** Below this dpi: `poor`. @default 200 */
+  poorDpi?: number;
+  /** Below this dpi: `rescan`. @default 100 */
+  rescanDpi?: number;
+  /** Below this sharpness: `poor`. @default 60 */
+  poorSharpness?: number;
+  /** Below this sharpness: `rescan`. @default 15 */
+  rescanSharpness?: number;
+  /** Below this contrast (grey levels between the 1st and 99th percentile): `poor`. @default 100 */
+  poorContrast?: number;
+  /** Below this contrast: `rescan`. @default 40 */
+  rescanContrast?: number;
+  /** Text lines shorter than this many pixels: `poor`. @default 18 */
+  poorTextHeight?: number;
+  /** Text lines shorter than this many pixels: `rescan`. @default 9 */
+  rescanTextHeight?: number;
+  /** Skews beyond this many degrees are reported (deskewPage fixes them). @default 0.5 */
+  skewWarning?: number;
+}
+
+/** Measures of a page image's fitness for OCR (see `assessPageQuality`); no content is echoed. */
+export interface PageQuality {
+  verdict: PageQualityVerdict;
+  /** Resolution: the declared one when the file had it, else estimated from text height (assuming 12 pt body text). */
+  dpi?: number;
+  dpiSource: 'declared' | 'text-height' | 'unknown';
+  /** How the page was scanned turned (0 when upright or unsure); the other measures are taken upright. */
+  rotation: 0 | 90 | 180 | 270;
+  /** Skew in degrees (clockwise positive). */
+  skew: number;
+  /** 0..1 confidence of the skew estimate. */
+  skewConfidence: number;
+  /**
+   * Variance of the Laplacian of the contrast-stretched grey page, measured with text lines resampled
+   * to about 24 px (higher is sharper; blur lowers it; dense text raises it).
+   */
+  sharpness: number;
+  /** Grey levels between the 1st and 99th percentile (0..255). */
+  contrast: number;
+  /** Median text-line height in page pixels; `undefined` when no text line was found. */
+  textHeight?: number;
+  /** Text lines found. */
+  lines: number;
+  /** One diagnostic per finding (codes `INGEST_QUALITY_*`, origin `ingest`), worst first. */
+  diagnostics: Diagnostic[];
+}
+
+/** How a page was scanned turned (see `detectOrientation`). */
+export interface OrientationEstimate {
+  /** Degrees the content is turned clockwise; rotate by `360 - rotation` to make it upright. */
+  rotation: 0 | 90 | 180 | 270;
+  /** 0..1; low on pages with little text. */
+  confidence: number;
+}

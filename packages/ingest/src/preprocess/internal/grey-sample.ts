@@ -1,0 +1,93 @@
+import type { PageImage } from '@sohoa/core';
+import { toGrey } from '../../grey';
+
+/** A grey raster (1 byte per pixel), `scale` page pixels per raster pixel. */
+export interface GreySample {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+  scale: number;
+}
+
+/** The page as grey, box-averaged down so its longer side is at most `maxSide` (never upscaled). */
+export function greySample(page: PageImage, maxSide = 1200): GreySample {
+  const grey = toGrey(page);
+  const factor = Math.max(1, Math.ceil(Math.max(grey.width, grey.height) / maxSide));
+  if (factor === 1) return { width: grey.width, height: grey.height, pixels: grey.pixels, scale: 1 };
+  const width = Math.floor(grey.width / factor);
+  const height = Math.floor(grey.height / factor);
+  const pixels = new Uint8Array(width * height);
+  const area = factor * factor;
+  const src = grey.pixels;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        let p = (y * factor + dy) * grey.width + x * factor;
+        for (let dx = 0; dx < factor; dx++) sum += src[p++]!;
+      }
+      pixels[y * width + x] = (sum + (area >> 1)) / area;
+    }
+  }
+  return { width, height, pixels, scale: factor };
+}
+
+/** Histogram of grey levels. */
+export function histogram(pixels: Uint8Array): Uint32Array {
+  const bins = new Uint32Array(256);
+  for (let i = 0; i < pixels.length; i++) bins[pixels[i]!]!++;
+  return bins;
+}
+
+/**
+ * The grey level below which `share` (0..1) of the pixels lie; counted from the dark end for shares up
+ * to one half and from the light end above, so 0 is the darkest level present and 1 the lightest.
+ */
+export function percentile(bins: Uint32Array, share: number): number {
+  let total = 0;
+  for (let i = 0; i < 256; i++) total += bins[i]!;
+  let seen = 0;
+  if (share <= 0.5) {
+    const target = share * total;
+    for (let i = 0; i < 256; i++) {
+      seen += bins[i]!;
+      if (seen > target) return i;
+    }
+    return 255;
+  }
+  const target = (1 - share) * total;
+  for (let i = 255; i >= 0; i--) {
+    seen += bins[i]!;
+    if (seen > target) return i;
+  }
+  return 0;
+}
+
+/** Otsu's threshold: pixels at or below it are ink. */
+export function otsuThreshold(bins: Uint32Array): number {
+  let total = 0;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) {
+    total += bins[i]!;
+    sumAll += i * bins[i]!;
+  }
+  let weightBelow = 0;
+  let sumBelow = 0;
+  let best = 0;
+  let threshold = 127;
+  for (let t = 0; t < 256; t++) {
+    weightBelow += bins[t]!;
+    if (weightBelow === 0) continue;
+    const weightAbove = total - weightBelow;
+    if (weightAbove === 0) break;
+    sumBelow += t * bins[t]!;
+    const meanBelow = sumBelow / weightBelow;
+    const meanAbove = (sumAll - sumBelow) / weightAbove;
+    const between = weightBelow * weightAbove * (meanBelow - meanAbove) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
