@@ -3,8 +3,12 @@ const TONE_MARKS = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
 
 interface Letter {
   base: string;
+  /** The first tone mark, or ''. */
   tone: string;
+  /** Marks other than `tone`. */
   others: string;
+  /** Every mark in its original order (so a letter that is not moved comes back unchanged). */
+  marks: string;
 }
 
 function splitLetters(nfd: string): Letter[] {
@@ -12,10 +16,11 @@ function splitLetters(nfd: string): Letter[] {
   for (const ch of nfd) {
     const last = letters[letters.length - 1];
     if (/\p{M}/u.test(ch) && last) {
+      last.marks += ch;
       if (TONE_MARKS.has(ch) && last.tone === '') last.tone = ch;
       else last.others += ch;
     } else {
-      letters.push({ base: ch, tone: '', others: '' });
+      letters.push({ base: ch, tone: '', others: '', marks: '' });
     }
   }
   return letters;
@@ -41,11 +46,13 @@ export function toModernToneMarks(text: string): string {
     const second = letters[i + 1]!;
     if (isOldStylePair(first, second)) {
       second.tone = first.tone;
+      second.marks = first.tone;
       first.tone = '';
+      first.marks = '';
     }
   }
   return letters
-    .map((l) => l.base + l.others + l.tone)
+    .map((l) => l.base + l.marks)
     .join('')
     .normalize('NFC');
 }
