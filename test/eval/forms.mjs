@@ -10,7 +10,7 @@ import { bindForm, fillForm, parseFormSchema } from '../../packages/eform/dist/i
 import { createVault } from '../../packages/vault/dist/index.js';
 import { sqliteDriver } from '../../packages/vault/dist/drivers/sqlite.js';
 import { taggedToSchema } from './forms/tagged-to-schema.mjs';
-import { documents, SUBJECT_ID, TRUTH } from './forms/subject.mjs';
+import { documents, OLD_ID, SUBJECT_ID, TRUTH } from './forms/subject.mjs';
 
 const TAGGED = fileURLToPath(new URL('../../../shared/data/forms/tagged/', import.meta.url));
 if (!existsSync(TAGGED)) {
@@ -27,7 +27,7 @@ const CORRECTIONS = [
   { file: '38_', tag: 'user1_id', label: /BHXH/, to: 'user1_social_insurance_number' },
   { file: '32_', tag: 'user1_id', label: /học sinh/i, to: 'user1_student_id' },
   { file: '60_', tag: 'user1_id', label: /CMND/, to: 'user1_old_id_number' },
-  // "Số CMND" asks for the 9-digit ID card number, which this subject (a CCCD holder) never had.
+  // "Số CMND" asks for the 9-digit ID card number: the old number her CCCD's QR carries, not the CCCD number.
   { file: '', tag: /^user\d+_id$/, label: /^(\d+\.\s*)?(Số CMND|Số CMTND|Số chứng minh nhân dân|Chứng minh nhân dân số|Giấy CMND số)$/i, to: (t) => t.replace(/_id$/, '_old_id_number') },
   { file: '20_', tag: /user5_dob_/, label: /./, to: 'user5_death_date' },
   { file: '34_', tag: 'user1_occupation', label: /Chức vụ/, to: 'user1_position' },
@@ -67,6 +67,7 @@ function expected(meaning, label, isSubject, isForm) {
     case 'middle_and_given_name': return ['Thị Thu Thử'];
     case 'gender': return ['Nữ'];
     case 'id': case 'id_number': return [SUBJECT_ID, summary];
+    case 'old_id_number': return [OLD_ID];
     case 'ethnicity': return [t.ethnicity];
     case 'nationality': return /nước ngoài/i.test(label) ? undefined : [t.nationality];
     case 'hometown': return [t.hometown];

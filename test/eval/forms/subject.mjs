@@ -1,7 +1,10 @@
 // A synthetic subject (no real person) and the three documents the evaluation vault holds for her:
 // a CCCD (QR-read), her birth certificate (parents) and her marriage certificate (spouse).
+// Born in 1999, she held a 9-digit CMND before her CCCD; the CCCD's QR carries that old number
+// (its issue date and place are on no document she holds, so forms asking for them stay empty).
 
 export const SUBJECT_ID = '001199012345';
+export const OLD_ID = '012345678';
 
 export const TRUTH = {
   fullName: 'Nguyễn Thị Thu Thử',
@@ -42,6 +45,7 @@ export function documents() {
       ...fields(
         {
           'person.idNumber': SUBJECT_ID,
+          'person.oldIdNumber': OLD_ID,
           'person.fullName': t.fullName,
           'person.birthDate': t.birthDate,
           'person.sex': t.sex,
