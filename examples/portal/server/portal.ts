@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { FieldValue } from '@sohoa/core';
+import { bindForm, fillForm, getKeyInfo, validateForm, type FormSchema } from '@sohoa/eform';
+import { renderPdf } from '@sohoa/render';
+import type { Grant, Vault } from '@sohoa/vault';
+import { getAt, type AuditView, type FormView, type PortalField, type Submission, type SubmitResult } from '../shared/view';
+import { PORTAL_ACTOR, PROCEDURE } from './procedure';
+
+const DATE_KEY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+/** The subject's own vault key behind a form key, when the citizen may update it from this form. */
+function ownVaultKey(key: string | undefined, role: string): string | undefined {
+  if (key === undefined || !key.startsWith('person.')) return undefined;
+  const info = getKeyInfo(key);
+  if (!info || info.computed || info.values) return undefined; // derived or coded values are not typed back
+  if (info.role === undefined) return key;
+  return info.role === role || info.role === 'self' ? info.base : undefined;
+}
+
+/** A form value as the vault stores it (ISO dates). */
+function toVaultValue(key: string, value: unknown): FieldValue | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const date = getKeyInfo(key)?.type === 'date' ? DATE_KEY.exec(value) : null;
+  return date ? `${date[3]}-${date[2]}-${date[1]}` : value.trim();
+}
+
+function setAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+  const parts = pointer.split('/').slice(1);
+  let node = data;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
+
+/**
+ * The portal's back end over the library: consent (grants), form filling from the vault with
+ * provenance, validation with Vietnamese messages, write-back of the citizen's edits, PDF, audit view.
+ */
+export function createPortalService(options: { vault: Vault; schema: FormSchema; now?: () => Date }) {
+  const { vault, schema } = options;
+  const now = options.now ?? (() => new Date());
+  const formId = String(schema.$id);
+  const binding = bindForm(schema);
+  const pdfs = new Map<string, { citizen: string; bytes: Uint8Array }>();
+
+  const active = (g: Grant) => g.to === PORTAL_ACTOR && g.revokedAt === undefined && (g.expiresAt === undefined || g.expiresAt > now().toISOString());
+
+  return {
+    formId,
+
+    /** The portal's grants from this citizen that are still in force. */
+    async grants(citizen: string): Promise<Grant[]> {
+      return (await vault.listGrants(citizen)).filter(active);
+    },
+
+    /** The citizen grants the portal access for this procedure: read for the form, and write-back when they ask. */
+    async consent(citizen: string): Promise<Grant[]> {
+      const expiresAt = new Date(now().getTime() + PROCEDURE.grantMinutes * 60_000).toISOString();
+      const base = { to: PORTAL_ACTOR, subject: citizen, keys: [...PROCEDURE.keys], expiresAt, grantedBy: 'citizen:self' };
+      return [
+        await vault.grant({ ...base, purpose: PROCEDURE.purpose, forms: [formId] }),
+        await vault.grant({ ...base, purpose: 'correct' }),
+      ];
+    },
+
+    /** Read the citizen's profile under their grant (audited) and fill the form. */
+    async openForm(citizen: string): Promise<FormView> {
+      const profile = await vault.profile(citizen, { purpose: PROCEDURE.purpose, form: formId, actor: PORTAL_ACTOR });
+      const role = profile.values['person.sex']?.value === 'female' ? 'mother' : 'father';
+      const filled = fillForm(schema, profile, { binding, roleMap: { [role]: 'self' }, now: now() });
+      const data = structuredClone(filled.data);
+      for (const f of filled.fields) if (f.status === 'needs-review') setAt(data, f.pointer, f.value);
+      const fields = filled.fields.map((f): PortalField => {
+        const vaultKey = ownVaultKey(f.key, role);
+        return {
+          pointer: f.pointer,
+          status: f.status,
+          ...(f.key !== undefined && { key: f.key }),
+          ...(f.reason !== undefined && { reason: f.reason }),
+          ...(f.value !== undefined && { value: f.value }),
+          ...(f.source !== undefined && { source: f.source }),
+          ...(vaultKey !== undefined && { vaultKey }),
+        };
+      });
+      return { schema, role, data, fields, coverage: filled.coverage };
+    },
+
+    /**
+     * Validate the submitted form (Vietnamese messages); when valid, write the edits the citizen chose
+     * to keep back to the vault as corrections by the citizen, and render the PDF. "This form only"
+     * edits touch nothing but the PDF.
+     */
+    async submit(citizen: string, view: FormView, submission: Submission): Promise<SubmitResult> {
+      const result = validateForm(schema, submission.data, { locale: 'vi' });
+      if (!result.ok) return { ok: false, errors: result.errors };
+      const vaultUpdates: string[] = [];
+      for (const pointer of new Set(submission.updateVault)) {
+        const field = view.fields.find((f) => f.pointer === pointer);
+        if (!field?.vaultKey) continue;
+        const value = toVaultValue(field.vaultKey, getAt(submission.data, pointer));
+        const offered = toVaultValue(field.vaultKey, getAt(view.data, pointer));
+        if (value === undefined || (value === offered && field.status === 'filled')) continue;
+        await vault.correct(citizen, {
+          key: field.vaultKey,
+          value,
+          reason: `Công dân cập nhật khi nộp tờ khai (${PROCEDURE.name})`,
+          actor: PORTAL_ACTOR,
+          by: 'citizen:self',
+        });
+        vaultUpdates.push(field.vaultKey);
+      }
+      const bytes = await renderPdf({ data: submission.data }, schema);
+      const pdfId = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+      pdfs.set(pdfId, { citizen, bytes });
+      return { ok: true, pdfId, vaultUpdates };
+    },
+
+    /** A PDF this citizen submitted. */
+    pdf(citizen: string, id: string): Uint8Array | undefined {
+      const found = pdfs.get(id);
+      return found?.citizen === citizen ? found.bytes : undefined;
+    },
+
+    /** "Who used my data": every read, grant and change about the citizen, newest first. */
+    async audit(citizen: string): Promise<AuditView[]> {
+      return (await vault.listAudit(citizen))
+        .map(({ seq, at, actor, action, purpose, form, keys }) => ({ seq, at, actor, action, keys, ...(purpose !== undefined && { purpose }), ...(form !== undefined && { form }) }))
+        .reverse();
+    },
+  };
+}
+
+export type { AuditView, FormView, PortalField, Submission, SubmitResult } from '../shared/view';
+
+/** The portal's back end. */
+export type PortalService = ReturnType<typeof createPortalService>;
