@@ -76,6 +76,15 @@ export const ERROR_CODES = [
   'EFORM_PATTERN_UNSAFE',
   'RENDER_TEMPLATE_INVALID',
   'BATCH_MANIFEST_INVALID',
+  // batch (issue 7: process isolation)
+  'BATCH_WORKER_CRASHED',
+  'BATCH_ISOLATION_FAILED',
+  'BATCH_NO_ENGINE',
+  // vn (issue 4: amounts and areas in words)
+  'VN_INVALID_NUMBER',
+  // vn (issue 4: gazetteer and addresses)
+  'VN_GAZETTEER_INVALID',
+  'VN_GAZETTEER_NOT_FOUND',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

@@ -64,7 +64,49 @@ export interface PageImage {
   dpi?: number;
   /** Text layer with positions, when the page has a usable one. */
   textLayer?: TextSpan[];
+  /** Pre-OCR quality measures of the page as decoded (set by `readPages` of `@sohoa/ingest`). */
+  quality?: PageQualityMetrics;
+  /** What preprocessing changed; present when `readPages` preprocessed the page. */
+  preprocessing?: PagePreprocessing;
   diagnostics: Diagnostic[];
+}
+
+/** Measures of a page's fitness for OCR, taken before any OCR time is spent; never any content. */
+export interface PageQualityMetrics {
+  /** `ok`: go ahead; `poor`: expect OCR errors; `rescan`: not worth OCR time. */
+  verdict: 'ok' | 'poor' | 'rescan';
+  /** Declared resolution, or one estimated from the text-line height (also when 72/96 dpi is declared: software placeholders). */
+  dpi?: number;
+  dpiSource: 'declared' | 'text-height' | 'unknown';
+  /** How the page was scanned turned (clockwise degrees). */
+  rotation: 0 | 90 | 180 | 270;
+  /** Skew of the text lines in degrees (clockwise positive). */
+  skew: number;
+  /** 0..1 confidence of the skew estimate. */
+  skewConfidence: number;
+  /** Variance of the Laplacian at a normalised text size (higher is sharper). */
+  sharpness: number;
+  /** Grey levels between the 1st and 99th percentile (0..255). */
+  contrast: number;
+  /** Median text-line height in page pixels. */
+  textHeight?: number;
+  /** Text lines found. */
+  lines: number;
+}
+
+/**
+ * How a page image was derived from the decoded file page. `transform` maps decoded-page pixels to
+ * this page's pixels (`x' = a·x + c·y + e`, `y' = b·x + d·y + f`, as `[a, b, c, d, e, f]`), so a box found
+ * on the preprocessed page can be mapped back to the file.
+ */
+export interface PagePreprocessing {
+  /** Steps that changed the page, in order (e.g. `orient`, `deskew`, `scale`, `crop`, `binarize`). */
+  steps: string[];
+  transform: [number, number, number, number, number, number];
+  /** Size of the page as decoded, before preprocessing. */
+  original: { width: number; height: number };
+  /** Wall-clock milliseconds spent on the quality gate and preprocessing. */
+  ms: number;
 }
 
 export interface OcrWord {
@@ -166,6 +208,54 @@ export interface DocumentRecord {
   relations?: RelationRecord[];
   sources: PageSource[];
   diagnostics: Diagnostic[];
+  /** Digitisation metadata, set by `@sohoa/batch` for a digitised result and stored with the document. */
+  digitisation?: DigitisationMetadata;
+}
+
+/** Quality figures of one digitised page: its size and resolution, OCR confidence and pre-OCR measures. */
+export interface DigitisedPageQuality {
+  /** 1-based page number in the file. */
+  page: number;
+  width: number;
+  height: number;
+  /** Declared or estimated resolution, when known. */
+  dpi?: number;
+  /** Mean OCR confidence 0..1 of the page reading. */
+  ocrConfidence: number;
+  /** Pre-OCR measures, when ingest assessed the page. */
+  quality?: PageQualityMetrics;
+}
+
+/**
+ * What the digitisation rules ask to keep with a digitised result (TT 01/2023/TT-VPCP, Điều 8):
+ * what it is, who issued it for whom, when, which file it came from and how well it was scanned.
+ */
+export interface DigitisationMetadata {
+  /** Result code from the source system (manifest `result code` / `mã kết quả`), when known. */
+  resultCode?: string;
+  /** Document type id, e.g. `cccd-2021`. */
+  documentType: string;
+  /** Number (số) of the document; for `12/QĐ-UBND` this is `12`. */
+  number?: string;
+  /** Symbol (ký hiệu), e.g. `QĐ-UBND`, when the number carries one. */
+  symbol?: string;
+  issuer?: string;
+  /** ISO date. */
+  issued?: string;
+  /** ISO date. */
+  validUntil?: string;
+  /** Identifiers of the subject and of related people the document names (personal IDs, tax codes). */
+  subjectIds: string[];
+  /** SHA-256 of the source file. */
+  sha256: string;
+  pageCount: number;
+  pages: DigitisedPageQuality[];
+  /** Mean OCR confidence over the pages. */
+  ocrConfidence: number;
+  /** Dossier the file belongs to, from the batch manifest. */
+  dossier?: { code: string; role: 'component' | 'result'; procedure?: string; agency?: string };
+  /** ISO timestamp of the digitisation. */
+  digitisedAt: string;
 }
 
 /** Result of a `safeX()` call: a value, or the diagnostics that explain why there is none. */

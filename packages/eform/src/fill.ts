@@ -78,9 +78,20 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
     }
     const key = bound.key;
     let found: ReturnType<typeof resolveKey>;
-    for (const candidate of mapRole(key, options.roleMap)) if ((found = resolveKey(candidate, profile, now))) break;
+    for (const candidate of mapRole(key, options.roleMap)) if ((found = resolveKey(candidate, profile, now, 0, options.gazetteer))) break;
     if (!found) {
       fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'no-data' });
+      continue;
+    }
+    if (found.split) {
+      fields.push({ pointer: bound.pointer, key, status: 'needs-review', source: found.source, reason: 'address-unit-split', candidates: found.split });
+      diagnostics.push(
+        createDiagnostic('EFORM_FIELD_NEEDS_REVIEW', 'warning', `Field \`${bound.pointer}\` (\`${key}\`): the old commune of the address was split between ${found.split.length} current communes; the user must choose one.`, {
+          origin: 'eform',
+          pointer: bound.pointer,
+          key,
+        }),
+      );
       continue;
     }
     const entry = getKeyInfo(key);

@@ -1,4 +1,5 @@
 import type { Box, Diagnostic, ExtractionMethod, FieldValue } from '@sohoa/core';
+import type { Gazetteer } from '@sohoa/vn';
 
 /** A JSON Schema (draft 2020-12) describing an e-form's data, as a plain object. */
 export type FormSchema = Record<string, unknown>;
@@ -101,13 +102,20 @@ export interface FillOptions {
   roleMap?: Record<string, string>;
   /** A binding made earlier with `bindForm(schema)`, to skip binding again. */
   binding?: FormBinding;
+  /**
+   * Administrative units (`@sohoa/vn` `loadGazetteer`) for the current-unit version of old addresses
+   * (`….currentUnits` keys) and for address parts written without unit words. Without one, only the
+   * province is converted, from the built-in map of the 63 old to the 34 current provinces.
+   * @default undefined
+   */
+  gazetteer?: Gazetteer;
 }
 
 /** Outcome of one field. */
 export type FillStatus = 'filled' | 'needs-review' | 'empty';
 
 /** Why a field is not plainly filled. */
-export type FillReason = 'no-binding' | 'no-data' | 'low-confidence' | 'expired-source' | 'invalid-for-field';
+export type FillReason = 'no-binding' | 'no-data' | 'low-confidence' | 'expired-source' | 'invalid-for-field' | 'address-unit-split';
 
 /** Where a filled value came from. Values computed from the clock have no document. */
 export interface FieldSource {
@@ -128,6 +136,8 @@ export interface FilledField {
   value?: unknown;
   source?: FieldSource;
   reason?: FillReason;
+  /** For `address-unit-split`: the current units the old commune was split between, for the user to choose from. */
+  candidates?: readonly string[];
 }
 
 /** Share of leaf fields filled. */

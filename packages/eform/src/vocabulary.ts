@@ -26,7 +26,8 @@ export const vocabulary: Vocabulary = loadVocabulary(rawVocabulary as never);
 
 const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;
 const DATE_PART = /^(.+)\.(day|month|year)$/;
-const ADDRESS_PART = /^(.+)\.(ward|district|province)$/;
+const ADDRESS_PART = /^(.+)\.(ward|district|province|street)$/;
+const CURRENT_UNITS = /^(.+)\.currentUnits(?:\.(?:province|ward))?$/;
 /** Keys holding an address whose units (`ward`, `district`, `province`) can be read off. */
 export const ADDRESS_KEYS = new Set(['permanentAddress', 'temporaryAddress', 'currentAddress', 'residence', 'hometown', 'birthPlace', 'birthRegistrationPlace', 'previousAddress']);
 
@@ -42,6 +43,12 @@ export function getKeyInfo(key: string): VocabularyEntry | undefined {
   if (part) {
     const date = getKeyInfo(part[1]!);
     if (date?.type === 'date') return { key, type: 'integer', criticality: date.criticality, labels: [], computed: true, ...(date.role !== undefined && { role: date.role }) };
+  }
+  // Any address key has a current-unit version and its parts: `person.permanentAddress.currentUnits.ward`.
+  const current = CURRENT_UNITS.exec(key);
+  if (current && ADDRESS_KEYS.has(current[1]!.slice(current[1]!.lastIndexOf('.') + 1))) {
+    const address = getKeyInfo(current[1]!);
+    if (address) return { key, type: 'string', criticality: 'normal', labels: [], computed: true, ...(address.role !== undefined && { role: address.role }) };
   }
   // Any address key splits into named units: `person.birthRegistrationPlace.province`.
   const unit = ADDRESS_PART.exec(key);

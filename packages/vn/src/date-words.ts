@@ -1,30 +1,7 @@
 import { SohoaError } from '@sohoa/core';
 import { foldDiacritics } from './text';
 import { isValidDate, pad2, pad4, splitIsoDay } from './internal/calendar';
-
-const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
-
-function twoDigits(n: number): string {
-  const tens = Math.floor(n / 10);
-  const units = n % 10;
-  if (tens === 0) return DIGITS[units]!;
-  const head = tens === 1 ? 'mười' : `${DIGITS[tens]!} mươi`;
-  if (units === 0) return head;
-  if (units === 5) return `${head} lăm`;
-  if (units === 1 && tens >= 2) return `${head} mốt`;
-  if (units === 4 && tens >= 2) return `${head} tư`;
-  return `${head} ${DIGITS[units]!}`;
-}
-
-function threeDigits(n: number, full: boolean): string {
-  const hundreds = Math.floor(n / 100);
-  const rest = n % 100;
-  if (!full && hundreds === 0) return twoDigits(rest);
-  const head = `${DIGITS[hundreds]!} trăm`;
-  if (rest === 0) return head;
-  if (rest < 10) return `${head} linh ${DIGITS[rest]!}`;
-  return `${head} ${twoDigits(rest)}`;
-}
+import { DIGIT_WORDS as DIGITS, threeDigits, twoDigits } from './internal/spell';
 
 /**
  * Spell a whole number 0..999 999 in Vietnamese words (northern usage: `nghìn`, `linh`, `mốt`, `tư`, `lăm`).

@@ -2,6 +2,7 @@ export type * from './types';
 export { normalizeText, foldDiacritics, looseEquals, toLooseKey } from './text';
 export { parseDate, formatDateVn } from './dates';
 export { dateToVietnameseWords, parseVietnameseWordsDate, numberToVietnameseWords } from './date-words';
+export { amountToVietnameseWords, parseVietnameseAmountWords } from './number-words';
 export {
   parsePersonalId,
   parsePersonalIdOrThrow,
@@ -17,3 +18,8 @@ export { PROVINCES_63, PROVINCES_34 } from './provinces-data';
 export { findProvince, findProvince34, oldProvinceToNew, getProvince63, getProvince34 } from './provinces';
 export { mrzCheckDigit, toMrzName, toMrzText } from './mrz';
 export { snapToVocabulary, snapEthnicity, snapNationality, ETHNIC_GROUPS, NATIONALITIES } from './vocabulary';
+export { parseAddress } from './address';
+export { createGazetteer } from './gazetteer';
+export { loadGazetteer, loadGazetteerSource } from './gazetteer-load';
+export type { GazetteerFileSystem, LoadGazetteerOptions } from './gazetteer-load';
+export { SAMPLE_GAZETTEER } from './gazetteer-sample';

@@ -1,3 +1,4 @@
+import { editDistance } from './internal/edit-distance';
 import { normalizeText, toLooseKey } from './text';
 import type { VocabularySnap } from './types';
 
@@ -17,17 +18,6 @@ export const NATIONALITIES: readonly string[] = [
 
 /** Other spellings seen on documents for a value of {@link ETHNIC_GROUPS}. */
 const ETHNIC_ALIASES: Record<string, string> = { 'h mong': 'Mông', hmong: 'Mông', meo: 'Mông', 'khome': 'Khmer', 'kho me': 'Khmer', 'ede': 'Ê Đê', 'jrai': 'Gia Rai', 'bahnar': 'Ba Na', 'van kieu': 'Bru - Vân Kiều', 'bru van kieu': 'Bru - Vân Kiều', 'stieng': 'Xtiêng', 'raglai': 'Ra Glai', 'pa then': 'Pà Thẻn', 'hre': 'Hrê' };
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /**
  * Snap an OCR reading to the nearest value of a closed vocabulary: an exact match ignoring case,

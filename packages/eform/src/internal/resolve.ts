@@ -1,13 +1,16 @@
 import type { FieldValue } from '@sohoa/core';
 import type { FieldSource, FillProfile, FillProfileValue } from '../types';
 import { ADDRESS_KEYS, getKeyInfo } from '../vocabulary';
-import { dateToVietnameseWords, findProvince, splitVietnameseName } from '@sohoa/vn';
+import { dateToVietnameseWords, findProvince, splitVietnameseName, type Gazetteer } from '@sohoa/vn';
+import { addressPart, currentUnitsPart, type AddressPart, type AddressPartResult } from './address-units';
 
 /** A value found for a key, with where it came from. */
 export interface ResolvedValue {
   value: FieldValue;
   source: FieldSource;
   expired: boolean;
+  /** Set instead of a usable value when an old commune was split: the current units to choose from. */
+  split?: string[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,7 +40,7 @@ function fromProfile(value: FillProfileValue): ResolvedValue {
 }
 
 /** The value of a key from a profile, computing derived keys (date parts and words, residence, signing date). */
-export function resolveKey(key: string, profile: FillProfile, now: Date, depth = 0): ResolvedValue | undefined {
+export function resolveKey(key: string, profile: FillProfile, now: Date, depth = 0, gazetteer?: Gazetteer): ResolvedValue | undefined {
   const direct = profile.values[key];
   if (direct) return fromProfile(direct);
   if (depth > 4) return undefined;
@@ -71,11 +74,19 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
     return age < 0 ? undefined : { ...birth, value: age, source: { ...birth.source } };
   }
-  const addressPart = ADDRESS_PARTS[last];
-  if (addressPart && ADDRESS_KEYS.has(parent.slice(parent.lastIndexOf('.') + 1))) {
-    const address = resolveKey(parent, profile, now, depth + 1);
+  const unitsOf = parent.endsWith('.currentUnits') ? parent.slice(0, -'.currentUnits'.length) : last === 'currentUnits' ? parent : undefined;
+  if (unitsOf !== undefined && ADDRESS_KEYS.has(unitsOf.slice(unitsOf.lastIndexOf('.') + 1)) && (last === 'currentUnits' || last === 'province' || last === 'ward')) {
+    const address = resolveKey(unitsOf, profile, now, depth + 1, gazetteer);
     if (!address || typeof address.value !== 'string') return undefined;
-    const value = addressPart(address.value.split(',').map((s) => s.trim()).filter(Boolean));
+    return fromAddressPart(address, currentUnitsPart(address.value, last === 'currentUnits' ? 'whole' : last, gazetteer));
+  }
+  const partOf = ADDRESS_PARTS[last];
+  if ((partOf || last === 'street') && ADDRESS_KEYS.has(parent.slice(parent.lastIndexOf('.') + 1))) {
+    const address = resolveKey(parent, profile, now, depth + 1, gazetteer);
+    if (!address || typeof address.value !== 'string') return undefined;
+    // The official name of a recognised province first (`TP.HCM` → `Thành phố Hồ Chí Minh`), else the part as written.
+    const parsed = last === 'province' ? addressPart(address.value, 'province', gazetteer) : undefined;
+    const value = parsed ?? partOf?.(address.value.split(',').map((s) => s.trim()).filter(Boolean)) ?? addressPart(address.value, last as AddressPart, gazetteer);
     return value === undefined ? undefined : { ...address, value, source: { ...address.source } };
   }
   if (last === 'residence') {
@@ -85,6 +96,13 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     }
   }
   return undefined;
+}
+
+/** A value computed from an address keeps the address's source; a split commune carries its candidates instead. */
+function fromAddressPart(address: ResolvedValue, part: AddressPartResult | undefined): ResolvedValue | undefined {
+  if (!part) return undefined;
+  if ('split' in part) return { ...address, value: '', source: { ...address.source }, split: part.split };
+  return { ...address, value: part.value, source: { ...address.source } };
 }
 
 const NAME_PARTS: Record<string, (fullName: string) => string> = {
