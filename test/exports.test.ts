@@ -9,9 +9,9 @@ describe('public exports', () => {
     expect(Object.keys(core).sort()).toEqual(['ERROR_CODES', 'METHOD_AUTHORITY', 'SohoaError', 'createDiagnostic', 'hasErrors', 'isSohoaError', 'sha256Hex']);
   });
   it('@sohoa/extract', () => {
-    expect(Object.keys(extract).sort()).toEqual(['DOCUMENT_TYPES', 'collectReadings', 'decodeQr', 'extractDocument', 'getDocumentType', 'mergeFieldSets', 'parseCccdQrPayload', 'readMrz', 'resolveExtractOptions', 'safeExtractDocument']);
+    expect(Object.keys(extract).sort()).toEqual(['DOCUMENT_TYPES', 'collectReadings', 'decodeQr', 'extractDocument', 'findHeaderColumns', 'getDocumentType', 'mergeFieldSets', 'parseCccdQrPayload', 'readMrz', 'readingOrder', 'resolveExtractOptions', 'safeExtractDocument']);
   });
   it('@sohoa/batch', () => {
-    expect(Object.keys(batch).sort()).toEqual(['REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'parseCsv', 'readManifest', 'reportToCsv', 'reportToHtml', 'safeParseManifest']);
+    expect(Object.keys(batch).sort()).toEqual(['REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'createProcessPool', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'openDigitizer', 'parseCsv', 'readManifest', 'reportToCsv', 'reportToHtml', 'safeParseManifest']);
   });
 });

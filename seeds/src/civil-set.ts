@@ -1,6 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CIVIL_DOCUMENT_TYPES, CIVIL_GENERATOR, generateCivilDocuments, renderCivilDocument, type CivilDocumentTruth, type CivilDocumentType } from './civil';
+import { writeDocumentSet } from './internal/document-set';
+import { CIVIL_DOCUMENT_TYPES, CIVIL_GENERATOR, generateCivilDocuments, renderCivilDocument, type CivilDocumentType } from './civil';
 
 export interface GenerateCivilSetOptions {
   seed: number;
@@ -22,28 +21,6 @@ export interface GenerateCivilSetOptions {
  * @example await generateCivilSet({ seed: 1, count: 2, outDir: 'seeds/data' })
  */
 export async function generateCivilSet(options: GenerateCivilSetOptions): Promise<{ outDir: string; folders: string[] }> {
-  const folders: string[] = [];
-  for (const type of options.types ?? CIVIL_DOCUMENT_TYPES) {
-    const docs = generateCivilDocuments(type, options.seed, options.count);
-    const degradedCount = Math.round(options.count * (options.degradedShare ?? 0.5));
-    for (const [i, doc] of docs.entries()) {
-      const folder = join(type, doc.slug);
-      await mkdir(join(options.outDir, folder), { recursive: true });
-      const seed = (options.seed * 7919 + i) >>> 0;
-      const scan = await renderCivilDocument(doc, { seed, degrade: i >= options.count - degradedCount ? {} : false });
-      await writeFile(join(options.outDir, folder, 'scan.jpg'), scan.image);
-      const truth: CivilDocumentTruth = {
-        generator: CIVIL_GENERATOR,
-        seed: options.seed,
-        ...doc,
-        file: 'scan.jpg',
-        degradations: scan.degradations,
-        boxes: scan.boxes,
-        image: { width: scan.width, height: scan.height },
-      };
-      await writeFile(join(options.outDir, folder, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
-      folders.push(folder);
-    }
-  }
-  return { outDir: options.outDir, folders };
+  const byType = (options.types ?? CIVIL_DOCUMENT_TYPES).map((type) => generateCivilDocuments(type, options.seed, options.count));
+  return writeDocumentSet(byType, (doc, o) => renderCivilDocument(doc, o), { ...options, generator: CIVIL_GENERATOR });
 }

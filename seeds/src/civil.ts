@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { centurySexDigit, dateToVietnameseWords, formatDateVn, sexToVietnamese } from '@sohoa/vn';
+import { dateToVietnameseWords, formatDateVn, sexToVietnamese } from '@sohoa/vn';
 import { createRng, type Rng } from './rng';
-import { fullNameFor, permanentAddress, randomDate, slugify } from './people';
+import { fullNameFor, permanentAddress, personalIdFor, randomDate, slugify } from './people';
 import { applyDegradations, resolveDegradations } from './degrade';
 import { ETHNICITIES, FAMILY_NAMES, GAZETTEER, GIVEN_NAMES, MIDDLE_NAMES } from './internal/people-data';
 import { A4_WIDTH, drawNationalHeader, drawPaper, drawRow, drawSealAndSignature, LABEL, MARGIN_X, VALUE } from './internal/a4';
@@ -56,11 +56,6 @@ function registrar(rng: Rng): { issuer: string; province: (typeof GAZETTEER)[num
   return { issuer: `Ủy ban nhân dân ${ward}, ${district.name}, ${province.label}`, province, provinceCode: province.code };
 }
 
-function personId(rng: Rng, provinceCode: string, birthDate: string, sex: Sex): string {
-  const year = Number(birthDate.slice(0, 4));
-  return `${provinceCode}${centurySexDigit(year, sex)}${birthDate.slice(2, 4)}${pad(rng.int(0, 999_999), 6)}`;
-}
-
 function birthCertificate(rng: Rng, index: number): SyntheticCivilDocument {
   const sex: Sex = rng.chance(0.5) ? 'male' : 'female';
   const birthDate = randomDate(rng, '2016-01-01', '2024-12-31');
@@ -99,7 +94,7 @@ function birthCertificate(rng: Rng, index: number): SyntheticCivilDocument {
       'person.nationality': 'Việt Nam',
       'person.birthPlace': `${rng.pick(hospitals)} ${reg.province.label}`,
       'person.hometown': `${homeDistrict.name}, ${home.label}`,
-      'person.idNumber': personId(rng, reg.provinceCode, birthDate, sex),
+      'person.idNumber': personalIdFor(rng, reg.provinceCode, birthDate, sex),
       'document.number': String(rng.int(1, 480)),
       'document.bookNumber': `${pad(rng.int(1, 3), 2)}/${registrationDate.slice(0, 4)}`,
       'document.issueDate': registrationDate,
@@ -123,7 +118,7 @@ function marriageCertificate(rng: Rng, index: number): SyntheticCivilDocument {
       'person.ethnicity': rng.weighted(ETHNICITIES),
       'person.nationality': 'Việt Nam',
       'person.residence': permanentAddress(rng, province),
-      'person.idNumber': personId(rng, province.code, birthDate, sex),
+      'person.idNumber': personalIdFor(rng, province.code, birthDate, sex),
     };
   };
   const husband = spouse('male', 20);

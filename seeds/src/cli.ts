@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
 import { generateSeedSet } from './seed-set';
 import { generateCivilSet } from './civil-set';
+import { generateBusinessSet } from './business-docs';
+import { generateLandSet } from './land-certificate';
+import { generateIdCardSet } from './id-cards';
 
-const USAGE = 'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5] [--documents N: also N civil documents per type]';
+const USAGE = 'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5] [--documents N: also N civil documents per type] [--business N: also N business and N land certificates per type] [--id-cards N: also N cards per older/newer ID model]';
 
 async function main(): Promise<number> {
   let values;
@@ -14,6 +17,8 @@ async function main(): Promise<number> {
         out: { type: 'string', default: 'seeds/data' },
         'degraded-share': { type: 'string', default: '0.5' },
         documents: { type: 'string', default: '0' },
+        business: { type: 'string', default: '0' },
+        'id-cards': { type: 'string', default: '0' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -38,6 +43,17 @@ async function main(): Promise<number> {
   if (Number.isInteger(documents) && documents > 0) {
     const civil = await generateCivilSet({ seed, count: documents, outDir: values.out, degradedShare });
     process.stderr.write(`wrote ${civil.folders.length} civil documents to ${values.out}\n`);
+  }
+  const idCards = Number(values['id-cards']);
+  if (Number.isInteger(idCards) && idCards > 0) {
+    const cards = await generateIdCardSet({ seed, count: idCards, outDir: values.out, degradedShare });
+    process.stderr.write(`wrote ${cards.folders.length} ID cards to ${values.out}\n`);
+  }
+  const business = Number(values.business);
+  if (Number.isInteger(business) && business > 0) {
+    const a = await generateBusinessSet({ seed, count: business, outDir: values.out, degradedShare });
+    const b = await generateLandSet({ seed, count: business, outDir: values.out, degradedShare });
+    process.stderr.write(`wrote ${a.folders.length + b.folders.length} business and land certificates to ${values.out}\n`);
   }
   process.stderr.write(`wrote ${result.folders.length} people to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;

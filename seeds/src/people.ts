@@ -25,14 +25,15 @@ export function randomDate(rng: Rng, from: string, to: string): string {
 }
 
 /** The birthday at `age`, with 29 February moving to 28 February in common years. */
-function birthdayAt(birthDate: string, age: number): string {
+export function birthdayAt(birthDate: string, age: number): string {
   const year = Number(birthDate.slice(0, 4)) + age;
   const md = birthDate.slice(5);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return `${year}-${md === '02-29' && !leap ? '02-28' : md}`;
 }
 
-function ageOn(birthDate: string, date: string): number {
+/** Age in full years on `date`. */
+export function ageOn(birthDate: string, date: string): number {
   const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
@@ -47,6 +48,12 @@ export function cccdExpiry(birthDate: string, issueDate: string): string | null 
   if (age < 38) return birthdayAt(birthDate, 40);
   if (age < 58) return birthdayAt(birthDate, 60);
   return null;
+}
+
+/** A 12-digit personal ID consistent with the birth province, century, sex and birth year. */
+export function personalIdFor(rng: Rng, provinceCode: string, birthDate: string, sex: Sex): string {
+  const year = Number(birthDate.slice(0, 4));
+  return `${provinceCode}${centurySexDigit(year, sex)}${birthDate.slice(2, 4)}${pad(rng.int(0, 999_999), 6)}`;
 }
 
 export function fullNameFor(rng: Rng, sex: Sex): string {

@@ -150,3 +150,44 @@ export interface SeedSetResult {
   /** Folder of each person's scans, relative to `outDir`. */
   folders: string[];
 }
+
+/** A synthetic document with its ground truth under semantic keys (`org.*`, `person.*`, `land.*`, `document.*`). */
+export interface SyntheticDocument<T extends string = string, R extends string = string> {
+  type: T;
+  /** Short ASCII name for folders. */
+  slug: string;
+  /** The subject's facts and the document's metadata. */
+  fields: Record<string, string>;
+  /** Related people (legal representative, household head, co-holder), facts without the role prefix. */
+  relations: Array<{ role: R; fields: Record<string, string> }>;
+}
+
+/** A rendered document scan: one JPEG, or a multi-page TIFF for a document of several pages. */
+export interface RenderedDocument {
+  image: Buffer;
+  format: 'jpeg' | 'tiff';
+  /** Size of the first page. */
+  width: number;
+  height: number;
+  pages: number;
+  /** Pixel boxes of each value, before degradation; keys of pages after the first are `p<n>:<key>`. */
+  boxes: Record<string, Box>;
+  degradations: Degradation[];
+}
+
+/** Ground truth written beside a generated document scan as `truth.json`. */
+export interface DocumentTruth extends SyntheticDocument {
+  generator: string;
+  seed: number;
+  file: string;
+  degradations: Degradation[];
+  boxes: Record<string, Box>;
+  image: { width: number; height: number; pages: number };
+}
+
+/** The text drawn on one page with ink boxes: what a perfect OCR would read. */
+export interface PageText {
+  width: number;
+  height: number;
+  runs: Array<{ text: string; box: Box }>;
+}

@@ -1,5 +1,5 @@
 // Extraction accuracy on freshly generated CCCD scans (not the committed sample).
-// Usage: pnpm eval:cccd [--count 30] [--seed 2026] [--degraded 0.5] [--verbose: print each miss (synthetic data)]
+// Usage: pnpm eval:cccd [--count 30] [--seed 2026] [--degraded 0.5] [--preprocess default|off] [--verbose: print each miss (synthetic data)]
 // Prints per side and field: exact-match rate, values emitted, and wrong values emitted with a
 // confidence at or above the fill threshold (the ones that would be auto-filled wrongly).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
 import { normalizeText } from '../../packages/vn/dist/index.js';
 import { generateSeedSet } from '../../seeds/dist/index.js';
 
-const { values: args } = parseArgs({ options: { count: { type: 'string', default: '30' }, seed: { type: 'string', default: '2026' }, degraded: { type: 'string', default: '0.5' }, verbose: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { count: { type: 'string', default: '30' }, seed: { type: 'string', default: '2026' }, degraded: { type: 'string', default: '0.5' }, verbose: { type: 'boolean', default: false }, preprocess: { type: 'string', default: 'default' } } });
 const count = Number(args.count);
 const HIGH = 0.9; // eform's fill threshold for high-criticality keys (names, IDs, dates)
 const NORMAL = 0.7;
@@ -45,7 +45,8 @@ try {
     for (const side of ['front', 'back']) {
       const want = { ...expected, ...(side === 'front' ? { 'person.hometown': normalizeText(truth.person.hometown), 'document.expiryDate': truth.card.expiryDate ?? undefined } : { 'document.issueDate': truth.card.issueDate, 'document.expiryDate': truth.card.expiryDate ?? undefined }) };
       const degraded = truth.degradations?.[side]?.length > 0 ? 'degraded' : 'clean';
-      const result = await digitizeFile(join(dir, truth.files[side]), { engine });
+      // `--preprocess off` measures extraction on the upright scans as generated, without ingest's orientation/deskew step.
+      const result = await digitizeFile(join(dir, truth.files[side]), { engine, ...(args.preprocess === 'off' ? { ingest: { preprocess: false } } : {}) });
       times[side].push(result.ms);
       if (!result.record) failed++;
       const fields = result.record?.fields ?? {};
@@ -77,7 +78,7 @@ try {
 process.stderr.write('\n');
 const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
 const rows = [...stats.entries()].sort(([a], [b]) => a.localeCompare(b));
-console.log(`CCCD extraction, ${count} generated people (seed ${args.seed}, ${args.degraded} degraded), real OCR`);
+console.log(`CCCD extraction, ${count} generated people (seed ${args.seed}, ${args.degraded} degraded, preprocess ${args.preprocess}), real OCR`);
 console.log(['side/key'.padEnd(44), 'exact', 'emitted', 'wrong≥threshold'].join('\t'));
 for (const [id, s] of rows) console.log([id.padEnd(44), pct(s.right, s.truth), pct(s.emitted, s.truth), `${s.wrongConfident}/${s.emitted}`].join('\t'));
 const all = rows.filter(([id]) => !id.includes('/')).map(([, s]) => s);

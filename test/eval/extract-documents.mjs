@@ -1,5 +1,6 @@
 // Document understanding on freshly generated civil documents (not the committed sample).
 // Usage: pnpm eval:extract [--count 50] [--seed 2026] [--degraded 0.5] [--types giay-khai-sinh,giay-chung-nhan-ket-hon] [--verbose]
+// Business and land certificates: pnpm eval:business-land (same script, --types enterprise-registration,household-business-registration,land-use-certificate).
 // Prints per type: classification accuracy, per-field exact match after normalisation, values emitted,
 // wrong values emitted at or above the fill threshold, and the median time per document.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,19 +10,24 @@ import { parseArgs } from 'node:util';
 import { digitizeFile } from '../../packages/batch/dist/index.js';
 import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
 import { normalizeText } from '../../packages/vn/dist/index.js';
-import { CIVIL_DOCUMENT_TYPES, generateCivilSet } from '../../seeds/dist/index.js';
+import { BUSINESS_DOCUMENT_TYPES, CIVIL_DOCUMENT_TYPES, generateBusinessSet, generateCivilSet, generateLandSet } from '../../seeds/dist/index.js';
 
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '2026' }, degraded: { type: 'string', default: '0.5' }, types: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const count = Number(args.count);
 const types = args.types ? args.types.split(',') : CIVIL_DOCUMENT_TYPES;
 const HIGH = 0.9; // eform's fill threshold for names, IDs and dates
 const NORMAL = 0.7;
-const isHigh = (key) => /fullName|idNumber|Date|date|number|Number|year/.test(key);
+const isHigh = (key) => /fullName|idNumber|Date|date|number|Number|year|taxCode|org\.name$|org\.representative$|land\.area$|serial/.test(key);
 const norm = (v) => (typeof v === 'string' ? normalizeText(v) : v);
 
 const out = mkdtempSync(join(tmpdir(), 'sohoa-eval-extract-'));
 const t0 = Date.now();
-const set = await generateCivilSet({ seed: Number(args.seed), count, outDir: out, types, degradedShare: Number(args.degraded) });
+const gen = { seed: Number(args.seed), count, outDir: out, degradedShare: Number(args.degraded) };
+const pick = (all) => types.filter((t) => all.includes(t));
+const set = { folders: [] };
+if (pick(CIVIL_DOCUMENT_TYPES).length > 0) set.folders.push(...(await generateCivilSet({ ...gen, types: pick(CIVIL_DOCUMENT_TYPES) })).folders);
+if (pick(BUSINESS_DOCUMENT_TYPES).length > 0) set.folders.push(...(await generateBusinessSet({ ...gen, types: pick(BUSINESS_DOCUMENT_TYPES) })).folders);
+if (types.includes('land-use-certificate')) set.folders.push(...(await generateLandSet(gen)).folders);
 process.stderr.write(`generated ${set.folders.length} documents in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
 
 const engine = createTesseractEngine();

@@ -1,4 +1,4 @@
-import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord } from '@sohoa/core';
+import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord, SubjectRef } from '@sohoa/core';
 import { checkPersonalIdAgainst, dateToVietnameseWords } from '@sohoa/vn';
 import { parseMixedName, provinceCodeOf } from './field-parsers';
 import { foldLines } from './lines';
@@ -66,14 +66,15 @@ export function checkPersonId(fields: Record<string, ExtractedField>, key: strin
 }
 
 /**
- * The birth date in digits and in words must agree; agreement raises both, disagreement lowers
- * both below the fill threshold (the words line says which digit slipped, but not reliably).
+ * A value printed twice (in digits and in words) must agree: agreement raises both readings and pools
+ * their evidence, disagreement lowers both below the fill threshold (which one slipped is not known).
+ * `same` compares the two stored values.
  */
-export function checkDateWords(fields: FieldSet): Diagnostic[] {
-  const digits = fields['person.birthDate'];
-  const words = fields['person.birthDate.words'];
+export function checkAgreement(fields: FieldSet, digitsKey: string, wordsKey: string, same: (digits: string, words: string) => boolean, what: string): Diagnostic[] {
+  const digits = fields[digitsKey];
+  const words = fields[wordsKey];
   if (!digits || !words) return [];
-  if (digits.value === words.value) {
+  if (same(String(digits.value), String(words.value))) {
     const conf = Math.min(0.99, 1 - (1 - digits.confidence) * (1 - words.confidence));
     digits.confidence = conf;
     words.confidence = conf;
@@ -82,7 +83,12 @@ export function checkDateWords(fields: FieldSet): Diagnostic[] {
   }
   lower(digits, 0.6);
   lower(words, 0.6);
-  return [{ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: 'person.birthDate', message: 'The birth date in digits and the birth date in words disagree; both need review.' }];
+  return [{ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: digitsKey, message: `The ${what} in digits and the ${what} in words disagree; both need review.` }];
+}
+
+/** The birth date in digits and in words must agree (see {@link checkAgreement}). */
+export function checkDateWords(fields: FieldSet): Diagnostic[] {
+  return checkAgreement(fields, 'person.birthDate', 'person.birthDate.words', (a, b) => a === b, 'birth date');
 }
 
 /** Stores the words date in its canonical spelling (the parser gives an ISO date). */
@@ -121,14 +127,18 @@ export function copyField(fields: FieldSet, from: string, to: string): void {
 }
 
 
-/** The common record frame of a civil document. */
-export function civilRecord(type: string, readings: PageReading[], fields: FieldSet, relations: RelationRecord[], diagnostics: Diagnostic[]): Omit<DocumentRecord, 'status'> {
+/**
+ * The common record frame of a form-like document. The subject is the person of `person.idNumber`
+ * unless one is given (an organisation for business certificates), or none when neither is known.
+ */
+export function civilRecord(type: string, readings: PageReading[], fields: FieldSet, relations: RelationRecord[], diagnostics: Diagnostic[], subject?: SubjectRef | null): Omit<DocumentRecord, 'status'> {
   const id = fields['person.idNumber']?.value;
   const str = (k: string) => (typeof fields[k]?.value === 'string' ? (fields[k]!.value as string) : undefined);
+  const who = subject !== undefined ? (subject ?? undefined) : typeof id === 'string' ? { kind: 'person' as const, id } : undefined;
   return {
     type,
     part: 'full',
-    ...(typeof id === 'string' ? { subject: { kind: 'person' as const, id } } : {}),
+    ...(who ? { subject: who } : {}),
     ...(str('document.number') ? { number: str('document.number') } : {}),
     ...(str('document.issuer') ? { issuer: str('document.issuer') } : {}),
     ...(str('document.issueDate') ? { issued: str('document.issueDate') } : {}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
 import { safeExtractDocument } from './extract';
 import { labelHits } from './labelled-form';
-import { ocrPageFromLines, SOURCE } from './test-helpers';
+import { indentedPage, SOURCE } from './test-helpers';
 
 const blankPage: PageImage = { source: SOURCE, width: 8, height: 8, channels: 1, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
 
@@ -32,16 +32,7 @@ const BIRTH = [
   'NGƯỜI KÝ GIẤY KHAI SINH',
 ];
 
-/** Indented lines (leading spaces) become lines further right, as a wrapped value is printed. */
-function page(lines: string[]) {
-  const ocr = ocrPageFromLines(lines.map((l) => l.trim()));
-  ocr.lines.forEach((l, i) => {
-    if (!lines[i]!.startsWith(' ')) return;
-    l.box = { ...l.box, x: l.box.x + 40 };
-    l.words = l.words.map((w) => ({ ...w, box: { ...w.box, x: w.box.x + 40 } }));
-  });
-  return ocr;
-}
+const page = indentedPage;
 
 describe('labelHits', () => {
   it('keeps the longest label and only at word starts', () => {

@@ -68,10 +68,10 @@ export async function safeExtractDocument(input: ExtractInput, options: ExtractO
       diagnostics.push(...problems.map((p) => ({ ...p, origin: p.origin ?? 'extract', key: p.key ?? 'person.idNumber' })));
     }
   }
-  const missing = ['person.idNumber'].filter((k) => !fields[k]);
+  const missing = (best.type.requiredKeys ?? ['person.idNumber']).filter((k) => !fields[k]);
   for (const key of missing) diagnostics.push({ code: 'EXTRACT_FIELD_NOT_FOUND', severity: 'warning', origin: 'extract', key, message: `Field \`${key}\` was not found on the document.` });
   if (best.score < 0.5) diagnostics.push({ code: 'EXTRACT_LOW_CLASSIFICATION_CONFIDENCE', severity: 'warning', origin: 'extract', message: `Classified as \`${best.type.id}\` with low confidence (${best.score.toFixed(2)}).` });
-  const record: DocumentRecord = { ...partial, fields, diagnostics, status: statusOf(partial.validUntil, resolved.asOf) };
+  const record: DocumentRecord = { ...partial, fields, diagnostics, status: partial.status ?? statusOf(partial.validUntil, resolved.asOf) };
   return { ok: true, value: record };
 }
 

@@ -6,3 +6,5 @@ export { readMrz } from './mrz';
 export type { MrzReading } from './mrz';
 export { parseCccdQrPayload } from './cccd-qr';
 export { mergeFieldSets } from './merge';
+export { readingOrder, findHeaderColumns } from './header-columns';
+export type { ReadingOrder, HeaderColumns } from './header-columns';

@@ -1,6 +1,6 @@
-import type { Box, Evidence, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
-import { foldLines, unionBoxes, type FoldedLine } from './lines';
-import { chooseReading, rereadBoxes } from './reading-vote';
+import type { Box, Evidence, ExtractedField, OcrPage, OcrWord, PageImage } from '@sohoa/core';
+import { foldLines, isDebrisWord, unionBoxes, type FoldedLine } from './lines';
+import { chooseReading, rereadBoxes, voteOptionsFor } from './reading-vote';
 import type { ExtractContext, FieldSet, FormFieldSpec, FormTemplate } from './types';
 
 interface LabelHit {
@@ -31,7 +31,7 @@ interface ValuePart {
 }
 
 /** The words of `line` inside characters [from, to) of its text: text, box and mean confidence. */
-function partOf(line: FoldedLine, from: number, to: number): ValuePart | undefined {
+function partOf(line: FoldedLine, from: number, to: number, minX = -Infinity): ValuePart | undefined {
   const text = line.line.text.normalize('NFC');
   const raw = text.slice(from, to);
   const lead = raw.length - raw.replace(/^[\s:.;,|_-]+/, '').length;
@@ -39,22 +39,56 @@ function partOf(line: FoldedLine, from: number, to: number): ValuePart | undefin
   if (value === '') return undefined;
   const start = from + lead;
   let cursor = 0;
-  const inside: Array<{ box: Box; confidence: number }> = [];
+  const inside: Array<{ box: Box; confidence: number; at: number; end: number; word: OcrWord }> = [];
+  let labelEnd: Box | undefined;
   for (const w of line.line.words) {
     const wt = w.text.normalize('NFC');
     const at = text.indexOf(wt, cursor);
     if (at < 0) continue;
     cursor = at + wt.length;
     const mid = at + wt.length / 2;
-    if (mid >= start && mid < to) inside.push(w);
+    if (mid < start) labelEnd = from > 0 ? w.box : undefined;
+    else if (mid < to && w.box.x + w.box.width / 2 >= minX) inside.push({ box: w.box, confidence: w.confidence, at, end: at + wt.length, word: w });
   }
   if (inside.length === 0) {
+    if (minX !== -Infinity) return undefined;
     const lb = line.line.box;
     const x = lb.x + (lb.width * start) / Math.max(1, text.length);
     const x2 = lb.x + (lb.width * to) / Math.max(1, text.length);
     return { text: value, box: { x: Math.round(x), y: lb.y, width: Math.max(1, Math.round(x2 - x)), height: lb.height }, confidence: line.line.confidence };
   }
-  return { text: value, box: unionBoxes(inside.map((w) => w.box)), confidence: inside.reduce((s, w) => s + w.confidence, 0) / inside.length };
+  // Words far right of the value (a QR code, a photo, a stamp read as text) and specks at either end are not part of it.
+  const height = Math.max(...inside.map((w) => w.box.height));
+  const farFrom = (left: Box, right: Box) => right.x - (left.x + left.width) > height * 2.5;
+  // Nothing near the label: what lies far right of it (a QR code beside a label whose value is below) is not its value.
+  if (labelEnd && farFrom(labelEnd, inside[0]!.box)) return undefined;
+  let last = inside.length;
+  for (let i = 1; i < inside.length; i++) {
+    if (farFrom(inside[i - 1]!.box, inside[i]!.box)) {
+      last = i;
+      break;
+    }
+  }
+  let kept = inside.slice(0, last);
+  while (kept.length > 1 && isDebrisWord(kept[kept.length - 1]!.word)) kept = kept.slice(0, -1);
+  while (kept.length > 1 && isDebrisWord(kept[0]!.word)) kept = kept.slice(1);
+  const trimmed = kept.length === inside.length && minX === -Infinity ? value : text.slice(kept[0]!.at, kept[kept.length - 1]!.end).replace(/^[\s:.;,|_-]+/, '').trim();
+  if (trimmed === '') return undefined;
+  return { text: trimmed, box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((s, w) => s + w.confidence, 0) / kept.length };
+}
+
+/** The word at character `at` of the line: where a label starts, so its wrapped value's column. */
+function labelWord(line: FoldedLine, at: number): Box {
+  const text = line.line.text.normalize('NFC');
+  let cursor = 0;
+  for (const w of line.line.words) {
+    const wt = w.text.normalize('NFC');
+    const start = text.indexOf(wt, cursor);
+    if (start < 0) continue;
+    cursor = start + wt.length;
+    if (cursor > at) return w.box;
+  }
+  return line.line.box;
 }
 
 /** Line ranges [from, to) of each section; a section whose opening label is not found is absent. */
@@ -79,16 +113,28 @@ function locateValue(lines: FoldedLine[], spec: FormFieldSpec, range: [number, n
   for (let i = range[0]; i < range[1]; i++) {
     const line = lines[i]!;
     const hits = labelHits(line.folded, labels);
-    const k = hits.findIndex((h) => spec.labels.includes(h.label));
+    let k = hits.findIndex((h) => spec.labels.includes(h.label));
     if (k < 0) continue;
+    // A label that opens its line sets the value's column: words left of it on wrapped lines are something else.
+    const labelBox = k === 0 ? labelWord(line, hits[0]!.start) : undefined;
+    const column = labelBox ? labelBox.x - labelBox.height / 2 : -Infinity;
+    // A bilingual label (`Nơi cư trú / Place of residence:`) is one label: the value starts after its last part.
+    const folded = line.folded;
+    while (k + 1 < hits.length && spec.labels.includes(hits[k + 1]!.label) && /^[\s/:.,|-]*$/.test(folded.slice(hits[k]!.end, hits[k + 1]!.start))) k++;
     const first = partOf(line, hits[k]!.end, hits[k + 1]?.start ?? line.line.text.normalize('NFC').length);
     const parts = first ? [first] : [];
     if (spec.wraps && k === hits.length - 1) {
       // A wrapped value continues on indented lines that hold no label.
       for (let j = i + 1; j < Math.min(range[1], i + 3); j++) {
         const next = lines[j]!;
-        if (labelHits(next.folded, labels).length > 0 || next.line.box.x < line.line.box.x + 10) break;
-        const p = partOf(next, 0, next.line.text.normalize('NFC').length);
+        if (labelHits(next.folded, labels).length > 0) break;
+        // A line after a blank gap (a serial at the foot of the page) does not continue the value.
+        const above = lines[j - 1]!.line.box;
+        if (next.line.box.y - (above.y + above.height) > 1.5 * line.line.box.height) break;
+        const p = partOf(next, 0, next.line.text.normalize('NFC').length, column);
+        // Indented under the label (in its column, when the label opens the line).
+        const left = column === -Infinity ? next.line.box.x : p?.box.x;
+        if (left === undefined || left < (labelBox ? labelBox.x : line.line.box.x) + 10) break;
         if (p) parts.push(p);
       }
     }
@@ -124,7 +170,7 @@ export async function readLabelledForm(page: PageImage, ocr: OcrPage, template: 
       const first = toField(parts.map((p) => p.text).join(' '), Math.min(...parts.map((p) => p.confidence)));
       const rereads = spec.reread ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
       const readings = [first, ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
-      const chosen = chooseReading(readings);
+      const chosen = chooseReading(readings, voteOptionsFor(spec.key));
       if (chosen) fields[spec.key] = chosen;
     }),
   );

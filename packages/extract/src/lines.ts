@@ -19,7 +19,10 @@ export function foldLines(lines: OcrLine[]): FoldedLine[] {
 
 /** First line whose folded text contains one of the labels (folded, lower-case). */
 export function findLabel(lines: FoldedLine[], labels: string[], from = 0): FoldedLine | undefined {
-  return lines.slice(from).find((l) => labels.some((label) => l.folded.includes(label)));
+  const rest = lines.slice(from);
+  // OCR drops spaces in small print (`Họvà tên`): fall back to comparing without spaces.
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  return rest.find((l) => labels.some((label) => l.folded.includes(label))) ?? rest.find((l) => labels.some((label) => label.includes(' ') && squeeze(l.folded).includes(squeeze(label))));
 }
 
 /** The text after the last of `labels` on a line, after a colon if there is one. */
@@ -59,6 +62,18 @@ export function cleanValue(text: string): string {
     .trim();
 }
 
+/** A low-confidence speck read from a background pattern, a photo edge or a QR code: short, or not all letters. */
+export function isDebrisWord(w: OcrWord): boolean {
+  const core = w.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // Short words that start addresses ("Số 12", "Tổ 7", "Xã", "Ấp") are kept even when read with low confidence.
+  if (ADDRESS_STARTS.has(foldDiacritics(core))) return false;
+  // A run of digits with separators (an amount `2.000.000.000`, a date, an ID) is a value, however faint.
+  if (/^\d[\d.,/-]*\d$/.test(core) && core.replace(/\D/g, '').length >= 4) return false;
+  return w.confidence < 0.5 && ([...core].length <= 2 || /[^\p{L}]/u.test(core));
+}
+
+const ADDRESS_STARTS = new Set(['so', 'to', 'xa', 'ap']);
+
 /** A value found on a page: its text (only the words in the value's column) and where it is. */
 export interface LocatedText {
   text: string;
@@ -75,11 +90,7 @@ export function columnText(line: FoldedLine, minX: number): LocatedText | undefi
   if (words.length === 0) return line.line.box.x + line.line.box.width > minX ? { text: line.line.text, box: line.line.box, confidence: line.line.confidence } : undefined;
   const inColumn = words.filter((w) => w.box.x + w.box.width / 2 >= minX && /[\p{L}\p{N}]/u.test(w.text));
   // Debris from card patterns comes first on a line and with low confidence: drop it.
-  const debris = (w: OcrWord) => {
-    const core = w.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    return w.confidence < 0.5 && ([...core].length <= 2 || /[^\p{L}]/u.test(core));
-  };
-  const start = inColumn.findIndex((w) => !debris(w));
+  const start = inColumn.findIndex((w) => !isDebrisWord(w));
   const kept = start < 0 ? [] : inColumn.slice(start);
   if (kept.length === 0) return undefined;
   return {

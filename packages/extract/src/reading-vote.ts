@@ -1,12 +1,35 @@
 import type { Box, ExtractedField, PageImage } from '@sohoa/core';
 import type { ExtractContext } from './types';
 
+/** How readings of one value are voted on. */
+export interface VoteOptions {
+  /**
+   * Highest confidence when the readings do not all agree. Names use it: a tone mark that one pass
+   * reads differently is the commonest wrong value, and a wrong name must not be filled unreviewed.
+   * @default none
+   */
+  disagreementCap?: number;
+}
+
+/** Keys whose readings must agree to be filled without review. */
+export function voteOptionsFor(key: string): VoteOptions {
+  return /(^|[.:])fullName$/.test(key) ? { disagreementCap: NAME_DISAGREEMENT_CAP } : {};
+}
+
+// Below the 0.9 fill threshold of high-criticality keys.
+const NAME_DISAGREEMENT_CAP = 0.85;
+
 /**
  * Picks among readings of one value: a value read the same way twice or more wins, with its
  * confidence raised; otherwise the most confident reading, lowered when the readings disagree.
  * (Same rule as the CCCD front reader.)
  */
-export function chooseReading(readings: ExtractedField[]): ExtractedField | undefined {
+export function chooseReading(readings: ExtractedField[], options: VoteOptions = {}): ExtractedField | undefined {
+  const chosen = chooseReadingUncapped(readings);
+  return chosen && options.disagreementCap !== undefined && new Set(readings.map((r) => String(r.value))).size > 1 ? { ...chosen, confidence: Math.min(chosen.confidence, options.disagreementCap) } : chosen;
+}
+
+function chooseReadingUncapped(readings: ExtractedField[]): ExtractedField | undefined {
   if (readings.length === 0) return undefined;
   const groups = new Map<string, ExtractedField[]>();
   for (const r of readings) groups.set(String(r.value), [...(groups.get(String(r.value)) ?? []), r]);
@@ -27,7 +50,7 @@ export function chooseReading(readings: ExtractedField[]): ExtractedField | unde
  * disagreement between OCR passes is one word's tone mark, and each pass slips on a different word.
  * Returns undefined when there are too few comparable readings.
  */
-export function voteWords(readings: ExtractedField[]): ExtractedField | undefined {
+export function voteWords(readings: ExtractedField[], options: VoteOptions = {}): ExtractedField | undefined {
   const byLength = new Map<number, ExtractedField[]>();
   for (const r of readings) {
     const n = String(r.value).split(' ').length;
@@ -51,7 +74,8 @@ export function voteWords(readings: ExtractedField[]): ExtractedField | undefine
   const supporting = group.filter((r) => r.value === value);
   const base = supporting.length > 0 ? supporting.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : group[0]!;
   const mean = group.reduce((sum, r) => sum + r.confidence, 0) / group.length;
-  return { ...base, value, raw: base.raw ?? value, confidence: Math.min(0.97, agreement >= 0.75 ? Math.max(mean, 0.9) : mean * agreement) };
+  const confidence = Math.min(0.97, agreement >= 0.75 ? Math.max(mean, 0.9) : mean * agreement);
+  return { ...base, value, raw: base.raw ?? value, confidence: agreement < 1 && options.disagreementCap !== undefined ? Math.min(confidence, options.disagreementCap) : confidence };
 }
 
 

@@ -15,3 +15,14 @@ export function ocrPageFromLines(lines: string[], confidence = 0.9): OcrPage {
   });
   return { source: SOURCE, width: 1200, height: 820, text: lines.join('\n'), confidence, lines: ocrLines, engine: 'fake', diagnostics: [] };
 }
+
+/** Like {@link ocrPageFromLines}, but lines written with leading spaces are indented, as a wrapped value is printed. */
+export function indentedPage(lines: string[]): OcrPage {
+  const ocr = ocrPageFromLines(lines.map((l) => l.trim()));
+  ocr.lines.forEach((l, i) => {
+    if (!lines[i]!.startsWith(' ')) return;
+    l.box = { ...l.box, x: l.box.x + 40 };
+    l.words = l.words.map((w) => ({ ...w, box: { ...w.box, x: w.box.x + 40 } }));
+  });
+  return ocr;
+}

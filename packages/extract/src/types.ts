@@ -77,8 +77,13 @@ export interface DocumentTypeDefinition {
   title: string;
   /** Scores a page 0..1 and names the part of the document it shows. */
   classify(reading: PageReading): PageClass | undefined;
-  /** Reads the fields of all pages classified as this type. */
-  extract(readings: PageReading[], classes: PageClass[], context: ExtractContext): Promise<Omit<DocumentRecord, 'status'>>;
+  /** Keys reported as `EXTRACT_FIELD_NOT_FOUND` when missing. @default ['person.idNumber'] */
+  requiredKeys?: readonly string[];
+  /**
+   * Reads the fields of all pages classified as this type. The status is computed from `validUntil`
+   * unless the type sets it (`unknown` when the pages do not show the validity).
+   */
+  extract(readings: PageReading[], classes: PageClass[], context: ExtractContext): Promise<Omit<DocumentRecord, 'status'> & { status?: DocumentRecord['status'] }>;
 }
 
 /** One labelled field of a printed form-like document (birth certificate, marriage certificate, ...). */

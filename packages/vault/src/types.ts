@@ -246,7 +246,7 @@ export interface ProfileValue {
 
 /** A related person named by the subject's documents; read their profile with its own grant. */
 export interface ProfileRelation {
-  /** `mother`, `father`, `spouse`, `child`, `guardian`, `householdHead`. */
+  /** `mother`, `father`, `spouse`, `child`, `guardian`, `householdHead`, `representative` (of an organisation). */
   role: string;
   /** The related person's id, when a document gives it. */
   subjectId?: string;

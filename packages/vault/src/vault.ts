@@ -31,7 +31,7 @@ import type {
 } from './types';
 
 const IDENTITY_TYPES = /^(cccd|cmnd|can-cuoc|passport|ho-chieu)/;
-const RELATION_KEY = /^person\.(mother|father|spouse|child|guardian|householdHead)\.idNumber$/;
+const RELATION_KEY = /^person\.(mother|father|spouse|child|guardian|householdHead|representative)\.idNumber$/;
 const DEFAULT_PURPOSE = 'vault-admin';
 
 const aad = {

@@ -78,3 +78,24 @@ export function drawRow(c: SvgCanvas, y: number, segments: Segment[], boxes: Rec
   });
   return bottom + lineHeight + 6;
 }
+
+/**
+ * The agency (left, bold capitals, a short rule under it) beside the national motto (right), as at the
+ * top of certificates issued by an agency. Returns the y below and the box of the agency lines.
+ */
+export function drawAgencyHeader(c: SvgCanvas, agency: readonly string[], y: number): { bottom: number; box: Box } {
+  const left = 300;
+  const right = 860;
+  const drawn = agency.map((line, i) => c.text(line, left, y + i * 32, { font: 'bold', size: 21, anchor: 'middle' }));
+  c.rect(left - 70, y + (agency.length - 1) * 32 + 12, 140, 2, 'fill="#222"');
+  c.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', right, y, { font: 'bold', size: 21, anchor: 'middle' });
+  c.text('Độc lập - Tự do - Hạnh phúc', right, y + 32, { font: 'bold', size: 21, anchor: 'middle' });
+  c.rect(right - 140, y + 44, 280, 2, 'fill="#222"');
+  return { bottom: y + Math.max(agency.length, 2) * 32 + 40, box: unionBox(drawn) };
+}
+
+/** A photo or QR-code placeholder: a framed grey box with a caption. */
+export function drawPlaceholder(c: SvgCanvas, x: number, y: number, w: number, h: number, caption: string): void {
+  c.rect(x, y, w, h, 'fill="#e4e4e4" stroke="#777" stroke-width="2"');
+  c.text(caption, x + w / 2, y + h / 2 + 6, { font: 'sans', size: 16, anchor: 'middle', fill: '#777' });
+}

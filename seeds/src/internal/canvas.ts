@@ -16,6 +16,8 @@ export class SvgCanvas {
   private readonly parts: string[] = [];
   /** Ink box of every text drawn, for layout tests. */
   readonly textBoxes: Box[] = [];
+  /** Every text drawn with its ink box: what a perfect OCR would read. */
+  readonly runs: Array<{ text: string; box: Box }> = [];
 
   constructor(
     readonly width: number,
@@ -50,6 +52,7 @@ export class SvgCanvas {
       height: Math.ceil(bb.y2 - bb.y1 + 2 * pad),
     };
     this.textBoxes.push(box);
+    if (nfc.trim() !== '') this.runs.push({ text: nfc, box });
     return box;
   }
 

@@ -9,7 +9,7 @@ const LABEL: TextStyle = { font: 'sans', size: 20, fill: '#1a1a1a' };
 const VALUE: TextStyle = { font: 'sans', size: 24, fill: '#000' };
 
 /** Draw a QR code (byte mode, UTF-8, quiet zone 4 modules) as SVG rects; returns its box. */
-function drawQr(c: SvgCanvas, payload: string, x: number, y: number, size: number): Box {
+export function drawQr(c: SvgCanvas, payload: string, x: number, y: number, size: number): Box {
   const qr = QRCode.create([{ data: new TextEncoder().encode(payload), mode: 'byte' }], { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const total = n + 8;
@@ -27,7 +27,7 @@ function drawQr(c: SvgCanvas, payload: string, x: number, y: number, size: numbe
   return { x: Math.floor(x), y: Math.floor(y), width: Math.ceil(size), height: Math.ceil(size) };
 }
 
-function signature(c: SvgCanvas, rng: Rng, x: number, y: number): void {
+export function signature(c: SvgCanvas, rng: Rng, x: number, y: number): void {
   let d = `M${x},${y}`;
   let px = x;
   for (let i = 0; i < 6; i++) {
@@ -38,7 +38,7 @@ function signature(c: SvgCanvas, rng: Rng, x: number, y: number): void {
   c.raw(`<path d="${d}" fill="none" stroke="#1b2a80" stroke-width="3" stroke-linecap="round"/>`);
 }
 
-function fingerprint(c: SvgCanvas, rng: Rng, x: number, y: number, w: number, h: number): void {
+export function fingerprint(c: SvgCanvas, rng: Rng, x: number, y: number, w: number, h: number): void {
   c.rect(x, y, w, h, 'fill="none" stroke="#777" stroke-width="1.5"');
   const cx = x + w / 2 + rng.float(-6, 6);
   const cy = y + h / 2 + rng.float(-6, 6);

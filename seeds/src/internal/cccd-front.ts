@@ -7,7 +7,7 @@ import { CARD_X, CARD_Y, drawCardBase, drawEmblem } from './card-base';
 const LABEL: TextStyle = { font: 'sans', size: 20, fill: '#1a1a1a' };
 const VALUE: TextStyle = { font: 'sans', size: 25, fill: '#000' };
 
-function photo(c: SvgCanvas, x: number, y: number, w: number, h: number): void {
+export function photo(c: SvgCanvas, x: number, y: number, w: number, h: number): void {
   c.rect(x, y, w, h, 'fill="#bfc3c7" stroke="#8d9296" stroke-width="2"');
   const cx = x + w / 2;
   c.raw(`<circle cx="${cx}" cy="${y + h * 0.36}" r="${w * 0.22}" fill="#7d848a"/>`);

@@ -1,8 +1,13 @@
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import type { Fact, ProfileValue } from '../types';
 
-/** True when the fact's document is no longer valid as of `asOf` (ISO date). */
+// The number, issue date and issuer of a former ID card (CMND) stay true after the card expires: papers
+// issued with it remain valid (Luật Căn cước 2023 Điều 46) and forms ask for them as history.
+const HISTORICAL_KEY = /^person\.oldId(Number$|Document\.)/;
+
+/** True when the fact's document is no longer valid as of `asOf` (ISO date); facts about a former ID card never expire. */
 export function isExpired(fact: Fact, asOf: string): boolean {
+  if (HISTORICAL_KEY.test(fact.key) && fact.documentStatus !== 'revoked') return false;
   if (fact.documentStatus === 'expired' || fact.documentStatus === 'revoked' || fact.documentStatus === 'superseded') {
     return true;
   }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { PageImage } from '@sohoa/core';
+import { classifyIdCardPage } from './id-card-classify';
+import { ocrPageFromLines, SOURCE } from './test-helpers';
+import type { PageReading } from './types';
+
+const page: PageImage = { source: SOURCE, width: 1200, height: 820, channels: 1, pixels: new Uint8Array(0), diagnostics: [] };
+const reading = (lines: string[], qr?: string): PageReading => ({ page, ocr: ocrPageFromLines(lines), qr: qr ? { text: qr, page: 1, box: { x: 0, y: 0, width: 10, height: 10 } } : undefined });
+const TYPES = ['cccd-2021', 'cccd-2016', 'can-cuoc-2024', 'cmnd-9'];
+
+/** The type and part with the highest score, as the extractor picks them. */
+function best(r: PageReading): string | undefined {
+  const scored = TYPES.map((t) => classifyIdCardPage(r, t)).filter((c) => c !== undefined);
+  const top = scored.sort((a, b) => b.score - a.score)[0];
+  return top && `${top.type} ${top.part}`;
+}
+
+const MRZ = ['IDVNM0901234565001090123456<<2', '9001015M3001015VNM<<<<<<<<<<<8', 'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<'];
+
+describe('classifyIdCardPage', () => {
+  it.each([
+    ['cccd-2021 front', ['CĂN CƯỚC CÔNG DÂN', 'Citizen Identity Card', 'Họ và tên / Full name:', 'Quê quán / Place of origin:', 'Nơi thường trú / Place of residence:']],
+    ['cccd-2016 front', ['CĂN CƯỚC CÔNG DÂN', 'Họ và tên:', 'Ngày, tháng, năm sinh: 01/01/1990', 'Giới tính: Nam Quốc tịch: Việt Nam', 'Quê quán:', 'Nơi thường trú:']],
+    ['can-cuoc-2024 front', ['CĂN CƯỚC', 'IDENTITY CARD', 'Số định danh cá nhân / Personal identification number:', 'Họ, chữ đệm và tên khai sinh / Full name:', 'Ngày, tháng, năm sinh / Date of birth:']],
+    ['cmnd-9 front', ['GIẤY CHỨNG MINH NHÂN DÂN', 'SỐ 012345678', 'Họ tên: NGUYỄN VĂN AN', 'Sinh ngày: 01-01-1970', 'Nguyên quán: Nam Định', 'Nơi ĐKHK thường trú: Hà Nội']],
+    ['cccd-2016 back', ['Đặc điểm nhân dạng:', 'Nốt ruồi C:1cm', 'Ngày 01 tháng 02 năm 2018', 'CỤC TRƯỞNG CỤC CẢNH SÁT', 'ĐKQL CƯ TRÚ VÀ DLQG VỀ DÂN CƯ', 'Ngón trỏ trái Ngón trỏ phải']],
+    ['cmnd-9 back', ['Dân tộc: Kinh Tôn giáo: Không', 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', 'Ngày 01 tháng 02 năm 2005', 'GIÁM ĐỐC CA TỈNH NAM ĐỊNH', 'NGÓN TRỎ TRÁI NGÓN TRỎ PHẢI']],
+    ['can-cuoc-2024 back', ['Nơi cư trú / Place of residence:', 'Nơi đăng ký khai sinh / Place of birth:', 'Ngày, tháng, năm cấp / Date of issue: 01/07/2024', 'BỘ CÔNG AN', ...MRZ]],
+  ])('tells %s apart', (expected, lines) => {
+    expect(best(reading(lines))).toBe(expected);
+  });
+
+  it('a 2021 back whose labels are garbled is still told from a 2016 back by its MRZ and QR code', () => {
+    expect(best(reading(['Đặc điểm nhân dạng /', 'Ngón trỏ trái Ngón trỏ phải', ...MRZ], '001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012022'))).toBe('cccd-2021 back');
+  });
+
+  it('a back whose printed text is unreadable is classified by its QR issue date', () => {
+    const qr = (issued: string) => `001090123456|012345678|Nguyễn Văn An|01011990|Nam|Hà Nội|${issued}`;
+    expect(best(reading([], qr('10052021')))).toBe('cccd-2021 back');
+    expect(best(reading([], qr('30062024')))).toBe('cccd-2021 back');
+    expect(best(reading([], qr('01072024')))).toBe('can-cuoc-2024 back');
+    expect(best(reading([]))).toBeUndefined();
+  });
+
+  it('a birth certificate is not an ID card', () => {
+    const lines = ['GIẤY KHAI SINH', 'Họ, chữ đệm, tên: NGUYỄN VĂN AN', 'Giới tính: Nam Dân tộc: Kinh Quốc tịch: Việt Nam', 'Nơi sinh: Hà Nội', 'Quê quán: Nam Định', 'Số định danh cá nhân: 001090123456', 'Nơi cư trú: Hà Nội', 'Nơi đăng ký khai sinh: UBND'];
+    for (const type of ['cccd-2021', 'cccd-2016', 'cmnd-9']) expect(classifyIdCardPage(reading(lines), type)).toBeUndefined();
+    expect(classifyIdCardPage(reading(lines), 'can-cuoc-2024')?.score ?? 0).toBeLessThan(0.5);
+  });
+});

@@ -1,0 +1,118 @@
+import { foldLines } from './lines';
+import type { PageClass, PageReading } from './types';
+
+/** One side of one ID card model: folded printed markers, and markers that say it is another model. */
+interface CardSideSpec {
+  type: string;
+  part: 'front' | 'back';
+  markers: readonly string[];
+  excludes: readonly string[];
+}
+
+// `#mrz` and `#qr` stand for an MRZ block and a card QR payload on the page (see `featureText`).
+const SIDES: readonly CardSideSpec[] = [
+  {
+    type: 'cccd-2021',
+    part: 'front',
+    markers: ['can cuoc cong dan', 'citizen identity', 'ho va ten', 'full name', 'que quan', 'place of origin', 'noi thuong tru', 'place of residence', 'date of birth', 'co gia tri den'],
+    excludes: ['so dinh danh ca nhan', 'chu dem va ten', 'noi cu tru', 'chung minh nhan dan'],
+  },
+  {
+    type: 'cccd-2021',
+    part: 'back',
+    markers: ['dac diem nhan dang', 'personal identification', 'ngon tro', 'canh sat quan ly hanh chinh', 'trat tu xa hoi', 'date, month, year', '#mrz', '#qr'],
+    excludes: ['dkql', 'dlqg', 'bo cong an', 'noi cu tru', 'dau vet rieng'],
+  },
+  {
+    type: 'cccd-2016',
+    part: 'front',
+    markers: ['can cuoc cong dan', 'ho va ten', 'ngay, thang, nam sinh', 'gioi tinh', 'quoc tich', 'que quan', 'noi thuong tru', 'co gia tri den'],
+    excludes: ['citizen identity', 'full name', 'date of birth', 'place of origin', 'place of residence', 'nationality', 'chung minh nhan dan', 'so dinh danh ca nhan'],
+  },
+  {
+    type: 'cccd-2016',
+    part: 'back',
+    markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],
+    excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng'],
+  },
+  {
+    type: 'can-cuoc-2024',
+    part: 'front',
+    markers: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number', 'chu dem va ten', 'full name', 'ngay, thang, nam sinh', 'date of birth', 'gioi tinh', 'quoc tich'],
+    excludes: ['can cuoc cong dan', 'citizen identity', 'que quan', 'place of origin', 'chung minh nhan dan'],
+  },
+  {
+    type: 'can-cuoc-2024',
+    part: 'back',
+    markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],
+    excludes: ['dac diem nhan dang', 'ngon tro', 'noi thuong tru', 'dau vet rieng'],
+  },
+  {
+    type: 'cmnd-9',
+    part: 'front',
+    markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
+    excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
+  },
+  {
+    type: 'cmnd-9',
+    part: 'back',
+    markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],
+    excludes: ['dac diem nhan dang', '#mrz', '#qr', 'bo cong an'],
+  },
+];
+
+/** Three or more lines made mostly of MRZ characters with several `<`. */
+function hasMrz(texts: string[]): boolean {
+  return texts.filter((t) => {
+    const compact = t.replace(/\s+/g, '');
+    return compact.length >= 20 && (compact.match(/</g)?.length ?? 0) >= 2 && compact.replace(/[^A-Z0-9<«‹]/g, '').length / compact.length >= 0.85;
+  }).length >= 2;
+}
+
+/** The page's folded text plus feature markers for an MRZ block and a card QR payload. */
+export function featureText(reading: PageReading): string {
+  const lines = reading.ocr ? foldLines(reading.ocr.lines) : [];
+  const features = [
+    ...(reading.ocr && hasMrz(reading.ocr.lines.map((l) => l.text)) ? ['#mrz'] : []),
+    ...(reading.qr && /^\d{12}\|/.test(reading.qr.text) ? ['#qr'] : []),
+  ];
+  return [...lines.map((l) => l.folded), ...features].join('\n');
+}
+
+// Luật Căn cước 2023: cards issued from 1 July 2024 are Căn cước; chip CCCD were issued before.
+const CAN_CUOC_FROM = '20240701';
+
+/** The card model a QR payload's issue date (its last field, ddmmyyyy) points to, if it has one. */
+export function modelOfQr(reading: PageReading): 'cccd-2021' | 'can-cuoc-2024' | undefined {
+  const parts = reading.qr?.text.trim().split('|') ?? [];
+  if (parts.length < 6 || !/^\d{12}$/.test(parts[0] ?? '')) return undefined;
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(parts.at(-1) ?? '');
+  if (!m) return undefined;
+  return `${m[3]}${m[2]}${m[1]}` >= CAN_CUOC_FROM ? 'can-cuoc-2024' : 'cccd-2021';
+}
+
+function sideScore(text: string, spec: CardSideSpec, qrModel: string | undefined): number {
+  const found = spec.markers.filter((m) => text.includes(m)).length / spec.markers.length;
+  const foreign = spec.excludes.filter((m) => text.includes(m)).length;
+  const score = found * 0.5 ** foreign;
+  // A QR whose issue date fits the model is strong evidence even when the printed text is unreadable.
+  if (qrModel === undefined || !spec.markers.includes('#qr')) return score;
+  return qrModel === spec.type ? Math.max(score, 0.4) : score * 0.5;
+}
+
+/**
+ * Classifies a page as one side of the ID card model `type`: the share of that side's printed
+ * markers found, halved for each marker of another model. Undefined below 0.2.
+ */
+export function classifyIdCardPage(reading: PageReading, type: string): PageClass | undefined {
+  const text = featureText(reading);
+  const qrModel = modelOfQr(reading);
+  let best: PageClass | undefined;
+  for (const spec of SIDES) {
+    if (spec.type !== type) continue;
+    const score = sideScore(text, spec, qrModel);
+    if (!best || score > best.score) best = { type, part: spec.part, score };
+  }
+  if (!best || best.score < 0.2) return undefined;
+  return { ...best, score: Math.min(1, best.score * 1.5) };
+}
