@@ -128,6 +128,29 @@ describe('per-file time limit', () => {
   });
 });
 
+describe('stopping and long runs', () => {
+  it('a file in progress when the run is stopped is reported skipped and left for resume, not parked', async () => {
+    const controller = new AbortController();
+    const waiting = {
+      recognize(_page: unknown, options?: { signal?: AbortSignal }): Promise<never> {
+        setTimeout(() => controller.abort(), 20);
+        return new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.'))));
+      },
+    };
+    const journal = memoryJournal();
+    const summary = await digitizeFiles([join(seed, 'front.jpg')], { engine: waiting, journal, signal: controller.signal });
+    expect(summary.results[0]).toMatchObject({ status: 'skipped', attempts: 1 });
+    expect((await journal.entries())[0]).toMatchObject({ state: 'failed', errorCode: 'OCR_ABORTED' });
+  });
+
+  it('with retainRecords off, drops records from the summary but keeps their type and review count', async () => {
+    const summary = await digitizeFiles([join(seed, 'front.jpg')], { engine, retainRecords: false });
+    expect(summary.results[0]).toMatchObject({ status: 'extracted', documentType: 'cccd-2021' });
+    expect(summary.results[0]?.record).toBeUndefined();
+    expect(summary.results[0]?.fieldsForReview).toBeTypeOf('number');
+  });
+});
+
 describe('only valid results', () => {
   it('reports an expired card as not-valid and does not store it', async () => {
     const vault = createVault({ driver: memoryDriver() });

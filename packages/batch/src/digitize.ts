@@ -1,21 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isSohoaError, sha256Hex, SohoaError, type Diagnostic } from '@sohoa/core';
-import { safeExtractDocument } from '@sohoa/extract';
-import { readPages } from '@sohoa/ingest';
+import { sha256Hex, SohoaError, type Diagnostic } from '@sohoa/core';
+import { attachToDossier } from './dossier';
+import { toDigitisationMetadata } from './metadata';
+import { runPipeline, toError, type PipelineInput } from './pipeline';
+import { createProcessPool, type ProcessPool } from './process-pool';
 import { REVIEW_THRESHOLD } from './report';
 import { collectReviewItems } from './review/collect';
-import type { DigitizeOptions, DigitizeSummary, FileResult, FileStatus } from './types';
+import type { DigitizeOptions, DigitizeSummary, FileResult, FileStatus, PipelineOutput } from './types';
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-// Failures worth another attempt: the engine crashed or timed out. Bad input fails the same way every time.
-const TRANSIENT = new Set(['OCR_FAILED', 'OCR_TIMEOUT', 'OCR_INIT_FAILED', 'INGEST_TIMEOUT', 'BATCH_FILE_TIMEOUT', 'INTERNAL']);
+// Failures worth another attempt: the engine or its process crashed or timed out. Bad input fails the same way every time.
+const TRANSIENT = new Set(['OCR_FAILED', 'OCR_TIMEOUT', 'OCR_INIT_FAILED', 'INGEST_TIMEOUT', 'BATCH_FILE_TIMEOUT', 'BATCH_WORKER_CRASHED', 'INTERNAL']);
 const DEFAULT_FILE_TIMEOUT_MS = 300_000;
-
-function toError(error: unknown): { code: string; message: string; diagnostics: Diagnostic[] } {
-  if (isSohoaError(error)) return { code: error.code, message: error.message, diagnostics: error.diagnostics };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), diagnostics: [] };
-}
 
 async function readInput(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | undefined> {
   try {
@@ -29,53 +26,72 @@ async function readInput(file: string, maxBytes: number): Promise<{ bytes: Uint8
   }
 }
 
-async function processOnce(file: string, bytes: Uint8Array | undefined, outer: DigitizeOptions, started: number): Promise<FileResult> {
-  const timeoutMs = outer.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+/** Runs the pipeline here (with an AbortSignal time limit) or in a worker process of `pool` (killed at the limit). */
+async function runStages(input: PipelineInput, options: DigitizeOptions, pool: ProcessPool | undefined): Promise<PipelineOutput> {
+  const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  if (pool) return pool.run(input, { timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
   const timeout = AbortSignal.timeout(timeoutMs);
-  const options: DigitizeOptions = { ...outer, signal: outer.signal ? AbortSignal.any([outer.signal, timeout]) : timeout };
-  const result = await processWithSignal(file, bytes, options, started);
-  if (result.status === 'failed' && timeout.aborted && !outer.signal?.aborted) {
-    return { ...result, error: { code: 'BATCH_FILE_TIMEOUT', message: `Processing the file took longer than ${timeoutMs} ms and was stopped; it will be retried, or raise \`fileTimeoutMs\`.` } };
+  const output = await runPipeline(input, options.engine!, options.signal ? AbortSignal.any([options.signal, timeout]) : timeout);
+  if (output.error && timeout.aborted && !options.signal?.aborted) {
+    return { ...output, error: { code: 'BATCH_FILE_TIMEOUT', message: `Processing the file took longer than ${timeoutMs} ms and was stopped; it will be retried, or raise \`fileTimeoutMs\`.` } };
   }
-  return result;
+  return output;
 }
 
-async function processWithSignal(file: string, bytes: Uint8Array | undefined, options: DigitizeOptions, started: number): Promise<FileResult> {
-  let pageCount = 0;
-  let record: FileResult['record'];
-  const diagnostics: Diagnostic[] = [];
+async function processOnce(file: string, input: { bytes: Uint8Array; sha256: string } | undefined, options: DigitizeOptions, pool: ProcessPool | undefined, started: number): Promise<FileResult> {
+  const row = options.manifest?.get(resolve(file));
+  const output = await runStages({ file, ...(input ? { bytes: input.bytes } : {}), ...(options.asOf ? { asOf: options.asOf } : {}), ...(row?.type ? { types: [row.type] } : {}), ...(options.ingest ? { ingest: options.ingest } : {}) }, options, pool);
+  const { pages, timings } = output;
+  const diagnostics: Diagnostic[] = [...output.diagnostics];
+  const ms = () => Date.now() - started;
+  if (output.error || !output.record) {
+    return { file, status: 'failed', error: output.error ?? { code: 'INTERNAL', message: 'The pipeline returned no record.' }, diagnostics, pages, timings, ms: ms() };
+  }
+  let record = output.record;
   try {
-    const input = bytes ? { bytes, name: file } : file;
-    const pages = await readPages(input, { ...options.ingest, ...(options.signal ? { signal: options.signal } : {}) });
-    pageCount = pages.length;
-    const ocr = await Promise.all(pages.map((page) => options.engine.recognize(page, options.signal ? { signal: options.signal } : {})));
-    diagnostics.push(...pages.flatMap((p) => p.diagnostics), ...ocr.flatMap((o) => o.diagnostics));
-    const expected = options.manifest?.get(resolve(file));
-    const extracted = await safeExtractDocument(
-      { pages, ocr },
-      { ...(options.asOf ? { asOf: options.asOf } : {}), ...(expected?.type ? { types: [expected.type] } : {}), recognizer: options.engine, ...(options.signal ? { signal: options.signal } : {}) },
-    );
-    if (!extracted.ok) {
-      return { file, status: 'failed', error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' }, diagnostics: [...diagnostics, ...extracted.diagnostics], pages: pageCount, ms: Date.now() - started };
-    }
-    record = extracted.value;
-    if (expected?.subject && record.subject && record.subject.id !== expected.subject) {
+    if (row?.subject && record.subject && record.subject.id !== row.subject) {
       // The manifest and the document disagree on whose it is: keep it, but an officer must look.
       record = { ...record, diagnostics: [...record.diagnostics, { code: 'BATCH_SUBJECT_MISMATCH', severity: 'warning', origin: 'batch', key: 'person.idNumber', message: 'The subject read from the document differs from the manifest\'s subject for this file; check the file or the ID number read.' }] };
     }
+    const sha256 = input?.sha256 ?? record.sources[0]?.sha256;
+    if (sha256) record = { ...record, digitisation: toDigitisationMetadata(record, { sha256, pages, pageQuality: output.pageQuality, ...(row ? { manifest: row } : {}) }) };
     diagnostics.push(...record.diagnostics);
     if (options.onlyValid && record.status !== 'valid') {
       // Digitisation of past results keeps only those still in force on the reference date.
-      return { file, status: 'not-valid', record, diagnostics, pages: pageCount, ms: Date.now() - started };
+      return { file, status: 'not-valid', record, diagnostics, pages, timings, ms: ms() };
     }
-    if (!options.vault) return { file, status: 'extracted', record, diagnostics, pages: pageCount, ms: Date.now() - started };
+    if (!options.vault) return { file, status: 'extracted', record, diagnostics, pages, timings, ms: ms() };
     const stored = await options.vault.putDocument(record);
-    return { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, diagnostics, pages: pageCount, ms: Date.now() - started };
+    const result: FileResult = { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, diagnostics, pages, timings, ms: ms() };
+    if (row?.dossier && sha256) {
+      // Before the journal says done: a run killed here attaches again on resume, and attaching is idempotent.
+      const attached = await attachToDossier(options.vault, { row: { ...row, dossier: row.dossier }, record, documentId: stored.documentId, sha256 }, options.procedures);
+      diagnostics.push(...attached.diagnostics);
+      result.dossier = attached.attachment;
+    }
+    return { ...result, ms: ms() };
   } catch (error) {
     const e = toError(error);
     // Keep what was read: the record is reported even when only the vault refused it.
-    return { file, status: 'failed', error: { code: e.code, message: e.message }, ...(record ? { record } : {}), diagnostics: [...diagnostics, ...e.diagnostics], pages: pageCount, ms: Date.now() - started };
+    return { file, status: 'failed', error: { code: e.code, message: e.message }, record, diagnostics: [...diagnostics, ...e.diagnostics], pages, timings, ms: ms() };
   }
+}
+
+function assertEngine(options: DigitizeOptions): void {
+  if (!options.engine && !options.isolation) throw new SohoaError('BATCH_NO_ENGINE', 'No OCR engine: pass `engine`, or `isolation.engine` so that each worker process creates its own.');
+}
+
+/** Starts the worker processes of `options.isolation`, or none. */
+async function startPool(options: DigitizeOptions, processes: number): Promise<ProcessPool | undefined> {
+  if (!options.isolation) return undefined;
+  const pool = createProcessPool({ ...options.isolation, processes: options.isolation.processes ?? processes });
+  try {
+    await pool.start();
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  return pool;
 }
 
 /**
@@ -85,10 +101,29 @@ async function processWithSignal(file: string, bytes: Uint8Array | undefined, op
  * that keeps failing is parked with its reason.
  */
 export async function digitizeFile(file: string, options: DigitizeOptions): Promise<FileResult> {
-  return digitizeRead(file, await readInput(file, options.ingest?.maxBytes ?? DEFAULT_MAX_BYTES), options);
+  assertEngine(options);
+  const pool = await startPool(options, 1);
+  try {
+    return await digitizeRead(file, await readInput(file, options.ingest?.maxBytes ?? DEFAULT_MAX_BYTES), options, pool);
+  } finally {
+    await pool?.close();
+  }
 }
 
-async function digitizeRead(file: string, input: { bytes: Uint8Array; sha256: string } | undefined, options: DigitizeOptions): Promise<FileResult> {
+/**
+ * A reusable single-file digitiser: with `isolation`, its worker processes start once and serve every
+ * call (the pg-boss worker uses it per job). Close it when done.
+ */
+export async function openDigitizer(options: DigitizeOptions): Promise<{ digitize(file: string): Promise<FileResult>; close(): Promise<void> }> {
+  assertEngine(options);
+  const pool = await startPool(options, 1);
+  return {
+    digitize: async (file) => digitizeRead(file, await readInput(file, options.ingest?.maxBytes ?? DEFAULT_MAX_BYTES), options, pool),
+    close: async () => pool?.close(),
+  };
+}
+
+async function digitizeRead(file: string, input: { bytes: Uint8Array; sha256: string } | undefined, options: DigitizeOptions, pool: ProcessPool | undefined): Promise<FileResult> {
   const started = Date.now();
   const journal = input ? options.journal : undefined;
   const sha256 = input?.sha256;
@@ -104,15 +139,20 @@ async function digitizeRead(file: string, input: { bytes: Uint8Array; sha256: st
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   for (;;) {
     const entry = journal && sha256 ? await journal.start(sha256, file) : undefined;
-    const result = await processOnce(file, input?.bytes, options, started);
+    const result = await processOnce(file, input, options, pool, started);
     const attempts = entry?.attempts;
+    if (result.status === 'failed' && options.signal?.aborted) {
+      // Stopped by the caller, not by the file: leave it to be done again on resume, never parked.
+      if (journal && sha256) await journal.fail(sha256, result.error!, false);
+      return { file, status: 'skipped', ...(sha256 ? { sha256 } : {}), ...(attempts ? { attempts } : {}), diagnostics: [], pages: 0, ms: result.ms };
+    }
     if (journal && sha256) {
       if (result.record && result.documentId && result.status === 'stored') {
         await journal.review.add(collectReviewItems(result.record, result.documentId, file, options.reviewThreshold ?? REVIEW_THRESHOLD));
       }
       if (result.status !== 'failed') await journal.finish(sha256, { ...(result.documentId ? { documentId: result.documentId } : {}), outcome: result.status });
       else {
-        const transient = TRANSIENT.has(result.error!.code) && !options.signal?.aborted;
+        const transient = TRANSIENT.has(result.error!.code);
         const park = !transient || (attempts ?? 1) >= maxAttempts;
         await journal.fail(sha256, result.error!, park);
         if (!park) continue;
@@ -129,8 +169,10 @@ async function digitizeRead(file: string, input: { bytes: Uint8Array; sha256: st
  */
 export async function digitizeFiles(files: string[], options: DigitizeOptions): Promise<DigitizeSummary> {
   if (files.length === 0) throw new SohoaError('BATCH_NO_INPUT', 'No supported files to digitise: pass image or PDF files, or folders that contain them.');
+  assertEngine(options);
   const started = Date.now();
   const concurrency = Math.max(1, options.concurrency ?? 2);
+  const pool = await startPool(options, Math.min(concurrency, files.length));
   const results: FileResult[] = new Array(files.length);
   const seen = new Map<string, string>();
   let next = 0;
@@ -147,15 +189,24 @@ export async function digitizeFiles(files: string[], options: DigitizeOptions): 
         if (input && first !== undefined) result = { file, status: 'duplicate', sha256: input.sha256, duplicateOf: first, diagnostics: [], pages: 0, ms: 0 };
         else {
           if (input) seen.set(input.sha256, file);
-          result = await digitizeRead(file, input, options);
+          result = await digitizeRead(file, input, options, pool);
         }
+      }
+      if (result.record) {
+        result.documentType = result.record.type;
+        result.fieldsForReview = Object.values(result.record.fields).filter((f) => f.confidence < REVIEW_THRESHOLD).length;
+        if (options.retainRecords === false) delete result.record;
       }
       results[index] = result;
       done++;
       options.onProgress?.({ done, total: files.length, file, status: result.status, pages: result.pages });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  } finally {
+    await pool?.close();
+  }
   const counts: Record<FileStatus, number> = { stored: 0, unchanged: 0, extracted: 0, duplicate: 0, 'not-valid': 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   return { results, counts, pages: results.reduce((n, r) => n + r.pages, 0), ms: Date.now() - started };

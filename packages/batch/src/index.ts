@@ -1,6 +1,9 @@
 export type * from './types';
 export type * from './journal/types';
-export { digitizeFile, digitizeFiles } from './digitize';
+export { digitizeFile, digitizeFiles, openDigitizer } from './digitize';
+export { createProcessPool } from './process-pool';
+export type { ProcessPool, ProcessPoolStats } from './process-pool';
+export type { PipelineInput } from './pipeline';
 export { memoryJournal } from './journal/memory';
 export { buildReport, reportToCsv, reportToHtml, csvCell, REVIEW_THRESHOLD } from './report';
 export type { BatchReport } from './report';

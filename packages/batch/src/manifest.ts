@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import { safeParseDossierCode } from '@sohoa/vault';
 
 /** One row of a batch manifest: a file and what the digitisation team already knows about it. */
 export interface ManifestEntry {
@@ -16,8 +17,10 @@ export interface ManifestEntry {
   procedure?: string;
   /** One-stop dossier code. */
   dossier?: string;
-  /** Whether the file is a component of the dossier (thành phần hồ sơ) or its result (kết quả). */
+  /** Whether the file is a component of the dossier (thành phần hồ sơ) or its result (kết quả); with a dossier, `result` when absent. */
   role?: 'component' | 'result';
+  /** Code of the result in the system that issued it (mã kết quả / mã giấy tờ), kept in the document's metadata. */
+  resultCode?: string;
 }
 
 const COLUMNS: Record<string, keyof ManifestEntry> = {
@@ -28,6 +31,7 @@ const COLUMNS: Record<string, keyof ManifestEntry> = {
   procedure: 'procedure', 'thu tuc': 'procedure', 'ma thu tuc': 'procedure',
   dossier: 'dossier', 'ho so': 'dossier', 'ma ho so': 'dossier',
   role: 'role', 'vai tro': 'role',
+  'result code': 'resultCode', resultcode: 'resultCode', 'ma ket qua': 'resultCode', 'ma giay to': 'resultCode',
 };
 
 function fold(s: string): string {
@@ -63,7 +67,7 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * Parses a manifest CSV (header row; columns `path`, `type`, `subject`, `agency`, `procedure`, `dossier`,
- * `role`, or their Vietnamese names). Problems come back as diagnostics pointing at rows, never values.
+ * `role`, `result code`, or their Vietnamese names). Problems come back as diagnostics pointing at rows, never values.
  */
 export function safeParseManifest(text: string, baseDir: string): SafeResult<ManifestEntry[]> {
   const [header, ...rows] = parseCsv(text);
@@ -84,6 +88,8 @@ export function safeParseManifest(text: string, baseDir: string): SafeResult<Man
         if (['component', 'thanh phan', 'thanh phan ho so'].includes(role)) entry.role = 'component';
         else if (['result', 'ket qua'].includes(role)) entry.role = 'result';
         else diagnostics.push({ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', pointer: `/${r + 1}/role`, message: `Row ${r + 2}: \`role\` must be \`component\` or \`result\`.` });
+      } else if (key === 'dossier' && !safeParseDossierCode(v).ok) {
+        diagnostics.push({ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', pointer: `/${r + 1}/dossier`, message: `Row ${r + 2}: \`dossier\` is not a one-stop dossier code \`MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX\`.` });
       } else if (key === 'path') entry.path = resolve(baseDir, v);
       else entry[key] = v;
     });

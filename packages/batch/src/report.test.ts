@@ -41,4 +41,14 @@ describe('batch report', () => {
     expect(html).toContain('The image &lt;b&gt; is truncated.');
     expect(html).not.toMatch(/<script|src=|href=/);
   });
+  it('counts dossier attachments and reads slim results kept without their record', () => {
+    const slim: DigitizeSummary = {
+      ...summary,
+      results: [
+        { file: 'r.jpg', status: 'stored', pages: 1, ms: 1, diagnostics: [], documentType: 'giay-khai-sinh', fieldsForReview: 2, dossier: { code: 'H29.001.07-260115-AB0042', role: 'result', attached: true } },
+        { file: 'c.jpg', status: 'stored', pages: 1, ms: 1, diagnostics: [], documentType: 'cccd-2021', fieldsForReview: 0, dossier: { code: 'H29.001.07-260115-AB0042', role: 'component', attached: false } },
+      ],
+    };
+    expect(buildReport(slim)).toMatchObject({ byType: { 'giay-khai-sinh': 1, 'cccd-2021': 1 }, fieldsForReview: 2, dossiers: { attached: 1, notAttached: 1, dossiers: 1 } });
+  });
 });

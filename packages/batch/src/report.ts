@@ -16,6 +16,8 @@ export interface BatchReport {
   fieldsForReview: number;
   /** Diagnostic codes and how often they occurred. */
   diagnostics: Record<string, number>;
+  /** Files the manifest puts in a dossier: attached in the vault or not (see `BATCH_DOSSIER_NOT_ATTACHED`), and the dossiers touched. */
+  dossiers: { attached: number; notAttached: number; dossiers: number };
   failures: Array<{ file: string; code: string; message: string }>;
 }
 
@@ -24,10 +26,17 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
   const byType: Record<string, number> = {};
   const diagnostics: Record<string, number> = {};
   let fieldsForReview = 0;
+  const dossiers = { attached: 0, notAttached: 0, dossiers: 0 };
+  const codes = new Set<string>();
   for (const r of summary.results) {
-    if (r.record) byType[r.record.type] = (byType[r.record.type] ?? 0) + 1;
+    if (r.dossier) {
+      dossiers[r.dossier.attached ? 'attached' : 'notAttached']++;
+      codes.add(r.dossier.code);
+    }
+    const type = r.record?.type ?? r.documentType;
+    if (type) byType[type] = (byType[type] ?? 0) + 1;
     for (const d of r.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
-    fieldsForReview += Object.values(r.record?.fields ?? {}).filter((f) => f.confidence < REVIEW_THRESHOLD).length;
+    fieldsForReview += r.record ? Object.values(r.record.fields).filter((f) => f.confidence < REVIEW_THRESHOLD).length : (r.fieldsForReview ?? 0);
   }
   const seconds = summary.ms / 1000;
   return {
@@ -40,6 +49,7 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
     byType,
     fieldsForReview,
     diagnostics,
+    dossiers: { ...dossiers, dossiers: codes.size },
     failures: summary.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
   };
 }
@@ -74,6 +84,7 @@ export function reportToHtml(report: BatchReport): string {
 <h1>Báo cáo số hoá <small>/ Digitisation report</small></h1>
 <p>${escapeHtml(report.generatedAt)} — <span class="n">${report.files}</span> files, <span class="n">${report.pages}</span> pages in ${report.seconds}s (${report.pagesPerMinute} pages/min); ${report.fieldsForReview} field(s) for review.</p>
 <h2>By status</h2>${table(['status', 'files'], Object.entries(report.byStatus))}
+<p>Dossiers: ${report.dossiers.attached} file(s) attached to ${report.dossiers.dossiers} dossier(s), ${report.dossiers.notAttached} not attached.</p>
 <h2>By document type</h2>${table(['type', 'documents'], Object.entries(report.byType))}
 <h2>Diagnostics</h2>${table(['code', 'count'], Object.entries(report.diagnostics).sort((a, b) => b[1] - a[1]))}
 <h2>Failures</h2>${table(['file', 'code', 'message'], report.failures.map((f) => [f.file, f.code, f.message]))}

@@ -1,4 +1,6 @@
-import type { Box, Diagnostic, DocumentRecord, OcrPage, PageImage } from '@sohoa/core';
+import type { IngestOptions } from '@sohoa/ingest';
+import type { Box, DigitisedPageQuality, Diagnostic, DocumentRecord, OcrPage, PageImage } from '@sohoa/core';
+import type { Dossier, DossierInput, Procedure } from '@sohoa/vault';
 import type { Journal } from './journal/types';
 import type { ManifestEntry } from './manifest';
 
@@ -10,17 +12,55 @@ export interface PageRecognizer {
 /** Where digitised records go: the `Vault` of `@sohoa/vault` fits. */
 export interface DocumentSink {
   putDocument(record: DocumentRecord): Promise<{ documentId: string; created: boolean }>;
+  /** Needed (with `putDossier`) to attach files to the dossiers a manifest names; the reader needs a grant on the subject. */
+  getDossier?(code: string): Promise<Dossier | undefined>;
+  putDossier?(input: DossierInput): Promise<unknown>;
+}
+
+/** A module that creates the OCR engine inside each worker process. */
+export interface EngineModule {
+  /** Package name (resolved from `@sohoa/batch`) or absolute path of an ES module, e.g. `@sohoa/ocr`. */
+  module: string;
+  /** Name of the exported factory, called with `options`. @default 'createEngine' */
+  export?: string;
+  /** JSON-serialisable options for the factory, e.g. `{ workers: 1 }`. */
+  options?: unknown;
+}
+
+/**
+ * Run each file's ingest → OCR → extraction in a pool of child processes, so that a file that crashes
+ * its process (native crash, out of memory, `process.exit`) or hangs it (even in a synchronous loop)
+ * fails alone: the process is killed or replaced and the file is retried, then parked.
+ */
+export interface ProcessIsolationOptions {
+  /** How each worker process creates its OCR engine. */
+  engine: EngineModule;
+  /** Worker processes. @default the batch `concurrency` */
+  processes?: number;
+  /** Files a worker process handles before it is replaced by a fresh one (bounds memory growth). @default 500 */
+  recycleAfter?: number;
+  /** V8 heap limit of each worker process in MB (`--max-old-space-size`); past it the process dies and its file fails alone. @default 1024 */
+  maxHeapMb?: number;
+  /** Time for a worker process to start and create its engine. @default 60000 */
+  startTimeoutMs?: number;
 }
 
 export interface DigitizeOptions {
-  /** OCR engine; its pool decides how many pages run at once. */
-  engine: PageRecognizer;
+  /** OCR engine used in this process; its pool decides how many pages run at once. Required unless `isolation` is given. */
+  engine?: PageRecognizer;
+  /** Process each file in a worker process instead of in this one (see {@link ProcessIsolationOptions}). @default none: in this process */
+  isolation?: ProcessIsolationOptions;
   /** Where to store each record; omitted = extract only. */
   vault?: DocumentSink;
   /** Reference date for document status (ISO). @default today */
   asOf?: string;
   /** What a manifest says about each file, by absolute path: expected type and subject, agency, procedure, dossier. */
   manifest?: Map<string, ManifestEntry>;
+  /**
+   * Procedures by code, to attach manifest files to the requirement of the dossier they answer (by
+   * `documentTypes`). A procedure not listed is kept as its code, with one requirement per type seen.
+   */
+  procedures?: Map<string, Procedure>;
   /** Store only results still valid on `asOf`; others are reported as `not-valid`. @default false */
   onlyValid?: boolean;
   /** Files processed at once. @default 2 */
@@ -29,8 +69,8 @@ export interface DigitizeOptions {
   signal?: AbortSignal;
   /** Called after each file. */
   onProgress?: (event: ProgressEvent) => void;
-  /** Limits passed to ingest. */
-  ingest?: { maxBytes?: number; maxPixels?: number; maxPages?: number };
+  /** Limits, quality gate and preprocessing passed to ingest's `readPages` (defaults: its `auto` preprocessing, gate on). */
+  ingest?: Pick<IngestOptions, 'maxBytes' | 'maxPixels' | 'maxPages' | 'preprocess' | 'quality'>;
   /** Records each file's progress by SHA-256 so a killed run can resume. @default none */
   journal?: Journal;
   /** Skip files the journal has as done (and parked ones, unless `retryParked`). @default false */
@@ -41,8 +81,13 @@ export interface DigitizeOptions {
   maxAttempts?: number;
   /** Fields below this confidence (and fields a cross-check questions) go to the journal's review queue. @default 0.9 */
   reviewThreshold?: number;
-  /** Wall-clock limit for one attempt at one file; on expiry its OCR is cancelled and the attempt fails with `BATCH_FILE_TIMEOUT`. @default 300000 */
+  /** Wall-clock limit for one attempt at one file; on expiry its OCR is cancelled (or its worker process killed) and the attempt fails with `BATCH_FILE_TIMEOUT`. @default 300000 */
   fileTimeoutMs?: number;
+  /**
+   * Keep each file's `record` in the summary. Turn it off for long runs: memory then stays flat, the
+   * vault has the records, and `documentType`/`fieldsForReview` still feed the report. @default true
+   */
+  retainRecords?: boolean;
 }
 
 /**
@@ -63,15 +108,50 @@ export interface FileResult {
   duplicateOf?: string;
   /** The manifest row of this file, when a manifest was given. */
   manifest?: ManifestEntry;
+  /** The dossier the manifest attaches this file to, and whether it is attached in the vault. */
+  dossier?: DossierAttachment;
+  /** Wall-clock milliseconds of the pipeline stages for this file's last attempt (OCR re-reads of regions count as extraction). */
+  timings?: StageTimings;
   /** Processing attempts recorded for this file (journal), including this run's. */
   attempts?: number;
   record?: DocumentRecord;
+  /** The record's type, kept when `retainRecords` is off. */
+  documentType?: string;
+  /** Fields of the record below the review threshold, kept when `retainRecords` is off. */
+  fieldsForReview?: number;
   documentId?: string;
   /** Set when `status` is `failed`: a stable code and a message without personal data. */
   error?: { code: string; message: string };
   diagnostics: Diagnostic[];
   pages: number;
   ms: number;
+}
+
+/** Where a manifest file went in its dossier. */
+export interface DossierAttachment {
+  code: string;
+  role: 'component' | 'result';
+  /** True once the vault's dossier lists the file (also when an earlier run attached it). */
+  attached: boolean;
+  /** For a component: the procedure requirement it answers. */
+  requirementId?: string;
+}
+
+/** Time spent in each stage of the pipeline for one file. */
+export interface StageTimings {
+  ingestMs: number;
+  ocrMs: number;
+  extractMs: number;
+}
+
+/** What the ingest → OCR → extraction pipeline yields for one file (plain data: it crosses process boundaries). */
+export interface PipelineOutput {
+  record?: DocumentRecord;
+  pages: number;
+  pageQuality: DigitisedPageQuality[];
+  diagnostics: Diagnostic[];
+  error?: { code: string; message: string };
+  timings: StageTimings;
 }
 
 export interface ProgressEvent {

@@ -57,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--report <prefix>', 'write <prefix>.json, .csv and .html reports')
     .option('--file-timeout <seconds>', 'time limit for one attempt at one file', positiveInt)
     .option('--queue <postgres-url>', 'do not digitise here: enqueue the files for `sohoa worker` processes')
+    .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in --manifest')
+    .option('--no-isolate', 'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)')
     .action(async (paths: string[], opts) => {
       exitCode = opts.queue ? await runEnqueue(paths, opts.queue, opts) : (await runDigitize(paths, opts)).exitCode;
     });
@@ -97,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
+    .option('--no-isolate', 'read files in this process instead of in worker processes')
     .action(async (opts) => {
       exitCode = await runWorker(opts);
     });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sha256Hex, SohoaError } from '@sohoa/core';
 import type PgBossType from 'pg-boss';
-import { digitizeFile } from '../digitize';
+import { openDigitizer } from '../digitize';
 import type { DigitizeOptions, FileResult } from '../types';
 
 /** A job holds a file reference and its hash, never personal data. */
@@ -75,6 +75,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
     await boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined);
     throw new SohoaError('BATCH_QUEUE_FAILED', 'Cannot reach the job queue database: check the `--queue` connection string and that PostgreSQL is running.', { cause });
   }
+  const digitizers: Array<{ close(): Promise<void> }> = [];
   return {
     async enqueue(paths) {
       let queued = 0;
@@ -92,10 +93,12 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
     size: () => boss.getQueueSize(name),
     async work(work) {
       const { teamSize = 1, onResult, ...digitize } = work;
+      const digitizer = await openDigitizer({ ...digitize, maxAttempts: 1, ...(digitize.isolation ? { isolation: { processes: teamSize, ...digitize.isolation } } : {}) });
+      digitizers.push(digitizer);
       for (let i = 0; i < teamSize; i++) {
         await boss.work<DigitizeJob>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
           if (!job) return;
-          const result = await digitizeFile(job.data.path, { ...digitize, maxAttempts: 1 });
+          const result = await digitizer.digitize(job.data.path);
           onResult?.(result);
           if (result.status === 'failed' && TRANSIENT.has(result.error?.code ?? '')) {
             throw new SohoaError('BATCH_QUEUE_FAILED', `Transient failure (${result.error?.code}); pg-boss will retry the job.`);
@@ -106,6 +109,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
     },
     async stop() {
       await boss.stop({ graceful: true, close: true, wait: true, timeout: 30_000 });
+      for (const digitizer of digitizers.splice(0)) await digitizer.close();
     },
   };
 }

@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal } from '@sohoa/batch';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal, type ProcessIsolationOptions } from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
+import { procedureFromRecord, type Procedure } from '@sohoa/vault';
+import { SohoaError } from '@sohoa/core';
 import { withVault } from '../context';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
@@ -25,6 +27,34 @@ export interface DigitizeCommandOptions {
   fileTimeout?: number;
   /** Manifest CSV: its files are digitised (with any paths given) and its rows guide and annotate them. */
   manifest?: string;
+  /** Procedure records (JSON files of the national procedure database, or a folder of them) for dossier requirements. */
+  procedures?: string;
+  /** Run each file in a worker process (a crash or hang fails that file alone). @default true */
+  isolate?: boolean;
+}
+
+/** Each worker process runs one tesseract.js worker; there are as many processes as files at once. */
+export function cliIsolation(processes?: number): ProcessIsolationOptions {
+  return { engine: { module: '@sohoa/ocr', export: 'createTesseractEngine', options: { workers: 1 } }, ...(processes ? { processes } : {}) };
+}
+
+/** Reads procedure records from a JSON file (one record or an array) or a folder of them. */
+export function readProcedures(path: string): Map<string, Procedure> {
+  const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.json')).map((f) => join(path, f)) : [path];
+  const procedures = new Map<string, Procedure>();
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new SohoaError('VAULT_DOSSIER_INVALID', `The procedure file \`${file}\` is not JSON: pass records of the procedure database export.`, { cause });
+    }
+    for (const record of Array.isArray(data) ? data : [data]) {
+      const procedure = procedureFromRecord(record);
+      procedures.set(procedure.code, procedure);
+    }
+  }
+  return procedures;
 }
 
 /** The `--json` shape of one file, stable since the foundation issue. */
@@ -78,14 +108,20 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
     controller.abort();
   };
   process.on('SIGINT', onSigint);
-  const engine = createTesseractEngine();
+  const isolation = options.isolate === false ? undefined : cliIsolation(options.concurrency);
+  const engine = isolation ? undefined : createTesseractEngine();
+  const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const journal = await openJournal(options);
   try {
     const summary = await withVault(options.vault, (vault) =>
       digitizeFiles(files, {
-        engine,
+        ...(engine ? { engine } : {}),
+        ...(isolation ? { isolation } : {}),
+        ...(procedures ? { procedures } : {}),
         vault,
         signal: controller.signal,
+        // Long runs report as NDJSON; records stay in the vault, not in memory.
+        retainRecords: !options.ndjson,
         ...(journal ? { journal } : {}),
         ...(options.resume ? { resume: true } : {}),
         ...(options.retryParked ? { retryParked: true } : {}),
@@ -106,13 +142,13 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'summary', report: buildReport(summary) })}\n`);
     else if (options.json) process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
     else {
-      const rows = summary.results.map((r) => [r.file, r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-', r.status, r.error ? r.error.code : String(Object.keys(r.record?.fields ?? {}).length)]);
+      const rows = summary.results.map((r) => [r.file, r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-', r.status, r.error ? r.error.code : `${Object.keys(r.record?.fields ?? {}).length}${r.dossier ? ` (${r.dossier.role} of ${r.dossier.code}${r.dossier.attached ? '' : ', not attached'})` : ''}`]);
       process.stdout.write(`${formatTable(['file', 'type', 'status', 'fields / error'], rows)}\n`);
     }
     return { summary, exitCode: c.skipped > 0 ? 130 : c.failed > 0 ? 1 : 0 };
   } finally {
     process.off('SIGINT', onSigint);
     await journal?.close();
-    await engine.dispose();
+    await engine?.dispose();
   }
 }

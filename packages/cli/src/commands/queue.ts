@@ -2,6 +2,7 @@ import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { openVault } from '../context';
 import { createProgress } from '../progress';
+import { cliIsolation } from './digitize';
 
 async function openQueue(url: string) {
   const { createPgBossQueue } = await import('@sohoa/batch/queue/pg-boss');
@@ -24,13 +25,14 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
 }
 
 /** `sohoa worker`: take jobs from the queue until Ctrl-C or SIGTERM, then stop gracefully. */
-export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean }): Promise<number> {
+export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean; isolate?: boolean }): Promise<number> {
   const queue = await openQueue(options.queue);
   const vault = await openVault(options.vault);
-  const engine = createTesseractEngine();
+  const teamSize = options.concurrency ?? 2;
+  const engine = options.isolate === false ? createTesseractEngine() : undefined;
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
-  await queue.work({ engine, vault, teamSize: options.concurrency ?? 2, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+  await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), vault, teamSize, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
   process.stderr.write('worker: waiting for jobs (Ctrl-C to stop)\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -38,7 +40,7 @@ export async function runWorker(options: { queue: string; vault?: string; concur
   });
   process.stderr.write('\nworker: finishing the jobs in progress…\n');
   await queue.stop();
-  await engine.dispose();
+  await engine?.dispose();
   await vault.close();
   progress.done(`worker: ${done} job(s) processed`);
   return 0;

@@ -1,0 +1,66 @@
+import { isSohoaError, type DigitisedPageQuality, type Diagnostic } from '@sohoa/core';
+import { safeExtractDocument } from '@sohoa/extract';
+import { readPages, type IngestOptions } from '@sohoa/ingest';
+import type { PageRecognizer, PipelineOutput, StageTimings } from './types';
+
+/** What the pipeline needs to read one file; plain data, so it can be sent to a worker process. */
+export interface PipelineInput {
+  file: string;
+  bytes?: Uint8Array;
+  asOf?: string;
+  /** Restrict classification to these document types (from the manifest). */
+  types?: string[];
+  ingest?: Pick<IngestOptions, 'maxBytes' | 'maxPixels' | 'maxPages' | 'preprocess' | 'quality'>;
+}
+
+/** A thrown error as a stable code and a message (messages of sohoa never carry personal data). */
+export function toError(error: unknown): { code: string; message: string; diagnostics: Diagnostic[] } {
+  if (isSohoaError(error)) return { code: error.code, message: error.message, diagnostics: error.diagnostics };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), diagnostics: [] };
+}
+
+/**
+ * Ingest → OCR of every page → extraction, for one file. Never throws: a failure comes back as
+ * `error` with whatever was read before it.
+ */
+export async function runPipeline(input: PipelineInput, engine: PageRecognizer, signal?: AbortSignal): Promise<PipelineOutput> {
+  const timings: StageTimings = { ingestMs: 0, ocrMs: 0, extractMs: 0 };
+  const diagnostics: Diagnostic[] = [];
+  const withSignal = signal ? { signal } : {};
+  let pages = 0;
+  let pageQuality: DigitisedPageQuality[] = [];
+  let t = performance.now();
+  const lap = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - t);
+    t = now;
+  };
+  try {
+    const images = await readPages(input.bytes ? { bytes: input.bytes, name: input.file } : input.file, { ...input.ingest, ...withSignal });
+    pages = images.length;
+    lap('ingestMs');
+    const ocr = await Promise.all(images.map((page) => engine.recognize(page, withSignal)));
+    lap('ocrMs');
+    diagnostics.push(...images.flatMap((p) => p.diagnostics), ...ocr.flatMap((o) => o.diagnostics));
+    pageQuality = images.map((page, i) => ({
+      page: page.source.page,
+      width: page.width,
+      height: page.height,
+      ...(page.quality?.dpi !== undefined ? { dpi: page.quality.dpi } : page.dpi !== undefined ? { dpi: page.dpi } : {}),
+      ocrConfidence: Number((ocr[i]?.confidence ?? 0).toFixed(3)),
+      ...(page.quality ? { quality: page.quality } : {}),
+    }));
+    const extracted = await safeExtractDocument(
+      { pages: images, ocr },
+      { ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.types ? { types: input.types } : {}), recognizer: engine, ...withSignal },
+    );
+    lap('extractMs');
+    if (!extracted.ok) {
+      return { pages, pageQuality, timings, error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' }, diagnostics: [...diagnostics, ...extracted.diagnostics] };
+    }
+    return { record: extracted.value, pages, pageQuality, timings, diagnostics };
+  } catch (error) {
+    const e = toError(error);
+    return { pages, pageQuality, timings, error: { code: e.code, message: e.message }, diagnostics: [...diagnostics, ...e.diagnostics] };
+  }
+}
