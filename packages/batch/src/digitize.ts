@@ -38,6 +38,23 @@ async function runStages(input: PipelineInput, options: DigitizeOptions, pool: P
   return output;
 }
 
+const owners = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The owner of each dossier as the manifest states it on any of its rows, so that a row without a
+ * `subject` (a parent's card among a child's components) does not make its own subject the dossier's
+ * owner when it happens to be processed first.
+ */
+function dossierOwners(manifest: NonNullable<DigitizeOptions['manifest']>): Map<string, string> {
+  let found = owners.get(manifest);
+  if (!found) {
+    found = new Map();
+    for (const row of manifest.values()) if (row.dossier && row.subject && !found.has(row.dossier.trim())) found.set(row.dossier.trim(), row.subject);
+    owners.set(manifest, found);
+  }
+  return found;
+}
+
 async function processOnce(file: string, input: { bytes: Uint8Array; sha256: string } | undefined, options: DigitizeOptions, pool: ProcessPool | undefined, started: number): Promise<FileResult> {
   const row = options.manifest?.get(resolve(file));
   const output = await runStages({ file, ...(input ? { bytes: input.bytes } : {}), ...(options.asOf ? { asOf: options.asOf } : {}), ...(row?.type ? { types: [row.type] } : {}), ...(options.ingest ? { ingest: options.ingest } : {}) }, options, pool);
@@ -65,7 +82,8 @@ async function processOnce(file: string, input: { bytes: Uint8Array; sha256: str
     const result: FileResult = { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, diagnostics, pages, timings, ms: ms() };
     if (row?.dossier && sha256) {
       // Before the journal says done: a run killed here attaches again on resume, and attaching is idempotent.
-      const attached = await attachToDossier(options.vault, { row: { ...row, dossier: row.dossier }, record, documentId: stored.documentId, sha256 }, options.procedures);
+      const owner = row.subject ?? dossierOwners(options.manifest!).get(row.dossier.trim());
+      const attached = await attachToDossier(options.vault, { row: { ...row, dossier: row.dossier }, record, documentId: stored.documentId, sha256, ...(owner ? { owner } : {}) }, options.procedures);
       diagnostics.push(...attached.diagnostics);
       result.dossier = attached.attachment;
     }

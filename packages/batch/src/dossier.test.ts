@@ -57,6 +57,16 @@ describe('dossiers from the manifest', () => {
     expect(after?.components).toEqual(dossier?.components);
   });
 
+  it('takes the dossier owner from the manifest even when another person\'s component is processed first', async () => {
+    // The parent's card (no subject on its row) comes first: the dossier must still be the owner's.
+    const files = scans(['other-first.jpg', 'result-second.jpg']);
+    const manifest = manifestFor(files, [`${CODE},1.001193,component,,`, `${CODE},1.001193,result,${OWNER},`]);
+    const vault = createVault({ driver: memoryDriver(), ...operatorAccess('batch-test') });
+    const summary = await digitizeFiles(files, { engine, vault, manifest, concurrency: 1 });
+    expect(summary.results.map((r) => r.dossier?.attached)).toEqual([true, true]);
+    expect(await vault.getDossier(CODE)).toMatchObject({ subject: { kind: 'person', id: OWNER }, results: [summary.results[1]?.documentId], components: [{ requirementId: 'x-cccd-2021', sha256: summary.results[0]?.sha256 }] });
+  });
+
   it('uses the procedure catalogue to name the requirement a component answers', async () => {
     const files = scans(['card.jpg']);
     const manifest = manifestFor(files, [`${CODE},1.000001,component,${OWNER},`]);

@@ -50,10 +50,17 @@ function requirementFor(procedure: Procedure, type: string): { procedure: Proced
  */
 export async function attachToDossier(
   sink: DocumentSink,
-  input: { row: ManifestEntry & { dossier: string }; record: DocumentRecord; documentId: string; sha256: string },
+  input: {
+    row: ManifestEntry & { dossier: string };
+    record: DocumentRecord;
+    documentId: string;
+    sha256: string;
+    /** The dossier owner's ID as another manifest row of the same dossier states it, when this row has no `subject`. */
+    owner?: string;
+  },
   procedures?: Map<string, Procedure>,
 ): Promise<{ attachment: DossierAttachment; diagnostics: Diagnostic[] }> {
-  const { row, record, documentId, sha256 } = input;
+  const { row, record, documentId, sha256, owner } = input;
   const role = row.role ?? 'result';
   const code = row.dossier.trim();
   if (!sink.getDossier || !sink.putDossier) return notAttached(code, role, 'the vault given to the batch cannot keep dossiers (it has no `getDossier`/`putDossier`).');
@@ -64,7 +71,8 @@ export async function attachToDossier(
       if (existing && row.procedure && existing.procedure.code !== row.procedure) {
         return notAttached(code, role, `the dossier is kept for procedure \`${existing.procedure.code}\`, the manifest row names \`${row.procedure}\`; fix the manifest.`);
       }
-      const subject = existing?.subject ?? (row.subject ? subjectOf(row.subject) : record.subject);
+      const stated = row.subject ?? owner;
+      const subject = existing?.subject ?? (stated ? subjectOf(stated) : record.subject);
       if (!subject) return notAttached(code, role, 'no subject: give the dossier owner in the manifest `subject` column.');
       let procedure = existing?.procedure ?? (row.procedure ? (procedures?.get(row.procedure) ?? { code: row.procedure, name: row.procedure, requirements: [] }) : undefined);
       if (!procedure) return notAttached(code, role, 'the dossier is not in the vault yet and the manifest row has no `procedure` code to create it with.');
