@@ -1,15 +1,18 @@
 // Preprocessing benchmark: per-step time (median ms per A4 page) of the quality gate, grey, contrast
-// normalisation, deskew and crop-to-content, and their effect on OCR character error rate with
-// tesseract.js, on synthetic 300-dpi pages with exact truth (clean, rotated, faded, office-degraded),
-// each step measured on and off in the same run.
+// normalisation, orientation, deskew, crop-to-content, DPI normalisation and binarisation (Otsu,
+// Sauvola), and their effect on OCR character error rate and OCR time with tesseract.js, on synthetic
+// pages with exact truth (clean, rotated, turned, faded, blurred, uneven light, office-degraded, 150 and
+// 600 dpi), each step measured on and off in the same run, plus `readPages`' `auto` default.
 // Usage: pnpm bench:preprocess [--pages 2] [--rounds 3]
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runParallel } from './run-parallel.mjs';
 import {
   readPages, toGrey, assessPageQuality, estimateSkew, detectOrientation, deskewPage, normalizeContrast, cropToContent, preprocessPage,
+  normalizeScale, binarizePage, AUTO_PREPROCESS,
 } from '../../packages/ingest/dist/index.js';
 import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
 
@@ -99,7 +102,19 @@ const variants = {
   'turned 90° clockwise': async (page) => ({ ...page, ...(await raw(from(page).rotate(90))) }),
   'turned 180°': async (page) => ({ ...page, ...(await raw(from(page).rotate(180))) }),
   'blurred (sigma 3)': async (page) => ({ ...page, ...(await raw(from(page).blur(3))) }),
+  'uneven light (paper 250 → 110 across)': async (page) => {
+    const lit = Buffer.from(page.pixels);
+    for (let k = 0; k < lit.length; k++) {
+      const x = Math.floor(k / page.channels) % page.width;
+      lit[k] = Math.round(lit[k] * (1 - (0.56 * x) / page.width));
+    }
+    return { ...page, pixels: new Uint8Array(lit) };
+  },
+  '150 dpi (fax, phone)': async (page) => ({ ...page, dpi: 150, ...(await raw(from(page).resize(Math.round(page.width / 2)))) }),
+  '600 dpi (top half of the page)': async (page) => ({ ...page, dpi: 600, ...(await raw(from(page).extract({ left: 0, top: 0, width: page.width, height: Math.round(page.height / 2) }).resize(page.width * 2))) }),
 };
+// The 600-dpi variant shows only the top half of each page: its truth is the lines drawn there.
+const truthFor = (variant, i) => (variant.startsWith('600 dpi') ? truth[i].split('\n').filter((_, k) => 760 - k * 21 > 841.89 / 2 - 3).join('\n') : truth[i]);
 const pages = {};
 for (const [name, make] of Object.entries(variants)) pages[name] = await Promise.all(clean.map((p, i) => make(p, i)));
 
@@ -125,7 +140,12 @@ const steps = [
   ['detectOrientation (grey)', (p) => detectOrientation(p), greyOffice],
   ['deskewPage (grey, estimate + rotate)', (p) => deskewPage(p), greyOffice],
   ['cropToContent (grey)', (p) => cropToContent(p), greyOffice],
-  ['preprocessPage (all steps)', (p) => preprocessPage(p), office],
+  ['normalizeScale (grey, 600-dpi half page → 32 px lines)', (p) => normalizeScale(p), pages['600 dpi (top half of the page)'].map(toGrey)],
+  ['normalizeScale (grey, 150-dpi page → 32 px lines)', (p) => normalizeScale(p), pages['150 dpi (fax, phone)'].map(toGrey)],
+  ['binarizePage otsu (grey)', (p) => binarizePage(p, { method: 'otsu' }), greyOffice],
+  ['binarizePage sauvola (grey)', (p) => binarizePage(p, { method: 'sauvola' }), greyOffice],
+  ['preprocessPage (default steps: grey, contrast, orient, deskew, crop)', (p) => preprocessPage(p), office],
+  ["readPages' auto steps after the gate (orient + deskew)", (p) => preprocessPage(p, AUTO_PREPROCESS), office],
 ];
 log('| step | ms |\n|---|---|');
 for (const [name, fn, inputs] of steps) log(`| ${name} | ${(await time(fn, inputs)).toFixed(1)} |`);
@@ -150,35 +170,63 @@ for (const [name, list] of Object.entries(pages)) {
   log(`| ${name} | ${q.verdict} | ${q.dpi ?? 'n/a'} (${q.dpiSource}) | ${q.skew} | ${q.sharpness} | ${q.contrast} | ${q.textHeight ?? 'n/a'} | ${q.diagnostics.map((d) => d.code.replace('INGEST_QUALITY_', '')).join(', ') || '—'} |`);
 }
 
-// ---------- CER with each step on/off ----------
+// ---------- CER and OCR time with each step on/off ----------
+const off = { contrast: false, orient: false, deskew: false, crop: false, scale: false, binarize: false };
 const configs = {
-  'none (grey only)': { contrast: false, orient: false, deskew: false, crop: false },
-  '+contrast': { contrast: true, orient: false, deskew: false, crop: false },
-  '+orient': { contrast: false, orient: true, deskew: false, crop: false },
-  '+deskew': { contrast: false, orient: false, deskew: true, crop: false },
-  '+crop': { contrast: false, orient: false, deskew: false, crop: true },
-  'all': {},
+  'none (grey only)': off,
+  '+contrast': { ...off, contrast: true },
+  '+orient': { ...off, orient: true },
+  '+deskew': { ...off, deskew: true },
+  '+crop': { ...off, crop: true },
+  '+scale (DPI norm.)': { ...off, scale: true },
+  '+otsu': { ...off, binarize: { method: 'otsu' } },
+  '+sauvola': { ...off, binarize: { method: 'sauvola' } },
+  'auto (readPages default)': { ...AUTO_PREPROCESS, grey: true },
+  'auto + scale': { ...AUTO_PREPROCESS, grey: true, scale: true },
+  'all but binarize': { scale: true },
 };
-const engine = createTesseractEngine();
+// A generous limit: the machine is shared, and a page that takes minutes should be seen, not fail the run.
+const engine = createTesseractEngine({ timeoutMs: 600_000 });
 try {
-  log('\n## OCR CER with tesseract.js (pooled over pages; lower is better) and OCR ms per page (median)');
-  log(`| variant | ${Object.keys(configs).join(' | ')} |\n|---|${Object.keys(configs).map(() => '---').join('|')}|`);
-  const ocrMs = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+  const names = Object.keys(configs);
+  const cerRows = [];
+  const msRows = [];
+  const prepMs = Object.fromEntries(names.map((k) => [k, []]));
+  const ocrAll = Object.fromEntries(names.map((k) => [k, []]));
   for (const [name, list] of Object.entries(pages)) {
+    const jobs = names.flatMap((config) => list.map((page, i) => ({ config, page, i })));
+    // Two jobs in flight for two workers: OCR times are not inflated by queueing.
+    const done = await runParallel(jobs, 2, async ({ config, page, i }) => {
+      const t0 = performance.now();
+      const prepared = await preprocessPage(page, configs[config]);
+      const t1 = performance.now();
+      const ocr = await engine.recognize(prepared);
+      const t2 = performance.now();
+      return { config, prep: t1 - t0, ocr: t2 - t1, score: edits(truthFor(name, i), ocr.lines.map((l) => l.text).join('\n')) };
+    });
     const cells = [];
-    for (const [config, steps] of Object.entries(configs)) {
-      const prepared = await Promise.all(list.map((p) => preprocessPage(p, steps)));
-      const scores = await Promise.all(prepared.map(async (p, i) => {
-        const t0 = performance.now();
-        const ocr = await engine.recognize(p);
-        ocrMs[config].push(performance.now() - t0);
-        return edits(truth[i], ocr.lines.map((l) => l.text).join('\n'));
-      }));
-      cells.push(pct(cer(scores)));
+    const times = [];
+    for (const config of names) {
+      const mine = done.filter((d) => d.config === config);
+      cells.push(pct(cer(mine.map((d) => d.score))));
+      times.push(median(mine.map((d) => d.ocr + d.prep)).toFixed(0));
+      for (const d of mine) {
+        prepMs[config].push(d.prep);
+        ocrAll[config].push(d.ocr);
+      }
     }
-    log(`| ${name} | ${cells.join(' | ')} |`);
+    cerRows.push(`| ${name} | ${cells.join(' | ')} |`);
+    msRows.push(`| ${name} | ${times.join(' | ')} |`);
   }
-  log(`| OCR ms/page (median, 2 pages in flight) | ${Object.keys(configs).map((k) => median(ocrMs[k]).toFixed(0)).join(' | ')} |`);
+  const header = `| variant | ${names.join(' | ')} |\n|---|${names.map(() => '---').join('|')}|`;
+  log('\n## OCR CER with tesseract.js (pooled over pages; lower is better), each step alone on top of grey, and the auto default');
+  log(header);
+  for (const row of cerRows) log(row);
+  log('\n## Time per page: preprocessing + OCR (median ms, 2 pages in flight on 2 workers)');
+  log(header);
+  for (const row of msRows) log(row);
+  log(`| all variants: preprocessing only | ${names.map((k) => median(prepMs[k]).toFixed(0)).join(' | ')} |`);
+  log(`| all variants: OCR only | ${names.map((k) => median(ocrAll[k]).toFixed(0)).join(' | ')} |`);
 } finally {
   await engine.dispose();
 }

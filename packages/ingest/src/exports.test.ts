@@ -3,10 +3,13 @@ import * as ingest from './index';
 
 it('pins the public exports', () => {
   expect(Object.keys(ingest).sort()).toEqual([
+    'AUTO_PREPROCESS',
     'SUPPORTED_FILE_TYPES',
     'assessPageQuality',
     'assessTextLayer',
+    'binarizePage',
     'clampBox',
+    'contentCropBox',
     'cropPage',
     'cropToContent',
     'deskewPage',
@@ -17,15 +20,18 @@ it('pins the public exports', () => {
     'isSupportedFileType',
     'listInputFiles',
     'normalizeContrast',
+    'normalizeScale',
     'orientPage',
     'preprocessPage',
     'readPages',
     'resolveIngestOptions',
     'rotatePage',
     'safeReadPages',
+    'scaleFactorFor',
     'scalePage',
     'sniffFileType',
     'toGrey',
     'toPng',
+    'toSourceBox',
   ]);
 });

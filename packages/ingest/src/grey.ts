@@ -5,9 +5,14 @@ const R = 306;
 const G = 601;
 const B = 117;
 
-/** A 1-channel copy of a page (BT.601 luma); a grey page is returned as is. */
+// The quality gate and preprocessing steps grey the same decoded page several times: convert once.
+const converted = new WeakMap<Uint8Array, Uint8Array>();
+
+/** A 1-channel copy of a page (BT.601 luma); a grey page is returned as is. Treat the result's pixels as read-only. */
 export function toGrey(page: PageImage): PageImage {
   if (page.channels === 1) return page;
+  const cached = converted.get(page.pixels);
+  if (cached) return { ...page, channels: 1, pixels: cached, diagnostics: [...page.diagnostics] };
   const count = page.width * page.height;
   const grey = new Uint8Array(count);
   const src = page.pixels;
@@ -21,5 +26,6 @@ export function toGrey(page: PageImage): PageImage {
     }
     grey[i] = value;
   }
+  converted.set(page.pixels, grey);
   return { ...page, channels: 1, pixels: grey, diagnostics: [...page.diagnostics] };
 }

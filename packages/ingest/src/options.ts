@@ -1,5 +1,6 @@
 import { SohoaError } from '@sohoa/core';
-import type { IngestOptions, ResolvedIngestOptions } from './types';
+import type { IngestOptions, PagePreprocessOption, PreprocessOptions, ResolvedIngestOptions } from './types';
+import { AUTO_PREPROCESS } from './preprocess/auto';
 
 const DEFAULTS = {
   maxBytes: 200 * 1024 * 1024,
@@ -21,6 +22,17 @@ function positive(name: keyof typeof DEFAULTS, value: number | undefined): numbe
   return value;
 }
 
+function preprocessSteps(value: PagePreprocessOption | undefined): PreprocessOptions | false {
+  if (value === undefined || value === 'auto') return { ...AUTO_PREPROCESS };
+  if (value === false) return false;
+  if (typeof value !== 'object' || value === null) {
+    throw new SohoaError('INGEST_INVALID_OPTION', `Ingest option \`preprocess\` must be 'auto', false or an object of steps; got ${JSON.stringify(value)}. Omit it to use 'auto'.`, {
+      details: { option: 'preprocess' },
+    });
+  }
+  return { ...value };
+}
+
 /** Fill every default of {@link IngestOptions} once, validating the numeric limits. */
 export function resolveIngestOptions(options: IngestOptions = {}): ResolvedIngestOptions {
   return {
@@ -33,5 +45,7 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     report: options.report ?? (() => {}),
     renderDpi: positive('renderDpi', options.renderDpi),
     textLayer: options.textLayer ?? 'auto',
+    preprocess: preprocessSteps(options.preprocess),
+    quality: options.quality === false ? false : options.quality === true || options.quality === undefined ? {} : { ...options.quality },
   };
 }

@@ -27,7 +27,7 @@ async function expectCode(promise: Promise<unknown>, code: SohoaErrorCode): Prom
 describe('readPages on images', () => {
   it('round-trips a PNG to identical RGB pixels with a source', async () => {
     const png = await makeImage('png', 120, 80);
-    const pages = await readPages({ bytes: png, name: 'synthetic.png' });
+    const pages = await readPages({ bytes: png, name: 'synthetic.png' }, { preprocess: false, quality: false });
     expect(pages).toHaveLength(1);
     const [page] = pages;
     expect(page!.width).toBe(120);
@@ -81,6 +81,47 @@ describe('readPages on images', () => {
     expect(pages).toHaveLength(meta.pages ?? 1);
     expect(pages.at(-1)!.source.page).toBe(pages.length);
     expect(pages.every((p) => p.source.pageCount === pages.length)).toBe(true);
+  });
+});
+
+/** Compression (tag 259) and bits per sample (tag 258) of every page of a little-endian TIFF. */
+function tiffPageFormats(tiff: Buffer): Array<{ compression: number; bits: number }> {
+  const formats: Array<{ compression: number; bits: number }> = [];
+  for (let ifd = tiff.readUInt32LE(4); ifd !== 0; ) {
+    const count = tiff.readUInt16LE(ifd);
+    const format = { compression: 1, bits: 1 };
+    for (let i = 0; i < count; i++) {
+      const at = ifd + 2 + i * 12;
+      const tag = tiff.readUInt16LE(at);
+      if (tag === 259) format.compression = tiff.readUInt16LE(at + 8);
+      if (tag === 258) format.bits = tiff.readUInt16LE(at + 8);
+    }
+    formats.push(format);
+    ifd = tiff.readUInt32LE(ifd + 2 + count * 12);
+  }
+  return formats;
+}
+
+describe('readPages on bilevel CCITT G4 TIFFs (office scanners)', () => {
+  it('reads every page of a 3-page G4 TIFF built at test time', async () => {
+    const [width, height, count] = [200, 100, 3];
+    const raw = Buffer.alloc(width * height * count, 255);
+    // A different stripe phase per page, so a page read twice or out of order is caught.
+    for (let p = 0; p < count; p++) for (let y = 20; y < 80; y++) for (let x = 30; x < 170; x++) if (((x >> 3) + p) % 2 === 0) raw[(p * height + y) * width + x] = 0;
+    const tiff = await sharp(raw, { raw: { width, height: height * count, channels: 1, pageHeight: height } as never })
+      .toColourspace('b-w')
+      .tiff({ compression: 'ccittfax4', bitdepth: 1 })
+      .toBuffer();
+    expect(tiffPageFormats(tiff)).toEqual(Array.from({ length: count }, () => ({ compression: 4, bits: 1 })));
+    const pages = await readPages({ bytes: tiff, name: 'office-scan.tif' }, { preprocess: false, quality: false });
+    expect(pages.map((p) => [p.source.page, p.source.pageCount, p.width, p.height])).toEqual([1, 2, 3].map((n) => [n, 3, width, height]));
+    for (const [p, page] of pages.entries()) {
+      let agree = 0;
+      for (let i = 0; i < width * height; i++) if ((page.pixels[i * 3]! < 128) === (raw[p * width * height + i]! < 128)) agree++;
+      expect(agree).toBe(width * height);
+    }
+    const defaults = await readPages({ bytes: tiff, name: 'office-scan.tif' });
+    expect(defaults.map((p) => p.quality?.verdict !== undefined)).toEqual([true, true, true]);
   });
 });
 

@@ -3,16 +3,21 @@ import { resolveIngestOptions } from './options';
 import { readImagePages } from './internal/read-image';
 import { readPdfPages } from './internal/read-pdf';
 import { loadSource } from './internal/source';
+import { finishPages } from './internal/finish-pages';
 import { throwIfAborted } from './internal/deadline';
 import { sniffFileType } from './sniff';
 import type { IngestInput, IngestOptions } from './types';
 
 /**
  * Decode a scanned image or PDF into page images (8-bit RGB), checking size, pixel and page limits
- * before decoding. Throws a {@link SohoaError} with an `INGEST_*` code on unusable input.
+ * before decoding. Pages to be OCRed (no text layer) then pass the quality gate (`page.quality` and
+ * `INGEST_QUALITY_*` diagnostics) and the `preprocess` steps (by default: turned upright and deskewed;
+ * see `page.preprocessing` and `toSourceBox`). Throws a {@link SohoaError} with an `INGEST_*` code on
+ * unusable input.
  *
  * @example
  * const pages = await readPages('scans/cccd-front.jpg', { maxPixels: 50_000_000 });
+ * const raw = await readPages('scan.tif', { preprocess: false, quality: false }); // pixels exactly as decoded
  */
 export async function readPages(input: IngestInput, options: IngestOptions = {}): Promise<PageImage[]> {
   const resolved = resolveIngestOptions(options);
@@ -22,13 +27,13 @@ export async function readPages(input: IngestInput, options: IngestOptions = {})
   const type = sniffFileType(source.bytes);
   switch (type) {
     case 'pdf':
-      return readPdfPages(source, resolved);
+      return finishPages(await readPdfPages(source, resolved), source.label, resolved);
     case 'jpeg':
     case 'png':
     case 'webp':
     case 'tiff':
     case 'bmp':
-      return readImagePages(source, type, resolved);
+      return finishPages(await readImagePages(source, type, resolved), source.label, resolved);
     default:
       throw new SohoaError(
         'INGEST_UNSUPPORTED_TYPE',

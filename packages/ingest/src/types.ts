@@ -1,4 +1,4 @@
-import type { Box, Diagnostic, PageImage } from '@sohoa/core';
+import type { Box, Diagnostic, PageImage, PagePreprocessing, PageQualityMetrics } from '@sohoa/core';
 
 /** A file to ingest: a path on disk, or bytes with a display name (the name is only used in messages). */
 export type IngestInput = string | { bytes: Uint8Array; name: string };
@@ -52,6 +52,19 @@ export interface IngestOptions {
    * @default 'auto'
    */
   textLayer?: 'auto' | 'ignore';
+  /**
+   * Preprocess page images that will be OCRed (no text layer): `auto` turns scanned-turned pages
+   * upright and deskews them; `false` leaves pixels as decoded; or pass explicit `PreprocessOptions`.
+   * What was done is recorded on `PageImage.preprocessing` (with the transform back to file pixels).
+   * @default 'auto'
+   */
+  preprocess?: PagePreprocessOption;
+  /**
+   * The quality gate (`assessPageQuality`): measures go to `PageImage.quality` and findings to
+   * `PageImage.diagnostics`; `false` skips it; an object sets its thresholds. Not run on text-layer pages.
+   * @default true
+   */
+  quality?: boolean | PageQualityThresholds;
 }
 
 /** {@link IngestOptions} with every default filled in. */
@@ -65,6 +78,10 @@ export interface ResolvedIngestOptions {
   report: (diagnostic: Diagnostic) => void;
   renderDpi: number;
   textLayer: 'auto' | 'ignore';
+  /** `false` or the steps to run on pages without a text layer. */
+  preprocess: PreprocessOptions | false;
+  /** `false` or the quality gate's thresholds. */
+  quality: PageQualityThresholds | false;
 }
 
 /** Options for `listInputFiles`. */
@@ -95,7 +112,7 @@ export interface ToPngOptions {
   compressionLevel?: number;
 }
 
-export type { PageImage };
+export type { PageImage, PagePreprocessing, PageQualityMetrics };
 
 /** Why a text layer was or was not trusted (see `assessTextLayer`). */
 export type TextLayerVerdict = 'ok' | 'too-little-text' | 'broken-encoding' | 'junk-tokens' | 'vietnamese-without-diacritics';
@@ -162,10 +179,36 @@ export interface CropToContentOptions {
   margin?: number;
 }
 
-/** Options of `preprocessPage`: each step can be turned on or off (all on by default). */
+/** Options of `binarizePage`. */
+export interface BinarizeOptions {
+  /** `otsu`: one global threshold; `sauvola`: a local threshold per window. @default 'sauvola' */
+  method?: 'otsu' | 'sauvola';
+  /** Sauvola window side in pixels. @default 1/25 of the shorter side, at least 15 */
+  window?: number;
+  /** Sauvola sensitivity (higher keeps less ink). @default 0.2 */
+  k?: number;
+}
+
+/** Options of `normalizeScale` (DPI normalisation). */
+export interface NormalizeScaleOptions {
+  /** Text-line height (ink band, ascender to descender) to scale to, in pixels. @default 32 */
+  targetTextHeight?: number;
+  /** Leave the page alone when the factor is within 1 ± this. @default 0.15 */
+  tolerance?: number;
+  /** Smallest factor (strongest downsampling). @default 0.25 */
+  minFactor?: number;
+  /** Largest factor (strongest upsampling). @default 3 */
+  maxFactor?: number;
+}
+
+/**
+ * Options of `preprocessPage`: each step can be turned on or off. Steps run in the order grey →
+ * contrast → orient → deskew → scale → crop → binarize. The first five are on by default in
+ * `preprocessPage`; `scale` and `binarize` are opt-in.
+ */
 export interface PreprocessOptions {
   /** Turn pages scanned at 90/180/270° upright (`true`, `false` or the options of `orientPage`). @default true */
-  orient?: boolean | { minConfidence?: number };
+  orient?: boolean | OrientOptions;
   /** Deskew (`true`, `false` or the options of `deskewPage`). @default true */
   deskew?: boolean | DeskewOptions;
   /** Stretch contrast (`true`, `false` or the options of `normalizeContrast`). @default true */
@@ -174,7 +217,18 @@ export interface PreprocessOptions {
   crop?: boolean | CropToContentOptions;
   /** Convert to 1-channel grey first (cheaper for every later step and for OCR). @default true */
   grey?: boolean;
+  /** DPI normalisation: rescale so text lines are about 32 px high (`true`, `false` or the options of `normalizeScale`). @default false */
+  scale?: boolean | NormalizeScaleOptions;
+  /** Binarise (`true` = Sauvola, `false`, or the options of `binarizePage`). @default false */
+  binarize?: boolean | BinarizeOptions;
 }
+
+/**
+ * Preprocessing in `readPages`: `auto` (measured defaults, see `AUTO_PREPROCESS`), `false` (none; the
+ * quality gate still runs unless turned off), or explicit steps. Pages with a usable text layer are
+ * never preprocessed: their text positions must stay valid.
+ */
+export type PagePreprocessOption = 'auto' | false | PreprocessOptions;
 
 /** `ok`: go ahead; `poor`: OCR will likely make errors (preprocessing may help); `rescan`: do not spend OCR time. */
 export type PageQualityVerdict = 'ok' | 'poor' | 'rescan';
@@ -201,29 +255,8 @@ export interface PageQualityThresholds {
   skewWarning?: number;
 }
 
-/** Measures of a page image's fitness for OCR (see `assessPageQuality`); no content is echoed. */
-export interface PageQuality {
-  verdict: PageQualityVerdict;
-  /** Resolution: the declared one when the file had it, else estimated from text height (assuming 12 pt body text). */
-  dpi?: number;
-  dpiSource: 'declared' | 'text-height' | 'unknown';
-  /** How the page was scanned turned (0 when upright or unsure); the other measures are taken upright. */
-  rotation: 0 | 90 | 180 | 270;
-  /** Skew in degrees (clockwise positive). */
-  skew: number;
-  /** 0..1 confidence of the skew estimate. */
-  skewConfidence: number;
-  /**
-   * Variance of the Laplacian of the contrast-stretched grey page, measured with text lines resampled
-   * to about 24 px (higher is sharper; blur lowers it; dense text raises it).
-   */
-  sharpness: number;
-  /** Grey levels between the 1st and 99th percentile (0..255). */
-  contrast: number;
-  /** Median text-line height in page pixels; `undefined` when no text line was found. */
-  textHeight?: number;
-  /** Text lines found. */
-  lines: number;
+/** Measures of a page image's fitness for OCR (see `assessPageQuality`) with one diagnostic per finding; no content is echoed. */
+export interface PageQuality extends PageQualityMetrics {
   /** One diagnostic per finding (codes `INGEST_QUALITY_*`, origin `ingest`), worst first. */
   diagnostics: Diagnostic[];
 }
@@ -234,4 +267,18 @@ export interface OrientationEstimate {
   rotation: 0 | 90 | 180 | 270;
   /** 0..1; low on pages with little text. */
   confidence: number;
+  /** Text lines the up/down test used. */
+  lines: number;
+}
+
+/** Options of `orientPage` (and the `orient` step). */
+export interface OrientOptions {
+  /** Turn only when `detectOrientation` is at least this sure. @default 0.1 */
+  minConfidence?: number;
+  /**
+   * Turn only pages with at least this many text lines: on ID cards the photo, chip and MRZ can fool
+   * the up/down test, while full pages of text are read reliably.
+   * @default 0
+   */
+  minLines?: number;
 }

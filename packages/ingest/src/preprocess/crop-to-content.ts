@@ -1,6 +1,6 @@
 import { SohoaError, type Box, type PageImage } from '@sohoa/core';
 import type { CropToContentOptions } from '../types';
-import { cropPage } from '../crop';
+import { clampBox, cropPage } from '../crop';
 import { greySample, histogram, otsuThreshold, percentile } from './internal/grey-sample';
 
 /**
@@ -39,16 +39,23 @@ export function findContentBox(page: PageImage): Box | undefined {
   return { x: xs[0] * s, y: ys[0] * s, width: (xs[1] - xs[0] + 1) * s, height: (ys[1] - ys[0] + 1) * s };
 }
 
-/**
- * A copy of the page cropped to its content plus a white `margin` (default 2% of the shorter side).
- * Blank pages come back unchanged. The text layer is dropped (as by `cropPage`).
- */
-export function cropToContent(page: PageImage, options: CropToContentOptions = {}): PageImage {
+/** The box `cropToContent` keeps (content plus margin, clamped), or undefined when it would keep the whole page. */
+export function contentCropBox(page: PageImage, options: CropToContentOptions = {}): Box | undefined {
   const margin = options.margin ?? Math.round(Math.min(page.width, page.height) * 0.02);
   if (!(Number.isFinite(margin) && margin >= 0)) {
     throw new SohoaError('INGEST_INVALID_OPTION', `cropToContent \`margin\` must be a number of pixels ≥ 0; got ${String(margin)}.`);
   }
   const box = findContentBox(page);
-  if (!box) return { ...page, diagnostics: [...page.diagnostics] };
-  return cropPage(page, { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin });
+  if (!box) return undefined;
+  const kept = clampBox({ x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin }, page.width, page.height);
+  return kept && (kept.width < page.width || kept.height < page.height) ? kept : undefined;
+}
+
+/**
+ * A copy of the page cropped to its content plus a white `margin` (default 2% of the shorter side).
+ * Blank pages come back unchanged. The text layer is dropped (as by `cropPage`).
+ */
+export function cropToContent(page: PageImage, options: CropToContentOptions = {}): PageImage {
+  const box = contentCropBox(page, options);
+  return box ? cropPage(page, box) : { ...page, diagnostics: [...page.diagnostics] };
 }

@@ -49,6 +49,6 @@ describe('detectOrientation', () => {
   it('has no confidence on a blank page', async () => {
     const blank = await textLikePage({ width: 50, height: 50 });
     blank.pixels.fill(255);
-    expect(detectOrientation(blank)).toEqual({ rotation: 0, confidence: 0 });
+    expect(detectOrientation(blank)).toEqual({ rotation: 0, confidence: 0, lines: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import type { PageImage } from '@sohoa/core';
-import type { OrientationEstimate } from '../types';
+import type { OrientOptions, OrientationEstimate } from '../types';
 import { greySample } from './internal/grey-sample';
 import { inkPoints, profile, search, type Ink } from './skew';
 import { rotatePage } from './deskew';
@@ -52,7 +52,7 @@ function topHeaviness(ink: Ink, angle: number): { above: number; below: number; 
 export function detectOrientation(page: PageImage): OrientationEstimate {
   const sample = greySample(page, 1000);
   const ink = inkPoints(sample);
-  if (!ink) return { rotation: 0, confidence: 0 };
+  if (!ink) return { rotation: 0, confidence: 0, lines: 0 };
   const flat = search(ink, -15, 15, 0.5);
   const turned = quarterBack(ink);
   const upright = search(turned, -15, 15, 0.5);
@@ -61,22 +61,23 @@ export function detectOrientation(page: PageImage): OrientationEstimate {
   const best = vertical ? upright : flat;
   const angle = search(lined, best.angle - 0.5, best.angle + 0.5, 0.1).angle;
   const { above, below, lines } = topHeaviness(lined, angle);
-  if (lines < 2 || above + below === 0) return { rotation: 0, confidence: 0 };
+  if (lines < 2 || above + below === 0) return { rotation: 0, confidence: 0, lines };
   const lean = (above - below) / (above + below);
   const upsideDown = lean < 0;
   const axis = Math.max(0, Math.min(1, 1 - Math.min(flat.score, upright.score) / Math.max(flat.score, upright.score)));
   const confidence = Math.round(Math.min(axis * 2, Math.abs(lean)) * 1000) / 1000;
   const rotation = ((vertical ? 90 : 0) + (upsideDown ? 180 : 0)) as OrientationEstimate['rotation'];
-  return { rotation, confidence };
+  return { rotation, confidence, lines };
 }
 
 /**
  * A copy of the page turned upright when `detectOrientation` is at least `minConfidence` (default
- * 0.1) sure it was scanned turned; quarter turns are lossless. Otherwise the page comes back as is.
+ * 0.1) sure it was scanned turned and found at least `minLines` text lines (default 0); quarter turns
+ * are lossless. Otherwise the page comes back as is.
  */
-export async function orientPage(page: PageImage, options: { minConfidence?: number } = {}): Promise<PageImage> {
-  const { rotation, confidence } = detectOrientation(page);
-  if (rotation === 0 || confidence < (options.minConfidence ?? 0.1)) return { ...page, diagnostics: [...page.diagnostics] };
+export async function orientPage(page: PageImage, options: OrientOptions = {}): Promise<PageImage> {
+  const { rotation, confidence, lines } = detectOrientation(page);
+  if (rotation === 0 || confidence < (options.minConfidence ?? 0.1) || lines < (options.minLines ?? 0)) return { ...page, diagnostics: [...page.diagnostics] };
   return rotatePage(page, 360 - rotation);
 }
 

@@ -47,7 +47,11 @@ describe('assessPageQuality', () => {
     const small = assessPageQuality(await textLikePage({ lineHeight: 12 }));
     expect(small.verdict).toBe('poor');
     expect(codes(small)).toContain('INGEST_QUALITY_SMALL_TEXT');
-    expect(codes(assessPageQuality(await textLikePage({ dpi: 72 })))).toContain('INGEST_QUALITY_LOW_DPI');
+    expect(codes(assessPageQuality(await textLikePage({ dpi: 150 })))).toContain('INGEST_QUALITY_LOW_DPI');
+    // 72 dpi with 24-px lines is the JFIF placeholder, not a real resolution: the text height decides.
+    const placeholder = assessPageQuality(await textLikePage({ dpi: 72 }));
+    expect(placeholder.dpiSource).toBe('text-height');
+    expect(codes(placeholder)).not.toContain('INGEST_QUALITY_LOW_DPI');
   });
 
   it('estimates dpi from text height when none is declared', async () => {

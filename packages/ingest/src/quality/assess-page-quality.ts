@@ -29,6 +29,10 @@ const LINE_INCHES = (12 / 72) * 0.8;
 /** Text-line height (px) at which sharpness is measured, so it does not depend on the scan resolution. */
 const SHARPNESS_TEXT_HEIGHT = 24;
 
+/** Fewer text lines than this: an upside-down verdict is not trusted (ID cards: photo, chip and MRZ fool it). */
+export const MIN_LINES_UPSIDE_DOWN = 20;
+const SOFTWARE_DEFAULT_DPI = new Set([72, 96]);
+
 const RANK: Record<PageQualityVerdict, number> = { ok: 0, poor: 1, rescan: 2 };
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -43,7 +47,8 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
   const original = toGrey(page);
   // Measure lines on the page as it will be read: turned upright when it was scanned turned.
   const orientation = detectOrientation(original);
-  const turned = orientation.rotation !== 0 && orientation.confidence >= 0.1;
+  // Sideways is told reliably by the line axis; upside down only on pages with many lines (cards fool it).
+  const turned = orientation.rotation !== 0 && orientation.confidence >= 0.1 && (orientation.rotation !== 180 || orientation.lines >= MIN_LINES_UPSIDE_DOWN);
   const grey = turned ? turnGreyUpright(original, orientation.rotation) : original;
   const bins = histogram(grey.pixels);
   const low = percentile(bins, 0.01);
@@ -60,11 +65,14 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
 
   let dpi: number | undefined;
   let dpiSource: PageQuality['dpiSource'] = 'unknown';
-  if (page.dpi !== undefined && page.dpi > 0) {
+  const estimated = skew.textHeight !== undefined && skew.lines >= 3 ? Math.round(skew.textHeight / LINE_INCHES) : undefined;
+  // 72 and 96 dpi are what software writes when it does not know the resolution (JFIF, screenshots, phones).
+  const placeholder = page.dpi !== undefined && SOFTWARE_DEFAULT_DPI.has(page.dpi) && estimated !== undefined;
+  if (page.dpi !== undefined && page.dpi > 0 && !placeholder) {
     dpi = page.dpi;
     dpiSource = 'declared';
-  } else if (skew.textHeight !== undefined && skew.lines >= 3) {
-    dpi = Math.round(skew.textHeight / LINE_INCHES);
+  } else if (estimated !== undefined) {
+    dpi = estimated;
     dpiSource = 'text-height';
   }
 

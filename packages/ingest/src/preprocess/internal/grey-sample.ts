@@ -9,8 +9,20 @@ export interface GreySample {
   scale: number;
 }
 
-/** The page as grey, box-averaged down so its longer side is at most `maxSide` (never upscaled). */
+const samples = new WeakMap<Uint8Array, Map<number, GreySample>>();
+
+/** The page as grey, box-averaged down so its longer side is at most `maxSide` (never upscaled); cached per pixel buffer. */
 export function greySample(page: PageImage, maxSide = 1200): GreySample {
+  let byPage = samples.get(page.pixels);
+  const hit = byPage?.get(maxSide);
+  if (hit && hit.width * hit.scale <= page.width && hit.height * hit.scale <= page.height) return hit;
+  const sample = computeSample(page, maxSide);
+  if (!byPage) samples.set(page.pixels, (byPage = new Map()));
+  byPage.set(maxSide, sample);
+  return sample;
+}
+
+function computeSample(page: PageImage, maxSide: number): GreySample {
   const grey = toGrey(page);
   const factor = Math.max(1, Math.ceil(Math.max(grey.width, grey.height) / maxSide));
   if (factor === 1) return { width: grey.width, height: grey.height, pixels: grey.pixels, scale: 1 };
