@@ -4,19 +4,20 @@ import { preprocessWithHints, type StepHints } from '../preprocess/internal/run-
 import type { PageQuality, PreprocessOptions, ResolvedIngestOptions } from '../types';
 import { withPageDeadline } from './deadline';
 
-const DEFAULT_MIN_ORIENTATION_CONFIDENCE = 0.1;
 const QUALITY_MAX_SKEW = 15;
 
-/** Measures of the quality gate that spare the preprocessing steps a second look, where they agree. */
+/**
+ * Measures of the quality gate that spare the preprocessing steps a second look. Only the skew of a page
+ * the gate found upright is passed on: the gate's orientation guess is not held to the `orient` step's
+ * confidence and line thresholds (on ID card backs, fingerprint boxes look like many turned lines).
+ */
 function hintsFrom(quality: PageQuality, steps: PreprocessOptions): StepHints {
   const hints: StepHints = {};
-  const orient = typeof steps.orient === 'object' ? steps.orient : {};
-  if ((orient.minConfidence ?? DEFAULT_MIN_ORIENTATION_CONFIDENCE) <= DEFAULT_MIN_ORIENTATION_CONFIDENCE) {
-    hints.rotation = quality.rotation;
+  const deskew = typeof steps.deskew === 'object' ? steps.deskew : {};
+  if (quality.rotation === 0 && (deskew.maxAngle ?? QUALITY_MAX_SKEW) <= QUALITY_MAX_SKEW) {
+    hints.skew = quality.skew;
     hints.lines = quality.lines;
   }
-  const deskew = typeof steps.deskew === 'object' ? steps.deskew : {};
-  if (hints.rotation !== undefined && (deskew.maxAngle ?? QUALITY_MAX_SKEW) <= QUALITY_MAX_SKEW) hints.skew = quality.skew;
   if (quality.textHeight !== undefined && quality.lines >= 2) hints.textHeight = quality.textHeight;
   return hints;
 }

@@ -9,8 +9,9 @@ import type { PreprocessOptions } from '../types';
 export const AUTO_PREPROCESS: Readonly<PreprocessOptions> = Object.freeze({
   grey: false,
   contrast: false,
-  // The up/down test is fooled by ID cards (photo, chip, MRZ) but reliable on pages of text.
-  orient: { minLines: 20 },
+  // The up/down test is fooled by ID cards (photo, chip, MRZ, fingerprint boxes: at most 16 lines found,
+  // confidence up to 0.5) but reliable on pages of text (22+ lines; confidence 0.8+ on real text).
+  orient: { minLines: 20, minConfidence: 0.4 },
   // Below half a degree Tesseract (psm 6) reads as well as after deskewing; rotating costs ~0.2 s per A4 page.
   deskew: { minAngle: 0.5 },
   scale: false,
