@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,7 +43,7 @@ function startWorker(queue: string, vault: string): { child: ChildProcess; done:
 }
 
 describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
-  it('two workers, one killed mid-job: every file in the PostgreSQL vault exactly once', async () => {
+  it('two workers, one killed mid-job: every file in the PostgreSQL vault exactly once, and in its dossier', async () => {
     const { generateSeedSet } = await import(join(root, 'seeds/dist/index.js'));
     const { createPgBossQueue } = await import(join(root, 'packages/batch/dist/queue/pg-boss.js'));
     const { listInputFiles } = await import(join(root, 'packages/ingest/dist/index.js'));
@@ -56,7 +56,13 @@ describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
     const vaultPath = `${url}#${queueName.replace(/-/g, '_')}`;
     // Queue settings are fixed when the queue is created: short expiry, so a dead worker's job comes back fast.
     const queue = await createPgBossQueue({ connectionString: url, queue: queueName, expireInSeconds: 3, maintenanceIntervalSeconds: 1 });
-    expect(await queue.enqueue(files)).toEqual({ queued: files.length, alreadyQueued: 0 });
+    // A manifest on the shared store puts each person's two sides in the person's dossier; jobs carry its path only.
+    const owners = files.map((f) => (JSON.parse(readFileSync(join(dirname(f), 'truth.json'), 'utf8')) as { person: { idNumber: string } }).person.idNumber);
+    const people = [...new Set(owners)];
+    const codeOf = (owner: string) => `H29.001.07-260115-AB${String(people.indexOf(owner) + 1).padStart(4, '0')}`;
+    const manifestPath = join(work, 'manifest.csv');
+    writeFileSync(manifestPath, ['path,dossier,procedure,role,subject', ...files.map((f, i) => `${f},${codeOf(owners[i]!)},1.001193,component,${owners[i]}`)].join('\n'));
+    expect(await queue.enqueue(files, { manifest: manifestPath })).toEqual({ queued: files.length, alreadyQueued: 0 });
     expect((await queue.enqueue(files.slice(0, 2))).alreadyQueued).toBe(2);
     await queue.stop();
 
@@ -80,9 +86,13 @@ describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
     // Let any job still being retried settle, then check nothing was stored twice.
     await new Promise((r) => setTimeout(r, 3000));
     documents = await countDocuments();
+    // Both sides of each card reached the dossier, though the two workers attached them at the same time.
+    const dossiers = await Promise.all(people.map((p) => vault.getDossier(codeOf(p))));
     await vault.close();
     b.child.kill('SIGTERM');
     expect(documents).toBe(files.length);
+    expect(dossiers.map((d) => d?.components.length)).toEqual(people.map((p) => owners.filter((o) => o === p).length));
+    expect(dossiers.map((d) => d?.subject.id)).toEqual(people);
     expect(a.done() + b.done()).toBeGreaterThanOrEqual(files.length);
   }, 150_000);
 });

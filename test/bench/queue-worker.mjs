@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const [connectionString, queue, vaultLocation] = process.argv.slice(2);
 const { createPgBossQueue } = await import(join(root, 'packages/batch/dist/queue/pg-boss.js'));
 const { createFakeOcrEngine } = await import(join(root, 'packages/ocr/dist/index.js'));
-const { createVault } = await import(join(root, 'packages/vault/dist/index.js'));
+const { createVault, operatorAccess } = await import(join(root, 'packages/vault/dist/index.js'));
 const { truthOcrResponder } = await import(join(root, 'test/fixtures/truth-ocr.mjs'));
 
 export async function openTestVault(location, extra = {}) {
@@ -25,7 +25,8 @@ export async function openTestVault(location, extra = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const q = await createPgBossQueue({ connectionString, queue, expireInSeconds: 3, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
-  const vault = await openTestVault(vaultLocation);
+  // The worker reads the dossiers it attaches files to, as the CLI's worker does.
+  const vault = await openTestVault(vaultLocation, operatorAccess('queue-worker'));
   await q.work({ engine: createFakeOcrEngine(truthOcrResponder(150)), vault, onResult: (r) => process.stdout.write(`${r.status}\n`) });
   process.on('SIGTERM', async () => {
     await q.stop();

@@ -130,13 +130,17 @@ export async function digitizeFile(file: string, options: DigitizeOptions): Prom
 
 /**
  * A reusable single-file digitiser: with `isolation`, its worker processes start once and serve every
- * call (the pg-boss worker uses it per job). Close it when done.
+ * call (the pg-boss worker uses it per job); a call may name the manifest its file belongs to. Close it
+ * when done.
  */
-export async function openDigitizer(options: DigitizeOptions): Promise<{ digitize(file: string): Promise<FileResult>; close(): Promise<void> }> {
+export async function openDigitizer(
+  options: DigitizeOptions,
+): Promise<{ digitize(file: string, overrides?: Pick<DigitizeOptions, 'manifest'>): Promise<FileResult>; close(): Promise<void> }> {
   assertEngine(options);
   const pool = await startPool(options, 1);
   return {
-    digitize: async (file) => digitizeRead(file, await readInput(file, options.ingest?.maxBytes ?? DEFAULT_MAX_BYTES), options, pool),
+    digitize: async (file, overrides) =>
+      digitizeRead(file, await readInput(file, options.ingest?.maxBytes ?? DEFAULT_MAX_BYTES), overrides?.manifest ? { ...options, manifest: overrides.manifest } : options, pool),
     close: async () => pool?.close(),
   };
 }

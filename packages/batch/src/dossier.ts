@@ -1,5 +1,5 @@
 import { isSohoaError, type Diagnostic, type DocumentRecord, type SubjectRef } from '@sohoa/core';
-import { safeParseDossierCode, type DossierComponent, type DossierInput, type DossierStatus, type Procedure } from '@sohoa/vault';
+import { safeParseDossierCode, type Dossier, type DossierComponent, type DossierInput, type DossierStatus, type Procedure } from '@sohoa/vault';
 import type { ManifestEntry } from './manifest';
 import type { DocumentSink, DossierAttachment } from './types';
 
@@ -63,49 +63,54 @@ export async function attachToDossier(
   const { row, record, documentId, sha256, owner } = input;
   const role = row.role ?? 'result';
   const code = row.dossier.trim();
-  if (!sink.getDossier || !sink.putDossier) return notAttached(code, role, 'the vault given to the batch cannot keep dossiers (it has no `getDossier`/`putDossier`).');
-  const { getDossier, putDossier } = { getDossier: sink.getDossier.bind(sink), putDossier: sink.putDossier.bind(sink) };
-  return serialised(sink, code, async () => {
-    try {
-      const existing = await getDossier(code);
-      if (existing && row.procedure && existing.procedure.code !== row.procedure) {
-        return notAttached(code, role, `the dossier is kept for procedure \`${existing.procedure.code}\`, the manifest row names \`${row.procedure}\`; fix the manifest.`);
-      }
-      const stated = row.subject ?? owner;
-      const subject = existing?.subject ?? (stated ? subjectOf(stated) : record.subject);
-      if (!subject) return notAttached(code, role, 'no subject: give the dossier owner in the manifest `subject` column.');
-      let procedure = existing?.procedure ?? (row.procedure ? (procedures?.get(row.procedure) ?? { code: row.procedure, name: row.procedure, requirements: [] }) : undefined);
-      if (!procedure) return notAttached(code, role, 'the dossier is not in the vault yet and the manifest row has no `procedure` code to create it with.');
-      const ownDocument = record.subject?.id === subject.id;
-      const diagnostics: Diagnostic[] = [];
-      const components: DossierComponent[] = [...(existing?.components ?? [])];
-      const results = [...(existing?.results ?? [])];
-      let requirementId: string | undefined;
-      let changed = !existing;
-      if (role === 'result') {
-        // The vault keeps as results only documents of the dossier's own subject.
-        if (!ownDocument) return notAttached(code, role, 'a result must be a document of the dossier owner, and this one names another subject; check the manifest `subject` column.');
-        if (!results.includes(documentId)) results.push(documentId), (changed = true);
-      } else {
-        const already = components.find((c) => c.documentId === documentId || c.sha256 === sha256);
-        if (already) requirementId = already.requirementId;
-        else {
-          const found = requirementFor(procedure, record.type);
-          if (found.extra && procedures?.has(procedure.code)) {
-            diagnostics.push({ code: 'BATCH_DOSSIER_EXTRA_COMPONENT', severity: 'info', origin: 'batch', message: `No requirement of procedure \`${procedure.code}\` lists document type \`${record.type}\`; the file is attached as an extra component \`${found.requirementId}\`.` });
-          }
-          procedure = found.procedure;
-          requirementId = found.requirementId;
-          // Another person's document (a parent's card in a child's dossier) is attached as an upload, by its hash.
-          components.push(ownDocument ? { requirementId, documentId } : { requirementId, sha256 });
-          changed = true;
+  const update = sink.updateDossier?.bind(sink);
+  const get = sink.getDossier?.bind(sink);
+  const put = sink.putDossier?.bind(sink);
+  if (!update && !(get && put)) return notAttached(code, role, 'the vault given to the batch cannot keep dossiers (it has no `updateDossier`, nor `getDossier` and `putDossier`).');
+  type Outcome = { attachment: DossierAttachment; diagnostics: Diagnostic[] };
+
+  // What this file changes in the dossier as it is now: the outcome, and the dossier to write (if any).
+  const plan = (existing: Dossier | undefined): { outcome: Outcome; next?: DossierInput } => {
+    if (existing && row.procedure && existing.procedure.code !== row.procedure) {
+      return { outcome: notAttached(code, role, `the dossier is kept for procedure \`${existing.procedure.code}\`, the manifest row names \`${row.procedure}\`; fix the manifest.`) };
+    }
+    const stated = row.subject ?? owner;
+    const subject = existing?.subject ?? (stated ? subjectOf(stated) : record.subject);
+    if (!subject) return { outcome: notAttached(code, role, 'no subject: give the dossier owner in the manifest `subject` column.') };
+    let procedure = existing?.procedure ?? (row.procedure ? (procedures?.get(row.procedure) ?? { code: row.procedure, name: row.procedure, requirements: [] }) : undefined);
+    if (!procedure) return { outcome: notAttached(code, role, 'the dossier is not in the vault yet and the manifest row has no `procedure` code to create it with.') };
+    const ownDocument = record.subject?.id === subject.id;
+    const diagnostics: Diagnostic[] = [];
+    const components: DossierComponent[] = [...(existing?.components ?? [])];
+    const results = [...(existing?.results ?? [])];
+    let requirementId: string | undefined;
+    let changed = !existing;
+    if (role === 'result') {
+      // The vault keeps as results only documents of the dossier's own subject.
+      if (!ownDocument) return { outcome: notAttached(code, role, 'a result must be a document of the dossier owner, and this one names another subject; check the manifest `subject` column.') };
+      if (!results.includes(documentId)) results.push(documentId), (changed = true);
+    } else {
+      const already = components.find((c) => c.documentId === documentId || c.sha256 === sha256);
+      if (already) requirementId = already.requirementId;
+      else {
+        const found = requirementFor(procedure, record.type);
+        if (found.extra && procedures?.has(procedure.code)) {
+          diagnostics.push({ code: 'BATCH_DOSSIER_EXTRA_COMPONENT', severity: 'info', origin: 'batch', message: `No requirement of procedure \`${procedure.code}\` lists document type \`${record.type}\`; the file is attached as an extra component \`${found.requirementId}\`.` });
         }
+        procedure = found.procedure;
+        requirementId = found.requirementId;
+        // Another person's document (a parent's card in a child's dossier) is attached as an upload, by its hash.
+        components.push(ownDocument ? { requirementId, documentId } : { requirementId, sha256 });
+        changed = true;
       }
-      const attachment: DossierAttachment = { code, role, attached: true, ...(requirementId ? { requirementId } : {}) };
-      if (!changed) return { attachment, diagnostics };
-      const parsed = safeParseDossierCode(code);
-      const status: DossierStatus = existing ? (role === 'result' && OPEN.includes(existing.status) ? 'completed' : existing.status) : role === 'result' ? 'completed' : 'received';
-      const dossier: DossierInput = {
+    }
+    const outcome: Outcome = { attachment: { code, role, attached: true, ...(requirementId ? { requirementId } : {}) }, diagnostics };
+    if (!changed) return { outcome };
+    const parsed = safeParseDossierCode(code);
+    const status: DossierStatus = existing ? (role === 'result' && OPEN.includes(existing.status) ? 'completed' : existing.status) : role === 'result' ? 'completed' : 'received';
+    return {
+      outcome,
+      next: {
         code,
         subject,
         procedure,
@@ -115,12 +120,31 @@ export async function attachToDossier(
         status,
         components,
         results,
-      };
-      await putDossier(dossier);
-      return { attachment, diagnostics };
-    } catch (error) {
-      if (isSohoaError(error, 'VAULT_DOSSIER_INVALID') || isSohoaError(error, 'VAULT_GRANT_MISSING')) return notAttached(code, role, `the vault refused it (\`${error.code}\`: ${error.message})`);
-      throw error;
+      },
+    };
+  };
+
+  try {
+    if (update) {
+      // A compare-and-set in the vault: safe against workers on other machines writing the same dossier.
+      let outcome: Outcome | undefined;
+      await update(code, (existing) => {
+        const planned = plan(existing);
+        outcome = planned.outcome;
+        return planned.next;
+      });
+      return outcome!;
     }
-  });
+    // A sink without `updateDossier`: one read-modify-write at a time in this process.
+    return await serialised(sink, code, async () => {
+      const planned = plan(await get!(code));
+      if (planned.next) await put!(planned.next);
+      return planned.outcome;
+    });
+  } catch (error) {
+    if (isSohoaError(error, 'VAULT_DOSSIER_INVALID') || isSohoaError(error, 'VAULT_GRANT_MISSING') || isSohoaError(error, 'VAULT_DOSSIER_CONFLICT')) {
+      return notAttached(code, role, `the vault refused it (\`${error.code}\`: ${error.message})`);
+    }
+    throw error;
+  }
 }

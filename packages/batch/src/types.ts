@@ -12,7 +12,12 @@ export interface PageRecognizer {
 /** Where digitised records go: the `Vault` of `@sohoa/vault` fits. */
 export interface DocumentSink {
   putDocument(record: DocumentRecord): Promise<{ documentId: string; created: boolean }>;
-  /** Needed (with `putDossier`) to attach files to the dossiers a manifest names; the reader needs a grant on the subject. */
+  /**
+   * Attaches files to the dossiers a manifest names, safely when several workers (or machines) write
+   * one dossier; the reader needs a grant on the subject. A `@sohoa/vault` vault has it.
+   */
+  updateDossier?(code: string, update: (current: Dossier | undefined) => DossierInput | undefined): Promise<unknown>;
+  /** Used (with `putDossier`) when there is no `updateDossier`: safe only within one process. */
   getDossier?(code: string): Promise<Dossier | undefined>;
   putDossier?(input: DossierInput): Promise<unknown>;
 }

@@ -99,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
+    .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in the queued manifests')
     .option('--no-isolate', 'read files in this process instead of in worker processes')
     .action(async (opts) => {
       exitCode = await runWorker(opts);

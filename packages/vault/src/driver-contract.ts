@@ -312,6 +312,31 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       await expect(bad({ components: [{ requirementId: 'r2', documentId: 'doc_elsewhere' }] })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
     });
 
+    it('updates a dossier safely when many writers add components at once', async () => {
+      const { vault, driver } = make();
+      const card = await vault.putDocument(syntheticCccd());
+      const code = 'H29.001.07-260115-AB0043';
+      const base = { code, subject: { kind: 'person' as const, id: SYNTHETIC_ID }, procedure: PROCEDURE, receivingAgency: 'UBND Phường Thử', receivedOn: '2026-01-15', status: 'received' as const };
+      // Ten writers, none of which knows of the others: each read-modify-write must survive.
+      const uploads = Array.from({ length: 10 }, (_, i) => i.toString(16).repeat(64));
+      await Promise.all(
+        uploads.map((sha256) =>
+          vault.updateDossier(code, (current) => ({ ...(current ?? { ...base, components: [{ requirementId: 'r2', documentId: card.documentId }] }), components: [...(current?.components ?? [{ requirementId: 'r2', documentId: card.documentId }]), { requirementId: 'r1', sha256 }] })),
+        ),
+      );
+      const stored = await vault.getDossier(code);
+      expect(stored?.components.map((c) => c.sha256 ?? c.documentId).sort()).toEqual([card.documentId, ...uploads].sort());
+      expect(stored?.missing).toEqual([]);
+      // Returning undefined leaves it alone; another code is refused.
+      expect((await vault.updateDossier(code, () => undefined))?.components).toHaveLength(11);
+      await expect(vault.updateDossier(code, (d) => d && { ...d, code: 'H29.001.07-260115-AB0044' })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
+      // The driver's compare-and-set itself: a stale body or an existing code does not write.
+      const row = (await driver.getDossier(code))!;
+      expect(await driver.putDossier({ ...row, body: row.body }, { body: 'stale' })).toBe(false);
+      expect(await driver.putDossier({ ...row }, null)).toBe(false);
+      expect(await driver.putDossier({ ...row }, { body: row.body })).toBe(true);
+    });
+
     it('stores relations under role keys and lists them on the profile', async () => {
       const { vault } = make();
       await vault.putDocument(

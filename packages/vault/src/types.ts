@@ -416,6 +416,14 @@ export interface Vault {
   putDossier(input: DossierInput): Promise<Dossier>;
   /** Read a dossier by its code; needs a grant on its subject. */
   getDossier(code: string, options?: ReadOptions): Promise<Dossier | undefined>;
+  /**
+   * Read-modify-write of one dossier that is safe against other writers, in this process or on other
+   * machines sharing the database: `update` gets the stored dossier (or `undefined`) and returns the
+   * dossier to store, or `undefined` to leave it as it is. When someone else wrote in between, it is
+   * called again with their version (up to 20 times, then `VAULT_DOSSIER_CONFLICT`). Reading needs a
+   * grant on the subject, as `getDossier` does. Returns the dossier as stored afterwards.
+   */
+  updateDossier(code: string, update: (current: Dossier | undefined) => DossierInput | undefined | Promise<DossierInput | undefined>, options?: ReadOptions): Promise<Dossier | undefined>;
   /** A subject's dossiers; needs a grant on the subject. */
   listDossiers(subjectId: string, options?: ReadOptions): Promise<Dossier[]>;
   close(): Promise<void>;
@@ -493,8 +501,12 @@ export interface VaultDriver {
   getDocument(id: string): Promise<StoredDocument | undefined>;
   listDocuments(subjectId: string): Promise<StoredDocument[]>;
   listFacts(subjectId: string): Promise<StoredFact[]>;
-  /** Insert or replace a dossier by code. */
-  putDossier(dossier: StoredDossier): Promise<void>;
+  /**
+   * Insert or replace a dossier by code. With `expected`, a compare-and-set: `null` writes only when no
+   * dossier has the code, `{ body }` only when the stored body is still that one (bodies are sealed with
+   * a fresh nonce, so equal bodies mean nobody wrote in between). Returns whether it wrote.
+   */
+  putDossier(dossier: StoredDossier, expected?: { body: string } | null): Promise<boolean>;
   getDossier(code: string): Promise<StoredDossier | undefined>;
   listDossiers(subjectId: string): Promise<StoredDossier[]>;
   insertGrant(grant: Grant): Promise<void>;

@@ -451,6 +451,11 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   async function putDossier(input: DossierInput): Promise<Dossier> {
+    return (await writeDossier(input, undefined))!;
+  }
+
+  /** Validates and seals a dossier, then writes it (a compare-and-set with `expected`; `undefined` when that lost). */
+  async function writeDossier(input: DossierInput, expected: { body: string } | null | undefined): Promise<Dossier | undefined> {
     assertOpen();
     const bad = (why: string): never => {
       throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
@@ -475,8 +480,37 @@ export function createVault(options: VaultOptions): Vault {
       missing: input.procedure.requirements.map((r) => r.id).filter((id) => !answered.has(id)),
     };
     const { key } = await dataKeyOf(input.subject, true);
-    await driver.putDossier({ code: dossier.code, subjectId: input.subject.id, body: seal(key, dossier, aad.dossier(input.subject.id, dossier.code)) });
-    return dossier;
+    const written = await driver.putDossier({ code: dossier.code, subjectId: input.subject.id, body: seal(key, dossier, aad.dossier(input.subject.id, dossier.code)) }, expected);
+    return written === false ? undefined : dossier;
+  }
+
+  async function updateDossier(
+    code: string,
+    update: (current: Dossier | undefined) => DossierInput | undefined | Promise<DossierInput | undefined>,
+    o?: ReadOptions,
+  ): Promise<Dossier | undefined> {
+    assertOpen();
+    const wanted = typeof code === 'string' ? code.trim() : '';
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const row = await driver.getDossier(wanted);
+      let current: Dossier | undefined;
+      if (row) {
+        const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
+        const subject = await driver.getSubject(row.subjectId);
+        current = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
+        await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
+      }
+      const next = await update(current === undefined ? undefined : structuredClone(current));
+      if (next === undefined) return current;
+      if (next.code?.trim() !== wanted) {
+        throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: \`updateDossier('${wanted}')\` returned a dossier with another code.`);
+      }
+      const written = await writeDossier(next, row ? { body: row.body } : null);
+      if (written) return written;
+      // Someone else wrote this dossier in between: read theirs and apply the update again.
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 10 * (attempt + 1))));
+    }
+    throw new SohoaError('VAULT_DOSSIER_CONFLICT', `The dossier \`${wanted}\` kept changing under 20 attempts to update it; try again.`);
   }
 
   return {
@@ -491,6 +525,7 @@ export function createVault(options: VaultOptions): Vault {
     erase,
     rotateMasterKey,
     putDossier,
+    updateDossier,
     async getDocument(id, o) {
       assertOpen();
       const row = await driver.getDocument(id);

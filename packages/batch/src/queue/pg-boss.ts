@@ -1,14 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sha256Hex, SohoaError } from '@sohoa/core';
 import type PgBossType from 'pg-boss';
 import { openDigitizer } from '../digitize';
+import { readManifest, type ManifestEntry } from '../manifest';
 import type { DigitizeOptions, FileResult } from '../types';
 
-/** A job holds a file reference and its hash, never personal data. */
+/** A job holds file references and the file's hash, never personal data. */
 export interface DigitizeJob {
   path: string;
   sha256: string;
+  /**
+   * The manifest (CSV, on the shared file store) whose row for `path` names the file's dossier, role and
+   * subject: the worker reads it there, so the subject's ID never travels in the job.
+   */
+  manifest?: string;
 }
 
 export interface PgBossQueueOptions {
@@ -26,9 +32,17 @@ export interface PgBossQueueOptions {
   maintenanceIntervalSeconds?: number;
 }
 
+export interface EnqueueOptions {
+  /**
+   * A manifest CSV (see `readManifest`) on a path every worker can read: its rows attach the files to
+   * their dossiers, as `digitizeFiles({ manifest })` does. Files the manifest lists are queued too.
+   */
+  manifest?: string;
+}
+
 export interface DigitizeQueue {
   /** Enqueues files (resolved to absolute paths; hashed here). A file already in the queue (waiting, active or done and not yet archived) is not queued twice. */
-  enqueue(paths: string[]): Promise<{ queued: number; alreadyQueued: number }>;
+  enqueue(paths: string[], options?: EnqueueOptions): Promise<{ queued: number; alreadyQueued: number }>;
   /** Jobs waiting or in retry. */
   size(): Promise<number>;
   /**
@@ -77,14 +91,24 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
   }
   const digitizers: Array<{ close(): Promise<void> }> = [];
   return {
-    async enqueue(paths) {
+    async enqueue(paths, enqueueOptions = {}) {
       let queued = 0;
       let alreadyQueued = 0;
-      for (const path of paths) {
-        const absolute = resolve(path);
-        const sha256 = sha256Hex(await readFile(absolute));
+      const manifest = enqueueOptions.manifest ? resolve(enqueueOptions.manifest) : undefined;
+      // Read it once here: a malformed manifest is refused before anything is queued.
+      const rows = manifest ? await readManifest(manifest) : [];
+      const all = [...new Set([...paths.map((p) => resolve(p)), ...rows.map((r) => r.path)])];
+      for (const absolute of all) {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readFile(absolute);
+        } catch (cause) {
+          throw new SohoaError('BATCH_QUEUE_FAILED', `Cannot read \`${absolute}\` to queue it: check the path (nothing after it was queued).`, { cause });
+        }
+        const sha256 = sha256Hex(bytes);
         // The job id derives from the file hash: the same file queued again is refused by the database.
-        const id = await boss.send(name, { path: absolute, sha256 } satisfies DigitizeJob, { id: uuidFromHash(sha256) });
+        const job: DigitizeJob = { path: absolute, sha256, ...(manifest ? { manifest } : {}) };
+        const id = await boss.send(name, job, { id: uuidFromHash(sha256) });
         if (id) queued++;
         else alreadyQueued++;
       }
@@ -95,10 +119,23 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
       const { teamSize = 1, onResult, ...digitize } = work;
       const digitizer = await openDigitizer({ ...digitize, maxAttempts: 1, ...(digitize.isolation ? { isolation: { processes: teamSize, ...digitize.isolation } } : {}) });
       digitizers.push(digitizer);
+      const manifests = new Map<string, { mtimeMs: number; rows: Promise<Map<string, ManifestEntry>> }>();
+      // A manifest is read once per worker, and again when the file changes (a corrected manifest re-queued).
+      const manifestFor = async (file: string): Promise<Map<string, ManifestEntry>> => {
+        const { mtimeMs } = await stat(file);
+        let cached = manifests.get(file);
+        if (!cached || cached.mtimeMs !== mtimeMs) {
+          cached = { mtimeMs, rows: readManifest(file).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
+          manifests.set(file, cached);
+          cached.rows.catch(() => manifests.delete(file));
+        }
+        return cached.rows;
+      };
       for (let i = 0; i < teamSize; i++) {
         await boss.work<DigitizeJob>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
           if (!job) return;
-          const result = await digitizer.digitize(job.data.path);
+          const manifest = job.data.manifest ? await manifestFor(job.data.manifest) : undefined;
+          const result = await digitizer.digitize(job.data.path, manifest ? { manifest } : undefined);
           onResult?.(result);
           if (result.status === 'failed' && TRANSIENT.has(result.error?.code ?? '')) {
             throw new SohoaError('BATCH_QUEUE_FAILED', `Transient failure (${result.error?.code}); pg-boss will retry the job.`);

@@ -2,7 +2,7 @@ import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { openVault } from '../context';
 import { createProgress } from '../progress';
-import { cliIsolation } from './digitize';
+import { cliIsolation, readProcedures } from './digitize';
 
 async function openQueue(url: string) {
   const { createPgBossQueue } = await import('@sohoa/batch/queue/pg-boss');
@@ -10,11 +10,12 @@ async function openQueue(url: string) {
 }
 
 /** `sohoa digitize --queue <url>`: enqueue files as jobs for `sohoa worker` processes on any machine. */
-export async function runEnqueue(paths: string[], url: string, options: { json?: boolean }): Promise<number> {
-  const files = await listInputFiles(paths);
+export async function runEnqueue(paths: string[], url: string, options: { json?: boolean; manifest?: string }): Promise<number> {
+  const files = paths.length > 0 ? await listInputFiles(paths) : [];
   const queue = await openQueue(url);
   try {
-    const result = await queue.enqueue(files);
+    // Jobs carry the manifest's path, not its rows: workers read it from the shared file store.
+    const result = await queue.enqueue(files, options.manifest ? { manifest: options.manifest } : {});
     const waiting = await queue.size();
     if (options.json) process.stdout.write(`${JSON.stringify({ ...result, waiting })}\n`);
     else process.stdout.write(`queued ${result.queued} file(s), ${result.alreadyQueued} already in the queue; ${waiting} job(s) waiting\n`);
@@ -25,14 +26,15 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
 }
 
 /** `sohoa worker`: take jobs from the queue until Ctrl-C or SIGTERM, then stop gracefully. */
-export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean; isolate?: boolean }): Promise<number> {
+export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean; isolate?: boolean; procedures?: string }): Promise<number> {
+  const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const queue = await openQueue(options.queue);
   const vault = await openVault(options.vault);
   const teamSize = options.concurrency ?? 2;
   const engine = options.isolate === false ? createTesseractEngine() : undefined;
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
-  await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), vault, teamSize, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+  await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
   process.stderr.write('worker: waiting for jobs (Ctrl-C to stop)\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

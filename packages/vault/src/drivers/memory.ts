@@ -59,8 +59,12 @@ export function memoryDriver(): VaultDriver {
     async listFacts(subjectId) {
       return facts.filter((f) => f.subjectId === subjectId).map(copy);
     },
-    async putDossier(dossier) {
+    async putDossier(dossier, expected) {
+      const current = dossiers.get(dossier.code);
+      if (expected === null && current) return false;
+      if (expected && current?.body !== expected.body) return false;
       dossiers.set(dossier.code, copy(dossier));
+      return true;
     },
     async getDossier(code) {
       const d = dossiers.get(code);

@@ -171,11 +171,18 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       );
       return rows.map((r) => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }));
     },
-    async putDossier(d) {
+    async putDossier(d, expected) {
+      if (expected === null) {
+        return (await query<{ code: string }>(`INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`, [d.code, d.subjectId, d.body])).length === 1;
+      }
+      if (expected) {
+        return (await query<{ code: string }>(`UPDATE ${s}.dossiers SET subject_id = $2, body = $3 WHERE code = $1 AND body = $4 RETURNING code`, [d.code, d.subjectId, d.body, expected.body])).length === 1;
+      }
       await query(
         `INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body`,
         [d.code, d.subjectId, d.body],
       );
+      return true;
     },
     async getDossier(code) {
       const row = (await query<{ code: string; subject_id: string; body: string }>(`SELECT code, subject_id, body FROM ${s}.dossiers WHERE code = $1`, [code]))[0];

@@ -139,12 +139,15 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       }>;
       return rows.map((r): StoredFact => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }));
     },
-    async putDossier(d) {
+    async putDossier(d, expected) {
+      if (expected === null) return (await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')).run(d.code, d.subjectId, d.body).changes === 1;
+      if (expected) return (await sql('UPDATE dossiers SET subject_id = ?, body = ? WHERE code = ? AND body = ?')).run(d.subjectId, d.body, d.code, expected.body).changes === 1;
       (await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body')).run(
         d.code,
         d.subjectId,
         d.body,
       );
+      return true;
     },
     async getDossier(code) {
       const row = (await sql('SELECT code, subject_id, body FROM dossiers WHERE code = ?')).get(code) as { code: string; subject_id: string; body: string } | undefined;
