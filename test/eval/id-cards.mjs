@@ -1,7 +1,7 @@
 // Extraction accuracy on freshly generated older and newer ID cards: 9-digit CMND, CCCD without chip
 // (2016), Căn cước (2024), both sides, real OCR.
 // Usage: pnpm eval:id-cards [--count 50] [--seed 2026] [--degraded 0.5] [--types cmnd-9,cccd-2016,can-cuoc-2024]
-//        [--as-of 2026-01-01] [--preprocess off|auto] [--verbose: print each miss (synthetic data)]
+//        [--as-of 2026-01-01] [--preprocess auto|off] [--verbose: print each miss (synthetic data)]
 // Prints per type: classification accuracy, exact match per side and field, exact match of fields
 // read from QR/MRZ, wrong values emitted at or above the fill threshold, status right, median time per file.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,8 +23,8 @@ const { values: args } = parseArgs({
     degraded: { type: 'string', default: '0.5' },
     types: { type: 'string', default: ID_CARD_TYPES.join(',') },
     'as-of': { type: 'string', default: '2026-01-01' },
-    // Scans are generated upright; `auto` also measures ingest's orientation/deskew preprocessing.
-    preprocess: { type: 'string', default: 'off' },
+    // `auto` is what readPages (and so the CLI and the batch) does; `off` reads the scans as generated.
+    preprocess: { type: 'string', default: 'auto' },
     verbose: { type: 'boolean', default: false },
   },
 });

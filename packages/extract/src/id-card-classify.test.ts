@@ -34,6 +34,11 @@ describe('classifyIdCardPage', () => {
     expect(best(reading(['Đặc điểm nhân dạng /', 'Ngón trỏ trái Ngón trỏ phải', ...MRZ], '001090123456||Nguyễn Văn An|01011990|Nam|Hà Nội|01012022'))).toBe('cccd-2021 back');
   });
 
+  it('a degraded 2016 back showing only the labels it shares with the 2021 back is a 2016 back (no MRZ, no QR)', () => {
+    // As OCR read a blurred, unevenly lit 2016 back: the issuer lines and "phải" were lost.
+    expect(best(reading(['Đặc điểm nhân dạng:', 'Nốt ruồi C:1,5cm trên đầu mày trái', 'Ngày 09 tháng 06 năm 2019', 'Ngón trỏ trái Ngóntrô phải']))).toBe('cccd-2016 back');
+  });
+
   it('a back whose printed text is unreadable is classified by its QR issue date', () => {
     const qr = (issued: string) => `001090123456|012345678|Nguyễn Văn An|01011990|Nam|Hà Nội|${issued}`;
     expect(best(reading([], qr('10052021')))).toBe('cccd-2021 back');

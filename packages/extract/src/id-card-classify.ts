@@ -94,7 +94,10 @@ export function modelOfQr(reading: PageReading): 'cccd-2021' | 'can-cuoc-2024' |
 function sideScore(text: string, spec: CardSideSpec, qrModel: string | undefined): number {
   const found = spec.markers.filter((m) => text.includes(m)).length / spec.markers.length;
   const foreign = spec.excludes.filter((m) => text.includes(m)).length;
-  const score = found * 0.5 ** foreign;
+  let score = found * 0.5 ** foreign;
+  // Models that print an MRZ: a page where neither the MRZ nor a card QR was seen is less likely one of
+  // them (it breaks ties with the 2016 back, which shares "Đặc điểm nhận dạng" and "Ngón trỏ").
+  if (spec.markers.includes('#mrz') && !text.includes('#mrz') && !text.includes('#qr')) score *= 0.75;
   // A QR whose issue date fits the model is strong evidence even when the printed text is unreadable.
   if (qrModel === undefined || !spec.markers.includes('#qr')) return score;
   return qrModel === spec.type ? Math.max(score, 0.4) : score * 0.5;
