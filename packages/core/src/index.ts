@@ -4,3 +4,4 @@ export type { SohoaErrorCode, SohoaErrorOptions } from './errors';
 export { createDiagnostic, hasErrors } from './diagnostics';
 export { METHOD_AUTHORITY } from './authority';
 export { sha256Hex } from './hash';
+export { toSourceBox } from './page-geometry';

@@ -28,6 +28,7 @@ export interface Diagnostic {
   key?: string;
   /** 1-based page number. */
   page?: number;
+  /** Where on the page, in the pixels of the page as decoded from the file (before any preprocessing). */
   box?: Box;
 }
 
@@ -149,6 +150,7 @@ export interface Evidence {
   sha256?: string;
   /** 1-based page number. */
   page?: number;
+  /** Where on the page, in the pixels of the page as decoded from the file (before any preprocessing). */
   box?: Box;
 }
 

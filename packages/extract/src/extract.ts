@@ -2,6 +2,7 @@ import { SohoaError, type Diagnostic, type DocumentRecord, type DocumentStatus, 
 import { checkPersonalIdAgainst } from '@sohoa/vn';
 import { decodeQr } from './qr';
 import { DOCUMENT_TYPES } from './registry';
+import { evidenceOnSource } from './internal/source-boxes';
 import type { ExtractInput, ExtractOptions, PageClass, PageReading, ResolvedExtractOptions } from './types';
 
 /** Resolves {@link ExtractOptions} once into a complete config. */
@@ -72,7 +73,8 @@ export async function safeExtractDocument(input: ExtractInput, options: ExtractO
   for (const key of missing) diagnostics.push({ code: 'EXTRACT_FIELD_NOT_FOUND', severity: 'warning', origin: 'extract', key, message: `Field \`${key}\` was not found on the document.` });
   if (best.score < 0.5) diagnostics.push({ code: 'EXTRACT_LOW_CLASSIFICATION_CONFIDENCE', severity: 'warning', origin: 'extract', message: `Classified as \`${best.type.id}\` with low confidence (${best.score.toFixed(2)}).` });
   const record: DocumentRecord = { ...partial, fields, diagnostics, status: partial.status ?? statusOf(partial.validUntil, resolved.asOf) };
-  return { ok: true, value: record };
+  // Boxes were measured on the pages as OCR saw them; records point into the file as stored.
+  return { ok: true, value: evidenceOnSource(record, input.pages) };
 }
 
 /** Like {@link safeExtractDocument}, but throws `EXTRACT_UNKNOWN_DOCUMENT` when nothing matches. */

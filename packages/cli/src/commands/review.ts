@@ -60,7 +60,8 @@ export async function runReviewShow(id: string, options: ReviewCommandOptions): 
   const fact = await currentFact(options.vault, item);
   if (options.crop) {
     if (!item.box || item.page === undefined) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `Review item \`${id}\` has no position on a page to crop.`);
-    const pages = await readPages(item.file);
+    // Evidence boxes are in the file's own pixels: read the page as decoded, without preprocessing.
+    const pages = await readPages(item.file, { preprocess: false, quality: false });
     const page = pages[item.page - 1];
     if (!page) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `Page ${item.page} of \`${item.file}\` is gone.`);
     const margin = Math.round(item.box.height * 0.8);

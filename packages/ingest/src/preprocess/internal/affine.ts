@@ -1,5 +1,3 @@
-import type { Box } from '@sohoa/core';
-
 /** `[a, b, c, d, e, f]`: `x' = a·x + c·y + e`, `y' = b·x + d·y + f` (continuous pixel coordinates). */
 export type Affine = [number, number, number, number, number, number];
 
@@ -12,11 +10,6 @@ export function compose(second: Affine, first: Affine): Affine {
   return [a2 * a1 + c2 * b1, b2 * a1 + d2 * b1, a2 * c1 + c2 * d1, b2 * c1 + d2 * d1, a2 * e1 + c2 * f1 + e2, b2 * e1 + d2 * f1 + f2];
 }
 
-export function invert(m: Affine): Affine {
-  const [a, b, c, d, e, f] = m;
-  const det = a * d - b * c;
-  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
-}
 
 /** Rotation by `degrees` clockwise about the centre of a `width`×`height` image onto a `toWidth`×`toHeight` canvas, centred. */
 export function rotation(degrees: number, width: number, height: number, toWidth: number, toHeight: number): Affine {
@@ -31,19 +24,3 @@ export function rotation(degrees: number, width: number, height: number, toWidth
 
 export const translation = (dx: number, dy: number): Affine => [1, 0, 0, 1, dx, dy];
 export const scaling = (sx: number, sy: number): Affine => [sx, 0, 0, sy, 0, 0];
-
-/** The axis-aligned bounding box of `box` mapped through `m`. */
-export function mapBox(m: Affine, box: Box): Box {
-  const [a, b, c, d, e, f] = m;
-  const corners = [
-    [box.x, box.y],
-    [box.x + box.width, box.y],
-    [box.x, box.y + box.height],
-    [box.x + box.width, box.y + box.height],
-  ].map(([x, y]) => [a * x! + c * y! + e, b * x! + d * y! + f] as const);
-  const xs = corners.map((p) => p[0]);
-  const ys = corners.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
-}
