@@ -262,6 +262,11 @@ export interface Profile {
   /** The grants that allowed the read. */
   grantIds: string[];
   diagnostics: Diagnostic[];
+  /**
+   * Subjects whose facts joined this profile: the person's former CMND number, when a card's QR code (or
+   * a surely read ID field) names it as theirs and the birth dates agree (diagnostic `VAULT_SUBJECT_LINKED`).
+   */
+  linkedSubjects?: SubjectRef[];
 }
 
 /** A correction by the citizen or an officer: a new fact that supersedes the current ones. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SohoaError, sha256Hex, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
+import { createDiagnostic, SohoaError, sha256Hex, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
 import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
 import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
 import { safeParseDossierCode } from './dossier-code';
@@ -238,14 +238,57 @@ export function createVault(options: VaultOptions): Vault {
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const asOf = (opts.asOf ?? now().toISOString()).slice(0, 10);
-    const allowed = held.facts.filter((f) => patterns.some((p) => keyMatches(p, f.key)));
+    const link = await oldCardOf(held.subject, held.facts);
+    const allowed = [...held.facts, ...(link?.facts ?? [])].filter((f) => patterns.some((p) => keyMatches(p, f.key)));
     const { values, diagnostics } = chooseValues(allowed, asOf);
+    if (link) diagnostics.unshift(link.diagnostic);
     const relations: ProfileRelation[] = Object.values(values)
       .map((v) => RELATION_KEY.exec(v.key))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ role: m[1]!, subjectId: String(values[m[0]]!.value) }));
     await audit({ actor, action: 'read', subjectId, purpose: opts.purpose, form: opts.form, keys: Object.keys(values), grantId: grants[0]!.id });
-    return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics };
+    if (link) {
+      // The old card's own log shows the read too, so the citizen sees it under either number.
+      const keys = Object.values(values).filter((v) => link.documentIds.has(v.documentId)).map((v) => v.key);
+      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: grants[0]!.id });
+    }
+    return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics, ...(link ? { linkedSubjects: [link.subject] } : {}) };
+  }
+
+  /**
+   * The subject filed under the person's former 9-digit CMND number, when the person's own documents
+   * prove it is theirs: the old number was read from a card's QR code (or read as surely as an ID must
+   * be) and the two subjects' birth dates, where both are known, agree. Its facts (except its own ID
+   * number) join the profile: papers issued with the old card stay valid.
+   */
+  async function oldCardOf(subject: SubjectRef, facts: Fact[]) {
+    if (subject.kind !== 'person' || !/^\d{12}$/.test(subject.id)) return undefined;
+    const proofs = facts.filter((f) => f.key === 'person.oldIdNumber' && typeof f.value === 'string' && /^\d{9}$/.test(f.value) && (f.method === 'qr' || f.confidence >= 0.9));
+    const numbers = [...new Set(proofs.map((f) => f.value as string))];
+    if (numbers.length !== 1) return undefined;
+    const other = await readFacts(numbers[0]!);
+    if (!other || other.subject.kind !== 'person') return undefined;
+    const births = (list: Fact[]) => {
+      const superseded = new Set(list.flatMap((f) => f.supersedes ?? []));
+      return new Set(list.filter((f) => f.key === 'person.birthDate' && !superseded.has(f.id)).map((f) => String(f.value)));
+    };
+    const mine = births(facts);
+    const theirs = births(other.facts);
+    if (mine.size > 0 && theirs.size > 0 && ![...theirs].some((b) => mine.has(b))) {
+      return undefined;
+    }
+    const joined = other.facts.filter((f) => f.key !== 'person.idNumber');
+    return {
+      subject: other.subject,
+      facts: joined,
+      documentIds: new Set(joined.map((f) => f.documentId)),
+      diagnostic: createDiagnostic(
+        'VAULT_SUBJECT_LINKED',
+        'info',
+        `Facts filed under the former ID card number were included: a card's ${proofs.some((f) => f.method === 'qr') ? 'QR code' : 'printed text'} gives it as this person's old number.`,
+        { origin: 'vault' },
+      ),
+    };
   }
 
   async function rawRead(subjectId: string, o: ReadOptions | undefined, allKeys: boolean) {
