@@ -178,4 +178,12 @@ describe('bad input gets one clear line and a non-zero exit, never a stack trace
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--subject/);
   });
+  it('digitize with nothing to read, or without a vault, is a usage error', async () => {
+    const empty = await sohoa(['digitize', '--vault', vault]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/nothing to digitise/);
+    const noVault = await sohoa(['digitize', join(root, 'test/fixtures/tiny.png')]);
+    expect(noVault.code).toBe(2);
+    expect(noVault.stderr).toMatch(/--vault/);
+  });
 });

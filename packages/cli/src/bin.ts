@@ -7,6 +7,7 @@ import { FORM_ROLES, runFill } from './commands/fill';
 import { EXIT, handleError } from './errors';
 import { runReviewDecide, runReviewList, runReviewShow } from './commands/review';
 import { runEnqueue, runWorker } from './commands/queue';
+import { UsageError } from './errors';
 import { registerFormCommands } from './commands/forms';
 import { registerVaultCommands } from './commands/vault';
 
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     .description('digitise image and PDF files (or folders of them) into the vault')
     .argument('[paths...]', 'files or folders (or give --manifest)')
     .option('--manifest <file.csv>', 'CSV with path and, optionally, type, subject, agency, procedure, dossier, role')
-    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL')
+    .option('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL (required, except with --queue)')
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)
     .option('--only-valid', 'store only results still valid on --as-of (others are reported as not-valid)')
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in --manifest')
     .option('--no-isolate', 'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)')
     .action(async (paths: string[], opts) => {
+      if (paths.length === 0 && !opts.manifest) throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
       exitCode = opts.queue ? await runEnqueue(paths, opts.queue, opts) : (await runDigitize(paths, opts)).exitCode;
     });
 
