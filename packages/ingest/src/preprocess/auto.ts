@@ -1,4 +1,5 @@
 import type { PreprocessOptions } from '../types';
+import { RELIABLE_ORIENTATION } from './orientation';
 
 /**
  * What `readPages({ preprocess: 'auto' })` runs on pages without a text layer, chosen with
@@ -9,9 +10,8 @@ import type { PreprocessOptions } from '../types';
 export const AUTO_PREPROCESS: Readonly<PreprocessOptions> = Object.freeze({
   grey: false,
   contrast: false,
-  // The up/down test is fooled by ID cards (photo, chip, MRZ, fingerprint boxes: at most 16 lines found,
-  // confidence up to 0.5) but reliable on pages of text (22+ lines; confidence 0.8+ on real text).
-  orient: { minLines: 20, minConfidence: 0.4 },
+  // The orientation test is fooled by ID cards but reliable on pages of text (see RELIABLE_ORIENTATION).
+  orient: { ...RELIABLE_ORIENTATION },
   // Below half a degree Tesseract (psm 6) reads as well as after deskewing; rotating costs ~0.2 s per A4 page.
   deskew: { minAngle: 0.5 },
   scale: false,

@@ -45,6 +45,13 @@ function topHeaviness(ink: Ink, angle: number): { above: number; below: number; 
 }
 
 /**
+ * When `detectOrientation` is trusted by `readPages` (the quality gate and the `auto` orient step): ID
+ * cards (photo, chip, MRZ, fingerprint boxes) give at most ~16 lines and confidence up to ~0.5 in any
+ * direction, while pages of text give 20+ lines and 0.8+ on real text (0.4–0.45 on synthetic blocks).
+ */
+export const RELIABLE_ORIENTATION = Object.freeze({ minLines: 20, minConfidence: 0.3 });
+
+/**
  * Estimate whether a page was scanned turned by 0, 90, 180 or 270 degrees clockwise: text lines
  * run along the axis with the sharper projection profile, and their ink sits more above the line
  * core than below it. Pure; `confidence` is low on pages with little text, tables or pictures.

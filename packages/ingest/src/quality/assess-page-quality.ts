@@ -3,7 +3,7 @@ import type { PageQuality, PageQualityThresholds, PageQualityVerdict } from '../
 import { toGrey } from '../grey';
 import { greySample, histogram, percentile } from '../preprocess/internal/grey-sample';
 import { estimateSkew } from '../preprocess/skew';
-import { detectOrientation } from '../preprocess/orientation';
+import { detectOrientation, RELIABLE_ORIENTATION } from '../preprocess/orientation';
 import { turnGreyUpright } from '../preprocess/internal/turn-grey';
 import { laplacianVariance } from './laplacian';
 
@@ -29,8 +29,6 @@ const LINE_INCHES = (12 / 72) * 0.8;
 /** Text-line height (px) at which sharpness is measured, so it does not depend on the scan resolution. */
 const SHARPNESS_TEXT_HEIGHT = 24;
 
-/** Fewer text lines than this: an upside-down verdict is not trusted (ID cards: photo, chip and MRZ fool it). */
-export const MIN_LINES_UPSIDE_DOWN = 20;
 const SOFTWARE_DEFAULT_DPI = new Set([72, 96]);
 
 const RANK: Record<PageQualityVerdict, number> = { ok: 0, poor: 1, rescan: 2 };
@@ -47,8 +45,8 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
   const original = toGrey(page);
   // Measure lines on the page as it will be read: turned upright when it was scanned turned.
   const orientation = detectOrientation(original);
-  // Sideways is told reliably by the line axis; upside down only on pages with many lines (cards fool it).
-  const turned = orientation.rotation !== 0 && orientation.confidence >= 0.1 && (orientation.rotation !== 180 || orientation.lines >= MIN_LINES_UPSIDE_DOWN);
+  // Only on pages of text: ID cards fool the test in every direction (fingerprint boxes look like turned lines).
+  const turned = orientation.rotation !== 0 && orientation.confidence >= RELIABLE_ORIENTATION.minConfidence && orientation.lines >= RELIABLE_ORIENTATION.minLines;
   const grey = turned ? turnGreyUpright(original, orientation.rotation) : original;
   const bins = histogram(grey.pixels);
   const low = percentile(bins, 0.01);
