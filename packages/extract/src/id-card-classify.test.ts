@@ -39,6 +39,14 @@ describe('classifyIdCardPage', () => {
     expect(best(reading(['Đặc điểm nhân dạng:', 'Nốt ruồi C:1,5cm trên đầu mày trái', 'Ngày 09 tháng 06 năm 2019', 'Ngón trỏ trái Ngóntrô phải']))).toBe('cccd-2016 back');
   });
 
+  it('a decision whose body names a person\'s sex and nationality is no ID card', () => {
+    // As OCR read a decision photographed without its header (a real scan).
+    const body = ['QUYẾT ĐỊNH', 'Khám nơi cất giấu tang vật, phương tiện vi phạm hành chính là chỗ ở', 'CHỦ TỊCH ỦY BAN NHÂN DÂN', 'Căn cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015;', '9 và tên: Lê Văn Thử. Giới tính: Nam.', 'áng, năm sinh: 1967, Quốc tịch: Việt Nam.'];
+    expect(best(reading(body))).toBeUndefined();
+    // Three of a side's labels without its title still count (a card whose title was not read).
+    expect(best(reading(['Họ và tên: NGUYỄN VĂN AN', 'Ngày, tháng, năm sinh: 01/01/1990', 'Giới tính: Nam Quốc tịch: Việt Nam', 'Quê quán: Nam Định', 'Nơi thường trú: Hà Nội']))).toBe('cccd-2016 front');
+  });
+
   it('a back whose printed text is unreadable is classified by its QR issue date', () => {
     const qr = (issued: string) => `001090123456|012345678|Nguyễn Văn An|01011990|Nam|Hà Nội|${issued}`;
     expect(best(reading([], qr('10052021')))).toBe('cccd-2021 back');

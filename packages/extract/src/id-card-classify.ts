@@ -7,6 +7,8 @@ interface CardSideSpec {
   part: 'front' | 'back';
   markers: readonly string[];
   excludes: readonly string[];
+  /** Printed only on this kind of card side (its title, the fingerprint labels, MRZ/QR): one must be seen, or three markers. */
+  anchors: readonly string[];
 }
 
 // `#mrz` and `#qr` stand for an MRZ block and a card QR payload on the page (see `featureText`).
@@ -14,48 +16,56 @@ const SIDES: readonly CardSideSpec[] = [
   {
     type: 'cccd-2021',
     part: 'front',
+    anchors: ['can cuoc cong dan', 'citizen identity', 'co gia tri den'],
     markers: ['can cuoc cong dan', 'citizen identity', 'ho va ten', 'full name', 'que quan', 'place of origin', 'noi thuong tru', 'place of residence', 'date of birth', 'co gia tri den'],
     excludes: ['so dinh danh ca nhan', 'chu dem va ten', 'noi cu tru', 'chung minh nhan dan'],
   },
   {
     type: 'cccd-2021',
     part: 'back',
+    anchors: ['dac diem nhan dang', 'personal identification', 'ngon tro', '#mrz', '#qr'],
     markers: ['dac diem nhan dang', 'personal identification', 'ngon tro', 'canh sat quan ly hanh chinh', 'trat tu xa hoi', 'date, month, year', '#mrz', '#qr'],
     excludes: ['dkql', 'dlqg', 'bo cong an', 'noi cu tru', 'dau vet rieng'],
   },
   {
     type: 'cccd-2016',
     part: 'front',
+    anchors: ['can cuoc cong dan', 'co gia tri den'],
     markers: ['can cuoc cong dan', 'ho va ten', 'ngay, thang, nam sinh', 'gioi tinh', 'quoc tich', 'que quan', 'noi thuong tru', 'co gia tri den'],
     excludes: ['citizen identity', 'full name', 'date of birth', 'place of origin', 'place of residence', 'nationality', 'chung minh nhan dan', 'so dinh danh ca nhan'],
   },
   {
     type: 'cccd-2016',
     part: 'back',
+    anchors: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'dkql', 'dlqg'],
     markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],
     excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng'],
   },
   {
     type: 'can-cuoc-2024',
     part: 'front',
+    anchors: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number'],
     markers: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number', 'chu dem va ten', 'full name', 'ngay, thang, nam sinh', 'date of birth', 'gioi tinh', 'quoc tich'],
     excludes: ['can cuoc cong dan', 'citizen identity', 'que quan', 'place of origin', 'chung minh nhan dan'],
   },
   {
     type: 'can-cuoc-2024',
     part: 'back',
+    anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
     markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],
     excludes: ['dac diem nhan dang', 'ngon tro', 'noi thuong tru', 'dau vet rieng'],
   },
   {
     type: 'cmnd-9',
     part: 'front',
+    anchors: ['chung minh nhan dan'],
     markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
     excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
   },
   {
     type: 'cmnd-9',
     part: 'back',
+    anchors: ['dau vet rieng', 'di hinh', 'ngon tro'],
     markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],
     excludes: ['dac diem nhan dang', '#mrz', '#qr', 'bo cong an'],
   },
@@ -91,8 +101,14 @@ export function modelOfQr(reading: PageReading): 'cccd-2021' | 'can-cuoc-2024' |
   return `${m[3]}${m[2]}${m[1]}` >= CAN_CUOC_FROM ? 'can-cuoc-2024' : 'cccd-2021';
 }
 
+// A page showing none of a side's anchors and fewer markers than this is not that side: a decision
+// whose body says "Giới tính: Nam. Quốc tịch: Việt Nam" is no ID card.
+const MIN_MARKERS_WITHOUT_ANCHOR = 3;
+
 function sideScore(text: string, spec: CardSideSpec, qrModel: string | undefined): number {
-  const found = spec.markers.filter((m) => text.includes(m)).length / spec.markers.length;
+  const hits = spec.markers.filter((m) => text.includes(m)).length;
+  if (hits < MIN_MARKERS_WITHOUT_ANCHOR && !spec.anchors.some((a) => text.includes(a))) return 0;
+  const found = hits / spec.markers.length;
   const foreign = spec.excludes.filter((m) => text.includes(m)).length;
   let score = found * 0.5 ** foreign;
   // Models that print an MRZ: a page where neither the MRZ nor a card QR was seen is less likely one of
