@@ -67,6 +67,18 @@ describe('profile joins the facts filed under the former CMND number', () => {
     const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
     expect(profile.linkedSubjects).toBeUndefined();
     expect(profile.values['person.oldIdDocument.issuer']).toBeUndefined();
+    // Said, not silent: an officer should look at both records.
+    expect(profile.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'warning', key: 'person.oldIdNumber' }));
+  });
+
+  it('by the number an officer corrected, not by the misread one it replaced', async () => {
+    const misread = syntheticCccd();
+    const vault = await vaultWith(cmnd(), { ...misread, fields: { ...misread.fields, 'person.oldIdNumber': f('012345878', 'ocr', 0.95) } });
+    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' })).linkedSubjects).toBeUndefined();
+    await vault.correct(SYNTHETIC_ID, { key: 'person.oldIdNumber', value: OLD, reason: 'số CMND đọc sai', by: 'officer' });
+    const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
+    expect(profile.linkedSubjects).toEqual([{ kind: 'person', id: OLD }]);
+    expect(profile.values['person.oldIdDocument.issueDate']?.value).toBe('2014-03-02');
   });
 
   it('not from the old number\'s side: the CMND subject does not pull in the new card', async () => {

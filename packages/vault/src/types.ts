@@ -263,8 +263,9 @@ export interface Profile {
   grantIds: string[];
   diagnostics: Diagnostic[];
   /**
-   * Subjects whose facts joined this profile: the person's former CMND number, when a card's QR code (or
-   * a surely read ID field) names it as theirs and the birth dates agree (diagnostic `VAULT_SUBJECT_LINKED`).
+   * Subjects whose facts joined this profile: the person's former CMND number, when a card's QR code (a
+   * surely read ID field, or an officer's correction) names it as theirs and the birth dates agree
+   * (diagnostic `VAULT_SUBJECT_LINKED`; `VAULT_SUBJECT_NOT_LINKED` when the birth dates disagree).
    */
   linkedSubjects?: SubjectRef[];
 }

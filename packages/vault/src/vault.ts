@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createDiagnostic, SohoaError, sha256Hex, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
+import { createDiagnostic, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
 import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
 import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
 import { safeParseDossierCode } from './dossier-code';
@@ -238,10 +238,11 @@ export function createVault(options: VaultOptions): Vault {
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const asOf = (opts.asOf ?? now().toISOString()).slice(0, 10);
-    const link = await oldCardOf(held.subject, held.facts);
+    const found = await oldCardOf(held.subject, held.facts);
+    const link = found?.linked;
     const allowed = [...held.facts, ...(link?.facts ?? [])].filter((f) => patterns.some((p) => keyMatches(p, f.key)));
     const { values, diagnostics } = chooseValues(allowed, asOf);
-    if (link) diagnostics.unshift(link.diagnostic);
+    if (found) diagnostics.unshift(found.diagnostic);
     const relations: ProfileRelation[] = Object.values(values)
       .map((v) => RELATION_KEY.exec(v.key))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -261,9 +262,15 @@ export function createVault(options: VaultOptions): Vault {
    * be) and the two subjects' birth dates, where both are known, agree. Its facts (except its own ID
    * number) join the profile: papers issued with the old card stay valid.
    */
-  async function oldCardOf(subject: SubjectRef, facts: Fact[]) {
+  async function oldCardOf(
+    subject: SubjectRef,
+    facts: Fact[],
+  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string> }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
     if (subject.kind !== 'person' || !/^\d{12}$/.test(subject.id)) return undefined;
-    const proofs = facts.filter((f) => f.key === 'person.oldIdNumber' && typeof f.value === 'string' && /^\d{9}$/.test(f.value) && (f.method === 'qr' || f.confidence >= 0.9));
+    const corrected = new Set(facts.flatMap((f) => f.supersedes ?? []));
+    const proofs = facts.filter(
+      (f) => f.key === 'person.oldIdNumber' && !corrected.has(f.id) && typeof f.value === 'string' && /^\d{9}$/.test(f.value) && (f.method === 'qr' || f.method === 'manual' || f.confidence >= 0.9),
+    );
     const numbers = [...new Set(proofs.map((f) => f.value as string))];
     if (numbers.length !== 1) return undefined;
     const other = await readFacts(numbers[0]!);
@@ -275,13 +282,19 @@ export function createVault(options: VaultOptions): Vault {
     const mine = births(facts);
     const theirs = births(other.facts);
     if (mine.size > 0 && theirs.size > 0 && ![...theirs].some((b) => mine.has(b))) {
-      return undefined;
+      // Not the same person, or one number misread: an officer should look (no values in the message).
+      return {
+        diagnostic: createDiagnostic(
+          'VAULT_SUBJECT_NOT_LINKED',
+          'warning',
+          "A card gives this person's former ID number, but the subject filed under that number has another birth date; its facts were left out. Check both records.",
+          { origin: 'vault', key: 'person.oldIdNumber' },
+        ),
+      };
     }
     const joined = other.facts.filter((f) => f.key !== 'person.idNumber');
     return {
-      subject: other.subject,
-      facts: joined,
-      documentIds: new Set(joined.map((f) => f.documentId)),
+      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)) },
       diagnostic: createDiagnostic(
         'VAULT_SUBJECT_LINKED',
         'info',
@@ -527,6 +540,15 @@ export function createVault(options: VaultOptions): Vault {
     return written === false ? undefined : dossier;
   }
 
+  /** Opens a stored dossier row for a reader holding a grant on its subject, and audits the read. */
+  async function readDossierRow(row: { code: string; subjectId: string; body: string }, o: ReadOptions | undefined): Promise<Dossier> {
+    const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
+    const subject = await driver.getSubject(row.subjectId);
+    const dossier = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
+    await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
+    return dossier;
+  }
+
   async function updateDossier(
     code: string,
     update: (current: Dossier | undefined) => DossierInput | undefined | Promise<DossierInput | undefined>,
@@ -536,13 +558,7 @@ export function createVault(options: VaultOptions): Vault {
     const wanted = typeof code === 'string' ? code.trim() : '';
     for (let attempt = 0; attempt < 20; attempt++) {
       const row = await driver.getDossier(wanted);
-      let current: Dossier | undefined;
-      if (row) {
-        const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
-        const subject = await driver.getSubject(row.subjectId);
-        current = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
-        await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
-      }
+      const current = row ? await readDossierRow(row, o) : undefined;
       const next = await update(current === undefined ? undefined : structuredClone(current));
       if (next === undefined) return current;
       if (next.code?.trim() !== wanted) {
@@ -616,12 +632,7 @@ export function createVault(options: VaultOptions): Vault {
     async getDossier(code, o) {
       assertOpen();
       const row = await driver.getDossier(code);
-      if (!row) return undefined;
-      const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
-      const subject = await driver.getSubject(row.subjectId);
-      const dossier = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
-      await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
-      return dossier;
+      return row ? readDossierRow(row, o) : undefined;
     },
     async listDossiers(subjectId, o) {
       const { actor, purpose, grants } = await rawRead(subjectId, o, false);
