@@ -4,4 +4,5 @@ export type { SohoaErrorCode, SohoaErrorOptions } from './errors';
 export { createDiagnostic, hasErrors } from './diagnostics';
 export { METHOD_AUTHORITY } from './authority';
 export { sha256Hex } from './hash';
+export { createPrivateFile, writePrivateFile } from './private-file';
 export { toSourceBox } from './page-geometry';

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { SohoaError } from '@sohoa/core';
+import { resolve } from 'node:path';
+import { createPrivateFile, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sqliteReviewQueue } from '../review/sqlite';
 import type { Journal, JournalEntry, JournalState } from './types';
@@ -48,9 +47,10 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
     throw new SohoaError('VAULT_DRIVER_MISSING', 'The SQLite journal needs the `better-sqlite3` package: install it next to `@sohoa/batch`.', { cause });
   }
   const file = resolve(options.path);
-  mkdirSync(dirname(file), { recursive: true });
   let db: BetterSqlite3.Database;
   try {
+    // 0600 before SQLite opens it (paths and document ids); its `-wal` and `-shm` inherit the mode.
+    createPrivateFile(file);
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

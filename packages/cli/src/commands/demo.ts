@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { SohoaError } from '@sohoa/core';
+import { SohoaError, writePrivateFile } from '@sohoa/core';
 import { loadFormSchema } from '@sohoa/eform';
 import { renderPdf } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
@@ -58,7 +58,7 @@ export async function runDemo(options: DemoCommandOptions): Promise<number> {
         const roles = ((await loadFormSchema(form)) as { 'x-sohoa-requester-roles'?: string[] })['x-sohoa-requester-roles'] ?? [];
         const role = await parentRole(vault, subject);
         const { schema, filled } = await fillOne(vault, form, subject, { purpose: 'demo', ...(roles.includes(role) ? { as: role } : {}) });
-        writeFileSync(join(dir, basename(form).replace(/\.schema\.json$/, '.pdf')), await renderPdf(filled, schema));
+        writePrivateFile(join(dir, basename(form).replace(/\.schema\.json$/, '.pdf')), await renderPdf(filled, schema));
         const c = filled.coverage;
         rows.push({ form: basename(form, '.schema.json'), total: c.total, filled: c.filled, needsReview: c.needsReview, empty: c.empty, ratio: c.ratio, pass: c.ratio >= 0.2 });
         people.push(`${String(i + 1).padStart(2, '0')} ${maskId(subject)}`);

@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal, type ProcessIsolationOptions } from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
-import { SohoaError } from '@sohoa/core';
+import { SohoaError, writePrivateFile } from '@sohoa/core';
 import { withVault } from '../context';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
@@ -85,10 +85,9 @@ async function openJournal(options: DigitizeCommandOptions): Promise<Journal | u
 
 function writeReport(prefix: string, summary: DigitizeSummary): void {
   const report = buildReport(summary);
-  mkdirSync(dirname(prefix), { recursive: true });
-  writeFileSync(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(`${prefix}.csv`, reportToCsv(report));
-  writeFileSync(`${prefix}.html`, reportToHtml(report));
+  writePrivateFile(`${prefix}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writePrivateFile(`${prefix}.csv`, reportToCsv(report));
+  writePrivateFile(`${prefix}.html`, reportToHtml(report));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writePrivateFile } from '@sohoa/core';
 import { fillForm, loadFormSchema, type FilledForm } from '@sohoa/eform';
 import { renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
@@ -38,8 +37,7 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
 export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead', 'grantor', 'attorney', 'deceased', 'ward', 'parent', 'representative', 'agent'] as const;
 
 function write(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, bytes);
+  writePrivateFile(path, bytes);
 }
 
 export async function runFill(schemaPath: string, options: FillCommandOptions): Promise<number> {

@@ -1,6 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { SohoaError } from '@sohoa/core';
+import { SohoaError, writePrivateFile } from '@sohoa/core';
 import type { Journal, ReviewItem } from '@sohoa/batch';
 import { cropPage, readPages, toPng } from '@sohoa/ingest';
 import { withVault } from '../context';
@@ -66,8 +64,7 @@ export async function runReviewShow(id: string, options: ReviewCommandOptions): 
     if (!page) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `Page ${item.page} of \`${item.file}\` is gone.`);
     const margin = Math.round(item.box.height * 0.8);
     const crop = cropPage(page, { x: item.box.x - margin, y: item.box.y - margin, width: item.box.width + 2 * margin, height: item.box.height + 2 * margin });
-    mkdirSync(dirname(options.crop), { recursive: true });
-    writeFileSync(options.crop, await toPng(crop));
+    writePrivateFile(options.crop, await toPng(crop));
   }
   const shown = { ...item, value: fact.value, method: fact.method };
   if (options.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { SohoaError } from '@sohoa/core';
+import { SohoaError, writePrivateFile } from '@sohoa/core';
 import type { SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
@@ -35,11 +34,6 @@ function timestamp(value: string): string {
 
 function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];
-}
-
-function write(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 /**
@@ -93,7 +87,7 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
         o.vault,
         async (v) => {
           const data = `${JSON.stringify(await v.exportSubject(subject), null, 2)}\n`;
-          if (o.out) write(o.out, data);
+          if (o.out) writePrivateFile(o.out, data);
           else out(data);
         },
         o,

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { SohoaError } from '@sohoa/core';
+import { resolve } from 'node:path';
+import { createPrivateFile, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../types';
 
@@ -235,7 +234,8 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
   const name = file === ':memory:' ? file : file.split(/[\\/]/).pop();
   let conn: BetterSqlite3.Database | undefined;
   try {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    // Created 0600 before SQLite opens it; SQLite gives `-wal`, `-shm` and `-journal` the file's mode.
+    if (file !== ':memory:') createPrivateFile(file);
     conn = new Database(file);
     conn.pragma('journal_mode = WAL');
     conn.pragma('synchronous = FULL');
