@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const root = resolve(import.meta.dirname, '../..');
+export const bin = join(root, 'packages/cli/dist/bin.js');
+
+/** The local PostgreSQL server CI starts (trust auth, database `test`). */
+export const postgresUrl = process.env.SOHOA_TEST_POSTGRES ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/test`;
+
+/** Runs the built CLI (build first) under a permissive umask, as a default shell would. */
+export async function sohoa(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
+  try {
+    const { stdout, stderr } = await run('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, bin, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** The files among `paths` (and their SQLite `-wal`, `-shm`, `-journal` companions) whose bytes contain `canary`. */
+export function filesContaining(paths: string[], canary: string): string[] {
+  const needle = Buffer.from(canary, 'utf8');
+  return paths
+    .flatMap((p) => [p, `${p}-wal`, `${p}-shm`, `${p}-journal`])
+    .filter((p) => existsSync(p) && readFileSync(p).includes(needle))
+    .map((p) => p.split(/[\\/]/).pop()!);
+}
+
+/** A connected `pg` client (the vault package's copy of `pg`; the root has none). */
+export async function pgClient(): Promise<import('pg').Client> {
+  const pg = createRequire(join(root, 'packages/vault/package.json'))('pg') as typeof import('pg');
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  return client;
+}
+
+/** Opens a SQLite file read-only with the vault package's copy of `better-sqlite3`, as an attacker would. */
+export function openSqlite(path: string): import('better-sqlite3').Database {
+  const Database = createRequire(join(root, 'packages/vault/package.json'))('better-sqlite3') as typeof import('better-sqlite3');
+  return new Database(path, { readonly: true });
+}

@@ -1,0 +1,94 @@
+// Attack 7 (issue 13): subject ids are personal ID numbers, stored in clear in every table that names a
+// subject and in the batch journal's review queue, so a copy of the files says who is in the vault.
+// The vault must keep them as a keyed blind index; lookups by id still work.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVault, operatorAccess, type MasterKey } from '@sohoa/vault';
+import { memoryDriver } from '@sohoa/vault/drivers/memory';
+import { postgresDriver } from '@sohoa/vault/drivers/postgres';
+import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
+import { sqliteJournal } from '@sohoa/batch/journal/sqlite';
+import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
+import { filesContaining, pgClient, postgresUrl, sohoa } from './helpers';
+
+const masterKey: MasterKey = { id: 'attack', key: new Uint8Array(32).fill(7) };
+const RELATIVE = '079188000123';
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'sohoa-attack-ids-'));
+});
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function fill(vault: ReturnType<typeof createVault>): Promise<void> {
+  await vault.putDocument(syntheticCccd({ relations: [{ role: 'mother', subject: { kind: 'person', id: RELATIVE }, fields: {} }] }));
+  await vault.putDocument(syntheticCccd({ sha256: 'd'.repeat(64), subject: { kind: 'person', id: RELATIVE }, number: RELATIVE }));
+  await vault.grant({ to: 'portal:test', subject: SYNTHETIC_ID, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+  await vault.correct(SYNTHETIC_ID, { key: 'person.hometown', value: 'Xã Khác', reason: 'quyết định 1' });
+  await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f', actor: 'portal:test' });
+}
+
+describe('attack 7: personal ID numbers in clear', () => {
+  it('an encrypted SQLite vault file holds no subject id in clear, and lookups by id still work', async () => {
+    const path = join(work, 'api', 'vault.db');
+    const vault = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
+    await fill(vault);
+    expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
+    expect(filesContaining([path], RELATIVE)).toEqual([]);
+    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    expect((await vault.listSubjects()).map((s) => s.id).sort()).toEqual([SYNTHETIC_ID, RELATIVE].sort());
+    expect(await vault.hasSubject(SYNTHETIC_ID)).toBe(true);
+    expect((await vault.listGrants(SYNTHETIC_ID)).filter((g) => g.source === 'stored').map((g) => g.subject)).toEqual([SYNTHETIC_ID]);
+    expect((await vault.listAudit(SYNTHETIC_ID)).length).toBeGreaterThan(0);
+    await vault.close();
+    expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
+  });
+
+  it('the batch journal\'s review queue keeps no subject id', async () => {
+    const path = join(work, 'api', 'vault.db.journal.db');
+    const journal = await sqliteJournal({ path });
+    await journal.review.add([{ documentId: 'doc_1', subjectId: SYNTHETIC_ID, key: 'person.fullName', file: 'front.jpg', sha256: 'a'.repeat(64), page: 1, confidence: 0.5, reason: 'low-confidence' }]);
+    await journal.close();
+    expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
+  });
+
+  it('`sohoa vault import` writes no subject id in clear into the vault file', async () => {
+    const source = createVault({ driver: memoryDriver(), ...operatorAccess('attack') });
+    await source.putDocument(syntheticCccd());
+    const exported = join(work, 'in.json');
+    writeFileSync(exported, JSON.stringify(await source.exportSubject(SYNTHETIC_ID)));
+    const vault = join(work, 'cli', 'vault.db');
+    const imported = await sohoa(['vault', 'import', exported, '--vault', vault]);
+    expect(imported.code).toBe(0);
+    expect(filesContaining([vault], SYNTHETIC_ID)).toEqual([]);
+    const shown = await sohoa(['vault', 'show', '--vault', vault, '--subject', SYNTHETIC_ID, '--json']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Nguyễn Thị Thử');
+  });
+
+  it.runIf(process.env.CI === 'true')('an encrypted PostgreSQL vault holds no subject id in clear in any table', async () => {
+    const schema = `sohoa_attack_ids_${process.pid}`;
+    const vault = createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), masterKey, ...operatorAccess('attack') });
+    const client = await pgClient();
+    try {
+      await fill(vault);
+      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1`, [schema])).rows.map((r) => r.t);
+      expect(tables.length).toBeGreaterThan(5);
+      const named: string[] = [];
+      for (const t of tables) {
+        const hit = await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 OR x::text LIKE $2 LIMIT 1`, [`%${SYNTHETIC_ID}%`, `%${RELATIVE}%`]);
+        if (hit.rowCount) named.push(t);
+      }
+      expect(named).toEqual([]);
+      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+      expect((await vault.listSubjects()).map((s) => s.id).sort()).toEqual([SYNTHETIC_ID, RELATIVE].sort());
+    } finally {
+      await vault.close();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  });
+});
