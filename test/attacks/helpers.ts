@@ -33,15 +33,22 @@ export function filesContaining(paths: string[], canary: string): string[] {
 }
 
 /** A connected `pg` client (the vault package's copy of `pg`; the root has none). */
-export async function pgClient(): Promise<import('pg').Client> {
-  const pg = createRequire(join(root, 'packages/vault/package.json'))('pg') as typeof import('pg');
+export interface PgClient {
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  end(): Promise<void>;
+}
+export async function pgClient(): Promise<PgClient> {
+  const pg = createRequire(join(root, 'packages/vault/package.json'))('pg') as { Client: new (o: { connectionString: string }) => PgClient & { connect(): Promise<void> } };
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   return client;
 }
 
 /** Opens a SQLite file read-only with the vault package's copy of `better-sqlite3`, as an attacker would. */
-export function openSqlite(path: string): import('better-sqlite3').Database {
-  const Database = createRequire(join(root, 'packages/vault/package.json'))('better-sqlite3') as typeof import('better-sqlite3');
+export function openSqlite(path: string): { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void } {
+  const Database = createRequire(join(root, 'packages/vault/package.json'))('better-sqlite3') as new (
+    path: string,
+    o: { readonly: boolean },
+  ) => { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void };
   return new Database(path, { readonly: true });
 }

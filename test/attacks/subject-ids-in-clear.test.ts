@@ -9,6 +9,7 @@ import { createVault, operatorAccess, type MasterKey } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
 import { postgresDriver } from '@sohoa/vault/drivers/postgres';
 import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
+import { collectReviewItems } from '@sohoa/batch';
 import { sqliteJournal } from '@sohoa/batch/journal/sqlite';
 import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
 import { filesContaining, pgClient, postgresUrl, sohoa } from './helpers';
@@ -50,7 +51,9 @@ describe('attack 7: personal ID numbers in clear', () => {
   it('the batch journal\'s review queue keeps no subject id', async () => {
     const path = join(work, 'api', 'vault.db.journal.db');
     const journal = await sqliteJournal({ path });
-    await journal.review.add([{ documentId: 'doc_1', subjectId: SYNTHETIC_ID, key: 'person.fullName', file: 'front.jpg', sha256: 'a'.repeat(64), page: 1, confidence: 0.5, reason: 'low-confidence' }]);
+    const items = collectReviewItems(syntheticCccd({ method: 'ocr', confidence: 0.5 }), 'doc_1', 'front.jpg', 0.9);
+    expect(items.length).toBeGreaterThan(0);
+    await journal.review.add(items);
     await journal.close();
     expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
   });

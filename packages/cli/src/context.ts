@@ -13,7 +13,7 @@ export interface OpenVaultOptions {
   actor?: string;
 }
 
-const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
 
 /**
  * Parses a master key given as `[id:]<64 hex | base64 of 32 bytes>` (`SOHOA_MASTER_KEY`,

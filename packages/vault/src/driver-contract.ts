@@ -253,24 +253,30 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       const { vault, driver } = make();
       const marker = 'MARKER-7Q2Z';
       await vault.putDocument(syntheticCccd({ fullName: marker }));
-      const raw = JSON.stringify([await driver.listFacts(SYNTHETIC_ID), await driver.listDocuments(SYNTHETIC_ID)]);
+      // The driver stores subjects under a blind index: read every row it holds.
+      const rows = await driver.listSubjects();
+      expect(rows.map((r) => r.id)).not.toContain(SYNTHETIC_ID);
+      const raw = JSON.stringify(await Promise.all(rows.map(async (r) => [await driver.listFacts(r.id), await driver.listDocuments(r.id)])));
+      expect(raw).toContain('e1:');
       expect(raw).not.toContain(marker);
       expect(raw).not.toContain('Nguyễn');
       expect(vault.encrypted).toBe(true);
-      const wrapped = (await driver.getSubject(SYNTHETIC_ID))?.wrappedKey;
+      const wrapped = rows[0]?.wrappedKey;
       expect(wrapped).toMatch(/^test-1:/);
       const result = await vault.erase(SYNTHETIC_ID);
       expect(result).toMatchObject({ erased: true, documents: 1 });
       expect(result.facts).toBeGreaterThan(10);
-      expect(await driver.getSubject(SYNTHETIC_ID)).toBeUndefined();
-      expect(await driver.listFacts(SYNTHETIC_ID)).toEqual([]);
+      expect(await driver.listSubjects()).toEqual([]);
+      expect(await driver.listFacts(rows[0]!.id)).toEqual([]);
       expect(await vault.hasSubject(SYNTHETIC_ID)).toBe(false);
-      const audit = await vault.listAudit(SYNTHETIC_ID);
-      expect(audit.at(-1)).toMatchObject({ action: 'erase' });
+      // The erased subject's pseudonym is gone: its entries stay in the log but name no one.
+      expect(await vault.listAudit(SYNTHETIC_ID)).toEqual([]);
+      const log = await vault.verifyAudit();
+      expect(log.entries).toBeGreaterThan(0);
       expect((await vault.verifyAudit()).ok).toBe(true);
       // The same document can come back later: a new subject with a new data key.
       expect((await vault.putDocument(syntheticCccd())).created).toBe(true);
-      expect((await driver.getSubject(SYNTHETIC_ID))?.wrappedKey).not.toBe(wrapped);
+      expect((await driver.listSubjects())[0]?.wrappedKey).not.toBe(wrapped);
     });
 
     it('rotates the master key by rewrapping the data keys', async () => {
@@ -282,7 +288,7 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       const { vault: rotated, driver } = make({ slot, masterKey: next, previousMasterKeys: [TEST_MASTER_KEY] });
       if (!driver.capabilities.persistent) return;
       expect(await rotated.rotateMasterKey()).toEqual({ rewrapped: 2 });
-      expect((await driver.getSubject(SYNTHETIC_ID))?.wrappedKey).toMatch(/^test-2:/);
+      expect((await driver.listSubjects()).map((r) => r.wrappedKey)).toEqual([expect.stringMatching(/^test-2:/), expect.stringMatching(/^test-2:/)]);
       await rotated.close();
       const { vault: fresh } = make({ slot, masterKey: next });
       expect((await fresh.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');

@@ -117,7 +117,7 @@ export interface Fact {
 }
 
 /** What an audit entry records. */
-export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import';
+export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate';
 
 /**
  * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
@@ -439,6 +439,8 @@ export interface Vault {
 export interface StoredSubject extends SubjectRef {
   /** `<master key id>:<base64>`, absent in a vault without a master key. */
   wrappedKey?: string;
+  /** The clear `{ kind, id }`, sealed, when `id` is a blind index (a vault with a master key). */
+  sealedRef?: string;
 }
 
 /** A document row: the columns needed to find it, and an opaque (sealed) body. */
@@ -497,6 +499,21 @@ export interface VaultDriver {
   readonly capabilities: { persistent: boolean };
   /** Get a vault-wide setting, storing `init()` first when absent (atomically). */
   meta(key: string, init: () => string): Promise<string>;
+  /** Get a vault-wide setting, `undefined` when absent. */
+  meta(key: string): Promise<string | undefined>;
+  /** Set a vault-wide setting; `undefined` deletes it. */
+  setMeta(key: string, value: string | undefined): Promise<void>;
+  /**
+   * The subject's audit pseudonym, storing `init()` first when absent (atomically); `undefined` when
+   * absent and no `init`. `eraseSubject` deletes it, so erased entries can no longer be linked.
+   */
+  subjectTag(subjectId: string, init?: () => string): Promise<string | undefined>;
+  /**
+   * One-way migration step: move a subject stored under its clear id to `to.subject` (its blind index),
+   * with its documents, facts, dossiers, grants (`to.grantSubject` replaces the clear id in their body)
+   * and its audit pseudonym (`to.tag`, when given), in one transaction.
+   */
+  reindexSubject(fromId: string, to: { subject: StoredSubject; grantSubject: string; tag?: string }): Promise<void>;
   /** Insert the subject when absent; return what is stored (the first writer's data key wins). */
   ensureSubject(subject: StoredSubject): Promise<StoredSubject>;
   getSubject(id: string): Promise<StoredSubject | undefined>;
@@ -523,7 +540,7 @@ export interface VaultDriver {
   appendAudit(build: (last: { seq: number; hash: string } | undefined) => StoredAudit): Promise<StoredAudit>;
   /** Audit rows in `seq` order, all or those of one subject tag. */
   listAudit(subjectTag?: string): Promise<StoredAudit[]>;
-  /** Remove the subject, its documents, facts, dossiers and grants in one transaction, then purge freed pages. */
+  /** Remove the subject, its documents, facts, dossiers, grants and audit pseudonym in one transaction, then purge freed pages. */
   eraseSubject(id: string): Promise<{ documents: number; facts: number; dossiers: number }>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createDiagnostic, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
 import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
+import { blindIndexDriver, clearIdDriver, randomSubjectTag } from './internal/blind-index';
 import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
@@ -68,7 +69,6 @@ const aad = {
  * const profile = await vault.profile(id, { purpose: 'dang-ky-khai-sinh', form: 'to-khai-dang-ky-khai-sinh' });
  */
 export function createVault(options: VaultOptions): Vault {
-  const { driver } = options;
   const now = options.now ?? (() => new Date());
   const defaultActor = options.actor ?? 'anonymous';
   const isIdentityDocument = options.isIdentityDocument ?? ((type: string) => IDENTITY_TYPES.test(type));
@@ -82,8 +82,10 @@ export function createVault(options: VaultOptions): Vault {
     assertGrantInput(g, 'config');
     return { ...structuredClone(g), id: `config:${i + 1}`, createdAt: new Date(0).toISOString(), source: 'config' };
   });
+  // Subject ids reach storage as a keyed blind index when there is a master key (`internal/blind-index.ts`).
+  const blind = master ? blindIndexDriver(options.driver, master, masters, (moved) => audit({ actor: defaultActor, action: 'migrate', purpose: `subject-index:${moved}`, keys: [] })) : undefined;
+  const driver = blind ?? clearIdDriver(options.driver);
   const dataKeys = new Map<string, Buffer | undefined>();
-  let salt: Promise<string> | undefined;
   let closed = false;
 
   function assertOpen(): void {
@@ -92,13 +94,22 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
-  const auditSalt = () => (salt ??= driver.meta('audit-salt', () => randomBytes(32).toString('base64')));
+  /**
+   * The subject's audit pseudonym: random, stored per subject and deleted at erasure, so erased entries
+   * cannot be linked back by trying ID numbers. A vault that used a salted HMAC keeps it for its subjects.
+   */
+  async function tagOf(subjectId: string, create: boolean): Promise<string | undefined> {
+    const tag = await driver.subjectTag(subjectId);
+    if (tag !== undefined || !create) return tag;
+    const salt = await driver.meta('audit-salt');
+    return driver.subjectTag(subjectId, () => (salt !== undefined ? subjectTag(salt, subjectId) : randomSubjectTag()));
+  }
 
   async function audit(
-    entry: { actor: string; action: AuditAction; subjectId?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
+    entry: { actor: string; action: AuditAction; subjectId?: string; tag?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
   ): Promise<void> {
-    const { subjectId, keys = [], ...rest } = entry;
-    const tag = subjectId !== undefined ? subjectTag(await auditSalt(), subjectId) : undefined;
+    const { subjectId, tag: knownTag, keys = [], ...rest } = entry;
+    const tag = knownTag ?? (subjectId !== undefined ? await tagOf(subjectId, true) : undefined);
     const at = now().toISOString();
     await driver.appendAudit((last) =>
       toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }),
@@ -327,7 +338,8 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   async function listAuditOf(subjectId: string): Promise<AuditEntry[]> {
-    const tag = subjectTag(await auditSalt(), subjectId);
+    const tag = (await tagOf(subjectId, false)) ?? ((await driver.meta('audit-salt')) !== undefined ? await tagOf(subjectId, true) : undefined);
+    if (tag === undefined) return [];
     return (await driver.listAudit(tag)).map((r) => ({ ...fromAuditRow(r), subjectId }));
   }
 
@@ -484,9 +496,11 @@ export function createVault(options: VaultOptions): Vault {
     const { actor, grants } = await rawRead(subjectId, { purpose: 'erase', ...(o?.actor !== undefined && { actor: o.actor }) }, false);
     dataKeys.delete(subjectId);
     const exists = (await driver.getSubject(subjectId)) !== undefined;
+    // The entry keeps the pseudonym the subject had; erasure deletes it, so nothing links it to the id.
+    const tag = await tagOf(subjectId, true);
     const counts = await driver.eraseSubject(subjectId);
     dataKeys.delete(subjectId);
-    await audit({ actor, action: 'erase', subjectId, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
+    await audit({ actor, action: 'erase', tag, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
     return { erased: exists, ...counts };
   }
 
@@ -502,6 +516,7 @@ export function createVault(options: VaultOptions): Vault {
       await driver.setWrappedKey(row.id, wrapKey(master, key, row.id));
       rewrapped++;
     }
+    await blind?.rewrapIndexKey(master);
     await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
     return { rewrapped };
   }

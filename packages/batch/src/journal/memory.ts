@@ -8,6 +8,7 @@ export function memoryJournal(now: () => Date = () => new Date()): Journal {
     const row = rows.get(sha256);
     if (row) rows.set(sha256, { ...row, ...patch, updatedAt: now().toISOString() });
   };
+  const review = memoryReviewQueue(now);
   return {
     async get(sha256) {
       const row = rows.get(sha256);
@@ -28,7 +29,13 @@ export function memoryJournal(now: () => Date = () => new Date()): Journal {
     async entries() {
       return [...rows.values()].map((r) => ({ ...r }));
     },
-    review: memoryReviewQueue(now),
+    async forget({ documentIds, sha256 }) {
+      const gone = [...rows.values()].filter((r) => sha256.includes(r.sha256) || (r.documentId !== undefined && documentIds.includes(r.documentId)));
+      for (const r of gone) rows.delete(r.sha256);
+      await review.forget(documentIds);
+      return gone.length;
+    },
+    review,
     async close() {},
   };
 }

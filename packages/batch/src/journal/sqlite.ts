@@ -54,6 +54,7 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
     db.exec(`CREATE TABLE IF NOT EXISTS files (
       sha256 TEXT PRIMARY KEY, file TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,
       document_id TEXT, outcome TEXT, error_code TEXT, error_message TEXT, updated_at TEXT NOT NULL)`);
@@ -85,6 +86,15 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
     },
     async entries() {
       return all.all().map(toEntry);
+    },
+    async forget({ documentIds, sha256 }) {
+      const bySha = db.prepare('DELETE FROM files WHERE sha256 = ?');
+      const byDocument = db.prepare('DELETE FROM files WHERE document_id = ?');
+      const gone = db.transaction(() => sha256.reduce((n, s) => n + bySha.run(s).changes, 0) + documentIds.reduce((n, d) => n + byDocument.run(d).changes, 0))();
+      await review.forget(documentIds);
+      // secure_delete zeroed the freed cells; the checkpoint writes them back and empties the WAL.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return gone;
     },
     review,
     async close() {

@@ -31,6 +31,11 @@ export interface Journal {
   finish(sha256: string, result: { documentId?: string; outcome: string }): Promise<void>;
   fail(sha256: string, error: { code: string; message: string }, park: boolean): Promise<void>;
   entries(): Promise<JournalEntry[]>;
+  /**
+   * Deletes every trace of an erased subject's files: the entries of these documents or of these
+   * source files (SHA-256), and their review items. Returns how many entries went.
+   */
+  forget(what: { documentIds: string[]; sha256: string[] }): Promise<number>;
   /** Fields waiting for an officer, kept with the journal. */
   review: ReviewQueue;
   close(): Promise<void>;

@@ -6,15 +6,13 @@ import type { NewReviewItem } from './types';
  * diagnostic names (sources disagree, ID digits inconsistent, expiry off the card rules).
  */
 export function collectReviewItems(record: DocumentRecord, documentId: string, file: string, threshold: number): NewReviewItem[] {
-  const subjectId = record.subject?.id;
-  if (!subjectId) return [];
+  if (!record.subject?.id) return [];
   const items = new Map<string, NewReviewItem>();
   const base = (key: string) => {
     const field = record.fields[key];
     const evidence = field?.evidence.find((e) => e.page !== undefined) ?? field?.evidence[0];
     return {
       documentId,
-      subjectId,
       key,
       file,
       sha256: evidence?.sha256 ?? record.sources[0]?.sha256 ?? '',

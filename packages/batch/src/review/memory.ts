@@ -14,11 +14,16 @@ export function memoryReviewQueue(now: () => Date = () => new Date()): ReviewQue
       return added;
     },
     async list(filter = {}) {
-      return items.filter((i) => (!filter.status || i.status === filter.status) && (!filter.subjectId || i.subjectId === filter.subjectId)).map((i) => ({ ...i }));
+      return items.filter((i) => (!filter.status || i.status === filter.status) && (!filter.documentIds || filter.documentIds.includes(i.documentId))).map((i) => ({ ...i }));
     },
     async get(id) {
       const item = items.find((i) => i.id === id);
       return item ? { ...item } : undefined;
+    },
+    async forget(documentIds) {
+      const before = items.length;
+      items.splice(0, items.length, ...items.filter((i) => !documentIds.includes(i.documentId)));
+      return before - items.length;
     },
     async decide(id, decision) {
       const item = items.find((i) => i.id === id);

@@ -28,7 +28,8 @@ describe('review items', () => {
       ['document.expiryDate', 'cross-check-failed', 'EXTRACT_EXPIRY_INCONSISTENT'],
       ['person.fullName', 'low-confidence', undefined],
     ]);
-    expect(items.find((i) => i.key === 'person.fullName')).toMatchObject({ page: 1, box: { x: 5, y: 6, width: 7, height: 8 }, subjectId: '079190001234' });
+    expect(items.find((i) => i.key === 'person.fullName')).toMatchObject({ page: 1, box: { x: 5, y: 6, width: 7, height: 8 }, documentId: 'doc1' });
+    expect(JSON.stringify(items)).not.toContain('079190001234');
     expect(JSON.stringify(items)).not.toContain('Thuỷ');
   });
 });
@@ -47,7 +48,10 @@ describe.each([
     await journal.review.decide(open[0]!.id, { status: 'corrected', by: 'officer:017' });
     expect(await journal.review.get(open[0]!.id)).toMatchObject({ status: 'corrected', decidedBy: 'officer:017', key: open[0]!.key });
     expect(await journal.review.list({ status: 'open' })).toHaveLength(1);
-    expect(await journal.review.list({ subjectId: 'nobody' })).toHaveLength(0);
+    expect(await journal.review.list({ documentIds: ['nobody'] })).toHaveLength(0);
+    expect(await journal.review.list({ documentIds: ['doc1'] })).toHaveLength(2);
+    expect(await journal.review.forget(['doc1'])).toBe(2);
+    expect(await journal.review.list()).toHaveLength(0);
     await journal.close();
   });
 });

@@ -37,7 +37,9 @@ async function getItem(journal: Journal, id: string): Promise<ReviewItem> {
 
 /** `sohoa review list`: the fields waiting for an officer (keys and places, no values). */
 export async function runReviewList(options: ReviewCommandOptions): Promise<number> {
-  const items = await withJournal(options, (j) => j.review.list({ status: options.status ?? 'open', ...(options.subject ? { subjectId: options.subject } : {}) }));
+  // The queue keeps no subject ids: a subject's items are those of its documents in the vault.
+  const documentIds = options.subject ? await withVault(options.vault, async (vault) => (await vault.listDocuments(options.subject!, { purpose: 'review' })).map((d) => d.id)) : undefined;
+  const items = await withJournal(options, (j) => j.review.list({ status: options.status ?? 'open', ...(documentIds ? { documentIds } : {}) }));
   if (options.json) process.stdout.write(`${JSON.stringify({ items }, null, 2)}\n`);
   else process.stdout.write(`${formatTable(['id', 'key', 'reason', 'confidence', 'file', 'page'], items.map((i) => [i.id, i.key, i.code ?? i.reason, i.confidence.toFixed(2), i.file, String(i.page ?? '')]))}\n${items.length} item(s)\n`);
   return 0;
@@ -45,17 +47,19 @@ export async function runReviewList(options: ReviewCommandOptions): Promise<numb
 
 async function currentFact(vaultPath: string | undefined, item: ReviewItem) {
   return withVault(vaultPath, async (vault) => {
-    const facts = await vault.listFacts(item.subjectId, { purpose: 'review' });
+    const subjectId = (await vault.getDocument(item.documentId, { purpose: 'review' }))?.subject.id;
+    if (subjectId === undefined) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `The vault no longer holds the document behind review item \`${item.id}\` (erased).`);
+    const facts = await vault.listFacts(subjectId, { purpose: 'review' });
     const fact = facts.find((f) => f.documentId === item.documentId && f.key === item.key);
     if (!fact) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `The vault no longer holds the fact behind review item \`${item.id}\` (erased or corrected).`);
-    return fact;
+    return { fact, subjectId };
   });
 }
 
 /** `sohoa review show <id> [--crop out.png]`: the value read and, with `--crop`, the evidence crop of the page. */
 export async function runReviewShow(id: string, options: ReviewCommandOptions): Promise<number> {
   const item = await withJournal(options, (j) => getItem(j, id));
-  const fact = await currentFact(options.vault, item);
+  const { fact } = await currentFact(options.vault, item);
   if (options.crop) {
     if (!item.box || item.page === undefined) throw new SohoaError('BATCH_REVIEW_NOT_FOUND', `Review item \`${id}\` has no position on a page to crop.`);
     // Evidence boxes are in the file's own pixels: read the page as decoded, without preprocessing.
@@ -81,9 +85,9 @@ export async function runReviewDecide(id: string, decision: 'accepted' | 'correc
   const by = options.by ?? process.env.SOHOA_OFFICER ?? 'officer';
   return withJournal(options, async (journal) => {
     const item = await getItem(journal, id);
-    const fact = await currentFact(options.vault, item);
+    const { fact, subjectId } = await currentFact(options.vault, item);
     await withVault(options.vault, (vault) =>
-      vault.correct(item.subjectId, {
+      vault.correct(subjectId, {
         key: item.key,
         value: decision === 'accepted' ? fact.value : options.value!,
         reason: options.reason ?? (decision === 'accepted' ? 'accepted on review' : 'corrected on review'),

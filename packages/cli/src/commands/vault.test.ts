@@ -68,7 +68,8 @@ describe('sohoa vault', () => {
 
     expect((await sohoa('import', file, '--vault', db)).stdout).toMatch(/imported: 1 document\(s\) new/);
     expect((await sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID)).stdout).toContain('"Nguyễn Thị Thử"');
-    expect((await sohoa('audit', '--vault', db, '--verify')).stdout).toMatch(/^audit chain ok: 10 entries/);
+    // 10 entries, and the read of the document list `erase` makes to clear the journal beside the vault.
+    expect((await sohoa('audit', '--vault', db, '--verify')).stdout).toMatch(/^audit chain ok: 11 entries/);
   });
 
   it('needs SOHOA_MASTER_KEY for a PostgreSQL vault and rejects a malformed key', async () => {

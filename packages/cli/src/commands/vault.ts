@@ -4,6 +4,7 @@ import { SohoaError, writePrivateFile } from '@sohoa/core';
 import type { SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
+import { forgetInJournal, traceOf } from './erase-journal';
 
 /** What `registerVaultCommands` needs from `bin.ts`. */
 export interface VaultCommandHelpers {
@@ -117,15 +118,18 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
 
   common(vault.command('erase').description("erase a subject: destroy its data key and remove its rows (the audit log keeps a pseudonymous record)"))
     .option('--yes', 'confirm: erasure cannot be undone')
+    .option('--journal <file>', "the batch journal whose entries for the subject's files go too (default: <vault>.journal.db)")
     .option('--json', 'print JSON')
-    .action(async (o: Common & { yes?: boolean }) => {
+    .action(async (o: Common & { yes?: boolean; journal?: string }) => {
       const subject = needSubject(o);
       if (!o.yes) throw new UsageError('erasure cannot be undone: add `--yes` to confirm');
       await withVault(
         o.vault,
         async (v) => {
+          const trace = await traceOf(v, subject);
           const result = await v.erase(subject);
-          if (o.json) return json(result);
+          const journalEntries = await forgetInJournal(trace, o.vault, o.journal);
+          if (o.json) return json({ ...result, journalEntries });
           out(result.erased ? `erased: ${result.documents} document(s), ${result.facts} fact(s), ${result.dossiers} dossier(s); data key destroyed` : 'nothing to erase: the subject is not in the vault');
         },
         o,

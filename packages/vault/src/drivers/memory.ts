@@ -15,15 +15,37 @@ export function memoryDriver(): VaultDriver {
   const dossiers = new Map<string, StoredDossier>();
   const grants = new Map<string, Grant>();
   const audit: StoredAudit[] = [];
+  const tags = new Map<string, string>();
   // Copies in and out, so callers can never mutate stored history.
   const copy = <T>(value: T): T => structuredClone(value);
 
   return {
     name: 'memory',
     capabilities: { persistent: false },
-    async meta(key, init) {
-      if (!meta.has(key)) meta.set(key, init());
-      return meta.get(key)!;
+    meta: (async (key: string, init?: () => string) => {
+      if (!meta.has(key) && init) meta.set(key, init());
+      return meta.get(key);
+    }) as VaultDriver['meta'],
+    async setMeta(key, value) {
+      if (value === undefined) meta.delete(key);
+      else meta.set(key, value);
+    },
+    async subjectTag(subjectId, init) {
+      if (!tags.has(subjectId) && init) tags.set(subjectId, init());
+      return tags.get(subjectId);
+    },
+    async reindexSubject(fromId, to) {
+      const from = subjects.get(fromId);
+      if (!from) return;
+      subjects.delete(fromId);
+      subjects.set(to.subject.id, copy(to.subject));
+      for (const d of documents.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
+      for (const f of facts) if (f.subjectId === fromId) f.subjectId = to.subject.id;
+      for (const d of dossiers.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
+      for (const g of grants.values()) if (g.subject === fromId) Object.assign(g, { subject: to.subject.id, subjectSealed: to.grantSubject });
+      const tag = to.tag ?? tags.get(fromId);
+      tags.delete(fromId);
+      if (tag !== undefined) tags.set(to.subject.id, tag);
     },
     async ensureSubject(subject) {
       if (!subjects.has(subject.id)) subjects.set(subject.id, copy(subject));
@@ -108,6 +130,7 @@ export function memoryDriver(): VaultDriver {
       for (const code of codes) dossiers.delete(code);
       for (const g of [...grants.values()]) if (g.subject === id) grants.delete(g.id);
       subjects.delete(id);
+      tags.delete(id);
       return { documents: docIds.length, facts: before - facts.length, dossiers: codes.length };
     },
     async close() {},

@@ -14,14 +14,16 @@ export interface PostgresDriverOptions {
   schema?: string;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 function ddl(s: string): string {
   return `
 CREATE SCHEMA IF NOT EXISTS ${s};
 CREATE TABLE IF NOT EXISTS ${s}.schema_version (version integer NOT NULL);
 CREATE TABLE IF NOT EXISTS ${s}.meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE IF NOT EXISTS ${s}.subjects (seq bigserial UNIQUE, id text PRIMARY KEY, kind text NOT NULL, wrapped_key text);
+CREATE TABLE IF NOT EXISTS ${s}.subjects (seq bigserial UNIQUE, id text PRIMARY KEY, kind text NOT NULL, wrapped_key text, sealed_ref text);
+ALTER TABLE ${s}.subjects ADD COLUMN IF NOT EXISTS sealed_ref text;
+CREATE TABLE IF NOT EXISTS ${s}.subject_tags (subject_id text PRIMARY KEY, tag text NOT NULL);
 CREATE TABLE IF NOT EXISTS ${s}.documents (
   seq bigserial UNIQUE,
   id text PRIMARY KEY,
@@ -90,10 +92,11 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       client.release();
     }
   }
-  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null }): StoredSubject => ({
+  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null; sealed_ref: string | null }): StoredSubject => ({
     kind: r.kind as StoredSubject['kind'],
     id: r.id,
     ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
+    ...(r.sealed_ref !== null && { sealedRef: r.sealed_ref }),
   });
   const toGrant = (r: { body: string; revoked_at: string | null }): Grant => ({
     ...(JSON.parse(r.body) as Grant),
@@ -111,24 +114,50 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
   return {
     name: 'postgres',
     capabilities: { persistent: true },
-    async meta(key, init) {
-      await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
-      return (await query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = $1`, [key]))[0]!.value;
+    meta: (async (key: string, init?: () => string) => {
+      if (init) await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
+      return (await query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = $1`, [key]))[0]?.value;
+    }) as VaultDriver['meta'],
+    async setMeta(key, value) {
+      if (value === undefined) await query(`DELETE FROM ${s}.meta WHERE key = $1`, [key]);
+      else await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
+    },
+    async subjectTag(subjectId, init) {
+      if (init) await query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subjectId, init()]);
+      return (await query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subjectId]))[0]?.tag;
+    },
+    async reindexSubject(fromId, to) {
+      const next = to.subject;
+      await tx(async (c) => {
+        const from = await c.query(`SELECT id FROM ${s}.subjects WHERE id = $1 FOR UPDATE`, [fromId]);
+        if (from.rowCount === 0) return;
+        await c.query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4)`, [next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null]);
+        for (const table of ['documents', 'facts', 'dossiers']) await c.query(`UPDATE ${s}.${table} SET subject_id = $1 WHERE subject_id = $2`, [next.id, fromId]);
+        await c.query(
+          `UPDATE ${s}.grants SET subject_id = $1, body = (body::jsonb || jsonb_build_object('subject', $1::text, 'subjectSealed', $2::text))::text WHERE subject_id = $3`,
+          [next.id, to.grantSubject, fromId],
+        );
+        const tag = to.tag ?? (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [fromId])).rows[0]?.tag;
+        await c.query(`DELETE FROM ${s}.subject_tags WHERE subject_id IN ($1, $2)`, [fromId, next.id]);
+        if (tag !== undefined) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2)`, [next.id, tag]);
+        await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [fromId]);
+      });
     },
     async ensureSubject(subject) {
-      await query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+      await query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
         subject.id,
         subject.kind,
         subject.wrappedKey ?? null,
+        subject.sealedRef ?? null,
       ]);
-      return toSubject((await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects WHERE id = $1`, [subject.id]))[0]!);
+      return toSubject((await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [subject.id]))[0]!);
     },
     async getSubject(id) {
-      const row = (await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects WHERE id = $1`, [id]))[0];
+      const row = (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [id]))[0];
       return row && toSubject(row);
     },
     async listSubjects() {
-      return (await query<never>(`SELECT id, kind, wrapped_key FROM ${s}.subjects ORDER BY seq`)).map(toSubject);
+      return (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects ORDER BY seq`)).map(toSubject);
     },
     async setWrappedKey(id, wrappedKey) {
       await query(`UPDATE ${s}.subjects SET wrapped_key = $1 WHERE id = $2`, [wrappedKey, id]);
@@ -229,16 +258,22 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       return rows.map((r) => ({ seq: Number(r.seq), ...(r.subject_tag !== null && { subjectTag: r.subject_tag }), body: r.body, hash: r.hash }));
     },
     async eraseSubject(id) {
-      // Deleted tuples stay in heap pages until VACUUM; they were sealed with the subject's data key,
-      // which is deleted here too (crypto-shredding).
-      return tx(async (c) => {
+      // Deleted tuples stay in heap pages until VACUUM. Bodies were sealed with the subject's data key
+      // (crypto-shredding); the key itself is overwritten, deleted, and its table vacuumed below.
+      const counts = await tx(async (c) => {
         const facts = (await c.query(`DELETE FROM ${s}.facts WHERE subject_id = $1`, [id])).rowCount ?? 0;
         const dossiers = (await c.query(`DELETE FROM ${s}.dossiers WHERE subject_id = $1`, [id])).rowCount ?? 0;
         const documents = (await c.query(`DELETE FROM ${s}.documents WHERE subject_id = $1`, [id])).rowCount ?? 0;
         await c.query(`DELETE FROM ${s}.grants WHERE subject_id = $1`, [id]);
+        await c.query(`DELETE FROM ${s}.subject_tags WHERE subject_id = $1`, [id]);
+        await c.query(`UPDATE ${s}.subjects SET wrapped_key = repeat('0', length(wrapped_key)), sealed_ref = repeat('0', length(sealed_ref)) WHERE id = $1`, [id]);
         await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [id]);
         return { documents, facts, dossiers };
       });
+      // VACUUM cannot run inside a transaction: it runs after the commit, on the small tables holding
+      // the wrapped key, the sealed id and the pseudonym, so their dead tuples are cleared now.
+      for (const table of ['subjects', 'subject_tags', 'grants']) await query(`VACUUM ${s}.${table}`);
+      return counts;
     },
     async close() {
       if (!ready) return;
@@ -268,6 +303,11 @@ async function openPool(options: PostgresDriverOptions, s: string): Promise<Pool
       const row = (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0];
       if (row && row.version > SCHEMA_VERSION) throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
       if (!row) await client.query(`INSERT INTO ${s}.schema_version (version) VALUES ($1)`, [SCHEMA_VERSION]);
+      else if (row.version < SCHEMA_VERSION) {
+        // Schema 2 stored subject ids in clear; the vault moves them to a blind index when it has a master key.
+        await client.query(`INSERT INTO ${s}.meta (key, value) VALUES ('subject-ids', 'clear') ON CONFLICT (key) DO NOTHING`);
+        await client.query(`UPDATE ${s}.schema_version SET version = $1`, [SCHEMA_VERSION]);
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

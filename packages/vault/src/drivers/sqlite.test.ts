@@ -45,7 +45,7 @@ describe('sqlite driver', () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 2 });
+    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 3 });
     db.close();
   });
 
@@ -90,7 +90,7 @@ describe('sqlite driver', () => {
       expect(diskBytes(path).includes(marker)).toBe(!encrypted);
       const Database = (await import('better-sqlite3')).default;
       const peek = new Database(path, { readonly: true });
-      const wrapped = (peek.prepare('SELECT wrapped_key FROM subjects WHERE id = ?').get(SYNTHETIC_ID) as { wrapped_key: string | null }).wrapped_key;
+      const wrapped = (peek.prepare('SELECT wrapped_key FROM subjects').get() as { wrapped_key: string | null }).wrapped_key;
       peek.close();
       expect(wrapped !== null).toBe(encrypted);
       await vault.erase(SYNTHETIC_ID);

@@ -9,12 +9,13 @@ export interface SqliteDriverOptions {
   path: string;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS subjects (id TEXT PRIMARY KEY, kind TEXT NOT NULL, wrapped_key TEXT);
+CREATE TABLE IF NOT EXISTS subjects (id TEXT PRIMARY KEY, kind TEXT NOT NULL, wrapped_key TEXT, sealed_ref TEXT);
+CREATE TABLE IF NOT EXISTS subject_tags (subject_id TEXT PRIMARY KEY, tag TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,
   fingerprint TEXT NOT NULL UNIQUE,
@@ -57,6 +58,10 @@ UPDATE facts SET body = 'p1:' || json_set(body, '$.id', document_id || '/' || ke
 ALTER TABLE audit RENAME TO audit_v1_unchained;
 `;
 
+/** Schema 2 stored subject ids in clear; the vault moves them to a blind index when it has a master key. */
+const MIGRATE_2_TO_3 = 'ALTER TABLE subjects ADD COLUMN sealed_ref TEXT;';
+const MARK_CLEAR_IDS = "INSERT OR IGNORE INTO meta (key, value) VALUES ('subject-ids', 'clear');";
+
 /**
  * SQLite vault driver (better-sqlite3, an optional peer dependency): WAL, `synchronous=FULL`,
  * `secure_delete=ON`, one transaction per document. The file is opened on first use. Erasure
@@ -80,29 +85,56 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     ...(JSON.parse(r.body) as Grant),
     ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
   });
-  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null }): StoredSubject => ({
+  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null; sealed_ref: string | null }): StoredSubject => ({
     kind: r.kind as StoredSubject['kind'],
     id: r.id,
     ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
+    ...(r.sealed_ref !== null && { sealedRef: r.sealed_ref }),
   });
 
   return {
     name: 'sqlite',
     capabilities: { persistent: file !== ':memory:' },
-    async meta(key, init) {
-      await (await sql('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')).run(key, init());
-      return ((await sql('SELECT value FROM meta WHERE key = ?')).get(key) as { value: string }).value;
+    meta: (async (key: string, init?: () => string) => {
+      if (init) (await sql('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')).run(key, init());
+      return ((await sql('SELECT value FROM meta WHERE key = ?')).get(key) as { value: string } | undefined)?.value;
+    }) as VaultDriver['meta'],
+    async setMeta(key, value) {
+      if (value === undefined) (await sql('DELETE FROM meta WHERE key = ?')).run(key);
+      else (await sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')).run(key, value);
+    },
+    async subjectTag(subjectId, init) {
+      if (init) (await sql('INSERT OR IGNORE INTO subject_tags (subject_id, tag) VALUES (?, ?)')).run(subjectId, init());
+      return ((await sql('SELECT tag FROM subject_tags WHERE subject_id = ?')).get(subjectId) as { tag: string } | undefined)?.tag;
+    },
+    async reindexSubject(fromId, to) {
+      const conn = await db();
+      const next = to.subject;
+      conn
+        .transaction(() => {
+          const from = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId);
+          if (!from) return;
+          conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
+          for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+          conn.prepare("UPDATE grants SET subject_id = ?, body = json_set(body, '$.subject', ?, '$.subjectSealed', ?) WHERE subject_id = ?").run(next.id, next.id, to.grantSubject, fromId);
+          const tag = to.tag ?? (conn.prepare('SELECT tag FROM subject_tags WHERE subject_id = ?').get(fromId) as { tag: string } | undefined)?.tag;
+          conn.prepare('DELETE FROM subject_tags WHERE subject_id IN (?, ?)').run(fromId, next.id);
+          if (tag !== undefined) conn.prepare('INSERT INTO subject_tags (subject_id, tag) VALUES (?, ?)').run(next.id, tag);
+          conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
+        })
+        .immediate();
+      conn.pragma('wal_checkpoint(TRUNCATE)');
     },
     async ensureSubject(subject) {
-      (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key) VALUES (?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null);
-      return toSubject((await sql('SELECT id, kind, wrapped_key FROM subjects WHERE id = ?')).get(subject.id) as never);
+      (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null);
+      return toSubject((await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(subject.id) as never);
     },
     async getSubject(id) {
-      const row = (await sql('SELECT id, kind, wrapped_key FROM subjects WHERE id = ?')).get(id);
+      const row = (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(id);
       return row ? toSubject(row as never) : undefined;
     },
     async listSubjects() {
-      return ((await sql('SELECT id, kind, wrapped_key FROM subjects ORDER BY rowid')).all() as never[]).map(toSubject);
+      return ((await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects ORDER BY rowid')).all() as never[]).map(toSubject);
     },
     async setWrappedKey(id, wrappedKey) {
       (await sql('UPDATE subjects SET wrapped_key = ? WHERE id = ?')).run(wrappedKey, id);
@@ -199,6 +231,7 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
           const documents = conn.prepare('DELETE FROM documents WHERE subject_id = ?').run(id).changes;
           conn.prepare('DELETE FROM grants WHERE subject_id = ?').run(id);
           conn.prepare('DELETE FROM subjects WHERE id = ?').run(id);
+          conn.prepare('DELETE FROM subject_tags WHERE subject_id = ?').run(id);
           return { documents, facts, dossiers };
         })
         .immediate();
@@ -251,7 +284,9 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
           throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
         }
         if (row?.version === 1) open.exec(MIGRATE_1_TO_2);
+        if (row && row.version < 3) open.exec(MIGRATE_2_TO_3);
         open.exec(SCHEMA);
+        if (row && row.version < 3) open.exec(MARK_CLEAR_IDS);
         if (!row) open.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
         else if (row.version < SCHEMA_VERSION) open.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
       })
