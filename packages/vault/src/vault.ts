@@ -86,6 +86,7 @@ export function createVault(options: VaultOptions): Vault {
   const blind = master ? blindIndexDriver(options.driver, master, masters, (moved) => audit({ actor: defaultActor, action: 'migrate', purpose: `subject-index:${moved}`, keys: [] })) : undefined;
   const driver = blind ?? clearIdDriver(options.driver);
   const dataKeys = new Map<string, Buffer | undefined>();
+  const tags = new Map<string, string>();
   let closed = false;
 
   function assertOpen(): void {
@@ -99,10 +100,13 @@ export function createVault(options: VaultOptions): Vault {
    * cannot be linked back by trying ID numbers. A vault that used a salted HMAC keeps it for its subjects.
    */
   async function tagOf(subjectId: string, create: boolean): Promise<string | undefined> {
-    const tag = await driver.subjectTag(subjectId);
-    if (tag !== undefined || !create) return tag;
-    const salt = await driver.meta('audit-salt');
-    return driver.subjectTag(subjectId, () => (salt !== undefined ? subjectTag(salt, subjectId) : randomSubjectTag()));
+    let tag = tags.get(subjectId) ?? (await driver.subjectTag(subjectId));
+    if (tag === undefined && create) {
+      const salt = await driver.meta('audit-salt');
+      tag = await driver.subjectTag(subjectId, () => (salt !== undefined ? subjectTag(salt, subjectId) : randomSubjectTag()));
+    }
+    if (tag !== undefined) tags.set(subjectId, tag);
+    return tag;
   }
 
   async function audit(
@@ -500,6 +504,7 @@ export function createVault(options: VaultOptions): Vault {
     const tag = await tagOf(subjectId, true);
     const counts = await driver.eraseSubject(subjectId);
     dataKeys.delete(subjectId);
+    tags.delete(subjectId);
     await audit({ actor, action: 'erase', tag, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
     return { erased: exists, ...counts };
   }
@@ -659,6 +664,7 @@ export function createVault(options: VaultOptions): Vault {
       if (closed) return;
       closed = true;
       dataKeys.clear();
+      tags.clear();
       await driver.close();
     },
   };
