@@ -11,7 +11,7 @@ import { createVault, operatorAccess, type MasterKey } from '@sohoa/vault';
 import { postgresDriver } from '@sohoa/vault/drivers/postgres';
 import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
 import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
-import { filesContaining, openSqlite, pgClient, postgresUrl, root, sohoa } from './helpers';
+import { filesContaining, openSqlite, pgClient, postgresUrl, root, sohoa } from './storage-helpers';
 
 const masterKey: MasterKey = { id: 'attack', key: new Uint8Array(32).fill(9) };
 let work: string;

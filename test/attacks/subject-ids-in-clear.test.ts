@@ -12,7 +12,7 @@ import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
 import { collectReviewItems } from '@sohoa/batch';
 import { sqliteJournal } from '@sohoa/batch/journal/sqlite';
 import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
-import { filesContaining, pgClient, postgresUrl, sohoa } from './helpers';
+import { filesContaining, pgClient, postgresUrl, sohoa } from './storage-helpers';
 
 const masterKey: MasterKey = { id: 'attack', key: new Uint8Array(32).fill(7) };
 const RELATIVE = '079188000123';
