@@ -6,6 +6,7 @@ import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
 import { assertGrantInput, grantApplies, keyMatches } from './internal/grants';
+import { birthDatesAgree, provenOldNumber } from './internal/link-policy';
 import { chooseValues } from './internal/policy';
 import type {
   AuditAction,
@@ -238,7 +239,7 @@ export function createVault(options: VaultOptions): Vault {
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const asOf = (opts.asOf ?? now().toISOString()).slice(0, 10);
-    const found = await oldCardOf(held.subject, held.facts);
+    const found = await oldCardOf(held.subject, held.facts, { actor, purpose: opts.purpose, form: opts.form });
     const link = found?.linked;
     const allowed = [...held.facts, ...(link?.facts ?? [])].filter((f) => patterns.some((p) => keyMatches(p, f.key)));
     const { values, diagnostics } = chooseValues(allowed, asOf);
@@ -251,37 +252,41 @@ export function createVault(options: VaultOptions): Vault {
     if (link) {
       // The old card's own log shows the read too, so the citizen sees it under either number.
       const keys = Object.values(values).filter((v) => link.documentIds.has(v.documentId)).map((v) => v.key);
-      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: grants[0]!.id });
+      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: link.grantId });
     }
     return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics, ...(link ? { linkedSubjects: [link.subject] } : {}) };
   }
 
   /**
    * The subject filed under the person's former 9-digit CMND number, when the person's own documents
-   * prove it is theirs: the old number was read from a card's QR code (or read as surely as an ID must
-   * be) and the two subjects' birth dates, where both are known, agree. Its facts (except its own ID
-   * number) join the profile: papers issued with the old card stay valid.
+   * prove it is theirs (see `provenOldNumber`: never a manual correction) and the two subjects' birth
+   * dates, where both are known, agree. Its facts (except its own ID number) join the profile only for
+   * keys that a grant on the old number itself gives this reader for this purpose and form: a link
+   * never widens what the reader may see. Nothing here says whether the old number is in the vault.
    */
   async function oldCardOf(
     subject: SubjectRef,
     facts: Fact[],
-  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string> }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
+    read: { actor: string; purpose: string; form: string },
+  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string>; grantId: string }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
     if (subject.kind !== 'person' || !/^\d{12}$/.test(subject.id)) return undefined;
-    const corrected = new Set(facts.flatMap((f) => f.supersedes ?? []));
-    const proofs = facts.filter(
-      (f) => f.key === 'person.oldIdNumber' && !corrected.has(f.id) && typeof f.value === 'string' && /^\d{9}$/.test(f.value) && (f.method === 'qr' || f.method === 'manual' || f.confidence >= 0.9),
-    );
-    const numbers = [...new Set(proofs.map((f) => f.value as string))];
-    if (numbers.length !== 1) return undefined;
-    const other = await readFacts(numbers[0]!);
+    const proven = provenOldNumber(facts);
+    if (!proven) return undefined;
+    const at = now().toISOString();
+    const grants = (await grantsFor(proven.number)).filter((g) => grantApplies(g, { ...read, subjectId: proven.number, at }));
+    if (grants.length === 0) {
+      return {
+        diagnostic: createDiagnostic(
+          'VAULT_SUBJECT_NOT_LINKED',
+          'info',
+          "A card gives this person's former ID number; facts filed under that number are read only under a grant on that number for this purpose and form, and this read has none.",
+          { origin: 'vault', key: 'person.oldIdNumber' },
+        ),
+      };
+    }
+    const other = await readFacts(proven.number);
     if (!other || other.subject.kind !== 'person') return undefined;
-    const births = (list: Fact[]) => {
-      const superseded = new Set(list.flatMap((f) => f.supersedes ?? []));
-      return new Set(list.filter((f) => f.key === 'person.birthDate' && !superseded.has(f.id)).map((f) => String(f.value)));
-    };
-    const mine = births(facts);
-    const theirs = births(other.facts);
-    if (mine.size > 0 && theirs.size > 0 && ![...theirs].some((b) => mine.has(b))) {
+    if (!birthDatesAgree(facts, other.facts)) {
       // Not the same person, or one number misread: an officer should look (no values in the message).
       return {
         diagnostic: createDiagnostic(
@@ -292,13 +297,14 @@ export function createVault(options: VaultOptions): Vault {
         ),
       };
     }
-    const joined = other.facts.filter((f) => f.key !== 'person.idNumber');
+    const patterns = [...new Set(grants.flatMap((g) => g.keys))];
+    const joined = other.facts.filter((f) => f.key !== 'person.idNumber' && patterns.some((p) => keyMatches(p, f.key)));
     return {
-      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)) },
+      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)), grantId: grants[0]!.id },
       diagnostic: createDiagnostic(
         'VAULT_SUBJECT_LINKED',
         'info',
-        `Facts filed under the former ID card number were included: a card's ${proofs.some((f) => f.method === 'qr') ? 'QR code' : 'printed text'} gives it as this person's old number.`,
+        `Facts filed under the former ID card number were included: a card's ${proven.viaQr ? 'QR code' : 'printed text'} gives it as this person's old number.`,
         { origin: 'vault' },
       ),
     };
