@@ -7,6 +7,7 @@ import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
 import { assertGrantInput, grantApplies, keyMatches } from './internal/grants';
 import { birthDatesAgree, provenOldNumber } from './internal/link-policy';
+import { planImport } from './internal/import-check';
 import { chooseValues } from './internal/policy';
 import type {
   AuditAction,
@@ -457,27 +458,35 @@ export function createVault(options: VaultOptions): Vault {
 
   async function importSubject(data: SubjectExport, o?: { actor?: string }) {
     assertOpen();
-    if (data?.format !== 'sohoa-vault-export/1' || !data.subject || !Array.isArray(data.documents) || !Array.isArray(data.facts)) {
-      throw new SohoaError('VAULT_IMPORT_INVALID', 'The data is not a sohoa vault export (`format: "sohoa-vault-export/1"` with `subject`, `documents` and `facts`); produce one with `sohoa vault export`.');
-    }
+    const actor = o?.actor ?? defaultActor;
+    const plan = planImport(data, now().toISOString());
     const subject = data.subject;
-    let created = 0;
-    for (const doc of data.documents) {
-      if (doc?.subject?.id !== subject.id) {
-        throw new SohoaError('VAULT_IMPORT_INVALID', 'A document of the export belongs to another subject; exports hold one subject each.');
-      }
-      const facts = data.facts.filter((f) => f.documentId === doc.id && f.subjectId === subject.id);
-      if ((await storeDocument(doc, facts)).created) created++;
+    // Everything that could clash is checked before the first write, so a refused import leaves nothing behind.
+    const conflict = (what: string): never => {
+      throw new SohoaError('VAULT_IMPORT_CONFLICT', `The export cannot be imported: ${what} Nothing was written; check that the file is the export of this subject.`);
+    };
+    const exportedIds = new Set(plan.documents.map((d) => d.document.id));
+    for (const { document } of plan.documents) {
+      const held = await driver.getDocument(document.id);
+      if (held && held.subjectId !== subject.id) conflict('one of its documents is already held under another subject.');
     }
+    const docs = new Set([...(await listDocumentsOf(subject.id)).map((d) => d.id), ...exportedIds]);
+    for (const dossier of data.dossiers ?? []) {
+      assertDossier(dossier, docs);
+      const held = await driver.getDossier(dossier.code.trim());
+      if (held && held.subjectId !== subject.id) conflict('one of its dossier codes is already used by another subject.');
+    }
+    let created = 0;
+    for (const { document, facts } of plan.documents) if ((await storeDocument(document, facts)).created) created++;
     for (const dossier of data.dossiers ?? []) await putDossier(dossier);
     let grantCount = 0;
-    const at = now().toISOString();
-    for (const g of data.grants ?? []) {
-      if (g.source !== 'stored' || g.revokedAt || (g.expiresAt ?? '') <= at || (await driver.getGrant(g.id))) continue;
+    for (const g of plan.grants) {
+      if (await driver.getGrant(g.id)) continue;
       await driver.insertGrant(g);
+      await audit({ actor, action: 'grant', subjectId: g.subject, purpose: g.purpose, keys: g.keys, grantId: g.id });
       grantCount++;
     }
-    await audit({ actor: o?.actor ?? defaultActor, action: 'import', subjectId: subject.id, keys: [] });
+    await audit({ actor, action: 'import', subjectId: subject.id, keys: [] });
     return {
       subject,
       documents: { created, unchanged: data.documents.length - created },
@@ -519,21 +528,8 @@ export function createVault(options: VaultOptions): Vault {
   /** Validates and seals a dossier, then writes it (a compare-and-set with `expected`; `undefined` when that lost). */
   async function writeDossier(input: DossierInput, expected: { body: string } | null | undefined): Promise<Dossier | undefined> {
     assertOpen();
-    const bad = (why: string): never => {
-      throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
-    };
-    const code = safeParseDossierCode(input?.code);
-    if (!code.ok) bad(code.diagnostics[0]!.message);
-    if (!input.subject?.id) bad('`subject` is missing.');
-    if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
-    const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
-    const docs = new Set((await listDocumentsOf(input.subject.id)).map((d) => d.id));
-    for (const [i, c] of (input.components ?? []).entries()) {
-      if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
-      if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
-      if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
-    }
-    for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
+    const subjectId = typeof input?.subject?.id === 'string' ? input.subject.id : undefined;
+    assertDossier(input, new Set(subjectId ? (await listDocumentsOf(subjectId)).map((d) => d.id) : []));
     const answered = new Set(input.components.map((c) => c.requirementId));
     const dossier: Dossier = {
       ...structuredClone(input),
@@ -667,4 +663,22 @@ function assertRecord(record: DocumentRecord): SubjectRef {
   if (typeof record.fields !== 'object' || record.fields === null) invalid('`fields` is missing.');
   if (!Array.isArray(record.sources)) invalid('`sources` is not an array.');
   return record.subject as SubjectRef;
+}
+
+/** Throws `VAULT_DOSSIER_INVALID` unless the dossier's code, procedure and components are sound; `docs` are its subject's document ids. */
+function assertDossier(input: DossierInput, docs: ReadonlySet<string>): void {
+  const bad = (why: string): never => {
+    throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
+  };
+  const code = safeParseDossierCode(input?.code);
+  if (!code.ok) bad(code.diagnostics[0]!.message);
+  if (!input.subject?.id) bad('`subject` is missing.');
+  if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
+  const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
+  for (const [i, c] of (input.components ?? []).entries()) {
+    if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
+    if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
+    if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
+  }
+  for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
 }
