@@ -78,6 +78,11 @@ export function createVault(options: VaultOptions): Vault {
   const masters = new Map<string, MasterKey>();
   for (const [i, key] of [...(options.previousMasterKeys ?? []), ...(master ? [master] : [])].entries()) {
     assertMasterKey(key, i === (options.previousMasterKeys?.length ?? 0) ? 'master key' : 'previous master key');
+    const same = masters.get(key.id);
+    if (same && !Buffer.from(same.key).equals(Buffer.from(key.key))) {
+      // Data keys name the master key by id: two keys under one id would leave every rotated read failing.
+      throw new SohoaError('VAULT_KEY_INVALID', `Two master keys share the id \`${key.id}\` but differ; nothing was changed. Give the new master key a new id (e.g. \`k2\`) and pass the old one in \`previousMasterKeys\`.`);
+    }
     masters.set(key.id, key);
   }
   const configGrants: Grant[] = (options.grants ?? []).map((g, i) => {

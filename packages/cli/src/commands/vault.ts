@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { SohoaError } from '@sohoa/core';
 import type { SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
-import { withVault } from '../context';
+import { rotateMasterKey, withVault } from '../context';
 
 /** What `registerVaultCommands` needs from `bin.ts`. */
 export interface VaultCommandHelpers {
@@ -208,8 +208,9 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('rotate-key').description('rewrap every data key under SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)'), 'none').action(async (o: Common) => {
-    await withVault(o.vault, async (v) => out(`rewrapped ${(await v.rotateMasterKey()).rewrapped} data key(s)`), o);
+  common(vault.command('rotate-key').description('rewrap every data key under a new master key: a new key in <file>.key, or SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)'), 'none').action(async (o: Common) => {
+    const result = await rotateMasterKey(o.vault, o);
+    out(`rewrapped ${result.rewrapped} data key(s) under master key \`${result.keyId}\`${result.keyFile ? `; key file ${result.keyFile.split(/[\\/]/).pop()} updated (keep a backup of it)` : ''}`);
   });
 
   return vault;
