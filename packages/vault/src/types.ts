@@ -117,7 +117,7 @@ export interface Fact {
 }
 
 /** What an audit entry records. */
-export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import';
+export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'encrypt-plaintext';
 
 /**
  * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
@@ -418,6 +418,12 @@ export interface Vault {
   erase(subjectId: string, options?: { actor?: string }): Promise<EraseResult>;
   /** Rewrap every data key still under a previous master key with the current one. */
   rotateMasterKey(options?: { actor?: string }): Promise<{ rewrapped: number }>;
+  /**
+   * One-way migration of a vault first used without a master key: seals every value still stored in
+   * plaintext (an encrypted vault refuses them with `VAULT_PLAINTEXT_REFUSED`), audited per subject.
+   * Run it only on a vault you know was written unencrypted: it would also seal a value forged in plaintext.
+   */
+  encryptPlaintext(options?: { actor?: string }): Promise<{ subjects: number; values: number }>;
   /** Store (or update the status of) a dossier. */
   putDossier(input: DossierInput): Promise<Dossier>;
   /** Read a dossier by its code; needs a grant on its subject. */
@@ -474,6 +480,13 @@ export interface StoredAudit {
   hash: string;
 }
 
+/** New bodies for existing rows of one subject; see {@link VaultDriver.replaceBodies}. */
+export interface BodyReplacements {
+  documents: Array<{ id: string; body: string }>;
+  facts: Array<{ documentId: string; key: string; body: string }>;
+  dossiers: Array<{ code: string; body: string }>;
+}
+
 /** What a driver stores for a new document (the vault prepares and seals it). */
 export interface NewDocument {
   document: StoredDocument;
@@ -495,8 +508,12 @@ export interface InsertResult {
 export interface VaultDriver {
   readonly name: string;
   readonly capabilities: { persistent: boolean };
+  /** The database file, for a driver that keeps one (SQLite): the audit checkpoint goes beside it. */
+  readonly file?: string;
   /** Get a vault-wide setting, storing `init()` first when absent (atomically). */
   meta(key: string, init: () => string): Promise<string>;
+  /** Replace a vault-wide setting (the audit key rewrapped under a new master key). */
+  setMeta(key: string, value: string): Promise<void>;
   /** Insert the subject when absent; return what is stored (the first writer's data key wins). */
   ensureSubject(subject: StoredSubject): Promise<StoredSubject>;
   getSubject(id: string): Promise<StoredSubject | undefined>;
@@ -504,6 +521,11 @@ export interface VaultDriver {
   listSubjects(): Promise<StoredSubject[]>;
   setWrappedKey(id: string, wrappedKey: string): Promise<void>;
   insertDocument(input: NewDocument): Promise<InsertResult>;
+  /**
+   * Replace the bodies of rows a subject already has, in one transaction: documents by id, facts by
+   * document id and key, dossiers by code (only `encryptPlaintext()` uses it, to seal old plaintext rows).
+   */
+  replaceBodies(subjectId: string, rows: BodyReplacements): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   listDocuments(subjectId: string): Promise<StoredDocument[]>;
   listFacts(subjectId: string): Promise<StoredFact[]>;

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDiagnostic, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
 import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
-import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { assertDataKey, assertSealed } from './internal/plaintext';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
@@ -92,6 +93,16 @@ export function createVault(options: VaultOptions): Vault {
   const dataKeys = new Map<string, Buffer | undefined>();
   let salt: Promise<string> | undefined;
   let closed = false;
+
+  /** An encrypted vault reads and writes sealed values only. */
+  function open<T>(key: Buffer | undefined, stored: string, additional: string): T {
+    if (master) assertSealed(stored);
+    return openValue<T>(key, stored, additional);
+  }
+  function seal(key: Buffer | undefined, value: unknown, additional: string): string {
+    if (master) assertDataKey(key);
+    return sealValue(key, value, additional);
+  }
 
   function assertOpen(): void {
     if (closed) {
@@ -510,6 +521,34 @@ export function createVault(options: VaultOptions): Vault {
     return { erased: exists, ...counts };
   }
 
+  async function encryptPlaintext(o?: { actor?: string }) {
+    assertOpen();
+    if (!master) {
+      throw new SohoaError('VAULT_KEY_MISSING', 'Sealing plaintext values needs the `masterKey` to seal them with; pass it to `createVault()`.');
+    }
+    const actor = o?.actor ?? defaultActor;
+    let subjects = 0;
+    let values = 0;
+    for (const row of await driver.listSubjects()) {
+      const documents = (await driver.listDocuments(row.id)).filter((d) => isPlaintext(d.body));
+      const facts = (await driver.listFacts(row.id)).filter((f) => isPlaintext(f.body));
+      const dossiers = (await driver.listDossiers(row.id)).filter((d) => isPlaintext(d.body));
+      if (documents.length + facts.length + dossiers.length === 0) continue;
+      dataKeys.delete(row.id);
+      const { key } = await dataKeyOf(row, true);
+      const reseal = (body: string, additional: string) => seal(key, openValue(undefined, body, additional), additional);
+      await driver.replaceBodies(row.id, {
+        documents: documents.map((d) => ({ id: d.id, body: reseal(d.body, aad.document(row.id, d.id)) })),
+        facts: facts.map((f) => ({ documentId: f.documentId, key: f.key, body: reseal(f.body, aad.fact(row.id, f.documentId, f.key)) })),
+        dossiers: dossiers.map((d) => ({ code: d.code, body: reseal(d.body, aad.dossier(row.id, d.code)) })),
+      });
+      subjects++;
+      values += documents.length + facts.length + dossiers.length;
+      await audit({ actor, action: 'encrypt-plaintext', subjectId: row.id, purpose: 'encrypt-plaintext', keys: [...new Set(facts.map((f) => f.key))] });
+    }
+    return { subjects, values };
+  }
+
   async function rotateMasterKey(o?: { actor?: string }) {
     assertOpen();
     if (!master) {
@@ -590,6 +629,7 @@ export function createVault(options: VaultOptions): Vault {
     importSubject,
     erase,
     rotateMasterKey,
+    encryptPlaintext,
     putDossier,
     updateDossier,
     async getDocument(id, o) {

@@ -213,5 +213,19 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
     out(`rewrapped ${result.rewrapped} data key(s) under master key \`${result.keyId}\`${result.keyFile ? `; key file ${result.keyFile.split(/[\\/]/).pop()} updated (keep a backup of it)` : ''}`);
   });
 
+  common(vault.command('encrypt-plaintext').description('one-way: seal the values an older, unencrypted use of this vault left in plaintext (audited)'), 'none')
+    .option('--json', 'print JSON')
+    .action(async (o: Common) => {
+      await withVault(
+        o.vault,
+        async (v) => {
+          const result = await v.encryptPlaintext();
+          if (o.json) return json(result);
+          out(`sealed ${result.values} plaintext value(s) of ${result.subjects} subject(s)`);
+        },
+        o,
+      );
+    });
+
   return vault;
 }

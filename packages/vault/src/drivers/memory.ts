@@ -25,6 +25,9 @@ export function memoryDriver(): VaultDriver {
       if (!meta.has(key)) meta.set(key, init());
       return meta.get(key)!;
     },
+    async setMeta(key, value) {
+      meta.set(key, value);
+    },
     async ensureSubject(subject) {
       if (!subjects.has(subject.id)) subjects.set(subject.id, copy(subject));
       return copy(subjects.get(subject.id)!);
@@ -48,6 +51,20 @@ export function memoryDriver(): VaultDriver {
       byFingerprint.set(document.fingerprint, document.id);
       facts.push(...copy(newFacts));
       return { created: true, documentId: document.id };
+    },
+    async replaceBodies(subjectId, rows) {
+      for (const d of rows.documents) {
+        const held = documents.get(d.id);
+        if (held?.subjectId === subjectId) held.body = d.body;
+      }
+      for (const f of rows.facts) {
+        const held = facts.find((x) => x.subjectId === subjectId && x.documentId === f.documentId && x.key === f.key);
+        if (held) held.body = f.body;
+      }
+      for (const d of rows.dossiers) {
+        const held = dossiers.get(d.code);
+        if (held?.subjectId === subjectId) held.body = d.body;
+      }
     },
     async getDocument(id) {
       const d = documents.get(id);

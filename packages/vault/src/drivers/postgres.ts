@@ -111,6 +111,9 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
   return {
     name: 'postgres',
     capabilities: { persistent: true },
+    async setMeta(key, value) {
+      await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [key, value]);
+    },
     async meta(key, init) {
       await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
       return (await query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = $1`, [key]))[0]!.value;
@@ -151,6 +154,13 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
           );
         }
         return { created: true, documentId: d.id };
+      });
+    },
+    async replaceBodies(subjectId, rows) {
+      await tx(async (c) => {
+        for (const d of rows.documents) await c.query(`UPDATE ${s}.documents SET body = $1 WHERE id = $2 AND subject_id = $3`, [d.body, d.id, subjectId]);
+        for (const f of rows.facts) await c.query(`UPDATE ${s}.facts SET body = $1 WHERE document_id = $2 AND key = $3 AND subject_id = $4`, [f.body, f.documentId, f.key, subjectId]);
+        for (const d of rows.dossiers) await c.query(`UPDATE ${s}.dossiers SET body = $1 WHERE code = $2 AND subject_id = $3`, [d.body, d.code, subjectId]);
       });
     },
     async getDocument(id) {
