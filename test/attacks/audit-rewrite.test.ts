@@ -1,7 +1,7 @@
 // Attack 4: the audit chain can be rewritten. It was an unkeyed SHA-256 chain: someone with the
 // vault file drops the append-only triggers, edits, deletes, reorders or truncates entries and
 // recomputes the hashes, and `vault audit --verify` still said "ok".
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,8 @@ const attacks: Array<[string, (db: SqliteDatabase, rows: Row[]) => void]> = [
   ['two entries swapped, chain recomputed', (db, rows) => { const e = parsed(rows); [e[1], e[2]] = [e[2]!, e[1]!]; rewrite(db, e); }],
   ['the whole chain recomputed with SHA-256 unchanged', (db, rows) => rewrite(db, parsed(rows))],
   ['the last two entries deleted (truncated)', (db) => db.exec('DROP TRIGGER IF EXISTS audit_log_append_only_delete; DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log);')],
+  ['the chain passed off as an old unkeyed one (mac marks stripped, SHA-256 recomputed)', (db, rows) => rewrite(db, parsed(rows).map((e) => ({ ...e, body: { ...e.body, mac: undefined } })))],
+  ['the same, with the sidecar checkpoint deleted too', (db, rows) => { rewrite(db, parsed(rows).map((e) => ({ ...e, body: { ...e.body, mac: undefined } }))); rmSync(`${db.name}.audit-head`); }],
   ['an entry edited in place, hash left alone', (db) => db.exec(`DROP TRIGGER IF EXISTS audit_log_append_only_update; UPDATE audit_log SET body = replace(body, '"actor":"op"', '"actor":"xx"') WHERE seq = 3;`)],
 ];
 
@@ -81,7 +83,9 @@ describe('attack 4, rewriting the audit chain of a SQLite vault', () => {
     it(`catches ${name}`, async () => {
       const db = tampered(name.replace(/\W+/g, '-'), edit);
       const vault = createVault({ driver: sqliteDriver({ path: db }), masterKey: KEY, ...operatorAccess('op') });
-      expect((await vault.verifyAudit()).ok).toBe(false);
+      const verified = await vault.verifyAudit();
+      expect(verified.ok).toBe(false);
+      expect(verified.brokenAt?.reason).toMatch(/hash-mismatch|unkeyed-entry|truncated|checkpoint-mismatch|chain-broken|sequence-gap/);
       await vault.close();
       const cli = await sohoa(['vault', 'audit', '--verify', '--vault', db]);
       expect(cli.code).not.toBe(0);

@@ -87,7 +87,7 @@ export interface PgModule {
   Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(q: string, p?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
 }
 /** The part of `better-sqlite3` the attacks use. */
-export type SqliteDatabase = { prepare(q: string): { run(...p: unknown[]): unknown; all(...p: unknown[]): Array<Record<string, unknown>>; get(...p: unknown[]): Record<string, unknown> | undefined }; exec(q: string): void; close(): void };
+export type SqliteDatabase = { prepare(q: string): { run(...p: unknown[]): unknown; all(...p: unknown[]): Array<Record<string, unknown>>; get(...p: unknown[]): Record<string, unknown> | undefined }; exec(q: string): void; close(): void; readonly name: string };
 /** Opens a SQLite file directly, as someone holding a copy of it would. */
 export const openSqliteFile = (path: string): SqliteDatabase => new (requireClient('better-sqlite3') as new (p: string) => SqliteDatabase)(path);
 

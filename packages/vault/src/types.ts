@@ -29,6 +29,18 @@ export interface VaultOptions {
   /** Older master keys still wrapping some data keys; `rotateMasterKey()` rewraps them under `masterKey`. @default [] */
   previousMasterKeys?: MasterKey[];
   /**
+   * Key of the audit chain's HMAC, for a vault without a `masterKey` (32 random bytes, kept outside
+   * the vault like a master key). With a `masterKey` the vault keeps its own random audit key wrapped
+   * by the master key, and this option is not needed. Without either the chain is unkeyed SHA-256.
+   */
+  auditKey?: Uint8Array;
+  /**
+   * Where the head of the audit chain is checkpointed after every entry; `verifyAudit()` compares
+   * with it. `false` for none.
+   * @default `fileCheckpointStore('<file>.audit-head')` beside a SQLite file; in memory for the memory driver; none otherwise
+   */
+  auditCheckpoint?: AuditCheckpointStore | false;
+  /**
    * Who reads when a call names no `actor`, e.g. the service account of a portal or `sohoa-cli`.
    * @default 'anonymous'
    */
@@ -142,6 +154,8 @@ export interface AuditEntry {
   /** The grant that allowed the action. */
   grantId?: string;
   documentId?: string;
+  /** `hmac-sha256` when `hash` is keyed (see {@link AuditVerification.mac}). */
+  mac?: 'hmac-sha256';
   /** Hash of the previous entry (64 zeros for the first). */
   prevHash: string;
   /** SHA-256 over this entry (without `hash`) and `prevHash`. */
@@ -153,10 +167,40 @@ export interface AuditVerification {
   ok: boolean;
   /** Entries checked. */
   entries: number;
-  /** Hash of the last entry: keep it outside the vault (or publish it) to detect a truncated tail later. */
+  /** Hash of the last entry. */
   head: string;
+  /**
+   * How the entries are chained: `hmac-sha256` (keyed: cannot be recomputed without the audit key),
+   * `unkeyed` (plain SHA-256, as vaults before issue 13 and vaults without a key write: anyone with
+   * the file can rewrite it consistently), or `mixed` (an unkeyed chain upgraded to keyed).
+   */
+  mac: 'hmac-sha256' | 'unkeyed' | 'mixed';
+  /** Entries chained with plain SHA-256 (before the upgrade, or in a vault without a key). */
+  unkeyedEntries: number;
+  /** The sequence number of the checkpoint compared with, `missing` when the store has none, `none` without a store. */
+  checkpoint: number | 'missing' | 'none';
   /** The first broken entry, when `ok` is false. */
-  brokenAt?: { seq: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' };
+  brokenAt?: {
+    seq: number;
+    reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' | 'unkeyed-entry' | 'key-missing' | 'truncated' | 'checkpoint-mismatch' | 'checkpoint-missing';
+  };
+}
+
+/** The head of the audit chain as last written: its sequence number, hash and (keyed vaults) a MAC of both. */
+export interface AuditCheckpoint {
+  seq: number;
+  head: string;
+  mac?: string;
+}
+
+/**
+ * Where the audit chain's head is checkpointed, outside the vault, after every entry, so
+ * `verifyAudit()` catches a truncated or replaced log. Keep it where whoever can write the vault
+ * cannot (another volume, another host, WORM storage).
+ */
+export interface AuditCheckpointStore {
+  read(): Promise<AuditCheckpoint | undefined>;
+  write(checkpoint: AuditCheckpoint): Promise<void>;
 }
 
 /** A grant to create: who may read which keys of whom, for what, until when. */
@@ -408,7 +452,10 @@ export interface Vault {
   listGrants(subjectId: string): Promise<Grant[]>;
   /** The citizen's view ("data tracker"): who read or changed what about the subject, when and why. */
   listAudit(subjectId: string): Promise<AuditEntry[]>;
-  /** Recompute the hash chain; pass a `head` kept from earlier to detect a truncated tail. */
+  /**
+   * Recompute the chain (HMACs under the audit key) and compare its head with the last checkpoint;
+   * pass a `head` kept from earlier to check that it is still in the chain too.
+   */
   verifyAudit(options?: { head?: string }): Promise<AuditVerification>;
   /** Everything about a subject as JSON; needs a grant for purpose `export` and every key. */
   exportSubject(subjectId: string, options?: { actor?: string }): Promise<SubjectExport>;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDiagnostic, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
-import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
+import { defaultCheckpointStore } from './audit-checkpoint';
+import { fromAuditRow, GENESIS_HASH, toAuditRow, toCheckpoint, verifyChain } from './internal/audit-chain';
+import { resolveAuditKey, rewrapAuditKey, type AuditKeyState } from './internal/audit-key';
 import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
 import { assertDataKey, assertSealed } from './internal/plaintext';
 import { safeParseDossierCode } from './dossier-code';
@@ -110,6 +112,15 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
+  const checkpoints = options.auditCheckpoint === false ? undefined : (options.auditCheckpoint ?? defaultCheckpointStore(driver));
+  let auditKeyState: Promise<AuditKeyState> | undefined;
+  const auditState = () =>
+    (auditKeyState ??= resolveAuditKey(driver, { ...(master && { master }), masters, ...(options.auditKey && { auditKey: options.auditKey }) }).catch((error: unknown) => {
+      auditKeyState = undefined;
+      throw error;
+    }));
+  let checkpointed = 0;
+
   const auditSalt = () => (salt ??= driver.meta('audit-salt', () => randomBytes(32).toString('base64')));
 
   async function audit(
@@ -118,9 +129,14 @@ export function createVault(options: VaultOptions): Vault {
     const { subjectId, keys = [], ...rest } = entry;
     const tag = subjectId !== undefined ? subjectTag(await auditSalt(), subjectId) : undefined;
     const at = now().toISOString();
-    await driver.appendAudit((last) =>
-      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }),
+    const { key } = await auditState();
+    const row = await driver.appendAudit((last) =>
+      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key),
     );
+    if (checkpoints && row.seq > checkpointed) {
+      checkpointed = row.seq;
+      await checkpoints.write(toCheckpoint(row, key));
+    }
   }
 
   /** The subject's data key (undefined in a vault without a master key); creates the subject when asked. */
@@ -561,6 +577,8 @@ export function createVault(options: VaultOptions): Vault {
       await driver.setWrappedKey(row.id, wrapKey(master, key, row.id));
       rewrapped++;
     }
+    const { key: auditKey } = await auditState();
+    if (auditKey && !options.auditKey) await rewrapAuditKey(driver, master, auditKey);
     await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
     return { rewrapped };
   }
@@ -674,7 +692,9 @@ export function createVault(options: VaultOptions): Vault {
     },
     async verifyAudit(o) {
       assertOpen();
-      return verifyChain(await driver.listAudit(), o?.head);
+      const { key, keyedFrom } = await auditState();
+      const checkpoint = checkpoints ? ((await checkpoints.read()) ?? null) : undefined;
+      return verifyChain(await driver.listAudit(), { ...(key && { key }), ...(keyedFrom !== undefined && { keyedFrom }), ...(o?.head !== undefined && { head: o.head }), ...(checkpoint !== undefined && { checkpoint }) });
     },
     async getDossier(code, o) {
       assertOpen();

@@ -139,7 +139,7 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
     });
 
   common(vault.command('audit').description("the subject's data tracker (who read what, when, why); --verify checks the whole hash chain"), 'optional')
-    .option('--verify', 'recompute the hash chain; exit 1 when an entry was edited or deleted')
+    .option('--verify', 'recompute the chain and compare it with the checkpoint beside the vault; exit 1 when an entry was edited, deleted, reordered or the log truncated')
     .option('--head <hash>', 'with --verify: a head hash kept from before, to detect a truncated log')
     .option('--json', 'print JSON')
     .action(async (o: Common & { verify?: boolean; head?: string }) => {
@@ -154,7 +154,8 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
             out(`${e.at}  ${e.action.padEnd(11)} ${e.actor}  purpose=${e.purpose ?? '-'}  form=${e.form ?? '-'}  keys=${e.keys.length === 1 ? e.keys[0] : e.keys.length}`);
           }
           if (verification) {
-            out(verification.ok ? `audit chain ok: ${verification.entries} entries, head ${verification.head}` : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries`);
+            const how = `${verification.mac === 'hmac-sha256' ? 'keyed (HMAC-SHA-256)' : verification.mac === 'mixed' ? `keyed after ${verification.unkeyedEntries} unkeyed entries` : 'unkeyed (SHA-256: anyone with the file can rewrite it)'}, checkpoint ${typeof verification.checkpoint === 'number' ? `at entry ${verification.checkpoint}` : verification.checkpoint}`;
+            out(verification.ok ? `audit chain ok: ${verification.entries} entries, head ${verification.head}; ${how}` : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries; ${how}`);
             if (!verification.ok) helpers.setExitCode(1);
           }
         },
