@@ -119,7 +119,7 @@ export function storageDrivers(): Array<{ name: string; make: (slot: string) => 
     list.push({
       name: 'postgres',
       make: (slot) => {
-        const schema = `sohoa_${pgRun}_${slot}`.toLowerCase();
+        const schema = `sohoa_${pgRun}_${slot}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
         schemas.add(schema);
         return postgresDriver({ connectionString: pgUrl, schema, poolConfig: { max: 2 } });
       },
