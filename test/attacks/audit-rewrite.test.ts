@@ -93,3 +93,35 @@ describe('attack 4, rewriting the audit chain of a SQLite vault', () => {
     });
   }
 });
+
+describe.skipIf(process.env.CI !== 'true')('attack 4 on PostgreSQL, through the CLI with SOHOA_AUDIT_CHECKPOINT', () => {
+  it('catches the last entries deleted by someone with database access', async () => {
+    const { pgUrl, requireClient } = await import('./helpers');
+    const pg = requireClient('pg') as import('./helpers').PgModule;
+    const database = `sohoa_attack4_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    const url = pgUrl.replace(/\/[^/]*$/, `/${database}`);
+    const env = { SOHOA_MASTER_KEY: `k1:${KEY.key.toString('hex')}`, SOHOA_AUDIT_CHECKPOINT: join(dir, 'pg.audit-head') };
+    try {
+      const { postgresDriver } = await import('@sohoa/vault/drivers/postgres');
+      const setup = createVault({ driver: postgresDriver({ connectionString: url }), masterKey: KEY, ...operatorAccess('op') });
+      await setup.putDocument(card(ID, { name: 'Người Thật', birthDate: '1980-01-01', address: 'Địa chỉ thật', sha: '8' }));
+      await setup.close();
+      for (let i = 0; i < 3; i++) expect((await sohoa(['vault', 'show', '--subject', ID, '--vault', url], env)).code).toBe(0);
+      expect((await sohoa(['vault', 'audit', '--verify', '--vault', url], env)).code).toBe(0);
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query('DROP TRIGGER IF EXISTS audit_log_append_only ON sohoa.audit_log');
+      await db.query('DELETE FROM sohoa.audit_log WHERE seq = (SELECT max(seq) FROM sohoa.audit_log)');
+      await db.end();
+      const verified = await sohoa(['vault', 'audit', '--verify', '--vault', url], env);
+      expect(verified.code).toBe(1);
+      expect(verified.stdout).toMatch(/BROKEN.*truncated/);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

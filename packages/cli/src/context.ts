@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { SohoaError } from '@sohoa/core';
-import { createVault, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
+import { createVault, fileCheckpointStore, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
 import { UsageError } from './errors';
 
 /** The actor the CLI reads as, under the standing operator grant: whoever runs it holds the file and key. */
@@ -122,7 +122,9 @@ export async function openVault(location: string | undefined, options: OpenVault
     driver = sqliteDriver({ path });
   }
   const access = options.actor && options.actor !== CLI_ACTOR ? { actor: options.actor } : operatorAccess(CLI_ACTOR);
-  return createVault({ driver, ...keys, ...access });
+  // Where the audit chain's head is checkpointed: beside a SQLite file by default; for PostgreSQL only when set.
+  const checkpoint = process.env.SOHOA_AUDIT_CHECKPOINT;
+  return createVault({ driver, ...keys, ...access, ...(checkpoint && { auditCheckpoint: fileCheckpointStore(resolve(checkpoint)) }) });
 }
 
 /** Runs `fn` with an open vault and always closes it. */
