@@ -1,9 +1,13 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditCheckpoint, AuditCheckpointStore, VaultDriver } from './types';
 
+// One sector: the checkpoint is rewritten in place with a single write, padded to a fixed size, so a
+// crash leaves the old or the new record (and a profile read pays one write, not a rename).
+const RECORD_BYTES = 512;
+
 /**
- * Checkpoints the audit chain's head in a small JSON file (mode 600, replaced atomically). The
+ * Checkpoints the audit chain's head in a small JSON file (mode 600, one fixed-size record). The
  * default beside a SQLite vault is `<file>.audit-head`; put it on another volume or host to keep it
  * out of reach of whoever can write the vault.
  *
@@ -11,6 +15,7 @@ import type { AuditCheckpoint, AuditCheckpointStore, VaultDriver } from './types
  * const vault = createVault({ driver: postgresDriver({ connectionString }), masterKey, auditCheckpoint: fileCheckpointStore('/var/lib/sohoa/audit-head.json') });
  */
 export function fileCheckpointStore(path: string): AuditCheckpointStore {
+  let fd: number | undefined;
   return {
     async read() {
       let text: string;
@@ -29,11 +34,20 @@ export function fileCheckpointStore(path: string): AuditCheckpointStore {
       return { seq: 0, head: 'unreadable' };
     },
     async write(checkpoint) {
-      mkdirSync(dirname(path), { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
-      chmodSync(temporary, 0o600);
-      renameSync(temporary, path);
+      if (fd === undefined) {
+        mkdirSync(dirname(path), { recursive: true });
+        fd = openSync(path, 'a+', 0o600);
+        fchmodSync(fd, 0o600);
+        closeSync(fd);
+        fd = openSync(path, 'r+');
+      }
+      const record = Buffer.alloc(RECORD_BYTES, ' ');
+      record.write(`${JSON.stringify(checkpoint)}\n`);
+      writeSync(fd, record, 0, RECORD_BYTES, 0);
+    },
+    async close() {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
   };
 }

@@ -201,6 +201,8 @@ export interface AuditCheckpoint {
 export interface AuditCheckpointStore {
   read(): Promise<AuditCheckpoint | undefined>;
   write(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Called by `vault.close()`. */
+  close?(): Promise<void>;
 }
 
 /** A grant to create: who may read which keys of whom, for what, until when. */

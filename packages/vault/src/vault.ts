@@ -711,6 +711,7 @@ export function createVault(options: VaultOptions): Vault {
       if (closed) return;
       closed = true;
       dataKeys.clear();
+      await checkpoints?.close?.();
       await driver.close();
     },
   };
