@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { SohoaError } from '@sohoa/core';
-import { createVault, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
+import { createVault, fileCheckpointStore, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
 import { UsageError } from './errors';
 
 /** The actor the CLI reads as, under the standing operator grant: whoever runs it holds the file and key. */
@@ -31,6 +31,28 @@ export function parseMasterKey(text: string, label: string): MasterKey {
   return { id, key };
 }
 
+/** The key file beside a SQLite vault: `<file>.key`. */
+export const keyFileOf = (location: string) => `${resolve(location)}.key`;
+
+/**
+ * Reads a key file: the current master key on the first line, then any previous keys still wrapping
+ * data keys (present only while `sohoa vault rotate-key` has not finished).
+ */
+export function readKeyFile(keyFile: string): { masterKey: MasterKey; previousMasterKeys: MasterKey[] } {
+  const label = `key file \`${keyFile.split(/[\\/]/).pop()}\``;
+  const [first, ...rest] = readFileSync(keyFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  if (first === undefined) throw new SohoaError('VAULT_KEY_INVALID', `The ${label} is empty: restore it from a backup (without it the vault cannot be read).`);
+  return { masterKey: parseMasterKey(first, label), previousMasterKeys: rest.map((l) => parseMasterKey(l, label)) };
+}
+
+/** Replaces a key file atomically (a temporary file, mode 600, renamed over it), so a crash leaves the old or the new file whole. */
+export function writeKeyFile(keyFile: string, keys: readonly MasterKey[]): void {
+  const temporary = `${keyFile}.${process.pid}.tmp`;
+  writeFileSync(temporary, keys.map((k) => `${k.id}:${Buffer.from(k.key).toString('hex')}\n`).join(''), { mode: 0o600, flag: 'w' });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, keyFile);
+}
+
 /**
  * The master key: `SOHOA_MASTER_KEY` when set (use this in production, from a secret store);
  * otherwise, for a SQLite file, the key file `<file>.key` beside it, created (mode 600) on first use.
@@ -46,13 +68,43 @@ export function resolveMasterKeys(location: string): { masterKey: MasterKey; pre
   if (isPostgresUrl(location)) {
     throw new SohoaError('VAULT_KEY_MISSING', 'A PostgreSQL vault needs its master key in `SOHOA_MASTER_KEY` (`[id:]` + 64 hex digits, e.g. from `openssl rand -hex 32`).');
   }
-  const keyFile = `${resolve(location)}.key`;
+  const keyFile = keyFileOf(location);
   if (!existsSync(keyFile)) {
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, `k1:${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(keyFile, 0o600);
   }
-  return { masterKey: parseMasterKey(readFileSync(keyFile, 'utf8'), `key file \`${keyFile.split(/[\\/]/).pop()}\``), previousMasterKeys };
+  const fromFile = readKeyFile(keyFile);
+  return { masterKey: fromFile.masterKey, previousMasterKeys: [...fromFile.previousMasterKeys, ...previousMasterKeys] };
+}
+
+/**
+ * `sohoa vault rotate-key` for a vault whose key is in its key file: writes a new current key with
+ * the old one kept as previous, rewraps every data key, then drops the old key from the file. A run
+ * stopped half-way leaves both keys in the file (nothing lost); running it again finishes it.
+ * With `SOHOA_MASTER_KEY` set (or a PostgreSQL vault) the keys come from the environment and no file is written.
+ */
+export async function rotateMasterKey(location: string | undefined, options: OpenVaultOptions = {}): Promise<{ rewrapped: number; keyFile?: string; keyId: string }> {
+  if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>`');
+  if (process.env.SOHOA_MASTER_KEY || isPostgresUrl(location)) {
+    const result = await withVault(location, (v) => v.rotateMasterKey(), options);
+    return { ...result, keyId: resolveMasterKeys(location).masterKey.id };
+  }
+  const keyFile = keyFileOf(location);
+  resolveMasterKeys(location);
+  let { masterKey, previousMasterKeys } = readKeyFile(keyFile);
+  if (previousMasterKeys.length === 0) {
+    const taken = new Set([masterKey.id]);
+    const n = /^k(\d+)$/.exec(masterKey.id);
+    let next = n ? `k${Number(n[1]) + 1}` : `${masterKey.id.slice(0, 60)}-r1`;
+    while (taken.has(next)) next = `${next}x`;
+    previousMasterKeys = [masterKey];
+    masterKey = { id: next, key: randomBytes(32) };
+    writeKeyFile(keyFile, [masterKey, ...previousMasterKeys]);
+  }
+  const result = await withVault(location, (v) => v.rotateMasterKey(), options);
+  writeKeyFile(keyFile, [masterKey]);
+  return { ...result, keyFile, keyId: masterKey.id };
 }
 
 /** Opens the vault named by `--vault`: a SQLite file path, or a `postgres://` URL. */
@@ -70,7 +122,9 @@ export async function openVault(location: string | undefined, options: OpenVault
     driver = sqliteDriver({ path });
   }
   const access = options.actor && options.actor !== CLI_ACTOR ? { actor: options.actor } : operatorAccess(CLI_ACTOR);
-  return createVault({ driver, ...keys, ...access });
+  // Where the audit chain's head is checkpointed: beside a SQLite file by default; for PostgreSQL only when set.
+  const checkpoint = process.env.SOHOA_AUDIT_CHECKPOINT;
+  return createVault({ driver, ...keys, ...access, ...(checkpoint && { auditCheckpoint: fileCheckpointStore(resolve(checkpoint)) }) });
 }
 
 /** Runs `fn` with an open vault and always closes it. */

@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   // vn (issue 4: gazetteer and addresses)
   'VN_GAZETTEER_INVALID',
   'VN_GAZETTEER_NOT_FOUND',
+  // vault (issue 13: hardening, attacks 1-4)
+  'VAULT_IMPORT_CONFLICT',
+  'VAULT_PLAINTEXT_REFUSED',
+  'VAULT_AUDIT_KEY_MISSING',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

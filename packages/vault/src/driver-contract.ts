@@ -196,7 +196,8 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       expect(audit[0]).toMatchObject({ subjectId: SYNTHETIC_ID, grantId: 'config:1' });
       expect(JSON.stringify(audit)).not.toContain('Nguyễn');
       const verified = await vault.verifyAudit();
-      expect(verified).toEqual({ ok: true, entries: 2, head: audit[1]!.hash });
+      expect(verified).toMatchObject({ ok: true, entries: 2, head: audit[1]!.hash, mac: 'hmac-sha256', unkeyedEntries: 0 });
+      expect([2, 'none']).toContain(verified.checkpoint);
       expect(await vault.verifyAudit({ head: audit[0]!.hash })).toMatchObject({ ok: true });
       expect(await vault.verifyAudit({ head: 'f'.repeat(64) })).toMatchObject({ ok: false, brokenAt: { reason: 'head-not-found' } });
     });
@@ -292,6 +293,8 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       await rotated.close();
       const { vault: fresh } = make({ slot, masterKey: next });
       expect((await fresh.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+      // The audit key was rewrapped too: the chain still verifies with the new master key alone.
+      expect(await fresh.verifyAudit()).toMatchObject({ ok: true, mac: 'hmac-sha256' });
       const { vault: stale } = make({ slot, masterKey: TEST_MASTER_KEY });
       await expect(stale.profile(SYNTHETIC_ID, { purpose: 'test', form })).rejects.toMatchObject({ code: 'VAULT_KEY_MISSING' });
     });

@@ -71,14 +71,32 @@ describe('profile joins the facts filed under the former CMND number', () => {
     expect(profile.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'warning', key: 'person.oldIdNumber' }));
   });
 
-  it('by the number an officer corrected, not by the misread one it replaced', async () => {
+  it('never by a manual correction: an officer\'s corrected number is recorded but proves no link (a portal user can correct too)', async () => {
     const misread = syntheticCccd();
     const vault = await vaultWith(cmnd(), { ...misread, fields: { ...misread.fields, 'person.oldIdNumber': f('012345878', 'ocr', 0.95) } });
-    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' })).linkedSubjects).toBeUndefined();
     await vault.correct(SYNTHETIC_ID, { key: 'person.oldIdNumber', value: OLD, reason: 'số CMND đọc sai', by: 'officer' });
     const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
-    expect(profile.linkedSubjects).toEqual([{ kind: 'person', id: OLD }]);
-    expect(profile.values['person.oldIdDocument.issueDate']?.value).toBe('2014-03-02');
+    expect(profile.linkedSubjects).toBeUndefined();
+    expect(profile.values['person.oldIdNumber']?.value).toBe(OLD);
+    expect(profile.values['person.oldIdDocument.issueDate']).toBeUndefined();
+  });
+
+  it('only for the keys a grant on the old number gives the same reader, purpose and form', async () => {
+    const vault = createVault({ driver: memoryDriver(), actor: 'portal' });
+    await vault.putDocument(cmnd());
+    await vault.putDocument(cccdWithOld('qr'));
+    const expiresAt = '2099-01-01T00:00:00Z';
+    await vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'test', keys: ['person.*'], expiresAt });
+    const alone = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
+    expect(alone.linkedSubjects).toBeUndefined();
+    expect(alone.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'info' }));
+    await vault.grant({ to: 'portal', subject: OLD, purpose: 'other', keys: ['*'], expiresAt });
+    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' })).linkedSubjects).toBeUndefined();
+    await vault.grant({ to: 'portal', subject: OLD, purpose: 'test', keys: ['person.oldIdDocument.*'], expiresAt });
+    const both = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
+    expect(both.linkedSubjects).toEqual([{ kind: 'person', id: OLD }]);
+    expect(both.values['person.oldIdDocument.issueDate']?.value).toBe('2014-03-02');
+    expect(both.values['person.permanentAddress']!.alternatives).toEqual([]);
   });
 
   it('not from the old number\'s side: the CMND subject does not pull in the new card', async () => {

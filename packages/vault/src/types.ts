@@ -29,6 +29,18 @@ export interface VaultOptions {
   /** Older master keys still wrapping some data keys; `rotateMasterKey()` rewraps them under `masterKey`. @default [] */
   previousMasterKeys?: MasterKey[];
   /**
+   * Key of the audit chain's HMAC, for a vault without a `masterKey` (32 random bytes, kept outside
+   * the vault like a master key). With a `masterKey` the vault keeps its own random audit key wrapped
+   * by the master key, and this option is not needed. Without either the chain is unkeyed SHA-256.
+   */
+  auditKey?: Uint8Array;
+  /**
+   * Where the head of the audit chain is checkpointed after every entry; `verifyAudit()` compares
+   * with it. `false` for none.
+   * @default `fileCheckpointStore('<file>.audit-head')` beside a SQLite file; in memory for the memory driver; none otherwise
+   */
+  auditCheckpoint?: AuditCheckpointStore | false;
+  /**
    * Who reads when a call names no `actor`, e.g. the service account of a portal or `sohoa-cli`.
    * @default 'anonymous'
    */
@@ -117,7 +129,7 @@ export interface Fact {
 }
 
 /** What an audit entry records. */
-export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate';
+export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate' | 'encrypt-plaintext';
 
 /**
  * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
@@ -142,6 +154,8 @@ export interface AuditEntry {
   /** The grant that allowed the action. */
   grantId?: string;
   documentId?: string;
+  /** `hmac-sha256` when `hash` is keyed (see {@link AuditVerification.mac}). */
+  mac?: 'hmac-sha256';
   /** Hash of the previous entry (64 zeros for the first). */
   prevHash: string;
   /** SHA-256 over this entry (without `hash`) and `prevHash`. */
@@ -153,10 +167,42 @@ export interface AuditVerification {
   ok: boolean;
   /** Entries checked. */
   entries: number;
-  /** Hash of the last entry: keep it outside the vault (or publish it) to detect a truncated tail later. */
+  /** Hash of the last entry. */
   head: string;
+  /**
+   * How the entries are chained: `hmac-sha256` (keyed: cannot be recomputed without the audit key),
+   * `unkeyed` (plain SHA-256, as vaults before issue 13 and vaults without a key write: anyone with
+   * the file can rewrite it consistently), or `mixed` (an unkeyed chain upgraded to keyed).
+   */
+  mac: 'hmac-sha256' | 'unkeyed' | 'mixed';
+  /** Entries chained with plain SHA-256 (before the upgrade, or in a vault without a key). */
+  unkeyedEntries: number;
+  /** The sequence number of the checkpoint compared with, `missing` when the store has none, `none` without a store. */
+  checkpoint: number | 'missing' | 'none';
   /** The first broken entry, when `ok` is false. */
-  brokenAt?: { seq: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' };
+  brokenAt?: {
+    seq: number;
+    reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' | 'unkeyed-entry' | 'key-missing' | 'truncated' | 'checkpoint-mismatch' | 'checkpoint-missing';
+  };
+}
+
+/** The head of the audit chain as last written: its sequence number, hash and (keyed vaults) a MAC of both. */
+export interface AuditCheckpoint {
+  seq: number;
+  head: string;
+  mac?: string;
+}
+
+/**
+ * Where the audit chain's head is checkpointed, outside the vault, after every entry, so
+ * `verifyAudit()` catches a truncated or replaced log. Keep it where whoever can write the vault
+ * cannot (another volume, another host, WORM storage).
+ */
+export interface AuditCheckpointStore {
+  read(): Promise<AuditCheckpoint | undefined>;
+  write(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Called by `vault.close()`. */
+  close?(): Promise<void>;
 }
 
 /** A grant to create: who may read which keys of whom, for what, until when. */
@@ -408,7 +454,10 @@ export interface Vault {
   listGrants(subjectId: string): Promise<Grant[]>;
   /** The citizen's view ("data tracker"): who read or changed what about the subject, when and why. */
   listAudit(subjectId: string): Promise<AuditEntry[]>;
-  /** Recompute the hash chain; pass a `head` kept from earlier to detect a truncated tail. */
+  /**
+   * Recompute the chain (HMACs under the audit key) and compare its head with the last checkpoint;
+   * pass a `head` kept from earlier to check that it is still in the chain too.
+   */
   verifyAudit(options?: { head?: string }): Promise<AuditVerification>;
   /** Everything about a subject as JSON; needs a grant for purpose `export` and every key. */
   exportSubject(subjectId: string, options?: { actor?: string }): Promise<SubjectExport>;
@@ -418,6 +467,12 @@ export interface Vault {
   erase(subjectId: string, options?: { actor?: string }): Promise<EraseResult>;
   /** Rewrap every data key still under a previous master key with the current one. */
   rotateMasterKey(options?: { actor?: string }): Promise<{ rewrapped: number }>;
+  /**
+   * One-way migration of a vault first used without a master key: seals every value still stored in
+   * plaintext (an encrypted vault refuses them with `VAULT_PLAINTEXT_REFUSED`), audited per subject.
+   * Run it only on a vault you know was written unencrypted: it would also seal a value forged in plaintext.
+   */
+  encryptPlaintext(options?: { actor?: string }): Promise<{ subjects: number; values: number }>;
   /** Store (or update the status of) a dossier. */
   putDossier(input: DossierInput): Promise<Dossier>;
   /** Read a dossier by its code; needs a grant on its subject. */
@@ -476,6 +531,13 @@ export interface StoredAudit {
   hash: string;
 }
 
+/** New bodies for existing rows of one subject; see {@link VaultDriver.replaceBodies}. */
+export interface BodyReplacements {
+  documents: Array<{ id: string; body: string }>;
+  facts: Array<{ documentId: string; key: string; body: string }>;
+  dossiers: Array<{ code: string; body: string }>;
+}
+
 /** What a driver stores for a new document (the vault prepares and seals it). */
 export interface NewDocument {
   document: StoredDocument;
@@ -497,6 +559,8 @@ export interface InsertResult {
 export interface VaultDriver {
   readonly name: string;
   readonly capabilities: { persistent: boolean };
+  /** The database file, for a driver that keeps one (SQLite): the audit checkpoint goes beside it. */
+  readonly file?: string;
   /** Get a vault-wide setting, storing `init()` first when absent (atomically). */
   meta(key: string, init: () => string): Promise<string>;
   /** Get a vault-wide setting, `undefined` when absent. */
@@ -521,6 +585,11 @@ export interface VaultDriver {
   listSubjects(): Promise<StoredSubject[]>;
   setWrappedKey(id: string, wrappedKey: string): Promise<void>;
   insertDocument(input: NewDocument): Promise<InsertResult>;
+  /**
+   * Replace the bodies of rows a subject already has, in one transaction: documents by id, facts by
+   * document id and key, dossiers by code (only `encryptPlaintext()` uses it, to seal old plaintext rows).
+   */
+  replaceBodies(subjectId: string, rows: BodyReplacements): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   listDocuments(subjectId: string): Promise<StoredDocument[]>;
   listFacts(subjectId: string): Promise<StoredFact[]>;

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createDiagnostic, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type SubjectRef } from '@sohoa/core';
-import { fromAuditRow, GENESIS_HASH, toAuditRow, verifyChain } from './internal/audit-chain';
+import { defaultCheckpointStore } from './audit-checkpoint';
+import { fromAuditRow, GENESIS_HASH, toAuditRow, toCheckpoint, verifyChain } from './internal/audit-chain';
+import { resolveAuditKey, rewrapAuditKey, type AuditKeyState } from './internal/audit-key';
 import { blindIndexDriver, clearIdDriver, randomSubjectTag } from './internal/blind-index';
-import { assertMasterKey, open, randomKey, seal, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { assertDataKey, assertSealed } from './internal/plaintext';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
 import { assertGrantInput, grantApplies, keyMatches } from './internal/grants';
+import { birthDatesAgree, provenOldNumber } from './internal/link-policy';
+import { planImport } from './internal/import-check';
 import { chooseValues } from './internal/policy';
 import type {
   AuditAction,
@@ -76,6 +81,11 @@ export function createVault(options: VaultOptions): Vault {
   const masters = new Map<string, MasterKey>();
   for (const [i, key] of [...(options.previousMasterKeys ?? []), ...(master ? [master] : [])].entries()) {
     assertMasterKey(key, i === (options.previousMasterKeys?.length ?? 0) ? 'master key' : 'previous master key');
+    const same = masters.get(key.id);
+    if (same && !Buffer.from(same.key).equals(Buffer.from(key.key))) {
+      // Data keys name the master key by id: two keys under one id would leave every rotated read failing.
+      throw new SohoaError('VAULT_KEY_INVALID', `Two master keys share the id \`${key.id}\` but differ; nothing was changed. Give the new master key a new id (e.g. \`k2\`) and pass the old one in \`previousMasterKeys\`.`);
+    }
     masters.set(key.id, key);
   }
   const configGrants: Grant[] = (options.grants ?? []).map((g, i) => {
@@ -88,6 +98,16 @@ export function createVault(options: VaultOptions): Vault {
   const dataKeys = new Map<string, Buffer | undefined>();
   const tags = new Map<string, string>();
   let closed = false;
+
+  /** An encrypted vault reads and writes sealed values only. */
+  function open<T>(key: Buffer | undefined, stored: string, additional: string): T {
+    if (master) assertSealed(stored);
+    return openValue<T>(key, stored, additional);
+  }
+  function seal(key: Buffer | undefined, value: unknown, additional: string): string {
+    if (master) assertDataKey(key);
+    return sealValue(key, value, additional);
+  }
 
   function assertOpen(): void {
     if (closed) {
@@ -109,15 +129,29 @@ export function createVault(options: VaultOptions): Vault {
     return tag;
   }
 
+  const checkpoints = options.auditCheckpoint === false ? undefined : (options.auditCheckpoint ?? defaultCheckpointStore(driver));
+  let auditKeyState: Promise<AuditKeyState> | undefined;
+  const auditState = () =>
+    (auditKeyState ??= resolveAuditKey(driver, { ...(master && { master }), masters, ...(options.auditKey && { auditKey: options.auditKey }) }).catch((error: unknown) => {
+      auditKeyState = undefined;
+      throw error;
+    }));
+  let checkpointed = 0;
+
   async function audit(
     entry: { actor: string; action: AuditAction; subjectId?: string; tag?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
   ): Promise<void> {
     const { subjectId, tag: knownTag, keys = [], ...rest } = entry;
     const tag = knownTag ?? (subjectId !== undefined ? await tagOf(subjectId, true) : undefined);
     const at = now().toISOString();
-    await driver.appendAudit((last) =>
-      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }),
+    const { key } = await auditState();
+    const row = await driver.appendAudit((last) =>
+      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key),
     );
+    if (checkpoints && row.seq > checkpointed) {
+      checkpointed = row.seq;
+      await checkpoints.write(toCheckpoint(row, key));
+    }
   }
 
   /** The subject's data key (undefined in a vault without a master key); creates the subject when asked. */
@@ -253,7 +287,7 @@ export function createVault(options: VaultOptions): Vault {
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const asOf = (opts.asOf ?? now().toISOString()).slice(0, 10);
-    const found = await oldCardOf(held.subject, held.facts);
+    const found = await oldCardOf(held.subject, held.facts, { actor, purpose: opts.purpose, form: opts.form });
     const link = found?.linked;
     const allowed = [...held.facts, ...(link?.facts ?? [])].filter((f) => patterns.some((p) => keyMatches(p, f.key)));
     const { values, diagnostics } = chooseValues(allowed, asOf);
@@ -266,37 +300,41 @@ export function createVault(options: VaultOptions): Vault {
     if (link) {
       // The old card's own log shows the read too, so the citizen sees it under either number.
       const keys = Object.values(values).filter((v) => link.documentIds.has(v.documentId)).map((v) => v.key);
-      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: grants[0]!.id });
+      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: link.grantId });
     }
     return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics, ...(link ? { linkedSubjects: [link.subject] } : {}) };
   }
 
   /**
    * The subject filed under the person's former 9-digit CMND number, when the person's own documents
-   * prove it is theirs: the old number was read from a card's QR code (or read as surely as an ID must
-   * be) and the two subjects' birth dates, where both are known, agree. Its facts (except its own ID
-   * number) join the profile: papers issued with the old card stay valid.
+   * prove it is theirs (see `provenOldNumber`: never a manual correction) and the two subjects' birth
+   * dates, where both are known, agree. Its facts (except its own ID number) join the profile only for
+   * keys that a grant on the old number itself gives this reader for this purpose and form: a link
+   * never widens what the reader may see. Nothing here says whether the old number is in the vault.
    */
   async function oldCardOf(
     subject: SubjectRef,
     facts: Fact[],
-  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string> }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
+    read: { actor: string; purpose: string; form: string },
+  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string>; grantId: string }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
     if (subject.kind !== 'person' || !/^\d{12}$/.test(subject.id)) return undefined;
-    const corrected = new Set(facts.flatMap((f) => f.supersedes ?? []));
-    const proofs = facts.filter(
-      (f) => f.key === 'person.oldIdNumber' && !corrected.has(f.id) && typeof f.value === 'string' && /^\d{9}$/.test(f.value) && (f.method === 'qr' || f.method === 'manual' || f.confidence >= 0.9),
-    );
-    const numbers = [...new Set(proofs.map((f) => f.value as string))];
-    if (numbers.length !== 1) return undefined;
-    const other = await readFacts(numbers[0]!);
+    const proven = provenOldNumber(facts);
+    if (!proven) return undefined;
+    const at = now().toISOString();
+    const grants = (await grantsFor(proven.number)).filter((g) => grantApplies(g, { ...read, subjectId: proven.number, at }));
+    if (grants.length === 0) {
+      return {
+        diagnostic: createDiagnostic(
+          'VAULT_SUBJECT_NOT_LINKED',
+          'info',
+          "A card gives this person's former ID number; facts filed under that number are read only under a grant on that number for this purpose and form, and this read has none.",
+          { origin: 'vault', key: 'person.oldIdNumber' },
+        ),
+      };
+    }
+    const other = await readFacts(proven.number);
     if (!other || other.subject.kind !== 'person') return undefined;
-    const births = (list: Fact[]) => {
-      const superseded = new Set(list.flatMap((f) => f.supersedes ?? []));
-      return new Set(list.filter((f) => f.key === 'person.birthDate' && !superseded.has(f.id)).map((f) => String(f.value)));
-    };
-    const mine = births(facts);
-    const theirs = births(other.facts);
-    if (mine.size > 0 && theirs.size > 0 && ![...theirs].some((b) => mine.has(b))) {
+    if (!birthDatesAgree(facts, other.facts)) {
       // Not the same person, or one number misread: an officer should look (no values in the message).
       return {
         diagnostic: createDiagnostic(
@@ -307,13 +345,14 @@ export function createVault(options: VaultOptions): Vault {
         ),
       };
     }
-    const joined = other.facts.filter((f) => f.key !== 'person.idNumber');
+    const patterns = [...new Set(grants.flatMap((g) => g.keys))];
+    const joined = other.facts.filter((f) => f.key !== 'person.idNumber' && patterns.some((p) => keyMatches(p, f.key)));
     return {
-      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)) },
+      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)), grantId: grants[0]!.id },
       diagnostic: createDiagnostic(
         'VAULT_SUBJECT_LINKED',
         'info',
-        `Facts filed under the former ID card number were included: a card's ${proofs.some((f) => f.method === 'qr') ? 'QR code' : 'printed text'} gives it as this person's old number.`,
+        `Facts filed under the former ID card number were included: a card's ${proven.viaQr ? 'QR code' : 'printed text'} gives it as this person's old number.`,
         { origin: 'vault' },
       ),
     };
@@ -467,27 +506,35 @@ export function createVault(options: VaultOptions): Vault {
 
   async function importSubject(data: SubjectExport, o?: { actor?: string }) {
     assertOpen();
-    if (data?.format !== 'sohoa-vault-export/1' || !data.subject || !Array.isArray(data.documents) || !Array.isArray(data.facts)) {
-      throw new SohoaError('VAULT_IMPORT_INVALID', 'The data is not a sohoa vault export (`format: "sohoa-vault-export/1"` with `subject`, `documents` and `facts`); produce one with `sohoa vault export`.');
-    }
+    const actor = o?.actor ?? defaultActor;
+    const plan = planImport(data, now().toISOString());
     const subject = data.subject;
-    let created = 0;
-    for (const doc of data.documents) {
-      if (doc?.subject?.id !== subject.id) {
-        throw new SohoaError('VAULT_IMPORT_INVALID', 'A document of the export belongs to another subject; exports hold one subject each.');
-      }
-      const facts = data.facts.filter((f) => f.documentId === doc.id && f.subjectId === subject.id);
-      if ((await storeDocument(doc, facts)).created) created++;
+    // Everything that could clash is checked before the first write, so a refused import leaves nothing behind.
+    const conflict = (what: string): never => {
+      throw new SohoaError('VAULT_IMPORT_CONFLICT', `The export cannot be imported: ${what} Nothing was written; check that the file is the export of this subject.`);
+    };
+    const exportedIds = new Set(plan.documents.map((d) => d.document.id));
+    for (const { document } of plan.documents) {
+      const held = await driver.getDocument(document.id);
+      if (held && held.subjectId !== subject.id) conflict('one of its documents is already held under another subject.');
     }
+    const docs = new Set([...(await listDocumentsOf(subject.id)).map((d) => d.id), ...exportedIds]);
+    for (const dossier of data.dossiers ?? []) {
+      assertDossier(dossier, docs);
+      const held = await driver.getDossier(dossier.code.trim());
+      if (held && held.subjectId !== subject.id) conflict('one of its dossier codes is already used by another subject.');
+    }
+    let created = 0;
+    for (const { document, facts } of plan.documents) if ((await storeDocument(document, facts)).created) created++;
     for (const dossier of data.dossiers ?? []) await putDossier(dossier);
     let grantCount = 0;
-    const at = now().toISOString();
-    for (const g of data.grants ?? []) {
-      if (g.source !== 'stored' || g.revokedAt || (g.expiresAt ?? '') <= at || (await driver.getGrant(g.id))) continue;
+    for (const g of plan.grants) {
+      if (await driver.getGrant(g.id)) continue;
       await driver.insertGrant(g);
+      await audit({ actor, action: 'grant', subjectId: g.subject, purpose: g.purpose, keys: g.keys, grantId: g.id });
       grantCount++;
     }
-    await audit({ actor: o?.actor ?? defaultActor, action: 'import', subjectId: subject.id, keys: [] });
+    await audit({ actor, action: 'import', subjectId: subject.id, keys: [] });
     return {
       subject,
       documents: { created, unchanged: data.documents.length - created },
@@ -509,6 +556,34 @@ export function createVault(options: VaultOptions): Vault {
     return { erased: exists, ...counts };
   }
 
+  async function encryptPlaintext(o?: { actor?: string }) {
+    assertOpen();
+    if (!master) {
+      throw new SohoaError('VAULT_KEY_MISSING', 'Sealing plaintext values needs the `masterKey` to seal them with; pass it to `createVault()`.');
+    }
+    const actor = o?.actor ?? defaultActor;
+    let subjects = 0;
+    let values = 0;
+    for (const row of await driver.listSubjects()) {
+      const documents = (await driver.listDocuments(row.id)).filter((d) => isPlaintext(d.body));
+      const facts = (await driver.listFacts(row.id)).filter((f) => isPlaintext(f.body));
+      const dossiers = (await driver.listDossiers(row.id)).filter((d) => isPlaintext(d.body));
+      if (documents.length + facts.length + dossiers.length === 0) continue;
+      dataKeys.delete(row.id);
+      const { key } = await dataKeyOf(row, true);
+      const reseal = (body: string, additional: string) => seal(key, openValue(undefined, body, additional), additional);
+      await driver.replaceBodies(row.id, {
+        documents: documents.map((d) => ({ id: d.id, body: reseal(d.body, aad.document(row.id, d.id)) })),
+        facts: facts.map((f) => ({ documentId: f.documentId, key: f.key, body: reseal(f.body, aad.fact(row.id, f.documentId, f.key)) })),
+        dossiers: dossiers.map((d) => ({ code: d.code, body: reseal(d.body, aad.dossier(row.id, d.code)) })),
+      });
+      subjects++;
+      values += documents.length + facts.length + dossiers.length;
+      await audit({ actor, action: 'encrypt-plaintext', subjectId: row.id, purpose: 'encrypt-plaintext', keys: [...new Set(facts.map((f) => f.key))] });
+    }
+    return { subjects, values };
+  }
+
   async function rotateMasterKey(o?: { actor?: string }) {
     assertOpen();
     if (!master) {
@@ -522,6 +597,8 @@ export function createVault(options: VaultOptions): Vault {
       rewrapped++;
     }
     await blind?.rewrapIndexKey(master);
+    const { key: auditKey } = await auditState();
+    if (auditKey && !options.auditKey) await rewrapAuditKey(driver, master, auditKey);
     await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
     return { rewrapped };
   }
@@ -533,21 +610,8 @@ export function createVault(options: VaultOptions): Vault {
   /** Validates and seals a dossier, then writes it (a compare-and-set with `expected`; `undefined` when that lost). */
   async function writeDossier(input: DossierInput, expected: { body: string } | null | undefined): Promise<Dossier | undefined> {
     assertOpen();
-    const bad = (why: string): never => {
-      throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
-    };
-    const code = safeParseDossierCode(input?.code);
-    if (!code.ok) bad(code.diagnostics[0]!.message);
-    if (!input.subject?.id) bad('`subject` is missing.');
-    if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
-    const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
-    const docs = new Set((await listDocumentsOf(input.subject.id)).map((d) => d.id));
-    for (const [i, c] of (input.components ?? []).entries()) {
-      if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
-      if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
-      if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
-    }
-    for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
+    const subjectId = typeof input?.subject?.id === 'string' ? input.subject.id : undefined;
+    assertDossier(input, new Set(subjectId ? (await listDocumentsOf(subjectId)).map((d) => d.id) : []));
     const answered = new Set(input.components.map((c) => c.requirementId));
     const dossier: Dossier = {
       ...structuredClone(input),
@@ -603,6 +667,7 @@ export function createVault(options: VaultOptions): Vault {
     importSubject,
     erase,
     rotateMasterKey,
+    encryptPlaintext,
     putDossier,
     updateDossier,
     async getDocument(id, o) {
@@ -647,7 +712,9 @@ export function createVault(options: VaultOptions): Vault {
     },
     async verifyAudit(o) {
       assertOpen();
-      return verifyChain(await driver.listAudit(), o?.head);
+      const { key, keyedFrom } = await auditState();
+      const checkpoint = checkpoints ? ((await checkpoints.read()) ?? null) : undefined;
+      return verifyChain(await driver.listAudit(), { ...(key && { key }), ...(keyedFrom !== undefined && { keyedFrom }), ...(o?.head !== undefined && { head: o.head }), ...(checkpoint !== undefined && { checkpoint }) });
     },
     async getDossier(code, o) {
       assertOpen();
@@ -665,6 +732,7 @@ export function createVault(options: VaultOptions): Vault {
       closed = true;
       dataKeys.clear();
       tags.clear();
+      await checkpoints?.close?.();
       await driver.close();
     },
   };
@@ -682,4 +750,22 @@ function assertRecord(record: DocumentRecord): SubjectRef {
   if (typeof record.fields !== 'object' || record.fields === null) invalid('`fields` is missing.');
   if (!Array.isArray(record.sources)) invalid('`sources` is not an array.');
   return record.subject as SubjectRef;
+}
+
+/** Throws `VAULT_DOSSIER_INVALID` unless the dossier's code, procedure and components are sound; `docs` are its subject's document ids. */
+function assertDossier(input: DossierInput, docs: ReadonlySet<string>): void {
+  const bad = (why: string): never => {
+    throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: ${why}`);
+  };
+  const code = safeParseDossierCode(input?.code);
+  if (!code.ok) bad(code.diagnostics[0]!.message);
+  if (!input.subject?.id) bad('`subject` is missing.');
+  if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
+  const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
+  for (const [i, c] of (input.components ?? []).entries()) {
+    if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
+    if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
+    if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
+  }
+  for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
 }

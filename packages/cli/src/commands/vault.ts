@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { SohoaError, writePrivateFile } from '@sohoa/core';
 import type { SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
-import { withVault } from '../context';
+import { rotateMasterKey, withVault } from '../context';
 import { forgetInJournal, traceOf } from './erase-journal';
 
 /** What `registerVaultCommands` needs from `bin.ts`. */
@@ -137,7 +137,7 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
     });
 
   common(vault.command('audit').description("the subject's data tracker (who read what, when, why); --verify checks the whole hash chain"), 'optional')
-    .option('--verify', 'recompute the hash chain; exit 1 when an entry was edited or deleted')
+    .option('--verify', 'recompute the chain and compare it with the checkpoint beside the vault; exit 1 when an entry was edited, deleted, reordered or the log truncated')
     .option('--head <hash>', 'with --verify: a head hash kept from before, to detect a truncated log')
     .option('--json', 'print JSON')
     .action(async (o: Common & { verify?: boolean; head?: string }) => {
@@ -152,7 +152,8 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
             out(`${e.at}  ${e.action.padEnd(11)} ${e.actor}  purpose=${e.purpose ?? '-'}  form=${e.form ?? '-'}  keys=${e.keys.length === 1 ? e.keys[0] : e.keys.length}`);
           }
           if (verification) {
-            out(verification.ok ? `audit chain ok: ${verification.entries} entries, head ${verification.head}` : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries`);
+            const how = `${verification.mac === 'hmac-sha256' ? 'keyed (HMAC-SHA-256)' : verification.mac === 'mixed' ? `keyed after ${verification.unkeyedEntries} unkeyed entries` : 'unkeyed (SHA-256: anyone with the file can rewrite it)'}, checkpoint ${typeof verification.checkpoint === 'number' ? `at entry ${verification.checkpoint}` : verification.checkpoint}`;
+            out(verification.ok ? `audit chain ok: ${verification.entries} entries, head ${verification.head}; ${how}` : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries; ${how}`);
             if (!verification.ok) helpers.setExitCode(1);
           }
         },
@@ -206,9 +207,24 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('rotate-key').description('rewrap every data key under SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)'), 'none').action(async (o: Common) => {
-    await withVault(o.vault, async (v) => out(`rewrapped ${(await v.rotateMasterKey()).rewrapped} data key(s)`), o);
+  common(vault.command('rotate-key').description('rewrap every data key under a new master key: a new key in <file>.key, or SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)'), 'none').action(async (o: Common) => {
+    const result = await rotateMasterKey(o.vault, o);
+    out(`rewrapped ${result.rewrapped} data key(s) under master key \`${result.keyId}\`${result.keyFile ? `; key file ${result.keyFile.split(/[\\/]/).pop()} updated (keep a backup of it)` : ''}`);
   });
+
+  common(vault.command('encrypt-plaintext').description('one-way: seal the values an older, unencrypted use of this vault left in plaintext (audited)'), 'none')
+    .option('--json', 'print JSON')
+    .action(async (o: Common) => {
+      await withVault(
+        o.vault,
+        async (v) => {
+          const result = await v.encryptPlaintext();
+          if (o.json) return json(result);
+          out(`sealed ${result.values} plaintext value(s) of ${result.subjects} subject(s)`);
+        },
+        o,
+      );
+    });
 
   return vault;
 }

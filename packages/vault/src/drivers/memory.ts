@@ -71,6 +71,20 @@ export function memoryDriver(): VaultDriver {
       facts.push(...copy(newFacts));
       return { created: true, documentId: document.id };
     },
+    async replaceBodies(subjectId, rows) {
+      for (const d of rows.documents) {
+        const held = documents.get(d.id);
+        if (held?.subjectId === subjectId) held.body = d.body;
+      }
+      for (const f of rows.facts) {
+        const held = facts.find((x) => x.subjectId === subjectId && x.documentId === f.documentId && x.key === f.key);
+        if (held) held.body = f.body;
+      }
+      for (const d of rows.dossiers) {
+        const held = dossiers.get(d.code);
+        if (held?.subjectId === subjectId) held.body = d.body;
+      }
+    },
     async getDocument(id) {
       const d = documents.get(id);
       return d && copy(d);

@@ -182,6 +182,13 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         return { created: true, documentId: d.id };
       });
     },
+    async replaceBodies(subjectId, rows) {
+      await tx(async (c) => {
+        for (const d of rows.documents) await c.query(`UPDATE ${s}.documents SET body = $1 WHERE id = $2 AND subject_id = $3`, [d.body, d.id, subjectId]);
+        for (const f of rows.facts) await c.query(`UPDATE ${s}.facts SET body = $1 WHERE document_id = $2 AND key = $3 AND subject_id = $4`, [f.body, f.documentId, f.key, subjectId]);
+        for (const d of rows.dossiers) await c.query(`UPDATE ${s}.dossiers SET body = $1 WHERE code = $2 AND subject_id = $3`, [d.body, d.code, subjectId]);
+      });
+    },
     async getDocument(id) {
       const row = (await query<Record<string, string>>(`SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE id = $1`, [id]))[0];
       return row && toDocument(row);

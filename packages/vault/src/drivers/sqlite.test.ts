@@ -124,6 +124,9 @@ describe('sqlite driver', () => {
     db.prepare("INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, 'doc_1', 'person.fullName', ?)").run(SYNTHETIC_ID, JSON.stringify(fact));
     db.close();
     const vault = createVault({ driver: sqliteDriver({ path }), masterKey: TEST_MASTER_KEY, ...tester });
+    // Schema 1 wrote plaintext: an encrypted vault refuses it until the explicit, audited migration.
+    expect(isSohoaError(await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' }).catch((e: unknown) => e), 'VAULT_PLAINTEXT_REFUSED')).toBe(true);
+    expect(await vault.encryptPlaintext()).toEqual({ subjects: 1, values: 2 });
     expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']).toMatchObject({ value: 'Nguyễn Thị Thử' });
     expect((await vault.listFacts(SYNTHETIC_ID))[0]?.id).toBe('doc_1/person.fullName');
     expect((await vault.putDocument(syntheticCccd())).created).toBe(true);

@@ -95,6 +95,7 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
   return {
     name: 'sqlite',
     capabilities: { persistent: file !== ':memory:' },
+    ...(file !== ':memory:' && { file }),
     meta: (async (key: string, init?: () => string) => {
       if (init) (await sql('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')).run(key, init());
       return ((await sql('SELECT value FROM meta WHERE key = ?')).get(key) as { value: string } | undefined)?.value;
@@ -152,6 +153,19 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
         return { created: true, documentId: document.id };
       });
       return insert.immediate();
+    },
+    async replaceBodies(subjectId, rows) {
+      const conn = await db();
+      const doc = await sql('UPDATE documents SET body = ? WHERE id = ? AND subject_id = ?');
+      const fact = await sql('UPDATE facts SET body = ? WHERE document_id = ? AND key = ? AND subject_id = ?');
+      const dossier = await sql('UPDATE dossiers SET body = ? WHERE code = ? AND subject_id = ?');
+      conn
+        .transaction(() => {
+          for (const d of rows.documents) doc.run(d.body, d.id, subjectId);
+          for (const f of rows.facts) fact.run(f.body, f.documentId, f.key, subjectId);
+          for (const d of rows.dossiers) dossier.run(d.body, d.code, subjectId);
+        })
+        .immediate();
     },
     async getDocument(id) {
       const row = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE id = ?')).get(id);

@@ -121,6 +121,7 @@ export function blindIndexDriver(
   return {
     name: inner.name,
     capabilities: inner.capabilities,
+    ...(inner.file !== undefined && { file: inner.file }),
     meta: inner.meta.bind(inner) as VaultDriver['meta'],
     setMeta: inner.setMeta.bind(inner),
     ensureSubject: withKeys(async (keys, subject) => {
@@ -144,6 +145,7 @@ export function blindIndexDriver(
       const row = await inner.getDocument(id);
       return row && { ...row, subjectId: await clearOf(keys, row.subjectId) };
     }),
+    replaceBodies: withKeys(async (keys, subjectId, rows) => inner.replaceBodies(indexOf(keys, subjectId), rows)),
     listDocuments: withKeys(async (keys, subjectId) => (await inner.listDocuments(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId }))),
     listFacts: withKeys(async (keys, subjectId) => (await inner.listFacts(indexOf(keys, subjectId))).map((f) => ({ ...f, subjectId }))),
     putDossier: withKeys(async (keys, dossier, expected) => inner.putDossier({ ...dossier, subjectId: indexOf(keys, dossier.subjectId) }, expected)),

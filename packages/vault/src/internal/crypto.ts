@@ -50,6 +50,11 @@ export function seal(dataKey: Uint8Array | undefined, value: unknown, aad: strin
   return SEALED + encrypt(dataKey, Buffer.from(json, 'utf8'), aad);
 }
 
+/** Whether a stored value was written without encryption (by a vault without a master key). */
+export function isPlaintext(stored: string): boolean {
+  return stored.startsWith(PLAIN);
+}
+
 /** Opens what {@link seal} produced; a tampered or foreign ciphertext throws `VAULT_DECRYPT_FAILED`. */
 export function open<T>(dataKey: Uint8Array | undefined, stored: string, aad: string): T {
   if (stored.startsWith(PLAIN)) return JSON.parse(stored.slice(PLAIN.length)) as T;
