@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   // vn (issue 4: gazetteer and addresses)
   'VN_GAZETTEER_INVALID',
   'VN_GAZETTEER_NOT_FOUND',
+  // ingest, batch (issues 11 and 13: real PDFs through every entry point, CLI hardening)
+  'INGEST_PDF_READER_FAILED',
+  'BATCH_MANIFEST_TOO_LARGE',
+  'BATCH_INPUT_OUTSIDE_ROOT',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];
