@@ -49,6 +49,7 @@ async function entryPoint(call: string): Promise<{ code: string | undefined; ms:
   const script = `
     import * as eform from ${JSON.stringify(dist('eform'))};
     import * as render from ${JSON.stringify(dist('render'))};
+    import * as codegen from ${JSON.stringify(join(root, 'packages/eform/dist/codegen.js'))};
     const schema = ${JSON.stringify(BOMB)};
     const filled = { data: {}, fields: [], coverage: { fillable: 0, filled: 0, ratio: 0 }, diagnostics: [] };
     const started = performance.now();
@@ -70,7 +71,7 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
     ['bindForm', 'eform.bindForm(schema)'],
     ['fillForm', 'eform.fillForm(schema, { values: {} })'],
     ['validateForm', 'eform.validateForm(schema, {})'],
-    ['formTypes (codegen)', 'await eform.formTypes(schema)'],
+    ['formTypes (codegen)', 'await codegen.formTypes(schema)'],
     ['renderPdf', 'await render.renderPdf(filled, schema)'],
     ['renderXml', 'render.renderXml(filled, schema)'],
   ];
@@ -110,8 +111,8 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
         expect(outcome.code, outcome.stderr.slice(0, 300)).toBe(1);
         expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
         expect(outcome.stderr).toMatch(/^sohoa: EFORM_SCHEMA_TOO_LARGE: /);
-        // Node start-up and the vault open included.
-        expect(outcome.ms).toBeLessThan(REFUSAL_MS * 5);
+        // Node start-up and the vault open included, on a loaded 2-core machine; the unbounded walk ran until killed.
+        expect(outcome.ms).toBeLessThan(20_000);
       }, CHILD_DEADLINE_MS + 10_000);
     }
   });
