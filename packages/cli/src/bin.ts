@@ -4,7 +4,7 @@ import { runCoverage } from './commands/coverage';
 import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
 import { FORM_ROLES, runFill } from './commands/fill';
-import { EXIT, handleError } from './errors';
+import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
 import { runReviewDecide, runReviewList, runReviewShow } from './commands/review';
 import { runEnqueue, runWorker } from './commands/queue';
 import { UsageError } from './errors';
@@ -34,6 +34,7 @@ function isoDate(value: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnBrokenPipe();
   let exitCode: number = EXIT.ok;
   const program = new Command('sohoa')
     .description('Digitise Vietnamese administrative documents into a data vault and auto-fill e-forms.')
