@@ -100,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     .description('take digitisation jobs from a PostgreSQL queue (run one per machine; any number of machines)')
     .requiredOption('--queue <postgres-url>', 'the job queue database')
     .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
+    .requiredOption('--input-root <dir>', 'the folder jobs may name files in; a job naming a file elsewhere (after resolving .. and symlinks) is refused unopened (`/` allows every path)')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
     .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in the queued manifests')
