@@ -12,6 +12,6 @@ describe('public exports', () => {
     expect(Object.keys(extract).sort()).toEqual(['DOCUMENT_TYPES', 'collectReadings', 'decodeQr', 'extractDocument', 'findHeaderColumns', 'getDocumentType', 'mergeFieldSets', 'parseCccdQrPayload', 'readMrz', 'readingOrder', 'resolveExtractOptions', 'safeExtractDocument']);
   });
   it('@sohoa/batch', () => {
-    expect(Object.keys(batch).sort()).toEqual(['REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'createProcessPool', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'openDigitizer', 'parseCsv', 'readManifest', 'reportToCsv', 'reportToHtml', 'safeParseManifest']);
+    expect(Object.keys(batch).sort()).toEqual(['DEFAULT_MANIFEST_LIMITS', 'REVIEW_THRESHOLD', 'buildReport', 'collectReviewItems', 'createProcessPool', 'csvCell', 'digitizeFile', 'digitizeFiles', 'memoryJournal', 'memoryReviewQueue', 'openDigitizer', 'parseCsv', 'readManifest', 'reportToCsv', 'reportToHtml', 'safeParseManifest']);
   });
 });

@@ -57,7 +57,7 @@ describe('attack: an oversized manifest', () => {
 
   it('sohoa digitize --manifest refuses it: exit 1, one line, nothing echoed', async () => {
     const started = performance.now();
-    const outcome = await run(process.execPath, [bin, 'digitize', '--manifest', longLine, '--vault', join(dir, 'v.db'), '--quiet'], { cwd: root, timeout: 60_000, maxBuffer: 256 * 1024 * 1024 }).then(
+    const outcome = await run(process.execPath, [bin, 'digitize', '--manifest', longLine, '--vault', join(dir, 'v.db'), '--quiet'], { cwd: root, timeout: 80_000, maxBuffer: 256 * 1024 * 1024 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
     );
@@ -66,7 +66,7 @@ describe('attack: an oversized manifest', () => {
     expect(outcome.stderr).toMatch(/^sohoa: BATCH_MANIFEST_TOO_LARGE: /);
     expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
     expect(outcome.stdout + outcome.stderr).not.toContain('CANARY');
-    // Node start-up included, on a loaded machine; the finding took 10.8 s and printed 100 MB.
-    expect(ms).toBeLessThan(15_000);
-  }, 60_000);
+    // Node start-up (several seconds on a loaded 2-core CI) included; the refusal itself is timed by readManifest above.
+    expect(ms).toBeLessThan(30_000);
+  }, 90_000);
 });

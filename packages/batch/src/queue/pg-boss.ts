@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isSohoaError, sha256Hex, SohoaError } from '@sohoa/core';
 import type PgBossType from 'pg-boss';
 import { openDigitizer } from '../digitize';
-import { readManifest, type ManifestEntry } from '../manifest';
+import { readManifest, type ManifestEntry, type ManifestLimits } from '../manifest';
 import { checkInputPath, resolveInputRoot } from './input-root';
 import type { DigitizeOptions, FileResult } from '../types';
 
@@ -31,6 +31,8 @@ export interface PgBossQueueOptions {
   pollingIntervalSeconds?: number;
   /** Maintenance interval (expiry of lost jobs). @default 60 */
   maintenanceIntervalSeconds?: number;
+  /** Size, line and row limits of the manifests read when enqueuing and by workers. @default DEFAULT_MANIFEST_LIMITS */
+  manifestLimits?: ManifestLimits;
 }
 
 export interface EnqueueOptions {
@@ -110,7 +112,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
       let alreadyQueued = 0;
       const manifest = enqueueOptions.manifest ? resolve(enqueueOptions.manifest) : undefined;
       // Read it once here: a malformed manifest is refused before anything is queued.
-      const rows = manifest ? await readManifest(manifest) : [];
+      const rows = manifest ? await readManifest(manifest, options.manifestLimits) : [];
       const all = [...new Set([...paths.map((p) => resolve(p)), ...rows.map((r) => r.path)])];
       for (const absolute of all) {
         let bytes: Uint8Array;
@@ -143,7 +145,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
         const { mtimeMs } = await stat(file);
         let cached = manifests.get(file);
         if (!cached || cached.mtimeMs !== mtimeMs) {
-          cached = { mtimeMs, rows: readManifest(file).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
+          cached = { mtimeMs, rows: readManifest(file, options.manifestLimits).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
           manifests.set(file, cached);
           cached.rows.catch(() => manifests.delete(file));
         }
