@@ -29,11 +29,14 @@ export function pdfjsOpenError(error: unknown, label: string): SohoaError {
       { cause: error, details: { file: label } },
     );
   }
-  if (UNREADABLE_PDF.has(name)) {
+  // Errors raised in pdf.js's worker reach us wrapped, e.g. `UnknownErrorException` with details `FormatError: …`.
+  const details = typeof error === 'object' && error !== null && 'details' in error ? String(error.details) : '';
+  const wrapped = name === 'UnknownErrorException' ? /^(\w+):/.exec(details)?.[1] : undefined;
+  if (UNREADABLE_PDF.has(name) || (wrapped !== undefined && UNREADABLE_PDF.has(wrapped))) {
     return new SohoaError(
       'INGEST_CORRUPT_PDF',
       `File \`${label}\` could not be read as a PDF by either PDF reader (${name}). It is truncated or damaged; re-save it from the scanner software or a PDF tool.`,
-      { cause: error, details: { file: label, reader: 'pdf.js', reason: name } },
+      { cause: error, details: { file: label, reader: 'pdf.js', reason: wrapped ?? name } },
     );
   }
   return new SohoaError(

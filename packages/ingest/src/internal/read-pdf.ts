@@ -8,7 +8,7 @@ import type { DecodedRaster } from './decode-image';
 import { withPageDeadline, throwIfAborted } from './deadline';
 import { inventoryPage, type PageInventory } from './pdf-content';
 import { decodePdfImage } from './pdf-image';
-import { openPdfjs, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
+import { openPdfjs, pdfjsOpenError, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
 import { tooManyPages, tooManyPixels } from './sharp-errors';
 import type { LoadedSource } from './source';
 
@@ -161,7 +161,8 @@ async function readWithPdfjsOnly(source: LoadedSource, options: ResolvedIngestOp
     const pages: PageImage[] = [];
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
       throwIfAborted(options.signal, source.label);
-      const unit = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+      // A page tree pdf.js cannot walk either (a cycle) is reported by its verdict, not as a bare reader error.
+      const unit = (await doc.getPage(pageNumber).catch((error: unknown) => Promise.reject(pdfjsOpenError(error, source.label)))).getViewport({ scale: 1 });
       const diagnostics: Diagnostic[] = [];
       const { raster, dpi } = await renderPage(handle, source, pageNumber, [unit.width, unit.height], options, diagnostics);
       diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (${why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js'}).`, { origin: 'ingest', page: pageNumber }));
