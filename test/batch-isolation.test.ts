@@ -21,6 +21,16 @@ if (!built) console.warn('packages/batch/dist is not built: skipping the process
 describe.skipIf(!built)('process isolation', () => {
   const isolation: ProcessIsolationOptions = { engine: { module: engineModule }, processes: 2 };
 
+  it('worker processes read PDFs from the bytes the parent sends (owner password opens, user password refused)', async () => {
+    const pdfs = join(root, 'test/fixtures/pdf');
+    const files = ['owner-password-aes256.pdf', 'owner-password-rc4.pdf', 'user-password-aes256.pdf'].map((name) => join(pdfs, name));
+    const summary = await digitizeFiles(files, { isolation: { engine: { module: engineModule, options: { minWidth: 100 } }, processes: 1 }, maxAttempts: 1, asOf: '2026-11-28' });
+    const byName = Object.fromEntries(summary.results.map((r) => [r.file.split('/').pop(), r]));
+    expect(byName['owner-password-aes256.pdf']).toMatchObject({ status: 'extracted', pages: 1 });
+    expect(byName['owner-password-rc4.pdf']).toMatchObject({ status: 'extracted', pages: 1 });
+    expect(byName['user-password-aes256.pdf']).toMatchObject({ status: 'failed', error: { code: 'INGEST_ENCRYPTED_PDF' } });
+  }, 60_000);
+
   it('a file that kills or hangs its worker process fails alone, is retried, then parked; the others are stored', async () => {
     const files = scans(['ok-1.jpg', 'exit-1.jpg', 'killed-1.jpg', 'hang-1.jpg', 'flaky-1.jpg', 'ok-2.jpg']);
     const journal = memoryJournal();

@@ -34,7 +34,7 @@ afterAll(() => {
 const masterKey = randomBytes(32).toString('hex');
 
 function startWorker(queue: string, vault: string): { child: ChildProcess; done: () => number } {
-  const child = spawn(process.execPath, [join(root, 'test/bench/queue-worker.mjs'), url, queue, vault], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SOHOA_MASTER_KEY: masterKey } });
+  const child = spawn(process.execPath, [join(root, 'test/bench/queue-worker.mjs'), url, queue, vault, work], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SOHOA_MASTER_KEY: masterKey } });
   children.push(child);
   let done = 0;
   child.stdout!.setEncoding('utf8');

@@ -26,6 +26,15 @@ describe('digitizeFile', () => {
     expect(again.documentId).toBe(first.documentId);
   });
 
+  it('reads PDFs given by path (bytes read as a Buffer): an owner-password PDF opens, a user-password one is INGEST_ENCRYPTED_PDF', async () => {
+    const pdfs = resolve(import.meta.dirname, '../../../test/fixtures/pdf');
+    const anyPage = createFakeOcrEngine(() => FRONT_TEXT);
+    const opened = await digitizeFile(join(pdfs, 'owner-password-aes256.pdf'), { engine: anyPage, asOf: '2026-11-28' });
+    expect(opened).toMatchObject({ status: 'extracted', pages: 1 });
+    const locked = await digitizeFile(join(pdfs, 'user-password-aes256.pdf'), { engine: anyPage });
+    expect(locked).toMatchObject({ status: 'failed', error: { code: 'INGEST_ENCRYPTED_PDF' } });
+  });
+
   it('reports a bad file as failed with its code, and keeps the record when only the vault refuses it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sohoa-batch-'));
     writeFileSync(join(dir, 'note.jpg'), 'not an image');

@@ -10,5 +10,5 @@ export type { BatchReport } from './report';
 export type * from './review/types';
 export { collectReviewItems } from './review/collect';
 export { memoryReviewQueue } from './review/memory';
-export { parseCsv, readManifest, safeParseManifest } from './manifest';
-export type { ManifestEntry } from './manifest';
+export { DEFAULT_MANIFEST_LIMITS, parseCsv, readManifest, safeParseManifest } from './manifest';
+export type { ManifestEntry, ManifestLimits } from './manifest';

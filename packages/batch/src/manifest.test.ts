@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFakeOcrEngine } from '@sohoa/ocr';
 import { digitizeFile } from './digitize';
 import { memoryJournal } from './journal/memory';
-import { parseCsv, safeParseManifest } from './manifest';
+import { parseCsv, readManifest, safeParseManifest } from './manifest';
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -36,6 +38,23 @@ describe('safeParseManifest', () => {
       expect(JSON.stringify(result.diagnostics)).not.toContain('boss');
     }
     expect(safeParseManifest('type\ncccd-2021\n', '/').ok).toBe(false);
+  });
+});
+
+describe('manifest limits', () => {
+  it('are configurable: line length, rows and bytes, refused before parsing and without quoting the content', async () => {
+    const text = 'path,subject\na.jpg,001199012345\nb.jpg,001199012345\n';
+    expect(safeParseManifest(text, '/x').ok).toBe(true);
+    const long = safeParseManifest(text, '/x', { maxLineLength: 15 });
+    expect(long).toMatchObject({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_TOO_LARGE', pointer: '/1' }] });
+    if (!long.ok) expect(long.diagnostics[0]!.message).not.toContain('001199012345');
+    expect(safeParseManifest(text, '/x', { maxRows: 1 })).toMatchObject({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_TOO_LARGE' }] });
+    expect(safeParseManifest(text, '/x', { maxRows: 2 }).ok).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'sohoa-manifest-limits-'));
+    writeFileSync(join(dir, 'm.csv'), text);
+    await expect(readManifest(join(dir, 'm.csv'), { maxBytes: 10 })).rejects.toMatchObject({ code: 'BATCH_MANIFEST_TOO_LARGE' });
+    expect(await readManifest(join(dir, 'm.csv'))).toHaveLength(2);
+    expect(() => safeParseManifest(text, '/x', { maxRows: 0 })).toThrow(/positive integer/);
   });
 });
 

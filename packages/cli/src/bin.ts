@@ -4,7 +4,7 @@ import { runCoverage } from './commands/coverage';
 import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
 import { FORM_ROLES, runFill } from './commands/fill';
-import { EXIT, handleError } from './errors';
+import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
 import { runReviewDecide, runReviewList, runReviewShow } from './commands/review';
 import { runEnqueue, runWorker } from './commands/queue';
 import { UsageError } from './errors';
@@ -34,6 +34,7 @@ function isoDate(value: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnBrokenPipe();
   let exitCode: number = EXIT.ok;
   const program = new Command('sohoa')
     .description('Digitise Vietnamese administrative documents into a data vault and auto-fill e-forms.')
@@ -99,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     .description('take digitisation jobs from a PostgreSQL queue (run one per machine; any number of machines)')
     .requiredOption('--queue <postgres-url>', 'the job queue database')
     .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
+    .requiredOption('--input-root <dir>', 'the folder jobs may name files in; a job naming a file elsewhere (after resolving .. and symlinks) is refused unopened (`/` allows every path)')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
     .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in the queued manifests')

@@ -90,6 +90,10 @@ export const ERROR_CODES = [
   'VAULT_IMPORT_CONFLICT',
   'VAULT_PLAINTEXT_REFUSED',
   'VAULT_AUDIT_KEY_MISSING',
+  // ingest, batch (issues 11 and 13: real PDFs through every entry point, CLI hardening)
+  'INGEST_PDF_READER_FAILED',
+  'BATCH_MANIFEST_TOO_LARGE',
+  'BATCH_INPUT_OUTSIDE_ROOT',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

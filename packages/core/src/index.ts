@@ -6,3 +6,5 @@ export { METHOD_AUTHORITY } from './authority';
 export { sha256Hex } from './hash';
 export { createPrivateFile, writePrivateFile } from './private-file';
 export { toSourceBox } from './page-geometry';
+export { createExpansionBudget, DEFAULT_SCHEMA_EXPANSION_LIMITS, MAX_SCHEMA_DEPTH } from './schema-expansion';
+export type { ExpansionBudget, SchemaExpansionLimits } from './schema-expansion';

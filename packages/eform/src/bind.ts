@@ -2,7 +2,7 @@ import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { autocompleteToken, datePartOf, inferKey, INFERENCE_THRESHOLD, roleOfGroup, type Inference } from './internal/infer';
 import { foldText } from './internal/fold';
 import { listLeaves, type Leaf } from './internal/walk';
-import type { FieldBinding, FormBinding, FormSchema, Vocabulary } from './types';
+import type { FieldBinding, FormBinding, FormSchema, SchemaOptions, Vocabulary } from './types';
 import { getKeyInfo, keyWithRole, vocabulary as defaultVocabulary } from './vocabulary';
 
 /** Keys that say a group is about a person (and so which person it is matters). */
@@ -147,13 +147,13 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
  * @example
  * const { fields } = bindForm(schema); // [{ pointer: '/nguoiYeuCau/hoTen', key: 'person.fullName', via: 'annotation', ... }]
  */
-export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVocabulary): FormBinding {
+export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVocabulary, options: SchemaOptions = {}): FormBinding {
   const autocomplete = new Map<string, string>();
   for (const entry of Object.values(vocabulary.keys)) {
     if (entry.autocomplete && !entry.role) autocomplete.set(entry.autocomplete, entry.key);
   }
   const diagnostics: Diagnostic[] = [];
-  const leaves = listLeaves(schema);
+  const leaves = listLeaves(schema, options.limits);
   const items: Array<{ id: string; title: string; top: string; index: number }> = [];
   const inferredSoFar: Inference[] = [];
   const agency = isAgencyDocument(schema);

@@ -1,5 +1,7 @@
 import { compile } from 'json-schema-to-typescript';
+import type { SchemaExpansionLimits } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
+import { listLeaves } from './internal/walk';
 import type { FormSchema } from './types';
 
 /** Options of {@link formTypes}. */
@@ -8,6 +10,8 @@ export interface FormTypesOptions {
   name?: string;
   /** First line of the output, saying which script made it. @default {@link FORM_TYPES_BANNER} */
   banner?: string;
+  /** How far the schema may expand once its `$ref`s are followed. @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 }) */
+  limits?: SchemaExpansionLimits;
 }
 
 /** First line of generated type files. */
@@ -48,6 +52,7 @@ function prepare(node: unknown, root = true): unknown {
  * await writeFile('types/ct01.ts', await formTypes(schema));
  */
 export async function formTypes(schema: FormSchema, options: FormTypesOptions = {}): Promise<string> {
+  listLeaves(schema, options.limits);
   compileSchema(schema);
   const name = options.name ?? typeNameOf(schema);
   const banner = options.banner ?? FORM_TYPES_BANNER;

@@ -64,8 +64,8 @@ function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSche
  */
 export function fillForm(schema: FormSchema, profile: FillProfile, options: FillOptions = {}): FilledForm {
   const now = options.now ?? new Date();
-  const binding = options.binding ?? cachedBinding(schema);
-  const leaves = new Map(listLeaves(schema).map((leaf) => [leaf.pointer, leaf]));
+  const binding = options.binding ?? (options.limits ? bindForm(schema, undefined, { limits: options.limits }) : cachedBinding(schema));
+  const leaves = new Map(listLeaves(schema, options.limits).map((leaf) => [leaf.pointer, leaf]));
   const data: Record<string, unknown> = {};
   const diagnostics: Diagnostic[] = [...binding.diagnostics];
   const fields: FilledField[] = [];

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createDiagnostic, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import { createDiagnostic, isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
 import { checkSchemaLimits } from './internal/limits';
 import { escapeSegment } from './internal/pointer';
-import type { FormSchema } from './types';
+import { listLeaves } from './internal/walk';
+import type { FormSchema, SchemaOptions } from './types';
 
 const MAX_SCHEMA_CHARS = 2_000_000;
 const DRAFT_2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
@@ -32,10 +33,10 @@ function findRemoteRefs(node: unknown, pointer: string, out: Diagnostic[]): void
 
 /**
  * Check that a parsed JSON value is a usable form schema: an object schema (draft 2020-12) within the
- * size limits, with only local `$ref`s and safe `pattern`s, that compiles. Returns diagnostics instead
+ * size limits of the document and, with its `$ref`s followed, of the form (`options.limits`), with only local `$ref`s and safe `pattern`s, that compiles. Returns diagnostics instead
  * of throwing. Safe for untrusted schemas: nothing is fetched and compile time is bounded by the limits.
  */
-export function safeParseFormSchema(json: unknown): SafeResult<FormSchema> {
+export function safeParseFormSchema(json: unknown, options: SchemaOptions = {}): SafeResult<FormSchema> {
   const invalid = (message: string, pointer = ''): SafeResult<FormSchema> => ({
     ok: false,
     diagnostics: [createDiagnostic('EFORM_SCHEMA_INVALID', 'error', message, { origin: 'eform', pointer })],
@@ -52,6 +53,12 @@ export function safeParseFormSchema(json: unknown): SafeResult<FormSchema> {
   }
   const limits = checkSchemaLimits(schema);
   if (limits.length > 0) return { ok: false, diagnostics: limits };
+  try {
+    listLeaves(schema, options.limits);
+  } catch (error) {
+    if (isSohoaError(error, 'EFORM_SCHEMA_TOO_LARGE')) return { ok: false, diagnostics: error.diagnostics };
+    throw error;
+  }
   const remote: Diagnostic[] = [];
   findRemoteRefs(schema, '', remote);
   if (remote.length > 0) return { ok: false, diagnostics: remote };
@@ -64,15 +71,15 @@ export function safeParseFormSchema(json: unknown): SafeResult<FormSchema> {
 }
 
 /** Like {@link safeParseFormSchema} but throws a `SohoaError` with the first diagnostic's code. */
-export function parseFormSchema(json: unknown): FormSchema {
-  const result = safeParseFormSchema(json);
+export function parseFormSchema(json: unknown, options: SchemaOptions = {}): FormSchema {
+  const result = safeParseFormSchema(json, options);
   if (result.ok) return result.value;
   const first = result.diagnostics[0]!;
   throw new SohoaError(first.code as 'EFORM_SCHEMA_INVALID' | 'EFORM_REMOTE_REF' | 'EFORM_SCHEMA_TOO_LARGE' | 'EFORM_PATTERN_UNSAFE', first.message, { diagnostics: result.diagnostics });
 }
 
 /** Read and check a form schema file (JSON, at most 2 MB). Throws `EFORM_SCHEMA_NOT_FOUND`, `EFORM_SCHEMA_INVALID`, `EFORM_REMOTE_REF`, `EFORM_SCHEMA_TOO_LARGE` or `EFORM_PATTERN_UNSAFE`. */
-export async function loadFormSchema(path: string): Promise<FormSchema> {
+export async function loadFormSchema(path: string, options: SchemaOptions = {}): Promise<FormSchema> {
   const file = basename(path);
   let text: string;
   try {
@@ -89,5 +96,5 @@ export async function loadFormSchema(path: string): Promise<FormSchema> {
   } catch (cause) {
     throw new SohoaError('EFORM_SCHEMA_INVALID', `The form schema \`${file}\` is not valid JSON; fix the syntax error.`, { cause, details: { file } });
   }
-  return parseFormSchema(json);
+  return parseFormSchema(json, options);
 }

@@ -1,4 +1,4 @@
-import type { Box, Diagnostic, ExtractionMethod, FieldValue } from '@sohoa/core';
+import type { Box, Diagnostic, ExtractionMethod, FieldValue, SchemaExpansionLimits } from '@sohoa/core';
 import type { Gazetteer } from '@sohoa/vn';
 
 /** A JSON Schema (draft 2020-12) describing an e-form's data, as a plain object. */
@@ -109,6 +109,12 @@ export interface FillOptions {
    * @default undefined
    */
   gazetteer?: Gazetteer;
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past
+   * it the call throws `EFORM_SCHEMA_TOO_LARGE`.
+   * @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
 }
 
 /** Outcome of one field. */
@@ -174,6 +180,22 @@ export interface FormValidationError {
 export interface ValidateOptions {
   /** Language of the messages. @default 'vi' */
   locale?: 'vi' | 'en';
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past
+   * it the call throws `EFORM_SCHEMA_TOO_LARGE`.
+   * @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
+}
+
+/** Options of `bindForm` and `safeParseFormSchema`. */
+export interface SchemaOptions {
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past
+   * it the call throws `EFORM_SCHEMA_TOO_LARGE`.
+   * @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
 }
 
 /** Result of `validateForm`. */

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { SohoaError } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
 import { messageVi } from './internal/messages-vi';
+import { listLeaves } from './internal/walk';
 import type { FormSchema, FormValidationResult, ValidateOptions } from './types';
 
 const compiled = new WeakMap<FormSchema, ValidateFunction>();
@@ -33,6 +34,8 @@ export function compileFormSchema(schema: FormSchema): ValidateFunction {
  */
 export function validateForm(schema: FormSchema, data: unknown, options: ValidateOptions = {}): FormValidationResult {
   const vi = (options.locale ?? 'vi') === 'vi';
+  // Refuse a schema that expands past the limits before Ajv compiles it.
+  listLeaves(schema, options.limits);
   const validate = compileFormSchema(schema);
   if (validate(data)) return { ok: true, errors: [] };
   const errors = (validate.errors ?? []).map((e) => {

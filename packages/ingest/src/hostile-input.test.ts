@@ -18,6 +18,8 @@ describe('hostile input', () => {
       (error: unknown) => error,
     );
     const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(LIMIT_MS);
+    if (!isSohoaError(outcome) && file.codes.includes('READ_SAFELY')) return;
     expect(isSohoaError(outcome), `${file.name}: expected a SohoaError, got ${JSON.stringify(outcome) ?? String(outcome)}`).toBe(true);
     const code = (outcome as { code: string }).code;
     expect(file.codes, `${file.name}: refused with ${code}`).toContain(code);

@@ -2,7 +2,7 @@ import { SohoaError, createDiagnostic, isSohoaError, type PageImage, type SafeRe
 import { resolveIngestOptions } from './options';
 import { readImagePages } from './internal/read-image';
 import { readPdfPages } from './internal/read-pdf';
-import { loadSource } from './internal/source';
+import { inputName, loadSource } from './internal/source';
 import { finishPages } from './internal/finish-pages';
 import { throwIfAborted } from './internal/deadline';
 import { sniffFileType } from './sniff';
@@ -21,8 +21,7 @@ import type { IngestInput, IngestOptions } from './types';
  */
 export async function readPages(input: IngestInput, options: IngestOptions = {}): Promise<PageImage[]> {
   const resolved = resolveIngestOptions(options);
-  const label = typeof input === 'string' ? input : input.name;
-  throwIfAborted(resolved.signal, label);
+  throwIfAborted(resolved.signal, inputName(input));
   const source = await loadSource(input, resolved);
   const type = sniffFileType(source.bytes);
   switch (type) {

@@ -1,7 +1,16 @@
 import type { Box, Diagnostic, PageImage, PagePreprocessing, PageQualityMetrics } from '@sohoa/core';
 
-/** A file to ingest: a path on disk, or bytes with a display name (the name is only used in messages). */
-export type IngestInput = string | { bytes: Uint8Array; name: string };
+/**
+ * File contents as bytes of any kind: a `Uint8Array` (a view with any `byteOffset`), a Node `Buffer`, any other
+ * typed array or `DataView` (its bytes), or an `ArrayBuffer`. Ingest reads them without changing or detaching them.
+ */
+export type IngestBytes = ArrayBufferView | ArrayBufferLike;
+
+/**
+ * A file to ingest: a path on disk, bytes with a display name (the name is only used in messages), or bare
+ * bytes (named `input` in messages).
+ */
+export type IngestInput = string | IngestBytes | { bytes: IngestBytes; name: string };
 
 /** File types recognised from magic bytes. */
 export type FileType = 'jpeg' | 'png' | 'webp' | 'tiff' | 'bmp' | 'gif' | 'pdf' | 'unknown';

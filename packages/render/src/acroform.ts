@@ -21,6 +21,7 @@ function defaultFieldName(pointer: string): string {
  * const { pdf, diagnostics } = await fillPdfTemplate(await readFile('ct01.pdf'), filled, schema);
  */
 export async function fillPdfTemplate(template: Uint8Array, filled: RenderableForm, schema: RenderSchema, options: FillTemplateOptions = {}): Promise<FilledTemplate> {
+  const items = listItems(schema, options.limits);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(template, { updateMetadata: false });
@@ -38,7 +39,7 @@ export async function fillPdfTemplate(template: Uint8Array, filled: RenderableFo
     const byName = new Map(form.getFields().map((f) => [f.getName(), f] as const));
     const diagnostics: Diagnostic[] = [];
     const used = new Set<string>();
-    for (const item of listItems(schema)) {
+    for (const item of items) {
       if (item.kind !== 'field') continue;
       const annotated = item.node['x-sohoa-pdf-field'];
       const name = options.fields?.[item.pointer] ?? (typeof annotated === 'string' ? annotated : defaultFieldName(item.pointer));

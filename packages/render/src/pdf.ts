@@ -148,6 +148,7 @@ function wrap(runs: Run[], size: number, maxWidth: number): Run[][] {
  * const bytes = await renderPdf(fillForm(schema, profile), schema);
  */
 export async function renderPdf(filled: RenderableForm, schema: RenderSchema, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+  const items = listItems(schema, options.limits);
   const regularBytes = options.font ?? (await readFont('DejaVuSans.ttf', options.fontPath));
   const boldBytes = options.boldFont ?? (options.font || options.fontPath ? regularBytes : await readFont('DejaVuSans-Bold.ttf'));
   try {
@@ -172,7 +173,7 @@ export async function renderPdf(filled: RenderableForm, schema: RenderSchema, op
 
     const review = new Map((filled.fields ?? []).filter((f) => f.status === 'needs-review').map((f) => [f.pointer, f.value]));
     const mark = options.reviewMark ?? '(cần kiểm tra)';
-    for (const item of listItems(schema)) {
+    for (const item of items) {
       if (item.kind === 'group') {
         writer.gap(size * 0.4);
         writer.paragraph([{ text: item.title, font: bold, color: BLACK }], item.depth);

@@ -1,3 +1,5 @@
+import type { SchemaExpansionLimits } from '@sohoa/core';
+
 /** A JSON Schema (2020-12) of a form, as a plain object. */
 export type RenderSchema = Record<string, unknown>;
 
@@ -32,6 +34,11 @@ export interface RenderPdfOptions {
   header?: boolean;
   /** Mark shown after values that still need the user's confirmation. @default '(cần kiểm tra)' */
   reviewMark?: string;
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past it
+   * the call throws `EFORM_SCHEMA_TOO_LARGE`. @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
 }
 
 /** Options of `renderXml`. */
@@ -42,6 +49,11 @@ export interface RenderXmlOptions {
   includeEmpty?: boolean;
   /** Start with `<?xml version="1.0" encoding="UTF-8"?>`. @default true */
   declaration?: boolean;
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past it
+   * the call throws `EFORM_SCHEMA_TOO_LARGE`. @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
 }
 
 /** Options of `fillPdfTemplate`. */
@@ -54,6 +66,11 @@ export interface FillTemplateOptions {
   fontPath?: string;
   /** Turn the fields into page content (no longer editable). @default false */
   flatten?: boolean;
+  /**
+   * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past it
+   * the call throws `EFORM_SCHEMA_TOO_LARGE`. @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
+   */
+  limits?: SchemaExpansionLimits;
 }
 
 /** Result of `fillPdfTemplate`. */

@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { propertiesOf, resolveLocal, valueAt } from './internal/schema-walk';
+import { listItems, propertiesOf, resolveLocal, valueAt } from './internal/schema-walk';
 import type { RenderableForm, RenderSchema, RenderXmlOptions } from './types';
 
 /** Fold to ASCII letters and digits: `Tờ khai đăng ký` → `To khai dang ky`. */
@@ -59,6 +59,8 @@ function build(root: RenderSchema, node: RenderSchema, data: unknown, includeEmp
  * renderXml(filled, schema); // '<?xml version="1.0" encoding="UTF-8"?>\n<ToKhaiDangKyKhaiSinh>...'
  */
 export function renderXml(filled: RenderableForm, schema: RenderSchema, options: RenderXmlOptions = {}): string {
+  // The elements follow the schema: refuse one that expands past the limits before building any.
+  listItems(schema, options.limits);
   const configured = (schema['x-sohoa-xml'] as { root?: unknown } | undefined)?.root;
   const root = toXmlName(
     options.root ?? (typeof configured === 'string' ? configured : typeof schema.title === 'string' ? nameFromTitle(schema.title) : 'Form'),

@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sha256Hex, SohoaError } from '@sohoa/core';
+import { isSohoaError, sha256Hex, SohoaError } from '@sohoa/core';
 import type PgBossType from 'pg-boss';
 import { openDigitizer } from '../digitize';
-import { readManifest, type ManifestEntry } from '../manifest';
+import { readManifest, type ManifestEntry, type ManifestLimits } from '../manifest';
+import { checkInputPath, resolveInputRoot } from './input-root';
 import type { DigitizeOptions, FileResult } from '../types';
 
 /** A job holds file references and the file's hash, never personal data. */
@@ -30,6 +31,8 @@ export interface PgBossQueueOptions {
   pollingIntervalSeconds?: number;
   /** Maintenance interval (expiry of lost jobs). @default 60 */
   maintenanceIntervalSeconds?: number;
+  /** Size, line and row limits of the manifests read when enqueuing and by workers. @default DEFAULT_MANIFEST_LIMITS */
+  manifestLimits?: ManifestLimits;
 }
 
 export interface EnqueueOptions {
@@ -40,6 +43,19 @@ export interface EnqueueOptions {
   manifest?: string;
 }
 
+/** Options of {@link DigitizeQueue.work}. */
+export type WorkOptions = Omit<DigitizeOptions, 'signal' | 'onProgress'> & {
+  /**
+   * The folder this worker may read from (required). A job whose file or manifest lies outside it, after
+   * `..` and symlinks are resolved, is never opened: it fails with `BATCH_INPUT_OUTSIDE_ROOT`. Pass `'/'`
+   * to allow every path the worker's user can read, knowing that whoever can write to the queue then can too.
+   */
+  inputRoot: string;
+  /** Jobs at once in this process. @default 1 */
+  teamSize?: number;
+  onResult?: (result: FileResult) => void;
+};
+
 export interface DigitizeQueue {
   /** Enqueues files (resolved to absolute paths; hashed here). A file already in the queue (waiting, active or done and not yet archived) is not queued twice. */
   enqueue(paths: string[], options?: EnqueueOptions): Promise<{ queued: number; alreadyQueued: number }>;
@@ -49,7 +65,7 @@ export interface DigitizeQueue {
    * Processes jobs until `stop()`: `teamSize` jobs at once in this process. Transient failures are
    * thrown back to pg-boss to be retried; bad files complete with their failure recorded.
    */
-  work(options: Omit<DigitizeOptions, 'signal' | 'onProgress'> & { teamSize?: number; onResult?: (result: FileResult) => void }): Promise<void>;
+  work(options: WorkOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +84,7 @@ const TRANSIENT = new Set(['OCR_FAILED', 'OCR_TIMEOUT', 'OCR_INIT_FAILED', 'INGE
  * @example
  * const queue = await createPgBossQueue({ connectionString: 'postgres://localhost/sohoa' });
  * await queue.enqueue(files);           // on one machine
- * await queue.work({ engine, vault });  // on every worker machine
+ * await queue.work({ engine, vault, inputRoot: '/mnt/scans' });  // on every worker machine
  */
 export async function createPgBossQueue(options: PgBossQueueOptions): Promise<DigitizeQueue> {
   let PgBoss: typeof PgBossType;
@@ -96,7 +112,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
       let alreadyQueued = 0;
       const manifest = enqueueOptions.manifest ? resolve(enqueueOptions.manifest) : undefined;
       // Read it once here: a malformed manifest is refused before anything is queued.
-      const rows = manifest ? await readManifest(manifest) : [];
+      const rows = manifest ? await readManifest(manifest, options.manifestLimits) : [];
       const all = [...new Set([...paths.map((p) => resolve(p)), ...rows.map((r) => r.path)])];
       for (const absolute of all) {
         let bytes: Uint8Array;
@@ -116,7 +132,11 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
     },
     size: () => boss.getQueueSize(name),
     async work(work) {
-      const { teamSize = 1, onResult, ...digitize } = work;
+      const { teamSize = 1, onResult, inputRoot, ...digitize } = work;
+      if (typeof inputRoot !== 'string' || inputRoot === '') {
+        throw new SohoaError('BATCH_QUEUE_FAILED', 'A queue worker needs `inputRoot`, the folder its jobs\' files are in (`sohoa worker --input-root DIR`); jobs naming files elsewhere are refused. Pass `/` to allow any path.');
+      }
+      const root = await resolveInputRoot(inputRoot);
       const digitizer = await openDigitizer({ ...digitize, maxAttempts: 1, ...(digitize.isolation ? { isolation: { processes: teamSize, ...digitize.isolation } } : {}) });
       digitizers.push(digitizer);
       const manifests = new Map<string, { mtimeMs: number; rows: Promise<Map<string, ManifestEntry>> }>();
@@ -125,7 +145,7 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
         const { mtimeMs } = await stat(file);
         let cached = manifests.get(file);
         if (!cached || cached.mtimeMs !== mtimeMs) {
-          cached = { mtimeMs, rows: readManifest(file).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
+          cached = { mtimeMs, rows: readManifest(file, options.manifestLimits).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
           manifests.set(file, cached);
           cached.rows.catch(() => manifests.delete(file));
         }
@@ -134,6 +154,14 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
       for (let i = 0; i < teamSize; i++) {
         await boss.work<DigitizeJob>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
           if (!job) return;
+          try {
+            await checkInputPath(root, job.data.path);
+            if (job.data.manifest) await checkInputPath(root, job.data.manifest);
+          } catch (error) {
+            // Failed in the queue (thrown to pg-boss), reported here, and never opened.
+            if (isSohoaError(error)) onResult?.({ file: job.data.path, status: 'failed', error: { code: error.code, message: error.message }, diagnostics: [], pages: 0, ms: 0 });
+            throw error;
+          }
           const manifest = job.data.manifest ? await manifestFor(job.data.manifest) : undefined;
           const result = await digitizer.digitize(job.data.path, manifest ? { manifest } : undefined);
           onResult?.(result);

@@ -26,7 +26,7 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
 }
 
 /** `sohoa worker`: take jobs from the queue until Ctrl-C or SIGTERM, then stop gracefully. */
-export async function runWorker(options: { queue: string; vault?: string; concurrency?: number; quiet?: boolean; isolate?: boolean; procedures?: string }): Promise<number> {
+export async function runWorker(options: { queue: string; vault?: string; inputRoot: string; concurrency?: number; quiet?: boolean; isolate?: boolean; procedures?: string }): Promise<number> {
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const queue = await openQueue(options.queue);
   const vault = await openVault(options.vault);
@@ -34,7 +34,15 @@ export async function runWorker(options: { queue: string; vault?: string; concur
   const engine = options.isolate === false ? createTesseractEngine() : undefined;
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
-  await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+  try {
+    await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, inputRoot: options.inputRoot, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+  } catch (error) {
+    // A bad --input-root: release the queue and the vault so the process can exit.
+    await queue.stop().catch(() => undefined);
+    await engine?.dispose();
+    await vault.close();
+    throw error;
+  }
   process.stderr.write('worker: waiting for jobs (Ctrl-C to stop)\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -1,3 +1,4 @@
+import { createExpansionBudget, type SchemaExpansionLimits } from '@sohoa/core';
 import type { FormSchema } from '../types';
 import { escapeSegment, getAtPointer } from './pointer';
 
@@ -36,12 +37,17 @@ export function isGroup(node: FormSchema): boolean {
   return typeof node.properties === 'object' && node.properties !== null && (node.type === undefined || node.type === 'object');
 }
 
-/** Every leaf field of a form schema, in schema order. */
-export function listLeaves(schema: FormSchema): Leaf[] {
+/**
+ * Every leaf field of a form schema, in schema order. Throws `EFORM_SCHEMA_TOO_LARGE` as soon as the
+ * expansion passes `limits` (a self-including `$ref` doubles the form at every level).
+ */
+export function listLeaves(schema: FormSchema, limits?: SchemaExpansionLimits): Leaf[] {
   const leaves: Leaf[] = [];
+  const budget = createExpansionBudget(limits);
   const visit = (node: FormSchema, pointer: string, schemaPointer: string, name: string, ancestors: Ancestor[], depth: number) => {
+    if (pointer !== '') budget.enter(pointer, depth);
     const resolved = resolveLocal(schema, node);
-    if (isGroup(resolved) && depth < MAX_REF_DEPTH) {
+    if (isGroup(resolved)) {
       const inner = pointer === '' ? ancestors : [...ancestors, { name, node: resolved, ...titleOf(resolved) }];
       for (const [prop, child] of Object.entries(resolved.properties as Record<string, FormSchema>)) {
         if (typeof child !== 'object' || child === null) continue;

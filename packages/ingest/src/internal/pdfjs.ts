@@ -12,14 +12,48 @@ function dataFolder(): string {
   return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 }
 
+/** pdf.js errors meaning the file itself is not a readable PDF (as opposed to a bug or an environment problem). */
+const UNREADABLE_PDF = new Set(['InvalidPDFException', 'FormatError', 'MissingPDFException']);
+
+/**
+ * Why pdf.js could not open a file, as the error that names the real cause: a user password is
+ * `INGEST_ENCRYPTED_PDF` (an owner password alone opens), a file pdf.js finds malformed is
+ * `INGEST_CORRUPT_PDF`, anything else `INGEST_PDF_READER_FAILED` with the reader's error as `cause`.
+ */
+export function pdfjsOpenError(error: unknown, label: string): SohoaError {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : 'Error';
+  if (name === 'PasswordException') {
+    return new SohoaError(
+      'INGEST_ENCRYPTED_PDF',
+      `File \`${label}\` needs a password to open (it has a user password). Save an unprotected copy with the password, then ingest that.`,
+      { cause: error, details: { file: label } },
+    );
+  }
+  // Errors raised in pdf.js's worker reach us wrapped, e.g. `UnknownErrorException` with details `FormatError: …`.
+  const details = typeof error === 'object' && error !== null && 'details' in error ? String(error.details) : '';
+  const wrapped = name === 'UnknownErrorException' ? /^(\w+):/.exec(details)?.[1] : undefined;
+  if (UNREADABLE_PDF.has(name) || (wrapped !== undefined && UNREADABLE_PDF.has(wrapped))) {
+    return new SohoaError(
+      'INGEST_CORRUPT_PDF',
+      `File \`${label}\` could not be read as a PDF by either PDF reader (${name}). It is truncated or damaged; re-save it from the scanner software or a PDF tool.`,
+      { cause: error, details: { file: label, reader: 'pdf.js', reason: wrapped ?? name } },
+    );
+  }
+  return new SohoaError(
+    'INGEST_PDF_READER_FAILED',
+    `The PDF reader failed on \`${label}\` with an unexpected error (${name}); the file may be fine. Please report it with the error's \`cause\`.`,
+    { cause: error, details: { file: label, reader: 'pdf.js', reason: name } },
+  );
+}
+
 /** Open a PDF with pdf.js (loaded on first use), for text layers and rasterising. */
 export async function openPdfjs(bytes: Uint8Array, label: string): Promise<PDFDocumentProxy> {
   const pdfjs = await (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   const folder = dataFolder();
   try {
-    // pdf.js detaches the buffer it is given: hand it a copy.
     return await pdfjs.getDocument({
-      data: bytes.slice(),
+      // A plain Uint8Array copy: pdf.js refuses a Buffer and detaches the buffer it is given.
+      data: new Uint8Array(bytes),
       isEvalSupported: false,
       verbosity: 0,
       useSystemFonts: false,
@@ -29,14 +63,7 @@ export async function openPdfjs(bytes: Uint8Array, label: string): Promise<PDFDo
       wasmUrl: join(folder, 'wasm') + '/',
     }).promise;
   } catch (error) {
-    const encrypted = (error as { name?: string }).name === 'PasswordException';
-    throw new SohoaError(
-      encrypted ? 'INGEST_ENCRYPTED_PDF' : 'INGEST_CORRUPT_PDF',
-      encrypted
-        ? `File \`${label}\` is encrypted (password-protected). Remove the protection and save an unprotected copy, then ingest that.`
-        : `File \`${label}\` could not be opened for rendering. It is damaged; re-save it from the scanner software or a PDF tool.`,
-      { cause: error, details: { file: label } },
-    );
+    throw pdfjsOpenError(error, label);
   }
 }
 

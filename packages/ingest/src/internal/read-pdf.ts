@@ -8,34 +8,29 @@ import type { DecodedRaster } from './decode-image';
 import { withPageDeadline, throwIfAborted } from './deadline';
 import { inventoryPage, type PageInventory } from './pdf-content';
 import { decodePdfImage } from './pdf-image';
-import { openPdfjs, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
+import { openPdfjs, pdfjsOpenError, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
 import { tooManyPages, tooManyPixels } from './sharp-errors';
 import type { LoadedSource } from './source';
 
 const POINTS_PER_INCH = 72;
 
-async function loadPdf(source: LoadedSource): Promise<PDFPage[] | 'encrypted'> {
+/** Why pdf-lib could not give the page list; pdf.js then gets its turn, and only it decides what the file is. */
+type PdfjsOnly = { pdfjsOnly: 'encrypted' | 'damaged-structure'; cause?: unknown };
+
+async function loadPdf(source: LoadedSource): Promise<PDFPage[] | PdfjsOnly> {
   let doc: PDFDocument;
   try {
     // pdf-lib parses synchronously; `Fastest` avoids needless yielding on large files.
     doc = await PDFDocument.load(source.bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  } catch (error) {
-    throw new SohoaError(
-      'INGEST_CORRUPT_PDF',
-      `File \`${source.label}\` could not be parsed as a PDF. It is truncated or damaged; re-save it from the scanner software or a PDF tool.`,
-      { cause: error, details: { file: source.label } },
-    );
+  } catch (cause) {
+    return { pdfjsOnly: 'damaged-structure', cause };
   }
-  // Encrypted with an empty user password (permissions only, common on signed copies): pdf.js can still read it.
-  if (doc.isEncrypted) return 'encrypted';
+  // pdf-lib cannot decrypt: pdf.js opens a PDF with an owner password only (permissions), and refuses one with a user password.
+  if (doc.isEncrypted) return { pdfjsOnly: 'encrypted' };
   try {
     return doc.getPages();
-  } catch (error) {
-    throw new SohoaError(
-      'INGEST_CORRUPT_PDF',
-      `File \`${source.label}\` has a damaged page tree. Re-save it from the scanner software or a PDF tool.`,
-      { cause: error, details: { file: source.label } },
-    );
+  } catch (cause) {
+    return { pdfjsOnly: 'damaged-structure', cause };
   }
 }
 
@@ -148,27 +143,29 @@ async function renderPage(
   return { raster, dpi: renderDpi };
 }
 
-/** An encrypted PDF that opens without a password: every page is rasterised, text layers judged strictly. */
-async function readEncryptedPdf(source: LoadedSource, options: ResolvedIngestOptions): Promise<PageImage[]> {
+/**
+ * A PDF that pdf-lib cannot walk (encrypted, or a structure only the more lenient pdf.js repairs): every
+ * page is rasterised by pdf.js and text layers are judged strictly. The file is corrupt only if pdf.js
+ * cannot open it either.
+ */
+async function readWithPdfjsOnly(source: LoadedSource, options: ResolvedIngestOptions, why: PdfjsOnly): Promise<PageImage[]> {
   const handle = new PdfjsHandle(source);
   try {
     const doc = await handle.open().catch((error: unknown) => {
-      // pdf.js could not decrypt it either: a real password, or a broken encryption dictionary.
-      throw new SohoaError(
-        'INGEST_ENCRYPTED_PDF',
-        `File \`${source.label}\` is encrypted (password-protected). Remove the protection and save an unprotected copy, then ingest that.`,
-        { cause: error, details: { file: source.label } },
-      );
+      // Keep pdf-lib's complaint too: both readers failed.
+      if (isSohoaError(error) && why.cause !== undefined) throw new SohoaError(error.code, error.message, { cause: new AggregateError([error.cause, why.cause], 'pdf.js and pdf-lib both failed'), details: error.details });
+      throw error;
     });
     const pageCount = doc.numPages;
     if (pageCount > options.maxPages) throw tooManyPages(source.label, pageCount, options.maxPages);
     const pages: PageImage[] = [];
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
       throwIfAborted(options.signal, source.label);
-      const unit = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+      // A page tree pdf.js cannot walk either (a cycle) is reported by its verdict, not as a bare reader error.
+      const unit = (await doc.getPage(pageNumber).catch((error: unknown) => Promise.reject(pdfjsOpenError(error, source.label)))).getViewport({ scale: 1 });
       const diagnostics: Diagnostic[] = [];
       const { raster, dpi } = await renderPage(handle, source, pageNumber, [unit.width, unit.height], options, diagnostics);
-      diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (encrypted PDF).`, { origin: 'ingest', page: pageNumber }));
+      diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (${why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js'}).`, { origin: 'ingest', page: pageNumber }));
       const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
       const textLayer = options.textLayer === 'auto' ? await withPageDeadline(() => textLayerFor(handle, pageNumber, (u) => raster.width / u.width, diagnostics, true), deadline) : undefined;
       const page: PageImage = {
@@ -196,7 +193,7 @@ async function readEncryptedPdf(source: LoadedSource, options: ResolvedIngestOpt
  */
 export async function readPdfPages(source: LoadedSource, options: ResolvedIngestOptions): Promise<PageImage[]> {
   const loaded = await loadPdf(source);
-  if (loaded === 'encrypted') return readEncryptedPdf(source, options);
+  if (!Array.isArray(loaded)) return readWithPdfjsOnly(source, options, loaded);
   const pdfPages = loaded;
   const pageCount = pdfPages.length;
   if (pageCount === 0) {

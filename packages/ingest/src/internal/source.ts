@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SohoaError, sha256Hex } from '@sohoa/core';
-import type { IngestInput, ResolvedIngestOptions } from '../types';
+import type { IngestBytes, IngestInput, ResolvedIngestOptions } from '../types';
 
 /** The bytes of one input file plus what messages may say about it. */
 export interface LoadedSource {
@@ -9,8 +9,34 @@ export interface LoadedSource {
   file: string;
   /** Base name only, for messages. */
   label: string;
+  /** A plain `Uint8Array` over the caller's bytes (not a copy; never handed to a reader that detaches it). */
   bytes: Uint8Array;
   sha256: string;
+}
+
+function isBytes(value: unknown): value is IngestBytes {
+  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer);
+}
+
+/** The name an input goes by in messages and in `PageSource.file`. */
+export function inputName(input: IngestInput): string {
+  if (typeof input === 'string') return input;
+  if (isBytes(input)) return 'input';
+  return input.name;
+}
+
+/**
+ * Bytes of any kind as one plain `Uint8Array` view over the same memory: a `Buffer` (which pdf.js refuses),
+ * a view with an offset into a larger buffer, another typed array, a `DataView` or an `ArrayBuffer`.
+ */
+export function toPlainBytes(bytes: unknown, label: string): Uint8Array {
+  if (ArrayBuffer.isView(bytes)) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isBytes(bytes)) return new Uint8Array(bytes as ArrayBuffer);
+  throw new SohoaError(
+    'INGEST_INVALID_OPTION',
+    `The bytes given for \`${label}\` are not binary data (got ${bytes === null ? 'null' : typeof bytes}). Pass a \`Uint8Array\`, a \`Buffer\` or an \`ArrayBuffer\`, or a file path.`,
+    { details: { file: label } },
+  );
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -51,10 +77,10 @@ export async function loadSource(input: IngestInput, options: ResolvedIngestOpti
       );
     }
     if (size > options.maxBytes) throw tooLarge(label, size, options.maxBytes);
-    bytes = new Uint8Array(await readFile(input));
+    bytes = toPlainBytes(await readFile(input), label);
   } else {
-    file = input.name;
-    bytes = input.bytes;
+    file = inputName(input);
+    bytes = toPlainBytes(isBytes(input) ? input : input.bytes, basename(file) || 'input');
   }
   const label = basename(file) || 'input';
   if (bytes.byteLength === 0) {

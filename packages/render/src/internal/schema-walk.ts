@@ -1,3 +1,4 @@
+import { createExpansionBudget, type SchemaExpansionLimits } from '@sohoa/core';
 import type { RenderSchema } from '../types';
 
 /** A line of the rendered form, in schema order. */
@@ -29,16 +30,21 @@ export function propertiesOf(node: RenderSchema): Record<string, RenderSchema> |
     : undefined;
 }
 
-/** Groups and fields of a form schema in order, with labels (title, else property name). */
-export function listItems(schema: RenderSchema): FormItem[] {
+/**
+ * Groups and fields of a form schema in order, with labels (title, else property name). Throws
+ * `EFORM_SCHEMA_TOO_LARGE` as soon as the expansion passes `limits` (a self-including `$ref`).
+ */
+export function listItems(schema: RenderSchema, limits?: SchemaExpansionLimits): FormItem[] {
   const items: FormItem[] = [];
+  const budget = createExpansionBudget(limits);
   const visit = (node: RenderSchema, pointer: string, depth: number) => {
     const props = propertiesOf(node);
-    if (!props || depth > MAX_DEPTH) return;
+    if (!props) return;
     for (const [name, raw] of Object.entries(props)) {
       if (typeof raw !== 'object' || raw === null) continue;
-      const child = resolveLocal(schema, raw);
       const here = `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      budget.enter(here, depth + 1);
+      const child = resolveLocal(schema, raw);
       const label = typeof child.title === 'string' ? child.title : name;
       if (propertiesOf(child)) {
         items.push({ kind: 'group', title: label, depth });
