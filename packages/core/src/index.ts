@@ -5,3 +5,4 @@ export { createDiagnostic, hasErrors } from './diagnostics';
 export { METHOD_AUTHORITY } from './authority';
 export { sha256Hex } from './hash';
 export { toSourceBox } from './page-geometry';
+export { documentKindOf } from './document-kind';
