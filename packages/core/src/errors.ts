@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   // vn (issue 4: gazetteer and addresses)
   'VN_GAZETTEER_INVALID',
   'VN_GAZETTEER_NOT_FOUND',
+  // vault (issue 11: safe subject linking)
+  'VAULT_LINK_INVALID',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];
