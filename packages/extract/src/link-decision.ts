@@ -51,8 +51,8 @@ export function decideSubject(record: Pick<DocumentRecord, 'fields' | 'subject'>
   for (const method of ['qr', 'mrz'] as const) {
     if (methods.has(method)) return { subject, evidence: [{ method, key, confidence: field.confidence }], reason: method };
   }
-  if (field.confidence < ID_THRESHOLD) return unlinked('id-below-threshold', candidate);
   if (key === 'person.oldIdNumber' && isCmnd(subject.id)) {
+    if (field.confidence < ID_THRESHOLD) return unlinked('id-below-threshold', candidate);
     return { subject, evidence: [{ method: 'id-number', key, confidence: field.confidence }], reason: 'id-number' };
   }
   if (!isPersonalId(subject.id)) return unlinked('id-structure-mismatch', candidate);
@@ -60,9 +60,11 @@ export function decideSubject(record: Pick<DocumentRecord, 'fields' | 'subject'>
   const birthKey = typeof record.fields['person.birthDate']?.value === 'string' ? 'person.birthDate' : 'person.birthDate.year';
   const birth = String(record.fields[birthKey]?.value ?? '');
   const sex = record.fields['person.sex']?.value;
-  if (!/^\d{4}/.test(birth) || (sex !== 'male' && sex !== 'female')) return unlinked('id-unverifiable', candidate);
-  const birthDate = birth.length === 4 ? `${birth}-01-01` : birth;
-  if (checkPersonalIdAgainst(subject.id, { birthDate, sex }).length > 0) return unlinked('id-structure-mismatch', candidate);
+  const checkable = /^\d{4}/.test(birth) && (sex === 'male' || sex === 'female');
+  // A disagreement names the cause even when it also lowered the confidence (extraction halves it).
+  if (checkable && checkPersonalIdAgainst(subject.id, { birthDate: birth.length === 4 ? `${birth}-01-01` : birth, sex }).length > 0) return unlinked('id-structure-mismatch', candidate);
+  if (field.confidence < ID_THRESHOLD) return unlinked('id-below-threshold', candidate);
+  if (!checkable) return unlinked('id-unverifiable', candidate);
   const evidence: LinkEvidence = { method: 'id-number', key, confidence: field.confidence, agreed: [birthKey, 'person.sex'] };
   return { subject, evidence: [evidence], reason: 'id-number' };
 }
