@@ -64,3 +64,22 @@ describe('decideSubject', () => {
     expect(decideSubject(org('0100109107')).subject).toBeUndefined();
   });
 });
+
+describe('document types defined outside the package', () => {
+  it('are classified after the built-in ones and give their records the kind they declare', async () => {
+    const { safeExtractDocument } = await import('./extract');
+    const { ocrPageFromLines, SOURCE } = await import('./test-helpers');
+    const page = { source: SOURCE, width: 8, height: 8, channels: 1 as const, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
+    const deathCertificate = {
+      id: 'trich-luc-khai-tu',
+      kind: 'civil-status' as const,
+      title: 'Trích lục khai tử',
+      requiredKeys: [],
+      classify: (r: { ocr?: { text: string } }) => (r.ocr?.text.includes('TRÍCH LỤC KHAI TỬ') ? { type: 'trich-luc-khai-tu', part: 'full', score: 0.9 } : undefined),
+      extract: async (readings: Array<{ page: { source: typeof SOURCE } }>) => ({ type: 'trich-luc-khai-tu', fields: {}, sources: readings.map((r) => r.page.source), diagnostics: [] }),
+    };
+    const result = await safeExtractDocument({ pages: [page], ocr: [ocrPageFromLines(['TRÍCH LỤC KHAI TỬ'])] }, { documentTypes: [deathCertificate as never] });
+    expect(result.ok && result.value).toMatchObject({ type: 'trich-luc-khai-tu', kind: 'civil-status', link: { reason: 'no-id', evidence: [] } });
+    expect(result.ok && result.value.subject).toBeUndefined();
+  });
+});
