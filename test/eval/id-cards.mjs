@@ -15,6 +15,7 @@ import { readPages } from '../../packages/ingest/dist/index.js';
 import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
 import { normalizeText } from '../../packages/vn/dist/index.js';
 import { generateIdCardSet, ID_CARD_TYPES } from '../../seeds/dist/index.js';
+import { createFilingTally } from './lib/filing.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +44,7 @@ process.stderr.write(`generated ${set.folders.length} cards in ${((Date.now() - 
 
 const engine = createTesseractEngine();
 const perType = new Map();
+const filing = createFilingTally();
 const stat = (type) => {
   if (!perType.has(type)) perType.set(type, { files: 0, invalid: 0, classified: 0, statusRight: 0, times: [], fields: new Map(), machine: { right: 0, total: 0 } });
   return perType.get(type);
@@ -68,6 +70,9 @@ try {
       s.times.push(Date.now() - started);
       s.files++;
       const record = result.ok ? result.value : undefined;
+      // Either side belongs to the card holder: the 12-digit ID, or a CMND's own 9-digit number.
+      const ids = { ...truth.truth.front, ...truth.truth.back };
+      filing.add(record, truth.type === 'cmnd-9' ? ids['person.oldIdNumber'] : ids['person.idNumber']);
       if (record?.type === truth.type && record.part === side) s.classified++;
       else if (args.verbose) process.stderr.write(`\n  ${folder} ${side}: classified as ${record?.type ?? 'nothing'} ${record?.part ?? ''}`);
       if (record && record.type === truth.type && validateForm(schemas[truth.type], JSON.parse(JSON.stringify(record))).errors.length > 0) s.invalid++;
@@ -123,3 +128,4 @@ for (const [type, s] of perType) {
 }
 const total = summary.reduce((a, x) => ({ truth: a.truth + x.truth, right: a.right + x.right, emitted: a.emitted + x.emitted, wrong: a.wrong + x.wrong, classified: a.classified + x.classified, files: a.files + x.files }), { truth: 0, right: 0, emitted: 0, wrong: 0, classified: 0, files: 0 });
 console.log(`\noverall: classification ${pct(total.classified, total.files)}; exact ${pct(total.right, total.truth)}; wrong and confident ${total.wrong}/${total.emitted} (${pct(total.wrong, total.emitted)})`);
+for (const line of filing.lines()) console.log(line);

@@ -35,16 +35,17 @@ describe('digitizeFile', () => {
     expect(locked).toMatchObject({ status: 'failed', error: { code: 'INGEST_ENCRYPTED_PDF' } });
   });
 
-  it('reports a bad file as failed with its code, and keeps the record when only the vault refuses it', async () => {
+  it('reports a bad file as failed with its code, and stores a document without a readable ID unlinked instead of failing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sohoa-batch-'));
     writeFileSync(join(dir, 'note.jpg'), 'not an image');
     const bad = await digitizeFile(join(dir, 'note.jpg'), { engine });
     expect(bad).toMatchObject({ status: 'failed', error: { code: 'INGEST_UNSUPPORTED_TYPE' } });
     const noSubject = createFakeOcrEngine((page) => (page.width > 900 ? 'CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nTRẦN KIM GIANG' : ''));
-    const refused = await digitizeFile(join(seed, 'front.jpg'), { engine: noSubject, vault: createVault({ driver: memoryDriver() }) });
-    expect(refused.status).toBe('failed');
-    expect(refused.error?.code).toBe('VAULT_DOCUMENT_INVALID');
-    expect(refused.record?.fields['person.fullName']?.value).toBe('Trần Kim Giang');
+    const unlinked = await digitizeFile(join(seed, 'front.jpg'), { engine: noSubject, vault: createVault({ driver: memoryDriver() }) });
+    expect(unlinked.status).toBe('stored');
+    expect(unlinked.link).toEqual({ evidence: [], reason: 'no-id' });
+    expect(unlinked.record?.subject).toBeUndefined();
+    expect(unlinked.record?.fields['person.fullName']?.value).toBe('Trần Kim Giang');
   });
 });
 

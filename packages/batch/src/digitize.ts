@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sha256Hex, SohoaError, type Diagnostic } from '@sohoa/core';
-import { attachToDossier } from './dossier';
+import { attachToDossier, subjectOf } from './dossier';
 import { toDigitisationMetadata } from './metadata';
 import { runPipeline, toError, type PipelineInput } from './pipeline';
 import { createProcessPool, type ProcessPool } from './process-pool';
@@ -66,9 +66,16 @@ async function processOnce(file: string, input: { bytes: Uint8Array; sha256: str
   }
   let record = output.record;
   try {
-    if (row?.subject && record.subject && record.subject.id !== row.subject) {
+    const stated = row?.subject?.trim();
+    // An ID printed on the document but not proven (read low, or disagreeing with the birth date) still contradicts a manifest naming someone else.
+    const shown = record.subject?.id ?? record.link?.candidates?.find((c) => c.rule === 'id-unconfirmed')?.subject.id;
+    if (stated && shown && shown !== stated) {
       // The manifest and the document disagree on whose it is: keep it, but an officer must look.
       record = { ...record, diagnostics: [...record.diagnostics, { code: 'BATCH_SUBJECT_MISMATCH', severity: 'warning', origin: 'batch', key: 'person.idNumber', message: 'The subject read from the document differs from the manifest\'s subject for this file; check the file or the ID number read.' }] };
+    } else if (stated && !record.subject) {
+      // The manifest's subject column is the source system's word on whose result this is: it links, with the manifest as evidence.
+      const subject = subjectOf(stated);
+      record = { ...record, subject, link: { subject, evidence: [{ method: 'manifest', key: 'subject', ...(shown && { agreed: ['person.idNumber'] }) }], reason: 'manifest', ...(record.link?.candidates && { candidates: record.link.candidates }) } };
     }
     const sha256 = input?.sha256 ?? record.sources[0]?.sha256;
     if (sha256) record = { ...record, digitisation: toDigitisationMetadata(record, { sha256, pages, pageQuality: output.pageQuality, ...(row ? { manifest: row } : {}) }) };
@@ -77,9 +84,10 @@ async function processOnce(file: string, input: { bytes: Uint8Array; sha256: str
       // Digitisation of past results keeps only those still in force on the reference date.
       return { file, status: 'not-valid', record, diagnostics, pages, timings, ms: ms() };
     }
-    if (!options.vault) return { file, status: 'extracted', record, diagnostics, pages, timings, ms: ms() };
+    if (!options.vault) return { file, status: 'extracted', record, ...(record.link && { link: record.link }), diagnostics, pages, timings, ms: ms() };
     const stored = await options.vault.putDocument(record);
-    const result: FileResult = { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, diagnostics, pages, timings, ms: ms() };
+    const link = stored.link ?? record.link;
+    const result: FileResult = { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, ...(link && { link }), diagnostics, pages, timings, ms: ms() };
     if (row?.dossier && sha256) {
       // Before the journal says done: a run killed here attaches again on resume, and attaching is idempotent.
       const owner = row.subject ?? dossierOwners(options.manifest!).get(row.dossier.trim());

@@ -22,7 +22,8 @@ function serialised<T>(owner: object, key: string, fn: () => Promise<T>): Promis
 
 const OPEN: DossierStatus[] = ['received', 'processing', 'additional-info-requested'];
 
-function subjectOf(id: string): SubjectRef {
+/** A manifest's subject column as a subject: 9 or 12 digits is a person's ID, anything else a tax code. */
+export function subjectOf(id: string): SubjectRef {
   return { kind: /^\d{9}$|^\d{12}$/.test(id) ? 'person' : 'org', id };
 }
 

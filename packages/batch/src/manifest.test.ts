@@ -59,7 +59,7 @@ describe('manifest limits', () => {
 });
 
 describe('digitizing with a manifest', () => {
-  it('sends a document whose subject differs from the manifest to review', async () => {
+  it('leaves a document whose unproven ID differs from the manifest unlinked, for an officer', async () => {
     const file = resolve(import.meta.dirname, '../../../seeds/data/cccd/01-tran-kim-giang/front.jpg');
     const text = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 046159365055', 'Họ và tên / Full name:', 'TRẦN KIM GIANG'].join('\n');
     const engine = createFakeOcrEngine((page) => (page.width > 900 ? text : ''));
@@ -71,7 +71,9 @@ describe('digitizing with a manifest', () => {
     expect(result.status).toBe('stored');
     expect(result.manifest?.procedure).toBe('1.001193');
     expect(result.diagnostics.map((d) => d.code)).toContain('BATCH_SUBJECT_MISMATCH');
-    const items = await journal.review.list();
-    expect(items.find((i) => i.key === 'person.idNumber')?.code).toBe('BATCH_SUBJECT_MISMATCH');
+    // The ID printed on the card was not proven and names someone else than the manifest: neither wins, an officer links it.
+    expect(result.link).toMatchObject({ reason: 'id-unverifiable', evidence: [] });
+    expect(result.link?.subject).toBeUndefined();
+    expect(await journal.review.list()).toEqual([]);
   });
 });

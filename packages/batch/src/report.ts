@@ -16,6 +16,8 @@ export interface BatchReport {
   fieldsForReview: number;
   /** Diagnostic codes and how often they occurred. */
   diagnostics: Record<string, number>;
+  /** Documents stored or read with a subject (`linked`) and without one (`unlinked`: waiting for an officer in `sohoa review unlinked`). */
+  links: { linked: number; unlinked: number };
   /** Files the manifest puts in a dossier: attached in the vault or not (see `BATCH_DOSSIER_NOT_ATTACHED`), and the dossiers touched. */
   dossiers: { attached: number; notAttached: number; dossiers: number };
   failures: Array<{ file: string; code: string; message: string }>;
@@ -27,8 +29,10 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
   const diagnostics: Record<string, number> = {};
   let fieldsForReview = 0;
   const dossiers = { attached: 0, notAttached: 0, dossiers: 0 };
+  const links = { linked: 0, unlinked: 0 };
   const codes = new Set<string>();
   for (const r of summary.results) {
+    if (r.link) links[r.link.subject ? 'linked' : 'unlinked']++;
     if (r.dossier) {
       dossiers[r.dossier.attached ? 'attached' : 'notAttached']++;
       codes.add(r.dossier.code);
@@ -49,6 +53,7 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
     byType,
     fieldsForReview,
     diagnostics,
+    links,
     dossiers: { ...dossiers, dossiers: codes.size },
     failures: summary.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
   };
@@ -84,6 +89,7 @@ export function reportToHtml(report: BatchReport): string {
 <h1>Báo cáo số hoá <small>/ Digitisation report</small></h1>
 <p>${escapeHtml(report.generatedAt)} — <span class="n">${report.files}</span> files, <span class="n">${report.pages}</span> pages in ${report.seconds}s (${report.pagesPerMinute} pages/min); ${report.fieldsForReview} field(s) for review.</p>
 <h2>By status</h2>${table(['status', 'files'], Object.entries(report.byStatus))}
+<p>Filed under a person or organisation: ${report.links.linked}; unlinked, waiting for an officer (<code>sohoa review unlinked</code>): ${report.links.unlinked}.</p>
 <p>Dossiers: ${report.dossiers.attached} file(s) attached to ${report.dossiers.dossiers} dossier(s), ${report.dossiers.notAttached} not attached.</p>
 <h2>By document type</h2>${table(['type', 'documents'], Object.entries(report.byType))}
 <h2>Diagnostics</h2>${table(['code', 'count'], Object.entries(report.diagnostics).sort((a, b) => b[1] - a[1]))}

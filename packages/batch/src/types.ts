@@ -1,5 +1,5 @@
 import type { IngestOptions } from '@sohoa/ingest';
-import type { Box, DigitisedPageQuality, Diagnostic, DocumentRecord, OcrPage, PageImage } from '@sohoa/core';
+import type { Box, DigitisedPageQuality, Diagnostic, DocumentRecord, LinkDecision, OcrPage, PageImage } from '@sohoa/core';
 import type { Dossier, DossierInput, Procedure } from '@sohoa/vault';
 import type { Journal } from './journal/types';
 import type { ManifestEntry } from './manifest';
@@ -11,7 +11,8 @@ export interface PageRecognizer {
 
 /** Where digitised records go: the `Vault` of `@sohoa/vault` fits. */
 export interface DocumentSink {
-  putDocument(record: DocumentRecord): Promise<{ documentId: string; created: boolean }>;
+  /** Stores a record; a record without a subject is stored unlinked (the vault's `link` says why and lists candidates). */
+  putDocument(record: DocumentRecord): Promise<{ documentId: string; created: boolean; link?: LinkDecision }>;
   /**
    * Attaches files to the dossiers a manifest names, safely when several workers (or machines) write
    * one dossier; the reader needs a grant on the subject. A `@sohoa/vault` vault has it.
@@ -125,6 +126,11 @@ export interface FileResult {
   /** Fields of the record below the review threshold, kept when `retainRecords` is off. */
   fieldsForReview?: number;
   documentId?: string;
+  /**
+   * Whose document it is and what proved it (the vault's decision when stored), or why it is unlinked and
+   * who it may be. Candidate ids are personal data: show them to the operator, never log them.
+   */
+  link?: LinkDecision;
   /** Set when `status` is `failed`: a stable code and a message without personal data. */
   error?: { code: string; message: string };
   diagnostics: Diagnostic[];

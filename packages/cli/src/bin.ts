@@ -5,7 +5,7 @@ import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
 import { FORM_ROLES, runFill } from './commands/fill';
 import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
-import { runReviewDecide, runReviewList, runReviewShow } from './commands/review';
+import { runReviewDecide, runReviewLink, runReviewList, runReviewShow, runReviewUnlink, runReviewUnlinked } from './commands/review';
 import { runEnqueue, runWorker } from './commands/queue';
 import { UsageError } from './errors';
 import { registerFormCommands } from './commands/forms';
@@ -93,6 +93,26 @@ async function main(argv: string[]): Promise<number> {
     .option('--reason <text>', 'why')
     .action(async (id: string, opts) => {
       exitCode = await runReviewDecide(id, 'corrected', opts);
+    });
+
+  reviewOptions(review.command('unlinked').description('list documents stored without a subject, with the reason and the candidates'))
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      exitCode = await runReviewUnlinked(opts);
+    });
+  reviewOptions(review.command('link').description('file a document under a person (personal ID) or organisation (tax code)').argument('<document>').argument('<subject>'))
+    .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
+    .option('--reason <text>', 'why (audited)')
+    .option('--json', 'print JSON')
+    .action(async (documentId: string, subjectId: string, opts) => {
+      exitCode = await runReviewLink(documentId, subjectId, opts);
+    });
+  reviewOptions(review.command('unlink').description('take a document away from the subject it was filed under').argument('<document>'))
+    .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
+    .option('--reason <text>', 'why (audited)')
+    .option('--json', 'print JSON')
+    .action(async (documentId: string, opts) => {
+      exitCode = await runReviewUnlink(documentId, opts);
     });
 
   program

@@ -94,6 +94,8 @@ export const ERROR_CODES = [
   'INGEST_PDF_READER_FAILED',
   'BATCH_MANIFEST_TOO_LARGE',
   'BATCH_INPUT_OUTSIDE_ROOT',
+  // vault (issue 11: safe subject linking)
+  'VAULT_LINK_INVALID',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

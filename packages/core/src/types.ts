@@ -188,15 +188,84 @@ export interface RelationRecord {
 }
 
 /**
+ * What a document is, independent of its template: other packages branch on this, never on a type id.
+ * `identity`: ID cards, passports; `civil-status`: birth, marriage, death certificates; `business`:
+ * enterprise and household business registrations; `land`: land use certificates; `letter`: official
+ * letters and decisions; `correction`: an officer's or citizen's correction; `unclassified`: anything else.
+ */
+export type DocumentKind = 'identity' | 'civil-status' | 'business' | 'land' | 'letter' | 'correction' | 'unclassified';
+
+/**
+ * What proved (or could prove) whose document it is. `qr`: the card's QR code; `mrz`: an MRZ whose
+ * check digits hold; `id-number`: a personal ID read at ID-grade confidence whose structure agrees with
+ * the printed birth date and sex (or a CMND number read at ID-grade confidence); `tax-code`: a tax
+ * code whose check digit holds; `issuer-name`: an organisation named by the document itself;
+ * `manifest`: the batch manifest's subject column or its dossier; `officer`: an officer linked it;
+ * `match-rule`: the stated name + birth date (+ parents / spouse) rule matched exactly one person;
+ * `card-join`: the other side of the same card, joined by card number, MRZ or QR.
+ */
+export type LinkEvidenceMethod = 'qr' | 'mrz' | 'id-number' | 'tax-code' | 'issuer-name' | 'manifest' | 'officer' | 'match-rule' | 'card-join';
+
+/** One piece of evidence of a link decision; it names keys and methods, never values. */
+export interface LinkEvidence {
+  method: LinkEvidenceMethod;
+  /** The semantic key whose value gave the subject (`person.idNumber`, `org.taxCode`). */
+  key?: string;
+  /** Confidence of that value, when it was read. */
+  confidence?: number;
+  /** Keys that were compared and agreed (birth date and sex against the ID; names for the match rule). */
+  agreed?: string[];
+  /** Who linked it (`officer`, `manifest`: the run's actor). */
+  actor?: string;
+  /** Why, as the officer gave it. */
+  reason?: string;
+  /** ISO timestamp of a link made after extraction. */
+  at?: string;
+  /** The document whose subject was taken (`card-join`). */
+  documentId?: string;
+}
+
+/** A person or organisation the document may belong to, with the rule that proposed it. */
+export interface SubjectCandidate {
+  subject: SubjectRef;
+  /**
+   * `id-unconfirmed`: the document's ID number, read below the ID threshold or disagreeing with the
+   * printed birth date / sex; `name-birth-date`: the vault's matching rule; `card-number`: the other
+   * side of the card carries this subject.
+   */
+  rule: 'id-unconfirmed' | 'name-birth-date' | 'card-number';
+  /** Keys that agreed. */
+  matched?: string[];
+}
+
+/**
+ * Whose document it is and what proved it. With `subject`, the document is filed under that subject;
+ * without, it is stored unlinked and `candidates` lists who it may belong to, for an officer.
+ */
+export interface LinkDecision {
+  subject?: SubjectRef;
+  /** What proved the link (empty when unlinked). */
+  evidence: LinkEvidence[];
+  /** Stable code of the outcome: `qr`, `mrz`, `id-number`, `tax-code`, `issuer-name`, `manifest`, `officer`, `match-rule`, `card-join`, `no-id`, `id-below-threshold`, `id-structure-mismatch`, `id-unverifiable`, `unlinked-by-officer`. */
+  reason: string;
+  candidates?: SubjectCandidate[];
+}
+
+/**
  * A digitised result: its type, subject, metadata and fields under semantic keys, with evidence.
  * Plain JSON-serialisable data.
  */
 export interface DocumentRecord {
   /** Document type id, e.g. `cccd-2021`. */
   type: string;
+  /** What the document is; records stored before it existed get it from `documentKindOf()`. */
+  kind?: DocumentKind;
   /** Part of the document the pages show, e.g. `front`, `back`, `front+back`. */
   part?: string;
+  /** Whose document it is; absent when no identity-grade evidence names a person (see `link`). */
   subject?: SubjectRef;
+  /** How the subject was decided, with its evidence, or why there is none (and the candidates). */
+  link?: LinkDecision;
   /** Number / symbol of the document (for an ID card, the card number). */
   number?: string;
   issuer?: string;

@@ -47,6 +47,7 @@ export const BIRTH_CERTIFICATE_TEMPLATE: FormTemplate = {
 /** Giấy khai sinh: the child as subject, mother and father as relations, registration number, book, date and authority. */
 export const birthCertificate: DocumentTypeDefinition = {
   id: 'giay-khai-sinh',
+  kind: 'civil-status',
   title: 'Giấy khai sinh',
   classify(reading) {
     const score = markerScore(reading, MARKERS);

@@ -170,6 +170,7 @@ function businessType(id: string, title: string, markers: readonly string[], tem
   const household = role === 'householdHead';
   return {
     id,
+    kind: 'business',
     title,
     requiredKeys: ['org.taxCode', 'org.name'],
     classify(reading) {

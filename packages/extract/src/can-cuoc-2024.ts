@@ -49,6 +49,7 @@ function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
 /** The Căn cước card (2024 model, Luật Căn cước 2023): front, and back with QR code and MRZ. */
 export const canCuoc2024: DocumentTypeDefinition = {
   id: 'can-cuoc-2024',
+  kind: 'identity',
   title: 'Căn cước (mẫu 2024)',
   classify(reading) {
     return classifyIdCardPage(reading, 'can-cuoc-2024');

@@ -33,6 +33,7 @@ const ISSUER_2016 = 'Cục Cảnh sát đăng ký, quản lý cư trú và dữ 
 /** The citizen ID card without chip (Căn cước công dân, 2016 model, TT 61/2015/TT-BCA): front and back. */
 export const cccd2016: DocumentTypeDefinition = {
   id: 'cccd-2016',
+  kind: 'identity',
   title: 'Căn cước công dân (mẫu 2016, không gắn chip)',
   classify(reading) {
     return classifyIdCardPage(reading, 'cccd-2016');

@@ -33,6 +33,7 @@ export const RENEWAL_AGES_2014 = [25, 40, 60];
 /** The chip-based citizen ID card (Căn cước công dân, 2021 model): front and back. */
 export const cccd2021: DocumentTypeDefinition = {
   id: 'cccd-2021',
+  kind: 'identity',
   title: 'Căn cước công dân (mẫu 2021, có gắn chip)',
   classify(reading: PageReading): PageClass | undefined {
     return classifyIdCardPage(reading, 'cccd-2021');

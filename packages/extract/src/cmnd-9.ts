@@ -58,6 +58,7 @@ function addYears(iso: string, years: number): string {
 /** The 9-digit identity card (Chứng minh nhân dân, mẫu 1999): front and back; the subject is the CMND number. */
 export const cmnd9: DocumentTypeDefinition = {
   id: 'cmnd-9',
+  kind: 'identity',
   title: 'Chứng minh nhân dân (9 số)',
   requiredKeys: ['person.oldIdNumber'],
   classify(reading) {

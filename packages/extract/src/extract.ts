@@ -1,5 +1,6 @@
 import { SohoaError, type Diagnostic, type DocumentRecord, type DocumentStatus, type SafeResult } from '@sohoa/core';
 import { checkPersonalIdAgainst } from '@sohoa/vn';
+import { decideSubject } from './link-decision';
 import { decodeQr } from './qr';
 import { DOCUMENT_TYPES } from './registry';
 import { evidenceOnSource } from './internal/source-boxes';
@@ -9,7 +10,7 @@ import type { ExtractInput, ExtractOptions, PageClass, PageReading, ResolvedExtr
 export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExtractOptions {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SohoaError('EXTRACT_FAILED', `Option \`asOf\` must be an ISO date (YYYY-MM-DD).`);
-  return { asOf, types: options.types };
+  return { asOf, types: options.types, documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])] };
 }
 
 /** Reads QR codes from the page pixels; pairs them with the OCR results. */
@@ -34,7 +35,7 @@ function statusOf(validUntil: string | undefined, asOf: string): DocumentStatus 
 export async function safeExtractDocument(input: ExtractInput, options: ExtractOptions = {}): Promise<SafeResult<DocumentRecord>> {
   const resolved = resolveExtractOptions(options);
   const readings = collectReadings(input);
-  const candidates = resolved.types ? DOCUMENT_TYPES.filter((t) => resolved.types!.includes(t.id)) : DOCUMENT_TYPES;
+  const candidates = resolved.types ? resolved.documentTypes.filter((t) => resolved.types!.includes(t.id)) : resolved.documentTypes;
   let best: { type: (typeof candidates)[number]; classes: PageClass[]; score: number } | undefined;
   for (const type of candidates) {
     const classes = readings.map((r) => type.classify(r));
@@ -72,7 +73,20 @@ export async function safeExtractDocument(input: ExtractInput, options: ExtractO
   const missing = (best.type.requiredKeys ?? ['person.idNumber']).filter((k) => !fields[k]);
   for (const key of missing) diagnostics.push({ code: 'EXTRACT_FIELD_NOT_FOUND', severity: 'warning', origin: 'extract', key, message: `Field \`${key}\` was not found on the document.` });
   if (best.score < 0.5) diagnostics.push({ code: 'EXTRACT_LOW_CLASSIFICATION_CONFIDENCE', severity: 'warning', origin: 'extract', message: `Classified as \`${best.type.id}\` with low confidence (${best.score.toFixed(2)}).` });
-  const record: DocumentRecord = { ...partial, fields, diagnostics, status: partial.status ?? statusOf(partial.validUntil, resolved.asOf) };
+  const { subject: proposed, ...rest } = partial;
+  const link = decideSubject({ fields, ...(proposed ? { subject: proposed } : {}) });
+  if (!link.subject) {
+    diagnostics.push({ code: 'EXTRACT_SUBJECT_UNLINKED', severity: 'info', origin: 'extract', message: `No identity-grade evidence names whose document this is (\`${link.reason}\`); it is stored unlinked until a matching rule, the manifest or an officer links it.` });
+  }
+  const record: DocumentRecord = {
+    ...rest,
+    kind: best.type.kind,
+    ...(link.subject ? { subject: link.subject } : {}),
+    link,
+    fields,
+    diagnostics,
+    status: partial.status ?? statusOf(partial.validUntil, resolved.asOf),
+  };
   // Boxes were measured on the pages as OCR saw them; records point into the file as stored.
   return { ok: true, value: evidenceOnSource(record, input.pages) };
 }

@@ -8,3 +8,4 @@ export { parseCccdQrPayload } from './cccd-qr';
 export { mergeFieldSets } from './merge';
 export { readingOrder, findHeaderColumns } from './header-columns';
 export type { ReadingOrder, HeaderColumns } from './header-columns';
+export { decideSubject, ID_THRESHOLD } from './link-decision';

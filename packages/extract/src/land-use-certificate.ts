@@ -126,6 +126,7 @@ const sameArea = (digits: string, words: string): boolean => parseVietnameseAmou
 /** Giấy chứng nhận quyền sử dụng đất (2014 and 2024 models): holders, parcel, area cross-checked with its words. */
 export const landUseCertificate: DocumentTypeDefinition = {
   id: 'land-use-certificate',
+  kind: 'land',
   title: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
   requiredKeys: ['person.idNumber', 'land.parcelNumber', 'land.mapSheetNumber'],
   classify(reading) {

@@ -42,6 +42,7 @@ export const MARRIAGE_CERTIFICATE_TEMPLATE: FormTemplate = {
 /** Giấy chứng nhận kết hôn: the husband as subject, the wife as relation `spouse` with her ID number. */
 export const marriageCertificate: DocumentTypeDefinition = {
   id: 'giay-chung-nhan-ket-hon',
+  kind: 'civil-status',
   title: 'Giấy chứng nhận kết hôn',
   classify(reading) {
     const score = markerScore(reading, MARKERS);

@@ -181,6 +181,7 @@ function readHeader(reading: PageReading, fields: FieldSet): void {
  */
 export const officialDocument: DocumentTypeDefinition = {
   id: OFFICIAL_DOCUMENT_TYPE,
+  kind: 'letter',
   title: 'Văn bản hành chính (quyết định, công văn, thông báo, nghị quyết, …)',
   requiredKeys: ['document.number', 'document.issueDate', 'document.issuer'],
   classify(reading) {

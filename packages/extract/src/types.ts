@@ -1,4 +1,4 @@
-import type { Box, DocumentRecord, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
+import type { Box, DocumentKind, DocumentRecord, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 
 /** What the extractor reads: the decoded pages of one file and their OCR results (same order). */
 export interface ExtractInput {
@@ -17,6 +17,12 @@ export interface ExtractOptions {
   /** Restrict classification to these document type ids. @default every registered type */
   types?: string[];
   /**
+   * More document types, defined outside this package; they are tried after the built-in ones and
+   * their records carry the `kind` they declare.
+   * @default none
+   */
+  documentTypes?: readonly DocumentTypeDefinition[];
+  /**
    * An OCR engine for region re-reads (an `OcrEngine` of `@sohoa/ocr` fits): key value lines are
    * read again on their own, which fixes most diacritic slips of full-page OCR.
    * @default none: only the full-page OCR is used
@@ -29,6 +35,8 @@ export interface ExtractOptions {
 export interface ResolvedExtractOptions {
   asOf: string;
   types: string[] | undefined;
+  /** Built-in types followed by `options.documentTypes`. */
+  documentTypes: readonly DocumentTypeDefinition[];
 }
 
 /** A decoded QR code with where it was found. */
@@ -73,6 +81,8 @@ export interface ExtractContext {
 /** A document type the extractor knows: how to recognise its pages and read its fields. */
 export interface DocumentTypeDefinition {
   id: string;
+  /** What the document is; copied onto every record of the type so no other package matches type ids. */
+  kind: DocumentKind;
   /** Vietnamese title, e.g. `Căn cước công dân (2021, có gắn chip)`. */
   title: string;
   /** Scores a page 0..1 and names the part of the document it shows. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isSohoaError } from '@sohoa/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SYNTHETIC_ID, syntheticCccd } from './internal/fixtures';
+import { SYNTHETIC_ID, syntheticBirthCertificate, syntheticCccd } from './internal/fixtures';
 import type { GrantInput, MasterKey, Procedure, Vault, VaultDriver, VaultOptions } from './types';
 import { createVault } from './vault';
 
@@ -364,14 +364,67 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       expect(profile.relations).toEqual([{ role: 'mother', subjectId: '001177000001' }]);
     });
 
-    it('rejects records without a subject, reads without purpose or form, and use after close', async () => {
+    it('rejects records with an empty subject, reads without purpose or form, and use after close', async () => {
       const { vault } = make();
-      const { subject: _subject, ...noSubject } = syntheticCccd();
-      await expect(vault.putDocument(noSubject)).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
+      await expect(vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: '' } }))).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
+      await expect(vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: 'unlinked:x' } }))).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
       await expect(vault.profile(SYNTHETIC_ID, { purpose: '', form })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
       await expect(vault.profile(SYNTHETIC_ID, { purpose: 'x' } as never)).rejects.toMatchObject({ code: 'VAULT_READ_INVALID' });
       await vault.close();
       await expect(vault.listSubjects()).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
+    });
+
+    it('stores a document without a subject unlinked, with the person matching name and birth date as candidate, and links it on an officer\'s word', async () => {
+      const { vault } = make();
+      await vault.putDocument(syntheticCccd());
+      const put = await vault.putDocument(syntheticBirthCertificate());
+      expect(put.subject).toBeUndefined();
+      expect(put.link).toMatchObject({ reason: 'no-id', evidence: [], candidates: [{ subject: { kind: 'person', id: SYNTHETIC_ID }, rule: 'name-birth-date', matched: ['person.fullName', 'person.birthDate'] }] });
+      expect(await vault.putDocument(syntheticBirthCertificate())).toMatchObject({ documentId: put.documentId, created: false });
+      expect(await vault.listSubjects()).toEqual([{ kind: 'person', id: SYNTHETIC_ID }]);
+      const before = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form });
+      expect(before.values['person.mother.fullName']).toBeUndefined();
+      expect((await vault.listUnlinked()).map((u) => [u.documentId, u.kind, u.link.reason])).toEqual([[put.documentId, 'civil-status', 'no-id']]);
+      await expect(vault.linkDocument(put.documentId, { kind: 'person', id: SYNTHETIC_ID }, { actor: 'officer-1', reason: '' })).rejects.toMatchObject({ code: 'VAULT_LINK_INVALID' });
+      const linked = await vault.linkDocument(put.documentId, { kind: 'person', id: SYNTHETIC_ID }, { actor: 'officer-1', reason: 'checked against the register' });
+      expect(linked.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'officer', evidence: [{ method: 'officer', actor: 'officer-1', reason: 'checked against the register' }] });
+      expect(await vault.listUnlinked()).toEqual([]);
+      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName']?.value).toBe('Trần Thị Mẫu');
+      expect((await vault.getDocument(put.documentId))?.record.subject).toEqual({ kind: 'person', id: SYNTHETIC_ID });
+      expect((await vault.listAudit(SYNTHETIC_ID)).some((e) => e.action === 'link' && e.documentId === put.documentId && e.actor === 'officer-1')).toBe(true);
+      const unlinked = await vault.unlinkDocument(put.documentId, { actor: 'officer-1', reason: 'wrong person' });
+      expect(unlinked.link?.reason).toBe('unlinked-by-officer');
+      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName']).toBeUndefined();
+      expect((await vault.listUnlinked()).map((u) => u.documentId)).toEqual([put.documentId]);
+    });
+
+    it('links by the matching rule only when one person matches and a parent agrees; a differing parent is no candidate', async () => {
+      const { vault } = make();
+      await vault.putDocument(syntheticCccd());
+      // Without a parent's name on the person's side, the rule only proposes.
+      expect((await vault.putDocument(syntheticBirthCertificate({ sha256: '1'.repeat(64) }))).subject).toBeUndefined();
+      await vault.putDocument({ ...syntheticBirthCertificate({ sha256: '2'.repeat(64) }), subject: { kind: 'person', id: SYNTHETIC_ID } });
+      const auto = await vault.putDocument(syntheticBirthCertificate({ sha256: '3'.repeat(64) }));
+      expect(auto.subject).toEqual({ kind: 'person', id: SYNTHETIC_ID });
+      expect(auto.link).toMatchObject({ reason: 'match-rule', evidence: [{ method: 'match-rule', agreed: ['person.fullName', 'person.birthDate', 'person.mother.fullName'] }] });
+      const other = await vault.putDocument(syntheticBirthCertificate({ sha256: '4'.repeat(64), mother: 'Lê Thị Khác' }));
+      expect(other.subject).toBeUndefined();
+      expect(other.link.candidates).toBeUndefined();
+      const unsure = await vault.putDocument(syntheticBirthCertificate({ sha256: '5'.repeat(64), confidence: 0.6 }));
+      expect(unsure.subject).toBeUndefined();
+      expect(unsure.link.candidates).toBeUndefined();
+    });
+
+    it('joins a card side stored unlinked with the other side of the same card, in either order', async () => {
+      const { vault } = make();
+      const back = (sha: string) => ({ ...syntheticCccd({ sha256: sha, part: 'back', method: 'ocr', confidence: 0.95, sources: [{ file: 'back.jpg', sha256: sha, page: 1, pageCount: 1 }] }), subject: undefined });
+      const early = await vault.putDocument(back('7'.repeat(64)));
+      expect(early.subject).toBeUndefined();
+      const front = await vault.putDocument(syntheticCccd({ part: 'front' }));
+      expect(await vault.listUnlinked()).toEqual([]);
+      expect((await vault.getDocument(early.documentId))?.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'card-join', evidence: [{ method: 'card-join', documentId: front.documentId }] });
+      const late = await vault.putDocument(back('8'.repeat(64)));
+      expect(late.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'card-join' });
     });
 
     it('never puts field values or ids in diagnostics, errors or the audit log', async () => {

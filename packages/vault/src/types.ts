@@ -1,7 +1,9 @@
 import type {
   Box,
   Diagnostic,
+  DocumentKind,
   DocumentRecord,
+  LinkDecision,
   DocumentStatus,
   ExtractionMethod,
   FieldValue,
@@ -59,7 +61,7 @@ export interface VaultOptions {
   /**
    * Which document types are identity documents whose `document.*` fields are also stored as the
    * subject's `person.idDocument.*` facts (so forms can ask for "giấy tờ tùy thân" unambiguously).
-   * @default (type) => /^(cccd|cmnd|can-cuoc|passport|ho-chieu)/.test(type)
+   * @default the record's `kind` is `identity` (`documentKindOf` of `@sohoa/core` for older records)
    */
   isIdentityDocument?: (type: string) => boolean;
 }
@@ -70,8 +72,13 @@ export interface VaultDocument {
   id: string;
   /** SHA-256 of the sorted source digests + type + part; the idempotency key. */
   fingerprint: string;
+  /** Whose document it is; for an unlinked document, its holder `unlinked:<document id>` (see `link`). */
   subject: SubjectRef;
   type: string;
+  /** What the document is (derived from the type for documents stored before kinds existed). */
+  kind: DocumentKind;
+  /** The vault's link decision: what proved the subject, or why there is none and who it may be. */
+  link?: LinkDecision;
   part?: string;
   number?: string;
   issuer?: string;
@@ -129,7 +136,7 @@ export interface Fact {
 }
 
 /** What an audit entry records. */
-export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate' | 'encrypt-plaintext';
+export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate' | 'encrypt-plaintext' | 'link' | 'unlink';
 
 /**
  * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
@@ -245,10 +252,32 @@ export interface ReadOptions {
 /** Result of {@link Vault.putDocument}. */
 export interface PutDocumentResult {
   documentId: string;
-  subject: SubjectRef;
+  /** Whose document it is; absent when it was stored unlinked. */
+  subject?: SubjectRef;
+  /** The link decision stored with the document (its evidence, or its reason and candidates). */
+  link: LinkDecision;
   /** `false` when the same sources, type and part were stored before. */
   created: boolean;
   factsAdded: number;
+}
+
+/**
+ * Who links or unlinks a document, and why (both go to the audit log and the document's link evidence).
+ * The vault's own actor needs a grant for purpose `link`; `actor` names the officer who decided.
+ */
+export interface LinkOptions {
+  actor: string;
+  reason: string;
+}
+
+/** An unlinked document as an officer sees it in the review list. */
+export interface UnlinkedDocument {
+  documentId: string;
+  type: string;
+  kind: DocumentKind;
+  part?: string;
+  recordedAt: string;
+  link: LinkDecision;
 }
 
 /** Options of {@link Vault.profile}. */
@@ -430,8 +459,22 @@ export interface Dossier extends DossierInput {
 export interface Vault {
   /** Whether values are encrypted at rest (a master key was supplied). */
   readonly encrypted: boolean;
-  /** Store a document and its facts; idempotent by sources + type + part. Writes need no grant. */
+  /**
+   * Store a document and its facts; idempotent by sources + type + part. Writes need no grant. A record
+   * without a subject is stored unlinked (under its own holder), with candidates by the matching rule;
+   * it is linked at once only by the card join or a unique match of the rule (see `docs/linking.md`).
+   */
   putDocument(record: DocumentRecord): Promise<PutDocumentResult>;
+  /**
+   * File a document under `subject` (an officer's decision), moving it and its facts from its holder or
+   * from the subject it was filed under; audited as `link` with the actor and reason. Needs a grant for
+   * purpose `link` on the subjects involved (the operator's standing grant has it).
+   */
+  linkDocument(documentId: string, subject: SubjectRef, options: LinkOptions): Promise<VaultDocument>;
+  /** Take a document away from the subject it was filed under and store it unlinked; audited as `unlink`. */
+  unlinkDocument(documentId: string, options: LinkOptions): Promise<VaultDocument>;
+  /** Unlinked documents with their link decision (reason and candidates), oldest first; a read of every subject. */
+  listUnlinked(options?: ReadOptions): Promise<UnlinkedDocument[]>;
   /** Read one document; needs a grant on its subject for every key. */
   getDocument(id: string, options?: ReadOptions): Promise<VaultDocument | undefined>;
   /** A subject's documents in insertion order; needs a grant for every key. */
@@ -590,6 +633,11 @@ export interface VaultDriver {
    * document id and key, dossiers by code (only `encryptPlaintext()` uses it, to seal old plaintext rows).
    */
   replaceBodies(subjectId: string, rows: BodyReplacements): Promise<void>;
+  /**
+   * Refile a stored document (same id and fingerprint) under another subject: replace its row and all
+   * of its facts by `input` in one transaction. Returns `false` when no document has that id.
+   */
+  moveDocument(input: NewDocument): Promise<boolean>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   listDocuments(subjectId: string): Promise<StoredDocument[]>;
   listFacts(subjectId: string): Promise<StoredFact[]>;

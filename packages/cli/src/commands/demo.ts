@@ -17,8 +17,6 @@ export interface DemoCommandOptions {
   fresh: boolean;
 }
 
-const ID_CARD_TYPES = /^(cccd|cmnd|can-cuoc)/;
-
 /** Shows a personal ID as `001•••••3456`: enough to tell people apart, not enough to leak it. */
 export function maskId(id: string): string {
   return id.length > 7 ? `${id.slice(0, 3)}${'•'.repeat(id.length - 7)}${id.slice(-4)}` : '•'.repeat(id.length);
@@ -49,7 +47,7 @@ export async function runDemo(options: DemoCommandOptions): Promise<number> {
     // The people who file forms are ID card holders; a child or spouse known only from a certificate is not asked.
     const persons = (await vault.listSubjects()).filter((s) => s.kind === 'person').map((s) => s.id).sort();
     const subjects: string[] = [];
-    for (const id of persons) if ((await vault.listDocuments(id)).some((d) => ID_CARD_TYPES.test(d.type))) subjects.push(id);
+    for (const id of persons) if ((await vault.listDocuments(id)).some((d) => d.kind === 'identity')) subjects.push(id);
     if (subjects.length < persons.length) process.stderr.write(`(${persons.length - subjects.length} person(s) known only from certificates, not as ID card holders, are not filled for)\n`);
     for (const [i, subject] of subjects.entries()) {
       const dir = join(options.out, `person-${String(i + 1).padStart(2, '0')}`);

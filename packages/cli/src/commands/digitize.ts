@@ -63,7 +63,11 @@ export function toJsonDocument(r: FileResult) {
     file: r.file,
     type: r.record?.type ?? null,
     part: r.record?.part ?? null,
-    subject: r.record?.subject?.id ?? null,
+    subject: (r.link ? r.link.subject?.id : r.record?.subject?.id) ?? null,
+    kind: r.record?.kind ?? null,
+    // Candidate ids are personal data for the operator who holds the vault: printed here, never logged.
+    candidates: (r.link?.candidates ?? []).map((c) => ({ subject: c.subject.id, rule: c.rule, ...(c.matched && { matched: c.matched }) })),
+    link: r.link ? { reason: r.link.reason, evidence: r.link.evidence } : null,
     status: r.status,
     documentStatus: r.record?.status ?? null,
     documentId: r.documentId ?? null,
@@ -136,7 +140,8 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
       }),
     );
     const c = summary.counts;
-    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}`);
+    const unlinked = summary.results.filter((r) => r.link && !r.link.subject).length;
+    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}${unlinked ? `; ${unlinked} unlinked (see \`sohoa review unlinked\`)` : ''}`);
     if (options.report) writeReport(options.report, summary);
     if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'summary', report: buildReport(summary) })}\n`);
     else if (options.json) process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);

@@ -1,4 +1,6 @@
-import { SohoaError, writePrivateFile } from '@sohoa/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SohoaError, writePrivateFile, type SubjectRef } from '@sohoa/core';
 import type { Journal, ReviewItem } from '@sohoa/batch';
 import { cropPage, readPages, toPng } from '@sohoa/ingest';
 import { withVault } from '../context';
@@ -99,4 +101,41 @@ export async function runReviewDecide(id: string, decision: 'accepted' | 'correc
     process.stdout.write(`${item.key}: ${decision} by ${by}\n`);
     return 0;
   });
+}
+
+/** `sohoa review unlinked`: documents stored without a subject, with why and who they may belong to (for the operator only). */
+export async function runReviewUnlinked(options: ReviewCommandOptions): Promise<number> {
+  const unlinked = await withVault(options.vault, (vault) => vault.listUnlinked({ purpose: 'review' }));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ documents: unlinked }, null, 2)}\n`);
+    return 0;
+  }
+  const rows = unlinked.map((u) => [u.documentId, `${u.type}${u.part ? `/${u.part}` : ''}`, u.link.reason, (u.link.candidates ?? []).map((c) => `${c.subject.id} (${c.rule})`).join(', ') || '-']);
+  process.stdout.write(`${formatTable(['document', 'type', 'reason', 'candidates'], rows)}\n${unlinked.length} unlinked document(s); link one with \`sohoa review link <document> <subject>\`\n`);
+  return 0;
+}
+
+function subjectFromArgument(id: string): SubjectRef {
+  const trimmed = id.trim();
+  if (!/^\d{9}$|^\d{12}$|^\d{10}(-\d{3})?$|^\d{13}$/.test(trimmed)) throw new UsageError('the subject must be a personal ID (12 digits), a CMND number (9 digits) or a tax code (10 or 13 digits)');
+  return { kind: /^\d{9}$|^\d{12}$/.test(trimmed) ? 'person' : 'org', id: trimmed };
+}
+
+/** `sohoa review link <document> <subject>`: an officer files an unlinked (or misfiled) document under a subject; audited with who and why. */
+export async function runReviewLink(documentId: string, subjectId: string, options: ReviewCommandOptions): Promise<number> {
+  const subject = subjectFromArgument(subjectId);
+  const by = options.by ?? process.env.SOHOA_OFFICER ?? 'officer';
+  const doc = await withVault(options.vault, (vault) => vault.linkDocument(documentId, subject, { actor: by, reason: options.reason ?? 'linked on review' }));
+  if (options.json) process.stdout.write(`${JSON.stringify({ documentId: doc.id, link: doc.link }, null, 2)}\n`);
+  else process.stdout.write(`${doc.id}: linked by ${by}\n`);
+  return 0;
+}
+
+/** `sohoa review unlink <document>`: take a document away from the subject it was filed under (filed under the wrong person). */
+export async function runReviewUnlink(documentId: string, options: ReviewCommandOptions): Promise<number> {
+  const by = options.by ?? process.env.SOHOA_OFFICER ?? 'officer';
+  const doc = await withVault(options.vault, (vault) => vault.unlinkDocument(documentId, { actor: by, reason: options.reason ?? 'unlinked on review' }));
+  if (options.json) process.stdout.write(`${JSON.stringify({ documentId: doc.id, link: doc.link }, null, 2)}\n`);
+  else process.stdout.write(`${doc.id}: unlinked by ${by}\n`);
+  return 0;
 }

@@ -85,6 +85,13 @@ export function memoryDriver(): VaultDriver {
         if (held?.subjectId === subjectId) held.body = d.body;
       }
     },
+    async moveDocument({ document, facts: newFacts }) {
+      if (!documents.has(document.id)) return false;
+      if (!subjects.has(document.subjectId)) throw new Error('subject missing: call ensureSubject first');
+      documents.set(document.id, copy(document));
+      facts = [...facts.filter((f) => f.documentId !== document.id), ...copy(newFacts)];
+      return true;
+    },
     async getDocument(id) {
       const d = documents.get(id);
       return d && copy(d);

@@ -189,6 +189,20 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         for (const d of rows.dossiers) await c.query(`UPDATE ${s}.dossiers SET body = $1 WHERE code = $2 AND subject_id = $3`, [d.body, d.code, subjectId]);
       });
     },
+    async moveDocument({ document: d, facts }) {
+      return tx(async (c) => {
+        const updated = await c.query(`UPDATE ${s}.documents SET subject_id = $1, type = $2, body = $3 WHERE id = $4`, [d.subjectId, d.type, d.body, d.id]);
+        if (updated.rowCount === 0) return false;
+        await c.query(`DELETE FROM ${s}.facts WHERE document_id = $1`, [d.id]);
+        if (facts.length > 0) {
+          await c.query(
+            `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+            [facts.map((f) => f.subjectId), facts.map((f) => f.documentId), facts.map((f) => f.key), facts.map((f) => f.body)],
+          );
+        }
+        return true;
+      });
+    },
     async getDocument(id) {
       const row = (await query<Record<string, string>>(`SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE id = $1`, [id]))[0];
       return row && toDocument(row);

@@ -167,6 +167,19 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
         })
         .immediate();
     },
+    async moveDocument({ document, facts }) {
+      const conn = await db();
+      const update = await sql('UPDATE documents SET subject_id = ?, type = ?, body = ? WHERE id = ?');
+      const dropFacts = await sql('DELETE FROM facts WHERE document_id = ?');
+      const insertFact = await sql('INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, ?, ?, ?)');
+      const move = conn.transaction(() => {
+        if (update.run(document.subjectId, document.type, document.body, document.id).changes === 0) return false;
+        dropFacts.run(document.id);
+        for (const f of facts) insertFact.run(f.subjectId, f.documentId, f.key, f.body);
+        return true;
+      });
+      return move.immediate();
+    },
     async getDocument(id) {
       const row = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE id = ?')).get(id);
       return row ? toDocument(row as never) : undefined;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { SohoaError } from '@sohoa/core';
-import type { Grant, MasterKey, StoredSubject, VaultDriver } from '../types';
+import type { Grant, MasterKey, NewDocument, StoredSubject, VaultDriver } from '../types';
 import { open, randomKey, seal, subjectTag, unwrapKey, wrapKey } from './crypto';
 import { deriveSubkey } from './subkeys';
 
@@ -113,6 +113,11 @@ export function blindIndexDriver(
     return { ...rest, subject: openRef(keys, rest.subject, subjectSealed).id };
   }
 
+  const indexedDocument = (keys: { indexKey: Buffer }, { document, facts }: NewDocument): NewDocument => ({
+    document: { ...document, subjectId: indexOf(keys, document.subjectId) },
+    facts: facts.map((f) => ({ ...f, subjectId: indexOf(keys, f.subjectId) })),
+  });
+
   const withKeys =
     <A extends unknown[], R>(fn: (keys: { indexKey: Buffer; refKey: Buffer }, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> =>
@@ -135,16 +140,12 @@ export function blindIndexDriver(
     }),
     listSubjects: withKeys(async (keys) => Promise.all((await inner.listSubjects()).map(async (row) => subjectOut(row, await clearOf(keys, row.id))))),
     setWrappedKey: withKeys(async (keys, id, wrappedKey) => inner.setWrappedKey(indexOf(keys, id), wrappedKey)),
-    insertDocument: withKeys(async (keys, { document, facts }) =>
-      inner.insertDocument({
-        document: { ...document, subjectId: indexOf(keys, document.subjectId) },
-        facts: facts.map((f) => ({ ...f, subjectId: indexOf(keys, f.subjectId) })),
-      }),
-    ),
+    insertDocument: withKeys(async (keys, input) => inner.insertDocument(indexedDocument(keys, input))),
     getDocument: withKeys(async (keys, id) => {
       const row = await inner.getDocument(id);
       return row && { ...row, subjectId: await clearOf(keys, row.subjectId) };
     }),
+    moveDocument: withKeys(async (keys, input) => inner.moveDocument(indexedDocument(keys, input))),
     replaceBodies: withKeys(async (keys, subjectId, rows) => inner.replaceBodies(indexOf(keys, subjectId), rows)),
     listDocuments: withKeys(async (keys, subjectId) => (await inner.listDocuments(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId }))),
     listFacts: withKeys(async (keys, subjectId) => (await inner.listFacts(indexOf(keys, subjectId))).map((f) => ({ ...f, subjectId }))),

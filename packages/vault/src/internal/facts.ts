@@ -10,7 +10,7 @@ const DOCUMENT_META_KEYS: ReadonlyArray<[string, (r: DocumentRecord) => FieldVal
 ];
 
 /** Facts of one document: its fields, its relations (role-prefixed keys), document metadata, identity copies. */
-export function factsOf(doc: VaultDocument, isIdentityDocument: (type: string) => boolean): Fact[] {
+export function factsOf(doc: VaultDocument, isIdentityDocument: (record: DocumentRecord) => boolean): Fact[] {
   const record = doc.record;
   const fields = new Map<string, ExtractedField>(Object.entries(record.fields));
   for (const [key, read] of DOCUMENT_META_KEYS) {
@@ -31,7 +31,7 @@ export function factsOf(doc: VaultDocument, isIdentityDocument: (type: string) =
       });
     }
   }
-  if (isIdentityDocument(record.type)) {
+  if (isIdentityDocument(record)) {
     for (const [key, field] of [...fields]) {
       if (key.startsWith('document.')) fields.set(`person.idDocument.${key.slice('document.'.length)}`, field);
     }

@@ -45,3 +45,20 @@ export function syntheticCccd(
     ...record,
   };
 }
+
+/** A synthetic birth certificate that prints no personal ID (issued before the numbers existed): no subject. */
+export function syntheticBirthCertificate(overrides: { sha256?: string; confidence?: number; mother?: string } = {}): DocumentRecord {
+  const { sha256 = 'c'.repeat(64), confidence = 0.95, mother = 'Trần Thị Mẫu' } = overrides;
+  const f = (value: FieldValue) => field(value, 'ocr', confidence, sha256);
+  return {
+    type: 'giay-khai-sinh',
+    kind: 'civil-status',
+    part: 'full',
+    status: 'valid',
+    fields: { 'person.fullName': f('NGUYỄN THỊ THỬ'), 'person.birthDate': f('1999-07-14'), 'person.sex': f('female') },
+    relations: [{ role: 'mother', fields: { 'person.fullName': f(mother) } }],
+    link: { evidence: [], reason: 'no-id' },
+    sources: [{ file: 'khai-sinh.jpg', sha256, page: 1, pageCount: 1 }],
+    diagnostics: [],
+  };
+}
