@@ -163,6 +163,12 @@ function enterpriseBilingual(doc: SyntheticDocument, rng: Rng): DrawnForm[] {
   return [p.done()];
 }
 
+/** Certificates last issued before `date` (for the older models): drawn from a longer run of the same seed. */
+function registeredBefore(type: 'enterprise-registration' | 'household-business-registration', date: string, seed: number, count: number): SyntheticDocument[] {
+  const pool = generateBusinessDocuments(type, seed, count * 12 + 12).filter((d) => d.fields['document.issueDate']! < date);
+  return pool.slice(0, count);
+}
+
 // ---------------------------------------------------------------- household business
 
 const householdAgency = (issuer: string): string[] =>
@@ -293,7 +299,7 @@ export const BUSINESS_FAMILIES: LayoutFamily[] = [
     description: 'Older bilingual certificate: every label with its English ("Mã số doanh nghiệp / Enterprise code"), values on the line below, two or three items per line, "Chứng minh nhân dân số", "Nơi đăng ký hộ khẩu thường trú", "Chỗ ở hiện tại".',
     heldOut: true,
     capture: 'phone',
-    generate: (seed, count) => generateBusinessDocuments('enterprise-registration', seed, count),
+    generate: (seed, count) => registeredBefore('enterprise-registration', '2015-07-01', seed, count),
     draw: enterpriseBilingual,
   },
   {
@@ -329,7 +335,7 @@ export const BUSINESS_FAMILIES: LayoutFamily[] = [
     description: 'Older "hộ cá thể" model: the head of household first ("Họ tên người đại diện hộ kinh doanh", "Nam/Nữ", "Số CMND/CCCD", "Nơi đăng ký hộ khẩu thường trú", "Chỗ ở hiện tại"), then "Tên cửa hàng", "Địa điểm kinh doanh"; labels without colons on dotted lines, italic values.',
     heldOut: true,
     capture: 'phone',
-    generate: (seed, count) => generateBusinessDocuments('household-business-registration', seed, count),
+    generate: (seed, count) => registeredBefore('household-business-registration', '2015-07-01', seed, count),
     draw: householdOld,
   },
 ];

@@ -5,7 +5,7 @@ import { A4_WIDTH } from '../internal/a4';
 import { dateLong, FormPage, titleCase, upper, type DrawnForm } from '../internal/form-kit';
 import type { Rng } from '../rng';
 import type { SyntheticDocument } from '../types';
-import { motto, signerBlock, style } from './common';
+import { motto, shiftYears, signerBlock, style } from './common';
 import { fromTemplatePage, roleKey } from './tuned';
 
 const comma = (area: string): string => area.replace('.', ',');
@@ -95,11 +95,12 @@ function landColumns(doc: SyntheticDocument, rng: Rng): DrawnForm[] {
 /**
  * 1990s "sổ đỏ" (Luật Đất đai 1993): the holder as "Tên người sử dụng đất" with "Năm sinh" and
  * "Số CMND", the parcels in a ruled grid (Thửa đất số | Tờ bản đồ số | Diện tích | Mục đích | Thời hạn),
- * serial and register number in other words, no use form, origin or area in words; typewriter type.
+ * serial and register number in other words, no use form, origin or area in words; typewriter-like condensed serif,
+ * dates of the 1990s and 9-digit CMND numbers.
  */
 function landOld(doc: SyntheticDocument, rng: Rng): DrawnForm[] {
   const f = doc.fields;
-  const p = new FormPage(rng, style({ labelFont: 'mono', valueFont: 'mono', headingFont: 'serif-bold', size: 20, lineHeight: 36, colon: ':', leaders: true, paper: '#f7e9e4', ink: '#3a2020', valueInk: '#111' }));
+  const p = new FormPage(rng, style({ labelFont: 'serif-condensed', valueFont: 'serif-condensed', headingFont: 'serif-bold', size: 21, lineHeight: 36, colon: ':', leaders: true, paper: '#f7e9e4', ink: '#3a2020', valueInk: '#111' }));
   p.frame(38, false, '#9a2a2a');
   let y = motto(p, 110, A4_WIDTH / 2, 22, 'serif-bold');
   p.centred('GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT', y + 20, 36, 'serif-bold', '#9a2a2a');
@@ -180,10 +181,16 @@ export const LAND_FAMILIES: LayoutFamily[] = [
   {
     type: 'land-use-certificate',
     family: 'so-do-1990s',
-    description: '1990s "sổ đỏ": "Tên người sử dụng đất", "Số CMND", the parcel in a ruled grid (Thửa đất số | Tờ bản đồ số | Diện tích | Mục đích | Thời hạn), issued under a provincial people\'s committee, typewriter type; no use form, origin or area in words.',
+    description: '1990s "sổ đỏ": "Tên người sử dụng đất", "Số CMND", the parcel in a ruled grid (Thửa đất số | Tờ bản đồ số | Diện tích | Mục đích | Thời hạn), issued under a provincial people\'s committee, condensed serif; 1990s dates, 9-digit CMND numbers; no use form, origin or area in words.',
     heldOut: true,
     capture: 'phone',
-    generate: (seed, count) => generateLandCertificates(seed, count),
+    generate: (seed, count) =>
+      generateLandCertificates(seed, count).map((d) => {
+        const s = shiftYears(d, 27);
+        // 9-digit CMND numbers, as before 2016.
+        for (const f of [s.fields, ...s.relations.map((r) => r.fields)]) f['person.idNumber'] = f['person.idNumber']!.slice(3);
+        return s;
+      }),
     draw: landOld,
   },
 ];

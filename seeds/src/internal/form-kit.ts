@@ -44,6 +44,8 @@ export interface DrawnForm {
   runs: Array<{ text: string; box: Box }>;
   /** Each scored key and its value exactly as printed. */
   printed: Record<string, string>;
+  /** Characters the chosen fonts could not draw (must be empty). */
+  missingGlyphs?: string[];
 }
 
 export class FormPage {
@@ -180,7 +182,7 @@ export class FormPage {
   }
 
   done(): DrawnForm {
-    return { svg: this.c.toString(), boxes: this.boxes, runs: this.c.runs, printed: this.printed };
+    return { svg: this.c.toString(), boxes: this.boxes, runs: this.c.runs, printed: this.printed, missingGlyphs: [...this.c.missingGlyphs] };
   }
 }
 
