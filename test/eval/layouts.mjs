@@ -3,8 +3,9 @@
 // fields its family printed. Held-out families (the readers' engineers never look at their drawing code or
 // images) are reported apart: those are the figures on layouts the readers were not tuned on.
 // Usage: pnpm eval:layouts [--count 10] [--seed 2026] [--degraded 0.5] [--types giay-khai-sinh,…]
-//        [--families tt04-2020,giay-khai-sinh/old-1990s,…] [--json] [--verbose] [--keep DIR]
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//        [--families tt04-2020,giay-khai-sinh/old-1990s,…] [--json] [--out report.json] [--verbose] [--keep DIR]
+// --json prints the report as JSON; --out also writes it to a file; --keep keeps the scans and truth in DIR.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     keep: { type: 'string' },
+    out: { type: 'string' },
   },
 });
 const count = Number(args.count);
@@ -96,6 +98,7 @@ const report = {
   }),
 };
 
+if (args.out) writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
 if (args.json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
