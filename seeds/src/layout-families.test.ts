@@ -62,11 +62,12 @@ describe('layout families', () => {
       for (const d of docs) {
         expect(d.truth.type).toBe(family.type);
         for (const p of d.pages) {
-          expect(p.svg).toContain('width="1240" height="1754"');
+          const [w, h] = [p.width ?? 1240, p.height ?? 1754];
+          expect(p.svg).toContain(`width="${w}" height="${h}"`);
           expect(p.missingGlyphs ?? [], 'every character has a glyph in its font').toEqual([]);
           // Nothing printed off the sheet (the original seeds-v1 enterprise template can push its signer's
           // name below the sheet, an old defect left as it is so its figures stay comparable).
-          if (family.family !== 'seeds-v1') for (const r of p.runs) expect(r.box.x >= 0 && r.box.y >= 0 && r.box.x + r.box.width <= 1240 && r.box.y + r.box.height <= 1754, `${r.text} inside the page`).toBe(true);
+          if (family.family !== 'seeds-v1') for (const r of p.runs) expect(r.box.x >= 0 && r.box.y >= 0 && r.box.x + r.box.width <= w && r.box.y + r.box.height <= h, `${r.text} inside the page`).toBe(true);
         }
         const pageText = d.pages.map((p) => p.runs.map((r) => r.text).join(' ')).join(' ');
         const keys = [...Object.keys(d.truth.fields), ...d.truth.relations.flatMap((r) => Object.keys(r.fields).map((k) => `${r.role}:${k}`))];

@@ -95,7 +95,7 @@ export function layoutDocuments(family: LayoutFamily, seed: number, count: numbe
 
 /** The text each page printed, with boxes: what a perfect OCR would read. */
 export function layoutDocumentText(doc: LayoutDocument): PageText[] {
-  return doc.pages.map((p) => ({ width: 1240, height: 1754, runs: p.runs }));
+  return doc.pages.map((p) => ({ width: p.width ?? 1240, height: p.height ?? 1754, runs: p.runs }));
 }
 
 const CAPTURE_KINDS: Record<Capture, DegradationKind[]> = {

@@ -40,6 +40,9 @@ export interface FormItem {
 
 export interface DrawnForm {
   svg: string;
+  /** Page size in px; absent means A4 at 150 dpi (1240 × 1754). An ID card family sets its card size. */
+  width?: number;
+  height?: number;
   boxes: Record<string, Box>;
   runs: Array<{ text: string; box: Box }>;
   /** Each scored key and its value exactly as printed. */
