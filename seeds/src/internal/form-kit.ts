@@ -117,11 +117,13 @@ export class FormPage {
       }
       const lines = this.c.wrap(item.value, Math.max(120, end - vx), this.valueStyle);
       const drawn = lines.map((l, k) => this.c.text(l, k === 0 ? vx : Math.min(vx, x + 30), vy + k * lh, this.valueStyle));
+      // Dotted leaders sit 11 px under the baseline, clear of descenders and the dot-below tone mark, as on a
+      // printed blank where the typed value stands on the dots.
       if (this.style.leaders) {
         lines.forEach((l, k) => {
           const lx = k === 0 ? vx : Math.min(vx, x + 30);
           const lend = i === items.length - 1 || columns[i + 1] === undefined ? end : columns[i + 1]! - 20;
-          this.c.raw(`<line x1="${lx.toFixed(1)}" y1="${(vy + k * lh + 6).toFixed(1)}" x2="${lend.toFixed(1)}" y2="${(vy + k * lh + 6).toFixed(1)}" stroke="${this.style.ink}" stroke-width="1.6" stroke-dasharray="2 5"/>`);
+          this.c.raw(`<line x1="${lx.toFixed(1)}" y1="${(vy + k * lh + 11).toFixed(1)}" x2="${lend.toFixed(1)}" y2="${(vy + k * lh + 11).toFixed(1)}" stroke="${this.style.ink}" stroke-width="1.6" stroke-dasharray="2 5"/>`);
           void l;
         });
       }
