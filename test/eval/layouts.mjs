@@ -43,9 +43,13 @@ process.stderr.write(`generated ${set.folders.length} documents of ${families.le
 
 const empty = () => ({ docs: 0, classified: 0, times: [], truth: 0, emitted: 0, right: 0, wrongConfident: 0, fields: new Map() });
 const perFamily = new Map(); // `${type}/${family}` -> stats
+// SIGTERM or SIGINT stops after the current document and reports what was measured so far (marked partial).
+let stopped = false;
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => (stopped = true));
 const engine = createTesseractEngine();
 try {
   for (const [i, folder] of set.folders.entries()) {
+    if (stopped) break;
     const truth = JSON.parse(readFileSync(join(out, folder, 'truth.json'), 'utf8'));
     const id = `${truth.type}/${truth.family}`;
     const s = perFamily.get(id) ?? { ...empty(), type: truth.type, family: truth.family, heldOut: truth.heldOut };
@@ -78,6 +82,7 @@ const sum = (rows) => rows.reduce((a, s) => ({ docs: a.docs + s.docs, classified
 const summary = (s) => ({ docs: s.docs, classified: s.docs ? s.classified / s.docs : null, exact: s.truth ? s.right / s.truth : null, printedFields: s.truth, emitted: s.emitted, wrongConfident: s.wrongConfident });
 const types = [...new Set([...perFamily.values()].map((s) => s.type))];
 const report = {
+  partial: stopped,
   seed: Number(args.seed),
   countPerFamily: count,
   degradedShare: Number(args.degraded),
@@ -103,6 +108,7 @@ if (args.json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   const p = (x) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+  if (stopped) console.log('PARTIAL: stopped before every document was read; the counts below say how many were.');
   console.log(`Layout families: ${count} documents per family (seed ${args.seed}, ${args.degraded} degraded), real OCR, 2 workers; each document scored on the fields its family prints`);
   console.log(['type/family'.padEnd(52), 'held out', 'docs', 'classified', 'exact', 'wrong≥threshold', 'median ms'].join('\t'));
   for (const t of report.types) {
