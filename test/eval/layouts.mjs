@@ -41,7 +41,7 @@ const t0 = Date.now();
 const set = await generateLayoutSet({ seed: Number(args.seed), count, outDir: out, degradedShare: Number(args.degraded), ...selection });
 process.stderr.write(`generated ${set.folders.length} documents of ${families.length} families in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
 
-const empty = () => ({ docs: 0, classified: 0, times: [], truth: 0, emitted: 0, right: 0, wrongConfident: 0, fields: new Map() });
+const empty = () => ({ docs: 0, classified: 0, classifiedAs: {}, times: [], truth: 0, emitted: 0, right: 0, wrongConfident: 0, fields: new Map() });
 const perFamily = new Map(); // `${type}/${family}` -> stats
 // SIGTERM or SIGINT stops after the current document and reports what was measured so far (marked partial).
 let stopped = false;
@@ -59,6 +59,8 @@ try {
     s.times.push(result.ms);
     const record = result.record;
     if (record?.type === truth.type) s.classified++;
+    const as = record?.type ?? 'none';
+    s.classifiedAs[as] = (s.classifiedAs[as] ?? 0) + 1;
     for (const { key, want, got, right, wrongConfident } of scoreDocument(truth, record)) {
       const f = s.fields.get(key) ?? { truth: 0, emitted: 0, right: 0, wrongConfident: 0 };
       s.fields.set(key, f);
@@ -96,6 +98,7 @@ const report = {
         family: s.family,
         heldOut: s.heldOut,
         ...summary(s),
+        classifiedAs: s.classifiedAs,
         medianMs: median(s.times),
         fields: Object.fromEntries([...s.fields].sort(([a], [b]) => a.localeCompare(b)).map(([k, f]) => [k, { exact: f.right / f.truth, printed: f.truth, emitted: f.emitted, wrongConfident: f.wrongConfident }])),
       })),
@@ -110,9 +113,9 @@ if (args.json) {
   const p = (x) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
   if (stopped) console.log('PARTIAL: stopped before every document was read; the counts below say how many were.');
   console.log(`Layout families: ${count} documents per family (seed ${args.seed}, ${args.degraded} degraded), real OCR, 2 workers; each document scored on the fields its family prints`);
-  console.log(['type/family'.padEnd(52), 'held out', 'docs', 'classified', 'exact', 'wrong≥threshold', 'median ms'].join('\t'));
+  console.log(['type/family'.padEnd(52), 'held out', 'docs', 'classified', 'exact', 'wrong≥threshold', 'median ms', 'classified as'].join('\t'));
   for (const t of report.types) {
-    for (const f of t.families) console.log([`${t.type}/${f.family}`.padEnd(52), f.heldOut ? 'yes' : '', f.docs, p(f.classified), p(f.exact), `${f.wrongConfident}/${f.emitted}`, f.medianMs].join('\t'));
+    for (const f of t.families) console.log([`${t.type}/${f.family}`.padEnd(52), f.heldOut ? 'yes' : '', f.docs, p(f.classified), p(f.exact), `${f.wrongConfident}/${f.emitted}`, f.medianMs, Object.entries(f.classifiedAs).map(([k, n]) => `${k} ${n}`).join(', ')].join('\t'));
   }
   console.log();
   console.log('Per type: tuned families | figures on families the readers were not tuned on (held out)');
