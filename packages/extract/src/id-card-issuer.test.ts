@@ -33,7 +33,7 @@ describe('readCardIssuer', () => {
   });
 });
 
-const back = (lines: string[]): PageReading => ({ page, ocr: ocrPageFromLines(lines) });
+const back = (lines: string[]): PageReading => ({ page, ocr: ocrPageFromLines(lines), qr: undefined });
 const BACK: PageClass = { type: 'cccd-2021', part: 'back', score: 1 };
 
 describe('ID card issuer: read, not inferred', () => {
