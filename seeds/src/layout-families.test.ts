@@ -61,7 +61,8 @@ describe('layout families', () => {
       expect(docs).toHaveLength(4);
       for (const d of docs) {
         expect(d.truth.type).toBe(family.type);
-        for (const p of d.pages) expect(p.svg).toContain('width="1240" height="1754"');
+        // A4 pages; an ID card side is drawn on its own 1200 × 820 image (card on a scanner bed or a table).
+        for (const p of d.pages) expect(p.svg).toMatch(/width="1240" height="1754"|width="1200" height="820"/);
         const pageText = d.pages.map((p) => p.runs.map((r) => r.text).join(' ')).join(' ');
         const keys = [...Object.keys(d.truth.fields), ...d.truth.relations.flatMap((r) => Object.keys(r.fields).map((k) => `${r.role}:${k}`))];
         expect(keys.length).toBeGreaterThan(5);

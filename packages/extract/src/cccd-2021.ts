@@ -1,6 +1,7 @@
 import type { Evidence, ExtractedField, OcrPage, PageSource } from '@sohoa/core';
 import { parseDate } from '@sohoa/vn';
 import { FRONT_LABELS } from './cccd-front';
+import { parseIdentifyingMarks } from './field-parsers';
 import { defineIdCard } from './id-card-model';
 import { findLabel, foldLines, type FoldedLine } from './lines';
 import { findNumericDates } from './ocr-fixes';
@@ -45,6 +46,11 @@ export const cccd2021 = defineIdCard({
     },
   },
   back: {
+    columns: {
+      idNumber: false,
+      places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang', 'personal identification'], lines: 2, parse: parseIdentifyingMarks }],
+      stops: [...ISSUE_LABELS, 'cuc truong', 'director general', 'ngon tro', 'index finger'],
+    },
     extra: async (_page, ocr) => readBack(ocr),
     markers: {
       anchors: ['dac diem nhan dang', 'personal identification', 'ngon tro', '#mrz', '#qr'],

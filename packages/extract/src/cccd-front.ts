@@ -1,6 +1,6 @@
 import type { Box, Evidence, ExtractedField, OcrPage, OcrWord, PageImage } from '@sohoa/core';
 import { foldDiacritics, isPersonalId, parseDate, parseSex } from '@sohoa/vn';
-import { cleanValue, columnText, findLabel, foldLines, textAfterLabel, unionBoxes, type FoldedLine, type LocatedText } from './lines';
+import { cleanValue, columnText, findLabel, foldLines, isDebrisWord, textAfterLabel, unionBoxes, type FoldedLine, type LocatedText } from './lines';
 import { parseCardAddress, parseUpperName } from './field-parsers';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
 import { chooseReading, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
@@ -26,8 +26,8 @@ export interface CardFrontLabels {
   residence?: string[];
   /** Printed under the photo, left of the value column. */
   expiry?: string[];
-  /** Further places and addresses: key, labels, and how many lines the value may take. */
-  places?: ReadonlyArray<{ key: string; labels: string[]; lines: number }>;
+  /** Further places and addresses (or other text, with its own parser): key, labels, and how many lines the value may take. */
+  places?: ReadonlyArray<{ key: string; labels: string[]; lines: number; parse?: (text: string) => string | undefined }>;
   /** Further dates in digits: key and labels. */
   dates?: ReadonlyArray<{ key: string; labels: string[] }>;
   /** Labels that end a value without being read (a title or an issuer printed below it). */
@@ -102,12 +102,23 @@ export function wordsAfterLabel(line: FoldedLine, labels: readonly string[]): Lo
   const words = line.line.words;
   if (words.length === 0) return { text, box: line.line.box, confidence: line.line.confidence };
   // The trailing words that spell the text after the label.
-  const kept: typeof words = [];
+  let kept: typeof words = [];
   let length = 0;
   for (let i = words.length - 1; i >= 0 && length < squeezed.length; i--) {
     kept.unshift(words[i]!);
     length += words[i]!.text.replace(/[^\p{L}\p{N}]/gu, '').length;
   }
+  // Far right after a wide gap (a QR code, a chip or a photo read as text), or faint specks: not the value.
+  const height = line.line.box.height;
+  const gap = kept.findIndex((w, i) => i > 0 && w.box.x - (kept[i - 1]!.box.x + kept[i - 1]!.box.width) > height * 3);
+  if (gap > 0) kept = kept.slice(0, gap);
+  const labelEnd = words[words.length - kept.length - 1];
+  if (labelEnd && kept[0] && kept[0].box.x - (labelEnd.box.x + labelEnd.box.width) > height * 3) return undefined;
+  const spelled = kept.length;
+  kept = kept.filter((w) => !isDebrisWord(w));
+  if (kept.length === 0) return undefined;
+  const keptText = kept.map((w) => w.text).join(' ');
+  if (gap > 0 || kept.length < spelled) return { text: keptText.replace(/^[\s:.;,/|-]+/, '').replace(/^[A-Za-z][A-Za-z .,]{2,32}:\s*/, '').trim(), box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
   return { text, box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
 }
 
@@ -157,11 +168,13 @@ function valueParts(lines: FoldedLine[], label: FoldedLine, own: readonly string
   }
   let bottom = label.line.box.y + label.line.box.height;
   const height = label.line.box.height;
+  // Value lines start at or right of the label's left edge (the photo, fingerprints or card edge lie left of it).
+  const column = Math.max(minX, label.line.box.x - height);
   for (let i = label.index + 1; i < lines.length && out.length < max; i++) {
     const line = lines[i]!;
     // Far below the last value line: another block of the card.
     if (line.line.box.y - bottom > height * 2.5) break;
-    const part = columnText(line, minX);
+    const part = columnText(line, column);
     if (!part) continue;
     if (holdsLabel(fold(part.text), own)) {
       const after = wordsAfterLabel(line, own);
@@ -234,7 +247,7 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
     const part = [columnText(birthLine, columnX), ...valueParts(lines, birthLine, labels.birth, othersOf(labels.birth), columnX, 2)].find((p) => p && parseNumericDate(p.text));
     if (part) candidates.push({ key: 'person.birthDate', parts: [part], parse: parseNumericDate, reread: true });
   }
-  const places = [
+  const places: NonNullable<CardFrontLabels['places']> = [
     ...(labels.hometown ? [{ key: 'person.hometown', labels: labels.hometown, lines: 2 }] : []),
     ...(labels.residence ? [{ key: 'person.permanentAddress', labels: labels.residence, lines: 3 }] : []),
     ...(labels.places ?? []),
@@ -243,7 +256,7 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
     const label = findLabel(lines, place.labels);
     if (!label) continue;
     const parts = valueParts(lines, label, place.labels, othersOf(place.labels), columnX, place.lines);
-    if (parts.length > 0) candidates.push({ key: place.key, parts, parse: parseCardAddress, reread: true });
+    if (parts.length > 0) candidates.push({ key: place.key, parts, parse: place.parse ?? parseCardAddress, reread: true });
   }
   for (const date of labels.dates ?? []) {
     const label = findLabel(lines, date.labels);
