@@ -118,4 +118,11 @@ describe('readCccdFront', () => {
     expect(fields['person.hometown']?.value).toBe(normalizeText('Phường Trảng Dài, Biên Hoà, Đồng Nai'));
     expect(fields['person.permanentAddress']?.value).toBe(normalizeText('Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng'));
   });
+
+  it('reads an expiry date standing under its label, and a misread English label half is not part of the value', async () => {
+    const ocr = ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN THỊ BA', 'Nơi thường trú /', 'Plaee of residence: Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng', 'Có giá trị đến / Date of expiry:', '02/01/2034']);
+    const fields = await readCccdFront(page, ocr, context);
+    expect(fields['person.permanentAddress']?.value).toBe(normalizeText('Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng'));
+    expect(fields['document.expiryDate']?.value).toBe('2034-01-02');
+  });
 });

@@ -153,6 +153,17 @@ function beforeLabels(part: LocatedText, labels: readonly string[], words: reado
 }
 
 /**
+ * The English half of a label misread so that no label matches (`Plaee of residence: Ấp …`): ASCII
+ * words up to a colon at the start of a value line are a label, not the value.
+ */
+function stripLabelHead(part: LocatedText): LocatedText {
+  const m = /^[A-Za-z][A-Za-z .,]{2,32}:\s*/.exec(part.text);
+  if (!m || !/[\p{L}\p{N}]/u.test(part.text.slice(m[0].length))) return part;
+  const share = m[0].length / part.text.length;
+  return { text: part.text.slice(m[0].length), box: { ...part.box, x: part.box.x + part.box.width * share, width: part.box.width * (1 - share) }, confidence: part.confidence };
+}
+
+/**
  * A field's value wherever the card prints it: after its label on the same line, then on the lines
  * below in the label's column (a wrapped value, or a label standing alone), up to `max` lines and
  * stopping at the next label of another field. A line holding the field's own label again (the
@@ -182,7 +193,7 @@ function valueParts(lines: FoldedLine[], label: FoldedLine, own: readonly string
       bottom = line.line.box.y + line.line.box.height;
       continue;
     }
-    const cut = beforeLabels(part, others, line.line.words);
+    const cut = beforeLabels(stripLabelHead(part), others, line.line.words);
     if (!cut.part) break;
     if (!/[\p{L}\p{N}]{2}/u.test(cut.part.text) && !cut.stop) continue;
     // Background pattern read as text: very low confidence or much shorter than a text line.
@@ -294,9 +305,16 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
       (nameLabel ? lines.find((l) => l.index > nameLabel.index && leftDate(l)) : undefined))
     : undefined;
   if (expLine) {
-    const dated = expLine.line.words.filter((w) => findNumericDates(w.text).length > 0);
+    const hasDate = (w: OcrWord) => findNumericDates(w.text).length > 0;
+    // A label standing alone: the date is on one of the next lines, under the label.
+    const under = (l: FoldedLine) => {
+      const { x, width } = expLine.line.box;
+      return l.line.words.some((w) => hasDate(w) && w.box.x < x + width && w.box.x + w.box.width > x);
+    };
+    const dateLine = expLine.line.words.some(hasDate) || expLine.line.words.length === 0 ? expLine : (lines.slice(expLine.index + 1, expLine.index + 4).find(under) ?? expLine);
+    const dated = dateLine.line.words.filter(hasDate);
     const word = dated.find((w) => w.box.x < columnX) ?? dated[0];
-    const part = word ? { text: word.text, box: word.box, confidence: word.confidence } : { text: expLine.line.text, box: expLine.line.box, confidence: expLine.line.confidence };
+    const part = word ? { text: word.text, box: word.box, confidence: word.confidence } : { text: dateLine.line.text, box: dateLine.line.box, confidence: dateLine.line.confidence };
     candidates.push({ key: 'document.expiryDate', parts: [part], parse: parseNumericDate, reread: true });
   }
   return { candidates, fields };

@@ -64,4 +64,14 @@ describe('ID card issuer: read, not inferred', () => {
     expect(place === undefined || place.confidence < 0.7).toBe(true);
     expect(record.fields['person.residence']?.confidence ?? 0).toBeGreaterThanOrEqual(0.7);
   });
+
+  it('keeps a value holding words of a printed label below the threshold', async () => {
+    const record = await canCuoc2024.extract(
+      [back(['Nơi cư trú / Place of residence:', 'of residence Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng', 'Ngày, tháng, năm cấp / Date of issue: 01/08/2024'])],
+      [{ ...BACK, type: 'can-cuoc-2024' }],
+      context,
+    );
+    const residence = record.fields['person.residence'];
+    expect(residence === undefined || residence.confidence < 0.7).toBe(true);
+  });
 });

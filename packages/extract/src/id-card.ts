@@ -109,6 +109,9 @@ export function checkAddressEnds(fields: FieldSet, keys: readonly string[]): Dia
 // Administrative words that never end a place: a value ending with one lost what followed it.
 const DANGLING = /(?:^|[\s,])(?:xa|phuong|huyen|quan|thi tran|thi xa|tinh|thanh pho|tp|ap|thon|to|so|khu pho)\.?$/;
 
+// Words of the cards' English labels, never part of a Vietnamese value.
+const LABEL_PIECES = /\b(?:place of|of origin|of residence|of birth|full name|date of|nationality|identification)\b/;
+
 /**
  * A value that looks cut (ends with `..` or `…`, or with an administrative word and nothing after
  * it) is not certain whatever its OCR confidence: it drops below the fill thresholds with a
@@ -119,10 +122,14 @@ export function checkCutValues(fields: FieldSet): Diagnostic[] {
   for (const [key, field] of Object.entries(fields)) {
     if (typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz')) continue;
     const text = field.value.trim();
-    const cut = /(?:\.\.|…)$/.test(text) || (/[Pp]lace|[Aa]ddress|hometown|residence|Registration/i.test(key) && DANGLING.test(foldDiacritics(text)));
-    if (!cut) continue;
+    const folded = foldDiacritics(text);
+    const cut = /(?:\.\.|…)$/.test(text) || (/[Pp]lace|[Aa]ddress|hometown|residence|Registration/i.test(key) && DANGLING.test(folded));
+    // A piece of a printed label read into the value ("of residence Ấp …"): its start is not certain either.
+    const labelled = LABEL_PIECES.test(folded);
+    if (!cut && !labelled) continue;
     field.confidence = Math.min(field.confidence, 0.5);
-    diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` looks cut short (it ends with an ellipsis or an administrative word with nothing after it); it needs review.` });
+    const why = cut ? 'looks cut short (it ends with an ellipsis or an administrative word with nothing after it)' : 'holds words of a printed label';
+    diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` ${why}; it needs review.` });
   }
   return diagnostics;
 }
