@@ -38,6 +38,7 @@ export const cccd2016 = defineIdCard({
   },
   back: {
     form: CCCD_2016_BACK,
+    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'cuc truong', 'ngon tro'] },
     markers: {
       anchors: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'dkql', 'dlqg'],
       markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],

@@ -63,6 +63,7 @@ export const cmnd9 = defineIdCard({
   },
   back: {
     form: CMND_BACK,
+    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'giam doc', 'ngon tro'] },
     markers: {
       anchors: ['dau vet rieng', 'di hinh', 'ngon tro'],
       markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],

@@ -17,6 +17,8 @@ export interface IdCardSideSpec {
   columns?: CardFrontLabels;
   form?: FormTemplate;
   extra?: (page: PageImage, ocr: OcrPage, context: ExtractContext) => Promise<FieldSet>;
+  /** Read with the column reader only for the keys the side's other readers did not find. */
+  fallback?: CardFrontLabels;
   /** Printed markers that classify a page as this side. */
   markers: CardSideMarkers;
 }
@@ -73,6 +75,9 @@ async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, con
   if (spec.columns) sets.push(await readCccdFront(page, ocr, context, spec.columns));
   if (spec.form) sets.push(await readLabelledForm(page, ocr, spec.form, context));
   if (spec.extra) sets.push(await spec.extra(page, ocr, context));
+  const found = new Set(sets.flatMap((set) => Object.keys(set)));
+  const missing = (spec.fallback?.places ?? []).filter((p) => !found.has(p.key));
+  if (spec.fallback && missing.length > 0) sets.push(await readCccdFront(page, ocr, context, { ...spec.fallback, places: missing }));
   return sets;
 }
 
