@@ -2,7 +2,7 @@ import type { Diagnostic } from '@sohoa/core';
 import type { CardFrontLabels } from './cccd-front';
 import * as p from './field-parsers';
 import { defineIdCard } from './id-card-model';
-import type { FieldSet } from './types';
+import type { FieldSet, FormTemplate } from './types';
 
 /** Front labels of the Căn cước card (TT 16/2024/TT-BCA): bilingual, no place of origin. */
 export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
@@ -12,8 +12,19 @@ export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
   nationality: ['quoc tich', 'nationality'],
 };
 
-/** Back of the Căn cước card: residence and birth registration place after or under their labels, issue and expiry dates. */
-export const CAN_CUOC_2024_BACK: CardFrontLabels = {
+/** Back of the Căn cước card: residence and birth registration place under their labels, issue and expiry dates. */
+export const CAN_CUOC_2024_BACK: FormTemplate = {
+  sections: [],
+  fields: [
+    { key: 'person.residence', labels: ['noi cu tru', 'place of residence'], parse: p.parseCardAddress, wraps: true, reread: true },
+    { key: 'person.birthRegistrationPlace', labels: ['noi dang ky khai sinh', 'place of birth'], parse: p.parseCardAddress, wraps: true, reread: true },
+    { key: 'document.issueDate', labels: ['ngay, thang, nam cap', 'date of issue'], parse: p.parseNumericDateValue, reread: true },
+    { key: 'document.expiryDate', labels: ['ngay, thang, nam het han', 'date of expiry'], parse: p.parseNumericDateValue, reread: true },
+  ],
+};
+
+/** The same back read by the column reader (value after the label or under it), for what the form misses. */
+export const CAN_CUOC_2024_BACK_COLUMNS: CardFrontLabels = {
   idNumber: false,
   places: [
     { key: 'person.residence', labels: ['noi cu tru', 'place of residence'], lines: 3 },
@@ -53,7 +64,8 @@ export const canCuoc2024 = defineIdCard({
     },
   },
   back: {
-    columns: CAN_CUOC_2024_BACK,
+    form: CAN_CUOC_2024_BACK,
+    fallback: CAN_CUOC_2024_BACK_COLUMNS,
     markers: {
       anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
       markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],

@@ -17,7 +17,7 @@ export interface IdCardSideSpec {
   columns?: CardFrontLabels;
   form?: FormTemplate;
   extra?: (page: PageImage, ocr: OcrPage, context: ExtractContext) => Promise<FieldSet>;
-  /** Read with the column reader only for the keys the side's other readers did not find. */
+  /** Places and dates read with the column reader only when the side's other readers did not find them. */
   fallback?: CardFrontLabels;
   /** Printed markers that classify a page as this side. */
   markers: CardSideMarkers;
@@ -76,8 +76,9 @@ async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, con
   if (spec.form) sets.push(await readLabelledForm(page, ocr, spec.form, context));
   if (spec.extra) sets.push(await spec.extra(page, ocr, context));
   const found = new Set(sets.flatMap((set) => Object.keys(set)));
-  const missing = (spec.fallback?.places ?? []).filter((p) => !found.has(p.key));
-  if (spec.fallback && missing.length > 0) sets.push(await readCccdFront(page, ocr, context, { ...spec.fallback, places: missing }));
+  const places = (spec.fallback?.places ?? []).filter((p) => !found.has(p.key));
+  const dates = (spec.fallback?.dates ?? []).filter((d) => !found.has(d.key));
+  if (spec.fallback && places.length + dates.length > 0) sets.push(await readCccdFront(page, ocr, context, { ...spec.fallback, places, dates }));
   return sets;
 }
 
