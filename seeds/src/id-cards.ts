@@ -13,13 +13,16 @@ import type { Box, CardSide, DegradeOptions, Degradation, SyntheticPerson } from
 /** ID card models besides the 2021 chip CCCD that the generator renders. */
 export type IdCardType = 'cmnd-9' | 'cccd-2016' | 'can-cuoc-2024';
 
+/** Every ID card model the layout families draw (the 2021 chip CCCD included). */
+export type IdCardModelId = IdCardType | 'cccd-2021';
+
 export const ID_CARD_TYPES: readonly IdCardType[] = ['cmnd-9', 'cccd-2016', 'can-cuoc-2024'];
 
 export const ID_CARD_GENERATOR = '@sohoa/seeds id-cards v1';
 
 /** A synthetic ID card: what is printed, and the ground truth per side under semantic keys. */
 export interface SyntheticIdCard {
-  type: IdCardType;
+  type: IdCardModelId;
   slug: string;
   /** Values each side shows (and its QR/MRZ hold), as the extractor should report them. */
   truth: Record<CardSide, Record<string, string>>;
@@ -50,7 +53,7 @@ export function canCuocExpiry(birthDate: string, issueDate: string): string | nu
 
 const words = (iso: string): string => `${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
 
-function base(person: SyntheticPerson, type: IdCardType): Omit<PrintedCard, 'number' | 'issueDate' | 'issueDateWords' | 'expiry' | 'issuerLines'> {
+function base(person: SyntheticPerson, type: IdCardModelId): Omit<PrintedCard, 'number' | 'issueDate' | 'issueDateWords' | 'expiry' | 'issuerLines'> {
   return {
     type,
     fullName: person.fullName,
@@ -112,6 +115,20 @@ function cmnd(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
   };
 }
 
+/** What a CCCD front (2016 and 2021 models) prints. */
+function cccdFrontTruth(person: SyntheticPerson, expiry: string | null): Record<string, string> {
+  return {
+    'person.idNumber': person.idNumber,
+    'person.fullName': person.fullName,
+    'person.birthDate': person.birthDate,
+    'person.sex': person.sex,
+    'person.nationality': person.nationality,
+    'person.hometown': person.hometown,
+    'person.permanentAddress': person.permanentAddress,
+    ...(expiry ? { 'document.expiryDate': expiry } : {}),
+  };
+}
+
 function cccd2016(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
   const issueDate = randomDate(rng, [birthdayAt(person.birthDate, 14), '2016-01-01'].sort()[1]!, '2020-12-31');
   const expiry = cccdExpiry(person.birthDate, issueDate);
@@ -119,16 +136,7 @@ function cccd2016(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
     type: 'cccd-2016',
     slug: person.slug,
     truth: {
-      front: {
-        'person.idNumber': person.idNumber,
-        'person.fullName': person.fullName,
-        'person.birthDate': person.birthDate,
-        'person.sex': person.sex,
-        'person.nationality': person.nationality,
-        'person.hometown': person.hometown,
-        'person.permanentAddress': person.permanentAddress,
-        ...(expiry ? { 'document.expiryDate': expiry } : {}),
-      },
+      front: cccdFrontTruth(person, expiry),
       back: {
         'person.identifyingMarks': person.card.identifyingMarks,
         'document.issueDate': issueDate,
@@ -194,18 +202,47 @@ function canCuoc2024(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
   };
 }
 
+function cccd2021(person: SyntheticPerson): SyntheticIdCard {
+  const card = person.card;
+  const expiry = card.expiryDate;
+  return {
+    type: 'cccd-2021',
+    slug: person.slug,
+    truth: {
+      front: cccdFrontTruth(person, expiry),
+      back: {
+        'person.identifyingMarks': card.identifyingMarks,
+        'document.issueDate': card.issueDate,
+        'document.issuer': 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
+      },
+    },
+    validUntil: expiry,
+    printed: {
+      ...base(person, 'cccd-2021'),
+      number: person.idNumber,
+      issueDate: formatDateVn(card.issueDate),
+      issueDateWords: words(card.issueDate),
+      expiry: expiry ? formatDateVn(expiry) : 'Không thời hạn',
+      issuerLines: ['CỤC TRƯỞNG CỤC CẢNH SÁT', 'QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI'],
+      qrPayload: card.qrPayload,
+      mrz: card.mrz,
+    },
+  };
+}
+
 /** Latest birth date each model can carry (issued at 14 or older within its issue years). */
-const LATEST_BIRTH: Record<IdCardType, string> = { 'cmnd-9': '2001-12-31', 'cccd-2016': '2006-12-31', 'can-cuoc-2024': '2010-06-30' };
+const LATEST_BIRTH: Record<IdCardModelId, string> = { 'cmnd-9': '2001-12-31', 'cccd-2016': '2006-12-31', 'can-cuoc-2024': '2010-06-30', 'cccd-2021': '2010-06-30' };
 
 /**
  * Make `count` synthetic cards of one model; the same seed always gives the same cards.
  *
  * @example generateIdCards('cmnd-9', 1, 3)[0].truth.front['person.oldIdNumber']
  */
-export function generateIdCards(type: IdCardType, seed: number, count: number): SyntheticIdCard[] {
+export function generateIdCards(type: IdCardModelId, seed: number, count: number): SyntheticIdCard[] {
   const rng = createRng(`${seed}:${type}`);
-  const people = generatePeople(seed * 31 + ID_CARD_TYPES.indexOf(type) + 1, count * 3).filter((p) => p.birthDate <= LATEST_BIRTH[type]);
-  const make = type === 'cmnd-9' ? cmnd : type === 'cccd-2016' ? cccd2016 : canCuoc2024;
+  const salt = type === 'cccd-2021' ? 7 : ID_CARD_TYPES.indexOf(type) + 1;
+  const people = generatePeople(seed * 31 + salt, count * 3).filter((p) => p.birthDate <= LATEST_BIRTH[type]);
+  const make = type === 'cmnd-9' ? cmnd : type === 'cccd-2016' ? cccd2016 : type === 'cccd-2021' ? cccd2021 : canCuoc2024;
   return people.slice(0, count).map((p, i) => ({ ...make(p, rng.fork(`card-${i}`)), slug: `${pad(i + 1)}-${p.slug.slice(3)}` }));
 }
 
@@ -220,6 +257,18 @@ export async function renderIdCard(
   const degradations = resolveDegradations(options.degrade, options.seed);
   const { image, width, height } = await applyDegradations(png, degradations, { seed: options.seed, format: options.format ?? 'jpeg', quality: 85 });
   return { image, width, height, boxes, degradations };
+}
+
+const BOX_KEYS: Record<string, string> = { number: 'person.idNumber', issueDate: 'document.issueDate', expiryDate: 'document.expiryDate', issuer: 'document.issuer' };
+
+/** Both sides of a card drawn by {@link drawIdCard}: each side's SVG, value boxes under semantic keys, and text runs. */
+export function renderIdCardPages(card: SyntheticIdCard): Array<{ svg: string; boxes: Record<string, Box>; runs: Array<{ text: string; box: Box }> }> {
+  return (['front', 'back'] as const).map((side) => {
+    const rng = createRng(`${card.type}:${card.printed.number}:${side}`);
+    const { svg, boxes, runs } = drawIdCard(card.printed, side, rng);
+    const keyOf = (k: string): string => (k === 'number' && card.type === 'cmnd-9' ? 'person.oldIdNumber' : (BOX_KEYS[k] ?? `person.${k}`));
+    return { svg, boxes: Object.fromEntries(Object.entries(boxes).map(([k, b]) => [keyOf(k), b])), runs };
+  });
 }
 
 /** The SVG of one side (for debugging layouts). */

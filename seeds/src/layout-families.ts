@@ -23,6 +23,7 @@ import type { Degradation, DegradationKind, PageText, RenderedDocument, Syntheti
 import { CIVIL_FAMILIES } from './families/civil';
 import { BUSINESS_FAMILIES } from './families/business';
 import { LAND_FAMILIES } from './families/land';
+import { ID_CARD_FAMILIES } from './families/id-cards';
 
 export type { DrawnForm } from './internal/form-kit';
 
@@ -50,7 +51,7 @@ export interface LayoutFamily {
 export const defineLayoutFamily = (family: LayoutFamily): LayoutFamily => family;
 
 /** Every family, in report order. */
-export const LAYOUT_FAMILIES: LayoutFamily[] = [...CIVIL_FAMILIES, ...BUSINESS_FAMILIES, ...LAND_FAMILIES];
+export const LAYOUT_FAMILIES: LayoutFamily[] = [...CIVIL_FAMILIES, ...BUSINESS_FAMILIES, ...LAND_FAMILIES, ...ID_CARD_FAMILIES];
 
 /** Add a family from outside this file (throws on a duplicate `type/family`). */
 export function registerLayoutFamily(family: LayoutFamily): void {

@@ -36,6 +36,8 @@ function printedLines(card: SyntheticIdCard, side: 'front' | 'back'): Printed {
             [`Ngày, tháng, năm cấp / Date of issue: ${p.issueDate}`, 40], [`Ngày, tháng, năm hết hạn / Date of expiry: ${p.expiry}`, 40], ['BỘ CÔNG AN', 780], ['MINISTRY OF PUBLIC SECURITY', 720],
             ...p.mrz!.map((l): [string, number] => [l, 100]),
           ];
+    case 'cccd-2021':
+      throw new Error('The 2021 chip CCCD has its own eval (cccd-extract.mjs).');
   }
 }
 

@@ -1,11 +1,8 @@
 import type { Diagnostic } from '@sohoa/core';
-import { readCccdFront, type CardFrontLabels } from './cccd-front';
+import type { CardFrontLabels } from './cccd-front';
 import * as p from './field-parsers';
-import { checkAddressEnds, checkCardDates, checkExpiryRule, computedDefault, idCardRecord, showsValidity, machineReadableSets } from './id-card';
-import { classifyIdCardPage } from './id-card-classify';
-import { readLabelledForm } from './labelled-form';
-import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet, FormTemplate } from './types';
+import { defineIdCard } from './id-card-model';
+import type { FieldSet, FormTemplate } from './types';
 
 /** Front labels of the Căn cước card (TT 16/2024/TT-BCA): bilingual, no place of origin. */
 export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
@@ -26,14 +23,22 @@ export const CAN_CUOC_2024_BACK: FormTemplate = {
   ],
 };
 
+/** The same back read by the column reader (value after the label or under it), for what the form misses. */
+export const CAN_CUOC_2024_BACK_COLUMNS: CardFrontLabels = {
+  idNumber: false,
+  places: [
+    { key: 'person.residence', labels: ['noi cu tru', 'place of residence'], lines: 3 },
+    { key: 'person.birthRegistrationPlace', labels: ['noi dang ky khai sinh', 'place of birth'], lines: 3 },
+  ],
+  dates: [
+    { key: 'document.issueDate', labels: ['ngay, thang, nam cap', 'ngay thang nam cap', 'date of issue'] },
+    { key: 'document.expiryDate', labels: ['ngay, thang, nam het han', 'ngay thang nam het han', 'date of expiry'] },
+  ],
+  stops: ['bo cong an', 'ministry of public security'],
+};
+
 // Luật Căn cước 2023 Điều 21: renewed at 14, 25, 40 and 60.
 const RENEWAL_AGES_2023 = [14, 25, 40, 60];
-
-/** The QR code's address is the place of residence on this card (there is no "nơi thường trú" line). */
-function qrAddressIsResidence(set: FieldSet): FieldSet {
-  const { 'person.permanentAddress': address, ...rest } = set;
-  return address ? { ...rest, 'person.residence': address } : rest;
-}
 
 /** The personal ID's first digits name the province where the birth was registered. */
 function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
@@ -47,29 +52,33 @@ function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
 }
 
 /** The Căn cước card (2024 model, Luật Căn cước 2023): front, and back with QR code and MRZ. */
-export const canCuoc2024: DocumentTypeDefinition = {
+export const canCuoc2024 = defineIdCard({
   id: 'can-cuoc-2024',
   kind: 'identity',
   title: 'Căn cước (mẫu 2024)',
-  classify(reading) {
-    return classifyIdCardPage(reading, 'can-cuoc-2024');
+  front: {
+    columns: CAN_CUOC_2024_FRONT,
+    markers: {
+      anchors: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number'],
+      markers: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number', 'chu dem va ten', 'full name', 'ngay, thang, nam sinh', 'date of birth', 'gioi tinh', 'quoc tich'],
+      excludes: ['can cuoc cong dan', 'citizen identity', 'que quan', 'place of origin', 'chung minh nhan dan'],
+    },
   },
-  async extract(readings, classes, context) {
-    const sets: FieldSet[] = [];
-    const diagnostics: Diagnostic[] = [];
-    for (const [i, r] of readings.entries()) {
-      const part = classes[i]?.part;
-      const machine = machineReadableSets(r, part, context);
-      sets.push(...machine.sets.map(qrAddressIsResidence));
-      diagnostics.push(...machine.diagnostics);
-      if (r.ocr) sets.push(part === 'back' ? await readLabelledForm(r.page, r.ocr, CAN_CUOC_2024_BACK, context) : await readCccdFront(r.page, r.ocr, context, CAN_CUOC_2024_FRONT));
-    }
-    const merged = mergeFieldSets(sets);
-    diagnostics.push(...merged.diagnostics);
-    const fields = merged.fields;
-    diagnostics.push(...checkExpiryRule(fields, RENEWAL_AGES_2023), ...checkCardDates(fields), ...checkIdBirthProvince(fields), ...checkAddressEnds(fields, ['person.residence', 'person.birthRegistrationPlace']));
-    if (fields['person.idNumber']) fields['document.number'] = { ...fields['person.idNumber'] };
-    if (classes.some((c) => c.part === 'back')) computedDefault(fields, 'document.issuer', 'Bộ Công an');
-    return idCardRecord('can-cuoc-2024', readings, classes, fields, diagnostics, { validityShown: showsValidity(readings, fields) });
+  back: {
+    form: CAN_CUOC_2024_BACK,
+    fallback: CAN_CUOC_2024_BACK_COLUMNS,
+    markers: {
+      anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
+      markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],
+      excludes: ['dac diem nhan dang', 'ngon tro', 'noi thuong tru', 'dau vet rieng'],
+    },
   },
-};
+  machineReadable: { qr: true, mrz: true },
+  // The QR code's address is the place of residence on this card (there is no "nơi thường trú" line).
+  machineKeys: { 'person.permanentAddress': 'person.residence' },
+  validity: { renewalAges: RENEWAL_AGES_2023, shownOnEverySide: false },
+  addressKeys: ['person.residence', 'person.birthRegistrationPlace'],
+  checks: [checkIdBirthProvince],
+  copies: [['person.idNumber', 'document.number']],
+  implied: { issuer: 'Bộ Công an' },
+});

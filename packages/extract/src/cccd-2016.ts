@@ -1,12 +1,8 @@
-import type { Diagnostic } from '@sohoa/core';
-import { readCccdFront, type CardFrontLabels } from './cccd-front';
-import * as p from './field-parsers';
-import { checkAddressEnds, checkCardDates, checkExpiryRule, computedDefault, idCardRecord, showsValidity } from './id-card';
-import { classifyIdCardPage } from './id-card-classify';
+import type { CardFrontLabels } from './cccd-front';
 import { RENEWAL_AGES_2014 } from './cccd-2021';
-import { readLabelledForm } from './labelled-form';
-import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet, FormTemplate } from './types';
+import * as p from './field-parsers';
+import { defineIdCard } from './id-card-model';
+import type { FormTemplate } from './types';
 
 /** Front labels of the 2016 card: Vietnamese only. */
 export const CCCD_2016_FRONT: CardFrontLabels = {
@@ -28,31 +24,31 @@ export const CCCD_2016_BACK: FormTemplate = {
   ],
 };
 
-const ISSUER_2016 = 'Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư';
-
 /** The citizen ID card without chip (Căn cước công dân, 2016 model, TT 61/2015/TT-BCA): front and back. */
-export const cccd2016: DocumentTypeDefinition = {
+export const cccd2016 = defineIdCard({
   id: 'cccd-2016',
   kind: 'identity',
   title: 'Căn cước công dân (mẫu 2016, không gắn chip)',
-  classify(reading) {
-    return classifyIdCardPage(reading, 'cccd-2016');
+  front: {
+    columns: CCCD_2016_FRONT,
+    markers: {
+      anchors: ['can cuoc cong dan', 'co gia tri den'],
+      markers: ['can cuoc cong dan', 'ho va ten', 'ngay, thang, nam sinh', 'gioi tinh', 'quoc tich', 'que quan', 'noi thuong tru', 'co gia tri den'],
+      excludes: ['citizen identity', 'full name', 'date of birth', 'place of origin', 'place of residence', 'nationality', 'chung minh nhan dan', 'so dinh danh ca nhan'],
+    },
   },
-  async extract(readings, classes, context) {
-    const sets: FieldSet[] = [];
-    for (const [i, r] of readings.entries()) {
-      if (!r.ocr) continue;
-      sets.push(classes[i]?.part === 'back' ? await readLabelledForm(r.page, r.ocr, CCCD_2016_BACK, context) : await readCccdFront(r.page, r.ocr, context, CCCD_2016_FRONT));
-    }
-    const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics];
-    const fields = merged.fields;
-    diagnostics.push(...checkExpiryRule(fields, RENEWAL_AGES_2014), ...checkCardDates(fields), ...checkAddressEnds(fields, ['person.hometown', 'person.permanentAddress']));
-    if (fields['person.idNumber']) {
-      computedDefault(fields, 'person.nationality', 'Việt Nam');
-      fields['document.number'] = { ...fields['person.idNumber'] };
-    }
-    if (classes.some((c) => c.part === 'back')) computedDefault(fields, 'document.issuer', ISSUER_2016);
-    return idCardRecord('cccd-2016', readings, classes, fields, diagnostics, { validityShown: showsValidity(readings, fields) });
+  back: {
+    form: CCCD_2016_BACK,
+    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'cuc truong', 'ngon tro'] },
+    markers: {
+      anchors: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'dkql', 'dlqg'],
+      markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],
+      excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng'],
+    },
   },
-};
+  machineReadable: { qr: false, mrz: false },
+  validity: { renewalAges: RENEWAL_AGES_2014, shownOnEverySide: false },
+  addressKeys: ['person.hometown', 'person.permanentAddress'],
+  copies: [['person.idNumber', 'document.number']],
+  implied: { issuer: 'Cục Cảnh sát đăng ký, quản lý cư trú và dữ liệu quốc gia về dân cư', nationality: 'Việt Nam' },
+});

@@ -1,16 +1,13 @@
-import type { Diagnostic, Evidence, ExtractedField, OcrPage, PageSource } from '@sohoa/core';
+import type { Evidence, ExtractedField, OcrPage, PageSource } from '@sohoa/core';
 import { parseDate } from '@sohoa/vn';
-import { readCccdFront } from './cccd-front';
-import { checkAddressEnds, checkCardDates, checkExpiryRule, computedDefault, idCardRecord, machineReadableSets } from './id-card';
-import { classifyIdCardPage } from './id-card-classify';
+import { FRONT_LABELS } from './cccd-front';
+import { parseIdentifyingMarks } from './field-parsers';
+import { defineIdCard } from './id-card-model';
 import { findLabel, foldLines, type FoldedLine } from './lines';
-import { mergeFieldSets } from './merge';
 import { findNumericDates } from './ocr-fixes';
-import type { DocumentTypeDefinition, FieldSet, PageClass, PageReading } from './types';
+import type { FieldSet } from './types';
 
 const ISSUE_LABELS = ['ngay, thang, nam', 'date, month, year'];
-
-const ISSUER_2021 = 'Cục Cảnh sát quản lý hành chính về trật tự xã hội';
 
 function ocrField(value: string, raw: string, lines: FoldedLine[], source: PageSource, factor = 1): ExtractedField {
   const confidence = Math.min(0.95, Math.min(...lines.map((l) => l.line.confidence)) * factor);
@@ -22,8 +19,14 @@ function readBack(ocr: OcrPage): FieldSet {
   const lines = foldLines(ocr.lines);
   const fields: FieldSet = {};
   const issueLine = findLabel(lines, ISSUE_LABELS);
-  const issue = issueLine ? findNumericDates(issueLine.line.text).map((d) => parseDate(d)).find(Boolean) : undefined;
-  if (issueLine && issue) fields['document.issueDate'] = ocrField(issue.iso, issueLine.line.text, [issueLine], ocr.source);
+  if (!issueLine) return fields;
+  // The date follows the label, or stands on the line below it.
+  for (const line of [issueLine, ...lines.slice(issueLine.index + 1, issueLine.index + 3)]) {
+    const issue = findNumericDates(line.line.text).map((d) => parseDate(d)).find(Boolean);
+    if (!issue) continue;
+    fields['document.issueDate'] = ocrField(issue.iso, line.line.text, [line], ocr.source);
+    break;
+  }
   return fields;
 }
 
@@ -31,32 +34,35 @@ function readBack(ocr: OcrPage): FieldSet {
 export const RENEWAL_AGES_2014 = [25, 40, 60];
 
 /** The chip-based citizen ID card (Căn cước công dân, 2021 model): front and back. */
-export const cccd2021: DocumentTypeDefinition = {
+export const cccd2021 = defineIdCard({
   id: 'cccd-2021',
   kind: 'identity',
   title: 'Căn cước công dân (mẫu 2021, có gắn chip)',
-  classify(reading: PageReading): PageClass | undefined {
-    return classifyIdCardPage(reading, 'cccd-2021');
+  front: {
+    columns: FRONT_LABELS,
+    markers: {
+      anchors: ['can cuoc cong dan', 'citizen identity', 'co gia tri den'],
+      markers: ['can cuoc cong dan', 'citizen identity', 'ho va ten', 'full name', 'que quan', 'place of origin', 'noi thuong tru', 'place of residence', 'date of birth', 'co gia tri den'],
+      excludes: ['so dinh danh ca nhan', 'chu dem va ten', 'noi cu tru', 'chung minh nhan dan'],
+    },
   },
-  async extract(readings, classes, context) {
-    const diagnostics: Diagnostic[] = [];
-    const sets: FieldSet[] = [];
-    for (const [i, r] of readings.entries()) {
-      const part = classes[i]?.part;
-      const machine = machineReadableSets(r, part, context);
-      sets.push(...machine.sets);
-      diagnostics.push(...machine.diagnostics);
-      if (r.ocr) sets.push(part === 'back' ? readBack(r.ocr) : await readCccdFront(r.page, r.ocr, context));
-    }
-    const merged = mergeFieldSets(sets);
-    diagnostics.push(...merged.diagnostics);
-    const fields = merged.fields;
-    diagnostics.push(...checkExpiryRule(fields, RENEWAL_AGES_2014), ...checkCardDates(fields), ...checkAddressEnds(fields, ['person.hometown', 'person.permanentAddress']));
-    // Only citizens hold a CCCD.
-    if (fields['person.idNumber']) computedDefault(fields, 'person.nationality', 'Việt Nam');
-    if (classes.some((c) => c.part === 'back')) computedDefault(fields, 'document.issuer', ISSUER_2021);
-    const idField = fields['person.idNumber'];
-    if (idField) fields['document.number'] = { ...idField };
-    return idCardRecord('cccd-2021', readings, classes, fields, diagnostics);
+  back: {
+    columns: {
+      idNumber: false,
+      places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang', 'personal identification'], lines: 2, parse: parseIdentifyingMarks }],
+      stops: [...ISSUE_LABELS, 'cuc truong', 'director general', 'ngon tro', 'index finger'],
+    },
+    extra: async (_page, ocr) => readBack(ocr),
+    markers: {
+      anchors: ['dac diem nhan dang', 'personal identification', 'ngon tro', '#mrz', '#qr'],
+      markers: ['dac diem nhan dang', 'personal identification', 'ngon tro', 'canh sat quan ly hanh chinh', 'trat tu xa hoi', 'date, month, year', '#mrz', '#qr'],
+      excludes: ['dkql', 'dlqg', 'bo cong an', 'noi cu tru', 'dau vet rieng'],
+    },
   },
-};
+  machineReadable: { qr: true, mrz: true },
+  validity: { renewalAges: RENEWAL_AGES_2014, shownOnEverySide: true },
+  addressKeys: ['person.hometown', 'person.permanentAddress'],
+  copies: [['person.idNumber', 'document.number']],
+  // Only citizens hold a CCCD; the usual signer of the 2021 card.
+  implied: { issuer: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội', nationality: 'Việt Nam' },
+});

@@ -78,4 +78,51 @@ describe('readCccdFront', () => {
     const fields = await readCccdFront(page, ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN VĂN BA', 'Quê quán / Place of origin:', 'J Phường Trảng Dài, Biên Hoà, Đồng Nai']), context);
     expect(fields['person.hometown']?.value).toBe(normalizeText('Phường Trảng Dài, Biên Hoà, Đồng Nai'));
   });
+
+  it('reads values after their label on the same line and joins the wrapped lines below, in any layout', async () => {
+    const fields = await readCccdFront(
+      page,
+      ocrPageFromLines([
+        'CĂN CƯỚC CÔNG DÂN',
+        'Số / No.: 079190001234',
+        'Họ và tên / Full name: NGUYỄN VĂN AN',
+        'Ngày sinh / Date of birth:',
+        '05/03/1990',
+        'Giới tính / Sex:',
+        'Nam',
+        'Quốc tịch / Nationality:',
+        'Việt Nam',
+        'Quê quán / Place of origin: Xã Tân Phú, Huyện Châu',
+        'Thành, Tiền Giang',
+        'Nơi thường trú / Place of residence: Số 12 Nguyễn Trãi,',
+        'Phường 2, Quận 5, TP. Hồ Chí Minh',
+      ]),
+      context,
+    );
+    expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Văn An'));
+    expect(fields['person.birthDate']?.value).toBe('1990-03-05');
+    expect(fields['person.sex']?.value).toBe('male');
+    expect(fields['person.nationality']?.value).toBe('Việt Nam');
+    expect(fields['person.hometown']?.value).toBe(normalizeText('Xã Tân Phú, Huyện Châu Thành, Tiền Giang'));
+    expect(fields['person.permanentAddress']?.value).toBe('Số 12 Nguyễn Trãi, Phường 2, Quận 5, TP. Hồ Chí Minh');
+  });
+
+  it('reads a value under a bilingual label broken over two lines, and a sex cut off before the nationality label is not read from "Việt Nam"', async () => {
+    const fields = await readCccdFront(
+      page,
+      ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN THỊ BA', 'Giới tính / Sex: ~ Quốc tịch / Nationality: Việt Nam', 'Quê quán /', 'Place of origin:', 'Phường Trảng Dài, Biên Hoà,', 'Đồng Nai', 'Nơi thường trú / Place of residence:', 'Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng']),
+      context,
+    );
+    expect(fields['person.sex']).toBeUndefined();
+    expect(fields['person.nationality']?.value).toBe('Việt Nam');
+    expect(fields['person.hometown']?.value).toBe(normalizeText('Phường Trảng Dài, Biên Hoà, Đồng Nai'));
+    expect(fields['person.permanentAddress']?.value).toBe(normalizeText('Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng'));
+  });
+
+  it('reads an expiry date standing under its label, and a misread English label half is not part of the value', async () => {
+    const ocr = ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN THỊ BA', 'Nơi thường trú /', 'Plaee of residence: Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng', 'Có giá trị đến / Date of expiry:', '02/01/2034']);
+    const fields = await readCccdFront(page, ocr, context);
+    expect(fields['person.permanentAddress']?.value).toBe(normalizeText('Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng'));
+    expect(fields['document.expiryDate']?.value).toBe('2034-01-02');
+  });
 });

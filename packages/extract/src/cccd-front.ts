@@ -1,6 +1,6 @@
-import type { Box, Evidence, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
-import { isPersonalId, parseDate, parseSex } from '@sohoa/vn';
-import { cleanValue, columnText, findLabel, foldLines, textAfterLabel, type FoldedLine, type LocatedText } from './lines';
+import type { Box, Evidence, ExtractedField, OcrPage, OcrWord, PageImage } from '@sohoa/core';
+import { foldDiacritics, isPersonalId, parseDate, parseSex } from '@sohoa/vn';
+import { cleanValue, columnText, findLabel, foldLines, isDebrisWord, textAfterLabel, unionBoxes, type FoldedLine, type LocatedText } from './lines';
 import { parseCardAddress, parseUpperName } from './field-parsers';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
 import { chooseReading, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
@@ -13,16 +13,27 @@ const CCCD_PADDINGS = [
   [1, 0.5],
 ] as const;
 
-/** Folded labels of a card front whose values sit in a column right of the photo. */
+/**
+ * Folded labels of a card side whose values sit in a column (right of the photo on a front), each
+ * value after its label or on the lines below it.
+ */
 export interface CardFrontLabels {
-  name: string[];
-  birth: string[];
-  sex: string[];
-  nationality: string[];
+  name?: string[];
+  birth?: string[];
+  sex?: string[];
+  nationality?: string[];
   hometown?: string[];
   residence?: string[];
   /** Printed under the photo, left of the value column. */
   expiry?: string[];
+  /** Further places and addresses (or other text, with its own parser): key, labels, and how many lines the value may take. */
+  places?: ReadonlyArray<{ key: string; labels: string[]; lines: number; parse?: (text: string) => string | undefined }>;
+  /** Further dates in digits: key and labels. */
+  dates?: ReadonlyArray<{ key: string; labels: string[] }>;
+  /** Labels that end a value without being read (a title or an issuer printed below it). */
+  stops?: string[];
+  /** The side prints the 12-digit personal ID (a front). @default true */
+  idNumber?: boolean;
 }
 
 export const FRONT_LABELS: CardFrontLabels = {
@@ -70,18 +81,126 @@ function parseNumericDate(text: string): string | undefined {
 }
 
 
-/** The value lines in the label's column under a label line, up to `max`, stopping at the next label. */
-function valueLinesUnder(lines: FoldedLine[], label: FoldedLine, minX: number, max: number, allLabels: string[]): LocatedText[] {
+/** Folds a text for label matching: lower case, no diacritics, `đ` → `d`. */
+const fold = (text: string): string => foldDiacritics(text.normalize('NFC'));
+
+/** True when a folded line holds one of the labels (spaces ignored, as OCR drops them in small print). */
+function holdsLabel(folded: string, labels: readonly string[]): boolean {
+  const squeezed = folded.replace(/\s+/g, '');
+  return labels.some((s) => folded.includes(s) || (s.includes(' ') && squeezed.includes(s.replace(/\s+/g, ''))));
+}
+
+/**
+ * The words of a line after its label (the English half of a bilingual label and the colon
+ * included), as located text; undefined when nothing but the label is on the line.
+ */
+export function wordsAfterLabel(line: FoldedLine, labels: readonly string[]): LocatedText | undefined {
+  // "Quê quán / Place of orgin:": an English half the label list misses still ends at its colon.
+  const text = textAfterLabel(line, [...labels]).replace(/^[A-Za-z][A-Za-z .,]{2,32}:\s*/, '');
+  const squeezed = text.replace(/[^\p{L}\p{N}]/gu, '');
+  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  const words = line.line.words;
+  if (words.length === 0) return { text, box: line.line.box, confidence: line.line.confidence };
+  // The trailing words that spell the text after the label.
+  let kept: typeof words = [];
+  let length = 0;
+  for (let i = words.length - 1; i >= 0 && length < squeezed.length; i--) {
+    kept.unshift(words[i]!);
+    length += words[i]!.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  }
+  // Far right after a wide gap (a QR code, a chip or a photo read as text), or faint specks: not the value.
+  const height = line.line.box.height;
+  const gap = kept.findIndex((w, i) => i > 0 && w.box.x - (kept[i - 1]!.box.x + kept[i - 1]!.box.width) > height * 3);
+  if (gap > 0) kept = kept.slice(0, gap);
+  const labelEnd = words[words.length - kept.length - 1];
+  if (labelEnd && kept[0] && kept[0].box.x - (labelEnd.box.x + labelEnd.box.width) > height * 3) return undefined;
+  const spelled = kept.length;
+  kept = kept.filter((w) => !isDebrisWord(w));
+  if (kept.length === 0) return undefined;
+  const keptText = kept.map((w) => w.text).join(' ');
+  if (gap > 0 || kept.length < spelled) return { text: keptText.replace(/^[\s:.;,/|-]+/, '').replace(/^[A-Za-z][A-Za-z .,]{2,32}:\s*/, '').trim(), box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
+  return { text, box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
+}
+
+/** Folds character by character, so that an offset in the folded text is one in the NFC text. */
+const foldChars = (text: string): string[] => [...text.normalize('NFC')].map((c) => fold(c).charAt(0) || c);
+
+/**
+ * The part of a located text before the first of `labels` (a neighbouring field's label on the same
+ * line), with `stop` telling whether one was found; words keep their boxes.
+ */
+function beforeLabels(part: LocatedText, labels: readonly string[], words: readonly OcrWord[]): { part?: LocatedText; stop: boolean } {
+  const folded = foldChars(part.text).join('');
+  let at = -1;
+  for (const label of labels) {
+    const i = folded.indexOf(label);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) return { part, stop: false };
+  const text = cleanValue([...part.text.normalize('NFC')].slice(0, at).join('').replace(/[\s/:|-]+$/, ''));
+  if (!/[\p{L}\p{N}]/u.test(text)) return { stop: true };
+  const inPart = words.filter((w) => w.box.x >= part.box.x - 1 && w.box.x + w.box.width <= part.box.x + part.box.width + 1);
+  const squeezed = text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  const kept: OcrWord[] = [];
+  let length = 0;
+  for (const w of inPart) {
+    if (length >= squeezed) break;
+    kept.push(w);
+    length += w.text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  }
+  const box = kept.length > 0 ? unionBoxes(kept.map((w) => w.box)) : part.box;
+  return { part: { text, box, confidence: part.confidence }, stop: true };
+}
+
+/**
+ * The English half of a label misread so that no label matches (`Plaee of residence: Ấp …`): ASCII
+ * words up to a colon at the start of a value line are a label, not the value.
+ */
+function stripLabelHead(part: LocatedText): LocatedText {
+  const m = /^[A-Za-z][A-Za-z .,]{2,32}:\s*/.exec(part.text);
+  if (!m || !/[\p{L}\p{N}]/u.test(part.text.slice(m[0].length))) return part;
+  const share = m[0].length / part.text.length;
+  return { text: part.text.slice(m[0].length), box: { ...part.box, x: part.box.x + part.box.width * share, width: part.box.width * (1 - share) }, confidence: part.confidence };
+}
+
+/**
+ * A field's value wherever the card prints it: after its label on the same line, then on the lines
+ * below in the label's column (a wrapped value, or a label standing alone), up to `max` lines and
+ * stopping at the next label of another field. A line holding the field's own label again (the
+ * English half of a label broken over two lines) gives only what follows that label.
+ */
+function valueParts(lines: FoldedLine[], label: FoldedLine, own: readonly string[], others: readonly string[], minX: number, max: number): LocatedText[] {
   const out: LocatedText[] = [];
+  const same = wordsAfterLabel(label, own);
+  if (same) {
+    const cut = beforeLabels(same, others, label.line.words);
+    if (cut.part) out.push(cut.part);
+    if (cut.stop) return out;
+  }
+  let bottom = label.line.box.y + label.line.box.height;
+  const height = label.line.box.height;
+  // Value lines start at or right of the label's left edge (the photo, fingerprints or card edge lie left of it).
+  const column = Math.max(minX, label.line.box.x - height);
   for (let i = label.index + 1; i < lines.length && out.length < max; i++) {
-    const part = columnText(lines[i]!, minX);
+    const line = lines[i]!;
+    // Far below the last value line: another block of the card.
+    if (line.line.box.y - bottom > height * 2.5) break;
+    const part = columnText(line, column);
     if (!part) continue;
-    const folded = part.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (allLabels.some((s) => folded.includes(s))) break;
-    if (!/\p{L}{2}/u.test(part.text)) continue;
+    if (holdsLabel(fold(part.text), own)) {
+      const after = wordsAfterLabel(line, own);
+      if (after) out.push(after);
+      bottom = line.line.box.y + line.line.box.height;
+      continue;
+    }
+    const cut = beforeLabels(stripLabelHead(part), others, line.line.words);
+    if (!cut.part) break;
+    if (!/[\p{L}\p{N}]{2}/u.test(cut.part.text) && !cut.stop) continue;
     // Background pattern read as text: very low confidence or much shorter than a text line.
-    if (part.confidence < 0.3 || part.box.height < label.line.box.height * 0.5) continue;
-    out.push(part);
+    if (!cut.stop && (part.confidence < 0.3 || part.box.height < height * 0.5)) continue;
+    out.push(cut.part);
+    if (cut.stop) break;
+    bottom = line.line.box.y + line.line.box.height;
   }
   return out;
 }
@@ -101,11 +220,15 @@ function numberPartBox(text: string, box: Box): Box {
 
 function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[]; fields: FieldSet } {
   const lines = foldLines(ocr.lines);
-  const allLabels = Object.values(labels).flat();
+  const allLabels = [
+    ...[labels.name, labels.birth, labels.sex, labels.nationality, labels.hometown, labels.residence, labels.expiry, labels.stops].flatMap((l) => l ?? []),
+    ...(labels.places ?? []).flatMap((p) => p.labels),
+    ...(labels.dates ?? []).flatMap((d) => d.labels),
+  ];
   const candidates: Candidate[] = [];
   const fields: FieldSet = {};
   const tolerance = ocr.width * 0.03;
-  const nameLabel = findLabel(lines, labels.name);
+  const nameLabel = labels.name && findLabel(lines, labels.name);
   // The labels of the right-hand column start where "Họ và tên" starts; the photo and expiry sit left of it.
   const columnX = (nameLabel?.line.box.x ?? 0) - tolerance;
 
@@ -114,48 +237,65 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
   const idLine =
     lines.find((l) => parseId(l.line.text)) ??
     lines.find((l) => /\b(so|no)\b/.test(l.folded.replace(/[^a-z0-9 ]/g, ' ')) && l.line.text.split(/[\s:/]+/).some(digitish));
-  if (idLine) {
+  if (idLine && labels.idNumber !== false) {
     const part = columnText(idLine, columnX) ?? { text: idLine.line.text, box: idLine.line.box, confidence: idLine.line.confidence };
     const word = idLine.line.words.find((w) => parseId(w.text)) ?? idLine.line.words.find((w) => w.text.split(/[:/]+/).some(digitish));
     candidates.push({ key: 'person.idNumber', parts: [word ? { text: word.text, box: numberPartBox(word.text, word.box), confidence: word.confidence } : part], parse: parseId, reread: true });
   }
-  if (nameLabel) {
-    const name = valueLinesUnder(lines, nameLabel, columnX, 2, allLabels).find((p) => parseUpperName(p.text));
+  const othersOf = (own: readonly string[]) => allLabels.filter((l) => !own.includes(l));
+  if (nameLabel && labels.name) {
+    const name = valueParts(lines, nameLabel, labels.name, othersOf(labels.name), columnX, 2).find((p) => parseUpperName(p.text));
     if (name) candidates.push({ key: 'person.fullName', parts: [name], parse: parseUpperName, reread: true });
   }
-  const sexLabel = findLabel(lines, labels.sex);
+  const sexLabel = labels.sex && findLabel(lines, labels.sex);
   // A garbled label ("Ngày sim / 0ste of binh"): the date between the name and the sex lines is the birth date.
-  const birthLine =
-    findLabel(lines, labels.birth) ??
-    (nameLabel ? lines.find((l) => l.index > nameLabel.index && (!sexLabel || l.index < sexLabel.index) && findNumericDates(l.line.text).length > 0) : undefined);
-  if (birthLine) {
-    const part = columnText(birthLine, columnX);
+  const birthLine = !labels.birth
+    ? undefined
+    : (findLabel(lines, labels.birth) ??
+    (nameLabel ? lines.find((l) => l.index > nameLabel.index && (!sexLabel || l.index < sexLabel.index) && findNumericDates(l.line.text).length > 0) : undefined));
+  if (birthLine && labels.birth) {
+    // The date after the label, or on the line below a label standing alone.
+    const part = [columnText(birthLine, columnX), ...valueParts(lines, birthLine, labels.birth, othersOf(labels.birth), columnX, 2)].find((p) => p && parseNumericDate(p.text));
     if (part) candidates.push({ key: 'person.birthDate', parts: [part], parse: parseNumericDate, reread: true });
   }
-  const home = labels.hometown && findLabel(lines, labels.hometown);
-  if (home) {
-    const parts = valueLinesUnder(lines, home, columnX, 1, allLabels);
-    if (parts.length > 0) candidates.push({ key: 'person.hometown', parts, parse: parseCardAddress, reread: true });
+  const places: NonNullable<CardFrontLabels['places']> = [
+    ...(labels.hometown ? [{ key: 'person.hometown', labels: labels.hometown, lines: 2 }] : []),
+    ...(labels.residence ? [{ key: 'person.permanentAddress', labels: labels.residence, lines: 3 }] : []),
+    ...(labels.places ?? []),
+  ];
+  for (const place of places) {
+    const label = findLabel(lines, place.labels);
+    if (!label) continue;
+    const parts = valueParts(lines, label, place.labels, othersOf(place.labels), columnX, place.lines);
+    if (parts.length > 0) candidates.push({ key: place.key, parts, parse: place.parse ?? parseCardAddress, reread: true });
   }
-  const residence = labels.residence && findLabel(lines, labels.residence);
-  if (residence) {
-    const parts = valueLinesUnder(lines, residence, columnX, 2, allLabels);
-    if (parts.length > 0) candidates.push({ key: 'person.permanentAddress', parts, parse: parseCardAddress, reread: true });
+  for (const date of labels.dates ?? []) {
+    const label = findLabel(lines, date.labels);
+    const part = label && valueParts(lines, label, date.labels, othersOf(date.labels), columnX, 2).find((p) => parseNumericDate(p.text));
+    if (part) candidates.push({ key: date.key, parts: [part], parse: parseNumericDate, reread: true });
   }
 
-  const evidence = (l: FoldedLine): Evidence[] => [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }];
-  const sexLine = sexLabel;
-  if (sexLine) {
-    const word = textAfterLabel(sexLine, labels.sex).split(/[\s:]+/).find((w) => parseSex(w));
-    const sex = word ? parseSex(word) : undefined;
-    if (sex) fields['person.sex'] = { value: sex, raw: word, confidence: Math.min(0.95, sexLine.line.confidence), evidence: evidence(sexLine) };
-  }
-  const natLine = findLabel(lines, labels.nationality);
-  if (natLine) {
-    const after = cleanValue(textAfterLabel(natLine, labels.nationality));
-    const folded = after.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (/viet\s*nam/.test(folded)) fields['person.nationality'] = { value: 'Việt Nam', raw: after, confidence: Math.min(0.95, natLine.line.confidence), evidence: evidence(natLine) };
-  }
+  const evidence = (l: LocatedText): Evidence[] => [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.box }];
+  // Sex and nationality: after the label, or on the line below when the label stands alone.
+  const short = (own: readonly string[] | undefined, read: (text: string) => { value: string; raw: string } | undefined): { value: string; raw: string; part: LocatedText } | undefined => {
+    const label = own && findLabel(lines, [...own]);
+    if (!label || !own) return undefined;
+    for (const part of valueParts(lines, label, own, othersOf(own), columnX, 2)) {
+      const found = read(part.text);
+      if (found) return { ...found, part };
+    }
+    return undefined;
+  };
+  const sex = short(labels.sex, (text) => {
+    const word = text.split(/[\s:/]+/).find((w) => parseSex(w));
+    return word ? { value: parseSex(word)!, raw: word } : undefined;
+  });
+  if (sex) fields['person.sex'] = { value: sex.value, raw: sex.raw, confidence: Math.min(0.95, sex.part.confidence), evidence: evidence(sex.part) };
+  const nationality = short(labels.nationality, (text) => {
+    const after = cleanValue(text);
+    return /viet\s*nam/.test(fold(after)) ? { value: 'Việt Nam', raw: after } : undefined;
+  });
+  if (nationality) fields['person.nationality'] = { value: nationality.value, raw: nationality.raw, confidence: Math.min(0.95, nationality.part.confidence), evidence: evidence(nationality.part) };
   // "Có giá trị đến" is small print that OCR garbles: accept any line with a date and a piece of the label.
   const leftDate = (l: FoldedLine) => l.line.words.some((w) => w.box.x + w.box.width < columnX + tolerance && findNumericDates(w.text).length > 0);
   const expLine = labels.expiry
@@ -165,9 +305,16 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
       (nameLabel ? lines.find((l) => l.index > nameLabel.index && leftDate(l)) : undefined))
     : undefined;
   if (expLine) {
-    const dated = expLine.line.words.filter((w) => findNumericDates(w.text).length > 0);
+    const hasDate = (w: OcrWord) => findNumericDates(w.text).length > 0;
+    // A label standing alone: the date is on one of the next lines, under the label.
+    const under = (l: FoldedLine) => {
+      const { x, width } = expLine.line.box;
+      return l.line.words.some((w) => hasDate(w) && w.box.x < x + width && w.box.x + w.box.width > x);
+    };
+    const dateLine = expLine.line.words.some(hasDate) || expLine.line.words.length === 0 ? expLine : (lines.slice(expLine.index + 1, expLine.index + 4).find(under) ?? expLine);
+    const dated = dateLine.line.words.filter(hasDate);
     const word = dated.find((w) => w.box.x < columnX) ?? dated[0];
-    const part = word ? { text: word.text, box: word.box, confidence: word.confidence } : { text: expLine.line.text, box: expLine.line.box, confidence: expLine.line.confidence };
+    const part = word ? { text: word.text, box: word.box, confidence: word.confidence } : { text: dateLine.line.text, box: dateLine.line.box, confidence: dateLine.line.confidence };
     candidates.push({ key: 'document.expiryDate', parts: [part], parse: parseNumericDate, reread: true });
   }
   return { candidates, fields };

@@ -1,13 +1,9 @@
-import type { Diagnostic, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
-import { copyField } from './civil-document';
+import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 import * as p from './field-parsers';
-import { checkAddressEnds, checkCardDates, idCardRecord } from './id-card';
-import { classifyIdCardPage } from './id-card-classify';
+import { defineIdCard } from './id-card-model';
 import { foldLines } from './lines';
-import { readLabelledForm } from './labelled-form';
-import { mergeFieldSets } from './merge';
 import { chooseReading, rereadBoxes } from './reading-vote';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormTemplate } from './types';
+import type { ExtractContext, FieldSet, FormTemplate } from './types';
 
 /** Front of the 9-digit CMND: values follow their labels on the same line, addresses wrap. */
 export const CMND_FRONT: FormTemplate = {
@@ -32,10 +28,6 @@ export const CMND_BACK: FormTemplate = {
   ],
 };
 
-// No CMND is valid after 31/12/2024 (Luật Căn cước 2023 Điều 46); before that, 15 years from issue (NĐ 05/1999 Điều 2).
-const CMND_END = '2024-12-31';
-const CMND_YEARS = 15;
-
 /** The red 9-digit number above the name: the first line with a 9-digit run, re-read on its own. */
 async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext): Promise<ExtractedField | undefined> {
   const line = foldLines(ocr.lines).find((l) => p.parseCmndNumber(l.line.text) && !/ngay|sinh/.test(l.folded));
@@ -51,41 +43,42 @@ async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext
   return chooseReading([toField(part.text, part.confidence), ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined));
 }
 
-function addYears(iso: string, years: number): string {
-  return `${Number(iso.slice(0, 4)) + years}${iso.slice(4) === '-02-29' ? '-02-28' : iso.slice(4)}`;
-}
-
 /** The 9-digit identity card (Chứng minh nhân dân, mẫu 1999): front and back; the subject is the CMND number. */
-export const cmnd9: DocumentTypeDefinition = {
+export const cmnd9 = defineIdCard({
   id: 'cmnd-9',
   kind: 'identity',
   title: 'Chứng minh nhân dân (9 số)',
   requiredKeys: ['person.oldIdNumber'],
-  classify(reading) {
-    return classifyIdCardPage(reading, 'cmnd-9');
+  subjectKey: 'person.oldIdNumber',
+  front: {
+    form: CMND_FRONT,
+    extra: async (page, ocr, context): Promise<FieldSet> => {
+      const number = await readNumber(page, ocr, context);
+      return number ? { 'person.oldIdNumber': number } : {};
+    },
+    markers: {
+      anchors: ['chung minh nhan dan'],
+      markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
+      excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
+    },
   },
-  async extract(readings, classes, context) {
-    const sets: FieldSet[] = [];
-    for (const [i, r] of readings.entries()) {
-      if (!r.ocr) continue;
-      if (classes[i]?.part === 'back') {
-        sets.push(await readLabelledForm(r.page, r.ocr, CMND_BACK, context));
-        continue;
-      }
-      const set = await readLabelledForm(r.page, r.ocr, CMND_FRONT, context);
-      const number = await readNumber(r.page, r.ocr, context);
-      if (number) set['person.oldIdNumber'] = number;
-      sets.push(set);
-    }
-    const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics, ...checkCardDates(merged.fields), ...checkAddressEnds(merged.fields, ['person.hometown', 'person.permanentAddress'])];
-    const fields = merged.fields;
-    copyField(fields, 'person.oldIdNumber', 'document.number');
-    // Forms ask for the CMND's issue date and place under their own keys ("Ngày cấp CMND", "Nơi cấp").
-    copyField(fields, 'document.issueDate', 'person.oldIdDocument.issueDate');
-    copyField(fields, 'document.issuer', 'person.oldIdDocument.issuer');
-    const issued = fields['document.issueDate']?.value;
-    const validUntil = typeof issued === 'string' ? [addYears(issued, CMND_YEARS), CMND_END].sort()[0]! : CMND_END;
-    return idCardRecord('cmnd-9', readings, classes, fields, diagnostics, { validUntil, subjectKey: 'person.oldIdNumber' });
+  back: {
+    form: CMND_BACK,
+    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'giam doc', 'ngon tro'] },
+    markers: {
+      anchors: ['dau vet rieng', 'di hinh', 'ngon tro'],
+      markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],
+      excludes: ['dac diem nhan dang', '#mrz', '#qr', 'bo cong an'],
+    },
   },
-};
+  machineReadable: { qr: false, mrz: false },
+  // No CMND is valid after 31/12/2024 (Luật Căn cước 2023 Điều 46); before that, 15 years from issue (NĐ 05/1999 Điều 2).
+  validity: { yearsFromIssue: 15, noneAfter: '2024-12-31' },
+  addressKeys: ['person.hometown', 'person.permanentAddress'],
+  // Forms ask for the CMND's issue date and place under their own keys ("Ngày cấp CMND", "Nơi cấp").
+  copies: [
+    ['person.oldIdNumber', 'document.number'],
+    ['document.issueDate', 'person.oldIdDocument.issueDate'],
+    ['document.issuer', 'person.oldIdDocument.issuer'],
+  ],
+});

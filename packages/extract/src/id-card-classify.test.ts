@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
-import { classifyIdCardPage } from './id-card-classify';
+import { canCuoc2024 } from './can-cuoc-2024';
+import { cccd2016 } from './cccd-2016';
+import { cccd2021 } from './cccd-2021';
+import { cmnd9 } from './cmnd-9';
 import { ocrPageFromLines, SOURCE } from './test-helpers';
 import type { PageReading } from './types';
 
 const page: PageImage = { source: SOURCE, width: 1200, height: 820, channels: 1, pixels: new Uint8Array(0), diagnostics: [] };
 const reading = (lines: string[], qr?: string): PageReading => ({ page, ocr: ocrPageFromLines(lines), qr: qr ? { text: qr, page: 1, box: { x: 0, y: 0, width: 10, height: 10 } } : undefined });
-const TYPES = ['cccd-2021', 'cccd-2016', 'can-cuoc-2024', 'cmnd-9'];
+const MODELS = [cccd2021, cccd2016, canCuoc2024, cmnd9];
+const TYPES = MODELS.map((m) => m.id);
+const classifyIdCardPage = (r: PageReading, type: string) => MODELS.find((m) => m.id === type)!.classify(r);
 
 /** The type and part with the highest score, as the extractor picks them. */
 function best(r: PageReading): string | undefined {

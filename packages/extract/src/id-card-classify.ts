@@ -1,75 +1,20 @@
 import { foldLines } from './lines';
 import type { PageClass, PageReading } from './types';
 
-/** One side of one ID card model: folded printed markers, and markers that say it is another model. */
-interface CardSideSpec {
-  type: string;
-  part: 'front' | 'back';
+/** Printed markers of one side of one ID card model, and markers that say it is another model. */
+export interface CardSideMarkers {
   markers: readonly string[];
   excludes: readonly string[];
   /** Printed only on this kind of card side (its title, the fingerprint labels, MRZ/QR): one must be seen, or three markers. */
   anchors: readonly string[];
 }
 
+interface CardSideSpec extends CardSideMarkers {
+  type: string;
+  part: 'front' | 'back';
+}
+
 // `#mrz` and `#qr` stand for an MRZ block and a card QR payload on the page (see `featureText`).
-const SIDES: readonly CardSideSpec[] = [
-  {
-    type: 'cccd-2021',
-    part: 'front',
-    anchors: ['can cuoc cong dan', 'citizen identity', 'co gia tri den'],
-    markers: ['can cuoc cong dan', 'citizen identity', 'ho va ten', 'full name', 'que quan', 'place of origin', 'noi thuong tru', 'place of residence', 'date of birth', 'co gia tri den'],
-    excludes: ['so dinh danh ca nhan', 'chu dem va ten', 'noi cu tru', 'chung minh nhan dan'],
-  },
-  {
-    type: 'cccd-2021',
-    part: 'back',
-    anchors: ['dac diem nhan dang', 'personal identification', 'ngon tro', '#mrz', '#qr'],
-    markers: ['dac diem nhan dang', 'personal identification', 'ngon tro', 'canh sat quan ly hanh chinh', 'trat tu xa hoi', 'date, month, year', '#mrz', '#qr'],
-    excludes: ['dkql', 'dlqg', 'bo cong an', 'noi cu tru', 'dau vet rieng'],
-  },
-  {
-    type: 'cccd-2016',
-    part: 'front',
-    anchors: ['can cuoc cong dan', 'co gia tri den'],
-    markers: ['can cuoc cong dan', 'ho va ten', 'ngay, thang, nam sinh', 'gioi tinh', 'quoc tich', 'que quan', 'noi thuong tru', 'co gia tri den'],
-    excludes: ['citizen identity', 'full name', 'date of birth', 'place of origin', 'place of residence', 'nationality', 'chung minh nhan dan', 'so dinh danh ca nhan'],
-  },
-  {
-    type: 'cccd-2016',
-    part: 'back',
-    anchors: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'dkql', 'dlqg'],
-    markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],
-    excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng'],
-  },
-  {
-    type: 'can-cuoc-2024',
-    part: 'front',
-    anchors: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number'],
-    markers: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number', 'chu dem va ten', 'full name', 'ngay, thang, nam sinh', 'date of birth', 'gioi tinh', 'quoc tich'],
-    excludes: ['can cuoc cong dan', 'citizen identity', 'que quan', 'place of origin', 'chung minh nhan dan'],
-  },
-  {
-    type: 'can-cuoc-2024',
-    part: 'back',
-    anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
-    markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],
-    excludes: ['dac diem nhan dang', 'ngon tro', 'noi thuong tru', 'dau vet rieng'],
-  },
-  {
-    type: 'cmnd-9',
-    part: 'front',
-    anchors: ['chung minh nhan dan'],
-    markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
-    excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
-  },
-  {
-    type: 'cmnd-9',
-    part: 'back',
-    anchors: ['dau vet rieng', 'di hinh', 'ngon tro'],
-    markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],
-    excludes: ['dac diem nhan dang', '#mrz', '#qr', 'bo cong an'],
-  },
-];
 
 /** Three or more lines made mostly of MRZ characters with several `<`. */
 function hasMrz(texts: string[]): boolean {
@@ -120,15 +65,15 @@ function sideScore(text: string, spec: CardSideSpec, qrModel: string | undefined
 }
 
 /**
- * Classifies a page as one side of the ID card model `type`: the share of that side's printed
+ * Classifies a page as one side (of `sides`) of the ID card model `type`: the share of that side's printed
  * markers found, halved for each marker of another model. Undefined below 0.2.
  */
-export function classifyIdCardPage(reading: PageReading, type: string): PageClass | undefined {
+export function classifyCardSide(reading: PageReading, type: string, sides: ReadonlyArray<CardSideMarkers & { part: 'front' | 'back' }>): PageClass | undefined {
   const text = featureText(reading);
   const qrModel = modelOfQr(reading);
   let best: PageClass | undefined;
-  for (const spec of SIDES) {
-    if (spec.type !== type) continue;
+  for (const side of sides) {
+    const spec: CardSideSpec = { ...side, type };
     const score = sideScore(text, spec, qrModel);
     if (!best || score > best.score) best = { type, part: spec.part, score };
   }

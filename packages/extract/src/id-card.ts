@@ -1,4 +1,5 @@
-import type { Diagnostic, DocumentRecord, ExtractedField } from '@sohoa/core';
+import type { Diagnostic, DocumentRecord } from '@sohoa/core';
+import { foldDiacritics } from '@sohoa/vn';
 import { parseCccdQrPayload } from './cccd-qr';
 import { checkOrder } from './civil-document';
 import { endsWithProvince } from './field-parsers';
@@ -47,11 +48,6 @@ export function checkExpiryRule(fields: FieldSet, renewalAges: readonly number[]
 /** Birth before issue, issue before expiry: a reversed pair lowers both and is reported. */
 export function checkCardDates(fields: FieldSet): Diagnostic[] {
   return [...checkOrder(fields, 'person.birthDate', 'document.issueDate'), ...checkOrder(fields, 'document.issueDate', 'document.expiryDate')];
-}
-
-/** Sets a computed field (a value the card type implies) unless one was read. */
-export function computedDefault(fields: FieldSet, key: string, value: string, confidence = 0.9): void {
-  if (!fields[key]) fields[key] = { value, confidence, evidence: [{ method: 'computed' }] } satisfies ExtractedField;
 }
 
 /** Front first, then back: `front`, `back` or `front+back`. */
@@ -106,6 +102,34 @@ export function checkAddressEnds(fields: FieldSet, keys: readonly string[]): Dia
     if (!field || typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr') || endsWithProvince(field.value)) continue;
     field.confidence = Math.min(field.confidence, 0.6);
     diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` does not end with a province as card addresses do; part of it was probably not read and it needs review.` });
+  }
+  return diagnostics;
+}
+
+// Administrative words that never end a place: a value ending with one lost what followed it.
+const DANGLING = /(?:^|[\s,])(?:xa|phuong|huyen|quan|thi tran|thi xa|tinh|thanh pho|tp|ap|thon|to|so|khu pho)\.?$/;
+
+// Words of the cards' English labels, never part of a Vietnamese value.
+const LABEL_PIECES = /\b(?:place of|of origin|of residence|of birth|full name|date of|nationality|identification)\b/;
+
+/**
+ * A value that looks cut (ends with `..` or `…`, or with an administrative word and nothing after
+ * it) is not certain whatever its OCR confidence: it drops below the fill thresholds with a
+ * diagnostic. Values from the QR code or MRZ are complete by construction and are left alone.
+ */
+export function checkCutValues(fields: FieldSet): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    if (typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz')) continue;
+    const text = field.value.trim();
+    const folded = foldDiacritics(text);
+    const cut = /(?:\.\.|…)$/.test(text) || (/[Pp]lace|[Aa]ddress|hometown|residence|Registration/i.test(key) && DANGLING.test(folded));
+    // A piece of a printed label read into the value ("of residence Ấp …"): its start is not certain either.
+    const labelled = LABEL_PIECES.test(folded);
+    if (!cut && !labelled) continue;
+    field.confidence = Math.min(field.confidence, 0.5);
+    const why = cut ? 'looks cut short (it ends with an ellipsis or an administrative word with nothing after it)' : 'holds words of a printed label';
+    diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` ${why}; it needs review.` });
   }
   return diagnostics;
 }

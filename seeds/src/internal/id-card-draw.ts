@@ -7,7 +7,7 @@ import { drawQr, fingerprint, signature } from './cccd-back';
 
 /** What is printed on one side of an older or newer ID card, already formatted as text. */
 export interface PrintedCard {
-  type: 'cmnd-9' | 'cccd-2016' | 'can-cuoc-2024';
+  type: 'cmnd-9' | 'cccd-2016' | 'can-cuoc-2024' | 'cccd-2021';
   number: string;
   fullName: string;
   birthDate: string;
@@ -36,7 +36,7 @@ const VALUE: TextStyle = { font: 'sans', size: 25, fill: '#000' };
 const X = (x: number): number => CARD_X + x;
 const Y = (y: number): number => CARD_Y + y;
 
-type Drawn = { svg: string; boxes: Record<string, Box>; textBoxes: Box[] };
+type Drawn = { svg: string; boxes: Record<string, Box>; textBoxes: Box[]; runs: Array<{ text: string; box: Box }> };
 
 /** `label value` on one line, the value wrapping onto lines indented under the label. */
 function labelled(c: SvgCanvas, label: string, value: string, x: number, y: number, right: number, style: TextStyle, lineHeight: number): { box: Box; bottom: number } {
@@ -96,7 +96,7 @@ function cmndFront(card: PrintedCard, rng: Rng): Drawn {
   const home = labelled(c, 'Nguyên quán:', card.hometown, left, Y(375), right, VALUE, 36);
   boxes.hometown = home.box;
   boxes.permanentAddress = labelled(c, 'Nơi ĐKHK thường trú:', card.permanentAddress, left, home.bottom + 50, right, VALUE, 36).box;
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** Back of the 9-digit CMND: ethnicity and religion, fingerprints, identifying marks, issue date and issuer. */
@@ -118,7 +118,7 @@ function cmndBack(card: PrintedCard, rng: Rng): Drawn {
   boxes.issuer = unionBox(card.issuerLines.map((l, i) => c.text(l, X(740), Y(dateY + 44 + i * 32), { font: 'bold', size: 20, anchor: 'middle' })));
   signature(c, rng, X(640), Y(dateY + 44 + card.issuerLines.length * 32 + 40));
   boxes.signer = c.text(card.signer, X(740), Y(dateY + 44 + card.issuerLines.length * 32 + 100), { font: 'bold', size: 22, anchor: 'middle' });
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** Front of the CCCD without chip (2016): the 2021 layout with Vietnamese-only labels and no QR. */
@@ -144,7 +144,7 @@ function cccd2016Front(card: PrintedCard, rng: Rng): Drawn {
   // Under the photo, below the last residence line so that OCR does not merge the two.
   c.text('Có giá trị đến:', X(24), Y(612), small);
   boxes.expiryDate = c.text(card.expiry, X(24) + c.measure('Có giá trị đến: ', small), Y(612), small);
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** A row of bars standing for the 2016 card's barcode (not decodable; not read by the extractor). */
@@ -176,7 +176,7 @@ function cccd2016Back(card: PrintedCard, rng: Rng): Drawn {
   fingerprint(c, rng, X(840), Y(180), 150, 170);
   c.text('Ngón trỏ trái', X(735), Y(380), { font: 'sans', size: 18, anchor: 'middle' });
   c.text('Ngón trỏ phải', X(915), Y(380), { font: 'sans', size: 18, anchor: 'middle' });
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** Front of the Căn cước card (2024): personal ID number, name, birth date, sex, nationality. */
@@ -197,7 +197,7 @@ function canCuocFront(card: PrintedCard, rng: Rng): Drawn {
   boxes.birthDate = labelled(c, 'Ngày, tháng, năm sinh / Date of birth:', card.birthDate, left, Y(436), X(1000), VALUE, 33).box;
   boxes.sex = labelled(c, 'Giới tính / Sex:', card.sex, left, Y(476), X(620), VALUE, 33).box;
   boxes.nationality = labelled(c, 'Quốc tịch / Nationality:', card.nationality, X(630), Y(476), X(1010), VALUE, 33).box;
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** Back of the Căn cước card (2024): residence, birth registration place, QR, dates, issuer, MRZ. */
@@ -221,7 +221,7 @@ function canCuocBack(card: PrintedCard, rng: Rng): Drawn {
     const lines = card.mrz.map((l, i) => c.text(l, X(513), Y(536 + i * 48), { ...mrzStyle, anchor: 'middle' }));
     boxes.mrz = unionBox(lines);
   }
-  return { svg: c.toString(), boxes, textBoxes: c.textBoxes };
+  return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
 /** Draws one side of an older or newer ID card; returns the SVG and the value boxes (image pixels). */
@@ -233,5 +233,7 @@ export function drawIdCard(card: PrintedCard, side: 'front' | 'back', rng: Rng):
       return side === 'front' ? cccd2016Front(card, rng) : cccd2016Back(card, rng);
     case 'can-cuoc-2024':
       return side === 'front' ? canCuocFront(card, rng) : canCuocBack(card, rng);
+    case 'cccd-2021':
+      throw new Error('The 2021 chip CCCD is drawn by generateSeedSet or by its layout families (seeds/src/families/id-cards.ts), not by drawIdCard.');
   }
 }
