@@ -1,11 +1,13 @@
 import type { Diagnostic } from '@sohoa/core';
-import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, markerScore, readSigner, splitRelations } from './civil-document';
+import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, titledScore, readSigner, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
+const TITLES = ['giay khai sinh', 'birth certificate'];
+const TITLE_LABELS = ['noi sinh', 'gioi tinh', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'nam sinh', 'ho ten me', 'nguoi me', 'ho ten cha', 'nguoi cha', 'dang ky khai sinh'];
 const MARKERS = ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'];
 
 const PEOPLE = ['subject', 'mother', 'father', 'declarant'];
@@ -49,7 +51,7 @@ export const birthCertificate: DocumentTypeDefinition = {
   id: 'giay-khai-sinh',
   title: 'Giấy khai sinh',
   classify(reading) {
-    const score = markerScore(reading, MARKERS);
+    const score = titledScore(reading, TITLES, TITLE_LABELS, MARKERS);
     return score >= 0.3 ? { type: 'giay-khai-sinh', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {

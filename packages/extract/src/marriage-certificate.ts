@@ -1,11 +1,13 @@
 import type { Diagnostic } from '@sohoa/core';
-import { checkOrder, checkPersonId, civilRecord, copyField, markerScore, readSigner, splitRelations } from './civil-document';
+import { checkOrder, checkPersonId, civilRecord, copyField, titledScore, readSigner, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
+const TITLES = ['giay chung nhan ket hon', 'chung nhan ket hon', 'marriage certificate'];
+const TITLE_LABELS = ['chong', 'vo', 'dan toc', 'quoc tich', 'noi cu tru', 'ngay sinh', 'nam sinh', 'dang ky ket hon', 'noi dang ky'];
 const MARKERS = ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'];
 
 const IMPLIED = 0.6;
@@ -41,7 +43,7 @@ export const marriageCertificate: DocumentTypeDefinition = {
   id: 'giay-chung-nhan-ket-hon',
   title: 'Giấy chứng nhận kết hôn',
   classify(reading) {
-    const score = markerScore(reading, MARKERS);
+    const score = titledScore(reading, TITLES, TITLE_LABELS, MARKERS);
     return score >= 0.3 ? { type: 'giay-chung-nhan-ket-hon', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {

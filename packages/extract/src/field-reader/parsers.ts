@@ -36,5 +36,12 @@ export const sex = p.parseSexValue;
 export const ethnicity = p.parseEthnicity;
 export const nationality = p.parseNationality;
 export const personalId = p.parsePersonalIdValue;
-export const registerNumber = p.parseRegisterNumber;
-export const bookNumber = p.parseBookNumber;
+/** A register number (`125`, `69/GKS-BS`), after an untranslated `No.` of a bilingual label. */
+export function registerNumber(text: string): string | undefined {
+  return p.parseRegisterNumber(text.replace(/^\s*(?:no\.?|number)\s*:?\s*/i, ''));
+}
+
+/** A book number (`01/2019`), after an untranslated `Book No.` of a bilingual label. */
+export function bookNumber(text: string): string | undefined {
+  return p.parseBookNumber(text.replace(/^\s*(?:book\s*)?(?:no\.?|number)\s*:?\s*/i, ''));
+}

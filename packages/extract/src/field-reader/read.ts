@@ -70,11 +70,6 @@ function compile(label: string): CompiledLabel {
   return { tokens, squeezed: tokens.join(''), colon: trimmed.endsWith(':') };
 }
 
-/** OCR slips allowed in a label: none in a short one. */
-function slack(squeezed: string): number {
-  return squeezed.length <= 5 ? 0 : squeezed.length <= 11 ? 1 : 2;
-}
-
 function toLine(l: OcrLine, index: number): Line {
   const source = l.words.length > 0 ? l.words : syntheticWords(l);
   const words: Word[] = [];
@@ -113,22 +108,54 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Matches `label` at token `i` of the line: the token index after it, or -1. Spaces dropped by OCR and small slips are tolerated. */
+/**
+ * Matches `label` at token `i` of the line: the token index after it, or -1. Tokens must be equal
+ * after folding, except that OCR may drop or insert a space between them, and one token of five
+ * letters or more may carry one slip (`Quoc tich` / `Quoc tieh`); a value such as `Nam Định` is
+ * not taken for `Năm sinh`.
+ */
 function matchAt(line: Line, i: number, label: CompiledLabel): number {
-  const first = line.tokens[i]!.text;
-  if (first[0] !== label.squeezed[0]) return -1;
-  const allowed = slack(label.squeezed);
-  let acc = '';
-  for (let j = i; j < line.tokens.length; j++) {
-    acc += line.tokens[j]!.text;
-    if (acc.length > label.squeezed.length + allowed) return -1;
-    if (acc.length >= label.squeezed.length - allowed && editDistance(acc, label.squeezed, allowed) <= allowed) {
-      // A short label may not end inside a longer word, nor be fused to the next word.
-      if (label.colon && !/^\s*:/.test(line.text.slice(line.tokens[j]!.end))) return -1;
-      return j + 1;
+  const toks = line.tokens;
+  let j = i;
+  let k = 0;
+  let slips = 0;
+  while (k < label.tokens.length) {
+    if (j >= toks.length) return -1;
+    const t = toks[j]!.text;
+    const want = label.tokens[k]!;
+    if (t === want) {
+      j++;
+      k++;
+      continue;
     }
+    // A dropped space: one OCR token holds several label tokens.
+    let joined = want;
+    let kk = k + 1;
+    while (joined.length < t.length && kk < label.tokens.length) joined += label.tokens[kk++]!;
+    if (joined === t) {
+      j++;
+      k = kk;
+      continue;
+    }
+    // An inserted space: several OCR tokens make one label token.
+    let acc = t;
+    let jj = j + 1;
+    while (acc.length < want.length && jj < toks.length) acc += toks[jj++]!.text;
+    if (acc === want) {
+      j = jj;
+      k++;
+      continue;
+    }
+    if (slips === 0 && want.length >= 5 && editDistance(t, want, 1) <= 1) {
+      slips++;
+      j++;
+      k++;
+      continue;
+    }
+    return -1;
   }
-  return -1;
+  if (label.colon && !/^\s*:/.test(line.text.slice(toks[j - 1]!.end))) return -1;
+  return j;
 }
 
 function hitBox(line: Line, from: number, to: number): Box {
@@ -189,6 +216,8 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       for (let t = i; t < to; t++) free &&= !taken[t];
       if (!free) continue;
       if (e.what.kind === 'heading' && !opensSegment(line, i, starts)) continue;
+      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
+      if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
       for (let t = i; t < to; t++) taken[t] = true;
       hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to) });
     }
@@ -402,7 +431,7 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     if (first) parts.push(first);
     else if (!next || next.box.x >= bound) {
       // The label stands alone at the end of its line: the value is below it.
-      const l = below(hit.box, hit.line.height * 1.2);
+      const l = below(hit.box, hit.line.height * 1.8);
       if (!l) return [];
       const p = lineValue(l, Math.max(left, hit.box.x - hit.line.height), bound);
       if (!p) return [];
@@ -414,7 +443,7 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     for (let n = 0; n < 3; n++) {
       const text = parts.map((p) => p.text).join(' ');
       if (spec.complete?.(text)) break;
-      const l = below(anchor, hit.line.height * 0.9);
+      const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
       const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= left)!;
       const open = cutReason(text) !== undefined;
@@ -443,7 +472,8 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     if (hit.what.kind !== 'field') continue;
     const cx = hit.box.x + hit.box.width / 2;
     const scope = hit.role ? undefined : scopeOf(openers, cx, hit.box, hit.line.index);
-    if (scope && scope.row.length > 1 && cx < scope.row[0]!.left) {
+    const roleFree = hit.what.fields.every((f) => (f.roles ?? ['subject']).includes('*'));
+    if (scope && scope.row.length > 1 && cx < scope.row[0]!.left && !roleFree) {
       // A table: the label on the left, one value per role column.
       for (const col of scope.row) {
         const f = fieldFor(hit.what.fields, col.role);
@@ -452,10 +482,11 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       }
       continue;
     }
-    const role = hit.role ?? scope?.role ?? 'subject';
+    const inColumn = scope !== undefined && cx >= scope.left && cx < scope.right;
+    const role = hit.role ?? (inColumn ? scope.role : 'subject');
     const f = fieldFor(hit.what.fields, role);
     if (!f) continue;
-    const column = hit.role ? openers.find((o) => o.box === hit.box) : scope;
+    const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn ? scope : undefined;
     add(keyFor(f, role), f, valueFrom(hit, f, column?.left ?? -Infinity, column?.right ?? Infinity));
   }
 
