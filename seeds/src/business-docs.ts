@@ -231,7 +231,8 @@ function drawHousehold(doc: SyntheticBusinessDocument, rng: Rng): DrawnPage {
   return { svg: c.toString(), boxes, runs: c.runs };
 }
 
-function drawBusiness(doc: SyntheticBusinessDocument): DrawnPage {
+/** The page of a business certificate as the generator's own template draws it. */
+export function drawBusiness(doc: SyntheticBusinessDocument): DrawnPage {
   const rng = createRng(`${doc.type}:${doc.slug}:${doc.fields['org.taxCode']}`);
   return doc.type === 'enterprise-registration' ? drawEnterprise(doc, rng) : drawHousehold(doc, rng);
 }

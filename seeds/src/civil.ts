@@ -5,7 +5,7 @@ import { fullNameFor, permanentAddress, personalIdFor, randomDate, slugify } fro
 import { applyDegradations, resolveDegradations } from './degrade';
 import { ETHNICITIES, FAMILY_NAMES, GAZETTEER, GIVEN_NAMES, MIDDLE_NAMES } from './internal/people-data';
 import { A4_WIDTH, drawNationalHeader, drawPaper, drawRow, drawSealAndSignature, LABEL, MARGIN_X, VALUE } from './internal/a4';
-import type { Box, DegradeOptions, Degradation, Sex } from './types';
+import type { Box, DegradeOptions, Degradation, PageText, Sex } from './types';
 
 /** Civil-status documents the generator renders. */
 export type CivilDocumentType = 'giay-khai-sinh' | 'giay-chung-nhan-ket-hon';
@@ -156,7 +156,7 @@ function footer(c: ReturnType<typeof drawPaper>, rng: Rng, y: number, doc: Synth
   boxes['document.signer'] = c.text(doc.fields['document.signer']!, right, y + 240, { font: 'bold', size: 25, anchor: 'middle' });
 }
 
-function drawBirthCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: string; boxes: Record<string, Box> } {
+function drawBirthCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: string; boxes: Record<string, Box>; runs: PageText['runs'] } {
   const f = doc.fields;
   const c = drawPaper(rng, '#fbf6ea');
   const boxes: Record<string, Box> = {};
@@ -183,10 +183,10 @@ function drawBirthCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: str
   y = drawRow(c, y, [{ label: 'Nơi đăng ký khai sinh:', value: f['document.issuer']!, key: 'document.issuer' }], boxes);
   y = drawRow(c, y, [{ label: 'Ngày, tháng, năm đăng ký:', value: formatDateVn(f['document.issueDate']!), key: 'document.issueDate' }], boxes);
   footer(c, rng, y + 30, doc, 'NGƯỜI KÝ GIẤY KHAI SINH', boxes);
-  return { svg: c.toString(), boxes };
+  return { svg: c.toString(), boxes, runs: c.runs };
 }
 
-function drawMarriageCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: string; boxes: Record<string, Box> } {
+function drawMarriageCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: string; boxes: Record<string, Box>; runs: PageText['runs'] } {
   const f = doc.fields;
   const c = drawPaper(rng, '#f4f1fa');
   const boxes: Record<string, Box> = {};
@@ -210,7 +210,7 @@ function drawMarriageCertificate(doc: SyntheticCivilDocument, rng: Rng): { svg: 
   c.text('Chữ ký của chồng', MARGIN_X + 80, y + 20, { ...VALUE, size: 20, font: 'sans' });
   c.text('Chữ ký của vợ', MARGIN_X + 80, y + 160, { ...VALUE, size: 20, font: 'sans' });
   footer(c, rng, y + 30, doc, 'TM. ỦY BAN NHÂN DÂN', boxes);
-  return { svg: c.toString(), boxes };
+  return { svg: c.toString(), boxes, runs: c.runs };
 }
 
 /** Render a civil document as an A4 scan (150 dpi), optionally degraded like a phone photo or office scan. */
@@ -224,6 +224,12 @@ export async function renderCivilDocument(
   const degradations = resolveDegradations(options.degrade, options.seed);
   const { image, width, height } = await applyDegradations(png, degradations, { seed: options.seed, format: options.format ?? 'jpeg', quality: options.quality ?? 80 });
   return { image, width, height, boxes, degradations };
+}
+
+/** The page of a civil document as the generator's own template draws it: SVG, value boxes, text runs. */
+export function drawCivilDocument(doc: SyntheticCivilDocument): { svg: string; boxes: Record<string, Box>; runs: PageText['runs'] } {
+  const rng = createRng(`${doc.type}:${doc.slug}:${doc.fields['document.number']}`);
+  return doc.type === 'giay-khai-sinh' ? drawBirthCertificate(doc, rng) : drawMarriageCertificate(doc, rng);
 }
 
 /** The SVG of a civil document before rasterising (for debugging layouts). */

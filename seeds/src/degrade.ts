@@ -4,7 +4,7 @@ import type { Degradation, DegradationKind, DegradeOptions } from './types';
 
 const ALL_KINDS: DegradationKind[] = ['rotate', 'blur', 'jpeg', 'noise', 'illumination', 'downscale'];
 // Applied in this order whatever order they were drawn in, like a real scan: paper, optics, sensor, file.
-const ORDER: DegradationKind[] = ['rotate', 'illumination', 'blur', 'noise', 'downscale', 'jpeg'];
+const ORDER: DegradationKind[] = ['perspective', 'rotate', 'illumination', 'blur', 'noise', 'downscale', 'jpeg'];
 const BED = { r: 217, g: 217, b: 214 };
 
 /** Draw 2–3 realistic degradations with their parameters from a seed. */
@@ -25,6 +25,8 @@ export function drawDegradations(seed: number, kinds: readonly DegradationKind[]
         return { kind, strength: Math.round(rng.float(0.15, 0.3) * 100) / 100, direction: rng.int(0, 359) };
       case 'downscale':
         return { kind, factor: Math.round(rng.float(0.72, 0.8) * 100) / 100 };
+      case 'perspective':
+        return { kind, corners: [0, 1, 2, 3].map((): [number, number] => [Math.round(rng.float(0, 0.035) * 1000) / 1000, Math.round(rng.float(0, 0.025) * 1000) / 1000]).map(([dx, dy], i): [number, number] => [i === 0 || i === 3 ? dx : -dx, i < 2 ? dy : -dy]) };
     }
   });
   return out.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
@@ -50,6 +52,67 @@ function addNoise(r: Raw, amplitude: number, seed: number): Raw {
     // Mostly luminance noise, as from a scanner sensor.
     const n = (rng.next() + rng.next() + rng.next() - 1.5) * amplitude;
     for (let k = 0; k < 3; k++) data[i + k] = Math.max(0, Math.min(255, Math.round(data[i + k]! + n)));
+  }
+  return { ...r, data };
+}
+
+/** Solve `a x = b` (small dense system, partial pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+/** Keystone warp: the page's corners move to `corners` (fractions of the size); the bed shows around it. */
+function warpPerspective(r: Raw, corners: readonly [number, number][]): Raw {
+  const { width: w, height: h } = r;
+  const src: [number, number][] = [[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]];
+  const dst = src.map(([x, y], i): [number, number] => [x + corners[i]![0] * w, y + corners[i]![1] * h]);
+  // Homography from output (dst) to input (src) coordinates.
+  const a: number[][] = [];
+  const b: number[] = [];
+  dst.forEach(([x, y], i) => {
+    const [u, v] = src[i]!;
+    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    b.push(u);
+    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    b.push(v);
+  });
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = solve(a, b) as [number, number, number, number, number, number, number, number];
+  const data = Buffer.alloc(r.data.length);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const d = h6 * x + h7 * y + 1;
+      const u = (h0 * x + h1 * y + h2) / d;
+      const v = (h3 * x + h4 * y + h5) / d;
+      const o = (y * w + x) * 3;
+      if (u < 0 || v < 0 || u > w - 1 || v > h - 1) {
+        data[o] = BED.r;
+        data[o + 1] = BED.g;
+        data[o + 2] = BED.b;
+        continue;
+      }
+      const x0 = Math.floor(u);
+      const y0 = Math.floor(v);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const y1 = Math.min(h - 1, y0 + 1);
+      const fx = u - x0;
+      const fy = v - y0;
+      for (let k = 0; k < 3; k++) {
+        const p = (xx: number, yy: number): number => r.data[(yy * w + xx) * 3 + k]!;
+        data[o + k] = Math.round((p(x0, y0) * (1 - fx) + p(x1, y0) * fx) * (1 - fy) + (p(x0, y1) * (1 - fx) + p(x1, y1) * fx) * fy);
+      }
+    }
   }
   return { ...r, data };
 }
@@ -105,6 +168,9 @@ export async function applyDegradations(
         break;
       case 'jpeg':
         quality = d.quality;
+        break;
+      case 'perspective':
+        raw = warpPerspective(raw, d.corners);
         break;
     }
   }

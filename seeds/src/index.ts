@@ -18,3 +18,5 @@ export { generateBusinessDocuments, renderBusinessDocument, renderBusinessDocume
 export type { BusinessDocumentType, SyntheticBusinessDocument } from './business-docs';
 export { generateLandCertificates, renderLandCertificate, renderLandCertificateSvg, landCertificateText, generateLandSet, LAND_GENERATOR } from './land-certificate';
 export type { SyntheticLandCertificate } from './land-certificate';
+export { LAYOUT_FAMILIES, LAYOUT_GENERATOR, defineLayoutFamily, registerLayoutFamily, selectLayoutFamilies, layoutDocuments, layoutDocumentText, printedTruth, renderLayoutDocument, captureDegradations, generateLayoutSet } from './layout-families';
+export type { LayoutFamily, LayoutDocument, LayoutTruth, Capture, DrawnForm, GenerateLayoutSetOptions } from './layout-families';

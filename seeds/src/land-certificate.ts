@@ -134,7 +134,8 @@ function registry(c: SvgCanvas, f: Record<string, string>, boxes: Record<string,
   return drawRow(c, y, [{ label: 'Số vào sổ cấp Giấy chứng nhận:', value: f['land.certificate.registryNumber']!, key: 'land.certificate.registryNumber' }], boxes, [MARGIN_X + 20]);
 }
 
-function drawLandPages(doc: SyntheticLandCertificate): Array<{ svg: string; boxes: Record<string, Box>; runs: PageText['runs'] }> {
+/** The pages of a land certificate as the generator's own template draws them. */
+export function drawLandPages(doc: SyntheticLandCertificate): Array<{ svg: string; boxes: Record<string, Box>; runs: PageText['runs'] }> {
   const rng = createRng(`${doc.type}:${doc.slug}:${doc.fields['land.certificate.serial']}`);
   const f = doc.fields;
   const c = drawPaper(rng, '#fbeff0');

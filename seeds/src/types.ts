@@ -54,7 +54,9 @@ export type Degradation =
   | { kind: 'jpeg'; quality: number }
   | { kind: 'noise'; amplitude: number }
   | { kind: 'illumination'; strength: number; direction: number }
-  | { kind: 'downscale'; factor: number };
+  | { kind: 'downscale'; factor: number }
+  /** A phone photo's keystone: each corner of the page moved by `[dx, dy]` (fractions of the size), TL, TR, BR, BL. Never drawn by default. */
+  | { kind: 'perspective'; corners: [number, number][] };
 
 export type DegradationKind = Degradation['kind'];
 

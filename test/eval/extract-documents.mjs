@@ -9,16 +9,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { digitizeFile } from '../../packages/batch/dist/index.js';
 import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
-import { normalizeText } from '../../packages/vn/dist/index.js';
+import { median, pct, scoreDocument } from './lib/document-score.mjs';
 import { BUSINESS_DOCUMENT_TYPES, CIVIL_DOCUMENT_TYPES, generateBusinessSet, generateCivilSet, generateLandSet } from '../../seeds/dist/index.js';
 
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '2026' }, degraded: { type: 'string', default: '0.5' }, types: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
 const count = Number(args.count);
 const types = args.types ? args.types.split(',') : CIVIL_DOCUMENT_TYPES;
-const HIGH = 0.9; // eform's fill threshold for names, IDs and dates
-const NORMAL = 0.7;
-const isHigh = (key) => /fullName|idNumber|Date|date|number|Number|year|taxCode|org\.name$|org\.representative$|land\.area$|serial/.test(key);
-const norm = (v) => (typeof v === 'string' ? normalizeText(v) : v);
 
 const out = mkdtempSync(join(tmpdir(), 'sohoa-eval-extract-'));
 const t0 = Date.now();
@@ -48,13 +44,8 @@ try {
     t.times.push(result.ms);
     const record = result.record;
     if (record?.type === truth.type) t.classified++;
-    const want = [...Object.entries(truth.fields).map(([k, v]) => [k, v, record?.fields?.[k]])];
-    for (const rel of truth.relations) {
-      const got = record?.relations?.find((r) => r.role === rel.role);
-      for (const [k, v] of Object.entries(rel.fields)) want.push([`${rel.role}:${k}`, v, got?.fields?.[k]]);
-    }
     const degraded = truth.degradations.length > 0 ? 'degraded' : 'clean';
-    for (const [key, value, f] of want) {
+    for (const { key, want: value, got: f, right, wrongConfident } of scoreDocument(truth, record)) {
       for (const id of [`${truth.type} ${key}`, `${truth.type}/${degraded} ${key}`]) {
         bump(id, (s) => {
           s.truth++;
@@ -63,11 +54,10 @@ try {
             return;
           }
           s.emitted++;
-          const right = norm(f.value) === norm(value);
           if (right) s.right++;
           else {
             if (args.verbose && !id.includes('/')) process.stderr.write(`\n  ${folder} ${key}: got ${JSON.stringify(f.value)} (${f.confidence.toFixed(2)}) want ${JSON.stringify(value)}`);
-            if (f.confidence >= (isHigh(key) ? HIGH : NORMAL)) s.wrongConfident++;
+            if (wrongConfident) s.wrongConfident++;
           }
         });
       }
@@ -79,8 +69,6 @@ try {
   rmSync(out, { recursive: true, force: true });
 }
 process.stderr.write('\n');
-const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 console.log(`Document extraction, ${count} generated documents per type (seed ${args.seed}, ${args.degraded} degraded), real OCR, 2 workers`);
 console.log(['type'.padEnd(26), 'docs', 'classified', 'median ms'].join('\t'));
 for (const [type, t] of perType) console.log([type.padEnd(26), t.docs, pct(t.classified, t.docs), median(t.times)].join('\t'));

@@ -18,6 +18,8 @@ export class SvgCanvas {
   readonly textBoxes: Box[] = [];
   /** Every text drawn with its ink box: what a perfect OCR would read. */
   readonly runs: Array<{ text: string; box: Box }> = [];
+  /** Characters drawn with a font that has no glyph for them (they print as a blank box). */
+  readonly missingGlyphs = new Set<string>();
 
   constructor(
     readonly width: number,
@@ -39,6 +41,8 @@ export class SvgCanvas {
   /** Draw `text` with its baseline at `y`; returns the ink box (padded by 2 px). */
   text(text: string, x: number, y: number, style: TextStyle): Box {
     const nfc = text.normalize('NFC');
+    const font = loadFont(style.font);
+    for (const ch of nfc) if (ch.trim() !== '' && font.charToGlyph(ch).index === 0) this.missingGlyphs.add(ch);
     const width = this.measure(nfc, style);
     const left = style.anchor === 'middle' ? x - width / 2 : style.anchor === 'end' ? x - width : x;
     const { path } = layoutText(loadFont(style.font), nfc, left, y, style.size);

@@ -3,12 +3,20 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import opentype, { type Font, type Path } from 'opentype.js';
 
-export type FontName = 'sans' | 'bold' | 'mono';
+export type FontName = 'sans' | 'bold' | 'mono' | 'serif' | 'serif-bold' | 'serif-italic' | 'condensed' | 'condensed-bold' | 'serif-condensed' | 'serif-condensed-bold' | 'sans-oblique';
 
 const FILES: Record<FontName, string> = {
   sans: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
+  serif: 'DejaVuSerif.ttf',
+  'serif-bold': 'DejaVuSerif-Bold.ttf',
+  'serif-italic': 'DejaVuSerif-Italic.ttf',
+  condensed: 'DejaVuSansCondensed.ttf',
+  'condensed-bold': 'DejaVuSansCondensed-Bold.ttf',
+  'serif-condensed': 'DejaVuSerifCondensed.ttf',
+  'serif-condensed-bold': 'DejaVuSerifCondensed-Bold.ttf',
+  'sans-oblique': 'DejaVuSans-Oblique.ttf',
 };
 
 const cache = new Map<FontName, Font>();

@@ -13,6 +13,7 @@ declare module 'opentype.js' {
     getBoundingBox(): BoundingBox;
   }
   export interface Glyph {
+    index: number;
     advanceWidth: number;
     getPath(x: number, y: number, fontSize: number): Path;
   }
