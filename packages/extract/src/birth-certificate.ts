@@ -6,7 +6,7 @@ import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
-const TITLES = ['giay khai sinh', 'birth certificate'];
+const TITLES = ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'birth certificate'];
 const TITLE_LABELS = ['noi sinh', 'gioi tinh', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'nam sinh', 'ho ten me', 'nguoi me', 'ho ten cha', 'nguoi cha', 'dang ky khai sinh'];
 const MARKERS = ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'];
 
@@ -24,14 +24,16 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
     { id: 'subject', headings: ['người được khai sinh', 'người được đăng ký khai sinh', 'con'], qualifiers: ['người được khai sinh', 'của con', 'con'] },
     { id: 'mother', headings: ['mẹ', 'người mẹ', 'mother'], qualifiers: ['người mẹ', 'mẹ', 'mother'] },
     { id: 'father', headings: ['cha', 'người cha', 'bố', 'father'], qualifiers: ['người cha', 'cha', 'bố', 'father'] },
-    { id: 'declarant', headings: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người yêu cầu', 'người khai'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người yêu cầu', 'người khai'] },
+    { id: 'declarant', headings: ['người yêu cầu', 'người khai'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người yêu cầu', 'người khai'] },
   ],
-  stops: ['Quan hệ với người được khai sinh', 'Người ký giấy khai sinh', 'Ghi chú', 'Giấy tờ tùy thân', 'Nghề nghiệp'],
+  stops: ['Người ký giấy khai sinh', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Ghi chú', 'Giấy tờ tùy thân', 'Nghề nghiệp'],
   fields: [
     { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
     { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
     { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: PEOPLE, parse: rp.name, reread: true },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true },
+    { key: 'person.fullName', labels: ['Người đi đăng ký khai sinh', 'Người đi khai sinh', 'Người đi đăng ký'], roles: ['declarant'], labelRole: 'declarant', parse: rp.name, reread: true },
+    { key: 'person.relationship', labels: ['Quan hệ với người được khai sinh', 'Quan hệ với người được đăng ký khai sinh', 'Quan hệ'], roles: ['declarant'], labelRole: 'declarant', parse: rp.kinship },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true },
     { key: 'person.birthDate.year', labels: ['Năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Sinh năm', 'Year of birth'], roles: [...PARENTS, 'declarant'], parse: rp.year, reread: true },
     { key: 'person.birthDate.words', labels: ['ghi bằng chữ', 'bằng chữ', 'In words'], parse: rp.wordsDate, wraps: true, mayBeCut: false },
     { key: 'person.sex', labels: ['Giới tính', 'Nam/Nữ', 'Nam, nữ', 'Sex'], parse: rp.sex },
@@ -39,7 +41,7 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: PEOPLE, parse: rp.nationality },
     { key: 'person.birthPlace', labels: ['Nơi sinh', 'Place of birth'], parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
     { key: 'person.hometown', labels: ['Quê quán', 'Place of origin'], parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
-    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước', 'Personal identification number'], roles: PEOPLE, parse: rp.personalId, reread: true },
+    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước', 'Personal identification number'], roles: PEOPLE, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
     { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: [...PARENTS, 'declarant'], parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
     { key: 'document.issuer', labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
     { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký khai sinh', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
@@ -61,7 +63,7 @@ export const birthCertificate: DocumentTypeDefinition = {
       if (!r.ocr || classes[i]?.score === 0) continue;
       const { fields: set, diagnostics } = await readFields(r.page, r.ocr, BIRTH_CERTIFICATE_SPEC, context);
       read.push(...diagnostics);
-      const signer = readSigner(r, ['nguoi ky giay khai sinh', 'ky, ghi ro ho']);
+      const signer = readSigner(r, ['nguoi ky giay khai sinh', 'nguoi ky trich luc', 'ky, ghi ro ho', 'kt. chu tich', 'tm. uy ban nhan dan', 'chu tich']);
       if (signer) set['document.signer'] = signer;
       sets.push(set);
     }

@@ -6,7 +6,7 @@ import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
-const TITLES = ['giay chung nhan ket hon', 'chung nhan ket hon', 'marriage certificate'];
+const TITLES = ['giay chung nhan ket hon', 'chung nhan ket hon', 'trich luc ket hon', 'trich luc dang ky ket hon', 'marriage certificate'];
 const TITLE_LABELS = ['chong', 'vo', 'dan toc', 'quoc tich', 'noi cu tru', 'ngay sinh', 'nam sinh', 'dang ky ket hon', 'noi dang ky'];
 const MARKERS = ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'];
 
@@ -20,20 +20,20 @@ const ANY = ['*'];
  */
 export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'subject', headings: ['chồng', 'người chồng', 'bên chồng', 'husband'], qualifiers: ['người chồng', 'chồng', 'husband'] },
-    { id: 'spouse', headings: ['vợ', 'người vợ', 'bên vợ', 'wife'], qualifiers: ['người vợ', 'vợ', 'wife'] },
+    { id: 'subject', headings: ['chồng', 'người chồng', 'bên chồng', 'bên nam', 'husband'], qualifiers: ['người chồng', 'chồng', 'husband'] },
+    { id: 'spouse', headings: ['vợ', 'người vợ', 'bên vợ', 'bên nữ', 'wife'], qualifiers: ['người vợ', 'vợ', 'wife'] },
   ],
   stops: ['Chữ ký của chồng', 'Chữ ký của vợ', 'Ghi chú', 'Nghề nghiệp', 'Ký, ghi rõ họ tên', 'Ký, ghi rõ họ, chữ đệm, tên'],
   fields: [
     { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
     { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
     { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: SPOUSES, parse: rp.name, reread: true },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
     { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
-    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Giấy tờ tùy thân', 'Giấy tờ tuỳ thân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước'], roles: SPOUSES, parse: rp.personalId, reread: true },
-    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
+    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Giấy tờ tùy thân', 'Giấy tờ tuỳ thân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước'], roles: SPOUSES, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
+    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
     { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký kết hôn', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
   ],
 };
@@ -53,7 +53,7 @@ export const marriageCertificate: DocumentTypeDefinition = {
       if (!r.ocr || classes[i]?.score === 0) continue;
       const { fields: set, diagnostics } = await readFields(r.page, r.ocr, MARRIAGE_CERTIFICATE_SPEC, context);
       read.push(...diagnostics);
-      const signer = readSigner(r, ['tm. uy ban nhan dan', 'ky, ghi ro ho']);
+      const signer = readSigner(r, ['tm. uy ban nhan dan', 'kt. chu tich', 'chu tich', 'ky, ghi ro ho']);
       if (signer) set['document.signer'] = signer;
       sets.push(set);
     }

@@ -1,4 +1,4 @@
-import { normalizeText, parseVietnameseWordsDate } from '@sohoa/vn';
+import { normalizeText, parseVietnameseWordsDate, snapToVocabulary } from '@sohoa/vn';
 import * as p from '../field-parsers';
 
 /** Value parsers by field type for the shared reader: they accept the spellings other layouts print. */
@@ -44,4 +44,11 @@ export function registerNumber(text: string): string | undefined {
 /** A book number (`01/2019`), after an untranslated `Book No.` of a bilingual label. */
 export function bookNumber(text: string): string | undefined {
   return p.parseBookNumber(text.replace(/^\s*(?:book\s*)?(?:no\.?|number)\s*:?\s*/i, ''));
+}
+
+const KINSHIP = ['Cha', 'Mẹ', 'Ông nội', 'Bà nội', 'Ông ngoại', 'Bà ngoại', 'Anh', 'Chị', 'Cô', 'Dì', 'Chú', 'Bác', 'Cậu', 'Thím', 'Mợ', 'Người giám hộ'];
+
+/** A declarant's kinship to the person registered (`Cha`, `Mẹ`, `Bà ngoại`), snapped to the common ones. */
+export function kinship(text: string): string | undefined {
+  return snapToVocabulary(text.replace(/[^\p{L}\s]/gu, ' ').trim(), KINSHIP)?.value;
 }

@@ -222,6 +222,43 @@ describe('marriage certificates in layouts the reader was not written for', () =
   });
 });
 
+describe('grids and tables', () => {
+  it('reads labels heading cells with their values below, and a label wrapped onto two lines', async () => {
+    const { values } = await marriage([
+      'BÊN NAM',
+      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
+      [[130, 'Nguyễn Công Quý'], [930, 'ngày 18 tháng 07 năm 1981']],
+      [[100, 'Dân tộc:'], [500, 'Quốc tịch:'], [900, 'Số CCCD:']],
+      [[130, 'Tày'], [530, 'Việt Nam'], [930, '027081988761']],
+      'BÊN NỮ',
+      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
+      [[130, 'Nguyễn Thị Vân'], [930, 'ngày 07 tháng 03 năm 1990']],
+      [[100, 'Đăng ký kết hôn tại:']],
+      [[130, 'Ủy ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng']],
+      [[100, 'Ngày đăng ký:']],
+      [[130, '02.07.2016']],
+      '',
+      [[700, 'Chồng'], [1300, 'Vợ']],
+      [[100, 'Ngày, tháng, năm'], [600, '18/07/1981'], [1200, '07/03/1990']],
+      [[100, 'sinh']],
+      [[100, 'Giấy tờ tùy thân'], [600, 'Căn cước công dân số'], [1200, 'Căn cước công dân số']],
+      [[600, '027081988761'], [1200, '092190009489']],
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Nguyễn Công Quý',
+      'person.birthDate': '1981-07-18',
+      'person.ethnicity': 'Tày',
+      'person.nationality': 'Việt Nam',
+      'person.idNumber': '027081988761',
+      'spouse:person.fullName': 'Nguyễn Thị Vân',
+      'spouse:person.birthDate': '1990-03-07',
+      'spouse:person.idNumber': '092190009489',
+      'document.issuer': 'Uỷ ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng',
+      'document.issueDate': '2016-07-02',
+    });
+  });
+});
+
 describe('cutReason', () => {
   it('flags dots fused to a word, dangling connectives in places, and nothing in a complete value', () => {
     expect(cutReason('Bệnh viện Quả..')).toBeDefined();

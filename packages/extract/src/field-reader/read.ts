@@ -219,13 +219,14 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
       if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
       for (let t = i; t < to; t++) taken[t] = true;
-      hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to) });
+      const labelRole = e.what.kind === 'field' ? e.what.fields.find((f) => f.labelRole)?.labelRole : undefined;
+      hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to), ...(labelRole ? { role: labelRole } : {}) });
     }
   }
   hits.sort((a, b) => a.from - b.from);
   // A role word right after a field label (`Họ và tên mẹ`, `Ngày sinh của chồng`) names whose value it is.
   for (const [k, h] of hits.entries()) {
-    if (h.what.kind !== 'field') continue;
+    if (h.what.kind !== 'field' || h.role !== undefined) continue;
     const limit = hits[k + 1]?.from ?? line.tokens.length;
     for (const q of lexicon.qualifiers) {
       if (h.to >= limit) break;
@@ -422,33 +423,38 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const bound = Math.min(right, rowLimit(hit));
     const first = piecesOf(hit.line, hit.end, end, left, bound);
     const parts: Piece[] = [];
-    let anchor: Box = hit.box;
+    // A label followed by another label on its line heads a cell: its value is below it, left of the next label.
+    const cellRight = Math.min(bound, next ? next.box.x - hit.line.height * 0.3 : Infinity);
+    const from = Math.max(left, hit.box.x - hit.line.height);
     const below = (after: Box, maxGap: number) =>
       byY.find((l) => {
         const gap = l.box.y - (after.y + after.height);
-        return l !== hit.line && gap > -after.height * 0.4 && gap < maxGap && l.box.x < bound && l.box.x + l.box.width > Math.max(left, hit.box.x - hit.line.height * 2);
+        return l !== hit.line && gap > -after.height * 0.4 && gap < maxGap && l.words.some((w) => !w.leader && w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < cellRight);
       });
-    if (first) parts.push(first);
-    else if (!next || next.box.x >= bound) {
-      // The label stands alone at the end of its line: the value is below it.
+    let anchor: Box;
+    const valueRight = first ? bound : cellRight;
+    if (first) {
+      parts.push(first);
+      anchor = first.box;
+    } else {
+      // The label stands alone at the end of its line or heads a cell: the value is below it.
       const l = below(hit.box, hit.line.height * 1.8);
       if (!l) return [];
-      const p = lineValue(l, Math.max(left, hit.box.x - hit.line.height), bound);
+      const p = lineValue(l, from, cellRight);
       if (!p) return [];
       parts.push(p);
       anchor = p.box;
-    } else return [];
-    if (first) anchor = first.box;
-    if (!spec.wraps || (next && next.box.x < bound && next.line === hit.line)) return parts;
+    }
+    if (!spec.wraps || (first && next)) return parts;
     for (let n = 0; n < 3; n++) {
       const text = parts.map((p) => p.text).join(' ');
       if (spec.complete?.(text)) break;
       const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
-      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= left)!;
+      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
       const open = cutReason(text) !== undefined;
       if (!indented || (!open && indented.box.x < hit.box.x + hit.line.height * 0.5)) break;
-      const p = lineValue(l, Math.max(left, hit.box.x - hit.line.height), bound);
+      const p = lineValue(l, from, valueRight);
       if (!p) break;
       parts.push(p);
       anchor = p.box;

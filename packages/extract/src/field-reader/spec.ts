@@ -13,6 +13,8 @@ export interface ReaderField {
   roles?: readonly string[];
   /** Turns the value text into the stored value; undefined when the text is not a valid value. */
   parse: (text: string) => string | undefined;
+  /** The label itself names the role (`Người đi đăng ký khai sinh:` is the declarant's name). */
+  labelRole?: string;
   /** The value may wrap onto the lines below. @default false */
   wraps?: boolean;
   /** A wrapped value is complete (stop reading lines below), e.g. an address that ends with its province. */
