@@ -31,9 +31,9 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
     { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
+    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, wraps: true, complete: endsWithProvince },
     { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Giấy tờ tùy thân', 'Giấy tờ tuỳ thân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước'], roles: SPOUSES, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
-    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
+    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince },
     { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký kết hôn', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
   ],
 };

@@ -134,6 +134,12 @@ describe('birth certificates in layouts the reader was not written for', () => {
     expect(values['person.hometown']).toBe('Huyện Hải Hậu, Nam Định');
   });
 
+  it('ends a value where OCR reads its dotted line as text, and keeps it below the fill threshold', async () => {
+    const r = await birth(['Nơi sinh: Trung tâm Y tế Đồng Nai........GGGGGnnnn', 'Số: 367......', 'Dân tộc: Kinh...... Quốc tịch: Việt Nam', 'Quan hệ với người được khai sinh: Mẹ.........']);
+    expect(r.values).toMatchObject({ 'person.birthPlace': 'Trung tâm Y tế Đồng Nai', 'document.number': '367', 'person.ethnicity': 'Kinh', 'declarant:person.relationship': 'Mẹ' });
+    expect(r.fields['person.birthPlace']!.confidence).toBeLessThan(0.7);
+  });
+
   it('does not take a family name for a role word', async () => {
     const { values } = await birth(['Họ tên: Võ Minh Tâm', 'Giới tính: Nam']);
     expect(values['person.fullName']).toBe('Võ Minh Tâm');

@@ -263,7 +263,7 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     if (h.what.kind !== 'heading') return true;
     const next = merged[k + 1];
     const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
-    return /^[\s:.…_()-]*$/.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
+    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
   });
 }
 
@@ -332,6 +332,8 @@ interface Piece {
   text: string;
   box: Box;
   confidence: number;
+  /** Printed over a dotted line that OCR read as text. */
+  underlined?: boolean;
 }
 
 /** The words of `line` between characters [from, to) and x in [left, right): leaders dropped, cut at a wide gap. */
@@ -345,21 +347,40 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
     inside.push({ w, text });
   }
   // Leading punctuation and dot leaders are not the value; a wide gap between value words ends it.
+  // A dotted line under a value is read as dots fused to its last word and letters such as `GGGGnnn`:
+  // the value ends there (and the reading under such a line is less sure).
   const kept: Array<{ w: Word; text: string }> = [];
   let last: Word | undefined;
+  let underlined = false;
   for (const p of inside) {
     const core = p.text.replace(/^[\s:.;,|_…·/\\-]+/u, '');
-    if (kept.length === 0 && (core === '' || LEADER.test(core))) {
+    const junk = /(\p{L})\1\1/iu.test(core);
+    if (kept.length === 0 && (core === '' || LEADER.test(core) || junk)) {
       last = p.w;
+      underlined ||= junk || /\.{3,}|…/.test(p.text);
       continue;
     }
     if (kept.length > 0 && last && !p.w.leader && p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5) break;
     last = p.w;
-    if (p.w.leader) continue;
-    kept.push({ w: p.w, text: kept.length === 0 ? core : p.text });
+    if (p.w.leader) {
+      if (/\.{3,}|…/.test(p.w.text)) underlined = true;
+      continue;
+    }
+    const text = kept.length === 0 ? core : p.text;
+    const dots = /\.{3,}|…/.exec(text);
+    if (dots && dots.index > 0 && !/(\p{L})\1\1/iu.test(text.slice(0, dots.index))) {
+      kept.push({ w: p.w, text: text.slice(0, dots.index) });
+      underlined = true;
+      break;
+    }
+    if (junk && kept.length > 0) {
+      underlined = true;
+      break;
+    }
+    kept.push({ w: p.w, text });
   }
   if (kept.length === 0) return undefined;
-  return { text: kept.map((k) => k.text).join(' ').trim(), box: unionBoxes(kept.map((k) => k.w.box)), confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length };
+  return { text: kept.map((k) => k.text).join(' ').trim(), box: unionBoxes(kept.map((k) => k.w.box)), confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length, underlined };
 }
 
 const DANGLING = new Set(['cua', 'tai', 'o', 'va', 'so', 'xa', 'phuong', 'huyen', 'tinh', 'thanh', 'pho', 'quan', 'thi', 'tran', 'duong', 'to', 'ap', 'thon', 'khu', 'ban', 'benh', 'vien', 'uy', 'nhan', 'dan', 'trung', 'tam']);
@@ -382,6 +403,9 @@ export interface ReadResult {
 
 /** Cap for a value that looks cut or was not read cleanly: below every fill threshold. */
 export const UNSURE_CAP = 0.6;
+
+/** Cap for a single reading of a value printed over a dotted line: below the 0.7 fill threshold. */
+export const UNDERLINED_CAP = 0.69;
 
 /**
  * Reads the labelled fields of one page by `spec`. The subject's fields keep their key; a role's
@@ -507,7 +531,9 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
           return value === undefined ? undefined : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
         };
         const raw = parts.map((p) => p.text).join(' ');
-        const first = toField(raw, Math.min(...parts.map((p) => p.confidence)));
+        // A value over a dotted line that OCR read as text needs a second reading to be trusted.
+        const firstConfidence = Math.min(...parts.map((p) => p.confidence));
+        const first = toField(raw, parts.some((p) => p.underlined) ? Math.min(firstConfidence, UNDERLINED_CAP) : firstConfidence);
         if (!first) continue;
         const cut = field.mayBeCut === false ? undefined : cutReason(raw, field.wraps === true);
         const rereads = field.reread || cut ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
