@@ -88,7 +88,8 @@ function toLine(l: OcrLine, index: number): Line {
     const start = m.index;
     tokens.push({ text: m[0], start, end: start + m[0].length, word: words.findIndex((w) => w.start <= start && start < w.end) });
   }
-  const height = words.length > 0 ? median(words.map((w) => w.box.height)) : l.box.height;
+  // Word boxes of lower-case words are short: the line box (ascenders and descenders) sets the vertical scale.
+  const height = words.length > 0 ? Math.max(median(words.map((w) => w.box.height)), l.box.height * 0.85) : l.box.height;
   return { index, text, box: l.box, words, tokens, height: Math.max(1, height) };
 }
 
