@@ -546,6 +546,11 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
           chosen = { ...chosen, confidence: Math.min(chosen.confidence, UNSURE_CAP) };
           diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `The value of \`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` looks cut short (${cut}); it needs review.` });
         }
+        if (!cut && field.complete && !field.complete(String(chosen.raw ?? raw)) && chosen.confidence >= UNDERLINED_CAP) {
+          // A place that does not end with its province may have lost its last wrapped line.
+          chosen = { ...chosen, confidence: UNDERLINED_CAP };
+          diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: 'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.' });
+        }
         fields[key] = chosen;
         return;
       }
