@@ -172,7 +172,7 @@ describe('marriage certificates in layouts the reader was not written for', () =
     const { values } = await marriage([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
       'Số: 56 Quyển số: 01/2016',
-      [[700, 'Chồng'], [1300, 'Vợ']],
+      [[150, 'Thông tin'], [700, 'Chồng'], [1300, 'Vợ']],
       [[100, 'Họ, chữ đệm, tên'], [600, 'BÙI ĐỨC THẮNG'], [1200, 'LÝ THANH TÂM']],
       [[100, 'Ngày, tháng, năm sinh'], [600, '14/02/1990'], [1200, '30/08/1992']],
       [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Nùng']],

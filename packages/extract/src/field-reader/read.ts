@@ -206,6 +206,8 @@ function segmentStarts(line: Line): Set<number> {
 
 function findHits(line: Line, lexicon: Lexicon): Hit[] {
   const taken = new Array<boolean>(line.tokens.length).fill(false);
+  // Headings side by side in one segment (`Thông tin  Chồng  Vợ` read as one run of words) each open a column.
+  const heading = new Array<boolean>(line.tokens.length).fill(false);
   const hits: Hit[] = [];
   const starts = segmentStarts(line);
   for (const e of lexicon.entries) {
@@ -216,10 +218,13 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       let free = true;
       for (let t = i; t < to; t++) free &&= !taken[t];
       if (!free) continue;
-      if (e.what.kind === 'heading' && !opensSegment(line, i, starts)) continue;
+      if (e.what.kind === 'heading' && !opensSegment(line, i, starts, heading)) continue;
       // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
       if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
-      for (let t = i; t < to; t++) taken[t] = true;
+      for (let t = i; t < to; t++) {
+        taken[t] = true;
+        heading[t] = e.what.kind === 'heading';
+      }
       const labelRole = e.what.kind === 'field' ? e.what.fields.find((f) => f.labelRole)?.labelRole : undefined;
       hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to), ...(labelRole ? { role: labelRole } : {}) });
     }
@@ -268,9 +273,9 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
   });
 }
 
-function opensSegment(line: Line, i: number, starts: Set<number>): boolean {
+function opensSegment(line: Line, i: number, starts: Set<number>, heading: boolean[]): boolean {
   const segment = Math.max(...[...starts].filter((s) => s <= i));
-  for (let t = segment; t < i; t++) if (!FILLER_BEFORE_HEADING.has(line.tokens[t]!.text)) return false;
+  for (let t = segment; t < i; t++) if (!FILLER_BEFORE_HEADING.has(line.tokens[t]!.text) && !heading[t]) return false;
   return true;
 }
 
