@@ -1,46 +1,50 @@
 import type { Diagnostic } from '@sohoa/core';
-import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, markerScore, readSigner, splitRelations } from './civil-document';
-import * as p from './field-parsers';
-import { readLabelledForm } from './labelled-form';
+import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, titledScore, readSigner, splitRelations } from './civil-document';
+import { endsWithProvince } from './field-parsers';
+import { readFields, type ReaderSpec } from './field-reader';
+import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet, FormFieldSpec, FormTemplate } from './types';
+import type { DocumentTypeDefinition, FieldSet } from './types';
 
+const TITLES = ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'birth certificate'];
+const TITLE_LABELS = ['noi sinh', 'gioi tinh', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'nam sinh', 'ho ten me', 'nguoi me', 'ho ten cha', 'nguoi cha', 'dang ky khai sinh'];
 const MARKERS = ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'];
 
-function parent(role: 'mother' | 'father'): FormFieldSpec[] {
-  const who = role === 'mother' ? 'nguoi me' : 'nguoi cha';
-  return [
-    { key: `${role}:person.fullName`, labels: [`ho, chu dem, ten ${who}`, `ho chu dem ten ${who}`, `ho va ten ${who}`], section: role, parse: p.parseUpperName, reread: true },
-    { key: `${role}:person.birthDate.year`, labels: ['nam sinh'], section: role, parse: p.parseYear, reread: true },
-    { key: `${role}:person.ethnicity`, labels: ['dan toc'], section: role, parse: p.parseEthnicity },
-    { key: `${role}:person.nationality`, labels: ['quoc tich'], section: role, parse: p.parseNationality },
-    { key: `${role}:person.residence`, labels: ['noi cu tru', 'noi thuong tru'], section: role, parse: p.parsePlace, wraps: true },
-  ];
-}
+const PEOPLE = ['subject', 'mother', 'father', 'declarant'];
+const PARENTS = ['mother', 'father'];
+const ANY = ['*'];
 
-/** Giấy khai sinh (TT 04/2020/TT-BTP): labels, sections and parsers. */
-export const BIRTH_CERTIFICATE_TEMPLATE: FormTemplate = {
-  sections: [
-    { id: 'mother', start: ['ho, chu dem, ten nguoi me', 'ho chu dem ten nguoi me', 'ho va ten nguoi me'] },
-    { id: 'father', start: ['ho, chu dem, ten nguoi cha', 'ho chu dem ten nguoi cha', 'ho va ten nguoi cha'] },
-    { id: 'registration', start: ['noi dang ky khai sinh', 'ho, chu dem, ten nguoi di khai sinh'] },
+/**
+ * Giấy khai sinh as data for the shared reader: labels of TT 04/2020/TT-BTP and of the older models
+ * still in use (`Họ và tên`, `Sinh ngày`, `Nam/Nữ`, parents inline or as their own section,
+ * bilingual copies), whatever their order or position on the page.
+ */
+export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
+  roles: [
+    { id: 'subject', headings: ['người được khai sinh', 'người được đăng ký khai sinh', 'con'], qualifiers: ['người được khai sinh', 'của con', 'con'] },
+    { id: 'mother', headings: ['mẹ', 'người mẹ', 'mother'], qualifiers: ['người mẹ', 'mẹ', 'mother'] },
+    { id: 'father', headings: ['cha', 'người cha', 'bố', 'father'], qualifiers: ['người cha', 'cha', 'bố', 'father'] },
+    { id: 'declarant', headings: ['người yêu cầu', 'người khai'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người yêu cầu', 'người khai'] },
   ],
+  stops: ['Người ký giấy khai sinh', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Ghi chú', 'Giấy tờ tùy thân', 'Nghề nghiệp'],
   fields: [
-    { key: 'document.number', labels: ['so:', 'so :'], parse: p.parseRegisterNumber, reread: true },
-    { key: 'document.bookNumber', labels: ['quyen so'], parse: p.parseBookNumber, reread: true },
-    { key: 'person.fullName', labels: ['ho, chu dem, ten', 'ho chu dem ten', 'ho va ten'], parse: p.parseUpperName, reread: true },
-    { key: 'person.birthDate', labels: ['ngay, thang, nam sinh', 'ngay thang nam sinh'], parse: p.parseNumericDateValue, reread: true },
-    { key: 'person.birthDate.words', labels: ['ghi bang chu'], parse: p.parseWordsDate, wraps: true },
-    { key: 'person.sex', labels: ['gioi tinh'], parse: p.parseSexValue },
-    { key: 'person.ethnicity', labels: ['dan toc'], parse: p.parseEthnicity },
-    { key: 'person.nationality', labels: ['quoc tich'], parse: p.parseNationality },
-    { key: 'person.birthPlace', labels: ['noi sinh'], parse: p.parsePlace, wraps: true },
-    { key: 'person.hometown', labels: ['que quan'], parse: p.parsePlace, wraps: true },
-    { key: 'person.idNumber', labels: ['so dinh danh ca nhan'], parse: p.parsePersonalIdValue, reread: true },
-    ...parent('mother'),
-    ...parent('father'),
-    { key: 'document.issuer', labels: ['noi dang ky khai sinh'], section: 'registration', parse: p.parsePlace, wraps: true },
-    { key: 'document.issueDate', labels: ['ngay, thang, nam dang ky', 'ngay thang nam dang ky'], section: 'registration', parse: p.parseNumericDateValue, reread: true },
+    { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
+    { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
+    { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: PEOPLE, parse: rp.name, reread: true },
+    { key: 'person.fullName', labels: ['Người đi đăng ký khai sinh', 'Người đi khai sinh', 'Người đi đăng ký'], roles: ['declarant'], labelRole: 'declarant', parse: rp.name, reread: true },
+    { key: 'person.relationship', labels: ['Quan hệ với người được khai sinh', 'Quan hệ với người được đăng ký khai sinh', 'Quan hệ'], roles: ['declarant'], labelRole: 'declarant', parse: rp.kinship },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true },
+    { key: 'person.birthDate.year', labels: ['Năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Sinh năm', 'Year of birth'], roles: [...PARENTS, 'declarant'], parse: rp.year, reread: true },
+    { key: 'person.birthDate.words', labels: ['ghi bằng chữ', 'bằng chữ', 'In words'], parse: rp.wordsDate, wraps: true, mayBeCut: false },
+    { key: 'person.sex', labels: ['Giới tính', 'Nam/Nữ', 'Nam, nữ', 'Sex'], parse: rp.sex },
+    { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity', 'Ethnic group'], roles: PEOPLE, parse: rp.ethnicity },
+    { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: PEOPLE, parse: rp.nationality },
+    { key: 'person.birthPlace', labels: ['Nơi sinh', 'Place of birth'], parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'person.hometown', labels: ['Quê quán', 'Place of origin'], parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước', 'Personal identification number'], roles: PEOPLE, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
+    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: [...PARENTS, 'declarant'], parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'document.issuer', labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký khai sinh', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
   ],
 };
 
@@ -50,21 +54,23 @@ export const birthCertificate: DocumentTypeDefinition = {
   kind: 'civil-status',
   title: 'Giấy khai sinh',
   classify(reading) {
-    const score = markerScore(reading, MARKERS);
+    const score = titledScore(reading, TITLES, TITLE_LABELS, MARKERS);
     return score >= 0.3 ? { type: 'giay-khai-sinh', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {
     const sets: FieldSet[] = [];
+    const read: Diagnostic[] = [];
     for (const [i, r] of readings.entries()) {
       if (!r.ocr || classes[i]?.score === 0) continue;
-      const set = await readLabelledForm(r.page, r.ocr, BIRTH_CERTIFICATE_TEMPLATE, context);
-      const signer = readSigner(r, ['nguoi ky giay khai sinh', 'ky, ghi ro ho']);
+      const { fields: set, diagnostics } = await readFields(r.page, r.ocr, BIRTH_CERTIFICATE_SPEC, context);
+      read.push(...diagnostics);
+      const signer = readSigner(r, ['nguoi ky giay khai sinh', 'nguoi ky trich luc', 'ky, ghi ro ho', 'kt. chu tich', 'tm. uy ban nhan dan', 'chu tich']);
       if (signer) set['document.signer'] = signer;
       sets.push(set);
     }
     const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics];
-    const { own: fields, relations } = splitRelations(merged.fields, ['mother', 'father']);
+    const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
+    const { own: fields, relations } = splitRelations(merged.fields, ['mother', 'father', 'declarant']);
     diagnostics.push(...checkDateWords(fields));
     canonicalWords(fields);
     diagnostics.push(...checkOrder(fields, 'person.birthDate', 'document.issueDate'));

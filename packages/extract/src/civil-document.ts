@@ -13,6 +13,24 @@ export function markerScore(reading: PageReading, markers: readonly string[]): n
   return markers.filter((m) => text.includes(m)).length / markers.length;
 }
 
+/**
+ * A page printing `titles` as a title line (the title and little else, spaces and marks ignored) and
+ * some of the type's `labels` scores high whatever its layout; otherwise the {@link markerScore} of `markers`.
+ */
+export function titledScore(reading: PageReading, titles: readonly string[], labels: readonly string[], markers: readonly string[]): number {
+  if (!reading.ocr) return 0;
+  const lines = foldLines(reading.ocr.lines);
+  const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+  const titled = lines.some((l) => {
+    const sq = squeeze(l.folded);
+    return titles.some((t) => sq.includes(squeeze(t)) && sq.length <= squeeze(t).length + 30);
+  });
+  const text = squeeze(lines.map((l) => l.folded).join(' '));
+  const found = labels.filter((m) => text.includes(squeeze(m))).length;
+  const base = markerScore(reading, markers);
+  return titled && found >= 2 ? Math.max(base, Math.min(1, 0.6 + 0.1 * found)) : base;
+}
+
 /** Splits `role:key` fields into the subject's fields and one relation per role (roles in `order`). */
 export function splitRelations(fields: FieldSet, order: readonly string[]): { own: FieldSet; relations: RelationRecord[] } {
   const own: FieldSet = {};

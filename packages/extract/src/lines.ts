@@ -9,7 +9,7 @@ export interface FoldedLine {
 }
 
 /** Folds character by character so that offsets in the folded text map back to the NFC text. */
-function foldPerChar(text: string): string {
+export function foldPerChar(text: string): string {
   return [...text.normalize('NFC')].map((c) => foldDiacritics(c).charAt(0) || c).join('');
 }
 

@@ -26,3 +26,32 @@ export function indentedPage(lines: string[]): OcrPage {
   });
   return ocr;
 }
+
+/** One printed row of a synthetic page: text at the left margin, or segments at their x positions. */
+export type LayoutRow = string | Array<readonly [x: number, text: string]>;
+
+/**
+ * An OcrPage drawn from rows of text at rough positions (14 px per character, 30 px high words,
+ * rows 40 px apart; an empty string leaves a blank row), for reader tests in layouts of one's own:
+ * columns, indented wraps, labels alone on their line. Segments of one row are one OCR line.
+ */
+export function layoutPage(rows: LayoutRow[], confidence = 0.9): OcrPage {
+  const lines: OcrLine[] = [];
+  rows.forEach((row, i) => {
+    const segments = typeof row === 'string' ? (row === '' ? [] : [[100 + (row.length - row.trimStart().length) * 14, row.trim()] as const]) : row;
+    const y = 10 + i * 40;
+    const words = segments.flatMap(([x0, text]) => {
+      let x = x0;
+      return text.split(/\s+/).filter(Boolean).map((w) => {
+        const word = { text: w, confidence, box: { x, y, width: w.length * 14, height: 30 } };
+        x += w.length * 14 + 10;
+        return word;
+      });
+    });
+    if (words.length === 0) return;
+    const x = words[0]!.box.x;
+    const last = words[words.length - 1]!.box;
+    lines.push({ text: words.map((w) => w.text).join(' '), confidence, box: { x, y, width: last.x + last.width - x, height: 30 }, words });
+  });
+  return { source: SOURCE, width: 1800, height: 20 + rows.length * 40, text: lines.map((l) => l.text).join('\n'), confidence, lines, engine: 'fake', diagnostics: [] };
+}

@@ -17,6 +17,7 @@ export { toProperCaseName, splitVietnameseName, snapFamilyName } from './names';
 export { PROVINCES_63, PROVINCES_34 } from './provinces-data';
 export { findProvince, findProvince34, oldProvinceToNew, getProvince63, getProvince34 } from './provinces';
 export { mrzCheckDigit, toMrzName, toMrzText } from './mrz';
+export { editDistance } from './internal/edit-distance';
 export { snapToVocabulary, snapEthnicity, snapNationality, ETHNIC_GROUPS, NATIONALITIES } from './vocabulary';
 export { parseAddress } from './address';
 export { createGazetteer } from './gazetteer';

@@ -1,0 +1,54 @@
+import { normalizeText, parseVietnameseWordsDate, snapToVocabulary } from '@sohoa/vn';
+import * as p from '../field-parsers';
+
+/** Value parsers by field type for the shared reader: they accept the spellings other layouts print. */
+
+/** A name in capitals (`NGUYỄN VĂN AN`) or in mixed case (`Nguyễn Văn An`), stored in proper case with its diacritics. */
+export function name(text: string): string | undefined {
+  const upper = p.parseUpperName(text);
+  if (upper) return upper;
+  const words: string[] = [];
+  for (const w of text.replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter(Boolean)) {
+    if (!/^\p{Lu}\p{Ll}*$/u.test(w)) break;
+    words.push(w);
+  }
+  return words.length >= 2 && words.length <= 6 ? normalizeText(words.join(' ')) : undefined;
+}
+
+/** A full date: in digits (`20/09/2024`, `20-9-2024`), `ngày 20 tháng 9 năm 2024`, or in words. */
+export function date(text: string): string | undefined {
+  return p.parseNumericDateValue(text) ?? p.parseDayMonthYear(text) ?? parseVietnameseWordsDate(text);
+}
+
+/** A year: printed alone or as part of a full date. */
+export function year(text: string): string | undefined {
+  const full = date(text);
+  return full ? full.slice(0, 4) : p.parseYear(text);
+}
+
+/** A place or address; dots left by a dotted leader at its end are not part of it. */
+export function place(text: string): string | undefined {
+  return p.parsePlace(text.replace(/[.…\s]+$/u, ''));
+}
+
+export const wordsDate = p.parseWordsDate;
+export const sex = p.parseSexValue;
+export const ethnicity = p.parseEthnicity;
+export const nationality = p.parseNationality;
+export const personalId = p.parsePersonalIdValue;
+/** A register number (`125`, `69/GKS-BS`), after an untranslated `No.` of a bilingual label. */
+export function registerNumber(text: string): string | undefined {
+  return p.parseRegisterNumber(text.replace(/^\s*(?:no\.?|number)\s*:?\s*/i, ''));
+}
+
+/** A book number (`01/2019`), after an untranslated `Book No.` of a bilingual label. */
+export function bookNumber(text: string): string | undefined {
+  return p.parseBookNumber(text.replace(/^\s*(?:book\s*)?(?:no\.?|number)\s*:?\s*/i, ''));
+}
+
+const KINSHIP = ['Cha', 'Mẹ', 'Ông nội', 'Bà nội', 'Ông ngoại', 'Bà ngoại', 'Anh', 'Chị', 'Cô', 'Dì', 'Chú', 'Bác', 'Cậu', 'Thím', 'Mợ', 'Người giám hộ'];
+
+/** A declarant's kinship to the person registered (`Cha`, `Mẹ`, `Bà ngoại`), snapped to the common ones. */
+export function kinship(text: string): string | undefined {
+  return snapToVocabulary(text.replace(/[^\p{L}\s]/gu, ' ').trim(), KINSHIP)?.value;
+}

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrPage, PageImage } from '@sohoa/core';
+import { BIRTH_CERTIFICATE_SPEC } from '../birth-certificate';
+import { MARRIAGE_CERTIFICATE_SPEC } from '../marriage-certificate';
+import { layoutPage, SOURCE, type LayoutRow } from '../test-helpers';
+import type { ExtractContext, RegionRecognizer } from '../types';
+import { cutReason, readFields, UNSURE_CAP } from './read';
+import type { ReaderSpec } from './spec';
+
+const blank: PageImage = { source: SOURCE, width: 1800, height: 2000, channels: 1, pixels: new Uint8Array(1800 * 2000).fill(255), diagnostics: [] };
+const context: ExtractContext = { options: { asOf: '2025-01-01', types: undefined } };
+
+async function read(rows: LayoutRow[], spec: ReaderSpec, ctx: ExtractContext = context) {
+  const r = await readFields(blank, layoutPage(rows), spec, ctx);
+  const values = Object.fromEntries(Object.entries(r.fields).map(([k, f]) => [k, f.value]));
+  return { ...r, values };
+}
+
+const birth = (rows: LayoutRow[]) => read(rows, BIRTH_CERTIFICATE_SPEC);
+const marriage = (rows: LayoutRow[]) => read(rows, MARRIAGE_CERTIFICATE_SPEC);
+
+describe('birth certificates in layouts the reader was not written for', () => {
+  it('reads labels in another order, without colons, with dot leaders and bilingual labels', async () => {
+    const { values } = await birth([
+      'GIẤY KHAI SINH / BIRTH CERTIFICATE',
+      'Quyển số / Book No. 02/2019 Số: 117',
+      'Giới tính / Sex ........ Nam',
+      'Họ và tên / Full name ...... LÊ MINH KHOA',
+      'Sinh ngày / Date of birth ..... 03/02/2019',
+      'Dân tộc / Ethnicity Mường Quốc tịch / Nationality Việt Nam',
+      'Quê quán / Place of origin ..... Huyện Kim Bôi, Hòa Bình',
+      'Nơi sinh / Place of birth ..... Trung tâm Y tế Hòa Bình',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Lê Minh Khoa',
+      'person.sex': 'male',
+      'person.birthDate': '2019-02-03',
+      'person.ethnicity': 'Mường',
+      'person.nationality': 'Việt Nam',
+      'person.hometown': 'Huyện Kim Bôi, Hoà Bình',
+      'person.birthPlace': 'Trung tâm Y tế Hoà Bình',
+      'document.number': '117',
+      'document.bookNumber': '02/2019',
+    });
+  });
+
+  it('gives the fields of a parent section with its own heading to that parent', async () => {
+    const { values } = await birth([
+      'Họ tên: ĐỖ GIA BẢO',
+      'Ngày sinh: 11-07-2017 Giới tính: Nam',
+      'THÔNG TIN VỀ NGƯỜI MẸ',
+      'Họ tên: PHẠM THU HÀ',
+      'Sinh năm: 1990 Dân tộc: Kinh',
+      'Nơi thường trú: Xã Tân Lập, Huyện Đan Phượng, Hà Nội',
+      'II. NGƯỜI CHA',
+      'Họ tên: ĐỖ VĂN HÙNG',
+      'Sinh năm: 1987 Dân tộc: Tày',
+      'Nơi thường trú: Xã Tân Lập, Huyện Đan Phượng, Hà Nội',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Đỗ Gia Bảo',
+      'person.birthDate': '2017-07-11',
+      'mother:person.fullName': 'Phạm Thu Hà',
+      'mother:person.birthDate.year': '1990',
+      'mother:person.ethnicity': 'Kinh',
+      'mother:person.residence': 'Xã Tân Lập, Huyện Đan Phượng, Hà Nội',
+      'father:person.fullName': 'Đỗ Văn Hùng',
+      'father:person.birthDate.year': '1987',
+      'father:person.ethnicity': 'Tày',
+    });
+    expect(values['person.ethnicity']).toBeUndefined();
+  });
+
+  it('reads inline role labels, including the declarant', async () => {
+    const { values } = await birth([
+      'Họ, chữ đệm, tên: VÕ THỊ NGỌC ANH',
+      'Họ và tên mẹ: Nguyễn Thị Thu',
+      'Năm sinh của mẹ: 1993',
+      'Họ và tên cha: Võ Văn Tài',
+      'Họ, chữ đệm, tên người đi khai sinh: VÕ VĂN TÀI',
+      'Nơi cư trú: Phường 3, Quận 5, Hồ Chí Minh',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Võ Thị Ngọc Anh',
+      'mother:person.fullName': 'Nguyễn Thị Thu',
+      'mother:person.birthDate.year': '1993',
+      'father:person.fullName': 'Võ Văn Tài',
+      'declarant:person.fullName': 'Võ Văn Tài',
+      'declarant:person.residence': 'Phường 3, Quận 5, Hồ Chí Minh',
+    });
+  });
+
+  it('reads parents printed side by side under their headings', async () => {
+    const { values } = await birth([
+      'Họ, chữ đệm, tên: TRƯƠNG MỸ LINH',
+      [[100, 'MẸ'], [900, 'CHA']],
+      [[100, 'Họ, chữ đệm, tên: LƯU THỊ HẠNH'], [900, 'Họ, chữ đệm, tên: TRƯƠNG QUANG VINH']],
+      [[100, 'Năm sinh: 1985'], [900, 'Năm sinh: 1983']],
+      [[100, 'Dân tộc: Kinh'], [900, 'Dân tộc: Hoa']],
+    ]);
+    expect(values).toMatchObject({
+      'mother:person.fullName': 'Lưu Thị Hạnh',
+      'mother:person.birthDate.year': '1985',
+      'mother:person.ethnicity': 'Kinh',
+      'father:person.fullName': 'Trương Quang Vinh',
+      'father:person.birthDate.year': '1983',
+      'father:person.ethnicity': 'Hoa',
+    });
+  });
+
+  it('reads a value printed below a label that ends its line, and a value wrapped under it', async () => {
+    const { values } = await birth([
+      'Họ, chữ đệm, tên:',
+      '    HOÀNG ANH THƯ',
+      'Nơi sinh: Bệnh viện Phụ sản Trung ương, Phường Thanh Xuân Trung,',
+      '    Quận Thanh Xuân, Hà Nội',
+      'Ngày, tháng, năm đăng ký: 05/06/2021',
+      '',
+      '                                   NGƯỜI KÝ GIẤY KHAI SINH',
+    ]);
+    expect(values['person.fullName']).toBe('Hoàng Anh Thư');
+    expect(values['person.birthPlace']).toBe('Bệnh viện Phụ sản Trung ương, Phường Thanh Xuân Trung, Quận Thanh Xuân, Hà Nội');
+    expect(values['document.issueDate']).toBe('2021-06-05');
+  });
+
+  it('reads dates printed as `ngày .. tháng .. năm ..` and in words', async () => {
+    const { values } = await birth(['Sinh ngày 7 tháng 3 năm 2016', 'Ngày đăng ký: ngày mười hai, tháng ba, năm hai nghìn không trăm mười sáu']);
+    expect(values['person.birthDate']).toBe('2016-03-07');
+    expect(values['document.issueDate']).toBe('2016-03-12');
+  });
+
+  it('does not take a place name for a label (`Nam Định` is not `Năm sinh`)', async () => {
+    const { values } = await birth(['Quê quán: Huyện Hải Hậu, Nam Định', 'Dân tộc: Kinh']);
+    expect(values['person.hometown']).toBe('Huyện Hải Hậu, Nam Định');
+  });
+
+  it('ends a value where OCR reads its dotted line as text, and keeps it below the fill threshold', async () => {
+    const r = await birth(['Nơi sinh: Trung tâm Y tế Đồng Nai........GGGGGnnnn', 'Số: 367......', 'Dân tộc: Kinh...... Quốc tịch: Việt Nam', 'Quan hệ với người được khai sinh: Mẹ.........']);
+    expect(r.values).toMatchObject({ 'person.birthPlace': 'Trung tâm Y tế Đồng Nai', 'document.number': '367', 'person.ethnicity': 'Kinh', 'declarant:person.relationship': 'Mẹ' });
+    expect(r.fields['person.birthPlace']!.confidence).toBeLessThan(0.7);
+  });
+
+  it('does not take a family name for a role word', async () => {
+    const { values } = await birth(['Họ tên: Võ Minh Tâm', 'Giới tính: Nam']);
+    expect(values['person.fullName']).toBe('Võ Minh Tâm');
+  });
+
+  it('keeps a value that looks cut below the fill threshold, with a diagnostic naming no value', async () => {
+    const r = await birth(['Họ tên: ĐINH BẢO NGỌC', 'Nơi sinh: Bệnh viện Đa khoa tỉnh Quả..']);
+    const place = r.fields['person.birthPlace'];
+    expect(place).toBeDefined();
+    expect(place!.confidence).toBeLessThanOrEqual(UNSURE_CAP);
+    expect(r.diagnostics.map((d) => d.code)).toContain('EXTRACT_VALUE_MAYBE_CUT');
+    expect(JSON.stringify(r.diagnostics)).not.toMatch(/Quả|Bệnh/);
+  });
+
+  it('takes a clean re-read of a value that looked cut', async () => {
+    const recognizer: RegionRecognizer = {
+      async recognize(_page, { regions }): Promise<OcrPage> {
+        const box = regions[0]!.box;
+        const line = { text: 'Bệnh viện Đa khoa tỉnh Quảng Nam', confidence: 0.93, box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) }, words: [] };
+        return { ...layoutPage([]), lines: [line] };
+      },
+    };
+    const r = await read(['Nơi sinh: Bệnh viện Đa khoa tỉnh Quả..'], BIRTH_CERTIFICATE_SPEC, { ...context, recognizer });
+    expect(r.values['person.birthPlace']).toBe('Bệnh viện Đa khoa tỉnh Quảng Nam');
+  });
+});
+
+describe('marriage certificates in layouts the reader was not written for', () => {
+  it('reads a table whose columns are headed Chồng | Vợ', async () => {
+    const { values } = await marriage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Số: 56 Quyển số: 01/2016',
+      [[150, 'Thông tin'], [700, 'Chồng'], [1300, 'Vợ']],
+      [[100, 'Họ, chữ đệm, tên'], [600, 'BÙI ĐỨC THẮNG'], [1200, 'LÝ THANH TÂM']],
+      [[100, 'Ngày, tháng, năm sinh'], [600, '14/02/1990'], [1200, '30/08/1992']],
+      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Nùng']],
+      [[100, 'Quốc tịch'], [600, 'Việt Nam'], [1200, 'Việt Nam']],
+      [[100, 'Nơi cư trú'], [600, 'Xã Hòa Bình, Huyện Chợ Mới,'], [1200, 'Phường 2, Thành phố Cao Lãnh,']],
+      [[600, 'An Giang'], [1200, 'Đồng Tháp']],
+      'Nơi đăng ký: Ủy ban nhân dân Xã Hòa Bình, Huyện Chợ Mới, An Giang',
+      'Ngày đăng ký: 02/10/2016',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Bùi Đức Thắng',
+      'person.birthDate': '1990-02-14',
+      'person.ethnicity': 'Kinh',
+      'person.residence': 'Xã Hoà Bình, Huyện Chợ Mới, An Giang',
+      'spouse:person.fullName': 'Lý Thanh Tâm',
+      'spouse:person.birthDate': '1992-08-30',
+      'spouse:person.ethnicity': 'Nùng',
+      'spouse:person.residence': 'Phường 2, Thành phố Cao Lãnh, Đồng Tháp',
+      'document.number': '56',
+      'document.bookNumber': '01/2016',
+      'document.issueDate': '2016-10-02',
+    });
+  });
+
+  it('reads husband and wife printed as two columns with their own labels', async () => {
+    const { values } = await marriage([
+      [[100, 'BÊN CHỒNG'], [900, 'BÊN VỢ']],
+      [[100, 'Họ và tên: NGÔ VĂN LỰC'], [900, 'Họ và tên: ĐẶNG THỊ MAI']],
+      [[100, 'Ngày sinh: 01/01/1980'], [900, 'Ngày sinh: 05/05/1982']],
+      [[100, 'Số CMND: 001080012345'], [900, 'Số CMND: 001182012345']],
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Ngô Văn Lực',
+      'person.birthDate': '1980-01-01',
+      'spouse:person.fullName': 'Đặng Thị Mai',
+      'spouse:person.birthDate': '1982-05-05',
+    });
+  });
+
+  it('reads inline spouse labels without any section', async () => {
+    const { values } = await marriage(['Họ và tên chồng: Trịnh Công Sơn', 'Ngày sinh của chồng: 28/02/1979', 'Họ và tên vợ: Võ Thị Hồng', 'Ngày sinh của vợ: 09/09/1983']);
+    expect(values).toMatchObject({
+      'person.fullName': 'Trịnh Công Sơn',
+      'person.birthDate': '1979-02-28',
+      'spouse:person.fullName': 'Võ Thị Hồng',
+      'spouse:person.birthDate': '1983-09-09',
+    });
+  });
+
+  it('does not read stamp text as a wrapped value', async () => {
+    const { values } = await marriage(['Nơi đăng ký: Ủy ban nhân dân Phường Tân Định, Quận 1, Hồ Chí Minh', '   ỦY BAN NHÂN DÂN', 'Ngày đăng ký: 01/03/2015']);
+    expect(values['document.issuer']).toBe('Uỷ ban nhân dân Phường Tân Định, Quận 1, Hồ Chí Minh');
+  });
+});
+
+describe('grids and tables', () => {
+  it('reads labels heading cells with their values below, and a label wrapped onto two lines', async () => {
+    const { values } = await marriage([
+      'BÊN NAM',
+      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
+      [[130, 'Nguyễn Công Quý'], [930, 'ngày 18 tháng 07 năm 1981']],
+      [[100, 'Dân tộc:'], [500, 'Quốc tịch:'], [900, 'Số CCCD:']],
+      [[130, 'Tày'], [530, 'Việt Nam'], [930, '027081988761']],
+      'BÊN NỮ',
+      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
+      [[130, 'Nguyễn Thị Vân'], [930, 'ngày 07 tháng 03 năm 1990']],
+      [[100, 'Đăng ký kết hôn tại:']],
+      [[130, 'Ủy ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng']],
+      [[100, 'Ngày đăng ký:']],
+      [[130, '02.07.2016']],
+      '',
+      [[700, 'Chồng'], [1300, 'Vợ']],
+      [[100, 'Ngày, tháng, năm'], [600, '18/07/1981'], [1200, '07/03/1990']],
+      [[100, 'sinh']],
+      [[100, 'Giấy tờ tùy thân'], [600, 'Căn cước công dân số'], [1200, 'Căn cước công dân số']],
+      [[600, '027081988761'], [1200, '092190009489']],
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Nguyễn Công Quý',
+      'person.birthDate': '1981-07-18',
+      'person.ethnicity': 'Tày',
+      'person.nationality': 'Việt Nam',
+      'person.idNumber': '027081988761',
+      'spouse:person.fullName': 'Nguyễn Thị Vân',
+      'spouse:person.birthDate': '1990-03-07',
+      'spouse:person.idNumber': '092190009489',
+      'document.issuer': 'Uỷ ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng',
+      'document.issueDate': '2016-07-02',
+    });
+  });
+});
+
+describe('cutReason', () => {
+  it('flags dots fused to a word, dangling connectives in places, and nothing in a complete value', () => {
+    expect(cutReason('Bệnh viện Quả..')).toBeDefined();
+    expect(cutReason('Phường Tân An, Quận')).toBeDefined();
+    expect(cutReason('Phường Tân An, Quận Ninh Kiều, Cần Thơ')).toBeUndefined();
+    expect(cutReason('Nguyễn Văn Thành', false)).toBeUndefined();
+  });
+});

@@ -1,0 +1,565 @@
+import type { Box, Diagnostic, Evidence, ExtractedField, OcrLine, OcrPage, PageImage } from '@sohoa/core';
+import { editDistance } from '@sohoa/vn';
+import { foldPerChar, unionBoxes } from '../lines';
+import { chooseReading, rereadBoxes, voteOptionsFor } from '../reading-vote';
+import type { ExtractContext, FieldSet } from '../types';
+import type { ReaderField, ReaderSpec } from './spec';
+
+/**
+ * A layout-independent labelled-field reader. Labels are found by a fuzzy, diacritics-folded match
+ * on word tokens anywhere on the page; a value runs from its label to the next label (or the column
+ * edge), or stands below a label that ends its line, and continues on wrapped lines. Whose value it
+ * is (the subject, the mother, the wife...) comes from a role word after the label (`Họ và tên mẹ`)
+ * or from the nearest role heading above it in its column; a table whose columns are headed by
+ * roles (`Chồng | Vợ`) gives one value per column. Positions are never assumed.
+ */
+
+interface Word {
+  text: string;
+  box: Box;
+  confidence: number;
+  start: number;
+  end: number;
+  leader: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  word: number;
+}
+
+interface Line {
+  index: number;
+  text: string;
+  box: Box;
+  words: Word[];
+  tokens: Token[];
+  height: number;
+}
+
+interface CompiledLabel {
+  tokens: string[];
+  squeezed: string;
+  colon: boolean;
+}
+
+type HitKind = { kind: 'field'; fields: ReaderField[] } | { kind: 'heading'; role: string } | { kind: 'stop' };
+
+interface Hit {
+  line: Line;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  /** Character range in the line text. */
+  start: number;
+  end: number;
+  what: HitKind;
+  labelLength: number;
+  role?: string;
+  box: Box;
+}
+
+const LEADER = /^[.…_·:;,|\-–—/\\'"`~*]+$/u;
+const FILLER_BEFORE_HEADING = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', '1', '2', '3', '4', '5', 'a', 'b', 'c', 'thong', 'tin', 've', 'phan', 'khai', 'ghi', 'ben', 'cua']);
+
+function compile(label: string): CompiledLabel {
+  const trimmed = label.trim();
+  const tokens = foldPerChar(trimmed).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return { tokens, squeezed: tokens.join(''), colon: trimmed.endsWith(':') };
+}
+
+function toLine(l: OcrLine, index: number): Line {
+  const source = l.words.length > 0 ? l.words : syntheticWords(l);
+  const words: Word[] = [];
+  let cursor = 0;
+  for (const w of source) {
+    const text = w.text.normalize('NFC');
+    if (text.trim() === '') continue;
+    const start = cursor === 0 ? 0 : cursor + 1;
+    words.push({ text, box: w.box, confidence: w.confidence, start, end: start + text.length, leader: LEADER.test(text) });
+    cursor = start + text.length;
+  }
+  const text = words.map((w) => w.text).join(' ');
+  const folded = foldPerChar(text);
+  const tokens: Token[] = [];
+  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const start = m.index;
+    tokens.push({ text: m[0], start, end: start + m[0].length, word: words.findIndex((w) => w.start <= start && start < w.end) });
+  }
+  // Word boxes of lower-case words are short: the line box (ascenders and descenders) sets the vertical scale.
+  const height = words.length > 0 ? Math.max(median(words.map((w) => w.box.height)), l.box.height * 0.85) : l.box.height;
+  return { index, text, box: l.box, words, tokens, height: Math.max(1, height) };
+}
+
+function syntheticWords(l: OcrLine): OcrLine['words'] {
+  const parts = l.text.split(/\s+/).filter(Boolean);
+  const total = Math.max(1, l.text.length);
+  let at = 0;
+  return parts.map((p) => {
+    const i = l.text.indexOf(p, at);
+    at = i + p.length;
+    return { text: p, confidence: l.confidence, box: { x: Math.round(l.box.x + (l.box.width * i) / total), y: l.box.y, width: Math.max(1, Math.round((l.box.width * p.length) / total)), height: l.box.height } };
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Matches `label` at token `i` of the line: the token index after it, or -1. Tokens must be equal
+ * after folding, except that OCR may drop or insert a space between them, and one token of five
+ * letters or more may carry one slip (`Quoc tich` / `Quoc tieh`); a value such as `Nam Định` is
+ * not taken for `Năm sinh`.
+ */
+function matchAt(line: Line, i: number, label: CompiledLabel): number {
+  const toks = line.tokens;
+  let j = i;
+  let k = 0;
+  let slips = 0;
+  while (k < label.tokens.length) {
+    if (j >= toks.length) return -1;
+    const t = toks[j]!.text;
+    const want = label.tokens[k]!;
+    if (t === want) {
+      j++;
+      k++;
+      continue;
+    }
+    // A dropped space: one OCR token holds several label tokens.
+    let joined = want;
+    let kk = k + 1;
+    while (joined.length < t.length && kk < label.tokens.length) joined += label.tokens[kk++]!;
+    if (joined === t) {
+      j++;
+      k = kk;
+      continue;
+    }
+    // An inserted space: several OCR tokens make one label token.
+    let acc = t;
+    let jj = j + 1;
+    while (acc.length < want.length && jj < toks.length) acc += toks[jj++]!.text;
+    if (acc === want) {
+      j = jj;
+      k++;
+      continue;
+    }
+    if (slips === 0 && want.length >= 5 && editDistance(t, want, 1) <= 1) {
+      slips++;
+      j++;
+      k++;
+      continue;
+    }
+    return -1;
+  }
+  if (label.colon && !/^\s*:/.test(line.text.slice(toks[j - 1]!.end))) return -1;
+  return j;
+}
+
+function hitBox(line: Line, from: number, to: number): Box {
+  const ws = new Set<number>();
+  for (let t = from; t < to; t++) ws.add(line.tokens[t]!.word);
+  const boxes = [...ws].filter((w) => w >= 0).map((w) => line.words[w]!.box);
+  return boxes.length > 0 ? unionBoxes(boxes) : line.box;
+}
+
+interface Lexicon {
+  entries: Array<{ label: CompiledLabel; what: HitKind }>;
+  qualifiers: Array<{ label: CompiledLabel; role: string }>;
+}
+
+function buildLexicon(spec: ReaderSpec): Lexicon {
+  const byLabel = new Map<string, { label: CompiledLabel; fields: ReaderField[] }>();
+  for (const f of spec.fields) {
+    for (const l of f.labels) {
+      const c = compile(l);
+      const key = `${c.tokens.join(' ')}${c.colon ? ':' : ''}`;
+      const e = byLabel.get(key) ?? { label: c, fields: [] };
+      e.fields.push(f);
+      byLabel.set(key, e);
+    }
+  }
+  const entries: Lexicon['entries'] = [...byLabel.values()].map((e) => ({ label: e.label, what: { kind: 'field', fields: e.fields } }));
+  for (const r of spec.roles) for (const h of r.headings) entries.push({ label: compile(h), what: { kind: 'heading', role: r.id } });
+  for (const s of spec.stops ?? []) entries.push({ label: compile(s), what: { kind: 'stop' } });
+  entries.sort((a, b) => b.label.squeezed.length - a.label.squeezed.length);
+  const qualifiers = spec.roles.flatMap((r) => r.qualifiers.map((q) => ({ label: compile(q), role: r.id }))).sort((a, b) => b.label.squeezed.length - a.label.squeezed.length);
+  return { entries, qualifiers };
+}
+
+/** The first token of each word-gap segment: a heading must open its segment. */
+function segmentStarts(line: Line): Set<number> {
+  const starts = new Set<number>([0]);
+  for (let w = 1; w < line.words.length; w++) {
+    const a = line.words[w - 1]!.box;
+    const b = line.words[w]!.box;
+    if (b.x - (a.x + a.width) > line.height * 2.5) {
+      const t = line.tokens.findIndex((tok) => tok.word >= w);
+      if (t >= 0) starts.add(t);
+    }
+  }
+  return starts;
+}
+
+function findHits(line: Line, lexicon: Lexicon): Hit[] {
+  const taken = new Array<boolean>(line.tokens.length).fill(false);
+  // Headings side by side in one segment (`Thông tin  Chồng  Vợ` read as one run of words) each open a column.
+  const heading = new Array<boolean>(line.tokens.length).fill(false);
+  const hits: Hit[] = [];
+  const starts = segmentStarts(line);
+  for (const e of lexicon.entries) {
+    for (let i = 0; i < line.tokens.length; i++) {
+      if (taken[i]) continue;
+      const to = matchAt(line, i, e.label);
+      if (to < 0) continue;
+      let free = true;
+      for (let t = i; t < to; t++) free &&= !taken[t];
+      if (!free) continue;
+      if (e.what.kind === 'heading' && !opensSegment(line, i, starts, heading)) continue;
+      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
+      if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
+      for (let t = i; t < to; t++) {
+        taken[t] = true;
+        heading[t] = e.what.kind === 'heading';
+      }
+      const labelRole = e.what.kind === 'field' ? e.what.fields.find((f) => f.labelRole)?.labelRole : undefined;
+      hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to), ...(labelRole ? { role: labelRole } : {}) });
+    }
+  }
+  hits.sort((a, b) => a.from - b.from);
+  // A role word right after a field label (`Họ và tên mẹ`, `Ngày sinh của chồng`) names whose value it is.
+  for (const [k, h] of hits.entries()) {
+    if (h.what.kind !== 'field' || h.role !== undefined) continue;
+    const limit = hits[k + 1]?.from ?? line.tokens.length;
+    for (const q of lexicon.qualifiers) {
+      if (h.to >= limit) break;
+      let at = h.to;
+      if (line.tokens[at]?.text === 'cua' && at + 1 < limit) at++;
+      // Only spaces between label and role word: `Họ tên: Võ Văn An` is a name, `Họ tên vợ:` a role.
+      if (!/^[\s,]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, ''))) break;
+      const to = matchAt(line, at, q.label);
+      if (to < 0 || to > limit) continue;
+      // A short role word must end the label (colon, leader, line end or the next label), not open a value.
+      const after = line.text.slice(line.tokens[to - 1]!.end);
+      if (q.label.squeezed.length <= 3 && to < limit && !/^\s*[:.…_]/.test(after)) continue;
+      h.role = q.role;
+      h.to = to;
+      h.end = line.tokens[to - 1]!.end;
+      h.box = hitBox(line, h.from, to);
+      break;
+    }
+  }
+  // A bilingual label (`Họ và tên / Full name`) is one label: the value starts after its last part.
+  const merged: Hit[] = [];
+  for (const h of hits) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.what.kind === 'field' && h.what.kind === 'field' && h.role === undefined && prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) && /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start))) {
+      prev.to = h.to;
+      prev.end = h.end;
+      prev.box = unionBoxes([prev.box, h.box]);
+      continue;
+    }
+    merged.push(h);
+  }
+  // A heading followed by text without a colon is a sentence, not a heading.
+  return merged.filter((h, k) => {
+    if (h.what.kind !== 'heading') return true;
+    const next = merged[k + 1];
+    const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
+    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
+  });
+}
+
+function opensSegment(line: Line, i: number, starts: Set<number>, heading: boolean[]): boolean {
+  const segment = Math.max(...[...starts].filter((s) => s <= i));
+  for (let t = segment; t < i; t++) if (!FILLER_BEFORE_HEADING.has(line.tokens[t]!.text) && !heading[t]) return false;
+  return true;
+}
+
+/** Where a role's scope opens: a heading, or a label carrying a role word. */
+interface Opener {
+  role: string;
+  box: Box;
+  lineIndex: number;
+  /** Column bounds [left, right) when headings stand side by side. */
+  left: number;
+  right: number;
+  /** Other openers of the same row (a table header), left to right, this one included. */
+  row: Opener[];
+}
+
+function buildOpeners(hits: Hit[]): Opener[] {
+  const openers: Opener[] = hits
+    .filter((h) => h.what.kind === 'heading' || h.role !== undefined)
+    .map((h) => ({ role: h.what.kind === 'heading' ? h.what.role : h.role!, box: h.box, lineIndex: h.line.index, left: -Infinity, right: Infinity, row: [] }));
+  const done = new Set<Opener>();
+  for (const o of openers) {
+    if (done.has(o)) continue;
+    const cy = o.box.y + o.box.height / 2;
+    const row = openers.filter((p) => Math.abs(p.box.y + p.box.height / 2 - cy) < Math.max(o.box.height, p.box.height) * 0.6).sort((a, b) => a.box.x - b.box.x);
+    for (const p of row) done.add(p);
+    if (row.length < 2 || new Set(row.map((p) => p.role)).size < row.length) {
+      for (const p of row) p.row = [p];
+      continue;
+    }
+    row.forEach((p, k) => {
+      const next = row[k + 1];
+      const prev = row[k - 1];
+      p.left = prev ? (prev.box.x + prev.box.width + p.box.x) / 2 : p.box.x - (row[1]!.box.x - (p.box.x + p.box.width)) / 2;
+      p.right = next ? (p.box.x + p.box.width + next.box.x) / 2 : Infinity;
+      p.row = row;
+    });
+  }
+  return openers;
+}
+
+/** The opener whose scope holds a point: the nearest above it whose column holds it. */
+function scopeOf(openers: Opener[], x: number, box: Box, lineIndex: number): Opener | undefined {
+  const cy = box.y + box.height / 2;
+  let best: Opener | undefined;
+  for (const o of openers) {
+    const ocy = o.box.y + o.box.height / 2;
+    const sameRow = Math.abs(ocy - cy) < box.height * 0.6;
+    const above = ocy < cy && !sameRow;
+    const leftOnRow = sameRow && o.box.x <= box.x;
+    if (!(above || leftOnRow || o.lineIndex === lineIndex && o.box.x <= box.x)) continue;
+    const inColumn = x >= o.left && x < o.right;
+    const tableHeader = o.row.length > 1 && x < o.row[0]!.left;
+    if (!inColumn && !tableHeader) continue;
+    if (!best || ocy > best.box.y + best.box.height / 2 + 1 || (Math.abs(ocy - (best.box.y + best.box.height / 2)) <= 1 && o.box.x > best.box.x && inColumn)) best = o;
+  }
+  return best;
+}
+
+interface Piece {
+  text: string;
+  box: Box;
+  confidence: number;
+  /** Printed over a dotted line that OCR read as text. */
+  underlined?: boolean;
+}
+
+/** The words of `line` between characters [from, to) and x in [left, right): leaders dropped, cut at a wide gap. */
+function piecesOf(line: Line, from: number, to: number, left: number, right: number): Piece | undefined {
+  const inside: Array<{ w: Word; text: string }> = [];
+  for (const w of line.words) {
+    if (w.end <= from || w.start >= to) continue;
+    const cx = w.box.x + w.box.width / 2;
+    if (cx < left || cx >= right) continue;
+    const text = w.text.slice(Math.max(0, from - w.start), Math.min(w.text.length, to - w.start));
+    inside.push({ w, text });
+  }
+  // Leading punctuation and dot leaders are not the value; a wide gap between value words ends it.
+  // A dotted line under a value is read as dots fused to its last word and letters such as `GGGGnnn`:
+  // the value ends there (and the reading under such a line is less sure).
+  const kept: Array<{ w: Word; text: string }> = [];
+  let last: Word | undefined;
+  let underlined = false;
+  for (const p of inside) {
+    const core = p.text.replace(/^[\s:.;,|_…·/\\-]+/u, '');
+    const junk = /(\p{L})\1\1/iu.test(core);
+    if (kept.length === 0 && (core === '' || LEADER.test(core) || junk)) {
+      last = p.w;
+      underlined ||= junk || /\.{3,}|…/.test(p.text);
+      continue;
+    }
+    if (kept.length > 0 && last && !p.w.leader && p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5) break;
+    last = p.w;
+    if (p.w.leader) {
+      if (/\.{3,}|…/.test(p.w.text)) underlined = true;
+      continue;
+    }
+    const text = kept.length === 0 ? core : p.text;
+    const dots = /\.{3,}|…/.exec(text);
+    if (dots && dots.index > 0 && !/(\p{L})\1\1/iu.test(text.slice(0, dots.index))) {
+      kept.push({ w: p.w, text: text.slice(0, dots.index) });
+      underlined = true;
+      break;
+    }
+    if (junk && kept.length > 0) {
+      underlined = true;
+      break;
+    }
+    kept.push({ w: p.w, text });
+  }
+  if (kept.length === 0) return undefined;
+  return { text: kept.map((k) => k.text).join(' ').trim(), box: unionBoxes(kept.map((k) => k.w.box)), confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length, underlined };
+}
+
+const DANGLING = new Set(['cua', 'tai', 'o', 'va', 'so', 'xa', 'phuong', 'huyen', 'tinh', 'thanh', 'pho', 'quan', 'thi', 'tran', 'duong', 'to', 'ap', 'thon', 'khu', 'ban', 'benh', 'vien', 'uy', 'nhan', 'dan', 'trung', 'tam']);
+
+/** Why a value looks cut short, or undefined: dots fused to its last word, a dangling connective, a trailing comma. */
+export function cutReason(raw: string, place = true): string | undefined {
+  const t = raw.trim();
+  if (/\p{L}(\.\.+|…)$/u.test(t) || /(\.\.|…)$/.test(t)) return 'it ends in dots fused to a word';
+  if (place && /[,\-–]$/.test(t)) return 'it ends with a separator';
+  const last = foldPerChar(t).match(/[\p{L}\p{N}]+$/u)?.[0];
+  if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1) return 'it ends with a word that needs a continuation';
+  return undefined;
+}
+
+export interface ReadResult {
+  /** Fields under `role:key` (the subject's and role-free fields under `key`). */
+  fields: FieldSet;
+  diagnostics: Diagnostic[];
+}
+
+/** Cap for a value that looks cut or was not read cleanly: below every fill threshold. */
+export const UNSURE_CAP = 0.6;
+
+/** Cap for a single reading of a value printed over a dotted line: below the 0.7 fill threshold. */
+export const UNDERLINED_CAP = 0.69;
+
+/**
+ * Reads the labelled fields of one page by `spec`. The subject's fields keep their key; a role's
+ * fields are keyed `<role>:<key>`. With a recogniser, fields marked `reread` and values that look
+ * cut are read again as single lines and the readings voted on.
+ */
+export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec, context: ExtractContext): Promise<ReadResult> {
+  const lexicon = buildLexicon(spec);
+  const lines = ocr.lines.map(toLine).filter((l) => l.words.length > 0);
+  const hitsByLine = new Map<Line, Hit[]>();
+  for (const l of lines) hitsByLine.set(l, findHits(l, lexicon));
+  const allHits = [...hitsByLine.values()].flat();
+  const openers = buildOpeners(allHits);
+  const byY = [...lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+  const diagnostics: Diagnostic[] = [];
+  const candidates = new Map<string, Array<{ field: ReaderField; parts: Piece[] }>>();
+  const add = (key: string, field: ReaderField, parts: Piece[]) => {
+    if (parts.length === 0) return;
+    candidates.set(key, [...(candidates.get(key) ?? []), { field, parts }]);
+  };
+  const fieldFor = (fields: ReaderField[], role: string): ReaderField | undefined => fields.find((f) => (f.roles ?? ['subject']).includes(role)) ?? fields.find((f) => (f.roles ?? ['subject']).includes('*'));
+  const keyFor = (f: ReaderField, role: string) => ((f.roles ?? ['subject']).includes(role) && role !== 'subject' ? `${role}:${f.key}` : f.key);
+
+  /** Right bound of a value on its line: the next hit on the same OCR line or on another line of the same row. */
+  const rowLimit = (hit: Hit): number => {
+    let right = Infinity;
+    const cy = hit.box.y + hit.box.height / 2;
+    for (const h of allHits) {
+      if (h === hit || h.box.x <= hit.box.x + hit.box.width - 1) continue;
+      if (Math.abs(h.box.y + h.box.height / 2 - cy) < hit.line.height * 0.6 && h.line !== hit.line) right = Math.min(right, h.box.x);
+    }
+    return right;
+  };
+
+  const valueFrom = (hit: Hit, spec: ReaderField, left: number, right: number): Piece[] => {
+    const hits = hitsByLine.get(hit.line)!;
+    const next = hits.find((h) => h.start >= hit.end);
+    const end = next ? next.start : hit.line.text.length;
+    const bound = Math.min(right, rowLimit(hit));
+    const first = piecesOf(hit.line, hit.end, end, left, bound);
+    const parts: Piece[] = [];
+    // A label followed by another label on its line heads a cell: its value is below it, left of the next label.
+    const cellRight = Math.min(bound, next ? next.box.x - hit.line.height * 0.3 : Infinity);
+    const from = Math.max(left, hit.box.x - hit.line.height);
+    const below = (after: Box, maxGap: number) =>
+      byY.find((l) => {
+        const gap = l.box.y - (after.y + after.height);
+        return l !== hit.line && gap > -after.height * 0.4 && gap < maxGap && l.words.some((w) => !w.leader && w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < cellRight);
+      });
+    let anchor: Box;
+    const valueRight = first ? bound : cellRight;
+    if (first) {
+      parts.push(first);
+      anchor = first.box;
+    } else {
+      // The label stands alone at the end of its line or heads a cell: the value is below it.
+      const l = below(hit.box, hit.line.height * 1.8);
+      if (!l) return [];
+      const p = lineValue(l, from, cellRight);
+      if (!p) return [];
+      parts.push(p);
+      anchor = p.box;
+    }
+    if (!spec.wraps || (first && next)) return parts;
+    for (let n = 0; n < 3; n++) {
+      const text = parts.map((p) => p.text).join(' ');
+      if (spec.complete?.(text)) break;
+      const l = below(anchor, hit.line.height * 1.6);
+      if (!l) break;
+      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
+      const open = cutReason(text) !== undefined;
+      if (!indented || (!open && indented.box.x < hit.box.x + hit.line.height * 0.5)) break;
+      const p = lineValue(l, from, valueRight);
+      if (!p) break;
+      parts.push(p);
+      anchor = p.box;
+    }
+    return parts;
+  };
+
+  /** A whole line's words within [left, right) up to its first label; nothing when it opens with a label. */
+  const lineValue = (l: Line, left: number, right: number): Piece | undefined => {
+    const hits = (hitsByLine.get(l) ?? []).filter((h) => {
+      const cx = h.box.x + h.box.width / 2;
+      return cx >= left && cx < right;
+    });
+    const firstWord = l.words.find((w) => !w.leader && w.box.x + w.box.width / 2 >= left && w.box.x + w.box.width / 2 < right);
+    if (!firstWord) return undefined;
+    if (hits.length > 0 && hits[0]!.start <= firstWord.start) return undefined;
+    return piecesOf(l, 0, hits[0]?.start ?? l.text.length, left, right);
+  };
+
+  for (const hit of allHits) {
+    if (hit.what.kind !== 'field') continue;
+    const cx = hit.box.x + hit.box.width / 2;
+    const scope = hit.role ? undefined : scopeOf(openers, cx, hit.box, hit.line.index);
+    const roleFree = hit.what.fields.every((f) => (f.roles ?? ['subject']).includes('*'));
+    if (scope && scope.row.length > 1 && cx < scope.row[0]!.left && !roleFree) {
+      // A table: the label on the left, one value per role column.
+      for (const col of scope.row) {
+        const f = fieldFor(hit.what.fields, col.role);
+        if (!f) continue;
+        add(keyFor(f, col.role), f, valueFrom(hit, f, col.left, col.right));
+      }
+      continue;
+    }
+    const inColumn = scope !== undefined && cx >= scope.left && cx < scope.right;
+    const role = hit.role ?? (inColumn ? scope.role : 'subject');
+    const f = fieldFor(hit.what.fields, role);
+    if (!f) continue;
+    const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn ? scope : undefined;
+    add(keyFor(f, role), f, valueFrom(hit, f, column?.left ?? -Infinity, column?.right ?? Infinity));
+  }
+
+  const { sha256, page: pageNo } = ocr.source;
+  const fields: FieldSet = {};
+  await Promise.all(
+    [...candidates.entries()].map(async ([key, list]) => {
+      for (const { field, parts } of list) {
+        const evidence: Evidence[] = parts.map((p) => ({ method: 'ocr', sha256, page: pageNo, box: p.box }));
+        const toField = (text: string, confidence: number): ExtractedField | undefined => {
+          const value = field.parse(text);
+          return value === undefined ? undefined : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
+        };
+        const raw = parts.map((p) => p.text).join(' ');
+        // A value over a dotted line that OCR read as text needs a second reading to be trusted.
+        const firstConfidence = Math.min(...parts.map((p) => p.confidence));
+        const first = toField(raw, parts.some((p) => p.underlined) ? Math.min(firstConfidence, UNDERLINED_CAP) : firstConfidence);
+        if (!first) continue;
+        const cut = field.mayBeCut === false ? undefined : cutReason(raw, field.wraps === true);
+        const rereads = field.reread || cut ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
+        const clean = rereads.filter((r) => !cut || cutReason(r.text, field.wraps === true) === undefined);
+        const readings = [first, ...clean.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
+        let chosen = chooseReading(readings, voteOptionsFor(key));
+        if (!chosen) continue;
+        if (cut && (clean.length === 0 || chosen.raw === raw || cutReason(chosen.raw ?? raw, field.wraps === true) !== undefined)) {
+          chosen = { ...chosen, confidence: Math.min(chosen.confidence, UNSURE_CAP) };
+          diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `The value of \`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` looks cut short (${cut}); it needs review.` });
+        }
+        if (!cut && field.complete && !field.complete(String(chosen.raw ?? raw)) && chosen.confidence >= UNDERLINED_CAP) {
+          // A place that does not end with its province may have lost its last wrapped line.
+          chosen = { ...chosen, confidence: UNDERLINED_CAP };
+          diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: 'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.' });
+        }
+        fields[key] = chosen;
+        return;
+      }
+    }),
+  );
+  return { fields, diagnostics };
+}
