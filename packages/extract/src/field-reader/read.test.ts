@@ -8,7 +8,7 @@ import { cutReason, readFields, UNSURE_CAP } from './read';
 import type { ReaderSpec } from './spec';
 
 const blank: PageImage = { source: SOURCE, width: 1800, height: 2000, channels: 1, pixels: new Uint8Array(1800 * 2000).fill(255), diagnostics: [] };
-const context: ExtractContext = { options: { asOf: '2025-01-01', types: undefined } };
+const context: ExtractContext = { options: { asOf: '2025-01-01', types: undefined, documentTypes: [] } };
 
 async function read(rows: LayoutRow[], spec: ReaderSpec, ctx: ExtractContext = context) {
   const r = await readFields(blank, layoutPage(rows), spec, ctx);
