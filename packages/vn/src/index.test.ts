@@ -14,6 +14,7 @@ it('pins the public exports', () => {
       "checkPersonalIdAgainst",
       "createGazetteer",
       "dateToVietnameseWords",
+      "editDistance",
       "findProvince",
       "findProvince34",
       "foldDiacritics",
