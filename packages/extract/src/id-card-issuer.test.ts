@@ -27,6 +27,16 @@ describe('readCardIssuer', () => {
     expect(issuerOf(['CỤC TRƯỞNG CỤC CẢNH SÁT'])).toBeUndefined();
   });
 
+  it('names a national authority surely when its long title matches the closed list, whatever the OCR confidence; a short or garbled one stays unsure', () => {
+    const sureOf = (lines: string[]) => readCardIssuer(ocrPageFromLines(lines, 0.5))?.confidence ?? 0;
+    expect(sureOf(['CỤC TRƯỞNG CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI'])).toBeGreaterThanOrEqual(0.9);
+    expect(sureOf(['CỤC TRƯỞNG CỤC CẢNH SÁT', 'QUAN LY HANH CHlNH VE TRAT TU XA H0I'])).toBeGreaterThanOrEqual(0.9);
+    // A province read by OCR is not a closed-list match: it keeps the line's confidence.
+    expect(sureOf(['GIÁM ĐỐC CA TỈNH NAM ĐỊNH'])).toBeLessThan(0.9);
+    expect(sureOf(['BỘ CÔNG AN'])).toBeLessThan(0.9);
+    expect(sureOf(['CUC TRUONG CUC CANH SAT QUAN LX HAHH CHIHH UE TRAI TU XA HQI'])).toBeLessThan(0.9);
+  });
+
   it('measures an approximate substring match', () => {
     expect(substringDistance('cuctruongcuccanhsatquanlyhanhchinh', 'quanlyhanhchinh')).toBe(0);
     expect(substringDistance('xxquanlyhanhchlnhxx', 'quanlyhanhchinh')).toBe(1);

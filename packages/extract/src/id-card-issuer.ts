@@ -43,6 +43,15 @@ export function substringDistance(text: string, phrase: string): number {
 const tolerance = (length: number): number => (length < 8 ? 0 : Math.floor(length / 5));
 
 /**
+ * How sure a match against the closed list of national issuers is, whatever the OCR engine's own
+ * confidence: a long title that agrees with one known authority in ≥ 90% of its letters names it
+ * (0.95 for an exact match, 0.90 at one edit in ten); short phrases and abbreviations get nothing here.
+ */
+function closedListConfidence(phrase: string, distance: number): number {
+  return phrase.length < 20 ? 0 : 0.95 - (0.5 * distance) / phrase.length;
+}
+
+/**
  * Reads the issuing authority printed on a card back: each line (and each pair of adjacent lines,
  * for a title wrapped in two) matched against {@link CARD_ISSUERS} with a fuzzy, diacritics-blind
  * match, or a provincial police director (`GIÁM ĐỐC CA TỈNH …`) with its province. The value is the
@@ -70,7 +79,7 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
           const d = substringDistance(text, phrase);
           if (d > tolerance(phrase.length)) continue;
           // Longer phrases matched with fewer edits are stronger evidence; a pair of lines counts a little less.
-          consider(issuer.canonical, phrase.length * (1 - d / phrase.length) - (span - 1) * 0.5, confidence * (1 - (2 * d) / phrase.length), i, span);
+          consider(issuer.canonical, phrase.length * (1 - d / phrase.length) - (span - 1) * 0.5, Math.max(confidence * (1 - (2 * d) / phrase.length), closedListConfidence(phrase, d)), i, span);
         }
       }
     }
