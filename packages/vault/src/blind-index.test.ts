@@ -6,6 +6,7 @@ import { TEST_MASTER_KEY, TESTER_GRANT } from './driver-contract';
 import { sqliteDriver } from './drivers/sqlite';
 import { memoryDriver } from './drivers/memory';
 import { SYNTHETIC_ID, syntheticCccd } from './internal/fixtures';
+import { blindIndexDriver } from './internal/blind-index';
 import { createVault } from './vault';
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-blind-'));
@@ -70,5 +71,12 @@ describe('subject ids as a blind index', () => {
     expect((await keyedDriver.listSubjects()).map((s) => s.id)).toEqual([expect.stringMatching(/^b1:[0-9a-f]{64}$/)]);
     expect(await keyed.hasSubject(SYNTHETIC_ID)).toBe(true);
     expect(await keyed.hasSubject('001099000000')).toBe(false);
+  });
+
+  it('wraps every method a driver has, so no call reaches storage with a clear id', () => {
+    const inner = memoryDriver();
+    const wrapped = blindIndexDriver(inner, TEST_MASTER_KEY, new Map([[TEST_MASTER_KEY.id, TEST_MASTER_KEY]]), async () => {});
+    const methods = (driver: object) => Object.keys(driver).filter((k) => typeof (driver as Record<string, unknown>)[k] === 'function');
+    expect(methods(inner).filter((m) => !methods(wrapped).includes(m))).toEqual([]);
   });
 });
