@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createVault, operatorAccess } from '@sohoa/vault';
+import { memoryDriver } from '@sohoa/vault/drivers/memory';
+import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
 
 const run = promisify(execFile);
 export const root = resolve(import.meta.dirname, '../..');
@@ -51,4 +54,14 @@ export function openSqlite(path: string): { prepare(sql: string): { all(...param
     o: { readonly: boolean },
   ) => { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void };
   return new Database(path, { readonly: true });
+}
+
+/** A synthetic person's export (`<work>/in.json`) imported through the CLI into a new vault at `<work>/cli/vault.db`. */
+export async function importSyntheticExport(work: string): Promise<{ vault: string; exported: string; imported: Awaited<ReturnType<typeof sohoa>> }> {
+  const source = createVault({ driver: memoryDriver(), ...operatorAccess('attack') });
+  await source.putDocument(syntheticCccd());
+  const exported = join(work, 'in.json');
+  writeFileSync(exported, JSON.stringify(await source.exportSubject(SYNTHETIC_ID)));
+  const vault = join(work, 'cli', 'vault.db');
+  return { vault, exported, imported: await sohoa(['vault', 'import', exported, '--vault', vault]) };
 }

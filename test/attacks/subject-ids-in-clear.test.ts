@@ -1,18 +1,17 @@
 // Attack 7 (issue 13): subject ids are personal ID numbers, stored in clear in every table that names a
 // subject and in the batch journal's review queue, so a copy of the files says who is in the vault.
 // The vault must keep them as a keyed blind index; lookups by id still work.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVault, operatorAccess, type MasterKey } from '@sohoa/vault';
-import { memoryDriver } from '@sohoa/vault/drivers/memory';
 import { postgresDriver } from '@sohoa/vault/drivers/postgres';
 import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
 import { collectReviewItems } from '@sohoa/batch';
 import { sqliteJournal } from '@sohoa/batch/journal/sqlite';
 import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
-import { filesContaining, pgClient, postgresUrl, sohoa } from './storage-helpers';
+import { filesContaining, importSyntheticExport, pgClient, postgresUrl, sohoa } from './storage-helpers';
 
 const masterKey: MasterKey = { id: 'attack', key: new Uint8Array(32).fill(7) };
 const RELATIVE = '079188000123';
@@ -59,12 +58,7 @@ describe('attack 7: personal ID numbers in clear', () => {
   });
 
   it('`sohoa vault import` writes no subject id in clear into the vault file', async () => {
-    const source = createVault({ driver: memoryDriver(), ...operatorAccess('attack') });
-    await source.putDocument(syntheticCccd());
-    const exported = join(work, 'in.json');
-    writeFileSync(exported, JSON.stringify(await source.exportSubject(SYNTHETIC_ID)));
-    const vault = join(work, 'cli', 'vault.db');
-    const imported = await sohoa(['vault', 'import', exported, '--vault', vault]);
+    const { vault, imported } = await importSyntheticExport(work);
     expect(imported.code).toBe(0);
     expect(filesContaining([vault], SYNTHETIC_ID)).toEqual([]);
     const shown = await sohoa(['vault', 'show', '--vault', vault, '--subject', SYNTHETIC_ID, '--json']);

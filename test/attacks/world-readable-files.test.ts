@@ -1,33 +1,17 @@
 // Attack 6 (issue 13): files that hold personal data are created readable by everyone (0644), so any
 // local account reads the vault, its WAL, the batch journal, the reports and `vault export --out`.
 // Every such file must be created 0600, whatever the process umask.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVault, operatorAccess } from '@sohoa/vault';
-import { memoryDriver } from '@sohoa/vault/drivers/memory';
 import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
 import { sqliteJournal } from '@sohoa/batch/journal/sqlite';
 import { SYNTHETIC_ID, syntheticCccd } from '../../packages/vault/src/internal/fixtures';
+import { bin, importSyntheticExport, sohoa } from './storage-helpers';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 const mode = (path: string) => statSync(path).mode & 0o777;
-
-/** Runs the built CLI under a permissive umask, as a default shell would. */
-async function sohoa(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, bin, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 let work: string;
 beforeAll(() => {
@@ -72,12 +56,7 @@ describe('attack 6: files readable by everyone', () => {
 
   it('`sohoa vault import` and `vault export --out` create 0600 files', async () => {
     if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
-    const source = createVault({ driver: memoryDriver(), ...operatorAccess('attack') });
-    await source.putDocument(syntheticCccd());
-    const exported = join(work, 'in.json');
-    writeFileSync(exported, JSON.stringify(await source.exportSubject(SYNTHETIC_ID)));
-    const vault = join(work, 'cli', 'vault.db');
-    const imported = await sohoa(['vault', 'import', exported, '--vault', vault]);
+    const { vault, exported, imported } = await importSyntheticExport(work);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const out = join(work, 'cli', 'out', 'export.json');
