@@ -1,28 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresForTest, testPostgresUrl } from './fixtures/postgres';
 
 const root = resolve(import.meta.dirname, '..');
-const url = process.env.SOHOA_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function reachable(): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = new Socket();
-    socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), done(true)));
-    socket.once('error', () => done(false));
-    socket.once('timeout', () => (socket.destroy(), done(false)));
-    socket.connect(5432, '127.0.0.1');
-  });
-}
-
-const hasServer = await reachable();
-if (!hasServer && process.env.CI === 'true') throw new Error('CI=true but no PostgreSQL on 127.0.0.1:5432: `.ci/run` should have started it.');
-if (!hasServer) console.warn('No PostgreSQL on 127.0.0.1:5432: skipping the distributed-mode test.');
+const url = testPostgresUrl;
+const hasServer = await postgresForTest('the distributed-mode test');
 
 const children: ChildProcess[] = [];
 const work = mkdtempSync(join(tmpdir(), 'sohoa-dist-'));

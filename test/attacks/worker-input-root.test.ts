@@ -4,24 +4,14 @@
 // Needs PostgreSQL (runs with CI=true, skips with a message elsewhere).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresForTest, testPostgresUrl } from '../fixtures/postgres';
 
 const root = resolve(import.meta.dirname, '../..');
-const url = process.env.SOHOA_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const hasServer = await new Promise<boolean>((done) => {
-  const socket = new Socket();
-  socket.setTimeout(1000);
-  socket.once('connect', () => (socket.destroy(), done(true)));
-  socket.once('error', () => done(false));
-  socket.once('timeout', () => (socket.destroy(), done(false)));
-  socket.connect(5432, '127.0.0.1');
-});
-if (!hasServer && process.env.CI === 'true') throw new Error('CI=true but no PostgreSQL on 127.0.0.1:5432.');
-if (!hasServer) console.warn('No PostgreSQL on 127.0.0.1:5432: skipping the worker input-root attack test.');
+const url = testPostgresUrl;
+const hasServer = await postgresForTest('the worker input-root attack test');
 
 const work = mkdtempSync(join(tmpdir(), 'sohoa-attack-worker-root-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
