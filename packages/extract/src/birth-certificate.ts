@@ -1,14 +1,19 @@
 import type { Diagnostic } from '@sohoa/core';
-import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, titledScore, readSigner, splitRelations } from './civil-document';
+import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, civilScore, readSigner, type CivilClassSpec, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
-const TITLES = ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'birth certificate'];
-const TITLE_LABELS = ['noi sinh', 'gioi tinh', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'nam sinh', 'ho ten me', 'nguoi me', 'ho ten cha', 'nguoi cha', 'dang ky khai sinh'];
-const MARKERS = ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'];
+const CLASS: CivilClassSpec = {
+  // TT 04/2020 (bản chính, trích lục, bản sao), the older `Giấy chứng nhận khai sinh` and bilingual copies.
+  titles: ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'ban trich luc khai sinh', 'giay chung nhan khai sinh', 'chung nhan khai sinh', 'birth certificate'],
+  labels: ['noi sinh', 'gioi tinh', 'nam hay nu', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'sinh ngay', 'nam sinh', 'ten me', 'nguoi me', 'ten cha', 'nguoi cha', 'cha me', 'dang ky khai sinh', 'nguoi di khai', 'nguoi dung khai', 'nguoi khai', 'quan he voi', 'so dinh danh', 'ghi bang chu', 'bang chu'],
+  topic: ['khai sinh'],
+  foreign: ['giay chung nhan ket hon', 'trich luc ket hon', 'dang ky ket hon'],
+  markers: ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'],
+};
 
 const PEOPLE = ['subject', 'mother', 'father', 'declarant'];
 const PARENTS = ['mother', 'father'];
@@ -22,29 +27,29 @@ const ANY = ['*'];
 export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
     { id: 'subject', headings: ['người được khai sinh', 'người được đăng ký khai sinh', 'con'], qualifiers: ['người được khai sinh', 'của con', 'con'] },
-    { id: 'mother', headings: ['mẹ', 'người mẹ', 'mother'], qualifiers: ['người mẹ', 'mẹ', 'mother'] },
-    { id: 'father', headings: ['cha', 'người cha', 'bố', 'father'], qualifiers: ['người cha', 'cha', 'bố', 'father'] },
-    { id: 'declarant', headings: ['người yêu cầu', 'người khai'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người yêu cầu', 'người khai'] },
+    { id: 'mother', headings: ['mẹ', 'người mẹ', 'mother'], qualifiers: ['người mẹ', 'mẹ', 'mother'], pairedWith: 'father' },
+    { id: 'father', headings: ['cha', 'người cha', 'bố', 'father'], qualifiers: ['người cha', 'cha', 'bố', 'father'], pairedWith: 'mother' },
+    { id: 'declarant', headings: ['người yêu cầu', 'người khai', 'người đứng khai', 'người đi khai sinh'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người đứng khai', 'người đi khai', 'người yêu cầu', 'người khai'] },
   ],
   stops: ['Người ký giấy khai sinh', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Ghi chú', 'Giấy tờ tùy thân', 'Nghề nghiệp'],
   fields: [
     { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
     { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
     { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: PEOPLE, parse: rp.name, reread: true },
-    { key: 'person.fullName', labels: ['Người đi đăng ký khai sinh', 'Người đi khai sinh', 'Người đi đăng ký'], roles: ['declarant'], labelRole: 'declarant', parse: rp.name, reread: true },
-    { key: 'person.relationship', labels: ['Quan hệ với người được khai sinh', 'Quan hệ với người được đăng ký khai sinh', 'Quan hệ'], roles: ['declarant'], labelRole: 'declarant', parse: rp.kinship },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true },
+    { key: 'person.fullName', labels: ['Người đi đăng ký khai sinh', 'Người đi khai sinh', 'Người đi đăng ký', 'Người đứng khai', 'Người đi khai'], roles: ['declarant'], labelRole: 'declarant', parse: rp.name, reread: true },
+    { key: 'person.relationship', labels: ['Quan hệ với người được khai sinh', 'Quan hệ với người được đăng ký khai sinh', 'Quan hệ với người được khai', 'Quan hệ với đứa trẻ', 'Quan hệ với trẻ', 'Quan hệ với con', 'Quan hệ'], roles: ['declarant'], labelRole: 'declarant', parse: rp.kinship },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true, spansLeaders: true },
     { key: 'person.birthDate.year', labels: ['Năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Sinh năm', 'Year of birth'], roles: [...PARENTS, 'declarant'], parse: rp.year, reread: true },
     { key: 'person.birthDate.words', labels: ['ghi bằng chữ', 'bằng chữ', 'In words'], parse: rp.wordsDate, wraps: true, mayBeCut: false },
-    { key: 'person.sex', labels: ['Giới tính', 'Nam/Nữ', 'Nam, nữ', 'Sex'], parse: rp.sex },
+    { key: 'person.sex', labels: ['Giới tính', 'Nam hay nữ', 'Nam/Nữ', 'Nam, nữ', 'Trai hay gái', 'Sex'], parse: rp.sex },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity', 'Ethnic group'], roles: PEOPLE, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: PEOPLE, parse: rp.nationality },
-    { key: 'person.birthPlace', labels: ['Nơi sinh', 'Place of birth'], parse: rp.place, wraps: true, complete: endsWithProvince },
-    { key: 'person.hometown', labels: ['Quê quán', 'Place of origin'], parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'person.birthPlace', labels: ['Nơi sinh', 'Place of birth'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
+    { key: 'person.hometown', labels: ['Quê quán', 'Place of origin'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
     { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước', 'Personal identification number'], roles: PEOPLE, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: [...PARENTS, 'declarant'], parse: rp.place, wraps: true, complete: endsWithProvince },
-    { key: 'document.issuer', labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince },
-    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký khai sinh', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
+    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: [...PARENTS, 'declarant'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
+    { key: 'document.issuer', labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh', 'Đăng ký tại'], roles: ANY, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
+    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký khai sinh', 'Đăng ký ngày', 'Date of registration'], roles: ANY, parse: rp.date, reread: true, spansLeaders: true },
   ],
 };
 
@@ -54,7 +59,7 @@ export const birthCertificate: DocumentTypeDefinition = {
   kind: 'civil-status',
   title: 'Giấy khai sinh',
   classify(reading) {
-    const score = titledScore(reading, TITLES, TITLE_LABELS, MARKERS);
+    const score = civilScore(reading, CLASS);
     return score >= 0.3 ? { type: 'giay-khai-sinh', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {

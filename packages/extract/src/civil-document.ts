@@ -1,5 +1,5 @@
 import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord, SubjectRef } from '@sohoa/core';
-import { checkPersonalIdAgainst, dateToVietnameseWords } from '@sohoa/vn';
+import { checkPersonalIdAgainst, dateToVietnameseWords, editDistance } from '@sohoa/vn';
 import { parseMixedName, provinceCodeOf } from './field-parsers';
 import { foldLines } from './lines';
 import type { FieldSet, PageReading } from './types';
@@ -13,22 +13,70 @@ export function markerScore(reading: PageReading, markers: readonly string[]): n
   return markers.filter((m) => text.includes(m)).length / markers.length;
 }
 
+/** Squeezed text: folded letters and digits only (spaces, marks and punctuation dropped). */
+const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
- * A page printing `titles` as a title line (the title and little else, spaces and marks ignored) and
- * some of the type's `labels` scores high whatever its layout; otherwise the {@link markerScore} of `markers`.
+ * Whether `line` (squeezed) holds `title` (squeezed) with at most one OCR slip per 6 letters (two at
+ * most): `GlẤY KHAl SINH` and `GIẤY KHAI SlNH` are the title, `KHAI SINH` inside a label is not.
  */
-export function titledScore(reading: PageReading, titles: readonly string[], labels: readonly string[], markers: readonly string[]): number {
+export function holdsTitle(line: string, title: string): boolean {
+  if (line.includes(title)) return true;
+  const slips = Math.min(2, Math.floor(title.length / 6));
+  // Slips only on a line that is the title and little else (`Nơi đăng ký khai sinh` is two slips from `giấy khai sinh`).
+  if (slips === 0 || line.length < title.length - slips || line.length > title.length + 8) return false;
+  for (let at = 0; at + title.length - slips <= line.length; at++) {
+    for (let len = title.length - slips; len <= title.length + slips && at + len <= line.length; len++) {
+      if (editDistance(line.slice(at, at + len), title, slips) <= slips) return true;
+    }
+  }
+  return false;
+}
+
+/** What identifies a civil-status certificate whatever its layout: its titles, its topic words and the labels only it prints. */
+export interface CivilClassSpec {
+  /** Titles in folded form (`giay khai sinh`), across template generations. */
+  titles: readonly string[];
+  /** Labels the type prints (folded); two or more beside a title confirm it. */
+  labels: readonly string[];
+  /** Words of the type's topic printed inside its labels (`khai sinh` in `Nơi đăng ký khai sinh`). */
+  topic: readonly string[];
+  /** Titles of the other civil types: a page titled so is not this type. */
+  foreign?: readonly string[];
+  /** The old marker list (see {@link markerScore}). */
+  markers: readonly string[];
+}
+
+/** Title lines of identity cards: a page showing one is a card, whatever civil labels it prints. */
+const CARD_TITLES = ['can cuoc cong dan', 'can cuoc', 'chung minh nhan dan', 'citizen identity card', 'identity card'];
+
+/**
+ * How sure a page is of a civil type, whatever its layout: a title line (the title and little else,
+ * a slip or two allowed) with two of its labels is certain; without a readable title, the topic word
+ * printed in a label and four or more of its labels vote for it (a letter or an ID card does not
+ * print `khai sinh` beside `Nơi sinh`, `Dân tộc`, `Họ tên mẹ`); otherwise the {@link markerScore}.
+ */
+export function civilScore(reading: PageReading, spec: CivilClassSpec): number {
   if (!reading.ocr) return 0;
   const lines = foldLines(reading.ocr.lines);
-  const squeeze = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
-  const titled = lines.some((l) => {
-    const sq = squeeze(l.folded);
-    return titles.some((t) => sq.includes(squeeze(t)) && sq.length <= squeeze(t).length + 30);
-  });
+  const short = (l: string, t: string) => l.length <= t.length + 30;
+  const titledBy = (titles: readonly string[]) =>
+    lines.some((l) => {
+      const sq = squeeze(l.folded);
+      return titles.some((t) => short(sq, squeeze(t)) && holdsTitle(sq, squeeze(t)));
+    });
   const text = squeeze(lines.map((l) => l.folded).join(' '));
-  const found = labels.filter((m) => text.includes(squeeze(m))).length;
-  const base = markerScore(reading, markers);
-  return titled && found >= 2 ? Math.max(base, Math.min(1, 0.6 + 0.1 * found)) : base;
+  const found = spec.labels.filter((m) => text.includes(squeeze(m))).length;
+  const base = markerScore(reading, spec.markers);
+  if (titledBy(spec.titles) && found >= 2) return Math.max(base, Math.min(1, 0.6 + 0.1 * found));
+  if (spec.foreign && titledBy(spec.foreign)) return Math.min(base, 0.2);
+  const topic = spec.topic.some((t) => text.includes(squeeze(t)));
+  const card = lines.some((l) => {
+    const sq = squeeze(l.folded);
+    return !/\d/.test(sq) && CARD_TITLES.some((t) => sq.startsWith(squeeze(t)) && sq.length <= squeeze(t).length + 25);
+  });
+  if (topic && !card && found >= 4) return Math.max(base, Math.min(0.7, 0.35 + 0.05 * found));
+  return base;
 }
 
 /** Splits `role:key` fields into the subject's fields and one relation per role (roles in `order`). */

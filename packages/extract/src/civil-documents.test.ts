@@ -132,3 +132,39 @@ describe('marriage certificate', () => {
     expect(result.value.diagnostics.some((d) => d.key === 'person.spouse.idNumber')).toBe(true);
   });
 });
+
+describe('civil certificates classified whatever their title (issue 11)', () => {
+  const typeOf = async (lines: string[]) => {
+    const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
+    return result.ok ? result.value.type : undefined;
+  };
+  const HEADER = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ TÂN LẬP Độc lập - Tự do - Hạnh phúc', 'Số: 12/2024'];
+
+  it('reads a title with OCR slips, a copy or an extract, and older wording', async () => {
+    for (const title of ['GlẤY KHAl SINH', 'TRÍCH LỤC KHAI SINH', 'BẢN SAO GIẤY KHAI SINH', 'GIẤY CHỨNG NHẬN KHAI SINH']) {
+      expect(await typeOf([...HEADER, title, 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh'])).toBe('giay-khai-sinh');
+    }
+    for (const title of ['GIẤY CHỨNG NHẬN KẾT HỎN', 'TRÍCH LỤC KẾT HÔN', 'GIẤY CHỨNG NHẬN ĐĂNG KÝ KẾT HÔN']) {
+      expect(await typeOf([...HEADER, title, 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập'])).toBe('giay-chung-nhan-ket-hon');
+    }
+  });
+
+  it('votes by labels when the title is unreadable, and never takes the page for a letter', async () => {
+    const birth = [...HEADER, '~~~ ~~', 'Họ và tên: LÊ VĂN AN', 'Nam hay nữ: Nam', 'Sinh ngày 12 tháng 3 năm 1995', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Họ và tên cha: LÊ VĂN BA', 'Họ và tên mẹ: TRẦN THỊ TƯ', 'Người đứng khai: LÊ VĂN BA', 'Nơi đăng ký khai sinh: UBND xã Tân Lập'];
+    expect(await typeOf(birth)).toBe('giay-khai-sinh');
+    const marriage = [...HEADER, '~~~ ~~', 'Họ và tên chồng: LÊ VĂN AN', 'Họ và tên vợ: TRẦN THỊ TƯ', 'Ngày sinh: 12/03/1995', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam', 'Nơi thường trú: Xã Tân Lập', 'Đăng ký kết hôn ngày 02/05/2018'];
+    expect(await typeOf(marriage)).toBe('giay-chung-nhan-ket-hon');
+  });
+
+  it('never takes a marriage table printing card numbers for an ID card, nor an ID card for a certificate', async () => {
+    const table = ['GIẤY CHỨNG NHẬN KẾT HÔN', 'Số: 120 Quyển số: 02/2024', 'Thông tin Chồng Vợ', 'Ngày, tháng, năm sinh 18/11/1997 28/11/2005', 'Quốc tịch Việt Nam Việt Nam', 'Nơi cư trú Phường Lộc Thọ, Khánh Hoà', 'Giấy tờ tùy thân Căn cước công dân số Căn cước công dân số', '056097764900 079305579791'];
+    expect(await typeOf(table)).toBe('giay-chung-nhan-ket-hon');
+    const card = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CĂN CƯỚC', 'Số định danh cá nhân: 001099012345', 'Họ, chữ đệm và tên khai sinh: NGUYỄN VĂN AN', 'Ngày, tháng, năm sinh: 01/02/1999 Giới tính: Nam', 'Quốc tịch: Việt Nam', 'Nơi đăng ký khai sinh: Hà Nội', 'Nơi cư trú: Hà Nội'];
+    expect(await typeOf(card)).not.toBe('giay-khai-sinh');
+  });
+
+  it('does not take a certificate of the other type by its labels', async () => {
+    const birthTitled = [...HEADER, 'GIẤY KHAI SINH', 'Họ và tên: LÊ VĂN AN', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam', 'Ngày sinh: 12/03/1995', 'Nơi thường trú: Xã Tân Lập', 'Ghi chú: cha mẹ đã đăng ký kết hôn'];
+    expect(await typeOf(birthTitled)).toBe('giay-khai-sinh');
+  });
+});

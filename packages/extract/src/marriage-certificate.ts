@@ -1,14 +1,19 @@
 import type { Diagnostic } from '@sohoa/core';
-import { checkOrder, checkPersonId, civilRecord, copyField, titledScore, readSigner, splitRelations } from './civil-document';
+import { checkOrder, checkPersonId, civilRecord, copyField, civilScore, readSigner, type CivilClassSpec, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, FieldSet } from './types';
 
-const TITLES = ['giay chung nhan ket hon', 'chung nhan ket hon', 'trich luc ket hon', 'trich luc dang ky ket hon', 'marriage certificate'];
-const TITLE_LABELS = ['chong', 'vo', 'dan toc', 'quoc tich', 'noi cu tru', 'ngay sinh', 'nam sinh', 'dang ky ket hon', 'noi dang ky'];
-const MARKERS = ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'];
+const CLASS: CivilClassSpec = {
+  // TT 04/2020 (bản chính, trích lục, bản sao) and the older `Giấy chứng nhận đăng ký kết hôn` / `Giấy đăng ký kết hôn`.
+  titles: ['giay chung nhan ket hon', 'chung nhan ket hon', 'giay chung nhan dang ky ket hon', 'giay dang ky ket hon', 'trich luc ket hon', 'trich luc dang ky ket hon', 'ban sao giay chung nhan ket hon', 'marriage certificate'],
+  labels: ['chong vo', 'ten chong', 'ten vo', 'nguoi chong', 'nguoi vo', 'ben nam', 'ben nu', 'ben chong', 'ben vo', 'dan toc', 'quoc tich', 'noi cu tru', 'noi thuong tru', 'ngay sinh', 'sinh ngay', 'nam sinh', 'dang ky ket hon', 'noi dang ky', 'giay to tuy than', 'chu ky'],
+  topic: ['ket hon'],
+  foreign: ['giay khai sinh', 'trich luc khai sinh'],
+  markers: ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'],
+};
 
 const IMPLIED = 0.6;
 const SPOUSES = ['subject', 'spouse'];
@@ -20,21 +25,21 @@ const ANY = ['*'];
  */
 export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'subject', headings: ['chồng', 'người chồng', 'bên chồng', 'bên nam', 'husband'], qualifiers: ['người chồng', 'chồng', 'husband'] },
-    { id: 'spouse', headings: ['vợ', 'người vợ', 'bên vợ', 'bên nữ', 'wife'], qualifiers: ['người vợ', 'vợ', 'wife'] },
+    { id: 'subject', headings: ['chồng', 'người chồng', 'bên chồng', 'bên nam', 'husband'], qualifiers: ['người chồng', 'chồng', 'husband'], pairedWith: 'spouse' },
+    { id: 'spouse', headings: ['vợ', 'người vợ', 'bên vợ', 'bên nữ', 'wife'], qualifiers: ['người vợ', 'vợ', 'wife'], pairedWith: 'subject' },
   ],
   stops: ['Chữ ký của chồng', 'Chữ ký của vợ', 'Ghi chú', 'Nghề nghiệp', 'Ký, ghi rõ họ tên', 'Ký, ghi rõ họ, chữ đệm, tên'],
   fields: [
     { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
     { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
     { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: SPOUSES, parse: rp.name, reread: true },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true, spansLeaders: true },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, wraps: true, complete: endsWithProvince },
+    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
     { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Giấy tờ tùy thân', 'Giấy tờ tuỳ thân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước'], roles: SPOUSES, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
-    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvince },
-    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký kết hôn', 'Date of registration'], roles: ANY, parse: rp.date, reread: true },
+    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
+    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký kết hôn', 'Đăng ký ngày', 'Date of registration'], roles: ANY, parse: rp.date, reread: true, spansLeaders: true },
   ],
 };
 
@@ -44,7 +49,7 @@ export const marriageCertificate: DocumentTypeDefinition = {
   kind: 'civil-status',
   title: 'Giấy chứng nhận kết hôn',
   classify(reading) {
-    const score = titledScore(reading, TITLES, TITLE_LABELS, MARKERS);
+    const score = civilScore(reading, CLASS);
     return score >= 0.3 ? { type: 'giay-chung-nhan-ket-hon', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {

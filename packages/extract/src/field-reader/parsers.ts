@@ -26,15 +26,37 @@ export function year(text: string): string | undefined {
   return full ? full.slice(0, 4) : p.parseYear(text);
 }
 
-/** A place or address; dots left by a dotted leader at its end are not part of it. */
+/**
+ * A place or address; dots left by a dotted leader at its end are not part of it, nor are marks no
+ * place name holds (`¡`, `|`, `~`, a colon after `Huyện`): specks and rules read as text.
+ */
 export function place(text: string): string | undefined {
-  return p.parsePlace(text.replace(/[.…\s]+$/u, ''));
+  return p.parsePlace(text.replace(/[^\p{L}\p{N}\s,./()'&-]+/gu, ' ').replace(/\s+([,.])/g, '$1').replace(/\s+/g, ' ').replace(/[.…\s]+$/u, ''));
 }
 
 export const wordsDate = p.parseWordsDate;
 export const sex = p.parseSexValue;
-export const ethnicity = p.parseEthnicity;
-export const nationality = p.parseNationality;
+/**
+ * A closed-list value followed by junk on its line (`Kinh Quốctih: …` when the next label was misread):
+ * the whole text, else its longest leading run of one to three words that is on the list.
+ */
+function closedList(parse: (text: string) => string | undefined): (text: string) => string | undefined {
+  return (text) => {
+    const whole = parse(text);
+    if (whole) return whole;
+    const words = text.replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const v = parse(words.slice(0, n).join(' '));
+      if (v) return v;
+    }
+    return undefined;
+  };
+}
+
+/** An ethnic group (closed list of 54), also when junk follows it on its line. */
+export const ethnicity = closedList(p.parseEthnicity);
+/** A nationality (closed list), also when junk follows it on its line. */
+export const nationality = closedList(p.parseNationality);
 export const personalId = p.parsePersonalIdValue;
 /** A register number (`125`, `69/GKS-BS`), after an untranslated `No.` of a bilingual label. */
 export function registerNumber(text: string): string | undefined {

@@ -5,6 +5,7 @@ import { MARRIAGE_CERTIFICATE_SPEC } from '../marriage-certificate';
 import { layoutPage, SOURCE, type LayoutRow } from '../test-helpers';
 import type { ExtractContext, RegionRecognizer } from '../types';
 import { cutReason, readFields, UNSURE_CAP } from './read';
+import * as rp from './parsers';
 import type { ReaderSpec } from './spec';
 
 const blank: PageImage = { source: SOURCE, width: 1800, height: 2000, channels: 1, pixels: new Uint8Array(1800 * 2000).fill(255), diagnostics: [] };
@@ -265,11 +266,101 @@ describe('grids and tables', () => {
   });
 });
 
+describe('layouts of others: columns, blanks, unreadable headings (issue 11)', () => {
+  it('reads spouses side by side, a residence wrapped inside its column, and a full-width registration', async () => {
+    const { values, fields } = await marriage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      [[100, 'Họ, chữ đệm, tên chồng: TRẦN VĂN BÌNH'], [900, 'Họ, chữ đệm, tên vợ: LÊ THỊ HOA']],
+      [[100, 'Ngày, tháng, năm sinh: 02/03/1990'], [900, 'Ngày, tháng, năm sinh: 05/06/1992']],
+      [[100, 'Dân tộc: Kinh Quốc tịch: Việt Nam'], [900, 'Dân tộc: Tày Quốc tịch: Việt Nam']],
+      [[100, 'Nơi cư trú: Xã An Bình, Huyện'], [900, 'Nơi cư trú: Phường 3, Quận 5,']],
+      [[100, 'Thuận An, Bình Dương'], [900, 'TP. Hồ Chí Minh']],
+      'Nơi đăng ký: Ủy ban nhân dân Phường 3, Quận 5, TP. Hồ Chí Minh',
+      'Ngày, tháng, năm đăng ký: 12/05/2018',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Trần Văn Bình',
+      'person.birthDate': '1990-03-02',
+      'person.residence': 'Xã An Bình, Huyện Thuận An, Bình Dương',
+      'spouse:person.fullName': 'Lê Thị Hoa',
+      'spouse:person.ethnicity': 'Tày',
+      'spouse:person.residence': 'Phường 3, Quận 5, TP. Hồ Chí Minh',
+      'document.issuer': 'Uỷ ban nhân dân Phường 3, Quận 5, TP. Hồ Chí Minh',
+      'document.issueDate': '2018-05-12',
+    });
+    // A province ending in `Dương` (street) is complete, not cut.
+    expect(fields['person.residence']!.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('takes a kinship word printed after a name on the value line as the relationship, not as a heading', async () => {
+    const { values } = await birth([
+      [[100, 'Người đi đăng ký khai sinh:'], [700, 'Quan hệ với người được khai sinh:']],
+      [[130, 'Bùi Kim Khuê'], [730, 'Mẹ']],
+    ]);
+    expect(values).toMatchObject({ 'declarant:person.fullName': 'Bùi Kim Khuê', 'declarant:person.relationship': 'Mẹ' });
+  });
+
+  it("gives a parent block repeated under an unreadable heading to the other parent, below every threshold", async () => {
+    const { values, fields, diagnostics } = await birth([
+      'Họ và tên: Bùi Thị Thu',
+      'Cha',
+      'Họ, chữ đệm và tên: Bùi Công Cường Năm sinh: 1983',
+      'šẽ”.....',
+      'Họ, chữ đệm và tên: Lê Kim Khuê Năm sinh: 1987',
+    ]);
+    expect(values).toMatchObject({ 'father:person.fullName': 'Bùi Công Cường', 'father:person.birthDate.year': '1983', 'mother:person.fullName': 'Lê Kim Khuê', 'mother:person.birthDate.year': '1987' });
+    expect(fields['father:person.fullName']!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(fields['mother:person.fullName']!.confidence).toBeLessThanOrEqual(UNSURE_CAP);
+    expect(fields['mother:person.birthDate.year']!.confidence).toBeLessThanOrEqual(UNSURE_CAP);
+    expect(diagnostics.some((d) => d.code === 'EXTRACT_ROLE_INFERRED' && d.key === 'person.mother.fullName')).toBe(true);
+  });
+
+  it('does not infer a role when the other parent has its own heading', async () => {
+    const { values } = await birth(['Cha', 'Họ và tên: Bùi Công Cường', 'Họ và tên: Lê Văn Tám', 'Mẹ', 'Họ và tên: Lê Kim Khuê']);
+    expect(values['mother:person.fullName']).toBe('Lê Kim Khuê');
+    expect(values['father:person.fullName']).toBe('Bùi Công Cường');
+  });
+
+  it('reads older wording: a date written into blanks, "Nam hay nữ", "Người đứng khai"', async () => {
+    const { values, fields } = await birth([
+      'Họ và tên ........ Trần Thị Mai',
+      'Nam hay nữ ........ Nữ',
+      'Sinh ngày ...12... tháng ......3...... năm 1995',
+      'Người đứng khai ....... Trần Văn Sáu',
+    ]);
+    expect(values).toMatchObject({ 'person.fullName': 'Trần Thị Mai', 'person.sex': 'female', 'person.birthDate': '1995-03-12', 'declarant:person.fullName': 'Trần Văn Sáu' });
+    // One reading of a value over dotted lines is not enough to fill from.
+    expect(fields['person.birthDate']!.confidence).toBeLessThan(0.9);
+  });
+
+  it('matches a label OCR glued and slipped (`Quốctih`) and a closed-list value followed by junk', async () => {
+    const { values } = await birth(['Họ và tên: LÊ VĂN AN', 'Dântộc:Kinh Quốctih: Việt Nam MS', 'Dân tộc: Tày ~~ x']);
+    expect(values['person.nationality']).toBe('Việt Nam');
+    expect(values['person.ethnicity']).toBe('Kinh');
+  });
+});
+
+describe('value parsers for other layouts', () => {
+  it('drops specks and rules read as marks from a place', () => {
+    expect(rp.place('Số 163 đường Ngô Gia Tự, Thành phố ¡ Bắc Ninh, Bắc Ninh')).toBe('Số 163 đường Ngô Gia Tự, Thành phố Bắc Ninh, Bắc Ninh');
+    expect(rp.place('Thôn 3, Xã Phật Tích, Huyện: Tiên Du, ¡Bắc Ninh |')).toBe('Thôn 3, Xã Phật Tích, Huyện Tiên Du, Bắc Ninh');
+    expect(rp.place("Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông")).toBe("Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông");
+  });
+  it('reads a closed-list value followed by junk, never a word that is not on the list', () => {
+    expect(rp.ethnicity('Kinh Quốctih: Việt')).toBe('Kinh');
+    expect(rp.ethnicity('Ê Đê')).toBe('Ê Đê');
+    expect(rp.nationality('Việt Nam MS')).toBe('Việt Nam');
+    expect(rp.ethnicity('Nguyễn Văn')).toBeUndefined();
+  });
+});
+
 describe('cutReason', () => {
   it('flags dots fused to a word, dangling connectives in places, and nothing in a complete value', () => {
     expect(cutReason('Bệnh viện Quả..')).toBeDefined();
     expect(cutReason('Phường Tân An, Quận')).toBeDefined();
     expect(cutReason('Phường Tân An, Quận Ninh Kiều, Cần Thơ')).toBeUndefined();
+    expect(cutReason('Xã An Bình, Huyện Thuận An, Bình Dương')).toBeUndefined();
+    expect(cutReason('Số 12, đường')).toBeDefined();
     expect(cutReason('Nguyễn Văn Thành', false)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Box, Diagnostic, Evidence, ExtractedField, OcrLine, OcrPage, PageImage } from '@sohoa/core';
 import { editDistance } from '@sohoa/vn';
+import { endsWithProvince } from '../field-parsers';
 import { foldPerChar, unionBoxes } from '../lines';
 import { chooseReading, rereadBoxes, voteOptionsFor } from '../reading-vote';
 import type { ExtractContext, FieldSet } from '../types';
@@ -138,6 +139,13 @@ function matchAt(line: Line, i: number, label: CompiledLabel): number {
       k = kk;
       continue;
     }
+    // Both at once: a dropped space and one slip in a long run (`Quốctih` for `Quốc tịch`).
+    if (slips === 0 && kk > k + 1 && t.length >= 6 && editDistance(t, joined, 1) <= 1) {
+      slips++;
+      j++;
+      k = kk;
+      continue;
+    }
     // An inserted space: several OCR tokens make one label token.
     let acc = t;
     let jj = j + 1;
@@ -264,9 +272,13 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     }
     merged.push(h);
   }
-  // A heading followed by text without a colon is a sentence, not a heading.
+  // A heading followed by text without a colon is a sentence, not a heading; a role word after a
+  // value on its line (`Bùi Kim Khuê      Mẹ` under `Người đi khai sinh:  Quan hệ:`) is a value.
+  const covered = new Array<boolean>(line.tokens.length).fill(false);
+  for (const h of merged) for (let t = h.from; t < h.to; t++) covered[t] = true;
   return merged.filter((h, k) => {
     if (h.what.kind !== 'heading') return true;
+    for (let t = 0; t < h.from; t++) if (!covered[t] && !FILLER_BEFORE_HEADING.has(line.tokens[t]!.text)) return false;
     const next = merged[k + 1];
     const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
     return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
@@ -343,7 +355,7 @@ interface Piece {
 }
 
 /** The words of `line` between characters [from, to) and x in [left, right): leaders dropped, cut at a wide gap. */
-function piecesOf(line: Line, from: number, to: number, left: number, right: number): Piece | undefined {
+function piecesOf(line: Line, from: number, to: number, left: number, right: number, spanLeaders = false): Piece | undefined {
   const inside: Array<{ w: Word; text: string }> = [];
   for (const w of line.words) {
     if (w.end <= from || w.start >= to) continue;
@@ -366,10 +378,17 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
       underlined ||= junk || /\.{3,}|…/.test(p.text);
       continue;
     }
-    if (kept.length > 0 && last && !p.w.leader && p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5) break;
+    if (kept.length > 0 && last && !p.w.leader && !spanLeaders && p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5) break;
     last = p.w;
     if (p.w.leader) {
       if (/\.{3,}|…/.test(p.w.text)) underlined = true;
+      continue;
+    }
+    if (spanLeaders && /\.{3,}|…|_{2,}/.test(p.text)) {
+      // A date written into blanks (`12 …… tháng 3 …… năm 1995`): the dots are not part of it, the rest is.
+      underlined = true;
+      const rest = p.text.replace(/(?:\.{3,}|…|_{2,})+/g, ' ').trim();
+      if (rest !== '') kept.push({ w: p.w, text: rest });
       continue;
     }
     const text = kept.length === 0 ? core : p.text;
@@ -397,7 +416,8 @@ export function cutReason(raw: string, place = true): string | undefined {
   if (/\p{L}(\.\.+|…)$/u.test(t) || /(\.\.|…)$/.test(t)) return 'it ends in dots fused to a word';
   if (place && /[,\-–]$/.test(t)) return 'it ends with a separator';
   const last = foldPerChar(t).match(/[\p{L}\p{N}]+$/u)?.[0];
-  if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1) return 'it ends with a word that needs a continuation';
+  // `Bình Dương`, `Quảng Trị`: a province name ending the place is its end, whatever its last word.
+  if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1 && !endsWithProvince(t)) return 'it ends with a word that needs a continuation';
   return undefined;
 }
 
@@ -427,11 +447,13 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
   const openers = buildOpeners(allHits);
   const byY = [...lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const diagnostics: Diagnostic[] = [];
-  const candidates = new Map<string, Array<{ field: ReaderField; parts: Piece[] }>>();
-  const add = (key: string, field: ReaderField, parts: Piece[]) => {
+  const candidates = new Map<string, Array<{ field: ReaderField; parts: Piece[]; inferred?: boolean }>>();
+  const add = (key: string, field: ReaderField, parts: Piece[], inferred = false) => {
     if (parts.length === 0) return;
-    candidates.set(key, [...(candidates.get(key) ?? []), { field, parts }]);
+    candidates.set(key, [...(candidates.get(key) ?? []), { field, parts, ...(inferred ? { inferred } : {}) }]);
   };
+  // Labels already seen in each role scope: a repeat opens the paired role's block (see `ReaderRole.pairedWith`).
+  const blocks = new Map<Opener, { seen: Set<string>; to?: string }>();
   const fieldFor = (fields: ReaderField[], role: string): ReaderField | undefined => fields.find((f) => (f.roles ?? ['subject']).includes(role)) ?? fields.find((f) => (f.roles ?? ['subject']).includes('*'));
   const keyFor = (f: ReaderField, role: string) => ((f.roles ?? ['subject']).includes(role) && role !== 'subject' ? `${role}:${f.key}` : f.key);
 
@@ -448,10 +470,12 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
 
   const valueFrom = (hit: Hit, spec: ReaderField, left: number, right: number): Piece[] => {
     const hits = hitsByLine.get(hit.line)!;
-    const next = hits.find((h) => h.start >= hit.end);
-    const end = next ? next.start : hit.line.text.length;
     const bound = Math.min(right, rowLimit(hit));
-    const first = piecesOf(hit.line, hit.end, end, left, bound);
+    // The next label on the line ends the value; one in the next column (beyond `bound`) ends the column.
+    const after = hits.find((h) => h.start >= hit.end);
+    const next = after && after.box.x < bound ? after : undefined;
+    const end = after ? after.start : hit.line.text.length;
+    const first = piecesOf(hit.line, hit.end, end, left, bound, spec.spansLeaders === true);
     const parts: Piece[] = [];
     // A label followed by another label on its line heads a cell: its value is below it, left of the next label.
     const cellRight = Math.min(bound, next ? next.box.x - hit.line.height * 0.3 : Infinity);
@@ -519,18 +543,33 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       continue;
     }
     const inColumn = scope !== undefined && cx >= scope.left && cx < scope.right;
-    const role = hit.role ?? (inColumn ? scope.role : 'subject');
+    let role = hit.role ?? (inColumn ? scope.role : 'subject');
+    let inferred = false;
+    if (!hit.role && inColumn && !roleFree) {
+      // The same label twice in one role's scope: the paired role's heading was not read.
+      const block = blocks.get(scope) ?? { seen: new Set<string>() };
+      blocks.set(scope, block);
+      const pair = spec.roles.find((r) => r.id === scope.role)?.pairedWith;
+      const label = hit.what.fields.map((f) => f.key).join('|');
+      if (!block.to && pair && block.seen.has(label) && !openers.some((o) => o.role === pair)) block.to = pair;
+      block.seen.add(label);
+      if (block.to) {
+        role = block.to;
+        inferred = true;
+      }
+    }
     const f = fieldFor(hit.what.fields, role);
     if (!f) continue;
-    const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn ? scope : undefined;
-    add(keyFor(f, role), f, valueFrom(hit, f, column?.left ?? -Infinity, column?.right ?? Infinity));
+    // A role-free value (the registration) is nobody's column: only a wide gap or the next label ends it.
+    const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn && !roleFree ? scope : undefined;
+    add(keyFor(f, role), f, valueFrom(hit, f, column?.left ?? -Infinity, column?.right ?? Infinity), inferred);
   }
 
   const { sha256, page: pageNo } = ocr.source;
   const fields: FieldSet = {};
   await Promise.all(
     [...candidates.entries()].map(async ([key, list]) => {
-      for (const { field, parts } of list) {
+      for (const { field, parts, inferred } of list) {
         const evidence: Evidence[] = parts.map((p) => ({ method: 'ocr', sha256, page: pageNo, box: p.box }));
         const toField = (text: string, confidence: number): ExtractedField | undefined => {
           const value = field.parse(text);
@@ -555,6 +594,10 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
           // A place that does not end with its province may have lost its last wrapped line.
           chosen = { ...chosen, confidence: UNDERLINED_CAP };
           diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: 'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.' });
+        }
+        if (inferred && chosen.confidence > UNSURE_CAP) {
+          chosen = { ...chosen, confidence: UNSURE_CAP };
+          diagnostics.push({ code: 'EXTRACT_ROLE_INFERRED', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `\`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` was read in a repeated block whose heading was not readable; whose value it is was inferred and needs review.` });
         }
         fields[key] = chosen;
         return;

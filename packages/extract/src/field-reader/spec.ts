@@ -21,6 +21,8 @@ export interface ReaderField {
   complete?: (text: string) => boolean;
   /** Re-read the value on its own (region OCR) when a recogniser is available. @default false */
   reread?: boolean;
+  /** The value runs across dotted blanks to the next label (a date written into `… tháng … năm …`). @default false */
+  spansLeaders?: boolean;
   /** The value may legitimately end like a cut one (a register number). @default true */
   mayBeCut?: boolean;
 }
@@ -33,6 +35,12 @@ export interface ReaderRole {
   headings: readonly string[];
   /** Words right after a field label that make it this role's (`mẹ` in `Họ và tên mẹ`). */
   qualifiers: readonly string[];
+  /**
+   * The role whose section follows this one with the same labels (mother and father): when this
+   * role's labels repeat in its scope and no heading or label of `pairedWith` was read (its heading
+   * unreadable), the repeated block is taken as `pairedWith`'s, below every fill threshold.
+   */
+  pairedWith?: string;
 }
 
 /** What the reader needs to know about one document type. */
