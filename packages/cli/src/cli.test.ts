@@ -3,6 +3,8 @@ import { SohoaError } from '@sohoa/core';
 import { EXIT, handleError, UsageError } from './errors';
 import { maskId } from './commands/demo';
 import { formatTable } from './table';
+import { toJsonDocument } from './commands/digitize';
+import type { FileResult } from '@sohoa/batch';
 
 function capture(): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';
@@ -33,5 +35,34 @@ describe('console formatting', () => {
   });
   it('aligns Vietnamese text by characters, not bytes', () => {
     expect(formatTable(['form', 'n'], [['tờ khai', '1'], ['ct01', '22']])).toBe(['form     n', '───────  ──', 'tờ khai  1', 'ct01     22'].join('\n'));
+  });
+});
+
+describe('digitize --json', () => {
+  it("prints a document's relations (mother, father, declarant, spouse) with their fields", () => {
+    const field = (value: string, confidence: number) => ({ value, confidence, evidence: [{ method: 'ocr' as const }] });
+    const result = {
+      file: 'ks.jpg',
+      status: 'stored',
+      diagnostics: [],
+      pages: 1,
+      ms: 1,
+      record: {
+        type: 'giay-khai-sinh',
+        part: 'full',
+        kind: 'civil-status',
+        status: 'valid',
+        fields: { 'person.fullName': field('Lê Văn An', 0.95) },
+        relations: [{ role: 'mother', fields: { 'person.fullName': field('Trần Thị Tư', 0.6) } }, { role: 'spouse', subject: { kind: 'person', id: '079192005678' }, fields: {} }],
+        sources: [],
+        diagnostics: [],
+      },
+    } as unknown as FileResult;
+    const json = toJsonDocument(result);
+    expect(json.fields['person.fullName']).toEqual({ value: 'Lê Văn An', confidence: 0.95, method: 'ocr' });
+    expect(json.relations).toEqual([
+      { role: 'mother', subject: null, fields: { 'person.fullName': { value: 'Trần Thị Tư', confidence: 0.6, method: 'ocr' } } },
+      { role: 'spouse', subject: '079192005678', fields: {} },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord, SubjectRef } from '@sohoa/core';
 import { checkPersonalIdAgainst, dateToVietnameseWords, editDistance } from '@sohoa/vn';
-import { parseMixedName, provinceCodeOf } from './field-parsers';
+import { parseMixedName, parseRegisterNumber, provinceCodeOf } from './field-parsers';
 import { foldLines } from './lines';
 import type { FieldSet, PageReading } from './types';
 
@@ -77,6 +77,24 @@ export function civilScore(reading: PageReading, spec: CivilClassSpec): number {
   });
   if (topic && !card && found >= 4) return Math.max(base, Math.min(0.7, 0.35 + 0.05 * found));
   return base;
+}
+
+/**
+ * The register number printed without the colon the reader needs for so short a label: `Số 306` on
+ * the line of `Quyển số`, or on a line above the title. An address line (`Số 11/30 đường …`) is neither.
+ */
+export function readBareRegisterNumber(reading: PageReading, titles: readonly string[]): ExtractedField | undefined {
+  if (!reading.ocr) return undefined;
+  const lines = foldLines(reading.ocr.lines);
+  const titleAt = lines.findIndex((l) => titles.some((t) => holdsTitle(squeeze(l.folded), squeeze(t))));
+  for (const l of lines) {
+    const m = /^(\s*so\s*[.:]?\s*)(\S+)/.exec(l.folded);
+    if (!m || !(/quyen\s*so/.test(l.folded) || (titleAt >= 0 && l.index < titleAt))) continue;
+    const value = parseRegisterNumber(l.line.text.slice(m[1]!.length, m[1]!.length + m[2]!.length));
+    if (!value) continue;
+    return { value, raw: l.line.text, confidence: Math.min(0.95, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+  }
+  return undefined;
 }
 
 /** Splits `role:key` fields into the subject's fields and one relation per role (roles in `order`). */

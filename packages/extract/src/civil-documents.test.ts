@@ -168,3 +168,16 @@ describe('civil certificates classified whatever their title (issue 11)', () => 
     expect(await typeOf(birthTitled)).toBe('giay-khai-sinh');
   });
 });
+
+describe('register number without its colon (issue 11)', () => {
+  const read = async (lines: string[]) => {
+    const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
+    if (!result.ok) throw new Error('no record');
+    return result.value.fields['document.number']?.value;
+  };
+  it('reads `Số 306` beside `Quyển số` or above the title, never an address line', async () => {
+    expect(await read(['GIẤY KHAI SINH', 'Số 306 Quyền số: 01/2023', 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh'])).toBe('306');
+    expect(await read(['Số 15/GCNKH', 'GIẤY CHỨNG NHẬN KẾT HÔN', 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập'])).toBe('15/GCNKH');
+    expect(await read(['GIẤY KHAI SINH', 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Nơi cư trú:', 'Số 11/30 đường Phạm Văn Thuận, Biên Hoà, Đồng Nai'])).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@ import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, ty
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
-import { SohoaError, writePrivateFile } from '@sohoa/core';
+import { SohoaError, writePrivateFile, type ExtractedField } from '@sohoa/core';
 import { withVault } from '../context';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
@@ -57,7 +57,11 @@ export function readProcedures(path: string): Map<string, Procedure> {
   return procedures;
 }
 
-/** The `--json` shape of one file, stable since the foundation issue. */
+function jsonFields(fields: Record<string, ExtractedField> | undefined) {
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null }]));
+}
+
+/** The `--json` shape of one file, stable since the foundation issue (keys are only ever added). */
 export function toJsonDocument(r: FileResult) {
   return {
     file: r.file,
@@ -71,7 +75,9 @@ export function toJsonDocument(r: FileResult) {
     status: r.status,
     documentStatus: r.record?.status ?? null,
     documentId: r.documentId ?? null,
-    fields: Object.fromEntries(Object.entries(r.record?.fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null }])),
+    fields: jsonFields(r.record?.fields),
+    // The other people a document names (mother, father, declarant, spouse), each with its own fields.
+    relations: (r.record?.relations ?? []).map((rel) => ({ role: rel.role, subject: rel.subject?.id ?? null, fields: jsonFields(rel.fields) })),
     diagnostics: r.diagnostics,
     ...(r.error ? { error: r.error } : {}),
     ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
