@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sohoa/core';
-import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, type CivilClassSpec, splitRelations } from './civil-document';
+import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, readSigningDate, type CivilClassSpec, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
@@ -71,6 +71,10 @@ export const birthCertificate: DocumentTypeDefinition = {
       read.push(...diagnostics);
       const signer = readSigner(r, ['nguoi ky giay khai sinh', 'nguoi ky trich luc', 'ky, ghi ro ho', 'kt. chu tich', 'tm. uy ban nhan dan', 'chu tich']);
       if (signer) set['document.signer'] = signer;
+      if (!set['document.issueDate']) {
+        const signed = readSigningDate(r);
+        if (signed) set['document.issueDate'] = signed;
+      }
       if (!set['document.number']) {
         const number = readBareRegisterNumber(r, CLASS.titles);
         if (number) set['document.number'] = number;

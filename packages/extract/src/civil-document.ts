@@ -1,6 +1,7 @@
 import type { Diagnostic, DocumentRecord, ExtractedField, RelationRecord, SubjectRef } from '@sohoa/core';
-import { checkPersonalIdAgainst, dateToVietnameseWords, editDistance } from '@sohoa/vn';
+import { checkPersonalIdAgainst, dateToVietnameseWords, editDistance, parseVietnameseWordsDate } from '@sohoa/vn';
 import { parseMixedName, parseRegisterNumber, provinceCodeOf } from './field-parsers';
+import { parsePlaceDate } from './internal/official-fields';
 import { foldLines } from './lines';
 import type { FieldSet, PageReading } from './types';
 
@@ -93,6 +94,29 @@ export function readBareRegisterNumber(reading: PageReading, titles: readonly st
     const value = parseRegisterNumber(l.line.text.slice(m[1]!.length, m[1]!.length + m[2]!.length));
     if (!value) continue;
     return { value, raw: l.line.text, confidence: Math.min(0.95, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+  }
+  return undefined;
+}
+
+/** Below the 0.9 fill threshold of dates: the signing date of an original is its registration date, but which copy this is was not read. */
+const SIGNING_DATE_CAP = 0.85;
+
+/**
+ * The registration date when no label names it: the `<place>, ngày … tháng … năm …` line over the
+ * signature of an original (digits or words). A copy or an extract (`trích lục`, `bản sao`) is signed
+ * on the day it is copied, so it gives nothing; an original's is kept below the fill threshold.
+ */
+export function readSigningDate(reading: PageReading): ExtractedField | undefined {
+  if (!reading.ocr) return undefined;
+  const lines = foldLines(reading.ocr.lines);
+  if (lines.some((l) => /trich\s*luc|ban\s*sao|sao\s*tu\s*so/.test(l.folded))) return undefined;
+  for (const l of lines) {
+    const m = /\p{L}{2}[^,]*,\s*(ngay\b.*)$/u.exec(l.folded);
+    if (!m) continue;
+    const rest = l.line.text.slice(l.folded.length - m[1]!.length);
+    const date = parsePlaceDate(l.line.text)?.date ?? parseVietnameseWordsDate(rest);
+    if (!date) continue;
+    return { value: date, raw: l.line.text, confidence: Math.min(SIGNING_DATE_CAP, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
   }
   return undefined;
 }

@@ -181,3 +181,23 @@ describe('register number without its colon (issue 11)', () => {
     expect(await read(['GIẤY KHAI SINH', 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Nơi cư trú:', 'Số 11/30 đường Phạm Văn Thuận, Biên Hoà, Đồng Nai'])).toBeUndefined();
   });
 });
+
+describe('registration date from the signing line when no label names it (issue 11)', () => {
+  const read = async (lines: string[]) => {
+    const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
+    if (!result.ok) throw new Error('no record');
+    return result.value.fields['document.issueDate'];
+  };
+  const body = ['Họ và tên: LÊ VĂN AN', 'Sinh ngày: 02/03/1994', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh'];
+  it('reads an original signed in digits or in words, below the fill threshold', async () => {
+    const digits = await read(['GIẤY KHAI SINH', ...body, 'Tân Lập, ngày 12 tháng 3 năm 1994', 'CHỦ TỊCH']);
+    expect(digits?.value).toBe('1994-03-12');
+    expect(digits!.confidence).toBeLessThan(0.9);
+    const words = await read(['GIẤY KHAI SINH', ...body, 'Tân Lập, ngày mười hai tháng ba năm một nghìn chín trăm chín mươi tư']);
+    expect(words?.value).toBe('1994-03-12');
+  });
+  it('gives nothing for a copy, signed on the day it was copied, and yields to a labelled date', async () => {
+    expect(await read(['TRÍCH LỤC KHAI SINH', ...body, 'Tân Lập, ngày 12 tháng 3 năm 2020'])).toBeUndefined();
+    expect((await read(['GIẤY KHAI SINH', ...body, 'Ngày đăng ký: 15/03/1994', 'Tân Lập, ngày 12 tháng 3 năm 2020']))?.value).toBe('1994-03-15');
+  });
+});

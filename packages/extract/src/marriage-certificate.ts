@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sohoa/core';
-import { checkOrder, checkPersonId, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, type CivilClassSpec, splitRelations } from './civil-document';
+import { checkOrder, checkPersonId, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, readSigningDate, type CivilClassSpec, splitRelations } from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
@@ -61,6 +61,10 @@ export const marriageCertificate: DocumentTypeDefinition = {
       read.push(...diagnostics);
       const signer = readSigner(r, ['tm. uy ban nhan dan', 'kt. chu tich', 'chu tich', 'ky, ghi ro ho']);
       if (signer) set['document.signer'] = signer;
+      if (!set['document.issueDate']) {
+        const signed = readSigningDate(r);
+        if (signed) set['document.issueDate'] = signed;
+      }
       if (!set['document.number']) {
         const number = readBareRegisterNumber(r, CLASS.titles);
         if (number) set['document.number'] = number;
