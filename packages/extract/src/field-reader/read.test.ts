@@ -325,7 +325,7 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     const { values, fields } = await birth([
       'Họ và tên ........ Trần Thị Mai',
       'Nam hay nữ ........ Nữ',
-      'Sinh ngày ...12... tháng ......3...... năm 1995',
+      'Sinh ngày ...12... tháng GGGnnn 3...... năm 1995',
       'Người đứng khai ....... Trần Văn Sáu',
     ]);
     expect(values).toMatchObject({ 'person.fullName': 'Trần Thị Mai', 'person.sex': 'female', 'person.birthDate': '1995-03-12', 'declarant:person.fullName': 'Trần Văn Sáu' });

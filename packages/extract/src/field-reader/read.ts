@@ -384,6 +384,10 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
       if (/\.{3,}|…/.test(p.w.text)) underlined = true;
       continue;
     }
+    if (spanLeaders && junk) {
+      underlined = true;
+      continue;
+    }
     if (spanLeaders && /\.{3,}|…|_{2,}/.test(p.text)) {
       // A date written into blanks (`12 …… tháng 3 …… năm 1995`): the dots are not part of it, the rest is.
       underlined = true;
