@@ -10,7 +10,8 @@ const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao), the older `Giấy chứng nhận khai sinh` and bilingual copies.
   titles: ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'ban trich luc khai sinh', 'giay chung nhan khai sinh', 'chung nhan khai sinh', 'birth certificate'],
   labels: ['noi sinh', 'gioi tinh', 'nam hay nu', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'sinh ngay', 'nam sinh', 'ten me', 'nguoi me', 'ten cha', 'nguoi cha', 'cha me', 'dang ky khai sinh', 'nguoi di khai', 'nguoi dung khai', 'nguoi khai', 'quan he voi', 'so dinh danh', 'ghi bang chu', 'bang chu'],
-  topic: ['khai sinh'],
+  topic: ['khai sinh', 'nguoi dung khai', 'nguoi di khai', 'noi sinh'],
+  excludes: ['kinh doanh', 'doanh nghiep', 'su dung dat', 'ket hon'],
   foreign: ['giay chung nhan ket hon', 'trich luc ket hon', 'dang ky ket hon'],
   markers: ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'],
 };

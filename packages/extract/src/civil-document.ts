@@ -42,6 +42,8 @@ export interface CivilClassSpec {
   labels: readonly string[];
   /** Words of the type's topic printed inside its labels (`khai sinh` in `Nơi đăng ký khai sinh`). */
   topic: readonly string[];
+  /** Words of other document kinds (`kinh doanh`, `sử dụng đất`): a page printing one gets no label vote. */
+  excludes?: readonly string[];
   /** Titles of the other civil types: a page titled so is not this type. */
   foreign?: readonly string[];
   /** The old marker list (see {@link markerScore}). */
@@ -76,7 +78,8 @@ export function civilScore(reading: PageReading, spec: CivilClassSpec): number {
     const sq = squeeze(l.folded);
     return !/\d/.test(sq) && CARD_TITLES.some((t) => sq.startsWith(squeeze(t)) && sq.length <= squeeze(t).length + 25);
   });
-  if (topic && !card && found >= 4) return Math.max(base, Math.min(0.7, 0.35 + 0.05 * found));
+  const other = (spec.excludes ?? []).some((t) => text.includes(squeeze(t)));
+  if (topic && !card && !other && found >= 4) return Math.max(base, Math.min(0.7, 0.35 + 0.05 * found));
   return base;
 }
 

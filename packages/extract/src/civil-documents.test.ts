@@ -201,3 +201,16 @@ describe('registration date from the signing line when no label names it (issue 
     expect((await read(['GIẤY KHAI SINH', ...body, 'Ngày đăng ký: 15/03/1994', 'Tân Lập, ngày 12 tháng 3 năm 2020']))?.value).toBe('1994-03-15');
   });
 });
+
+describe('label votes stay with civil certificates (issue 11)', () => {
+  it('votes for a birth certificate that prints no `khai sinh` but its declarant and birthplace, never for a business certificate', async () => {
+    const typeOf = async (lines: string[]) => {
+      const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
+      return result.ok ? result.value.type : undefined;
+    };
+    const birth = ['~~ ~~~~', 'Họ và tên: LÊ VĂN AN', 'Nam hay nữ: Nam', 'Sinh ngày 12 tháng 3 năm 1995', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Người đứng khai: LÊ VĂN BA'];
+    expect(await typeOf(birth)).toBe('giay-khai-sinh');
+    const business = ['~~ ~~~~', 'Tên hộ kinh doanh: CỬA HÀNG AN', 'Họ và tên: LÊ VĂN AN Giới tính: Nam', 'Sinh ngày: 12/03/1995 Dân tộc: Kinh Quốc tịch: Việt Nam', 'Nơi sinh: Hà Nội', 'Địa điểm kinh doanh: Xã Tân Lập'];
+    expect(await typeOf(business)).not.toBe('giay-khai-sinh');
+  });
+});

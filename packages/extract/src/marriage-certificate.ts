@@ -10,7 +10,8 @@ const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao) and the older `Giấy chứng nhận đăng ký kết hôn` / `Giấy đăng ký kết hôn`.
   titles: ['giay chung nhan ket hon', 'chung nhan ket hon', 'giay chung nhan dang ky ket hon', 'giay dang ky ket hon', 'trich luc ket hon', 'trich luc dang ky ket hon', 'ban sao giay chung nhan ket hon', 'marriage certificate'],
   labels: ['chong vo', 'ten chong', 'ten vo', 'nguoi chong', 'nguoi vo', 'ben nam', 'ben nu', 'ben chong', 'ben vo', 'dan toc', 'quoc tich', 'noi cu tru', 'noi thuong tru', 'ngay sinh', 'sinh ngay', 'nam sinh', 'dang ky ket hon', 'noi dang ky', 'giay to tuy than', 'chu ky'],
-  topic: ['ket hon'],
+  topic: ['ket hon', 'ben nam', 'ben nu', 'ten chong', 'ten vo'],
+  excludes: ['kinh doanh', 'doanh nghiep', 'su dung dat', 'khai sinh'],
   foreign: ['giay khai sinh', 'trich luc khai sinh'],
   markers: ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'],
 };
