@@ -333,6 +333,25 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     expect(fields['person.birthDate']!.confidence).toBeLessThan(0.9);
   });
 
+  it('reads a BÊN NAM | BÊN NỮ table and a Cha | Mẹ table, label cell then one value cell per party', async () => {
+    const m = await marriage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      [[700, 'BÊN NAM'], [1300, 'BÊN NỮ']],
+      [[100, 'Họ và tên'], [600, 'Đặng Văn Hải'], [1200, 'Lý Thị Hồng']],
+      [[100, 'Sinh ngày'], [600, '03.04.1989'], [1200, '15.08.1991']],
+      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Hoa']],
+    ]);
+    expect(m.values).toMatchObject({ 'person.fullName': 'Đặng Văn Hải', 'person.birthDate': '1989-04-03', 'spouse:person.fullName': 'Lý Thị Hồng', 'spouse:person.birthDate': '1991-08-15', 'spouse:person.ethnicity': 'Hoa' });
+    const b = await birth([
+      'Họ và tên: LÊ VĂN AN',
+      [[700, 'Cha'], [1300, 'Mẹ']],
+      [[100, 'Họ và tên'], [600, 'Lê Văn Ba'], [1200, 'Trần Thị Tư']],
+      [[100, 'Năm sinh'], [600, '1960'], [1200, '1962']],
+      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Tày']],
+    ]);
+    expect(b.values).toMatchObject({ 'person.fullName': 'Lê Văn An', 'father:person.fullName': 'Lê Văn Ba', 'father:person.birthDate.year': '1960', 'mother:person.fullName': 'Trần Thị Tư', 'mother:person.birthDate.year': '1962', 'mother:person.ethnicity': 'Tày' });
+  });
+
   it('matches a label OCR glued and slipped (`Quốctih`) and a closed-list value followed by junk', async () => {
     const { values } = await birth(['Họ và tên: LÊ VĂN AN', 'Dântộc:Kinh Quốctih: Việt Nam MS', 'Dân tộc: Tày ~~ x']);
     expect(values['person.nationality']).toBe('Việt Nam');
