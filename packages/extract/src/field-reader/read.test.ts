@@ -352,6 +352,21 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     expect(b.values).toMatchObject({ 'person.fullName': 'Lê Văn An', 'father:person.fullName': 'Lê Văn Ba', 'father:person.birthDate.year': '1960', 'mother:person.fullName': 'Trần Thị Tư', 'mother:person.birthDate.year': '1962', 'mother:person.ethnicity': 'Tày' });
   });
 
+  it('continues a place on a line back at the margin only when that line completes it', async () => {
+    const { values, fields } = await marriage([
+      'Họ và tên chồng: LÊ VĂN AN',
+      'Nơi cư trú: Số 20 đường Hàng Kênh, Phường Dư Hàng, Quận Lê Chân, Hải',
+      'Phòng',
+      'Nơi đăng ký: Ủy ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng',
+      'Ghi chú: bản chính',
+    ]);
+    expect(values['person.residence']).toBe('Số 20 đường Hàng Kênh, Phường Dư Hàng, Quận Lê Chân, Hải Phòng');
+    expect(fields['person.residence']!.confidence).toBeGreaterThanOrEqual(0.7);
+    const other = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Nơi cư trú: Số 20 đường Hàng Kênh, Phường Dư Hàng', 'Cán bộ tư pháp hộ tịch']);
+    expect(other.values['person.residence']).toBe('Số 20 đường Hàng Kênh, Phường Dư Hàng');
+    expect(other.fields['person.residence']!.confidence).toBeLessThan(0.7);
+  });
+
   it('matches a label OCR glued and slipped (`Quốctih`) and a closed-list value followed by junk', async () => {
     const { values } = await birth(['Họ và tên: LÊ VĂN AN', 'Dântộc:Kinh Quốctih: Việt Nam MS', 'Dân tộc: Tày ~~ x']);
     expect(values['person.nationality']).toBe('Việt Nam');

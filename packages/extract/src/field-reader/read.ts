@@ -113,7 +113,7 @@ function median(xs: number[]): number {
 /**
  * Matches `label` at token `i` of the line: the token index after it, or -1. Tokens must be equal
  * after folding, except that OCR may drop or insert a space between them, and one token of five
- * letters or more may carry one slip (`Quoc tich` / `Quoc tieh`); a value such as `Nam Định` is
+ * letters or more of a label of two words or more may carry one slip (`Quoc tich` / `Quoc tieh`); a value such as `Nam Định` is
  * not taken for `Năm sinh`.
  */
 function matchAt(line: Line, i: number, label: CompiledLabel): number {
@@ -155,7 +155,8 @@ function matchAt(line: Line, i: number, label: CompiledLabel): number {
       k++;
       continue;
     }
-    if (slips === 0 && want.length >= 5 && editDistance(t, want, 1) <= 1) {
+    // Never in a one-word label: `Phòng` is one slip from the heading `Chồng`.
+    if (slips === 0 && want.length >= 5 && label.tokens.length > 1 && editDistance(t, want, 1) <= 1) {
       slips++;
       j++;
       k++;
@@ -511,9 +512,11 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       if (!l) break;
       const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
       const open = cutReason(text) !== undefined;
-      if (!indented || (!open && indented.box.x < hit.box.x + hit.line.height * 0.5)) break;
+      if (!indented) break;
       const p = lineValue(l, from, valueRight);
       if (!p) break;
+      // A line back at the label's margin continues the value only when it completes it (`…, Hải` + `Phòng`).
+      if (!open && indented.box.x < hit.box.x + hit.line.height * 0.5 && !(spec.complete && spec.complete(`${text} ${p.text}`))) break;
       parts.push(p);
       anchor = p.box;
     }
