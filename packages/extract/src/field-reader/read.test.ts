@@ -367,6 +367,12 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     expect(other.fields['person.residence']!.confidence).toBeLessThan(0.7);
   });
 
+  it('keeps a value read through a table rule or specks below the fill threshold', async () => {
+    const { values, fields } = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Nơi cư trú: Số 195 đường Hoà Bình, Quận Ninh ¡Kiểu, Cần Thơ']);
+    expect(values['person.residence']).toBe('Số 195 đường Hoà Bình, Quận Ninh Kiểu, Cần Thơ');
+    expect(fields['person.residence']!.confidence).toBeLessThan(0.7);
+  });
+
   it('matches a label OCR glued and slipped (`Quốctih`) and a closed-list value followed by junk', async () => {
     const { values } = await birth(['Họ và tên: LÊ VĂN AN', 'Dântộc:Kinh Quốctih: Việt Nam MS', 'Dân tộc: Tày ~~ x']);
     expect(values['person.nationality']).toBe('Việt Nam');

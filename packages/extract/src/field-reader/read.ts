@@ -435,6 +435,9 @@ export interface ReadResult {
 /** Cap for a value that looks cut or was not read cleanly: below every fill threshold. */
 export const UNSURE_CAP = 0.6;
 
+/** Marks no value holds: a table rule (`|`) or specks read as text. */
+const SPECKS = /[|¡¿~^<>{}[\]]/u;
+
 /** Cap for a single reading of a value printed over a dotted line: below the 0.7 fill threshold. */
 export const UNDERLINED_CAP = 0.69;
 
@@ -601,6 +604,10 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
           // A place that does not end with its province may have lost its last wrapped line.
           chosen = { ...chosen, confidence: UNDERLINED_CAP };
           diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: 'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.' });
+        }
+        if (readings.some((r) => SPECKS.test(String(r.raw))) && chosen.confidence > UNDERLINED_CAP) {
+          // Table rules or specks read as marks inside the value: the line was read through noise.
+          chosen = { ...chosen, confidence: UNDERLINED_CAP };
         }
         if (inferred && chosen.confidence > UNSURE_CAP) {
           chosen = { ...chosen, confidence: UNSURE_CAP };
