@@ -373,6 +373,13 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     expect(fields['person.residence']!.confidence).toBeLessThan(0.7);
   });
 
+  it('reads older residence and origin wording (Trú quán, Chỗ ở hiện nay, Nguyên quán)', async () => {
+    const b = await birth(['Họ và tên: LÊ VĂN AN', 'Nguyên quán: Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá', 'Họ và tên mẹ: TRẦN THỊ TƯ', 'Trú quán: Xã Tân Lập, Huyện Đan Phượng, Hà Tây']);
+    expect(b.values).toMatchObject({ 'person.hometown': 'Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá', 'mother:person.residence': 'Xã Tân Lập, Huyện Đan Phượng, Hà Tây' });
+    const m = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Chỗ ở hiện nay: Phường 3, Quận 5, TP. Hồ Chí Minh']);
+    expect(m.values['person.residence']).toBe('Phường 3, Quận 5, TP. Hồ Chí Minh');
+  });
+
   it('matches a label OCR glued and slipped (`Quốctih`) and a closed-list value followed by junk', async () => {
     const { values } = await birth(['Họ và tên: LÊ VĂN AN', 'Dântộc:Kinh Quốctih: Việt Nam MS', 'Dân tộc: Tày ~~ x']);
     expect(values['person.nationality']).toBe('Việt Nam');
