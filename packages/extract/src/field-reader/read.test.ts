@@ -273,3 +273,24 @@ describe('cutReason', () => {
     expect(cutReason('Nguyễn Văn Thành', false)).toBeUndefined();
   });
 });
+
+describe('wrapsFlush', () => {
+  const spec = (flush: boolean): ReaderSpec => ({
+    roles: [],
+    fields: [
+      { key: 'person.hometown', labels: ['Nguyên quán'], parse: (t) => t, wraps: true, complete: (t) => /Nam Định$/.test(t), ...(flush ? { wrapsFlush: true } : {}) },
+      { key: 'person.fullName', labels: ['Họ tên'], parse: (t) => t },
+    ],
+  });
+  const rows = ['Nguyên quán: Xã Yên Phong, huyện Ý', 'Yên, tỉnh Nam Định', 'Họ tên: AN'];
+
+  it('continues an incomplete value on a line flush with its label only when asked', async () => {
+    expect((await read(rows, spec(true))).values['person.hometown']).toBe('Xã Yên Phong, huyện Ý Yên, tỉnh Nam Định');
+    expect((await read(rows, spec(false))).values['person.hometown']).toBe('Xã Yên Phong, huyện Ý');
+  });
+
+  it('stops once the value is complete, and at a line that opens with a label', async () => {
+    expect((await read(['Nguyên quán: Ý Yên, Nam Định', 'Ghi chú thêm', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên, Nam Định');
+    expect((await read(['Nguyên quán: Ý Yên', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên');
+  });
+});

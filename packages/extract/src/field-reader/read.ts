@@ -482,7 +482,7 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
       const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
-      const open = cutReason(text) !== undefined;
+      const open = cutReason(text) !== undefined || (spec.wrapsFlush === true && spec.complete !== undefined);
       if (!indented || (!open && indented.box.x < hit.box.x + hit.line.height * 0.5)) break;
       const p = lineValue(l, from, valueRight);
       if (!p) break;
