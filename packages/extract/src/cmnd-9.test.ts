@@ -95,4 +95,11 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
     const two = await read([['GIẤY CHỨNG MINH NHÂN DÂN', '162345678', 'Họ tên: TRẦN THỊ MAI', '172345678'], FRONT]);
     expect(two.fields['person.oldIdNumber']).toBeUndefined();
   });
+
+  it('reads the name after a label garbled by OCR, below the name threshold', async () => {
+    const { values, fields } = await read([['GIẤY CHỨNG MINH NHÂN DÂN', 'SO 113123513', 'Họ tn DƯƠNG THỊ THU HUYỀN', 'Sinh ngày 19-12-1960'], FRONT]);
+    expect(values['person.fullName']).toBe('Dương Thị Thu Huyền');
+    expect(fields['person.fullName']!.confidence).toBeLessThan(0.9);
+    expect(values['person.oldIdNumber']).toBe('113123513');
+  });
 });

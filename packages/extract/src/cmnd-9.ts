@@ -85,6 +85,25 @@ async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext
   return chooseReading([toField(part.text, part.confidence), ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined));
 }
 
+/**
+ * The name when its label was garbled past the reader's lexicon (`Họ tn`, `Ho tèn` next to the bold
+ * name): a line opening with `Họ` and a short word, then a name in capitals. Only when no line holds
+ * the label itself; a partial label keeps the value below the name threshold.
+ */
+function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
+  const lines = foldLines(ocr.lines);
+  if (lines.some((l) => /(^|[^a-z])ho\s*(va\s*)?ten([^a-z]|$)/.test(l.folded))) return undefined;
+  for (const l of lines) {
+    const m = /^[^a-z0-9]*h[o0]\s*[a-z]{0,4}\s*[:.…]*\s*/.exec(l.folded);
+    if (!m || m[0].trim().length < 3) continue;
+    const rest = [...l.line.text.normalize('NFC')].slice(m[0].length).join('');
+    const value = p.parseUpperName(rest);
+    if (!value) continue;
+    return { value, raw: rest, confidence: Math.min(0.85, l.line.confidence), evidence: [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }] };
+  }
+  return undefined;
+}
+
 /** The 9-digit identity card (Chứng minh nhân dân, mẫu 1999): front and back; the subject is the CMND number. */
 export const cmnd9 = defineIdCard({
   id: 'cmnd-9',
@@ -96,7 +115,8 @@ export const cmnd9 = defineIdCard({
     reader: CMND_FRONT_SPEC,
     extra: async (page, ocr, context): Promise<FieldSet> => {
       const number = await readNumber(page, ocr, context);
-      return number ? { 'person.oldIdNumber': number } : {};
+      const name = readGarbledName(ocr);
+      return { ...(number ? { 'person.oldIdNumber': number } : {}), ...(name ? { 'person.fullName': name } : {}) };
     },
     markers: {
       anchors: ['chung minh nhan dan'],

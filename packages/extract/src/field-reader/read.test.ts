@@ -294,3 +294,14 @@ describe('wrapsFlush', () => {
     expect((await read(['Nguyên quán: Ý Yên', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên');
   });
 });
+
+describe('specks after a label', () => {
+  it('a label followed only by low-confidence specks takes the value on the line below', async () => {
+    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.fullName', labels: ['Họ tên'], parse: (t) => (/^[A-ZĐ ]+$/u.test(t) ? t : undefined) }] };
+    const ocr = layoutPage(['Họ tên: - S ~', 'NGUYEN HUU QUAN']);
+    for (const w of ocr.lines[0]!.words.slice(2)) w.confidence = 0.3;
+    const r = await readFields(blank, ocr, spec, context);
+    expect(r.fields['person.fullName']?.value).toBe('NGUYEN HUU QUAN');
+  });
+});
+

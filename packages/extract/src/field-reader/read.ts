@@ -451,7 +451,9 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const next = hits.find((h) => h.start >= hit.end);
     const end = next ? next.start : hit.line.text.length;
     const bound = Math.min(right, rowLimit(hit));
-    const first = piecesOf(hit.line, hit.end, end, left, bound);
+    const read = piecesOf(hit.line, hit.end, end, left, bound);
+    // Specks after a label (`Họ tên: - S ~`, read with low confidence) are no value: the value is then below it.
+    const first = read && !/[\p{L}\p{N}]{2}/u.test(read.text) && read.confidence < 0.6 ? undefined : read;
     const parts: Piece[] = [];
     // A label followed by another label on its line heads a cell: its value is below it, left of the next label.
     const cellRight = Math.min(bound, next ? next.box.x - hit.line.height * 0.3 : Infinity);
