@@ -45,7 +45,7 @@ export const CMND_BACK_SPEC: ReaderSpec = {
   fields: [
     { key: 'person.ethnicity', labels: ['Dân tộc'], parse: p.parseEthnicity },
     { key: 'person.religion', labels: ['Tôn giáo'], parse: p.parseReligion },
-    { key: 'person.identifyingMarks', labels: MARKS_LABELS, parse: p.parseIdentifyingMarks, wraps: true, reread: true, mayBeCut: false },
+    { key: 'person.identifyingMarks', labels: MARKS_LABELS, parse: p.parseIdentifyingMarks, wraps: true, wrapsFlush: true, complete: p.marksLookComplete, reread: true, mayBeCut: false },
     { key: 'document.issueDate', labels: ['Ngày', 'Cấp ngày', 'Ngày cấp'], parse: cardDate, reread: true, mayBeCut: false },
   ],
 };

@@ -124,6 +124,14 @@ export function parseIdentifyingMarks(text: string): string | undefined {
   );
 }
 
+/**
+ * Identifying marks end with the side or place they are on (`… đầu mày trái`, `… cánh mũi phải`); a
+ * reading that does not may have lost its wrapped line, so it is kept below the fill threshold.
+ */
+export function marksLookComplete(text: string): boolean {
+  return /(?:trai|phai|giua)\.?$/.test(foldDiacritics(text.normalize('NFC')).trim());
+}
+
 /** A date written `dd tháng mm năm yyyy` (the word `Ngày` already cut off), look-alike letters in the digits repaired. */
 export function parseDayMonthYear(text: string): string | undefined {
   const folded = foldDiacritics(text.normalize('NFC'));
