@@ -2,8 +2,7 @@ import type { Diagnostic } from '@sohoa/core';
 import type { CardFrontLabels } from './cccd-front';
 import * as p from './field-parsers';
 import { defineIdCard } from './id-card-model';
-import type { ReaderSpec } from './field-reader';
-import type { FieldSet } from './types';
+import type { FieldSet, FormTemplate } from './types';
 
 /** Front labels of the Căn cước card (TT 16/2024/TT-BCA): bilingual, no place of origin. */
 export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
@@ -13,18 +12,14 @@ export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
   nationality: ['quoc tich', 'nationality'],
 };
 
-/**
- * Back of the Căn cước card for the shared reader: residence and birth registration place under or
- * after their labels, wrapped (indented or flush) up to the province; issue and expiry dates.
- */
-export const CAN_CUOC_2024_BACK: ReaderSpec = {
-  roles: [],
-  stops: ['Bộ Công an', 'Ministry of Public Security'],
+/** Back of the Căn cước card: residence and birth registration place under their labels, issue and expiry dates. */
+export const CAN_CUOC_2024_BACK: FormTemplate = {
+  sections: [],
   fields: [
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Place of residence'], parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
-    { key: 'person.birthRegistrationPlace', labels: ['Nơi đăng ký khai sinh', 'Place of birth'], parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
-    { key: 'document.issueDate', labels: ['Ngày, tháng, năm cấp', 'Date of issue'], parse: p.parseNumericDateValue, reread: true, mayBeCut: false },
-    { key: 'document.expiryDate', labels: ['Ngày, tháng, năm hết hạn', 'Date of expiry'], parse: p.parseNumericDateValue, reread: true, mayBeCut: false },
+    { key: 'person.residence', labels: ['noi cu tru', 'place of residence'], parse: p.parseCardAddress, wraps: true, reread: true },
+    { key: 'person.birthRegistrationPlace', labels: ['noi dang ky khai sinh', 'place of birth'], parse: p.parseCardAddress, wraps: true, reread: true },
+    { key: 'document.issueDate', labels: ['ngay, thang, nam cap', 'date of issue'], parse: p.parseNumericDateValue, reread: true },
+    { key: 'document.expiryDate', labels: ['ngay, thang, nam het han', 'date of expiry'], parse: p.parseNumericDateValue, reread: true },
   ],
 };
 
@@ -70,7 +65,7 @@ export const canCuoc2024 = defineIdCard({
     },
   },
   back: {
-    reader: CAN_CUOC_2024_BACK,
+    form: CAN_CUOC_2024_BACK,
     fallback: CAN_CUOC_2024_BACK_COLUMNS,
     markers: {
       anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
