@@ -6,7 +6,7 @@ import type { ExtractContext, PageClass, PageReading } from './types';
 
 const blank: PageImage = { source: SOURCE, width: 1800, height: 900, channels: 1, pixels: new Uint8Array(1800 * 900).fill(255), diagnostics: [] };
 const context: ExtractContext = { options: { asOf: '2024-06-01', types: undefined, documentTypes: [] } };
-const reading = (rows: LayoutRow[]): PageReading => ({ page: blank, ocr: layoutPage(rows) });
+const reading = (rows: LayoutRow[]): PageReading => ({ page: blank, ocr: layoutPage(rows), qr: undefined });
 const FRONT: PageClass = { type: 'cmnd-9', part: 'front', score: 1 };
 const BACK: PageClass = { type: 'cmnd-9', part: 'back', score: 1 };
 

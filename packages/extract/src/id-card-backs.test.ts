@@ -8,7 +8,7 @@ const blank: PageImage = { source: SOURCE, width: 1800, height: 900, channels: 1
 const context: ExtractContext = { options: { asOf: '2025-06-01', types: undefined, documentTypes: [] } };
 
 async function back(type: DocumentTypeDefinition, rows: LayoutRow[]) {
-  const record = await type.extract([{ page: blank, ocr: layoutPage(rows) }], [{ type: type.id, part: 'back', score: 1 }], context);
+  const record = await type.extract([{ page: blank, ocr: layoutPage(rows), qr: undefined }], [{ type: type.id, part: 'back', score: 1 }], context);
   return record.fields;
 }
 
