@@ -2,7 +2,7 @@ import type { CardFrontLabels } from './cccd-front';
 import { RENEWAL_AGES_2014 } from './cccd-2021';
 import * as p from './field-parsers';
 import { defineIdCard } from './id-card-model';
-import type { FormTemplate } from './types';
+import type { ReaderSpec } from './field-reader';
 
 /** Front labels of the 2016 card: Vietnamese only. */
 export const CCCD_2016_FRONT: CardFrontLabels = {
@@ -15,12 +15,16 @@ export const CCCD_2016_FRONT: CardFrontLabels = {
   expiry: ['co gia tri den'],
 };
 
-/** Back of the 2016 card: identifying marks under their label, then `Ngày dd tháng mm năm yyyy`. */
-export const CCCD_2016_BACK: FormTemplate = {
-  sections: [],
+/**
+ * Back of the 2016 card for the shared reader: identifying marks under their label (wrapped lines
+ * indented or flush), then `Ngày dd tháng mm năm yyyy`; the issuer is read by `readCardIssuer`.
+ */
+export const CCCD_2016_BACK: ReaderSpec = {
+  roles: [],
+  stops: ['Cục trưởng', 'Ngón trỏ trái', 'Ngón trỏ phải', 'Ngón trỏ'],
   fields: [
-    { key: 'person.identifyingMarks', labels: ['dac diem nhan dang'], parse: p.parseIdentifyingMarks, wraps: true, reread: true },
-    { key: 'document.issueDate', labels: ['ngay'], parse: p.parseDayMonthYear, reread: true },
+    { key: 'person.identifyingMarks', labels: ['Đặc điểm nhận dạng', 'Đặc điểm nhân dạng'], parse: p.parseIdentifyingMarks, wraps: true, wrapsFlush: true, complete: p.marksLookComplete, reread: true, mayBeCut: false },
+    { key: 'document.issueDate', labels: ['Ngày'], parse: p.parseDayMonthYear, reread: true, mayBeCut: false },
   ],
 };
 
@@ -38,12 +42,12 @@ export const cccd2016 = defineIdCard({
     },
   },
   back: {
-    form: CCCD_2016_BACK,
+    reader: CCCD_2016_BACK,
     fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'cuc truong', 'ngon tro'] },
     markers: {
       anchors: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'dkql', 'dlqg'],
       markers: ['dac diem nhan dang', 'ngon tro trai', 'ngon tro phai', 'cuc truong', 'dkql', 'cu tru', 'dlqg', 've dan cu'],
-      excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng'],
+      excludes: ['personal identification', 'quan ly hanh chinh', 'date, month, year', '#mrz', '#qr', 'bo cong an', 'dau vet rieng', 'ton giao', 'giam doc'],
     },
   },
   machineReadable: { qr: false, mrz: false },

@@ -1,46 +1,107 @@
 import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 import * as p from './field-parsers';
+import { type ReaderSpec } from './field-reader';
+import * as rp from './field-reader/parsers';
 import { defineIdCard } from './id-card-model';
 import { foldLines } from './lines';
 import { chooseReading, rereadBoxes } from './reading-vote';
-import type { ExtractContext, FieldSet, FormTemplate } from './types';
+import type { ExtractContext, FieldSet } from './types';
 
-/** Front of the 9-digit CMND: values follow their labels on the same line, addresses wrap. */
-export const CMND_FRONT: FormTemplate = {
-  sections: [],
+// Labels of the 9-digit CMND (mẫu NĐ 05/1999/NĐ-CP) and of the older models still in drawers, as printed.
+const NAME_LABELS = ['Họ tên', 'Họ và tên', 'Họ, chữ đệm và tên', 'Họ tên khai sinh'];
+const BIRTH_LABELS = ['Sinh ngày', 'Ngày sinh', 'Ngày, tháng, năm sinh', 'Ngày tháng năm sinh', 'Sinh năm'];
+const HOMETOWN_LABELS = ['Nguyên quán', 'Quê quán'];
+const RESIDENCE_LABELS = ['Nơi ĐKHK thường trú', 'Nơi ĐK HK thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'ĐKHK thường trú', 'Nơi thường trú', 'Trú quán', 'Chỗ ở hiện nay'];
+const MARKS_LABELS = ['Dấu vết riêng và dị hình', 'Dấu vết riêng', 'Đặc điểm nhận dạng', 'Đặc điểm nhân dạng', 'Nhận dạng'];
+
+/** A date after `Sinh ngày` / `Ngày`: in digits (`12-05-1980`) or `12 tháng 5 năm 1980`. */
+function cardDate(text: string): string | undefined {
+  return p.parseDayMonthYear(text) ?? p.parseNumericDateValue(text);
+}
+
+/**
+ * Front of the 9-digit CMND as data for the shared reader: each label found anywhere on the page, its
+ * value after it (over a dotted line or not) or under it, places across wrapped lines up to the
+ * province, whether the wrapped line is indented or flush with the label.
+ */
+export const CMND_FRONT_SPEC: ReaderSpec = {
+  roles: [],
+  stops: ['Giấy chứng minh nhân dân', 'Chứng minh nhân dân', 'Cộng hòa xã hội chủ nghĩa Việt Nam', 'Độc lập - Tự do - Hạnh phúc', 'Tên thường gọi', 'Tên gọi khác', 'Bí danh'],
   fields: [
-    { key: 'person.fullName', labels: ['ho ten', 'hote'], parse: p.parseUpperName, reread: true },
-    { key: 'person.birthDate', labels: ['sinh ngay'], parse: p.parseNumericDateValue, reread: true },
-    { key: 'person.hometown', labels: ['nguyen quan', 'que quan'], parse: p.parseCardAddress, wraps: true, reread: true },
-    { key: 'person.permanentAddress', labels: ['noi dkhk thuong tru', 'dkhk thuong tru', 'noi thuong tru'], parse: p.parseCardAddress, wraps: true, reread: true },
+    { key: 'person.fullName', labels: NAME_LABELS, parse: rp.name, reread: true },
+    { key: 'person.birthDate', labels: BIRTH_LABELS, parse: cardDate, reread: true },
+    { key: 'person.hometown', labels: HOMETOWN_LABELS, parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
+    { key: 'person.permanentAddress', labels: RESIDENCE_LABELS, parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
   ],
 };
 
-/** Back of the 9-digit CMND: ethnicity, religion, marks, `Ngày dd tháng mm năm yyyy`, `GIÁM ĐỐC CA <province>`. */
-export const CMND_BACK: FormTemplate = {
-  sections: [],
+/**
+ * Back of the 9-digit CMND: ethnicity and religion (often on one line), identifying marks under
+ * their label, `Ngày … tháng … năm …`; the issuer (`GIÁM ĐỐC CA …`) is read by {@link readCardIssuer}.
+ */
+export const CMND_BACK_SPEC: ReaderSpec = {
+  roles: [],
+  stops: ['Giám đốc', 'GĐ CA', 'Ngón trỏ trái', 'Ngón trỏ phải', 'Ngón trỏ'],
   fields: [
-    { key: 'person.ethnicity', labels: ['dan toc'], parse: p.parseEthnicity },
-    { key: 'person.religion', labels: ['ton giao'], parse: p.parseReligion },
-    { key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng'], parse: p.parseIdentifyingMarks, wraps: true, reread: true },
-    { key: 'document.issueDate', labels: ['ngay'], parse: p.parseDayMonthYear, reread: true },
-    { key: 'document.issuer', labels: ['giam doc'], parse: p.parsePoliceIssuer },
+    { key: 'person.ethnicity', labels: ['Dân tộc'], parse: p.parseEthnicity },
+    { key: 'person.religion', labels: ['Tôn giáo'], parse: p.parseReligion },
+    { key: 'person.identifyingMarks', labels: MARKS_LABELS, parse: p.parseIdentifyingMarks, wraps: true, wrapsFlush: true, complete: p.marksLookComplete, reread: true, mayBeCut: false },
+    { key: 'document.issueDate', labels: ['Ngày', 'Cấp ngày', 'Ngày cấp'], parse: cardDate, reread: true, mayBeCut: false },
   ],
 };
 
-/** The red 9-digit number above the name: the first line with a 9-digit run, re-read on its own. */
+/**
+ * The structure of a 9-digit CMND number: its first two digits are the code of the issuing province
+ * (01–38 in the NĐ 05/1999 numbering, some later three-digit codes within 2xx–3xx), so it starts
+ * with 0–3 and is never all zeros. A run that breaks this was misread or is another number.
+ */
+export function isCmndNumber(n: string): boolean {
+  return /^[0-3]\d{8}$/.test(n) && !/^0+$/.test(n) && !n.startsWith('00');
+}
+
+/**
+ * The 9-digit number: preferably the run on the line that prints `SỐ` / `Số` before it (the red
+ * number above the name, wherever it stands), else the only 9-digit run outside a date line; re-read
+ * on its own. A number that breaks {@link isCmndNumber} is kept below the ID threshold.
+ */
 async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext): Promise<ExtractedField | undefined> {
-  const line = foldLines(ocr.lines).find((l) => p.parseCmndNumber(l.line.text) && !/ngay|sinh/.test(l.folded));
+  const lines = foldLines(ocr.lines).filter((l) => p.parseCmndNumber(l.line.text) && !/ngay|sinh|thang|nam /.test(l.folded));
+  const labelled = lines.filter((l) => /(^|[^a-z])(so|no)\.?\s*[:.]?\s*[0-9oil]/.test(l.folded));
+  const runs = new Set(lines.map((l) => p.parseCmndNumber(l.line.text)));
+  // Two different unlabelled runs: which one is the card number is not known.
+  const line = labelled[0] ?? (runs.size === 1 ? lines[0] : undefined);
   if (!line) return undefined;
   const word = line.line.words.find((w) => p.parseCmndNumber(w.text));
   const part = word ?? { text: line.line.text, box: line.line.box, confidence: line.line.confidence };
   const evidence = [{ method: 'ocr' as const, sha256: ocr.source.sha256, page: ocr.source.page, box: part.box }];
   const toField = (text: string, confidence: number): ExtractedField | undefined => {
     const value = p.parseCmndNumber(text);
-    return value ? { value, raw: text, confidence: Math.min(0.95, confidence), evidence } : undefined;
+    if (!value) return undefined;
+    // Without its `Số` label or its structure, a 9-digit run is not certain to be the card number.
+    const cap = !isCmndNumber(value) ? 0.6 : labelled.length === 0 ? 0.85 : 0.95;
+    return { value, raw: text, confidence: Math.min(cap, confidence), evidence };
   };
   const rereads = await rereadBoxes(page, [part.box], context);
   return chooseReading([toField(part.text, part.confidence), ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined));
+}
+
+/**
+ * The name when its label was garbled past the reader's lexicon (`Họ tn`, `Ho tèn` next to the bold
+ * name): a line opening with `Họ` and a short word, then a name in capitals. Only when no line holds
+ * the label itself; a partial label keeps the value below the name threshold.
+ */
+function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
+  const lines = foldLines(ocr.lines);
+  if (lines.some((l) => /(^|[^a-z])ho\s*(va\s*)?ten([^a-z]|$)/.test(l.folded))) return undefined;
+  for (const l of lines) {
+    const m = /^[^a-z0-9]*h[o0]\s*[a-z]{0,4}\s*[:.…]*\s*/.exec(l.folded);
+    if (!m || m[0].trim().length < 3) continue;
+    const rest = [...l.line.text.normalize('NFC')].slice(m[0].length).join('');
+    const value = p.parseUpperName(rest);
+    if (!value) continue;
+    return { value, raw: rest, confidence: Math.min(0.85, l.line.confidence), evidence: [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }] };
+  }
+  return undefined;
 }
 
 /** The 9-digit identity card (Chứng minh nhân dân, mẫu 1999): front and back; the subject is the CMND number. */
@@ -51,10 +112,11 @@ export const cmnd9 = defineIdCard({
   requiredKeys: ['person.oldIdNumber'],
   subjectKey: 'person.oldIdNumber',
   front: {
-    form: CMND_FRONT,
+    reader: CMND_FRONT_SPEC,
     extra: async (page, ocr, context): Promise<FieldSet> => {
       const number = await readNumber(page, ocr, context);
-      return number ? { 'person.oldIdNumber': number } : {};
+      const name = readGarbledName(ocr);
+      return { ...(number ? { 'person.oldIdNumber': number } : {}), ...(name ? { 'person.fullName': name } : {}) };
     },
     markers: {
       anchors: ['chung minh nhan dan'],
@@ -63,12 +125,13 @@ export const cmnd9 = defineIdCard({
     },
   },
   back: {
-    form: CMND_BACK,
-    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'giam doc', 'ngon tro'] },
+    reader: CMND_BACK_SPEC,
+    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng', 'dac diem nhan dang'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'giam doc', 'ngon tro'] },
     markers: {
-      anchors: ['dau vet rieng', 'di hinh', 'ngon tro'],
+      anchors: ['dau vet rieng', 'di hinh', 'ngon tro', 'giam doc ca', 'ton giao'],
       markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],
-      excludes: ['dac diem nhan dang', '#mrz', '#qr', 'bo cong an'],
+      // Older CMND backs print "Đặc điểm nhận dạng" as the 2016 CCCD does (its marker, not ours): ethnicity, religion and the issuer tell them apart.
+      excludes: ['cuc truong', 'dkql', 'dlqg', 'quan ly hanh chinh', '#mrz', '#qr', 'bo cong an'],
     },
   },
   machineReadable: { qr: false, mrz: false },

@@ -112,8 +112,24 @@ export function parseFreeText(text: string): string | undefined {
  * marks hold no proper names.
  */
 export function parseIdentifyingMarks(text: string): string | undefined {
-  const value = parseFreeText(text.replace(LEADING_SPECKS, '').replace(/(\s+(\p{L}|[^\p{L}\s]+))+$/u, ''));
-  return value?.replace(/(?<=\s)(\p{Lu})(?=\p{Ll}+(\s|$))/gu, (c) => c.toLocaleLowerCase('vi'));
+  // A lone capital pair before a lower-case word (`NH sẹo chấm`) is a speck too: marks open with a word such as `Sẹo`, `Nốt`.
+  const unspecked = text.replace(LEADING_SPECKS, '').replace(/^\p{Lu}{2}\s+(?=\p{Ll})/u, '');
+  const value = parseFreeText(unspecked.replace(/(\s+(\p{L}|[^\p{L}\s]+))+$/u, ''));
+  return (
+    value
+      // A capital after a lower-case letter inside a word (`SẹO`) is a misread case: the word is in sentence case.
+      ?.replace(/(?<=\p{Ll})\p{Lu}+/gu, (c) => c.toLocaleLowerCase('vi'))
+      .replace(/^(\p{L})/u, (c) => c.toLocaleUpperCase('vi'))
+      .replace(/(?<=\s)(\p{Lu})(?=\p{Ll}+(\s|$))/gu, (c) => c.toLocaleLowerCase('vi'))
+  );
+}
+
+/**
+ * Identifying marks end with the side or place they are on (`… đầu mày trái`, `… cánh mũi phải`); a
+ * reading that does not may have lost its wrapped line, so it is kept below the fill threshold.
+ */
+export function marksLookComplete(text: string): boolean {
+  return /(?:trai|phai|giua)\.?$/.test(foldDiacritics(text.normalize('NFC')).trim());
 }
 
 /** A date written `dd tháng mm năm yyyy` (the word `Ngày` already cut off), look-alike letters in the digits repaired. */

@@ -4,6 +4,7 @@ import { copyField } from './civil-document';
 import { checkAddressEnds, checkCardDates, checkCutValues, checkExpiryRule, idCardRecord, machineReadableSets, showsValidity } from './id-card';
 import { classifyCardSide, type CardSideMarkers } from './id-card-classify';
 import { IMPLIED_CONFIDENCE, readCardIssuer, settleIssuer } from './id-card-issuer';
+import { readFields, type ReaderSpec } from './field-reader';
 import { readLabelledForm } from './labelled-form';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormTemplate } from './types';
@@ -11,11 +12,13 @@ import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormTemplate } f
 /**
  * How one side of a card is read. `columns`: labels in a column right of the photo, each value after
  * its label or on the lines below (the CCCD and Căn cước fronts). `form`: a labelled form read with
- * {@link readLabelledForm}. `extra` adds what neither reads (a number printed without a label).
+ * {@link readLabelledForm}. `reader`: labels found anywhere by the shared layout-independent reader
+ * ({@link readFields}). `extra` adds what none reads (a number printed without a label).
  */
 export interface IdCardSideSpec {
   columns?: CardFrontLabels;
   form?: FormTemplate;
+  reader?: ReaderSpec;
   extra?: (page: PageImage, ocr: OcrPage, context: ExtractContext) => Promise<FieldSet>;
   /** Places and dates read with the column reader only when the side's other readers did not find them. */
   fallback?: CardFrontLabels;
@@ -72,10 +75,15 @@ function renameKeys(set: FieldSet, names: Readonly<Record<string, string>> | und
   return Object.fromEntries(Object.entries(set).map(([k, v]) => [names[k] ?? k, v]));
 }
 
-async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, context: ExtractContext): Promise<FieldSet[]> {
+async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, context: ExtractContext, diagnostics: Diagnostic[]): Promise<FieldSet[]> {
   const sets: FieldSet[] = [];
   if (spec.columns) sets.push(await readCccdFront(page, ocr, context, spec.columns));
   if (spec.form) sets.push(await readLabelledForm(page, ocr, spec.form, context));
+  if (spec.reader) {
+    const read = await readFields(page, ocr, spec.reader, context);
+    sets.push(read.fields);
+    diagnostics.push(...read.diagnostics);
+  }
   if (spec.extra) sets.push(await spec.extra(page, ocr, context));
   const found = new Set(sets.flatMap((set) => Object.keys(set)));
   const places = (spec.fallback?.places ?? []).filter((p) => !found.has(p.key));
@@ -109,7 +117,7 @@ export function defineIdCard(model: IdCardModel): DocumentTypeDefinition {
           diagnostics.push(...machine.diagnostics);
         }
         if (!r.ocr) continue;
-        sets.push(...(await readSide(model[part], r.page, r.ocr, context)));
+        sets.push(...(await readSide(model[part], r.page, r.ocr, context, diagnostics)));
         if (part === 'back') issuer ??= readCardIssuer(r.ocr);
       }
       const merged = mergeFieldSets(sets);

@@ -62,5 +62,8 @@ describe('parseIdentifyingMarks', () => {
     expect(parseIdentifyingMarks('Sẹo chấm C:3cm trên trước vành tai trái 0072. 0')).toBe('Sẹo chấm C:3cm trên trước vành tai trái');
     expect(parseIdentifyingMarks('Nốt ruồi C:1cm trên Sau cánh mũi phải')).toBe('Nốt ruồi C:1cm trên sau cánh mũi phải');
     expect(parseIdentifyingMarks('M Nốt ruồi C:3cm trên trước đầu mày phải')).toBe('Nốt ruồi C:3cm trên trước đầu mày phải');
+    // OCR slips seen on photocopies: a capital pair speck before the sentence, a capital inside a word.
+    expect(parseIdentifyingMarks('NH sẹo chấm C:2,5cm trên đầu mày trái')).toBe('Sẹo chấm C:2,5cm trên đầu mày trái');
+    expect(parseIdentifyingMarks('SẹO chấm C:2,5cm trên đầu mày trái')).toBe('Sẹo chấm C:2,5cm trên đầu mày trái');
   });
 });

@@ -38,6 +38,14 @@ interface CardStyle {
   photo: 'left' | 'right';
   /** Black-and-white photocopy on white paper: no tint, no guilloche, grey ink. */
   photocopy: boolean;
+  /** Wrapped lines of an `inline` value start indented (default) or flush with the label, as the real cards print them. */
+  wrap?: 'indent' | 'flush';
+  /** Sex and nationality (on the CMND back: ethnicity and religion) share one line. */
+  pairs?: boolean;
+  /** Dotted leaders between each label and its value and after the value to the edge (the CMND's ruled lines). */
+  leaders?: boolean;
+  /** Label of the CMND back's marks (`Đặc điểm nhận dạng` on the older models). */
+  marksLabel?: string;
 }
 
 const X = (x: number): number => CARD_X + x;
@@ -83,13 +91,15 @@ class CardPage {
     const after = this.label(vi, en);
     const boxes: Box[] = [];
     if (placement === 'inline' && this.right - after > 160) {
-      let lines = this.c.wrap(value, this.right - after, style);
+      const start = this.leaders(after, after + 40);
+      const indent = this.s.wrap === 'flush' ? 0 : 20;
+      let lines = this.c.wrap(value, this.right - start, style);
       const first = lines[0]!;
-      boxes.push(this.c.text(first, after, this.y, style));
-      lines = this.c.wrap(value.slice(first.length).trim(), this.right - this.left - 20, style).filter((l) => l !== '');
+      boxes.push(this.trail(this.c.text(first, start, this.y, style)));
+      lines = this.c.wrap(value.slice(first.length).trim(), this.right - this.left - indent, style).filter((l) => l !== '');
       for (const l of lines) {
         this.y += this.lineHeight;
-        boxes.push(this.c.text(l, this.left + 20, this.y, style));
+        boxes.push(this.trail(this.c.text(l, this.left + indent, this.y, style)));
       }
     } else {
       this.c.wrap(value, this.right - this.left - 20, style).forEach((l, i) => {
@@ -99,6 +109,36 @@ class CardPage {
     }
     if (key) {
       this.boxes[key] = unionBox(boxes);
+      this.printed[key] = value;
+    }
+    this.y += this.lineHeight;
+  }
+
+  /** With `leaders`: dots from `from` to `to` on the current line; the x where the value starts. */
+  private leaders(from: number, to: number): number {
+    if (!this.s.leaders) return from;
+    const dot = this.c.measure('.', this.labelStyle);
+    this.c.text('.'.repeat(Math.max(3, Math.floor((to - from) / dot))), from, this.y, this.labelStyle);
+    return to + 8;
+  }
+
+  /** With `leaders`: the ruled line after a value, dots to the right edge. */
+  private trail(box: Box): Box {
+    const x = box.x + box.width + 8;
+    if (this.s.leaders && this.right - x > 30) this.leaders(x, this.right);
+    return box;
+  }
+
+  /** Two short labelled values on one line (`Giới tính: Nam   Quốc tịch: Việt Nam`). */
+  pair(a: readonly [key: string, vi: string, en: string | undefined, value: string], b: readonly [key: string, vi: string, en: string | undefined, value: string]): void {
+    const colon = this.s.colon ? ':' : '';
+    const style = this.valueStyle();
+    const half = this.left + Math.round((this.right - this.left) * 0.45);
+    for (const [[key, vi, en, value], x] of [[a, this.left], [b, half]] as const) {
+      const label = `${vi}${en === undefined ? '' : ` / ${en}`}${colon} `;
+      this.c.text(label, x, this.y, this.labelStyle);
+      const box = this.c.text(value, x + this.c.measure(label, this.labelStyle), this.y, style);
+      this.boxes[key] = box;
       this.printed[key] = value;
     }
     this.y += this.lineHeight;
@@ -173,8 +213,11 @@ function front(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
     page.field('person.fullName', 'Họ và tên', en('Full name'), name, { bold: true });
     page.field('person.birthDate', card.type === 'cccd-2021' ? 'Ngày sinh' : 'Ngày, tháng, năm sinh', en('Date of birth'), p.birthDate);
   }
-  page.field('person.sex', 'Giới tính', en('Sex'), p.sex);
-  page.field('person.nationality', 'Quốc tịch', en('Nationality'), p.nationality);
+  if (s.pairs) page.pair(['person.sex', 'Giới tính', en('Sex'), p.sex], ['person.nationality', 'Quốc tịch', en('Nationality'), p.nationality]);
+  else {
+    page.field('person.sex', 'Giới tính', en('Sex'), p.sex);
+    page.field('person.nationality', 'Quốc tịch', en('Nationality'), p.nationality);
+  }
   if (card.type !== 'can-cuoc-2024') {
     page.field('person.hometown', 'Quê quán', en('Place of origin'), p.hometown, { long: true });
     page.field('person.permanentAddress', 'Nơi thường trú', en('Place of residence'), p.permanentAddress, { long: true });
@@ -220,11 +263,14 @@ function back(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
     fingerprint(c, rng, fx, Y(140), 150, 170);
     fingerprint(c, rng, fx + 170, Y(140), 150, 170);
     if (card.type === 'cmnd-9') {
-      page.field('person.ethnicity', 'Dân tộc', undefined, p.ethnicity);
-      page.field('person.religion', 'Tôn giáo', undefined, p.religion);
+      if (s.pairs) page.pair(['person.ethnicity', 'Dân tộc', undefined, p.ethnicity], ['person.religion', 'Tôn giáo', undefined, p.religion]);
+      else {
+        page.field('person.ethnicity', 'Dân tộc', undefined, p.ethnicity);
+        page.field('person.religion', 'Tôn giáo', undefined, p.religion);
+      }
       c.text('NGÓN TRỎ TRÁI', fx + 75, Y(335), { font: 'sans', size: 15, anchor: 'middle' });
       c.text('NGÓN TRỎ PHẢI', fx + 245, Y(335), { font: 'sans', size: 15, anchor: 'middle' });
-      page.field('person.identifyingMarks', 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', undefined, p.identifyingMarks, { long: true });
+      page.field('person.identifyingMarks', s.marksLabel ?? 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', undefined, p.identifyingMarks, { long: true });
     } else {
       c.text(`Ngón trỏ trái${bilingual ? ' / Left index finger' : ''}`, fx + 75, Y(335), { font: 'sans', size: 13, anchor: 'middle' });
       c.text(`Ngón trỏ phải${bilingual ? ' / Right index finger' : ''}`, fx + 245, Y(355), { font: 'sans', size: 13, anchor: 'middle' });
@@ -256,12 +302,15 @@ const STYLES: Record<string, CardStyle> = {
   'inline-serif': { label: 'serif', value: 'serif', name: 'serif-bold', labelSize: 17, valueSize: 22, short: 'inline', long: 'inline', bilingual: 'slash', colon: true, photo: 'left', photocopy: false },
   'stacked-condensed': { label: 'condensed', value: 'condensed', name: 'condensed-bold', labelSize: 16, valueSize: 21, short: 'below', long: 'below', bilingual: 'slash', colon: true, photo: 'left', photocopy: false },
   'photocopy-bw': { label: 'sans', value: 'sans', name: 'bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'inline', bilingual: 'two-lines', colon: false, photo: 'left', photocopy: true },
+  // Tuned: the official models' own line layout (after TT 61/2015, TT 06/2021 and the 1999 CMND as printed).
+  'official-flush': { label: 'sans', value: 'serif', name: 'bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'inline', bilingual: 'slash', colon: true, photo: 'left', photocopy: false, wrap: 'flush', pairs: true, leaders: true, marksLabel: 'ĐẶC ĐIỂM NHẬN DẠNG' },
   'held-out-mixed': { label: 'serif-condensed', value: 'serif-condensed', name: 'serif-condensed-bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'below', bilingual: 'two-lines', colon: true, photo: 'right', photocopy: false },
 };
 
-const CAPTURE: Record<string, 'scanner' | 'phone'> = { 'inline-serif': 'scanner', 'stacked-condensed': 'phone', 'photocopy-bw': 'scanner', 'held-out-mixed': 'phone' };
+const CAPTURE: Record<string, 'scanner' | 'phone'> = { 'official-flush': 'scanner', 'inline-serif': 'scanner', 'stacked-condensed': 'phone', 'photocopy-bw': 'scanner', 'held-out-mixed': 'phone' };
 
 const DESCRIPTIONS: Record<string, string> = {
+  'official-flush': 'Lines as the official cards print them: sex and nationality (ethnicity and religion) on one line, wrapped places flush under their label, dotted leaders, older CMND marks label; office scanner.',
   'inline-serif': 'Serif type, every value after its label on the same line (places wrap under it), bilingual labels on one line; office scanner.',
   'stacked-condensed': 'Condensed type, every value on the line below its label; phone photo (perspective, light, blur).',
   'photocopy-bw': 'Black-and-white photocopy on white paper: no tint or guilloche, bilingual labels broken after the slash, no colons; office scanner.',
@@ -275,7 +324,8 @@ function generate(type: IdCardModelId, seed: number, count: number): IdCardDocum
 }
 
 function familyOf(type: IdCardModelId, id: string): LayoutFamily {
-  const style = STYLES[id]!;
+  // Only the CMND is printed over ruled (dotted) lines.
+  const style = type === 'cmnd-9' ? STYLES[id]! : { ...STYLES[id]!, leaders: false };
   return {
     type,
     family: id,

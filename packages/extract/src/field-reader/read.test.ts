@@ -411,3 +411,39 @@ describe('cutReason', () => {
     expect(cutReason('Nguyễn Văn Thành', false)).toBeUndefined();
   });
 });
+
+describe('wrapsFlush', () => {
+  const spec = (flush: boolean): ReaderSpec => ({
+    roles: [],
+    fields: [
+      { key: 'person.hometown', labels: ['Nguyên quán'], parse: (t) => t, wraps: true, complete: (t) => /Nam Định$/.test(t), ...(flush ? { wrapsFlush: true } : {}) },
+      { key: 'person.fullName', labels: ['Họ tên'], parse: (t) => t },
+    ],
+  });
+  const rows = ['Nguyên quán: Xã Yên Phong, huyện Ý', 'Yên, tỉnh Nam Định', 'Họ tên: AN'];
+
+  it('continues an incomplete value on a line flush with its label only when asked', async () => {
+    expect((await read(rows, spec(true))).values['person.hometown']).toBe('Xã Yên Phong, huyện Ý Yên, tỉnh Nam Định');
+    // Without it, a flush line continues the value only when that line completes it (the shared rule).
+    expect((await read(rows, spec(false))).values['person.hometown']).toBe('Xã Yên Phong, huyện Ý Yên, tỉnh Nam Định');
+    const three = ['Nguyên quán: Xã Yên Phong', 'huyện Ý Yên', 'tỉnh Nam Định', 'Họ tên: AN'];
+    expect((await read(three, spec(true))).values['person.hometown']).toBe('Xã Yên Phong huyện Ý Yên tỉnh Nam Định');
+    expect((await read(three, spec(false))).values['person.hometown']).toBe('Xã Yên Phong');
+  });
+
+  it('stops once the value is complete, and at a line that opens with a label', async () => {
+    expect((await read(['Nguyên quán: Ý Yên, Nam Định', 'Ghi chú thêm', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên, Nam Định');
+    expect((await read(['Nguyên quán: Ý Yên', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên');
+  });
+});
+
+describe('specks after a label', () => {
+  it('a label followed only by low-confidence specks takes the value on the line below', async () => {
+    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.fullName', labels: ['Họ tên'], parse: (t) => (/^[A-ZĐ ]+$/u.test(t) ? t : undefined) }] };
+    const ocr = layoutPage(['Họ tên: - S ~', 'NGUYEN HUU QUAN']);
+    for (const w of ocr.lines[0]!.words.slice(2)) w.confidence = 0.3;
+    const r = await readFields(blank, ocr, spec, context);
+    expect(r.fields['person.fullName']?.value).toBe('NGUYEN HUU QUAN');
+  });
+});
+

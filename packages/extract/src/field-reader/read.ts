@@ -483,7 +483,9 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const after = hits.find((h) => h.start >= hit.end);
     const next = after && after.box.x < bound ? after : undefined;
     const end = after ? after.start : hit.line.text.length;
-    const first = piecesOf(hit.line, hit.end, end, left, bound, spec.spansLeaders === true);
+    const read = piecesOf(hit.line, hit.end, end, left, bound, spec.spansLeaders === true);
+    // Specks after a label (`Họ tên: - S ~`, read with low confidence) are no value: the value is then below it.
+    const first = read && !/[\p{L}\p{N}]{2}/u.test(read.text) && read.confidence < 0.6 ? undefined : read;
     const parts: Piece[] = [];
     // A label followed by another label on its line heads a cell: its value is below it, left of the next label.
     const cellRight = Math.min(bound, next ? next.box.x - hit.line.height * 0.3 : Infinity);
@@ -514,7 +516,8 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
       const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
-      const open = cutReason(text) !== undefined;
+      // A value not yet complete may wrap flush under its label when the field says so (cards print places that way).
+      const open = cutReason(text) !== undefined || (spec.wrapsFlush === true && spec.complete !== undefined);
       if (!indented) break;
       const p = lineValue(l, from, valueRight);
       if (!p) break;

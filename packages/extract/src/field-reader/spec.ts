@@ -19,6 +19,11 @@ export interface ReaderField {
   wraps?: boolean;
   /** A wrapped value is complete (stop reading lines below), e.g. an address that ends with its province. */
   complete?: (text: string) => boolean;
+  /**
+   * While the value is not `complete`, a wrapped line may start flush with the label (under it)
+   * rather than indented, as card addresses wrap. @default false
+   */
+  wrapsFlush?: boolean;
   /** Re-read the value on its own (region OCR) when a recogniser is available. @default false */
   reread?: boolean;
   /** The value runs across dotted blanks to the next label (a date written into `… tháng … năm …`). @default false */
