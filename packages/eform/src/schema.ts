@@ -1,4 +1,4 @@
-import { createDiagnostic, isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import { createDiagnostic, createExpansionBudget, isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
 import { draftOf, schemaProblem } from './internal/ajv';
 import { formioToSchema, isFormio } from './internal/formio';
 import { checkSchemaLimits } from './internal/limits';
@@ -71,7 +71,8 @@ export function safeParseFormSchema(json: unknown, options: SchemaOptions = {}):
   if (limits.length > 0) return { ok: false, diagnostics: limits };
   let root: FormSchema;
   try {
-    root = expandNode(schema, schema);
+    const budget = createExpansionBudget(options.limits);
+    root = expandNode(schema, schema, (depth) => budget.enter('', depth));
   } catch (error) {
     if (isSohoaError(error, 'EFORM_SCHEMA_TOO_LARGE')) return { ok: false, diagnostics: error.diagnostics };
     throw error;

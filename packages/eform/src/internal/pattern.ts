@@ -22,9 +22,50 @@ export class UnsupportedPattern extends Error {
 const cache = new Map<string, PatternMatcher>();
 const MAX_CACHE = 2000;
 
-function re2(source: string): RE2JS {
+/** An RE2 search (`find`, unanchored). Not `RE2JS#test`: it reuses one matcher and answers wrongly when instances interleave. */
+interface Search {
+  test(input: string): boolean;
+}
+
+// ECMAScript's `\s` and `.` are wider than RE2's: spell them out so both engines agree.
+const JS_SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+const JS_DOT = '[^\\n\\r\\u2028\\u2029]';
+
+/** ECMAScript `\s`, `\S` and `.` in RE2 terms (`\S` inside a class keeps RE2's narrower meaning). */
+export function ecmaToRe2(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      i++;
+      if (next === 's') out += inClass ? JS_SPACE : `[${JS_SPACE}]`;
+      else if (next === 'S' && !inClass) out += `[^${JS_SPACE}]`;
+      else out += c + next;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      // A `]` or `^]` right after `[` is literal.
+      if (source[i + 1] === '^') out += source[++i];
+      continue;
+    }
+    out += c === '.' ? JS_DOT : c;
+  }
+  return out;
+}
+
+function re2(source: string): Search {
   try {
-    return RE2JS.compile(RE2JS.translateRegExp(source));
+    const compiled = RE2JS.compile(RE2JS.translateRegExp(ecmaToRe2(source)));
+    return { test: (input) => compiled.matcher(input).find() };
   } catch (error) {
     throw new UnsupportedPattern(nameConstruct((error as Error).message, source));
   }
@@ -85,13 +126,13 @@ function build(source: string): PatternMatcher {
   if (tempered && groupEnd(source, 1) === source.length - 2 && !/[$^]|\\[bB]/.test(tempered[1]!)) {
     const forbidden = re2(tempered[1]!);
     if (!forbidden.test('')) {
-      const line = re2('^.*$');
+      const line = re2('^.*$'); // `.` as ECMAScript means it: no line terminator
       return { test: (s) => line.test(s) && !forbidden.test(s) };
     }
   }
   // `^(?!A)(?=B)rest`: assertions at position 0 only, so each is one anchored match of its own.
   if ((source.startsWith('^(?=') || source.startsWith('^(?!')) && !topLevelAlternation(source)) {
-    const checks: Array<{ positive: boolean; re: RE2JS }> = [];
+    const checks: Array<{ positive: boolean; re: Search }> = [];
     let at = 1;
     while (source.startsWith('(?=', at) || source.startsWith('(?!', at)) {
       const end = groupEnd(source, at);
