@@ -1,0 +1,105 @@
+// pnpm eval:forms-wild — the real VA.gov form schemas of ../shared/data/forms-wild/va-gov/ (draft-04 and -07,
+// written by another team): each is accepted, or refused with one typed line; each is timed (load + bind +
+// fill + validate, goal < 500 ms); each is filled for the synthetic subject of eval:forms (a SQLite vault with
+// her CCCD, birth and marriage certificates), and every value placed in a section about another person
+// (spouse, dependent, secondary contact, caregiver, …) is counted: the goal is 0.
+//
+// A section is "another person's" when a segment of the field's data path (VA.gov names its groups
+// `spouseInformation`, `secondaryCaregiverOne`, `dependents`, …) names a relation (list OTHER below, matched on camelCase words). A value there is right only when its key reads
+// that relation (`person.spouse.fullName` in a spouse section); anything else is counted as wrong.
+// Options: FORMS_WILD=<dir> to point at another folder of schemas (e.g. the held-out 55); --json.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bindForm, fillForm, loadForm, validateForm } from '../../packages/eform/dist/index.js';
+import { createVault } from '../../packages/vault/dist/index.js';
+import { sqliteDriver } from '../../packages/vault/dist/drivers/sqlite.js';
+import { documents, SUBJECT_ID } from './forms/subject.mjs';
+
+const DIR = process.env.FORMS_WILD ?? fileURLToPath(new URL('../../../shared/data/forms-wild/va-gov/', import.meta.url));
+if (!existsSync(DIR)) {
+  console.error(`eval:forms-wild: ${DIR} not found; nothing to evaluate.`);
+  process.exit(0);
+}
+const JSON_OUT = process.argv.includes('--json');
+const NOW = new Date(2026, 2, 5, 9, 30);
+const BUDGET_MS = 500;
+
+// Relation words → the vocabulary roles whose keys may fill such a section.
+const OTHER = new Map(Object.entries({
+  spouse: ['spouse'], spouses: ['spouse'], marriage: ['spouse'], marriages: ['spouse'], husband: ['spouse'], wife: ['spouse'],
+  dependent: ['child'], dependents: ['child'], child: ['child'], children: ['child'], son: ['child'], daughter: ['child'],
+  mother: ['mother'], father: ['father'], parent: ['mother', 'father', 'parent'], parents: ['mother', 'father', 'parent'],
+  guardian: ['guardian'], representative: ['representative', 'agent', 'attorney'], agent: ['agent', 'representative'], attorney: ['attorney', 'agent'],
+  secondary: [], caregiver: [], caregivers: [], sponsor: [], deceased: ['deceased'], beneficiary: [], witness: [], witnesses: [],
+  preparer: [], physician: [], doctor: [], provider: [], employer: [], emergency: [], kin: [], relative: [], relatives: [],
+  fiduciary: [], certifier: [], official: [], nominee: [], school: [], institution: [], organization: [], landlord: [],
+}));
+const words = (text) => String(text ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/).filter(Boolean);
+const ROLE = /^person\.([a-zA-Z]+)\./;
+
+/** The relation words of the sections a field sits in (its data path segments). */
+function relationsOf(pointer) {
+  const found = new Set();
+  for (const text of pointer.split('/')) for (const w of words(text)) if (OTHER.has(w)) found.add(w);
+  return [...found];
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
+const work = mkdtempSync(join(tmpdir(), 'sohoa-eval-wild-'));
+const vault = createVault({ driver: sqliteDriver({ path: join(work, 'vault.db') }), actor: 'eval', grants: [{ to: 'eval', subject: '*', purpose: '*', keys: ['*'] }], now: () => NOW });
+for (const record of documents()) await vault.putDocument(record);
+const profile = await vault.profile(SUBJECT_ID, { purpose: 'eval', form: 'forms-wild' });
+
+// Warm the process once (module init, meta-schemas) on a trivial form so the first schema is not charged for it.
+fillForm(loadForm({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', properties: { a: { type: 'string' } } }), profile, { now: NOW });
+
+const rows = [];
+for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
+  const text = readFileSync(join(DIR, file), 'utf8');
+  const started = performance.now();
+  let form;
+  try {
+    form = loadForm(JSON.parse(text));
+  } catch (error) {
+    rows.push({ file, status: 'refused', ms: performance.now() - started, code: error.code ?? 'INTERNAL', line: String(error.message).split('\n')[0] });
+    continue;
+  }
+  const loaded = performance.now();
+  const binding = bindForm(form);
+  const filled = fillForm(form, profile, { now: NOW, binding });
+  const bound = performance.now();
+  const validation = validateForm(form, filled.data);
+  const ms = performance.now() - started;
+  const split = { load: loaded - started, fill: bound - loaded, validate: performance.now() - bound };
+  const wrong = [];
+  for (const f of filled.fields) {
+    if (f.status !== 'filled') continue;
+    const relations = relationsOf(f.pointer);
+    if (relations.length === 0) continue;
+    const role = ROLE.exec(f.key ?? '')?.[1];
+    const allowed = relations.some((w) => role !== undefined && role !== 'self' && OTHER.get(w).includes(role));
+    if (!allowed) wrong.push(`${f.pointer} ← ${f.key}`);
+  }
+  rows.push({ file, status: 'accepted', ms, split, fields: filled.coverage.total, bound: binding.fields.filter((f) => f.key).length, filled: filled.coverage.filled, wrong, valid: validation.ok });
+}
+await vault.close();
+rmSync(work, { recursive: true, force: true });
+
+const accepted = rows.filter((r) => r.status === 'accepted');
+const refused = rows.filter((r) => r.status === 'refused');
+const wrongCount = accepted.reduce((a, r) => a + r.wrong.length, 0);
+const slow = rows.filter((r) => r.ms >= BUDGET_MS);
+if (JSON_OUT) {
+  console.log(JSON.stringify({ rows, accepted: accepted.length, refused: refused.length, wrongSection: wrongCount, medianMs: median(rows.map((r) => r.ms)), maxMs: Math.max(...rows.map((r) => r.ms)) }, null, 2));
+} else {
+  for (const r of rows) {
+    const ms = `${r.ms.toFixed(0).padStart(5)} ms`;
+    if (r.status === 'refused') console.log(`refused  ${ms}  ${r.file}: ${r.code}: ${r.line}`);
+    else console.log(`accepted ${ms}  ${r.file} (load ${r.split.load.toFixed(0)}, bind+fill ${r.split.fill.toFixed(0)}, validate ${r.split.validate.toFixed(0)}): ${r.fields} fields, ${r.bound} bound, ${r.filled} filled, ${r.wrong.length} in another person's section${r.wrong.length ? ` (${r.wrong.join(', ')})` : ''}`);
+  }
+  console.log(`\n${rows.length} schemas: ${accepted.length} accepted, ${refused.length} refused; time (load + bind + fill + validate) median ${median(rows.map((r) => r.ms)).toFixed(0)} ms, max ${Math.max(...rows.map((r) => r.ms)).toFixed(0)} ms, ${slow.length} at or over ${BUDGET_MS} ms; values in another person's section: ${wrongCount}`);
+}
+process.exitCode = wrongCount > 0 || slow.length > 0 ? 1 : 0;
