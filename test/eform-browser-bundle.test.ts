@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 // esbuild comes with tsup (a root dev dependency); nothing extra to install.
 const root = resolve(import.meta.dirname, '..');
-const esbuild = createRequire(join(root, 'node_modules/tsup/package.json'))('esbuild') as typeof import('esbuild');
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ errors: unknown[]; outputFiles: Array<{ text: string }> }>;
+}
+interface PluginBuild {
+  onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => undefined): void;
+}
+const esbuild = createRequire(join(root, 'node_modules/tsup/package.json'))('esbuild') as Esbuild;
 const entry = join(root, 'packages/eform/dist/browser.js');
 const BUILTINS = new Set(createRequire(import.meta.url)('node:module').builtinModules as string[]);
 
@@ -25,7 +31,7 @@ describe('@sohoa/eform/browser', () => {
       plugins: [
         {
           name: 'record-imports',
-          setup(build) {
+          setup(build: PluginBuild) {
             build.onResolve({ filter: /.*/ }, (args) => {
               imported.push(args.path);
               return undefined;

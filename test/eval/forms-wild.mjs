@@ -3,10 +3,7 @@
 // fill + validate, goal < 500 ms); each is filled for the synthetic subject of eval:forms (a SQLite vault with
 // her CCCD, birth and marriage certificates), and every value placed in a section about another person
 // (spouse, dependent, secondary contact, caregiver, …) is counted: the goal is 0.
-//
-// A section is "another person's" when a segment of the field's data path (VA.gov names its groups
-// `spouseInformation`, `secondaryCaregiverOne`, `dependents`, …) names a relation (list OTHER below, matched on camelCase words). A value there is right only when its key reads
-// that relation (`person.spouse.fullName` in a spouse section); anything else is counted as wrong.
+// (Which sections are another person's: test/eval/lib/sections.mjs.)
 // Options: FORMS_WILD=<dir> to point at another folder of schemas (e.g. the held-out 55); --json.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +13,7 @@ import { bindForm, fillForm, loadForm, validateForm } from '../../packages/eform
 import { createVault } from '../../packages/vault/dist/index.js';
 import { sqliteDriver } from '../../packages/vault/dist/drivers/sqlite.js';
 import { documents, SUBJECT_ID } from './forms/subject.mjs';
+import { wrongSectionValues } from './lib/sections.mjs';
 
 const DIR = process.env.FORMS_WILD ?? fileURLToPath(new URL('../../../shared/data/forms-wild/va-gov/', import.meta.url));
 if (!existsSync(DIR)) {
@@ -25,26 +23,6 @@ if (!existsSync(DIR)) {
 const JSON_OUT = process.argv.includes('--json');
 const NOW = new Date(2026, 2, 5, 9, 30);
 const BUDGET_MS = 500;
-
-// Relation words → the vocabulary roles whose keys may fill such a section.
-const OTHER = new Map(Object.entries({
-  spouse: ['spouse'], spouses: ['spouse'], marriage: ['spouse'], marriages: ['spouse'], husband: ['spouse'], wife: ['spouse'],
-  dependent: ['child'], dependents: ['child'], child: ['child'], children: ['child'], son: ['child'], daughter: ['child'],
-  mother: ['mother'], father: ['father'], parent: ['mother', 'father', 'parent'], parents: ['mother', 'father', 'parent'],
-  guardian: ['guardian'], representative: ['representative', 'agent', 'attorney'], agent: ['agent', 'representative'], attorney: ['attorney', 'agent'],
-  secondary: [], caregiver: [], caregivers: [], sponsor: [], deceased: ['deceased'], beneficiary: [], witness: [], witnesses: [],
-  preparer: [], physician: [], doctor: [], provider: [], employer: [], emergency: [], kin: [], relative: [], relatives: [],
-  fiduciary: [], certifier: [], official: [], nominee: [], school: [], institution: [], organization: [], landlord: [],
-}));
-const words = (text) => String(text ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/).filter(Boolean);
-const ROLE = /^person\.([a-zA-Z]+)\./;
-
-/** The relation words of the sections a field sits in (its data path segments). */
-function relationsOf(pointer) {
-  const found = new Set();
-  for (const text of pointer.split('/')) for (const w of words(text)) if (OTHER.has(w)) found.add(w);
-  return [...found];
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 
@@ -74,15 +52,7 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()) {
   const validation = validateForm(form, filled.data);
   const ms = performance.now() - started;
   const split = { load: loaded - started, fill: bound - loaded, validate: performance.now() - bound };
-  const wrong = [];
-  for (const f of filled.fields) {
-    if (f.status !== 'filled') continue;
-    const relations = relationsOf(f.pointer);
-    if (relations.length === 0) continue;
-    const role = ROLE.exec(f.key ?? '')?.[1];
-    const allowed = relations.some((w) => role !== undefined && role !== 'self' && OTHER.get(w).includes(role));
-    if (!allowed) wrong.push(`${f.pointer} ← ${f.key}`);
-  }
+  const wrong = wrongSectionValues(filled);
   rows.push({ file, status: 'accepted', ms, split, fields: filled.coverage.total, bound: binding.fields.filter((f) => f.key).length, filled: filled.coverage.filled, wrong, valid: validation.ok });
 }
 await vault.close();
