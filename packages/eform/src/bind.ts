@@ -39,6 +39,7 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
       name: parent.name,
       node: { ...(parent.title !== undefined && { title: parent.title }), format: 'date' },
       ancestors: leaf.ancestors.slice(0, -1),
+      group: leaf.group,
     };
     const inferred = inferKey(group, vocabulary, { nearby });
     const asPart = { ...inferred, ...(inferred.key && { key: `${inferred.key}.${part}` }), candidates: inferred.candidates.filter((c) => vocabulary.keys[c.key]?.type === 'date').map((c) => ({ ...c, key: `${c.key}.${part}` })) };
@@ -105,7 +106,7 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
   leaves.forEach((leaf, i) => {
     const top = leaf.ancestors[0];
     if (!top) return;
-    const id = leaf.pointer.split('/')[1]!;
+    const id = leaf.group;
     let group = groups.get(id);
     if (!group) {
       const role = roleOfGroup(vocabulary, top);
@@ -211,7 +212,7 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;
     const base = { pointer: leaf.pointer, schemaPointer: leaf.schemaPointer, title };
     const inference = inferred[i]!;
-    const found = inference.role ?? groupRoles.get(leaf.pointer.split('/')[1]!);
+    const found = inference.role ?? groupRoles.get(leaf.group);
     const relation = englishRelation(leaf);
     const role = relation !== undefined && (found === undefined || found === 'self') ? relation : found;
     const annotated = leaf.node['x-sohoa-key'];

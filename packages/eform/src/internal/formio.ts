@@ -4,7 +4,7 @@ import type { FormSchema } from '../types';
  * Form.io form definition → the JSON Schema (2020-12) of its submission `data`, which is what the binder,
  * filler and validator read. Inputs are keyed by `key` (a dotted key nests, as in Form.io); containers
  * and address components nest as objects, data grids / edit grids as arrays of objects; panels, columns,
- * fieldsets, wells, tables and tabs are layout and do not nest. `validate` rules become keywords:
+ * fieldsets, wells, tables and tabs are layout and do not nest (their titles are kept as `x-sohoa-sections`). `validate` rules become keywords:
  * `required` (a required text also needs one character, as Form.io checks), `pattern` (anchored, as
  * Form.io anchors it), `minLength`/`maxLength`, `min`/`max`. Custom JavaScript and JSON-logic rules are
  * never run (they are code): the portal keeps checking them.
@@ -104,7 +104,8 @@ interface ObjectSchema extends FormSchema {
 const emptyObject = (): ObjectSchema => ({ type: 'object', properties: {} });
 
 /** Put a property at a dotted key (`a.b` nests under `a`, as Form.io stores it). */
-function place(target: ObjectSchema, key: string, schema: FormSchema, required: boolean): void {
+function place(target: ObjectSchema, key: string, schema: FormSchema, required: boolean, sections: string[] = []): void {
+  if (sections.length > 0) schema['x-sohoa-sections'] = sections;
   const path = key.split('.').filter(Boolean);
   let node = target;
   for (const segment of path.slice(0, -1)) {
@@ -118,13 +119,20 @@ function place(target: ObjectSchema, key: string, schema: FormSchema, required: 
   if (required) (node.required ??= []).push(last);
 }
 
-function addComponents(target: ObjectSchema, components: Component[], depth: number): void {
+/** The title a layout component shows (a panel's `title`, a fieldset's `legend`), if any. */
+function sectionTitle(component: Component): string | undefined {
+  const title = [component.title, component.legend].find((t) => typeof t === 'string' && t.trim() !== '');
+  return title as string | undefined;
+}
+
+function addComponents(target: ObjectSchema, components: Component[], depth: number, sections: string[] = []): void {
   if (depth > 64) return; // the raw size check refuses such a form before conversion
   for (const component of components) {
     const type = typeof component.type === 'string' ? component.type : 'textfield';
     const key = typeof component.key === 'string' ? component.key : undefined;
     if (LAYOUT.has(type) || (component.input === false && !OBJECTS.has(type) && !ARRAYS.has(type))) {
-      addComponents(target, childrenOf(component), depth + 1);
+      const title = sectionTitle(component);
+      addComponents(target, childrenOf(component), depth + 1, title === undefined ? sections : [...sections, title]);
       continue;
     }
     if (!key || component.persistent === false || component.persistent === 'client-only') continue;
@@ -132,18 +140,18 @@ function addComponents(target: ObjectSchema, components: Component[], depth: num
     const required = validate.required === true;
     if (OBJECTS.has(type) && type !== 'datamap' && childrenOf(component).length > 0) {
       const inner = annotate(component, emptyObject()) as ObjectSchema;
-      addComponents(inner, childrenOf(component), depth + 1);
-      place(target, key, inner, required);
+      addComponents(inner, childrenOf(component), depth + 1); // inside a container, its own title gives the context
+      place(target, key, inner, required, sections);
     } else if (ARRAYS.has(type)) {
       const row = emptyObject();
       addComponents(row, childrenOf(component), depth + 1);
-      place(target, key, annotate(component, { type: 'array', items: row, ...(required && { minItems: 1 }) }), required);
+      place(target, key, annotate(component, { type: 'array', items: row, ...(required && { minItems: 1 }) }), required, sections);
     } else if (type === 'datamap' || type === 'address') {
-      place(target, key, annotate(component, { type: 'object' }), required);
+      place(target, key, annotate(component, { type: 'object' }), required, sections);
     } else {
       const value = valueSchema(component);
       const multiple = component.multiple === true || type === 'tags' && component.storeas === 'array' ? { type: 'array', items: value } : value;
-      place(target, key, annotate(component, multiple), required);
+      place(target, key, annotate(component, multiple), required, sections);
     }
   }
 }

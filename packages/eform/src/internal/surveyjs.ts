@@ -4,7 +4,7 @@ import type { FormSchema } from '../types';
  * SurveyJS survey JSON → the JSON Schema (2020-12) of its `data`, keyed by question `name` (or
  * `valueName`). Pages and panels do not nest; a multiple-text question and the matrices nest as objects;
  * a dynamic panel and a dynamic matrix are arrays of objects. `isRequired` becomes `required` (an answer
- * must not be empty, as SurveyJS checks); validators become keywords: `numeric` (minValue/maxValue),
+ * must not be empty, as SurveyJS checks; panel titles are kept as `x-sohoa-sections`); validators become keywords: `numeric` (minValue/maxValue),
  * `text` (minLength/maxLength), `email`, `regex` (unanchored, as SurveyJS runs it). `expression`,
  * `answercount` and case-insensitive `regex` validators and `requiredIf` are not evaluated: the portal keeps checking them.
  */
@@ -155,18 +155,20 @@ function describe(element: Element, schema: FormSchema): FormSchema {
   return schema;
 }
 
-function addElements(properties: Record<string, FormSchema>, required: string[], elements: Element[], depth: number): void {
+function addElements(properties: Record<string, FormSchema>, required: string[], elements: Element[], depth: number, sections: string[] = []): void {
   if (depth > 64) return; // the raw size check refuses such a survey before conversion
   for (const element of elements) {
     const type = typeof element.type === 'string' ? element.type : 'text';
     if (PANELS.has(type)) {
-      addElements(properties, required, [...list(element.elements), ...list(element.questions)], depth + 1);
+      const title = localText(element.title);
+      addElements(properties, required, [...list(element.elements), ...list(element.questions)], depth + 1, title === undefined ? sections : [...sections, title]);
       continue;
     }
     if (NO_DATA.has(type)) continue;
     const name = typeof element.valueName === 'string' && element.valueName !== '' ? element.valueName : element.name;
     if (typeof name !== 'string' || name === '' || name in properties) continue;
     const schema = describe(element, valueSchema(element, depth));
+    if (sections.length > 0) schema['x-sohoa-sections'] = sections;
     if (element.isRequired === true) {
       required.push(name);
       if (schema.type === 'string' && schema.minLength === undefined) schema.minLength = 1;

@@ -16,8 +16,23 @@ export interface Leaf {
   name: string;
   /** The node with local `$ref`s merged in. */
   node: FormSchema;
-  /** Enclosing objects, outermost first (the root excluded). */
+  /** Enclosing objects, outermost first (the root excluded), after the form's layout sections. */
   ancestors: Ancestor[];
+  /**
+   * The block the field belongs to for telling people apart: its top-level property, or for a field in a
+   * layout section that does not nest the data (a Form.io panel, a SurveyJS panel) that section.
+   */
+  group: string;
+}
+
+/**
+ * Layout sections around a field whose data they do not nest (`x-sohoa-sections`: titles, outermost
+ * first; set by `loadForm` for Form.io panels/fieldsets and SurveyJS panels): they become the field's
+ * outermost ancestors, so a panel titled "Thông tin người mẹ" names the mother as a nesting object would.
+ */
+function sectionsOf(node: FormSchema): string[] {
+  const sections = node['x-sohoa-sections'];
+  return Array.isArray(sections) ? sections.filter((t): t is string => typeof t === 'string') : [];
 }
 
 const MAX_REF_DEPTH = 32;
@@ -92,21 +107,24 @@ export function expandNode(root: FormSchema, node: FormSchema, enter: (depth: nu
 export function listLeaves(schema: FormSchema, limits?: SchemaExpansionLimits): Leaf[] {
   const leaves: Leaf[] = [];
   const budget = createExpansionBudget(limits);
-  const visit = (node: FormSchema, pointer: string, schemaPointer: string, name: string, ancestors: Ancestor[], depth: number) => {
+  const visit = (node: FormSchema, pointer: string, schemaPointer: string, name: string, ancestors: Ancestor[], depth: number, group: string) => {
     if (pointer !== '') budget.enter(pointer, depth);
     const resolved = expandNode(schema, node, () => budget.enter(pointer, depth));
+    const sections = depth === 1 ? sectionsOf(resolved) : [];
+    const outer = sections.length > 0 ? [...sections.map((title) => ({ name: '', title, node: {} })), ...ancestors] : ancestors;
+    const block = depth === 1 ? (sections.length > 0 ? `§${sections.join('/')}` : name) : group;
     if (isGroup(resolved)) {
-      const inner = pointer === '' ? ancestors : [...ancestors, { name, node: resolved, ...titleOf(resolved) }];
+      const inner = pointer === '' ? outer : [...outer, { name, node: resolved, ...titleOf(resolved) }];
       for (const [prop, child] of Object.entries(resolved.properties as Record<string, FormSchema>)) {
         if (typeof child !== 'object' || child === null) continue;
         const seg = escapeSegment(prop);
-        visit(child, `${pointer}/${seg}`, `${schemaPointer}/properties/${seg}`, prop, inner, depth + 1);
+        visit(child, `${pointer}/${seg}`, `${schemaPointer}/properties/${seg}`, prop, inner, depth + 1, block);
       }
       return;
     }
-    if (pointer !== '') leaves.push({ pointer, schemaPointer, name, node: resolved, ancestors });
+    if (pointer !== '') leaves.push({ pointer, schemaPointer, name, node: resolved, ancestors: outer, group: block });
   };
-  visit(schema, '', '', '', [], 0);
+  visit(schema, '', '', '', [], 0, '');
   return leaves;
 }
 
