@@ -28,11 +28,11 @@ export function draftOf(schema: FormSchema): JsonSchemaDraft | undefined {
 
 type AnyAjv = InstanceType<typeof Ajv2020>;
 
-function create(draft: JsonSchemaDraft): AnyAjv {
+function create(draft: JsonSchemaDraft, validateSchema = true): AnyAjv {
   // Every `pattern` runs on RE2 (linear time): a schema cannot make validation backtrack.
   // `optimize: false` and `inlineRefs: false` (each definition compiled once, not at every use): a real
   // 160-field draft-04 form compiles about twice as fast, and one validation is cheap either way.
-  const options: Options = { allErrors: true, strict: false, validateFormats: true, logger: false, inlineRefs: false, code: { regExp: re2RegExp, optimize: false } };
+  const options: Options = { allErrors: true, strict: false, validateFormats: true, validateSchema, logger: false, inlineRefs: false, code: { regExp: re2RegExp, optimize: false } };
   const Class = draft === 'draft-04' ? AjvDraft04 : draft === '2019-09' ? Ajv2019 : draft === '2020-12' ? Ajv2020 : Ajv07;
   const ajv = new (Class as unknown as typeof Ajv2020)(options);
   addFormats(ajv as never);
@@ -57,7 +57,9 @@ export function compileSchema(schema: FormSchema, options: { draft?: JsonSchemaD
   const draft = options.draft ?? draftOf(schema) ?? '2020-12';
   const { $id: _id, $schema: _schema, ...rest } = schema;
   if (draft === 'draft-04' && typeof rest.id === 'string') delete rest.id;
-  return (options.whole ? create(draft) : getAjv(draft)).compile(rest);
+  // A whole form was checked against its meta-schema by `safeParseFormSchema` (on the shared instance):
+  // the fresh instance skips compiling the meta-schema again.
+  return (options.whole ? create(draft, false) : getAjv(draft)).compile(rest);
 }
 
 /**
