@@ -84,8 +84,8 @@ function valueSchema(component: Component): FormSchema {
 }
 
 function annotate(component: Component, schema: FormSchema): FormSchema {
-  if (typeof component.label === 'string' && component.label.trim() !== '' && component.hideLabel !== true) schema.title = component.label;
-  else if (typeof component.label === 'string' && component.label.trim() !== '') schema.title = component.label;
+  // The label is what the form's author called the field, shown or not (`hideLabel`).
+  if (typeof component.label === 'string' && component.label.trim() !== '') schema.title = component.label;
   const description = [component.description, component.tooltip].find((d) => typeof d === 'string' && d.trim() !== '');
   if (description) schema.description = description;
   if (typeof component.autocomplete === 'string' && component.autocomplete !== '' && component.autocomplete !== 'off' && component.autocomplete !== 'on') schema.autocomplete = component.autocomplete;
@@ -150,7 +150,7 @@ function addComponents(target: ObjectSchema, components: Component[], depth: num
       place(target, key, annotate(component, { type: 'object' }), required, sections);
     } else {
       const value = valueSchema(component);
-      const multiple = component.multiple === true || type === 'tags' && component.storeas === 'array' ? { type: 'array', items: value } : value;
+      const multiple = component.multiple === true || (type === 'tags' && component.storeas === 'array') ? { type: 'array', items: value } : value;
       place(target, key, annotate(component, multiple), required, sections);
     }
   }
