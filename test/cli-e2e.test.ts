@@ -153,6 +153,36 @@ describe('sohoa fill and coverage', () => {
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.stdout).forms[0].pass).toBe(false);
   });
+
+  it('fill reads Form.io and SurveyJS forms (detected, or --format) and returns data in their own shape', async () => {
+    const { truth } = cards[0]!;
+    const formio = join(work, 'formio.json');
+    writeFileSync(formio, JSON.stringify({
+      title: 'Tờ khai',
+      components: [
+        { type: 'panel', key: 'p', input: false, components: [
+          { type: 'textfield', key: 'fullname', label: 'Họ, chữ đệm và tên', input: true, validate: { required: true } },
+          { type: 'textfield', key: 'identityNumber', label: 'Số định danh cá nhân', input: true, validate: { pattern: '\\d{12}' } },
+        ] },
+      ],
+    }));
+    const survey = join(work, 'survey.json');
+    writeFileSync(survey, JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'panel', name: 'x', elements: [
+      { type: 'text', name: 'hoTen', title: 'Họ và tên', isRequired: true },
+      { type: 'text', name: 'ngaySinh', title: 'Ngày, tháng, năm sinh', inputType: 'date' },
+    ] }] }] }));
+    const id = truth.person.idNumber;
+    const a = await sohoa(['fill', formio, '--vault', vault, '--subject', id, '--json']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).data).toEqual({ fullname: normalizeText(truth.person.fullName), identityNumber: id });
+    const b = await sohoa(['fill', survey, '--vault', vault, '--subject', id, '--json', '--format', 'surveyjs']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(b.stdout).data).toEqual({ hoTen: normalizeText(truth.person.fullName), ngaySinh: truth.person.birthDate });
+    const forced = await sohoa(['fill', formio, '--vault', vault, '--subject', id, '--format', 'jsonschema']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/EFORM_SCHEMA_INVALID/);
+    expect((await sohoa(['fill', formio, '--vault', vault, '--subject', id, '--format', 'xforms'])).code).toBe(2);
+  });
 });
 
 describe('bad input gets one clear line and a non-zero exit, never a stack trace', () => {

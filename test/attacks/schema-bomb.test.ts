@@ -45,12 +45,12 @@ async function runNode(args: string[]): Promise<Outcome> {
 }
 
 /** Calls one public entry point of the built packages on the bomb in a child process; prints `{ code, ms }`. */
-async function entryPoint(call: string): Promise<{ code: string | undefined; ms: number }> {
+async function entryPoint(call: string, bomb: object = BOMB): Promise<{ code: string | undefined; ms: number }> {
   const script = `
     import * as eform from ${JSON.stringify(dist('eform'))};
     import * as render from ${JSON.stringify(dist('render'))};
     import * as codegen from ${JSON.stringify(join(root, 'packages/eform/dist/codegen.js'))};
-    const schema = ${JSON.stringify(BOMB)};
+    const schema = ${JSON.stringify(bomb)};
     const filled = { data: {}, fields: [], coverage: { fillable: 0, filled: 0, ratio: 0 }, diagnostics: [] };
     const started = performance.now();
     let code;
@@ -116,4 +116,28 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
       }, CHILD_DEADLINE_MS + 10_000);
     }
   });
+});
+
+// Issue 12 made the walks follow `allOf`/`anyOf`/`oneOf` (and `loadForm` read drafts and other formats): the same
+// doubling through a combinator, in draft-07 with `definitions`, must be refused as fast by every eform entry point.
+const COMBINATOR_BOMB = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  definitions: { n: { type: 'object', title: 'Nhóm', allOf: [{ $ref: '#/definitions/n' }, { $ref: '#/definitions/n' }], properties: { hoTen: { type: 'string', title: 'Họ và tên' } } } },
+  allOf: [{ $ref: '#/definitions/n' }],
+};
+
+describe('attack: the same doubling through allOf in a draft-07 schema', () => {
+  const calls: Array<[string, string]> = [
+    ['loadForm', 'eform.loadForm(schema)'],
+    ['bindForm', 'eform.bindForm(schema)'],
+    ['fillForm', 'eform.fillForm(schema, { values: {} })'],
+    ['validateForm', 'eform.validateForm(schema, {})'],
+  ];
+  for (const [name, call] of calls) {
+    it(`${name} refuses it with EFORM_SCHEMA_TOO_LARGE, fast`, async () => {
+      const { code, ms } = await entryPoint(call, COMBINATOR_BOMB);
+      expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
+      expect(ms).toBeLessThan(REFUSAL_MS);
+    }, CHILD_DEADLINE_MS + 10_000);
+  }
 });

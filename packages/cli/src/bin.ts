@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runCoverage } from './commands/coverage';
 import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
-import { FORM_ROLES, runFill } from './commands/fill';
+import { FORM_FORMATS, FORM_ROLES, parseFormFormat, runFill } from './commands/fill';
 import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
 import { runReviewDecide, runReviewLink, runReviewList, runReviewShow, runReviewUnlink, runReviewUnlinked } from './commands/review';
 import { runEnqueue, runWorker } from './commands/queue';
@@ -131,8 +131,9 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('fill')
-    .description('fill an e-form (JSON Schema) for a subject from the vault')
-    .argument('<form>', 'form schema file (.schema.json)')
+    .description('fill an e-form (JSON Schema draft-04..2020-12, Form.io or SurveyJS) for a subject from the vault; `data` comes back in the form\'s own shape')
+    .argument('<form>', 'form file (.schema.json, Form.io form definition or SurveyJS survey JSON)')
+    .option('--format <format>', `how the form is written (${FORM_FORMATS.join('|')}); detected from the content by default`, parseFormFormat)
     .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file or PostgreSQL URL')
     .requiredOption('--subject <id>', 'the person (12-digit personal ID) or organisation (tax code)')
     .option('--json', 'print the filled form, per-field sources and coverage as JSON')

@@ -96,6 +96,9 @@ export const ERROR_CODES = [
   'BATCH_INPUT_OUTSIDE_ROOT',
   // vault (issue 11: safe subject linking)
   'VAULT_LINK_INVALID',
+  // eform (issue 12: forms as portals write them)
+  'EFORM_PATTERN_UNSUPPORTED',
+  'EFORM_FORMAT_UNKNOWN',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

@@ -118,3 +118,24 @@ describe('bindForm', () => {
     }
   });
 });
+
+describe('bindForm: English relation words (forms written by others)', () => {
+  it("binds a spouse's or a secondary contact's field to that person, never the subject", () => {
+    const { fields } = bindForm({
+      type: 'object',
+      properties: {
+        veteranFullName: { type: 'string', title: 'Full name' },
+        dateOfBirth: { type: 'string', title: 'Date of birth' },
+        spouseDateOfBirth: { type: 'string', title: 'Date of birth' },
+        secondaryContact: { type: 'object', properties: { fullName: { type: 'string', title: 'Full name' } } },
+      },
+    });
+    expect(fields.map((f) => [f.pointer, f.key])).toEqual([
+      ['/veteranFullName', 'person.fullName'],
+      ['/dateOfBirth', 'person.birthDate'],
+      ['/spouseDateOfBirth', 'person.spouse.birthDate'],
+      // `other` is a role no profile answers: the field stays empty.
+      ['/secondaryContact/fullName', 'person.other.fullName'],
+    ]);
+  });
+});

@@ -39,6 +39,7 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
       name: parent.name,
       node: { ...(parent.title !== undefined && { title: parent.title }), format: 'date' },
       ancestors: leaf.ancestors.slice(0, -1),
+      group: leaf.group,
     };
     const inferred = inferKey(group, vocabulary, { nearby });
     const asPart = { ...inferred, ...(inferred.key && { key: `${inferred.key}.${part}` }), candidates: inferred.candidates.filter((c) => vocabulary.keys[c.key]?.type === 'date').map((c) => ({ ...c, key: `${c.key}.${part}` })) };
@@ -105,7 +106,7 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
   leaves.forEach((leaf, i) => {
     const top = leaf.ancestors[0];
     if (!top) return;
-    const id = leaf.pointer.split('/')[1]!;
+    const id = leaf.group;
     let group = groups.get(id);
     if (!group) {
       const role = roleOfGroup(vocabulary, top);
@@ -134,6 +135,31 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
     }
   }
   return roles;
+}
+
+// English relation words in a field's data path or titles (forms written by others: `spouseDateOfBirth`,
+// `secondaryContact/fullName`, "Dependent's name"): the field is about that person, never the subject.
+// Relations the vocabulary has get their role; the rest are `other`, which no profile answers.
+const ENGLISH_RELATIONS: Record<string, string> = {
+  spouse: 'spouse', spouses: 'spouse', husband: 'spouse', wife: 'spouse', marriage: 'spouse', marriages: 'spouse',
+  child: 'child', children: 'child', son: 'child', daughter: 'child',
+  mother: 'mother', father: 'father', parent: 'parent', parents: 'parent', guardian: 'guardian',
+  representative: 'representative', attorney: 'attorney', agent: 'agent', deceased: 'deceased',
+  dependent: 'other', dependents: 'other', secondary: 'other', caregiver: 'other', caregivers: 'other', sponsor: 'other',
+  beneficiary: 'other', witness: 'other', witnesses: 'other', preparer: 'other', physician: 'other', doctor: 'other',
+  employer: 'other', emergency: 'other', kin: 'other', relative: 'other', relatives: 'other', fiduciary: 'other', certifier: 'other', nominee: 'other',
+};
+
+function englishRelation(leaf: Leaf): string | undefined {
+  const texts = [...leaf.pointer.split('/'), leaf.node.title, ...leaf.ancestors.map((a) => a.title)];
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    for (const word of text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
+      const role = ENGLISH_RELATIONS[word];
+      if (role !== undefined) return role;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -186,7 +212,9 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;
     const base = { pointer: leaf.pointer, schemaPointer: leaf.schemaPointer, title };
     const inference = inferred[i]!;
-    const role = inference.role ?? groupRoles.get(leaf.pointer.split('/')[1]!);
+    const found = inference.role ?? groupRoles.get(leaf.group);
+    const relation = englishRelation(leaf);
+    const role = relation !== undefined && (found === undefined || found === 'self') ? relation : found;
     const annotated = leaf.node['x-sohoa-key'];
     if (annotated === false) return { ...base, via: 'none', confidence: 1 };
     if (typeof annotated === 'string' && annotated !== '') {

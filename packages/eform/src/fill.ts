@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { bindForm } from './bind';
-import { compileSchema } from './internal/ajv';
+import { compileSchema, draftOf } from './internal/ajv';
 import { setAtPointer } from './internal/pointer';
 import { resolveKey } from './internal/resolve';
 import { toFieldValue } from './internal/transform';
@@ -43,7 +43,7 @@ function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSche
     let validate: ValidateFunction | null = null;
     try {
       const { $schema: _s, $id: _i, ...own } = node;
-      validate = compileSchema(own);
+      validate = compileSchema(own, { draft: draftOf(schema) ?? '2020-12' });
     } catch {
       validate = null; // a leaf that cannot compile alone (nested refs) is checked by validateForm instead
     }

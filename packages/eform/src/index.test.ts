@@ -7,9 +7,12 @@ it('pins the public exports', () => {
   expect(Object.keys(eform).sort()).toEqual([
     'DEFAULT_MIN_CONFIDENCE',
     'bindForm',
+    'detectFormFormat',
     'fillForm',
+    'formFormatOf',
     'getKeyInfo',
     'keyWithRole',
+    'loadForm',
     'loadFormSchema',
     'parseFormSchema',
     'safeParseFormSchema',

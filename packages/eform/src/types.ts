@@ -1,7 +1,10 @@
 import type { Box, Diagnostic, ExtractionMethod, FieldValue, SchemaExpansionLimits } from '@sohoa/core';
 import type { Gazetteer } from '@sohoa/vn';
 
-/** A JSON Schema (draft 2020-12) describing an e-form's data, as a plain object. */
+/**
+ * A JSON Schema describing an e-form's data, as a plain object: draft-04 to 2020-12 as written, or the
+ * 2020-12 schema `loadForm` makes of a Form.io or SurveyJS form.
+ */
 export type FormSchema = Record<string, unknown>;
 
 /** How important a wrong value would be; sets the default confidence needed to fill. */
@@ -196,6 +199,15 @@ export interface SchemaOptions {
    * @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
    */
   limits?: SchemaExpansionLimits;
+}
+
+/** How a form is written: JSON Schema (draft-04 to 2020-12), a Form.io form definition, a SurveyJS survey. */
+export type FormFormat = 'jsonschema' | 'formio' | 'surveyjs';
+
+/** Options of `loadForm` and `loadFormSchema`. */
+export interface LoadFormOptions extends SchemaOptions {
+  /** The form's format; detected from the content when absent (`components` → Form.io, `pages`/`elements` → SurveyJS). */
+  format?: FormFormat;
 }
 
 /** Result of `validateForm`. */

@@ -12,11 +12,11 @@ export function compileFormSchema(schema: FormSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     try {
-      validate = compileSchema(schema);
+      validate = compileSchema(schema, { whole: true });
     } catch (cause) {
       throw new SohoaError(
         'EFORM_SCHEMA_INVALID',
-        `The form schema does not compile: ${(cause as Error).message}. Check it against JSON Schema draft 2020-12 (use \`safeParseFormSchema\` for details).`,
+        `The form schema does not compile: ${(cause as Error).message}. Check it against its JSON Schema draft (use \`safeParseFormSchema\` for details).`,
         { cause },
       );
     }
@@ -26,7 +26,8 @@ export function compileFormSchema(schema: FormSchema): ValidateFunction {
 }
 
 /**
- * Validate form data against its schema (JSON Schema 2020-12 with formats, all errors). Messages are
+ * Validate form data against its schema with the Ajv class of the schema's own draft (draft-04 to
+ * 2020-12; Form.io and SurveyJS rules as converted by `loadForm`), formats, all errors, patterns on RE2. Messages are
  * Vietnamese by default (`locale: 'en'` for Ajv's English) and never contain the data's values.
  *
  * @example

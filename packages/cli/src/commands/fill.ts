@@ -1,7 +1,8 @@
 import { writePrivateFile } from '@sohoa/core';
-import { fillForm, loadFormSchema, type FilledForm } from '@sohoa/eform';
+import { fillForm, loadFormSchema, type FilledForm, type FormFormat } from '@sohoa/eform';
 import { renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
+import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
 
@@ -14,6 +15,17 @@ export interface FillCommandOptions {
   purpose?: string;
   /** The subject's role on the form, e.g. `mother`: that role's fields are filled from the subject's own facts. */
   as?: string;
+  /** How the form is written; detected from the content when absent. */
+  format?: FormFormat;
+}
+
+/** The values `--format` takes. */
+export const FORM_FORMATS: readonly FormFormat[] = ['jsonschema', 'formio', 'surveyjs'];
+
+/** Commander parser of `--format`. */
+export function parseFormFormat(value: string): FormFormat {
+  if (!(FORM_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_FORMATS.join(', ')}`);
+  return value as FormFormat;
 }
 
 /** The `--json` shape of a filled form, stable since the foundation issue. */
@@ -27,8 +39,8 @@ export function toJsonFill(filled: FilledForm) {
 }
 
 /** Fills one form for one subject from an open vault. */
-export async function fillOne(vault: Vault, schemaPath: string, subject: string, options: { purpose?: string; as?: string } = {}) {
-  const schema = await loadFormSchema(schemaPath);
+export async function fillOne(vault: Vault, schemaPath: string, subject: string, options: { purpose?: string; as?: string; format?: FormFormat } = {}) {
+  const schema = await loadFormSchema(schemaPath, options.format ? { format: options.format } : {});
   const profile = await vault.profile(subject, { purpose: options.purpose ?? 'fill-form', form: String(schema.$id ?? schemaPath) });
   return { schema, filled: fillForm(schema, profile, options.as ? { roleMap: { [options.as]: 'self' } } : {}) };
 }
@@ -44,7 +56,7 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   if (!options.subject) throw new UsageError('missing required option `--subject <id>`');
   const subject = options.subject;
   return withVault(options.vault, async (vault) => {
-    const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}) });
+    const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}), ...(options.format ? { format: options.format } : {}) });
     if (options.pdf) write(options.pdf, await renderPdf(filled, schema));
     if (options.xml) write(options.xml, renderXml(filled, schema));
     if (options.json) {

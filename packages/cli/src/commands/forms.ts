@@ -1,15 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { bindForm, loadFormSchema, type FieldBinding } from '@sohoa/eform';
+import { bindForm, formFormatOf, loadFormSchema, type FieldBinding, type FormFormat } from '@sohoa/eform';
 import { formTypes, typeNameOf } from '@sohoa/eform/codegen';
 import { UsageError } from '../errors';
+import { parseFormFormat } from './fill';
 import { formatTable } from '../table';
 
 export interface BindCommandOptions {
   json?: boolean;
   /** Write the schema back with an `x-sohoa-key` on every field bound by inference or autocomplete. */
   annotate?: string;
+  /** How the form is written; detected from the content when absent. */
+  format?: FormFormat;
 }
 
 /** The `--json` shape of `sohoa bind`: one entry per leaf field. */
@@ -27,8 +30,11 @@ export function toJsonBinding(fields: FieldBinding[]) {
 
 /** Prints how each field of a form binds to a semantic key, for a developer to review (and annotate). */
 export async function runBind(schemaPath: string, options: BindCommandOptions = {}): Promise<number> {
-  const schema = await loadFormSchema(schemaPath);
+  const schema = await loadFormSchema(schemaPath, options.format ? { format: options.format } : {});
   const { fields, diagnostics } = bindForm(schema);
+  if (options.annotate && formFormatOf(schema) !== 'jsonschema') {
+    throw new UsageError('`--annotate` writes `x-sohoa-key` into a JSON Schema; for Form.io put it in the component\'s custom `properties`, for SurveyJS on the question');
+  }
   if (options.annotate) {
     const raw = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
     for (const f of fields) if (f.key && (f.via === 'inference' || f.via === 'autocomplete')) setAnnotation(raw, f.schemaPointer, f.key);
@@ -107,7 +113,8 @@ export function registerFormCommands(program: Command, onExit: (code: number) =>
   program
     .command('bind')
     .description('show how each field of a form binds to a semantic key (annotation, autocomplete or label inference)')
-    .argument('<form>', 'form schema file (.schema.json)')
+    .argument('<form>', 'form file (JSON Schema, Form.io or SurveyJS)')
+    .option('--format <format>', 'how the form is written (jsonschema|formio|surveyjs); detected by default', parseFormFormat)
     .option('--json', 'print the bindings as JSON')
     .option('--annotate <out.json>', 'write the schema with an `x-sohoa-key` on each field bound by inference, for review')
     .action(async (form: string, opts: BindCommandOptions) => {

@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
+import { patternProblem } from './pattern';
 import { escapeSegment } from './pointer';
 
 /** Bounds on an untrusted form schema, checked before Ajv compiles it (compile time grows with them). */
@@ -11,34 +12,27 @@ export const SCHEMA_LIMITS = {
   maxPatternLength: 512,
 } as const;
 
-// A quantified group that itself contains a quantifier, e.g. `(a+)+`, `(\d*)*`, `(a|a?)+`: catastrophic backtracking.
-const NESTED_QUANTIFIER = /\(((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*)\)\s*(?:[+*]|\{\d+,\d*\})/g;
-// Each repetition starts with a separator the rest cannot match (`(\.[a-z][a-z0-9]*)+`): only one way to split.
-const SEPARATED = /^(?:\?:)?(\\[^\w\s]|[^\\[(.?*+{|^$\w\s])(.*)$/s;
-
-function ambiguous(body: string): boolean {
-  const m = SEPARATED.exec(body);
-  if (!m) return true;
-  const separator = m[1]!.replace(/^\\/, '');
-  const rest = m[2]!;
-  return rest.includes(separator) || /(^|[^\\])\./.test(rest) || /\\[WSDB]|\[\^/.test(rest) || rest.includes('|');
+/**
+ * Why a regular expression from a schema cannot run on user input, or `undefined`. Patterns run on RE2
+ * (linear time, see `pattern.ts`), so nested quantifiers are fine; what RE2 cannot express is named.
+ */
+export function unsafePattern(pattern: string): { code: 'EFORM_PATTERN_UNSAFE' | 'EFORM_PATTERN_UNSUPPORTED'; why: string } | undefined {
+  if (pattern.length > SCHEMA_LIMITS.maxPatternLength) return { code: 'EFORM_PATTERN_UNSAFE', why: `it is longer than ${SCHEMA_LIMITS.maxPatternLength} characters` };
+  if (!validEcmaScript(pattern)) return { code: 'EFORM_PATTERN_UNSUPPORTED', why: 'it is not a valid ECMAScript regular expression' };
+  const construct = patternProblem(pattern);
+  return construct === undefined ? undefined : { code: 'EFORM_PATTERN_UNSUPPORTED', why: `it uses ${construct}, which the linear-time engine (RE2) cannot run` };
 }
-// A back-reference makes matching exponential regardless of quantifiers.
-const BACKREFERENCE = /\\[1-9]/;
 
-/** Why a regular expression from a schema is unsafe to run on user input, or `undefined`. */
-export function unsafePattern(pattern: string): string | undefined {
-  if (pattern.length > SCHEMA_LIMITS.maxPatternLength) return `longer than ${SCHEMA_LIMITS.maxPatternLength} characters`;
-  for (const m of pattern.matchAll(NESTED_QUANTIFIER)) {
-    if (ambiguous(m[1]!)) return 'a quantified group contains a quantifier (catastrophic backtracking)';
+function validEcmaScript(pattern: string): boolean {
+  for (const flags of ['u', '']) {
+    try {
+      new RegExp(pattern, flags);
+      return true;
+    } catch {
+      // try without the unicode flag: JSON Schema validators differ on it
+    }
   }
-  if (BACKREFERENCE.test(pattern)) return 'it uses a back-reference';
-  try {
-    new RegExp(pattern, 'u');
-  } catch {
-    return 'it is not a valid regular expression';
-  }
-  return undefined;
+  return false;
 }
 
 /** Size, depth and pattern checks of an untrusted schema; diagnostics name JSON Pointers, never values. */
@@ -65,8 +59,8 @@ export function checkSchemaLimits(schema: unknown): Diagnostic[] {
     return true;
   };
   const checkPattern = (pattern: string, pointer: string) => {
-    const why = unsafePattern(pattern);
-    if (why) out.push(createDiagnostic('EFORM_PATTERN_UNSAFE', 'error', `The regular expression at \`${pointer}\` is unsafe to run on user input: ${why}. Simplify it (no nested quantifiers or back-references).`, { origin: 'eform', pointer }));
+    const problem = unsafePattern(pattern);
+    if (problem) out.push(createDiagnostic(problem.code, 'error', `The regular expression at \`${pointer}\` cannot run on user input: ${problem.why}. Rewrite it without that construct.`, { origin: 'eform', pointer }));
   };
   visit(schema, '', 0);
   return out;

@@ -1,0 +1,11 @@
+/**
+ * The browser entry of `@sohoa/eform` (`@sohoa/eform/browser`): load a form in any supported format,
+ * bind, fill from a profile and validate, with no Node built-ins (no file access: pass parsed JSON to
+ * `loadForm`). `@sohoa/core` and `@sohoa/vn` are bundled in, from their browser-safe parts.
+ */
+export type * from './types';
+export { bindForm } from './bind';
+export { fillForm, DEFAULT_MIN_CONFIDENCE } from './fill';
+export { validateForm } from './validate';
+export { parseFormSchema, safeParseFormSchema, loadForm, detectFormFormat, formFormatOf } from './schema';
+export { vocabulary, getKeyInfo, keyWithRole } from './vocabulary';
