@@ -1,0 +1,130 @@
+// Writes a tagged form (`../shared/data/forms/tagged/*.txt`) as an unannotated JSON Schema the way a portal team
+// would, using only what is printed: one field per blank titled with the label before it; sections from the
+// printed headings (a line without blanks right above blanks), never from the tags; split dates as a group of
+// Ngày/Tháng/Năm titled with the label before them. Two naming ways, as the hidden measurement did:
+//   naming 'neutral': f1, f2, … (sections s1, s2, …; date parts d, m, y)
+//   naming 'camel':   Vietnamese camelCase from the label (hoChuDemTen, ngayThangNamSinh; parts ngay, thang, nam)
+// The tags are returned aside for scoring only; the schema never sees them.
+
+const TAG = /\[([^\]]+)\]/g;
+const DATE_JOINER = /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
+const PART_WORD = { ngày: 'Ngày', tháng: 'Tháng', năm: 'Năm', date: 'Ngày', month: 'Tháng', year: 'Năm' };
+const PART_NAME = { neutral: { Ngày: 'd', Tháng: 'm', Năm: 'y' }, camel: { Ngày: 'ngay', Tháng: 'thang', Năm: 'nam' } };
+
+const cleanLabel = (text) =>
+  text
+    .replace(/^[\s.,;:)\]–-]+/u, '')
+    .replace(/[\s:;,.]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function whoOf(tag) {
+  const m = /^user(\d+)_(.+)$/.exec(tag.trim());
+  return m ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') } : { person: 0, meaning: tag.trim().replace(/^#/, '') };
+}
+
+/** `Họ, chữ đệm, tên người yêu cầu (1)` → `hoChuDemTenNguoi` (at most four words, no footnotes or parentheses). */
+export function camelName(label, fallback) {
+  const words = label
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .slice(0, 4);
+  if (words.length === 0) return fallback;
+  return words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+}
+
+/** A line without blanks that titles the blanks below it: short, not the oath, not a signature block. */
+function isHeading(text) {
+  const t = cleanLabel(text);
+  return t.length > 2 && t.length <= 120 && !/^\(.*\)$/.test(t);
+}
+
+/**
+ * @param {string} text the tagged form
+ * @param {string} fallbackTitle
+ * @param {'neutral'|'camel'} naming
+ * @returns {{ schema: object, blanks: Array<{ pointer: string, tag: string, person: number, meaning: string, label: string, line: string }> }}
+ */
+export function portalSchema(text, fallbackTitle, naming = 'neutral') {
+  const lines = text.split(/\r?\n/);
+  const title =
+    lines
+      .map((l) => l.replace(TAG, ' ').replace(/\s+/g, ' ').trim())
+      .find((l) => l.length > 5 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l)) ?? fallbackTitle;
+  const root = { $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties: {} };
+  const blanks = [];
+  let fields = 0;
+  let sections = 0;
+  let section = { node: root, prefix: '' };
+  let pendingHeading;
+  const unique = (node, name) => {
+    let n = name;
+    for (let k = 2; n in node.properties; k++) n = `${name}${k}`;
+    return n;
+  };
+
+  lines.forEach((raw) => {
+    const line = raw.replace(/\t/g, ' ');
+    const matches = [...line.matchAll(TAG)];
+    if (matches.length === 0) {
+      if (line.trim() !== '' && isHeading(line) && line.trim() !== title) pendingHeading = cleanLabel(line);
+      else if (line.trim() === '') return;
+      else pendingHeading = undefined;
+      return;
+    }
+    if (pendingHeading !== undefined) {
+      sections++;
+      const name = unique(root, naming === 'neutral' ? `s${sections}` : camelName(pendingHeading, `phan${sections}`));
+      const node = { type: 'object', title: pendingHeading, properties: {} };
+      root.properties[name] = node;
+      section = { node, prefix: `/${name}` };
+      pendingHeading = undefined;
+    }
+    let i = 0;
+    let from = 0;
+    while (i < matches.length) {
+      const first = matches[i];
+      const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
+      // A split date: following blanks joined only by date words or slashes (the printed line decides, not the tags).
+      const run = [first];
+      let end = first.index + first[0].length;
+      while (i + run.length < matches.length && run.length < 3) {
+        const next = matches[i + run.length];
+        if (!DATE_JOINER.test(line.slice(end, next.index))) break;
+        run.push(next);
+        end = next.index + next[0].length;
+      }
+      fields++;
+      const { node, prefix } = section;
+      const fallback = naming === 'neutral' ? `f${fields}` : `truong${fields}`;
+      const name = unique(node, naming === 'neutral' ? fallback : camelName(label, fallback));
+      if (run.length >= 2) {
+        const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
+        const parts = run.map((m, k) => {
+          if (k === 0) return run.length === 2 ? (/tháng|month/i.test(labelEnd) ? 'Tháng' : 'Ngày') : 'Ngày';
+          const joiner = line.slice(run[k - 1].index + run[k - 1][0].length, m.index).trim().toLowerCase().replace(/[()/:]/g, ' ').trim().split(/\s+/)[0];
+          return PART_WORD[joiner] ?? (run.length === 2 ? 'Năm' : ['Ngày', 'Tháng', 'Năm'][k]);
+        });
+        const group = { type: 'object', title: label || 'ngày', properties: {} };
+        run.forEach((m, k) => {
+          const partName = unique(group, PART_NAME[naming][parts[k]]);
+          group.properties[partName] = { type: 'string', title: parts[k] };
+          blanks.push({ pointer: `${prefix}/${name}/${partName}`, tag: m[1], ...whoOf(m[1]), label: `${label} › ${parts[k]}`, line: line.trim() });
+        });
+        node.properties[name] = group;
+      } else {
+        node.properties[name] = { type: 'string', ...(label !== '' && { title: label }) };
+        blanks.push({ pointer: `${prefix}/${name}`, tag: first[1], ...whoOf(first[1]), label, line: line.trim() });
+      }
+      from = end;
+      i += run.length;
+    }
+  });
+  return { schema: root, blanks };
+}
