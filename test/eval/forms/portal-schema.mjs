@@ -53,10 +53,14 @@ function isHeading(text) {
  */
 export function portalSchema(text, fallbackTitle, naming = 'neutral') {
   const lines = text.split(/\r?\n/);
-  const title =
-    lines
-      .map((l) => l.replace(TAG, ' ').replace(/\s+/g, ' ').trim())
-      .find((l) => l.length > 5 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l)) ?? fallbackTitle;
+  // The form's name as printed: the first capitalised heading that is not the national motto, with the
+  // capitalised lines right under it (a title printed over two lines is one title).
+  const plain = lines.map((l) => l.replace(TAG, ' ').replace(/\s+/g, ' ').trim());
+  const isCaps = (l) => l.length > 3 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l);
+  const first = plain.findIndex((l) => l.length > 5 && isCaps(l));
+  const titleLines = new Set();
+  if (first >= 0) for (let k = first; k < plain.length && isCaps(plain[k]) && !/\[[^\]]+\]/.test(lines[k]); k++) titleLines.add(k);
+  const title = first >= 0 ? [...titleLines].map((k) => plain[k]).join(' ') : fallbackTitle;
   const root = { $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties: {} };
   const blanks = [];
   let fields = 0;
@@ -69,11 +73,12 @@ export function portalSchema(text, fallbackTitle, naming = 'neutral') {
     return n;
   };
 
-  lines.forEach((raw) => {
+  lines.forEach((raw, index) => {
+    if (titleLines.has(index)) return;
     const line = raw.replace(/\t/g, ' ');
     const matches = [...line.matchAll(TAG)];
     if (matches.length === 0) {
-      if (line.trim() !== '' && isHeading(line) && line.trim() !== title) pendingHeading = cleanLabel(line);
+      if (line.trim() !== '' && isHeading(line)) pendingHeading = cleanLabel(line);
       else if (line.trim() === '') return;
       else pendingHeading = undefined;
       return;

@@ -52,6 +52,8 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
   return index;
 }
 
+const NAME_HEAD = /^(ho|ho ten|ho va ten|ho chu dem ten|ho chu dem va ten|ten)$/;
+
 function findSequence(haystack: string[], needle: string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
@@ -74,6 +76,9 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   for (const { role, words: roleWords, short } of index.roles) {
     if (short || exactOnly) {
       if (roleWords.join(' ') === words.join(' ')) return { role, rest: [] };
+      // "Họ tên mẹ", "Họ và tên chồng": a short role word is safe right after a name label.
+      const head = words.slice(0, words.length - roleWords.length);
+      if (short && !exactOnly && head.length > 0 && findSequence(words.slice(head.length), roleWords) === 0 && NAME_HEAD.test(head.join(' '))) return { role, rest: head };
       continue;
     }
     const at = findSequence(words, roleWords);
@@ -83,8 +88,20 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
       return { role, rest: [...words.slice(0, at), ...after] };
     }
   }
+  if (!exactOnly) {
+    // A person the vocabulary has no role for ("người bị tố cáo", "người hưởng chế độ", "thân nhân"): someone else.
+    const joined = words.join(' ');
+    const other = OTHER_PERSON.exec(joined);
+    const before = other ? joined.slice(0, other.index).trim() : '';
+    // Only a title about that person ("Họ tên người bị tố cáo"), not a clause ("… khi người hưởng từ trần").
+    if (other && before.split(' ').length <= 6 && !/\b(khi|cho|de|doi voi|theo|neu|vi)\b/.test(before)) {
+      return { role: 'other', rest: before === '' ? [] : before.split(' ') };
+    }
+  }
   return undefined;
 }
+
+const OTHER_PERSON = /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
 
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
