@@ -5,23 +5,9 @@
 //   naming 'neutral': f1, f2, … (sections s1, s2, …; date parts d, m, y)
 //   naming 'camel':   Vietnamese camelCase from the label (hoChuDemTen, ngayThangNamSinh; parts ngay, thang, nam)
 // The tags are returned aside for scoring only; the schema never sees them.
+import { cleanLabel, DATE_JOINER, datePartTitles, TAG, whoOf } from './tagged-to-schema.mjs';
 
-const TAG = /\[([^\]]+)\]/g;
-const DATE_JOINER = /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
-const PART_WORD = { ngày: 'Ngày', tháng: 'Tháng', năm: 'Năm', date: 'Ngày', month: 'Tháng', year: 'Năm' };
 const PART_NAME = { neutral: { Ngày: 'd', Tháng: 'm', Năm: 'y' }, camel: { Ngày: 'ngay', Tháng: 'thang', Năm: 'nam' } };
-
-const cleanLabel = (text) =>
-  text
-    .replace(/^[\s.,;:)\]–-]+/u, '')
-    .replace(/[\s:;,.]+$/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-function whoOf(tag) {
-  const m = /^user(\d+)_(.+)$/.exec(tag.trim());
-  return m ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') } : { person: 0, meaning: tag.trim().replace(/^#/, '') };
-}
 
 /** `Họ, chữ đệm, tên người yêu cầu (1)` → `hoChuDemTenNguoi` (at most four words, no footnotes or parentheses). */
 export function camelName(label, fallback) {
@@ -110,12 +96,7 @@ export function portalSchema(text, fallbackTitle, naming = 'neutral') {
       const fallback = naming === 'neutral' ? `f${fields}` : `truong${fields}`;
       const name = unique(node, naming === 'neutral' ? fallback : camelName(label, fallback));
       if (run.length >= 2) {
-        const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
-        const parts = run.map((m, k) => {
-          if (k === 0) return run.length === 2 ? (/tháng|month/i.test(labelEnd) ? 'Tháng' : 'Ngày') : 'Ngày';
-          const joiner = line.slice(run[k - 1].index + run[k - 1][0].length, m.index).trim().toLowerCase().replace(/[()/:]/g, ' ').trim().split(/\s+/)[0];
-          return PART_WORD[joiner] ?? (run.length === 2 ? 'Năm' : ['Ngày', 'Tháng', 'Năm'][k]);
-        });
+        const parts = datePartTitles(line, run, label);
         const group = { type: 'object', title: label || 'ngày', properties: {} };
         run.forEach((m, k) => {
           const partName = unique(group, PART_NAME[naming][parts[k]]);
