@@ -61,6 +61,14 @@ describe('date groups by their label', () => {
     expect(filled.data).toMatchObject({ f1: { f3: { a1: '14', a2: '07', a3: '1999' }, f5: { d: '10', m: '05', y: '2021' } } });
   });
 
+  it('fills a three-part array in the order its parts are titled, and nothing when they are not', () => {
+    const parts = (titles: string[], type = 'string'): FormSchema => ({ type: 'array', title: 'Sinh ngày', prefixItems: titles.map((title) => ({ type, title })), minItems: 3, maxItems: 3 });
+    const schema: FormSchema = { type: 'object', properties: { a: parts(['Ngày', 'Tháng', 'Năm']), b: parts(['Năm', 'Tháng', 'Ngày'], 'integer'), c: { type: 'array', title: 'Sinh ngày', items: { type: 'string' } } } };
+    const filled = fillForm(schema, syntheticProfile(), { now });
+    expect(filled.data).toEqual({ a: ['14', '07', '1999'], b: [1999, 7, 14] });
+    expect(filled.fields.find((f) => f.pointer === '/c')).toMatchObject({ status: 'empty', reason: 'invalid-for-field' });
+  });
+
   it('an issue date with no document named or before it binds nothing', () => {
     expect(keysOf({ type: 'object', properties: { x: text('Họ và tên'), g: date('Ngày cấp') } })['/g/d']).toBeUndefined();
   });

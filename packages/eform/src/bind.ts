@@ -59,6 +59,11 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
     const { key: _key, ...uncertain } = asPart;
     return { ...uncertain, confidence: Math.min(inferred.confidence, INFERENCE_THRESHOLD - 0.05) };
   }
+  // A date as a three-part array under a date label ("Sinh ngày": [Ngày, Tháng, Năm]).
+  if (leaf.node.type === 'array') {
+    const named = dateGroupKey(typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name), context, nearby);
+    if (named) return { key: named, confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
+  }
   const inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, typeof leaf.node.title === 'string' ? leaf.node.title : undefined);
   if (inferred.key === 'person.fullName' && typeof leaf.node.title === 'string' && asksForCapitals(leaf.node.title)) return { ...inferred, key: 'person.fullNameUpper' };
   return inferred;
