@@ -162,6 +162,26 @@ for (const file of files) {
 await vault.close();
 rmSync(dir, { recursive: true, force: true });
 
+// ---- the 12 annotated library forms, annotations stripped ---------------------------------------------------
+// The eform team annotated schemas/forms/*.json by hand; bound without their annotations, does inference agree?
+// (x-sohoa-key: false counts as "must not bind"; a key bound where the team wrote false or another key is a
+// disagreement, which is not always a wrong value: `idNumber` for `idDocument.number` gives the same number.)
+// These forms were looked at while writing the last rules of this round: they are tuning material, not held out.
+const LIBRARY = fileURLToPath(new URL('../../schemas/forms/', import.meta.url));
+const strip = (n) => (Array.isArray(n) ? n.map(strip) : n && typeof n === 'object' ? Object.fromEntries(Object.entries(n).filter(([k]) => k !== 'x-sohoa-key').map(([k, v]) => [k, strip(v)])) : n);
+const library = { annotated: 0, agree: 0, disagree: 0, unbound: 0 };
+for (const f of readdirSync(LIBRARY).filter((f) => f.endsWith('.schema.json'))) {
+  const raw = JSON.parse(readFileSync(join(LIBRARY, f), 'utf8'));
+  const truth = new Map(bindForm(parseFormSchema(raw)).fields.map((x) => [x.pointer, x.via === 'annotation' ? x.key : x.via === 'none' && x.confidence === 1 ? null : undefined]));
+  for (const b of bindForm(parseFormSchema(strip(raw))).fields) {
+    const want = truth.get(b.pointer);
+    if (want) library.annotated++;
+    if (!b.key) { if (want) library.unbound++; continue; }
+    if (want === b.key) library.agree++;
+    else if (want !== undefined) library.disagree++;
+  }
+}
+
 const pct = (n, d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 const total = (rs) => ['fields', 'answerable', 'filled', 'right', 'wrong'].reduce((a, k) => ({ ...a, [k]: rs.reduce((s, r) => s + r[k], 0) }), {});
 const line = (cells) => console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(10) : String(c).padStart(9))).join(' '));
@@ -180,6 +200,7 @@ const shown = details.filter((d) => d.set === 'tuning' || SHOW_HELD_OUT);
 const hidden = details.length - shown.length;
 console.log(`\nmisses and wrong fills (${shown.length} shown${hidden ? `, ${hidden} of held-out forms not shown: --show-held-out` : ''}):\n  ${shown.map((d) => d.text).join('\n  ')}`);
 console.log(`\npoisoned vault (implied issuer and nationality, ethnicity at 0.55, three values cut mid-word): ${violations.length} fields filled from them${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`);
+console.log(`\nlibrary forms without annotations (12): ${library.annotated} annotated fields; inference agrees on ${library.agree}, binds another key or one the team marked never-fill on ${library.disagree}, leaves ${library.unbound} unbound`);
 const all = total(rows);
 const ok = all.wrong === 0 && violations.length === 0;
 console.log(`\ngoals: precision 100% → ${pct(all.right, all.filled)}; recall ≥ 95% → ${pct(all.right, all.answerable)}; poisoned fills 0 → ${violations.length}`);

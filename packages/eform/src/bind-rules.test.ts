@@ -69,6 +69,19 @@ describe('date groups by their label', () => {
     expect(filled.fields.find((f) => f.pointer === '/c')).toMatchObject({ status: 'empty', reason: 'invalid-for-field' });
   });
 
+  it('reads a whole date written in one field by its label, and never as the signature date inside a person\'s block', () => {
+    const bound = keysOf({
+      type: 'object',
+      properties: {
+        a: { type: 'object', properties: { so: text('Số CCCD'), cap: text('cấp ngày … tháng … năm …') } },
+        b: { type: 'object', title: 'Người đã chết', properties: { baoTu: text('Giấy báo tử số'), cap: text('cấp ngày … tháng … năm …'), chet: text('ngày … tháng … năm …') } },
+        c: { type: 'object', title: 'Giấy tờ tùy thân', properties: { ngayCap: text('Ngày cấp') } },
+      },
+    });
+    expect(bound).toMatchObject({ '/a/cap': 'person.idDocument.issueDate', '/c/ngayCap': 'person.idDocument.issueDate' });
+    expect([bound['/b/cap'], bound['/b/chet']]).toEqual([undefined, undefined]);
+  });
+
   it('an issue date with no document named or before it binds nothing', () => {
     expect(keysOf({ type: 'object', properties: { x: text('Họ và tên'), g: date('Ngày cấp') } })['/g/d']).toBeUndefined();
   });
@@ -123,6 +136,21 @@ describe('people in a run of fields', () => {
     };
     const filled = fillForm(schema, syntheticProfile({ 'person.spouse.fullName': { value: 'Lê Văn Mẫu' } }), { now });
     expect(filled.data).toEqual({ applicant: { fullName: 'Nguyễn Thị Thử' }, spouse: { fullName: 'Lê Văn Mẫu' } });
+  });
+});
+
+describe('what a section or a hint restricts', () => {
+  it('"(tỉnh, thành phố)" asks only the province; a section about an organisation takes no person\'s contacts', () => {
+    const schema: FormSchema = {
+      type: 'object',
+      properties: {
+        hoTen: text('Họ và tên'),
+        noiSinh: text('Nơi sinh (tỉnh, thành phố)'),
+        hkd: { type: 'object', title: 'Đăng ký hộ kinh doanh', properties: { dienThoai: text('Điện thoại'), email: text('Email') } },
+      },
+    };
+    const bound = keysOf(schema);
+    expect(bound).toMatchObject({ '/noiSinh': 'person.birthPlace.province', '/hkd/dienThoai': 'person.other.phone', '/hkd/email': 'person.other.email' });
   });
 });
 

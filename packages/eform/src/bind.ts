@@ -1,7 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { autocompleteToken, datePartOf, inferKey, INFERENCE_THRESHOLD, roleOfGroup, type Inference } from './internal/infer';
 import { foldText, splitName } from './internal/fold';
-import { asksForCapitals, dateOfLabel, documentOf, DOCUMENT_OF_NUMBER, idNumberKey, isAuthoritySection, nameByAddress } from './internal/label-rules';
+import { asksForCapitals, asksProvinceOnly, dateOfLabel, documentOf, DOCUMENT_OF_NUMBER, idNumberKey, isAuthoritySection, isOrganisationSection, nameByAddress } from './internal/label-rules';
 import { addressKeyOf } from './internal/trust';
 import { listLeaves, type Leaf } from './internal/walk';
 import type { FieldBinding, FormBinding, FormSchema, SchemaOptions, Vocabulary } from './types';
@@ -43,7 +43,7 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
       ancestors: leaf.ancestors.slice(0, -1),
     };
     const inferred = inferKey(group, vocabulary, { nearby });
-    const named = dateGroupKey(parent.title ?? splitName(parent.name), context, nearby);
+    const named = dateGroupKey(parent.title ?? splitName(parent.name), context, nearby, leaf.ancestors.slice(0, -1));
     if (named) return { key: `${named}.${part}`, ...(inferred.role !== undefined && { role: inferred.role }), confidence: 0.9, candidates: [{ key: `${named}.${part}`, confidence: 0.9 }] };
     const asPart = { ...inferred, ...(inferred.key && { key: `${inferred.key}.${part}` }), candidates: inferred.candidates.filter((c) => vocabulary.keys[c.key]?.type === 'date').map((c) => ({ ...c, key: `${c.key}.${part}` })) };
     if (inferred.key && vocabulary.keys[inferred.key]?.type === 'date' && inferred.confidence >= INFERENCE_THRESHOLD) return asPart;
@@ -61,11 +61,30 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
   }
   // A date as a three-part array under a date label ("Sinh ngày": [Ngày, Tháng, Năm]).
   if (leaf.node.type === 'array') {
-    const named = dateGroupKey(typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name), context, nearby);
+    const named = dateGroupKey(typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name), context, nearby, leaf.ancestors);
     if (named) return { key: named, confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
   }
-  const inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, typeof leaf.node.title === 'string' ? leaf.node.title : undefined);
-  if (inferred.key === 'person.fullName' && typeof leaf.node.title === 'string' && asksForCapitals(leaf.node.title)) return { ...inferred, key: 'person.fullNameUpper' };
+  const title = typeof leaf.node.title === 'string' ? leaf.node.title : undefined;
+  // A whole date in one field, named by its label ("cấp ngày … tháng … năm …", "Ngày sinh"): that date, or
+  // nothing when the document it was issued for is not named ("Giấy báo tử … cấp ngày …").
+  if (title !== undefined && /\bngay\b/.test(foldText(title))) {
+    const kind = dateOfLabel(title);
+    if (kind !== undefined) {
+      const named = dateGroupKey(title, context, nearby, leaf.ancestors);
+      const { key: _unused, ...guess } = inferKey(leaf, vocabulary, { nearby });
+      if (!named) return { ...guess, confidence: Math.min(guess.confidence, INFERENCE_THRESHOLD - 0.05) };
+      const role = guess.role;
+      return { key: named, ...(role !== undefined && { role }), confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
+    }
+  }
+  let inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, title);
+  // "ngày … tháng … năm …" alone is the signature date only where a signature line stands.
+  if (inferred.key === 'form.signingDate' && title !== undefined && /^(ngay|thang|nam|\s)+$/.test(foldText(title)) && !(signing && (isSigningLine('ngày', context.last?.title, leaf.ancestors.length === 0) || (context.isLast === true && leaf.ancestors.length === 0)))) {
+    return { confidence: 0, candidates: [] };
+  }
+  if (inferred.key === 'person.fullName' && title !== undefined && asksForCapitals(title)) inferred = { ...inferred, key: 'person.fullNameUpper' };
+  // "Nơi sinh (tỉnh, thành phố)": only the province of that address.
+  if (inferred.key !== undefined && title !== undefined && addressKeyOf(inferred.key) === inferred.key && asksProvinceOnly(title)) inferred = { ...inferred, key: `${inferred.key}.province` };
   return inferred;
 }
 
@@ -93,10 +112,11 @@ function documentOfKey(key: string | undefined): string | undefined {
  * A date group named by its label ("Sinh ngày", "Ngày cấp", "Chết ngày"): the date it names; an issue date
  * is the one of the document the label names, else of the ID number or issuer just before it, else none.
  */
-function dateGroupKey(title: string, context: LeafContext, nearby: string[]): string | undefined {
+function dateGroupKey(title: string, context: LeafContext, nearby: string[], ancestors: Leaf['ancestors'] = []): string | undefined {
   const named = dateOfLabel(title);
   if (named !== 'issue') return named;
-  const doc = documentOf(foldText(title)) ?? documentOfKey(context.last?.key) ?? [...nearby].reverse().map((t) => documentOf(foldText(t))).find(Boolean);
+  const around = [...[...nearby].reverse(), ...[...ancestors].reverse().map((a) => a.title ?? '')];
+  const doc = documentOf(foldText(title)) ?? documentOfKey(context.last?.key) ?? around.map((t) => documentOf(foldText(t))).find(Boolean);
   return doc && `person.${doc}.issueDate`;
 }
 
@@ -220,8 +240,9 @@ function sequenceRoles(leaves: Leaf[], inferred: Inference[]): { roles: Array<st
       named = true;
     }
     if (base === 'person.givenName' && previous?.base !== 'person.familyName' && previous?.base !== 'person.middleName') {
-      inference = { ...inference, key: 'person.fullName' };
-      base = 'person.fullName';
+      const title = typeof leaf.node.title === 'string' ? leaf.node.title : '';
+      base = asksForCapitals(title) ? 'person.fullNameUpper' : 'person.fullName';
+      inference = { ...inference, key: base };
       adjusted[i] = inference;
     }
     if (base !== undefined && previous?.item !== item && (NAME_KEYS.has(base) || base === 'person.fullNameUpper' || base === 'person.givenName')) {
@@ -297,7 +318,9 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;
     const base = { pointer: leaf.pointer, schemaPointer: leaf.schemaPointer, title };
     const inference = sequence.inferred[i]!;
-    const role = inference.role ?? sequence.roles[i] ?? groupRoles.get(leaf.pointer.split('/')[1]!);
+    // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
+    const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
+    const role = inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.pointer.split('/')[1]!);
     const annotated = leaf.node['x-sohoa-key'];
     if (annotated === false) return { ...base, via: 'none', confidence: 1 };
     if (typeof annotated === 'string' && annotated !== '') {

@@ -14,6 +14,8 @@ export const CORRECTIONS = [
   // "Số CMND" asks for the 9-digit ID card number: the old number her CCCD's QR carries, not the CCCD number.
   { file: '', tag: /^user\d+_id$/, label: /^(\d+\.\s*)?(Số CMND|Số CMTND|Số chứng minh nhân dân|Chứng minh nhân dân số|Giấy CMND số)$/i, to: (t) => t.replace(/_id$/, '_old_id_number') },
   { file: '20_', tag: /user5_dob_/, label: /./, to: 'user5_death_date' },
+  // "Nơi sinh (tỉnh, thành phố)" asks only the province (the passport form's annotation says the same).
+  { file: '42_', tag: 'user1_birthplace', label: /\(tỉnh, thành phố\)/, to: 'user1_birthplace_province' },
   { file: '34_', tag: 'user1_occupation', label: /Chức vụ/, to: 'user1_position' },
   { file: '42_', tag: 'user1_full_name', label: /^1?\.?\s*Họ$/, to: 'user1_family_name' },
   { file: '42_', tag: 'user1_full_name', label: /Chữ đệm và tên/, to: 'user1_middle_and_given_name' },
@@ -59,6 +61,7 @@ export function expected(meaning, label, isSubject, isForm) {
     // "Nơi cư trú" is the permanent residence (Luật Cư trú 2020, art. 11); where she lives now the vault does not know.
     case 'current_address': return /cư trú|thường trú|HKTT/i.test(label.replace(/\([^)]*\)/g, '')) ? [t.permanentAddress] : undefined;
     case 'birthplace': return [t.birthPlace];
+    case 'birthplace_province': return [t.birthPlace.split(',').at(-1).trim()];
     case 'birth_registration_place': return [t.birthRegistrationPlace];
     case 'id_issue_date': case 'id_date': return [dmy(t.idIssueDate)];
     case 'id_issue_place': case 'id_place': case 'id_issuer': return [t.idIssuer];

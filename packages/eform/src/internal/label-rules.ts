@@ -57,6 +57,8 @@ export function documentOf(folded: string): 'idDocument' | 'oldIdDocument' | 'pa
   if (m.cccd) return 'idDocument';
   if (m.passport && !m.cmnd) return 'passport';
   if (m.cmnd && !m.passport) return 'oldIdDocument';
+  // "Giấy tờ tùy thân": whichever identity document the person holds, the one the vault files as theirs.
+  if (!m.cmnd && !m.passport && /\bgiay to (tuy|nhan) than\b/.test(folded)) return 'idDocument';
   return undefined;
 }
 
@@ -107,4 +109,18 @@ export function dateOfLabel(text: string): string | undefined {
 export function isAuthoritySection(title: string | undefined): boolean {
   if (title === undefined) return false;
   return /^(phan )?(xac nhan|y kien|phe duyet|danh cho|de xuat cua|ket qua|quyet dinh|can bo|thu truong|chu tich|giam doc|hieu truong|ban giam hieu|xet duyet)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
+}
+
+/** "Nơi sinh (tỉnh, thành phố)", "Quê quán (tỉnh)": the label asks only the province of an address. */
+export function asksProvinceOnly(text: string): boolean {
+  const hint = /\(([^)]*)\)/.exec(text)?.[1];
+  if (hint === undefined) return false;
+  const words = foldText(hint).split(' ').filter(Boolean);
+  return words.length > 0 && words.join(' ').startsWith('tinh') && words.every((w) => ['tinh', 'thanh', 'pho', 'tp', 'hoac'].includes(w));
+}
+
+/** A section about an organisation, not a person: a business, a company, an agency, a unit. */
+export function isOrganisationSection(title: string | undefined): boolean {
+  if (title === undefined) return false;
+  return /^((thong tin|dang ky)( ve)? )?(ho kinh doanh|doanh nghiep|cong ty|to chuc|co quan|don vi|chi nhanh|van phong dai dien|hop tac xa|organization|organisation|business|employer|company)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
 }
