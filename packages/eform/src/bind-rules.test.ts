@@ -165,6 +165,17 @@ describe("the declaration's date only in the citizen's own section", () => {
     };
     const bound = keysOf(schema);
     expect(bound['/a/ngay/d']).toBeUndefined();
+    expect(bound['/a/noi']).toBeUndefined();
     expect(bound['/b/ngay/d']).toBe('form.signingDate.day');
+    expect(bound['/b/noi']).toBe('form.signingPlace');
+  });
+
+  it("places the declaration in the subject's current commune, and nowhere when that is not known", () => {
+    const schema: FormSchema = { type: 'object', properties: { hoTen: text('Họ và tên'), noi: { type: 'string' }, ngay: date('ngày') } };
+    const current = syntheticProfile({ 'person.permanentAddress': { value: 'Số 1 Đường Mẫu, Phường Ba Đình, Thành phố Hà Nội' } });
+    expect(fillForm(schema, current, { now }).data).toMatchObject({ noi: 'Phường Ba Đình', ngay: { d: '05', m: '03', y: '2026' } });
+    // An address from before the 2025 reform names a commune that may no longer exist: without a gazetteer, left empty.
+    const old = syntheticProfile({ 'person.permanentAddress': { value: 'Số 1 Đường Mẫu, Phường Thử, Quận Mẫu, Thành phố Hà Nội' } });
+    expect(fillForm(schema, old, { now }).fields.find((f) => f.pointer === '/noi')).toMatchObject({ key: 'form.signingPlace', status: 'empty', reason: 'no-data' });
   });
 });

@@ -209,6 +209,24 @@ const NAME_PARTS_AFTER_FAMILY = new Set(['person.middleAndGivenName', 'person.gi
 const PARTICULARS = /^person\.(birthDate|birthYear|age|sex|ethnicity|nationality|religion|occupation|idNumber|oldIdNumber|idDocument|oldIdDocument|passport|hometown|birthPlace|fullNameUpper)(\.|$)/;
 
 /**
+ * "Hà Nội, ngày … tháng … năm …": the blank right before the form's own signature date, with no label of its
+ * own (or "Làm tại"), is the place of the declaration (`form.signingPlace`, the subject's current commune).
+ */
+function bindSigningPlace(leaves: Leaf[], inferred: Inference[]): void {
+  const at = inferred.findIndex((inference) => inference.key?.startsWith('form.signingDate.'));
+  if (at <= 0) return;
+  const date = itemTitle(leaves[at]!).id;
+  const before = leaves[at - 1]!;
+  const place = itemTitle(before);
+  if (place.id === date || place.id.replace(/\/[^/]*$/, '') !== date.replace(/\/[^/]*$/, '') || datePartOf(before)) return;
+  const title = foldText(place.title.replace(/\([^)]*\)/g, ' '));
+  const previous = inferred[at - 1]!;
+  if ((title === '' || title === 'lam tai') && !(previous.key && previous.confidence >= INFERENCE_THRESHOLD && previous.key !== 'form.signingPlace')) {
+    inferred[at - 1] = { key: 'form.signingPlace', confidence: 0.9, candidates: [{ key: 'form.signingPlace', confidence: 0.9 }] };
+  }
+}
+
+/**
  * People in a run of fields. In one object (section), the first name field is the section's person. A later
  * name without a role ("Ông (Bà)" after "Tôi tên là"), or a person introduced in prose ("Là cha/mẹ … của em"),
  * is someone else (`other`): every personal field after it is theirs, until the next section. A relation's
@@ -311,6 +329,7 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     inferredSoFar.push(inference);
     return inference;
   });
+  bindSigningPlace(leaves, inferred);
   const groupRoles = defaultRoles(leaves, inferred, vocabulary);
   const sequence = sequenceRoles(leaves, inferred);
 

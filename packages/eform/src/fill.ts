@@ -29,7 +29,7 @@ function mapRole(key: string, roleMap: Record<string, string> | undefined): stri
  */
 function distrustOf(key: string, found: ResolvedValue, profile: FillProfile, now: Date, options: FillOptions): 'implied-value' | 'looks-truncated' | undefined {
   if (isImplied(found.source)) return 'implied-value';
-  const addressKey = addressKeyOf(key);
+  const addressKey = key === 'form.signingPlace' ? 'person.residence' : addressKeyOf(key);
   if (addressKey !== undefined) {
     const address = addressKey === key ? found : mapRole(addressKey, options.roleMap).map((k) => resolveKey(k, profile, now, 0, options.gazetteer)).find(Boolean);
     if (address && isImplied(address.source)) return 'implied-value';
