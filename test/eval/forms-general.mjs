@@ -201,6 +201,27 @@ const hidden = details.length - shown.length;
 console.log(`\nmisses and wrong fills (${shown.length} shown${hidden ? `, ${hidden} of held-out forms not shown: --show-held-out` : ''}):\n  ${shown.map((d) => d.text).join('\n  ')}`);
 console.log(`\npoisoned vault (implied issuer and nationality, ethnicity at 0.55, three values cut mid-word): ${violations.length} fields filled from them${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`);
 console.log(`\nlibrary forms without annotations (12): ${library.annotated} annotated fields; inference agrees on ${library.agree}, binds another key or one the team marked never-fill on ${library.disagree}, leaves ${library.unbound} unbound`);
+// ---- VA.gov's public draft-04 schemas (../shared/data/forms-wild/va-gov) ----------------------------------------
+// Bound as they are (bindForm walks local $refs; the draft adapters are another change): a person's key without a
+// role on a path that names someone else (spouse…, dependent…, veteran…, school official, point of contact …) is
+// a value that would go into another person's section.
+const WILD = fileURLToPath(new URL('../../../shared/data/forms-wild/va-gov/', import.meta.url));
+const OTHER_PATH = /spouse|dependent|child|veteran|sponsor|relative|previous|former|guardian|parent|mother|father|witness|employer|school|physician|doctor|deceased|beneficiar|pointofcontact|emergency|nextofkin/i;
+const ROLE_KEY = /^person\.(mother|father|spouse|child|other|guardian|householdHead|grantor|attorney|ward|deceased|agent|representative|parent)\./;
+const wild = { forms: 0, refused: 0, bound: 0, intoOther: [] };
+if (existsSync(WILD)) {
+  for (const f of readdirSync(WILD).filter((f) => f.endsWith('.json')).sort()) {
+    let binding;
+    try { binding = bindForm(JSON.parse(readFileSync(join(WILD, f), 'utf8'))); } catch { wild.refused++; continue; }
+    wild.forms++;
+    for (const b of binding.fields) {
+      if (!b.key) continue;
+      wild.bound++;
+      if (b.key.startsWith('person.') && !ROLE_KEY.test(b.key) && OTHER_PATH.test(b.pointer.replace(/\/(contactInformation|contactInfo)\//i, '/'))) wild.intoOther.push(`${f} ${b.pointer} ${b.key}`);
+    }
+  }
+  console.log(`\nVA.gov schemas (${wild.forms} bound, ${wild.refused} refused): ${wild.bound} fields bound; ${wild.intoOther.length} a person's key without a role on a path about someone else${wild.intoOther.length ? `\n  ${wild.intoOther.join('\n  ')}` : ''}`);
+}
 const all = total(rows);
 const ok = all.wrong === 0 && violations.length === 0;
 console.log(`\ngoals: precision 100% → ${pct(all.right, all.filled)}; recall ≥ 95% → ${pct(all.right, all.answerable)}; poisoned fills 0 → ${violations.length}`);

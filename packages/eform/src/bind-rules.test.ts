@@ -124,6 +124,29 @@ describe('people in a run of fields', () => {
     expect(keysOf(schema)).toMatchObject({ '/a': 'person.fullName', '/b': 'person.other.fullName', '/c/ten': 'person.other.fullName' });
   });
 
+  it('property names that name the person: spouseDateOfBirth, dependentInformation, pointOfContact, ngaySinhMe', () => {
+    const schema: FormSchema = {
+      type: 'object',
+      properties: {
+        veteranDateOfBirth: { type: 'string', format: 'date' },
+        spouseDateOfBirth: { type: 'string', format: 'date' },
+        dependentInformation: { type: 'object', properties: { email: { type: 'string' } } },
+        pointOfContact: { type: 'object', properties: { email: { type: 'string' } } },
+        contactInformation: { type: 'object', properties: { email: { type: 'string' } } },
+        ngaySinhMe: { type: 'string' },
+      },
+    };
+    expect(keysOf(schema)).toMatchObject({
+      '/veteranDateOfBirth': 'person.other.birthDate',
+      '/spouseDateOfBirth': 'person.spouse.birthDate',
+      '/dependentInformation/email': 'person.other.email',
+      '/pointOfContact/email': 'person.other.email',
+      '/contactInformation/email': 'person.email',
+    });
+    // The role word dilutes the name's match below the threshold: reported with the mother's key, never the subject's.
+    expect(bindForm(schema).fields.find((f) => f.pointer === '/ngaySinhMe')?.candidates?.[0]?.key).toBe('person.mother.birthDate');
+  });
+
   it("sections about another person fill only from that relation (English forms too)", () => {
     const schema: FormSchema = {
       type: 'object',

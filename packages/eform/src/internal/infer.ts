@@ -111,7 +111,42 @@ export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title
     (title.length > 0 && findRole(index, title, false)) ||
     findRole(index, nameWords(group.name), true) ||
     (title.length > 0 && findRole(index, title, true));
-  return found ? found.role : undefined;
+  return found ? found.role : roleOfName(nameWords(group.name));
+}
+
+/** English property names that start with the person they are about (`spouseInformation`, `dependentEmail`). */
+const NAME_PREFIX_ROLES: Record<string, string> = {
+  spouse: 'spouse',
+  mother: 'mother',
+  father: 'father',
+  child: 'child',
+  children: 'child',
+  guardian: 'guardian',
+  dependent: 'other',
+  dependents: 'other',
+  veteran: 'other',
+  relative: 'other',
+  sponsor: 'other',
+  witness: 'other',
+  physician: 'other',
+  doctor: 'other',
+  employer: 'other',
+  school: 'other',
+  deceased: 'other',
+  beneficiary: 'other',
+  former: 'other',
+  previous: 'other',
+  prior: 'other',
+};
+/** Vietnamese property names that end with the person (`hoTenMe`, `ngaySinhCha`, `diaChiVo`). */
+const NAME_SUFFIX_ROLES: Record<string, string> = { me: 'mother', cha: 'father', bo: 'father', vo: 'spouse', chong: 'spouse' };
+const OTHER_CONTACT = /\b(point of contact|emergency contact|secondary contact|next of kin|alternate contact)\b/;
+
+/** The person a property name is about, from its first English word or last Vietnamese word. */
+function roleOfName(name: string[]): string | undefined {
+  if (name.length < 2) return undefined;
+  if (OTHER_CONTACT.test(name.join(' '))) return 'other';
+  return NAME_PREFIX_ROLES[name[0]!] ?? (name.length >= 3 ? NAME_SUFFIX_ROLES[name.at(-1)!] : undefined);
 }
 
 /** Folded words of a text with their joined form and set, computed once per text. */
@@ -171,6 +206,8 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
     roleBare = inTitle.rest;
   }
   const titleIsRole = inTitle !== undefined && inTitle.rest.length === 0 && bareTitle.length > 0;
+  // A property name that names the person (`spouseDateOfBirth`, `ngaySinhMe`) when the title does not.
+  if (!role && !(inTitle && inTitle.rest.length > 0)) role = roleOfName(name);
   for (const ancestor of [...leaf.ancestors].reverse()) {
     if (role) break;
     role = roleOfGroup(vocabulary, ancestor);
