@@ -5,7 +5,7 @@
 //   naming 'neutral': f1, f2, … (sections s1, s2, …; date parts d, m, y)
 //   naming 'camel':   Vietnamese camelCase from the label (hoChuDemTen, ngayThangNamSinh; parts ngay, thang, nam)
 // The tags are returned aside for scoring only; the schema never sees them.
-import { cleanLabel, DATE_JOINER, datePartTitles, TAG, whoOf } from './tagged-to-schema.mjs';
+import { cleanLabel, collectRun, datePartTitles, TAG, whoOf } from './tagged-to-schema.mjs';
 
 const PART_NAME = { neutral: { Ngày: 'd', Tháng: 'm', Năm: 'y' }, camel: { Ngày: 'ngay', Tháng: 'thang', Năm: 'nam' } };
 
@@ -80,17 +80,8 @@ export function portalSchema(text, fallbackTitle, naming = 'neutral') {
     let i = 0;
     let from = 0;
     while (i < matches.length) {
-      const first = matches[i];
-      const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
       // A split date: following blanks joined only by date words or slashes (the printed line decides, not the tags).
-      const run = [first];
-      let end = first.index + first[0].length;
-      while (i + run.length < matches.length && run.length < 3) {
-        const next = matches[i + run.length];
-        if (!DATE_JOINER.test(line.slice(end, next.index))) break;
-        run.push(next);
-        end = next.index + next[0].length;
-      }
+      const { first, label, run, end } = collectRun(line, matches, i, from, undefined, 3);
       fields++;
       const { node, prefix } = section;
       const fallback = naming === 'neutral' ? `f${fields}` : `truong${fields}`;

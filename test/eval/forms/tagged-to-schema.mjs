@@ -20,6 +20,24 @@ export function whoOf(tag) {
   return m ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') } : { person: 0, meaning: tag.trim().replace(/^#/, '') };
 }
 
+/**
+ * The blank at `matches[i]`, the label printed before it (from `from`), and the blanks after it that continue a
+ * split date (joined only by date words or slashes, and accepted by `accept`).
+ */
+export function collectRun(line, matches, i, from, accept = () => true, max = Infinity) {
+  const first = matches[i];
+  const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
+  const run = [first];
+  let end = first.index + first[0].length;
+  while (i + run.length < matches.length && run.length < max) {
+    const next = matches[i + run.length];
+    if (!DATE_JOINER.test(line.slice(end, next.index)) || !accept(next, first)) break;
+    run.push(next);
+    end = next.index + next[0].length;
+  }
+  return { first, label, run, end };
+}
+
 /** Titles of the blanks of one split date (`Ngày`, `Tháng`, `Năm`) from the words printed between them. */
 export function datePartTitles(line, run, label) {
   const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
@@ -71,18 +89,8 @@ export function taggedToSchema(text, fallbackTitle) {
     let i = 0;
     let from = 0;
     while (i < matches.length) {
-      const first = matches[i];
-      const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
       // Collect a split date: following blanks of the same person joined by date words.
-      const run = [first];
-      let end = first.index + first[0].length;
-      while (i + run.length < matches.length) {
-        const next = matches[i + run.length];
-        const joiner = line.slice(end, next.index);
-        if (!DATE_JOINER.test(joiner) || whoOf(next[1]).person !== whoOf(first[1]).person) break;
-        run.push(next);
-        end = next.index + next[0].length;
-      }
+      const { first, label, run, end } = collectRun(line, matches, i, from, (next, first) => whoOf(next[1]).person === whoOf(first[1]).person);
       const { person } = whoOf(first[1]);
       const { node, prefix } = containerFor(person, index);
       counter++;
