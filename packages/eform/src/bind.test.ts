@@ -131,8 +131,10 @@ describe('bindForm: English relation words (forms written by others)', () => {
       },
     });
     expect(fields.map((f) => [f.pointer, f.key])).toEqual([
-      ['/veteranFullName', 'person.fullName'],
-      ['/dateOfBirth', 'person.birthDate'],
+      // Whether the veteran is the person filling in is not said: the veteran's fields, and the particulars
+      // printed after the veteran's name, are someone else's until a form says otherwise (empty, never wrong).
+      ['/veteranFullName', 'person.other.fullName'],
+      ['/dateOfBirth', 'person.other.birthDate'],
       ['/spouseDateOfBirth', 'person.spouse.birthDate'],
       // `other` is a role no profile answers: the field stays empty.
       ['/secondaryContact/fullName', 'person.other.fullName'],

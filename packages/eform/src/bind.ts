@@ -1,6 +1,8 @@
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { autocompleteToken, datePartOf, inferKey, INFERENCE_THRESHOLD, roleOfGroup, type Inference } from './internal/infer';
-import { foldText } from './internal/fold';
+import { foldText, splitName } from './internal/fold';
+import { asksForCapitals, asksProvinceOnly, dateOfLabel, documentOf, DOCUMENT_OF_NUMBER, idNumberKey, isAuthoritySection, isOrganisationSection, nameByAddress } from './internal/label-rules';
+import { addressKeyOf } from './internal/trust';
 import { listLeaves, type Leaf } from './internal/walk';
 import type { FieldBinding, FormBinding, FormSchema, SchemaOptions, Vocabulary } from './types';
 import { getKeyInfo, keyWithRole, vocabulary as defaultVocabulary } from './vocabulary';
@@ -42,6 +44,8 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
       group: leaf.group,
     };
     const inferred = inferKey(group, vocabulary, { nearby });
+    const named = dateGroupKey(parent.title ?? splitName(parent.name), context, nearby, leaf.ancestors.slice(0, -1));
+    if (named) return { key: `${named}.${part}`, ...(inferred.role !== undefined && { role: inferred.role }), confidence: 0.9, candidates: [{ key: `${named}.${part}`, confidence: 0.9 }] };
     const asPart = { ...inferred, ...(inferred.key && { key: `${inferred.key}.${part}` }), candidates: inferred.candidates.filter((c) => vocabulary.keys[c.key]?.type === 'date').map((c) => ({ ...c, key: `${c.key}.${part}` })) };
     if (inferred.key && vocabulary.keys[inferred.key]?.type === 'date' && inferred.confidence >= INFERENCE_THRESHOLD) return asPart;
     // "do … cấp ngày …", "Cơ quan cấp … ngày …": a bare date after an issuer is that document's issue date.
@@ -56,21 +60,84 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
     const { key: _key, ...uncertain } = asPart;
     return { ...uncertain, confidence: Math.min(inferred.confidence, INFERENCE_THRESHOLD - 0.05) };
   }
-  return followIdNumber(inferKey(leaf, vocabulary, { nearby }), context.last?.key);
+  // A date as a three-part array under a date label ("Sinh ngày": [Ngày, Tháng, Năm]).
+  if (leaf.node.type === 'array') {
+    const named = dateGroupKey(typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name), context, nearby, leaf.ancestors);
+    if (named) return { key: named, confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
+  }
+  const title = typeof leaf.node.title === 'string' ? leaf.node.title : undefined;
+  // A whole date in one field, named by its label ("cấp ngày … tháng … năm …", "Ngày sinh"): that date, or
+  // nothing when the document it was issued for is not named ("Giấy báo tử … cấp ngày …").
+  if (title !== undefined && /\bngay\b/.test(foldText(title))) {
+    const kind = dateOfLabel(title);
+    if (kind !== undefined) {
+      const named = dateGroupKey(title, context, nearby, leaf.ancestors);
+      const { key: _unused, ...guess } = inferKey(leaf, vocabulary, { nearby });
+      if (!named) return { ...guess, confidence: Math.min(guess.confidence, INFERENCE_THRESHOLD - 0.05) };
+      const role = guess.role;
+      return { key: named, ...(role !== undefined && { role }), confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
+    }
+  }
+  let inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, title);
+  // "ngày … tháng … năm …" alone is the signature date only where a signature line stands.
+  if (inferred.key === 'form.signingDate' && title !== undefined && /^(ngay|thang|nam|\s)+$/.test(foldText(title)) && !(signing && (isSigningLine('ngày', context.last?.title, leaf.ancestors.length === 0) || (context.isLast === true && leaf.ancestors.length === 0)))) {
+    return { confidence: 0, candidates: [] };
+  }
+  if (inferred.key === 'person.fullName' && title !== undefined && asksForCapitals(title)) inferred = { ...inferred, key: 'person.fullNameUpper' };
+  // "Nơi sinh (tỉnh, thành phố)": only the province of that address.
+  if (inferred.key !== undefined && title !== undefined && addressKeyOf(inferred.key) === inferred.key && asksProvinceOnly(title)) inferred = { ...inferred, key: `${inferred.key}.province` };
+  return inferred;
+}
+
+/** Label shapes every form family shares (ID numbers under any mix of document names, "Tôi tên là", "Ông (Bà)"). */
+function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
+  const title = typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name);
+  const role = inferred.role !== undefined ? { role: inferred.role } : {};
+  const id = idNumberKey(title);
+  if (id) return { key: id, ...role, confidence: 0.9, candidates: [{ key: id, confidence: 0.9 }] };
+  if (nameByAddress(title)) {
+    // "Xác nhận anh/chị …": an authority certifies the applicant, never a third person.
+    const who = /^xac nhan\b/.test(foldText(title)) ? { role: 'self' } : role;
+    return { key: 'person.fullName', ...who, confidence: 0.85, candidates: [{ key: 'person.fullName', confidence: 0.85 }] };
+  }
+  return inferred;
+}
+
+/** The issued document a key belongs to (`person.oldIdDocument.issuer` → `oldIdDocument`). */
+function documentOfKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  return DOCUMENT_OF_NUMBER[key] ?? /^person\.(idDocument|oldIdDocument|passport)\.(issuer|issueDate)$/.exec(key)?.[1];
+}
+
+/**
+ * A date group named by its label ("Sinh ngày", "Ngày cấp", "Chết ngày"): the date it names; an issue date
+ * is the one of the document the label names, else of the ID number or issuer just before it, else none.
+ */
+function dateGroupKey(title: string, context: LeafContext, nearby: string[], ancestors: Leaf['ancestors'] = []): string | undefined {
+  const named = dateOfLabel(title);
+  if (named !== 'issue') return named;
+  const around = [...[...nearby].reverse(), ...[...ancestors].reverse().map((a) => a.title ?? '')];
+  const doc = documentOf(foldText(title)) ?? documentOfKey(context.last?.key) ?? around.map((t) => documentOf(foldText(t))).find(Boolean);
+  return doc && `person.${doc}.issueDate`;
 }
 
 const ISSUE_FIELD = /^person\.(idDocument|oldIdDocument|passport|drivingLicence)\.(issuer|issueDate)$/;
+const ISSUE_LABEL: Record<string, 'issuer' | 'issueDate'> = { 'noi cap': 'issuer', 'co quan cap': 'issuer', 'cap tai': 'issuer', do: 'issuer', tai: 'issuer', 'ngay cap': 'issueDate', 'cap ngay': 'issueDate' };
 
 /**
- * "Số CMND/Hộ chiếu …: [số] Cơ quan cấp [ ]": right after the person's ID number, an issuer or issue
- * date belongs to the document that number came from, whichever the label lists first.
+ * "Số CMND/Hộ chiếu …: [số] Cơ quan cấp [ ] ngày [ ]": right after an ID number, an issuer or issue date
+ * belongs to the document that number came from (CCCD, CMND or passport), whatever else the label suggests.
  */
-function followIdNumber(inference: Inference, lastKey: string | undefined): Inference {
-  if (lastKey !== 'person.idNumber' || (inference.key && inference.confidence >= INFERENCE_THRESHOLD)) return inference;
-  const issue = inference.candidates.map((c) => ({ c, m: ISSUE_FIELD.exec(c.key) })).find(({ c, m }) => m && c.confidence >= INFERENCE_THRESHOLD);
-  if (!issue?.m) return inference;
-  const key = `person.idDocument.${issue.m[2]}`;
-  return { ...inference, key, confidence: issue.c.confidence, candidates: [{ key, confidence: issue.c.confidence }, ...inference.candidates.filter((c) => c.key !== key)] };
+function followIdNumber(inference: Inference, lastKey: string | undefined, title?: string): Inference {
+  const doc = lastKey === undefined ? undefined : DOCUMENT_OF_NUMBER[lastKey];
+  if (!doc) return inference;
+  const byLabel = title === undefined ? undefined : ISSUE_LABEL[foldText(title.replace(/\([^)]*\)/g, ' '))];
+  const top = inference.candidates[0];
+  const issue = byLabel ?? (top && top.confidence >= INFERENCE_THRESHOLD ? ISSUE_FIELD.exec(top.key)?.[2] : undefined);
+  if (!issue || (inference.key && inference.confidence >= INFERENCE_THRESHOLD && !ISSUE_FIELD.test(inference.key))) return inference;
+  const key = `person.${doc}.${issue}`;
+  const confidence = Math.max(0.85, inference.confidence);
+  return { ...inference, key, confidence, candidates: [{ key, confidence }, ...inference.candidates.filter((c) => c.key !== key)] };
 }
 
 const BARE_DATE = new Set(['ngay', 'date', 'lam tai ngay']);
@@ -83,6 +150,7 @@ const BARE_DATE = new Set(['ngay', 'date', 'lam tai ngay']);
 function isSigningLine(title: string | undefined, before: string | undefined, atRoot: boolean): boolean {
   if (title === undefined || !BARE_DATE.has(foldText(title))) return false;
   if (before === undefined) return false;
+  if (isAuthoritySection(before)) return false;
   const bare = foldText(before.replace(/\([^)]*\)/g, ' '));
   if (bare === '' || bare === 'lam tai') return true;
   // At the top level, outside any person's block, after anything but a number or an issuer ("số …", "… cấp").
@@ -162,6 +230,84 @@ function englishRelation(leaf: Leaf): string | undefined {
   return undefined;
 }
 
+const NAME_PARTS_AFTER_FAMILY = new Set(['person.middleAndGivenName', 'person.givenName', 'person.middleName']);
+/** What a relation's name printed inline is usually followed by: that person's own particulars. */
+const PARTICULARS = /^person\.(birthDate|birthYear|age|sex|ethnicity|nationality|religion|occupation|idNumber|oldIdNumber|idDocument|oldIdDocument|passport|hometown|birthPlace|fullNameUpper)(\.|$)/;
+
+/**
+ * "Hà Nội, ngày … tháng … năm …": the blank right before the form's own signature date, with no label of its
+ * own (or "Làm tại"), is the place of the declaration (`form.signingPlace`, the subject's current commune).
+ */
+function bindSigningPlace(leaves: Leaf[], inferred: Inference[]): void {
+  const at = inferred.findIndex((inference) => inference.key?.startsWith('form.signingDate.'));
+  if (at <= 0) return;
+  const date = itemTitle(leaves[at]!).id;
+  const before = leaves[at - 1]!;
+  const place = itemTitle(before);
+  if (place.id === date || place.id.replace(/\/[^/]*$/, '') !== date.replace(/\/[^/]*$/, '') || datePartOf(before)) return;
+  const title = foldText(place.title.replace(/\([^)]*\)/g, ' '));
+  const previous = inferred[at - 1]!;
+  if ((title === '' || title === 'lam tai') && !(previous.key && previous.confidence >= INFERENCE_THRESHOLD && previous.key !== 'form.signingPlace')) {
+    inferred[at - 1] = { key: 'form.signingPlace', confidence: 0.9, candidates: [{ key: 'form.signingPlace', confidence: 0.9 }] };
+  }
+}
+
+/**
+ * People in a run of fields. In one object (section), the first name field is the section's person. A later
+ * name without a role ("Ông (Bà)" after "Tôi tên là"), or a person introduced in prose ("Là cha/mẹ … của em"),
+ * is someone else (`other`): every personal field after it is theirs, until the next section. A relation's
+ * name printed inline ("Họ tên mẹ") gives the particulars right after it (birth date, ID, ethnicity …) to that
+ * relation, and makes an address after it nobody's (whose it is, the label does not say); contact fields stay
+ * the applicant's. "Tên" alone is a given name only right after "Họ"; otherwise it asks the full name.
+ */
+function sequenceRoles(leaves: Leaf[], inferred: Inference[]): { roles: Array<string | undefined>; inferred: Inference[] } {
+  const roles: Array<string | undefined> = [];
+  const adjusted = [...inferred];
+  let container: string | undefined;
+  let named = false;
+  let carry: string | undefined;
+  let previous: { item: string; base?: string } | undefined;
+  leaves.forEach((leaf, i) => {
+    const item = itemTitle(leaf).id;
+    const here = item.replace(/\/[^/]*$/, '');
+    if (here !== container) {
+      container = here;
+      named = false;
+      carry = undefined;
+      previous = undefined;
+    }
+    let inference = inferred[i]!;
+    let base = inference.key && inference.confidence >= INFERENCE_THRESHOLD ? baseOf(inference.key) : undefined;
+    // "Là cha/mẹ … của em: [ ]": an uncertain name of someone else still says who the next fields are about.
+    if (base === undefined && inference.role === 'other' && inference.candidates[0] !== undefined && NAME_KEYS.has(inference.candidates[0].key)) {
+      carry = 'other';
+      named = true;
+    }
+    if (base === 'person.givenName' && previous?.base !== 'person.familyName' && previous?.base !== 'person.middleName') {
+      const title = typeof leaf.node.title === 'string' ? leaf.node.title : '';
+      base = asksForCapitals(title) ? 'person.fullNameUpper' : 'person.fullName';
+      inference = { ...inference, key: base };
+      adjusted[i] = inference;
+    }
+    if (base !== undefined && previous?.item !== item && (NAME_KEYS.has(base) || base === 'person.fullNameUpper' || base === 'person.givenName')) {
+      const samePerson = previous?.base === 'person.familyName' && NAME_PARTS_AFTER_FAMILY.has(base);
+      if (inference.role !== undefined) {
+        carry = inference.role === 'self' ? undefined : inference.role;
+        named = true;
+      } else if (!named) named = true;
+      else if (!samePerson) carry = 'other';
+    }
+    let role: string | undefined;
+    if (inference.role === undefined && carry !== undefined && base?.startsWith('person.')) {
+      if (carry === 'other' || PARTICULARS.test(base)) role = carry;
+      else if (addressKeyOf(base) !== undefined) role = 'other';
+    }
+    roles.push(role);
+    if (base !== undefined || previous?.item !== item) previous = { item, ...(base !== undefined && { base }) };
+  });
+  return { roles, inferred: adjusted };
+}
+
 /**
  * Bind every leaf field of a form schema to a semantic key: the `x-sohoa-key` annotation first
  * (`false` means "never fill"), then an `autocomplete` token, then inference from the title, the
@@ -201,18 +347,25 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     const lastInference = last && inferredSoFar[last.index];
     const lastKey = lastInference && lastInference.confidence >= INFERENCE_THRESHOLD ? lastInference.key : undefined;
     const context = { nearby: previous.map((p) => p.title), last: last && { title: last.title, ...(lastKey !== undefined && { key: lastKey }) }, isLast: item.id === lastItem };
-    const inference = agency ? { confidence: 0, candidates: [] } : inferLeaf(leaf, vocabulary, context, signingLine === undefined || signingLine === item.id);
+    // An authority's section (its confirmation, its opinion) takes none of the citizen's declaration.
+    const inAuthority = leaf.ancestors.some((a) => isAuthoritySection(a.title));
+    let inference: Inference = agency ? { confidence: 0, candidates: [] } : inferLeaf(leaf, vocabulary, context, !inAuthority && (signingLine === undefined || signingLine === item.id));
+    if (inAuthority && inference.key?.startsWith('form.')) inference = { confidence: 0, candidates: [] };
     if (inference.key?.startsWith('form.signingDate.')) signingLine ??= item.id;
     inferredSoFar.push(inference);
     return inference;
   });
+  bindSigningPlace(leaves, inferred);
   const groupRoles = defaultRoles(leaves, inferred, vocabulary);
+  const sequence = sequenceRoles(leaves, inferred);
 
   const fields = leaves.map((leaf, i): FieldBinding => {
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;
     const base = { pointer: leaf.pointer, schemaPointer: leaf.schemaPointer, title };
-    const inference = inferred[i]!;
-    const found = inference.role ?? groupRoles.get(leaf.group);
+    const inference = sequence.inferred[i]!;
+    // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
+    const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
+    const found = inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
     const relation = englishRelation(leaf);
     const role = relation !== undefined && (found === undefined || found === 'self') ? relation : found;
     const annotated = leaf.node['x-sohoa-key'];

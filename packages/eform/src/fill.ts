@@ -3,8 +3,9 @@ import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { bindForm } from './bind';
 import { compileSchema, draftOf } from './internal/ajv';
 import { setAtPointer } from './internal/pointer';
-import { resolveKey } from './internal/resolve';
+import { resolveKey, type ResolvedValue } from './internal/resolve';
 import { toFieldValue } from './internal/transform';
+import { addressKeyOf, addressLooksCut, isImplied, looksCut } from './internal/trust';
 import { listLeaves } from './internal/walk';
 import type { FilledField, FilledForm, FillOptions, FillProfile, FormBinding, FormSchema } from './types';
 import { getKeyInfo, keyWithRole, vocabulary } from './vocabulary';
@@ -21,6 +22,29 @@ function mapRole(key: string, roleMap: Record<string, string> | undefined): stri
   const target = roleMap?.[match[1]!] ?? vocabulary.roles[match[1]!]?.default;
   return target !== undefined ? target.split('|').map((role) => keyWithRole(`person.${match[2]}`, role)) : [key];
 }
+
+/**
+ * Why a found value may not fill even for review: implied rather than read, or cut short (the value itself,
+ * or the whole address or name a part is taken from).
+ */
+function distrustOf(key: string, found: ResolvedValue, profile: FillProfile, now: Date, options: FillOptions): 'implied-value' | 'looks-truncated' | undefined {
+  if (isImplied(found.source)) return 'implied-value';
+  const addressKey = key === 'form.signingPlace' ? 'person.residence' : addressKeyOf(key);
+  if (addressKey !== undefined) {
+    const address = addressKey === key ? found : mapRole(addressKey, options.roleMap).map((k) => resolveKey(k, profile, now, 0, options.gazetteer)).find(Boolean);
+    if (address && isImplied(address.source)) return 'implied-value';
+    if (address && typeof address.value === 'string' && addressLooksCut(address.value)) return 'looks-truncated';
+  }
+  const name = NAME_PART.exec(key);
+  if (name) {
+    const full = mapRole(`${name[1]}.fullName`, options.roleMap).map((k) => resolveKey(k, profile, now, 0)).find(Boolean);
+    if (full && typeof full.value === 'string' && looksCut(full.value)) return 'looks-truncated';
+  }
+  if (typeof found.value === 'string' && getKeyInfo(key)?.type !== 'date' && looksCut(found.value)) return 'looks-truncated';
+  return undefined;
+}
+
+const NAME_PART = /^(.+)\.(fullName|familyName|middleName|givenName|middleAndGivenName|fullNameUpper)$/;
 
 const bindings = new WeakMap<FormSchema, FormBinding>();
 
@@ -91,6 +115,21 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
           pointer: bound.pointer,
           key,
         }),
+      );
+      continue;
+    }
+    const distrust = distrustOf(key, found, profile, now, options);
+    if (distrust) {
+      fields.push({ pointer: bound.pointer, key, status: 'empty', reason: distrust, source: found.source });
+      diagnostics.push(
+        createDiagnostic(
+          'EFORM_VALUE_UNTRUSTED',
+          'warning',
+          distrust === 'implied-value'
+            ? `Field \`${bound.pointer}\` (\`${key}\`): the document's value was implied by the extractor, not read; the field is left empty for the user.`
+            : `Field \`${bound.pointer}\` (\`${key}\`): the document's value looks cut short; the field is left empty for the user.`,
+          { origin: 'eform', pointer: bound.pointer, key },
+        ),
       );
       continue;
     }

@@ -45,12 +45,12 @@ const ALSO_RIGHT: Record<string, string[]> = {
   'person.idNumber': ['person.oldIdNumber', 'person.idDocument.number', 'person.idDocument.summary'],
 };
 // Blanks their tags name loosely: `id` also tags "Mã số BHXH", "Mã số học sinh"; `dob_*` a death date;
-// `occupation` a "Chức vụ"; `full_name` the split "Họ" | "Chữ đệm và tên" boxes. Our keys are the narrower truth.
+// `occupation` a "Chức vụ"; `full_name` the split "Họ" | "Chữ đệm và tên" boxes and names asked in capitals. Our keys are the narrower truth.
 const NARROWER: Record<string, string[]> = {
   'person.idNumber': ['person.socialInsuranceNumber', 'person.studentId'],
   'person.birthDate': ['person.deathDate'],
   'person.occupation': ['person.position'],
-  'person.fullName': ['person.familyName', 'person.middleAndGivenName'],
+  'person.fullName': ['person.familyName', 'person.middleAndGivenName', 'person.fullNameUpper'],
   // After "Giấy CMND số", "Ngày cấp"/"Nơi cấp" are the old ID card's, not the CCCD's.
   'person.idDocument.issueDate': ['person.oldIdDocument.issueDate'],
   'person.idDocument.issuer': ['person.oldIdDocument.issuer'],

@@ -124,7 +124,17 @@ export interface FillOptions {
 export type FillStatus = 'filled' | 'needs-review' | 'empty';
 
 /** Why a field is not plainly filled. */
-export type FillReason = 'no-binding' | 'no-data' | 'low-confidence' | 'expired-source' | 'invalid-for-field' | 'address-unit-split';
+export type FillReason =
+  | 'no-binding'
+  | 'no-data'
+  | 'low-confidence'
+  | 'expired-source'
+  | 'invalid-for-field'
+  | 'address-unit-split'
+  /** The document's value was implied by the extractor (`computed` below full confidence), not read. */
+  | 'implied-value'
+  /** The value, or the address or name it is part of, looks cut short. */
+  | 'looks-truncated';
 
 /** Where a filled value came from. Values computed from the clock have no document. */
 export interface FieldSource {

@@ -2,12 +2,12 @@
 // would write it: one field per blank titled with the printed label before it, fields grouped by person,
 // split dates as a group of day/month/year. The tags are kept aside for scoring only; the schema never sees them.
 
-const TAG = /\[([^\]]+)\]/g;
+export const TAG = /\[([^\]]+)\]/g;
 // What may stand between the blanks of one split date: "/", "tháng", "năm", "month", "year", "/20".
-const DATE_JOINER = /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
+export const DATE_JOINER = /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
 const PART_WORD = { ngày: 'Ngày', tháng: 'Tháng', năm: 'Năm', date: 'Ngày', month: 'Tháng', year: 'Năm' };
 
-function cleanLabel(text) {
+export function cleanLabel(text) {
   return text
     .replace(/^[\s.,;:)\]–-]+/u, '')
     .replace(/[\s:;,.]+$/u, '')
@@ -15,9 +15,37 @@ function cleanLabel(text) {
     .trim();
 }
 
-function whoOf(tag) {
+export function whoOf(tag) {
   const m = /^user(\d+)_(.+)$/.exec(tag.trim());
   return m ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') } : { person: 0, meaning: tag.trim().replace(/^#/, '') };
+}
+
+/**
+ * The blank at `matches[i]`, the label printed before it (from `from`), and the blanks after it that continue a
+ * split date (joined only by date words or slashes, and accepted by `accept`).
+ */
+export function collectRun(line, matches, i, from, accept = () => true, max = Infinity) {
+  const first = matches[i];
+  const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
+  const run = [first];
+  let end = first.index + first[0].length;
+  while (i + run.length < matches.length && run.length < max) {
+    const next = matches[i + run.length];
+    if (!DATE_JOINER.test(line.slice(end, next.index)) || !accept(next, first)) break;
+    run.push(next);
+    end = next.index + next[0].length;
+  }
+  return { first, label, run, end };
+}
+
+/** Titles of the blanks of one split date (`Ngày`, `Tháng`, `Năm`) from the words printed between them. */
+export function datePartTitles(line, run, label) {
+  const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
+  return run.map((m, k) => {
+    if (k === 0) return run.length === 2 ? (/tháng|month/i.test(labelEnd) ? 'Tháng' : 'Ngày') : 'Ngày';
+    const joiner = line.slice(run[k - 1].index + run[k - 1][0].length, m.index).trim().toLowerCase().replace(/[()/:]/g, ' ').trim().split(/\s+/)[0];
+    return PART_WORD[joiner] ?? (run.length === 2 ? 'Năm' : ['Ngày', 'Tháng', 'Năm'][k]);
+  });
 }
 
 /**
@@ -61,29 +89,14 @@ export function taggedToSchema(text, fallbackTitle) {
     let i = 0;
     let from = 0;
     while (i < matches.length) {
-      const first = matches[i];
-      const label = cleanLabel(line.slice(from, first.index).replace(/\[[^\]]*\]/g, '…'));
       // Collect a split date: following blanks of the same person joined by date words.
-      const run = [first];
-      let end = first.index + first[0].length;
-      while (i + run.length < matches.length) {
-        const next = matches[i + run.length];
-        const joiner = line.slice(end, next.index);
-        if (!DATE_JOINER.test(joiner) || whoOf(next[1]).person !== whoOf(first[1]).person) break;
-        run.push(next);
-        end = next.index + next[0].length;
-      }
+      const { first, label, run, end } = collectRun(line, matches, i, from, (next, first) => whoOf(next[1]).person === whoOf(first[1]).person);
       const { person } = whoOf(first[1]);
       const { node, prefix } = containerFor(person, index);
       counter++;
       if (run.length >= 2) {
         const name = `o${counter}`;
-        const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
-        const parts = run.map((m, k) => {
-          if (k === 0) return run.length === 2 ? (/tháng|month/i.test(labelEnd) ? 'Tháng' : 'Ngày') : 'Ngày';
-          const joiner = line.slice(run[k - 1].index + run[k - 1][0].length, m.index).trim().toLowerCase().replace(/[()/:]/g, ' ').trim().split(/\s+/)[0];
-          return PART_WORD[joiner] ?? (run.length === 2 ? 'Năm' : ['Ngày', 'Tháng', 'Năm'][k]);
-        });
+        const parts = datePartTitles(line, run, label);
         const group = { type: 'object', title: label || 'ngày', properties: {} };
         run.forEach((m, k) => {
           group.properties[`p${k + 1}`] = { type: 'string', title: parts[k] };

@@ -28,6 +28,8 @@ export const REASONS: Record<string, string> = {
   'invalid-for-field': 'Giá trị trong kho không hợp với trường này: vui lòng nhập.',
   'low-confidence': 'Giá trị đọc được với độ tin cậy thấp: vui lòng kiểm tra.',
   'expired-source': 'Giá trị lấy từ giấy tờ đã hết hạn: vui lòng kiểm tra.',
+  'implied-value': 'Giá trị này không đọc được trên giấy tờ, chỉ là suy đoán: vui lòng tự nhập.',
+  'looks-truncated': 'Giá trị đọc được có vẻ bị cắt dở: vui lòng tự nhập.',
 };
 
 const ACTIONS: Record<string, string> = {

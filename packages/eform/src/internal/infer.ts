@@ -52,6 +52,8 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
   return index;
 }
 
+const NAME_HEAD = /^(ho|ho ten|ho va ten|ho chu dem ten|ho chu dem va ten|ten)$/;
+
 function findSequence(haystack: string[], needle: string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
@@ -74,6 +76,9 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   for (const { role, words: roleWords, short } of index.roles) {
     if (short || exactOnly) {
       if (roleWords.join(' ') === words.join(' ')) return { role, rest: [] };
+      // "Họ tên mẹ", "Họ và tên chồng": a short role word is safe right after a name label.
+      const head = words.slice(0, words.length - roleWords.length);
+      if (short && !exactOnly && head.length > 0 && findSequence(words.slice(head.length), roleWords) === 0 && NAME_HEAD.test(head.join(' '))) return { role, rest: head };
       continue;
     }
     const at = findSequence(words, roleWords);
@@ -83,8 +88,20 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
       return { role, rest: [...words.slice(0, at), ...after] };
     }
   }
+  if (!exactOnly) {
+    // A person the vocabulary has no role for ("người bị tố cáo", "người hưởng chế độ", "thân nhân"): someone else.
+    const joined = words.join(' ');
+    const other = OTHER_PERSON.exec(joined);
+    const before = other ? joined.slice(0, other.index).trim() : '';
+    // Only a title about that person ("Họ tên người bị tố cáo"), not a clause ("… khi người hưởng từ trần").
+    if (other && before.split(' ').length <= 6 && !/\b(khi|cho|de|doi voi|theo|neu|vi)\b/.test(before)) {
+      return { role: 'other', rest: before === '' ? [] : before.split(' ') };
+    }
+  }
   return undefined;
 }
+
+const OTHER_PERSON = /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
 
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
@@ -94,7 +111,42 @@ export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title
     (title.length > 0 && findRole(index, title, false)) ||
     findRole(index, nameWords(group.name), true) ||
     (title.length > 0 && findRole(index, title, true));
-  return found ? found.role : undefined;
+  return found ? found.role : roleOfName(nameWords(group.name));
+}
+
+/** English property names that start with the person they are about (`spouseInformation`, `dependentEmail`). */
+const NAME_PREFIX_ROLES: Record<string, string> = {
+  spouse: 'spouse',
+  mother: 'mother',
+  father: 'father',
+  child: 'child',
+  children: 'child',
+  guardian: 'guardian',
+  dependent: 'other',
+  dependents: 'other',
+  veteran: 'other',
+  relative: 'other',
+  sponsor: 'other',
+  witness: 'other',
+  physician: 'other',
+  doctor: 'other',
+  employer: 'other',
+  school: 'other',
+  deceased: 'other',
+  beneficiary: 'other',
+  former: 'other',
+  previous: 'other',
+  prior: 'other',
+};
+/** Vietnamese property names that end with the person (`hoTenMe`, `ngaySinhCha`, `diaChiVo`). */
+const NAME_SUFFIX_ROLES: Record<string, string> = { me: 'mother', cha: 'father', bo: 'father', vo: 'spouse', chong: 'spouse' };
+const OTHER_CONTACT = /\b(point of contact|emergency contact|secondary contact|next of kin|alternate contact)\b/;
+
+/** The person a property name is about, from its first English word or last Vietnamese word. */
+function roleOfName(name: string[]): string | undefined {
+  if (name.length < 2) return undefined;
+  if (OTHER_CONTACT.test(name.join(' '))) return 'other';
+  return NAME_PREFIX_ROLES[name[0]!] ?? (name.length >= 3 ? NAME_SUFFIX_ROLES[name.at(-1)!] : undefined);
 }
 
 /** Folded words of a text with their joined form and set, computed once per text. */
@@ -154,6 +206,8 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
     roleBare = inTitle.rest;
   }
   const titleIsRole = inTitle !== undefined && inTitle.rest.length === 0 && bareTitle.length > 0;
+  // A property name that names the person (`spouseDateOfBirth`, `ngaySinhMe`) when the title does not.
+  if (!role && !(inTitle && inTitle.rest.length > 0)) role = roleOfName(name);
   for (const ancestor of [...leaf.ancestors].reverse()) {
     if (role) break;
     role = roleOfGroup(vocabulary, ancestor);

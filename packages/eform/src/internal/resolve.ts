@@ -47,6 +47,8 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
   if (key === 'form.signingDate') {
     return { value: localIsoDate(now), expired: false, source: { method: 'computed', confidence: 1 } };
   }
+  // The declaration is made where the subject lives: the current commune of their residence, when it is known.
+  if (key === 'form.signingPlace') return resolveKey('person.residence.currentUnits.ward', profile, now, depth + 1, gazetteer);
   const dot = key.lastIndexOf('.');
   const parent = key.slice(0, dot);
   const last = key.slice(dot + 1);

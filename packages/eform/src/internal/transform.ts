@@ -28,6 +28,7 @@ export function toFieldValue(value: FieldValue, node: FormSchema, entry: Vocabul
     return out;
   }
   if (labels && labels[0] !== undefined) out = labels[0];
+  if (typeof out === 'string' && ISO_DATE.test(out) && accepted.includes('array')) return dateAsParts(out, node);
 
   if (typeof out === 'string' && ISO_DATE.test(out) && node.format !== 'date' && (accepted.length === 0 || accepted.includes('string'))) {
     const format = typeof node['x-sohoa-format'] === 'string' ? node['x-sohoa-format'] : 'dd/mm/yyyy';
@@ -42,4 +43,26 @@ export function toFieldValue(value: FieldValue, node: FormSchema, entry: Vocabul
     out = String(out);
   }
   return out;
+}
+
+const PART_WORDS: Record<string, 'day' | 'month' | 'year'> = { ngay: 'day', day: 'day', dd: 'day', d: 'day', thang: 'month', month: 'month', mm: 'month', m: 'month', nam: 'year', year: 'year', yyyy: 'year', y: 'year' };
+
+/**
+ * A date as a three-part array (`prefixItems`, or `items` as an array in drafts before 2020-12), in the order
+ * the parts' titles give; `undefined` unless every part names its day, month or year.
+ */
+function dateAsParts(iso: string, node: FormSchema): unknown[] | undefined {
+  const items = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
+  if (!items || items.length !== 3) return undefined;
+  const [, y, m, d] = ISO_DATE.exec(iso)!;
+  const value = { day: d!, month: m!, year: y! };
+  const parts = (items as FormSchema[]).map((item) => {
+    const title = typeof item?.title === 'string' ? foldText(item.title.replace(/\([^)]*\)/g, ' ')) : '';
+    return PART_WORDS[title];
+  });
+  if (parts.some((p) => p === undefined) || new Set(parts).size !== 3) return undefined;
+  return parts.map((p, i) => {
+    const raw = value[p!];
+    return types(items[i] as FormSchema).some((t) => t === 'integer' || t === 'number') ? Number(raw) : raw;
+  });
 }

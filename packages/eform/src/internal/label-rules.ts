@@ -1,0 +1,126 @@
+import { foldText } from './fold';
+
+// Hand-written readings of label shapes that every Vietnamese form family shares, so that binding does not
+// depend on having seen a form's exact wording. Each returns a base key (no role) or undefined.
+
+/** The identity documents a label names. */
+export interface IdMention {
+  cccd: boolean;
+  cmnd: boolean;
+  passport: boolean;
+  /** Another ID card (CMCAND, CMQĐND, …): the label offers a choice of documents. */
+  other: boolean;
+}
+
+const CCCD = /\b(cccd|can cuoc cong dan|the can cuoc|can cuoc|so dinh danh ca nhan|dinh danh ca nhan|so dinh danh|ma dinh danh|dinh danh|ddcn)\b/g;
+const CMND = /\b(cmnd|cmtnd|cmt|chung minh nhan dan|chung minh thu|giay chung minh)\b/g;
+const PASSPORT = /\b(ho chieu|passport)\b/g;
+const OTHER_ID = /\b(cmcand|cmqdnd|cmsq|chung minh cong an nhan dan|chung minh quan doi nhan dan|chung minh si quan)\b/g;
+/** Words that may stand beside the documents in an ID-number label ("Số … đã được cấp", "… hoặc …"). */
+const ID_FILLER = new Set(['so', 'ma', 'the', 'giay', 'hoac', 'hay', 'va', 'la', 'da', 'duoc', 'cap', 'cu', 'moi', 'ban', 'nhan', 'dan', 'cong', 'ca', 'no', 'number', 'id', 'card', 'cua']);
+
+/** Which identity documents a folded label names. */
+export function idMentions(folded: string): IdMention {
+  return {
+    cccd: folded.search(CCCD) >= 0,
+    cmnd: folded.search(CMND) >= 0,
+    passport: folded.search(PASSPORT) >= 0,
+    other: folded.search(OTHER_ID) >= 0,
+  };
+}
+
+/**
+ * An ID-number label in any mix of CCCD, CMND, căn cước, số định danh cá nhân, hộ chiếu ("Số CMND/CCCD",
+ * "Số chứng minh thư hoặc thẻ căn cước công dân", "Số CMND/Hộ chiếu/CMCAND/CMQĐND"): the personal ID when
+ * the label names the CCCD or the personal number or offers a choice; the 9-digit CMND number when it names
+ * only the CMND; the passport number when it names only the passport. A label with any other word ("Ngày
+ * cấp CMND", "Nơi cấp") is not a number label.
+ */
+export function idNumberKey(text: string): string | undefined {
+  const folded = foldText(text);
+  if (folded === '') return undefined;
+  const m = idMentions(folded);
+  if (!m.cccd && !m.cmnd && !m.passport) return undefined;
+  const rest = folded.replace(CCCD, ' ').replace(CMND, ' ').replace(PASSPORT, ' ').replace(OTHER_ID, ' ').split(' ').filter(Boolean);
+  if (rest.some((w) => !ID_FILLER.has(w))) return undefined;
+  // "cấp" only as "đã được cấp": "CMND cấp …" is about the issue, not the number.
+  if (rest.includes('cap') && !rest.includes('duoc')) return undefined;
+  const choice = [m.cmnd, m.passport, m.other].filter(Boolean).length > 1;
+  if (m.cccd || choice) return 'person.idNumber';
+  if (m.cmnd) return 'person.oldIdNumber';
+  return 'person.passport.number';
+}
+
+/** The document whose issue a label or its neighbourhood names: `idDocument`, `oldIdDocument` or `passport`. */
+export function documentOf(folded: string): 'idDocument' | 'oldIdDocument' | 'passport' | undefined {
+  const m = idMentions(folded);
+  if (m.cccd) return 'idDocument';
+  if (m.passport && !m.cmnd) return 'passport';
+  if (m.cmnd && !m.passport) return 'oldIdDocument';
+  // "Giấy tờ tùy thân": whichever identity document the person holds, the one the vault files as theirs.
+  if (!m.cmnd && !m.passport && /\bgiay to (tuy|nhan) than\b/.test(folded)) return 'idDocument';
+  return undefined;
+}
+
+/** The document an ID-number key belongs to. */
+export const DOCUMENT_OF_NUMBER: Record<string, 'idDocument' | 'oldIdDocument' | 'passport'> = {
+  'person.idNumber': 'idDocument',
+  'person.oldIdNumber': 'oldIdDocument',
+  'person.passport.number': 'passport',
+  'person.idDocument.number': 'idDocument',
+};
+
+/**
+ * A blank that asks for a person's name by how the sentence addresses them: "Tôi tên là", "Tôi là", "Em là",
+ * "Đại diện là ông (bà)", "Ông (Bà)", "Xác nhận anh/chị", "Người xin giao đất …" (a self noun phrase).
+ */
+export function nameByAddress(text: string): boolean {
+  // Writing hints in parentheses ("(Chữ in hoa, có dấu)") are not part of the address; "(Bà)" in "Ông (Bà)" is.
+  const folded = foldText(text.replace(/\(([^)]*)\)/g, (whole, inner: string) => (/\b(in hoa|viet|co dau|ghi ro)\b/.test(foldText(inner)) ? ' ' : whole)));
+  if (/^(toi|em|con|chau)( ten)? la$|^ten (toi|em) la$|^ho (va )?ten (toi|em) la$/.test(folded)) return true;
+  // An honorific pair at the end ("… là ông (bà)", "Ông/Bà", "anh/chị"): the name of whoever it addresses.
+  if (/(^|\b(la|nhan|cho|cua|ong|ba)\s)(ong ba|ba ong|anh chi|chi anh)$/.test(folded) || /^(ong ba|ba ong|anh chi|chi anh)$/.test(folded)) return true;
+  return /^nguoi (xin|de nghi|yeu cau|lam don|nop don|viet don|khai|bao cao|khieu nai|to cao|cam ket)\b/.test(folded) && folded.split(' ').length <= 16;
+}
+
+/** The label asks for capitals ("viết chữ in hoa", "(chữ in hoa, có dấu)", "in block capitals"). */
+export function asksForCapitals(text: string): boolean {
+  return /\b(in hoa|viet hoa|chu hoa|block capitals|capital letters)\b/.test(foldText(text));
+}
+
+/**
+ * The date a date-group label names ("Sinh ngày", "Ngày cấp", "Chết ngày", "Ngày đăng ký kết hôn"): a base
+ * key, `issue` for an issue date whose document the context decides, or undefined.
+ */
+export function dateOfLabel(text: string): string | undefined {
+  const folded = foldText(text.replace(/\([^)]*\)/g, ' '));
+  if (folded === '' || /\bnoi\b/.test(folded)) return undefined;
+  const words = folded.split(' ');
+  if (words.length > 8) return undefined;
+  if (/\b(chet|mat|tu tran|qua doi)\b/.test(folded)) return 'person.deathDate';
+  if (/\bket hon\b/.test(folded)) return 'person.marriage.registrationDate';
+  if (/\bkhai sinh\b/.test(folded) && /\bdang ky\b/.test(folded)) return 'person.birthCertificate.registrationDate';
+  if (/\b(sinh|date of birth|birth)\b/.test(folded) && !/\bkhai sinh\b/.test(folded)) return 'person.birthDate';
+  if (/\b(ngay cap|cap ngay|issued|date of issue)\b/.test(folded) || (words.length <= 3 && words.includes('cap'))) return 'issue';
+  return undefined;
+}
+
+/** A section an authority fills (its confirmation, its opinion, its decision): no citizen's declaration goes there. */
+export function isAuthoritySection(title: string | undefined): boolean {
+  if (title === undefined) return false;
+  return /^(phan )?(xac nhan|y kien|phe duyet|danh cho|de xuat cua|ket qua|quyet dinh|can bo|thu truong|chu tich|giam doc|hieu truong|ban giam hieu|xet duyet)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
+}
+
+/** "Nơi sinh (tỉnh, thành phố)", "Quê quán (tỉnh)": the label asks only the province of an address. */
+export function asksProvinceOnly(text: string): boolean {
+  const hint = /\(([^)]*)\)/.exec(text)?.[1];
+  if (hint === undefined) return false;
+  const words = foldText(hint).split(' ').filter(Boolean);
+  return words.length > 0 && words.join(' ').startsWith('tinh') && words.every((w) => ['tinh', 'thanh', 'pho', 'tp', 'hoac'].includes(w));
+}
+
+/** A section about an organisation, not a person: a business, a company, an agency, a unit. */
+export function isOrganisationSection(title: string | undefined): boolean {
+  if (title === undefined) return false;
+  return /^((thong tin|dang ky)( ve)? )?(ho kinh doanh|doanh nghiep|cong ty|to chuc|co quan|don vi|chi nhanh|van phong dai dien|hop tac xa|organization|organisation|business|employer|company)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
+}
