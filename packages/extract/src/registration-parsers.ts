@@ -59,9 +59,9 @@ export function parseAnyDateValue(text: string): string | undefined {
   return numeric?.iso ?? parseDayMonthYear(text);
 }
 
-/** `3, ngày 20 tháng 06 năm 2023` → `3` (the amendment count before the date). */
+/** `3, ngày 20 tháng 06 năm 2023`, `3 ngày 20/06/2023` or `3` → `3` (the amendment count before the date). */
 export function parseAmendmentNumber(text: string): string | undefined {
-  const m = /^([0-9OoIl]{1,2})\s*[,.;:]/.exec(text.trim());
+  const m = /^([0-9OoIl]{1,2})(?:\s*[,.;:]|\s+ng[aà]y\b|$)/iu.exec(text.trim());
   const n = m ? Number(toDigits(m[1]!)) : Number.NaN;
   return Number.isInteger(n) && n >= 1 && n <= 99 ? String(n) : undefined;
 }

@@ -21,6 +21,8 @@ export interface ReaderField {
   complete?: (text: string) => boolean;
   /** Re-read the value on its own (region OCR) when a recogniser is available. @default false */
   reread?: boolean;
+  /** A value ending in a connective or an administrative unit word (`tại`, `Phường`) looks cut: true for places. @default wraps */
+  connectives?: boolean;
   /** The value may legitimately end like a cut one (a register number). @default true */
   mayBeCut?: boolean;
 }
