@@ -124,6 +124,8 @@ function matchAt(line: Line, i: number, label: CompiledLabel): number {
     if (j >= toks.length) return -1;
     const t = toks[j]!.text;
     const want = label.tokens[k]!;
+    // A colon ends a label: `Thửa số: Tờ bản đồ` holds no `Số tờ bản đồ`.
+    if (k > 0 && line.text.slice(toks[j - 1]!.end, toks[j]!.start).includes(':')) return -1;
     if (t === want) {
       j++;
       k++;
@@ -272,7 +274,8 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     if (h.what.kind !== 'heading') return true;
     const next = merged[k + 1];
     const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
-    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
+    // `1. Người sử dụng đất   2. Thửa đất`: the next heading's number is not text after this one.
+    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest) || (next?.what.kind === 'heading' && LIST_MARKER.test(rest));
   });
 }
 
@@ -379,7 +382,10 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
   for (const w of line.words) {
     if (w.end <= from || w.start >= to) continue;
     const cx = w.box.x + w.box.width / 2;
-    if (cx < left || cx >= right) continue;
+    if (cx < left) continue;
+    // A column edge does not split a run of words at ordinary spacing: the run is one value.
+    const prev = inside[inside.length - 1]?.w;
+    if (cx >= right && !(prev && prev === line.words[line.words.indexOf(w) - 1] && w.box.x - (prev.box.x + prev.box.width) < line.height * 1.2)) continue;
     const text = w.text.slice(Math.max(0, from - w.start), Math.min(w.text.length, to - w.start));
     inside.push({ w, text });
   }
@@ -390,7 +396,8 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
   let last: Word | undefined;
   let underlined = false;
   for (const p of inside) {
-    const core = p.text.replace(/^[\s:.;,|_…·/\\-]+/u, '');
+    // What is left of a label's bracket or unit (`Ông (họ và tên):`, `Diện tích (m²):`) is not the value either.
+    const core = p.text.replace(/^[\s:.;,|_…·/\\)-]+/u, '').replace(kept.length === 0 ? /^\([^)\s]{0,4}\)[:.]?$/u : /$^/u, '');
     const junk = /(\p{L})\1\1/iu.test(core);
     if (kept.length === 0 && (core === '' || LEADER.test(core) || junk)) {
       last = p.w;
