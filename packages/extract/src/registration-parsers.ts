@@ -12,7 +12,8 @@ const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + 
  * not enforced here: a wrong one is kept so the record can say so (see `checkTaxCode`).
  */
 export function parseTaxCodeValue(text: string): string | undefined {
-  const compact = toDigits(text.replace(/[\s.]/g, '').replace(/^[^\dOoIlSB]+/, ''));
+  // A dotted leader after the code (`8665809444 ..I.I...`) is not part of it.
+  const compact = toDigits(text.split(/\.{2,}|…|\s[._]{2,}/)[0]!.replace(/[\s.]/g, '').replace(/^[^\dOoIlSB]+/, ''));
   const m = /^(\d{10})(?:-(\d{3}))?(?!\d)/.exec(compact);
   if (!m) return undefined;
   return m[2] ? `${m[1]}-${m[2]}` : m[1];
