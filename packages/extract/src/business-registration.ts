@@ -56,8 +56,8 @@ function personFields(role: string): ReaderField[] {
       reread: true,
       mayBeCut: false,
     },
-    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Hộ khẩu thường trú', 'Nơi thường trú', 'Thường trú tại', 'Permanent residence', 'Permanent address'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry },
-    { key: 'person.currentAddress', labels: ['Địa chỉ liên lạc', 'Chỗ ở hiện tại', 'Nơi ở hiện tại', 'Current address', 'Contact address', 'Current residence'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry },
+    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Hộ khẩu thường trú', 'Nơi thường trú', 'Thường trú tại', 'Permanent residence', 'Permanent address'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
+    { key: 'person.currentAddress', labels: ['Địa chỉ liên lạc', 'Chỗ ở hiện tại', 'Nơi ở hiện tại', 'Current address', 'Contact address', 'Current residence'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
   ];
 }
 
@@ -104,7 +104,7 @@ export const ENTERPRISE_SPEC: ReaderSpec = {
     { key: 'org.name', labels: ['Tên công ty viết bằng tiếng Việt', 'Tên doanh nghiệp viết bằng tiếng Việt', 'Tên doanh nghiệp bằng tiếng Việt', 'Tên công ty bằng tiếng Việt', 'Tên doanh nghiệp', 'Tên công ty', 'Company name in Vietnamese', 'Enterprise name in Vietnamese', 'Name of enterprise', 'Company name', 'Enterprise name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
     { key: 'org.foreignName', labels: ['Tên công ty viết bằng tiếng nước ngoài', 'Tên doanh nghiệp viết bằng tiếng nước ngoài', 'Tên doanh nghiệp bằng tiếng nước ngoài', 'Tên công ty bằng tiếng nước ngoài', 'Tên bằng tiếng nước ngoài', 'Tên giao dịch', 'Company name in foreign language', 'Enterprise name in foreign language', 'Name in foreign language', 'Foreign name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
     { key: 'org.shortName', labels: ['Tên công ty viết tắt', 'Tên doanh nghiệp viết tắt', 'Tên viết tắt', 'Abbreviated name', 'Short name'], roles: ANY, parse: afterNote(r.parseUpperText), reread: true },
-    { key: 'org.address', labels: ['Địa chỉ trụ sở chính', 'Địa chỉ trụ sở', 'Trụ sở chính', 'Head office address', 'Address of head office', 'Head office'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry },
+    { key: 'org.address', labels: ['Địa chỉ trụ sở chính', 'Địa chỉ trụ sở', 'Trụ sở chính', 'Head office address', 'Address of head office', 'Head office'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
     { key: 'org.representative.position', labels: ['Chức danh', 'Position'], roles: ['representative', 'subject'], parse: p.parseFreeText },
     // In a table the role's label holds the name: `Người đại diện theo pháp luật | Trần Văn Nam`.
     { key: 'person.fullName', labels: ['Người đại diện theo pháp luật', 'Người đại diện', 'Legal representative'], roles: ['representative'], labelRole: 'representative', parse: rp.name, reread: true },
@@ -123,7 +123,7 @@ export const HOUSEHOLD_BUSINESS_SPEC: ReaderSpec = {
     { key: 'org.taxCode', labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'], roles: ANY, parse: r.parseTaxCodeValue, reread: true, mayBeCut: false },
     ...BUSINESS_FIELDS,
     { key: 'org.name', labels: ['Tên hộ kinh doanh', 'Tên hộ kinh doanh (ghi bằng chữ in hoa)', 'Tên cửa hàng', 'Tên cơ sở kinh doanh', 'Tên cửa hiệu', 'Business name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
-    { key: 'org.address', labels: ['Địa chỉ trụ sở hộ kinh doanh', 'Địa điểm kinh doanh', 'Địa chỉ kinh doanh', 'Địa chỉ trụ sở', 'Business address', 'Business location'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry },
+    { key: 'org.address', labels: ['Địa chỉ trụ sở hộ kinh doanh', 'Địa điểm kinh doanh', 'Địa chỉ kinh doanh', 'Địa chỉ trụ sở', 'Business address', 'Business location'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
     { key: 'person.fullName', labels: ['Họ tên người đại diện hộ kinh doanh', 'Họ và tên người đại diện hộ kinh doanh', 'Người đại diện hộ kinh doanh', 'Đại diện hộ kinh doanh', 'Chủ hộ kinh doanh', 'Họ tên chủ hộ', 'Họ và tên chủ hộ', 'Chủ hộ'], roles: ['householdHead'], labelRole: 'householdHead', parse: rp.name, reread: true },
     ...personFields('householdHead'),
   ],
