@@ -167,6 +167,22 @@ describe('birth certificates in layouts the reader was not written for', () => {
   });
 });
 
+describe('region re-reads', () => {
+  it('drops the rules of a table that a re-read sees as `|` inside a value', async () => {
+    const recognizer: RegionRecognizer = {
+      async recognize(_page, { regions }): Promise<OcrPage> {
+        const box = regions[0]!.box;
+        const text = box.y < 30 ? 'Số 12 phố Huế, Phường Phạm Đình Hổ, |' : '| Quận Hai Bà Trưng, Hà Nội';
+        return { ...layoutPage([]), lines: [{ text, confidence: 0.93, box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) }, words: [] }] };
+      },
+    };
+    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.residence', labels: ['Nơi cư trú'], parse: (t) => t.trim(), wraps: true, reread: true }] };
+    const r = await read(['Nơi cư trú: Số 12 phố Huế, Phường Phạm Đình Hổ,', '             Quận Hai Bà Trưng, Hà Nội'], spec, { ...context, recognizer });
+    expect(r.values['person.residence']).toBe('Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội');
+    expect(r.fields['person.residence']!.confidence).toBeGreaterThan(0.9);
+  });
+});
+
 describe('marriage certificates in layouts the reader was not written for', () => {
   it('reads a table whose columns are headed Chồng | Vợ', async () => {
     const { values } = await marriage([

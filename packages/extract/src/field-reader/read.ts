@@ -609,7 +609,10 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
         if (!first) continue;
         const cut = field.mayBeCut === false ? undefined : cutReason(raw, (field.connectives ?? field.wraps) === true);
         const rereads = field.reread || cut ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
-        const clean = rereads.filter((r) => !cut || cutReason(r.text, (field.connectives ?? field.wraps) === true) === undefined);
+        // A region re-read sees a table's rules as `|`: they are not part of the value.
+        const clean = rereads
+          .map((r) => ({ ...r, text: r.text.replace(/(^|\s)[|¦]+(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim() }))
+          .filter((r) => !cut || cutReason(r.text, (field.connectives ?? field.wraps) === true) === undefined);
         const readings = [first, ...clean.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
         let chosen = chooseReading(readings, voteOptionsFor(key));
         if (!chosen) continue;
