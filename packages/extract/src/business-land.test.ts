@@ -168,3 +168,79 @@ describe('land use certificate', () => {
     expect(r.diagnostics.some((d) => d.key === 'land.area')).toBe(true);
   });
 });
+
+describe('business and land certificates in other layouts and older models', () => {
+  it('takes an older household business certificate for one, not for a 9-digit ID card', async () => {
+    // Older model (pre-2015 wording): generic title, the head first, `Số CMND`, `Nơi đăng ký hộ khẩu thường trú`.
+    const r = await read([
+      'ỦY BAN NHÂN DÂN QUẬN HẢI CHÂU',
+      'GIẤY CHỨNG NHẬN ĐĂNG KÝ KINH DOANH',
+      'HỘ KINH DOANH CÁ THỂ',
+      'Họ tên người đại diện hộ kinh doanh: NGUYỄN VĂN TÂM',
+      'Sinh ngày: 12/03/1970 Nam/Nữ: Nam',
+      'Chứng minh nhân dân số: 201234567',
+      'Nơi đăng ký hộ khẩu thường trú: Tổ 5, Phường Hải Châu 1, Quận Hải Châu, Đà Nẵng',
+      'Chỗ ở hiện tại: Tổ 5, Phường Hải Châu 1, Quận Hải Châu, Đà Nẵng',
+      'Tên cửa hàng: CỬA HÀNG TẠP HÓA MINH TÂM',
+      'Địa điểm kinh doanh: Số 10 đường Lê Lợi, Phường Hải Châu 1, Quận Hải Châu, Đà Nẵng',
+      'Ngành nghề kinh doanh: Bán lẻ hàng tạp hóa',
+      'Vốn kinh doanh: 50.000.000 đồng',
+    ]);
+    expect(r.type).toBe('household-business-registration');
+    expect(r.fields['org.name']?.value).toBe('CỬA HÀNG TẠP HOÁ MINH TÂM');
+    expect(r.fields['org.capital']?.value).toBe('50000000');
+    const head = r.relations?.find((x) => x.role === 'householdHead');
+    expect(head?.fields['person.fullName']?.value).toBe('Nguyễn Văn Tâm');
+    expect(head?.fields['person.birthDate']?.value).toBe('1970-03-12');
+    expect(head?.fields['person.permanentAddress']?.value).toBe('Tổ 5, Phường Hải Châu 1, Quận Hải Châu, Đà Nẵng');
+    // A 9-digit CMND is no 12-digit personal ID: not read as one.
+    expect(head?.fields['person.idNumber']).toBeUndefined();
+  });
+
+  it('reads a bilingual enterprise certificate with values under the labels', async () => {
+    const r = await read([
+      'GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP',
+      'ENTERPRISE REGISTRATION CERTIFICATE',
+      'CÔNG TY CỔ PHẦN',
+      'Mã số doanh nghiệp / Enterprise code:',
+      '0100109106',
+      'Tên doanh nghiệp / Name of enterprise:',
+      'CÔNG TY CỔ PHẦN SAO MAI',
+      'Địa chỉ trụ sở chính / Head office address:',
+      'Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội',
+      'Vốn điều lệ / Charter capital: 2.500.000.000 đồng',
+      'Người đại diện theo pháp luật / Legal representative',
+      'Họ và tên / Full name: TRẦN VĂN NAM   Giới tính / Sex: Nam',
+      'Chức danh / Position: Giám đốc',
+    ]);
+    const v = (k: string) => r.fields[k]?.value;
+    expect(r.type).toBe('enterprise-registration');
+    expect(v('org.taxCode')).toBe('0100109106');
+    expect(v('org.name')).toBe('CÔNG TY CỔ PHẦN SAO MAI');
+    expect(v('org.legalForm')).toBe('Công ty cổ phần');
+    expect(v('org.address')).toBe('Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội');
+    expect(v('org.capital')).toBe('2500000000');
+    expect(v('org.representative')).toBe('Trần Văn Nam');
+    expect(v('org.representative.position')).toBe('Giám đốc');
+    // Issued at the first registration is implied, not printed: never at a fill threshold.
+    expect(r.fields['document.issueDate']).toBeUndefined();
+  });
+
+  it('reads a land certificate whose holder is printed without Ông/Bà, with a 9-digit CMND and the parcel in a grid', async () => {
+    const r = await read([
+      'GIẤY CHỨNG NHẬN',
+      'QUYỀN SỬ DỤNG ĐẤT',
+      'Tên người sử dụng đất: LÊ VĂN HÒA',
+      'Năm sinh: 1961 Số CMND: 201234567',
+      'Địa chỉ thường trú: Thôn Đông, Xã Uy Nỗ, Huyện Đông Anh, Hà Nội',
+      'Thửa đất số   Tờ bản đồ số   Diện tích   Mục đích sử dụng',
+      '125   18   340,5 m²   Đất ở tại nông thôn',
+    ]);
+    const v = (k: string) => r.fields[k]?.value;
+    expect(r.type).toBe('land-use-certificate');
+    expect(v('person.fullName')).toBe('Lê Văn Hoà');
+    expect(v('person.idNumber')).toBe('201234567');
+    expect(v('person.birthDate.year')).toBe('1961');
+    expect(v('person.sex')).toBeUndefined();
+  });
+});

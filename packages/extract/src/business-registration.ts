@@ -1,14 +1,17 @@
 import type { Diagnostic, ExtractedField, OcrLine, SubjectRef } from '@sohoa/core';
 import { findProvince, foldDiacritics, normalizeText, parseVietnameseAmountWords, toProperCaseName } from '@sohoa/vn';
-import { checkAgreement, checkOrder, checkPersonId, civilRecord, copyField, markerScore, splitRelations } from './civil-document';
+import { checkAgreement, checkOrder, checkPersonId, civilRecord, copyField, splitRelations } from './civil-document';
 import * as p from './field-parsers';
+import { endsWithProvince } from './field-parsers';
+import { readFields, type ReaderField, type ReaderSpec } from './field-reader';
+import * as rp from './field-reader/parsers';
 import { findHeaderColumns } from './header-columns';
-import { readLabelledForm } from './labelled-form';
 import { foldLines } from './lines';
 import { mergeFieldSets } from './merge';
 import * as r from './registration-parsers';
 import { chooseReading, rereadBoxes } from './reading-vote';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormFieldSpec, FormTemplate, PageReading } from './types';
+import { titleVoteScore, type TitleVotes } from './title-votes';
+import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,
@@ -25,61 +28,104 @@ const LEGAL_FORMS = [
   'Doanh nghiệp tư nhân',
 ];
 
-function personFields(role: string, section: string): FormFieldSpec[] {
-  const k = (key: string) => `${role}:${key}`;
+const ANY = ['*'];
+/** Confidence of a value implied rather than read: below every fill threshold. */
+const IMPLIED = 0.6;
+
+/** A value after a printed note such as `(ghi bằng chữ in hoa)` or `(nếu có)`: the note is not the value. */
+const afterNote = (parse: (t: string) => string | undefined) => (text: string) => parse(text.replace(/^\s*\([^)]*\)\s*[:.…_]*\s*/u, ''));
+
+/** An amount in digits, with `đồng`, `VNĐ` or `VND` after it. */
+const amount = (text: string) => r.parseAmountValue(text.replace(/^\s*\(?(?:vnđ|vnd|đồng)\)?\s*:?\s*/iu, ''));
+
+/** Fields of the legal representative or the household head, read in their role's section (or before any, see `personAtSubject`). */
+function personFields(role: string): ReaderField[] {
+  const roles = [role, 'subject', 'owner', 'member'];
   return [
-    { key: k('person.fullName'), labels: ['ho va ten', 'ho, chu dem va ten', 'ho, chu dem, ten'], section, parse: p.parseUpperName, reread: true },
-    { key: k('person.sex'), labels: ['gioi tinh'], section, parse: p.parseSexValue },
-    { key: k('person.birthDate'), labels: ['sinh ngay', 'ngay sinh'], section, parse: p.parseNumericDateValue, reread: true },
-    { key: k('person.ethnicity'), labels: ['dan toc'], section, parse: p.parseEthnicity },
-    { key: k('person.nationality'), labels: ['quoc tich'], section, parse: p.parseNationality },
-    { key: k('person.idDocument.type'), labels: ['loai giay to phap ly cua ca nhan'], section, parse: p.parseFreeText },
-    { key: k('person.idNumber'), labels: ['so giay to phap ly cua ca nhan', 'so dinh danh ca nhan', 'so can cuoc cong dan'], section, parse: p.parsePersonalIdValue, reread: true },
-    { key: k('person.permanentAddress'), labels: ['dia chi thuong tru', 'noi thuong tru'], section, parse: p.parsePlace, wraps: true },
-    { key: k('person.currentAddress'), labels: ['dia chi lien lac', 'cho o hien tai'], section, parse: p.parsePlace, wraps: true },
+    { key: 'person.fullName', labels: ['Họ, chữ đệm và tên', 'Họ, chữ đệm, tên', 'Họ và tên', 'Họ tên', 'Full name'], roles, parse: rp.name, reread: true },
+    { key: 'person.sex', labels: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], roles, parse: rp.sex },
+    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles, parse: rp.date, reread: true },
+    { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles, parse: rp.ethnicity },
+    { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles, parse: rp.nationality },
+    { key: 'person.idDocument.type', labels: ['Loại giấy tờ pháp lý của cá nhân', 'Loại giấy tờ chứng thực cá nhân', 'Loại giấy chứng thực cá nhân'], roles, parse: p.parseFreeText },
+    {
+      key: 'person.idNumber',
+      labels: ['Số giấy tờ pháp lý của cá nhân', 'Số giấy tờ chứng thực cá nhân', 'Số giấy chứng thực cá nhân', 'Số định danh cá nhân', 'Số CMND/CCCD', 'Số CCCD/CMND', 'Số CMND', 'Số CCCD', 'Chứng minh nhân dân số', 'Số chứng minh nhân dân', 'CMND số', 'CCCD số', 'Căn cước công dân số', 'Số căn cước công dân', 'Số căn cước', 'Personal identification number', 'ID card No.', 'ID No.'],
+      roles,
+      parse: rp.personalId,
+      reread: true,
+      mayBeCut: false,
+    },
+    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Hộ khẩu thường trú', 'Nơi thường trú', 'Thường trú tại', 'Permanent residence', 'Permanent address'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
+    { key: 'person.currentAddress', labels: ['Địa chỉ liên lạc', 'Chỗ ở hiện tại', 'Nơi ở hiện tại', 'Current address', 'Contact address', 'Current residence'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
   ];
 }
 
-// Numbered labels (`2. Địa chỉ trụ sở chính:`) are listed with their number too: a wrapped value is
-// indented from the number, not from the label's first word.
-const REGISTRATION_FIELDS: FormFieldSpec[] = [
-  { key: 'org.foundingDate', labels: ['dang ky lan dau'], parse: r.parseAnyDateValue, reread: true },
-  { key: 'document.amendmentNumber', labels: ['dang ky thay doi lan thu'], parse: r.parseAmendmentNumber, reread: true },
-  { key: 'document.issueDate', labels: ['dang ky thay doi lan thu'], parse: r.parseAnyDateValue, reread: true },
-  { key: 'org.phone', labels: ['dien thoai'], parse: r.parsePhoneValue },
-  { key: 'org.fax', labels: ['fax'], parse: r.parsePhoneValue },
-  { key: 'org.capital.words', labels: ['bang chu'], parse: r.parseAmountWordsValue, wraps: true },
-  { key: 'org.businessLines', labels: ['nganh, nghe kinh doanh', 'nganh nghe kinh doanh', '3. nganh, nghe kinh doanh'], parse: r.parseListText, wraps: true },
-  // The signature block's title is never a value: as a label it ends a wrapped address above it.
-  { key: 'document.signerTitle', labels: ['truong phong', 'tm. uy ban nhan dan', 'kt. chu tich'], parse: () => undefined },
+/** An address ends with its province, or with `Việt Nam` after it. */
+function endsWithProvinceOrCountry(text: string): boolean {
+  return endsWithProvince(text.replace(/,\s*Vi[eệ]t\s*Nam\.?$/iu, ''));
+}
+
+// What both certificates print about the business; labels of the official models (NĐ 01/2021 and
+// TT 01/2021, TT 02/2023/TT-BKHĐT; the older models of TT 14/2010 and TT 01/2013: `Số giấy chứng thực
+// cá nhân`, `Nơi đăng ký hộ khẩu thường trú`, `Chỗ ở hiện tại`), and their English on bilingual copies.
+const BUSINESS_FIELDS: ReaderField[] = [
+  { key: 'org.foundingDate', labels: ['Đăng ký lần đầu', 'Ngày đăng ký lần đầu', 'Đăng ký lần đầu ngày', 'First registration', 'Date of first registration'], roles: ANY, parse: r.parseAnyDateValue, reread: true, mayBeCut: false },
+  // `Đăng ký thay đổi lần thứ: 3, ngày 20 tháng 06 năm 2023`: the count, and the date after it (see `amendmentDate`).
+  { key: 'document.amendmentNumber', labels: ['Đăng ký thay đổi lần thứ', 'Thay đổi lần thứ', 'Amendment No.', 'Number of amendment'], roles: ANY, parse: r.parseAmendmentNumber, reread: true, mayBeCut: false },
+  { key: 'document.issueDate', labels: ['Ngày đăng ký thay đổi', 'Ngày thay đổi', 'Đăng ký thay đổi ngày', 'Date of amendment', 'Date of change'], roles: ANY, parse: r.parseAnyDateValue, reread: true, mayBeCut: false },
+  { key: 'org.phone', labels: ['Điện thoại', 'Số điện thoại', 'Telephone', 'Tel'], roles: ANY, parse: r.parsePhoneValue, mayBeCut: false },
+  { key: 'org.fax', labels: ['Fax'], roles: ANY, parse: r.parsePhoneValue, mayBeCut: false },
+  { key: 'org.capital', labels: ['Vốn điều lệ', 'Vốn kinh doanh', 'Vốn đầu tư', 'Charter capital', 'Business capital'], roles: ANY, parse: amount, reread: true, mayBeCut: false },
+  { key: 'org.capital.words', labels: ['Bằng chữ', 'Ghi bằng chữ', 'In words'], roles: ANY, parse: r.parseAmountWordsValue, wraps: true, connectives: false, mayBeCut: false },
+  { key: 'org.businessLines', labels: ['Ngành, nghề kinh doanh', 'Ngành nghề kinh doanh', 'Business lines', 'Business sectors'], roles: ANY, parse: r.parseListText, wraps: true, connectives: false },
+  { key: 'org.legalForm', labels: ['Loại hình doanh nghiệp', 'Loại hình', 'Type of enterprise', 'Enterprise type'], roles: ANY, parse: r.snapParser(LEGAL_FORMS) },
 ];
 
-/** Giấy chứng nhận đăng ký doanh nghiệp: labels, sections and parsers. */
-export const ENTERPRISE_TEMPLATE: FormTemplate = {
-  sections: [{ id: 'representative', start: ['nguoi dai dien theo phap luat'] }],
+// Printed labels whose values are not read; they end the value before them.
+const BUSINESS_STOPS = ['Email', 'E-mail', 'Website', 'Ngày cấp', 'Nơi cấp', 'Ngày hết hạn', 'Date of issue', 'Place of issue', 'Mệnh giá cổ phần', 'Tổng số cổ phần', 'Số lượng lao động', 'Chủ thể thành lập hộ kinh doanh', 'Nội dung', 'Thông tin đăng ký', 'Trưởng phòng', 'Phó trưởng phòng', 'KT. Trưởng phòng', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Chức vụ'];
+
+// Other people a certificate may list (a one-member company's owner, members of a household): their fields are read and dropped.
+const OTHER_PEOPLE = [
+  { id: 'owner', headings: ['Thông tin về chủ sở hữu', 'Chủ sở hữu'], qualifiers: ['chủ sở hữu'] },
+  { id: 'member', headings: ['Thông tin về các thành viên hộ gia đình', 'Danh sách thành viên', 'Danh sách cá nhân góp vốn', 'Thành viên hộ gia đình'], qualifiers: [] },
+];
+
+/** Giấy chứng nhận đăng ký doanh nghiệp, as data for the shared reader. */
+export const ENTERPRISE_SPEC: ReaderSpec = {
+  roles: [
+    { id: 'representative', headings: ['Người đại diện theo pháp luật của công ty', 'Người đại diện theo pháp luật của doanh nghiệp', 'Người đại diện theo pháp luật', 'Thông tin về người đại diện theo pháp luật', 'Legal representative'], qualifiers: ['người đại diện theo pháp luật', 'người đại diện'] },
+    ...OTHER_PEOPLE,
+  ],
+  stops: BUSINESS_STOPS,
   fields: [
-    { key: 'org.taxCode', labels: ['ma so doanh nghiep'], parse: r.parseTaxCodeValue, reread: true },
-    ...REGISTRATION_FIELDS,
-    { key: 'org.name', labels: ['ten cong ty viet bang tieng viet'], parse: r.parseUpperText, wraps: true, reread: true },
-    { key: 'org.foreignName', labels: ['ten cong ty viet bang tieng nuoc ngoai'], parse: r.parseUpperText, wraps: true },
-    { key: 'org.shortName', labels: ['ten cong ty viet tat'], parse: r.parseUpperText },
-    { key: 'org.address', labels: ['dia chi tru so chinh', '2. dia chi tru so chinh'], parse: p.parsePlace, wraps: true },
-    { key: 'org.capital', labels: ['von dieu le'], parse: r.parseAmountValue, reread: true },
-    { key: 'org.representative.position', labels: ['chuc danh'], section: 'representative', parse: p.parseFreeText },
-    ...personFields('representative', 'representative'),
+    { key: 'org.taxCode', labels: ['Mã số doanh nghiệp', 'Mã số thuế', 'Mã số doanh nghiệp/Mã số thuế', 'Enterprise code', 'Enterprise ID', 'Enterprise No.', 'Tax code'], roles: ANY, parse: r.parseTaxCodeValue, reread: true, mayBeCut: false },
+    ...BUSINESS_FIELDS,
+    { key: 'org.name', labels: ['Tên công ty viết bằng tiếng Việt', 'Tên doanh nghiệp viết bằng tiếng Việt', 'Tên doanh nghiệp bằng tiếng Việt', 'Tên công ty bằng tiếng Việt', 'Tên doanh nghiệp', 'Tên công ty', 'Company name in Vietnamese', 'Enterprise name in Vietnamese', 'Name of enterprise', 'Company name', 'Enterprise name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
+    { key: 'org.foreignName', labels: ['Tên công ty viết bằng tiếng nước ngoài', 'Tên doanh nghiệp viết bằng tiếng nước ngoài', 'Tên doanh nghiệp bằng tiếng nước ngoài', 'Tên công ty bằng tiếng nước ngoài', 'Tên bằng tiếng nước ngoài', 'Tên giao dịch', 'Company name in foreign language', 'Enterprise name in foreign language', 'Name in foreign language', 'Foreign name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
+    { key: 'org.shortName', labels: ['Tên công ty viết tắt', 'Tên doanh nghiệp viết tắt', 'Tên viết tắt', 'Abbreviated name', 'Short name'], roles: ANY, parse: afterNote(r.parseUpperText), reread: true },
+    { key: 'org.address', labels: ['Địa chỉ trụ sở chính', 'Địa chỉ trụ sở', 'Trụ sở chính', 'Head office address', 'Address of head office', 'Head office'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
+    { key: 'org.representative.position', labels: ['Chức danh', 'Position'], roles: ['representative', 'subject'], parse: p.parseFreeText },
+    // In a table the role's label holds the name: `Người đại diện theo pháp luật | Trần Văn Nam`.
+    { key: 'person.fullName', labels: ['Người đại diện theo pháp luật', 'Người đại diện', 'Legal representative'], roles: ['representative'], labelRole: 'representative', parse: rp.name, reread: true },
+    ...personFields('representative'),
   ],
 };
 
-/** Giấy chứng nhận đăng ký hộ kinh doanh: labels, sections and parsers (field list of the seeds; uncertain). */
-export const HOUSEHOLD_BUSINESS_TEMPLATE: FormTemplate = {
-  sections: [{ id: 'householdHead', start: ['thong tin ve chu ho kinh doanh', 'thong tin ve chu ho'] }],
+/** Giấy chứng nhận đăng ký hộ kinh doanh (and the older `hộ kinh doanh cá thể` certificate), as data for the shared reader. */
+export const HOUSEHOLD_BUSINESS_SPEC: ReaderSpec = {
+  roles: [
+    { id: 'householdHead', headings: ['Thông tin về chủ hộ kinh doanh', 'Thông tin về chủ hộ', 'Chủ hộ kinh doanh', 'Người đại diện hộ kinh doanh', 'Đại diện hộ kinh doanh', 'Household head'], qualifiers: ['người đại diện hộ kinh doanh', 'đại diện hộ kinh doanh', 'chủ hộ kinh doanh', 'người đại diện', 'chủ hộ'] },
+    ...OTHER_PEOPLE,
+  ],
+  stops: BUSINESS_STOPS,
   fields: [
-    { key: 'org.taxCode', labels: ['ma so ho kinh doanh'], parse: r.parseTaxCodeValue, reread: true },
-    ...REGISTRATION_FIELDS,
-    { key: 'org.name', labels: ['ten ho kinh doanh', '1. ten ho kinh doanh'], parse: r.parseUpperText, wraps: true, reread: true },
-    { key: 'org.address', labels: ['dia chi tru so ho kinh doanh', '2. dia chi tru so ho kinh doanh', 'dia diem kinh doanh'], parse: p.parsePlace, wraps: true },
-    { key: 'org.capital', labels: ['von kinh doanh'], parse: r.parseAmountValue, reread: true },
-    ...personFields('householdHead', 'householdHead'),
+    { key: 'org.taxCode', labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'], roles: ANY, parse: r.parseTaxCodeValue, reread: true, mayBeCut: false },
+    ...BUSINESS_FIELDS,
+    { key: 'org.name', labels: ['Tên hộ kinh doanh', 'Tên hộ kinh doanh (ghi bằng chữ in hoa)', 'Tên cửa hàng', 'Tên cơ sở kinh doanh', 'Tên cửa hiệu', 'Business name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
+    { key: 'org.address', labels: ['Địa chỉ trụ sở hộ kinh doanh', 'Địa điểm kinh doanh', 'Địa chỉ kinh doanh', 'Địa chỉ trụ sở', 'Business address', 'Business location'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
+    { key: 'person.fullName', labels: ['Họ tên người đại diện hộ kinh doanh', 'Họ và tên người đại diện hộ kinh doanh', 'Người đại diện hộ kinh doanh', 'Đại diện hộ kinh doanh', 'Chủ hộ kinh doanh', 'Họ tên chủ hộ', 'Họ và tên chủ hộ', 'Chủ hộ'], roles: ['householdHead'], labelRole: 'householdHead', parse: rp.name, reread: true },
+    ...personFields('householdHead'),
   ],
 };
 
@@ -166,7 +212,66 @@ function checkTaxCode(fields: FieldSet): { diagnostics: Diagnostic[]; subject: S
   };
 }
 
-function businessType(id: string, title: string, markers: readonly string[], template: FormTemplate, role: 'representative' | 'householdHead'): DocumentTypeDefinition {
+/**
+ * `Đăng ký thay đổi lần thứ: 3, ngày 20 tháng 06 năm 2023` prints the amendment's date after its count,
+ * in the same value or further right on the same row (`lần thứ  3    ngày  20/06/2023`).
+ */
+function amendmentDate(fields: FieldSet, reading: PageReading): void {
+  const n = fields['document.amendmentNumber'];
+  if (!n || fields['document.issueDate']) return;
+  const inValue = r.parseAnyDateValue(String(n.raw ?? ''));
+  if (inValue) {
+    fields['document.issueDate'] = { ...n, value: inValue, evidence: [...n.evidence] };
+    return;
+  }
+  const box = n.evidence[0]?.box;
+  if (!box || !reading.ocr) return;
+  const cy = box.y + box.height / 2;
+  const words = reading.ocr.lines
+    .filter((l) => Math.abs(l.box.y + l.box.height / 2 - cy) < box.height * 0.7)
+    .flatMap((l) => l.words)
+    .filter((w) => w.box.x > box.x + box.width)
+    .sort((a, b) => a.box.x - b.box.x);
+  const text = words.map((w) => w.text).join(' ');
+  const date = /^\s*ng[aà]y\b/iu.test(text) ? r.parseAnyDateValue(text) : undefined;
+  if (!date) return;
+  const confidence = Math.min(0.95, ...words.map((w) => w.confidence));
+  fields['document.issueDate'] = { value: date, raw: text, confidence, evidence: words.map((w) => ({ method: 'ocr' as const, sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, box: w.box })) };
+}
+
+/** A person's field read before any role heading is the only person's on the certificate: the representative's or the head's. */
+function personAtSubject(fields: FieldSet, role: string): void {
+  for (const key of Object.keys(fields)) {
+    if (!key.startsWith('person.')) continue;
+    const field = fields[key]!;
+    delete fields[key];
+    fields[`${role}:${key}`] ??= field;
+  }
+  const position = fields[`${role}:org.representative.position`];
+  if (position) {
+    delete fields[`${role}:org.representative.position`];
+    fields['org.representative.position'] ??= position;
+  }
+}
+
+// Before 2015 both were titled `Giấy chứng nhận đăng ký kinh doanh` (enterprises `... và đăng ký thuế`): the labels decide.
+const OLD_TITLES = ['giay chung nhan dang ky kinh doanh', 'business registration certificate'];
+const ENTERPRISE_LABELS = ['ma so doanh nghiep', 'ten cong ty', 'ten doanh nghiep', 'von dieu le', 'nguoi dai dien theo phap luat', 'tru so chinh', 'loai hinh doanh nghiep', 'charter capital', 'enterprise code'];
+const HOUSEHOLD_LABELS = ['ma so ho kinh doanh', 'ten ho kinh doanh', 'von kinh doanh', 'chu ho kinh doanh', 'dai dien ho kinh doanh', 'ten cua hang', 'dia diem kinh doanh', 'tru so ho kinh doanh', 'ho kinh doanh ca the'];
+
+const ENTERPRISE_VOTES: TitleVotes = {
+  titles: ['giay chung nhan dang ky doanh nghiep', 'giay chung nhan dang ky kinh doanh va dang ky thue', 'enterprise registration certificate', ...OLD_TITLES],
+  labels: ENTERPRISE_LABELS,
+  against: ['ma so ho kinh doanh', 'ten ho kinh doanh', 'von kinh doanh', 'chu ho kinh doanh', 'dai dien ho kinh doanh', 'ho kinh doanh ca the'],
+};
+
+const HOUSEHOLD_VOTES: TitleVotes = {
+  titles: ['giay chung nhan dang ky ho kinh doanh', 'giay chung nhan dang ky kinh doanh ho kinh doanh ca the', 'household business registration certificate', ...OLD_TITLES],
+  labels: HOUSEHOLD_LABELS,
+  against: ['ma so doanh nghiep', 'von dieu le', 'nguoi dai dien theo phap luat', 'ten cong ty', 'loai hinh doanh nghiep'],
+};
+
+function businessType(id: string, title: string, votes: TitleVotes, spec: ReaderSpec, role: 'representative' | 'householdHead'): DocumentTypeDefinition {
   const household = role === 'householdHead';
   return {
     id,
@@ -174,27 +279,35 @@ function businessType(id: string, title: string, markers: readonly string[], tem
     title,
     requiredKeys: ['org.taxCode', 'org.name'],
     classify(reading) {
-      const score = markerScore(reading, markers);
+      const score = titleVoteScore(reading, votes);
       return score >= 0.35 ? { type: id, part: 'full', score: Math.min(1, score * 1.3) } : undefined;
     },
     async extract(readings, classes, context) {
       const sets: FieldSet[] = [];
+      const read: Diagnostic[] = [];
       for (const [i, reading] of readings.entries()) {
         if (!reading.ocr || classes[i]?.score === 0) continue;
-        const set = await readLabelledForm(reading.page, reading.ocr, template, context);
+        const { fields: set, diagnostics } = await readFields(reading.page, reading.ocr, spec, context);
+        read.push(...diagnostics);
+        personAtSubject(set, role);
+        amendmentDate(set, reading);
         const issuer = await readIssuer(reading, household, context);
         if (issuer) set['document.issuer'] = issuer;
         const form = household ? undefined : readLegalForm(reading);
-        if (form) set['org.legalForm'] = form;
+        if (form && !set['org.legalForm']) set['org.legalForm'] = form;
         sets.push(set);
       }
       const merged = mergeFieldSets(sets);
-      const diagnostics: Diagnostic[] = [...merged.diagnostics];
+      const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
       const { own: fields, relations } = splitRelations(merged.fields, [role]);
       const tax = checkTaxCode(fields);
       diagnostics.push(...tax.diagnostics);
       diagnostics.push(...checkAgreement(fields, 'org.capital', 'org.capital.words', sameAmount, 'capital'));
-      if (!fields['document.issueDate']) copyField(fields, 'org.foundingDate', 'document.issueDate');
+      if (!fields['document.issueDate'] && fields['org.foundingDate']) {
+        // Without an amendment read, the certificate was issued at the first registration: inferred, so kept for review.
+        const founded = fields['org.foundingDate'];
+        fields['document.issueDate'] = { ...founded, confidence: Math.min(founded.confidence, IMPLIED), evidence: [...founded.evidence] };
+      }
       diagnostics.push(...checkOrder(fields, 'org.foundingDate', 'document.issueDate'));
       for (const rel of relations) {
         diagnostics.push(...checkPersonId(rel.fields, `person.${rel.role}.idNumber`));
@@ -222,8 +335,8 @@ function businessType(id: string, title: string, markers: readonly string[], tem
 export const enterpriseRegistration = businessType(
   'enterprise-registration',
   'Giấy chứng nhận đăng ký doanh nghiệp',
-  ['giay chung nhan dang ky doanh nghiep', 'ma so doanh nghiep', 'ten cong ty viet bang tieng viet', 'von dieu le', 'nguoi dai dien theo phap luat', 'phong dang ky kinh doanh'],
-  ENTERPRISE_TEMPLATE,
+  ENTERPRISE_VOTES,
+  ENTERPRISE_SPEC,
   'representative',
 );
 
@@ -231,7 +344,7 @@ export const enterpriseRegistration = businessType(
 export const householdBusinessRegistration = businessType(
   'household-business-registration',
   'Giấy chứng nhận đăng ký hộ kinh doanh',
-  ['giay chung nhan dang ky ho kinh doanh', 'ma so ho kinh doanh', 'ten ho kinh doanh', 'von kinh doanh', 'chu ho kinh doanh', 'nganh, nghe kinh doanh'],
-  HOUSEHOLD_BUSINESS_TEMPLATE,
+  HOUSEHOLD_VOTES,
+  HOUSEHOLD_BUSINESS_SPEC,
   'householdHead',
 );

@@ -2,12 +2,15 @@ import type { Diagnostic, ExtractedField } from '@sohoa/core';
 import { findProvince, normalizeText, parseVietnameseAmountWords } from '@sohoa/vn';
 import { checkAgreement, checkPersonId, civilRecord, markerScore, splitRelations } from './civil-document';
 import * as p from './field-parsers';
-import { readLabelledForm } from './labelled-form';
+import { endsWithProvince } from './field-parsers';
+import { readFields, type ReaderSpec } from './field-reader';
+import * as rp from './field-reader/parsers';
+import { titleVoteScore, type TitleVotes } from './title-votes';
 import { foldLines } from './lines';
 import { mergeFieldSets } from './merge';
 import * as r from './registration-parsers';
 import { chooseReading, rereadBoxes } from './reading-vote';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormFieldSpec, FormTemplate, PageReading } from './types';
+import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
 
 /**
  * Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất: the 2014 model (cover
@@ -28,21 +31,78 @@ const LAND_ORIGINS = [
   'Nhận thừa kế quyền sử dụng đất', 'Nhận tặng cho quyền sử dụng đất',
 ];
 
-const COVER = ['giay chung nhan', 'quyen su dung dat', 'tai san gan lien voi dat', 'nguoi su dung dat', 'nam sinh', 'cccd so'];
-const INNER = ['thua dat so', 'to ban do so', 'dien tich', 'muc dich su dung', 'thoi han su dung', 'nguon goc su dung', 'hinh thuc su dung'];
+const ANY = ['*'];
+/** Holders: `Ông:` / `Bà:` name their sex; `Tên người sử dụng đất` does not. Their order on the page says who is first. */
+const HOLDERS = ['male', 'female', 'holder'];
+const PERSON_ROLES = [...HOLDERS, 'subject'];
+/** Parcel fields are read in any section; the parcel's own section tells its address from the holders'. */
+const PARCEL = ['parcel', '*'];
 
-const HOLDER = ['ong:', 'ba:', 'ong :', 'ba :'];
+/** Land use codes printed instead of words (TT 08/2024/TT-BTNMT and earlier lists). */
+const PURPOSE_CODES: Record<string, string> = {
+  ODT: 'Đất ở tại đô thị', ONT: 'Đất ở tại nông thôn', LUA: 'Đất trồng lúa', CLN: 'Đất trồng cây lâu năm', HNK: 'Đất trồng cây hằng năm khác',
+  NTS: 'Đất nuôi trồng thủy sản', RSX: 'Đất rừng sản xuất', TMD: 'Đất thương mại, dịch vụ', SKC: 'Đất cơ sở sản xuất phi nông nghiệp',
+};
 
-function holder(prefix: string, section: string): FormFieldSpec[] {
-  const k = (key: string) => (prefix === '' ? key : `${prefix}:${key}`);
-  return [
-    { key: k('person.fullName'), labels: HOLDER, section, parse: p.parseUpperName, reread: true },
-    { key: k('person.sex'), labels: ['ong:', 'ong :'], section, parse: (t) => (/\p{L}{2}/u.test(t) ? 'male' : undefined) },
-    { key: k('person.sex'), labels: ['ba:', 'ba :'], section, parse: (t) => (/\p{L}{2}/u.test(t) ? 'female' : undefined) },
-    { key: k('person.birthDate.year'), labels: ['nam sinh', 'sinh nam'], section, parse: p.parseYear, reread: true },
-    { key: k('person.idNumber'), labels: ['cccd so', 'so cccd', 'can cuoc so', 'so dinh danh ca nhan'], section, parse: p.parsePersonalIdValue, reread: true },
-  ];
+/** A land use purpose: snapped to the common ones, or its code (`ODT`); otherwise as printed (kept below the threshold, see `settleFreeText`). */
+function purpose(text: string): string | undefined {
+  const code = /^\s*\(?([A-Z]{3})\)?\s*$/.exec(text)?.[1];
+  if (code && PURPOSE_CODES[code]) return PURPOSE_CODES[code];
+  return snapOrKeep(LAND_PURPOSES)(text.replace(/\s*\([A-Z]{3}\)\s*$/, ''));
 }
+
+/** `Sử dụng riêng` / `Sử dụng chung`, also printed as `Riêng` / `Chung`. */
+function useForm(text: string): string | undefined {
+  const snapped = r.snapParser(['Sử dụng riêng', 'Sử dụng chung'])(text);
+  if (snapped) return snapped;
+  const word = text.trim().replace(/[.;,]$/, '').toLocaleLowerCase('vi');
+  return word === 'riêng' ? 'Sử dụng riêng' : word === 'chung' ? 'Sử dụng chung' : undefined;
+}
+
+/** A 12-digit personal ID, or a 9-digit CMND on certificates issued before 2016. */
+function holderId(text: string): string | undefined {
+  return rp.personalId(text) ?? (/^\D*\d{12}/.test(text.replace(/\s/g, '')) ? undefined : p.parseCmndNumber(text.split(/\s{2,}/)[0]!));
+}
+
+/**
+ * Giấy chứng nhận quyền sử dụng đất as data for the shared reader: the models of 1993–2003 (`sổ đỏ`,
+ * `Tên người sử dụng đất`), 2009 and 2014 (TT 17/2009, TT 23/2014: `Ông/Bà`, `Năm sinh`, `CMND số`,
+ * items a) to g) of the parcel) and 2024 (TT 10/2024: `Loại đất`, `Hình thức sử dụng đất`, `Số phát hành`).
+ */
+export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
+  roles: [
+    { id: 'holder', headings: ['Người sử dụng đất', 'Người sử dụng đất, chủ sở hữu nhà ở và tài sản khác gắn liền với đất', 'Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất', 'Chủ sử dụng đất'], qualifiers: [] },
+    { id: 'parcel', headings: ['Thửa đất', 'Thông tin thửa đất', 'Thửa đất, nhà ở và tài sản khác gắn liền với đất', 'Thửa đất được quyền sử dụng'], qualifiers: [] },
+  ],
+  stops: ['Nhà ở:', 'Công trình xây dựng khác:', 'Ghi chú', 'Sơ đồ thửa đất', 'Những thay đổi sau khi cấp giấy chứng nhận', 'Thời điểm đăng ký vào sổ địa chính', 'KT. Giám đốc', 'Phó giám đốc', 'Giám đốc', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Chủ tịch'],
+  fields: [
+    { key: 'person.fullName', labels: ['Ông:', 'Hộ ông:', 'Ông (họ và tên)', 'Họ tên ông', 'Mr.:'], roles: ['male'], labelRole: 'male', parse: rp.name, reread: true },
+    { key: 'person.fullName', labels: ['Bà:', 'Hộ bà:', 'Bà (họ và tên)', 'Họ tên bà', 'Mrs.:', 'Ms.:'], roles: ['female'], labelRole: 'female', parse: rp.name, reread: true },
+    { key: 'person.fullName', labels: ['Tên người sử dụng đất', 'Họ tên người sử dụng đất', 'Họ và tên người sử dụng đất', 'Tên chủ sử dụng đất', 'Chủ sử dụng'], roles: ['holder'], labelRole: 'holder', parse: rp.name, reread: true },
+    { key: 'person.fullName', labels: ['Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên'], roles: PERSON_ROLES, parse: rp.name, reread: true },
+    { key: 'person.birthDate.year', labels: ['Năm sinh', 'Sinh năm', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Year of birth'], roles: PERSON_ROLES, parse: rp.year, reread: true, mayBeCut: false },
+    {
+      key: 'person.idNumber',
+      labels: ['CCCD số', 'CMND số', 'Số CCCD', 'Số CMND', 'Số CMND/CCCD', 'Số định danh cá nhân', 'Số định danh', 'Căn cước số', 'Căn cước công dân số', 'Số căn cước công dân', 'Số căn cước', 'Chứng minh nhân dân số', 'Số chứng minh nhân dân', 'Giấy CMND số', 'Số giấy tờ nhân thân', 'Giấy tờ nhân thân'],
+      roles: PERSON_ROLES,
+      parse: holderId,
+      reread: true,
+      mayBeCut: false,
+    },
+    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Thường trú tại', 'Nơi thường trú', 'Hộ khẩu thường trú', 'Địa chỉ', 'Trú tại'], roles: PERSON_ROLES, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
+    { key: 'land.parcelNumber', labels: ['Thửa đất số', 'Thửa số', 'Số thửa', 'Số hiệu thửa'], roles: PARCEL, labelRole: 'parcel', parse: r.parseSmallNumber, reread: true, mayBeCut: false },
+    { key: 'land.mapSheetNumber', labels: ['Tờ bản đồ số', 'Tờ bản đồ', 'Số tờ bản đồ', 'Tờ số'], roles: PARCEL, parse: r.parseSmallNumber, reread: true, mayBeCut: false },
+    { key: 'land.address', labels: ['Địa chỉ thửa đất', 'Vị trí thửa đất', 'Địa chỉ', 'Vị trí', 'Xứ đồng'], roles: ['parcel'], parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
+    { key: 'land.area', labels: ['Diện tích', 'Diện tích (m²)', 'Diện tích (m2)', 'Diện tích sử dụng'], roles: PARCEL, parse: r.parseAreaValue, reread: true, mayBeCut: false },
+    { key: 'land.area.words', labels: ['Bằng chữ', 'Ghi bằng chữ'], roles: PARCEL, parse: (t) => r.parseAreaWordsValue(t.replace(/\)\s*$/, '')), wraps: true, mayBeCut: false },
+    { key: 'land.useForm', labels: ['Hình thức sử dụng', 'Hình thức sử dụng đất:', 'Hình thức'], roles: PARCEL, parse: useForm },
+    { key: 'land.purpose', labels: ['Mục đích sử dụng', 'Mục đích sử dụng đất:', 'Loại đất', 'Mục đích'], roles: PARCEL, parse: purpose },
+    { key: 'land.term', labels: ['Thời hạn sử dụng', 'Thời hạn sử dụng đất:', 'Thời hạn'], roles: PARCEL, parse: r.parseLandTerm, reread: true, mayBeCut: false },
+    { key: 'land.origin', labels: ['Nguồn gốc sử dụng', 'Nguồn gốc sử dụng đất:', 'Nguồn gốc'], roles: PARCEL, parse: snapOrKeep(LAND_ORIGINS), wraps: true, connectives: false },
+    { key: 'land.certificate.registryNumber', labels: ['Số vào sổ cấp giấy chứng nhận', 'Số vào sổ cấp GCN', 'Số vào sổ cấp GCNQSDĐ', 'Vào sổ cấp giấy chứng nhận số', 'Số vào sổ', 'Vào sổ số'], roles: ANY, parse: r.parseRegistryNumber, reread: true, mayBeCut: false },
+    { key: 'land.certificate.serial', labels: ['Số phát hành', 'Số phát hành Giấy chứng nhận', 'Số seri', 'Số sê-ri', 'Serial'], roles: ANY, parse: r.parseSerialValue, reread: true, mayBeCut: false },
+  ],
+};
 
 /** Where a value is snapped to a closed list when close, else kept as read. */
 function snapOrKeep(values: readonly string[]): (text: string) => string | undefined {
@@ -50,30 +110,67 @@ function snapOrKeep(values: readonly string[]): (text: string) => string | undef
   return (text) => snap(text) ?? p.parseFreeText(text.replace(/[()]/g, ''));
 }
 
-/** Giấy chứng nhận quyền sử dụng đất: labels, sections and parsers. */
-export const LAND_CERTIFICATE_TEMPLATE: FormTemplate = {
-  sections: [
-    { id: 'holder', start: HOLDER },
-    { id: 'coholder', start: HOLDER },
-    { id: 'holderAddress', start: ['dia chi thuong tru'] },
-    { id: 'parcel', start: ['thua dat so'] },
+const COVER = ['nguoi su dung dat', 'nam sinh', 'cccd so', 'cmnd so', 'ong:', 'ba:', 'so dinh danh'];
+const INNER = ['thua dat so', 'to ban do', 'dien tich', 'muc dich su dung', 'thoi han', 'nguon goc su dung', 'hinh thuc su dung', 'loai dat'];
+
+const LAND_VOTES: TitleVotes = {
+  titles: [
+    'giay chung nhan quyen su dung dat',
+    'quyen su dung dat, quyen so huu nha o va tai san khac gan lien voi dat',
+    'quyen su dung dat, quyen so huu tai san gan lien voi dat',
+    'giay chung nhan quyen so huu nha o va quyen su dung dat o',
+    'land use right certificate',
   ],
-  fields: [
-    ...holder('', 'holder'),
-    ...holder('spouse', 'coholder'),
-    { key: 'person.permanentAddress', labels: ['dia chi thuong tru'], section: 'holderAddress', parse: p.parsePlace, wraps: true },
-    { key: 'land.parcelNumber', labels: ['thua dat so'], section: 'parcel', parse: r.parseSmallNumber, reread: true },
-    { key: 'land.mapSheetNumber', labels: ['to ban do so'], section: 'parcel', parse: r.parseSmallNumber, reread: true },
-    { key: 'land.address', labels: ['dia chi'], section: 'parcel', parse: p.parsePlace, wraps: true },
-    { key: 'land.area', labels: ['dien tich'], section: 'parcel', parse: r.parseAreaValue, reread: true },
-    { key: 'land.area.words', labels: ['bang chu'], section: 'parcel', parse: r.parseAreaWordsValue, wraps: true },
-    { key: 'land.useForm', labels: ['hinh thuc su dung'], section: 'parcel', parse: r.snapParser(['Sử dụng riêng', 'Sử dụng chung']) },
-    { key: 'land.purpose', labels: ['muc dich su dung'], section: 'parcel', parse: snapOrKeep(LAND_PURPOSES) },
-    { key: 'land.term', labels: ['thoi han su dung'], section: 'parcel', parse: r.parseLandTerm, reread: true },
-    { key: 'land.origin', labels: ['nguon goc su dung'], section: 'parcel', parse: snapOrKeep(LAND_ORIGINS), wraps: true },
-    { key: 'land.certificate.registryNumber', labels: ['so vao so cap giay chung nhan', 'so vao so cap gcn'], section: 'parcel', parse: r.parseRegistryNumber, reread: true },
-  ],
+  labels: ['thua dat so', 'to ban do so', 'to ban do', 'dien tich', 'muc dich su dung', 'thoi han su dung', 'nguon goc su dung', 'nguoi su dung dat', 'hinh thuc su dung', 'so vao so cap', 'loai dat', 'so phat hanh'],
 };
+
+/** Parcel fields read in the parcel's section carry its role: they are the certificate's own. */
+function parcelKeys(set: FieldSet): FieldSet {
+  const out: FieldSet = {};
+  for (const [key, field] of Object.entries(set)) if (!key.startsWith('parcel:')) out[key] = field;
+  for (const [key, field] of Object.entries(set)) if (key.startsWith('parcel:')) out[key.slice(7)] = field;
+  return out;
+}
+
+/**
+ * Holders as printed: `Ông:` (male), `Bà:` (female) or a name without a title. The first on the page
+ * is the subject, the second the relation `spouse`; a holder's sex is what its title says.
+ */
+function settleHolders(set: FieldSet): FieldSet {
+  const out: FieldSet = {};
+  const byRole = new Map<string, FieldSet>();
+  for (const [key, field] of Object.entries(set)) {
+    const at = key.indexOf(':');
+    const role = at < 0 ? undefined : key.slice(0, at);
+    if (role && HOLDERS.includes(role)) byRole.set(role, { ...(byRole.get(role) ?? {}), [key.slice(at + 1)]: field });
+    else if (key.startsWith('person.')) byRole.set('subject', { ...(byRole.get('subject') ?? {}), [key]: field });
+    else out[key] = field;
+  }
+  const top = (f: FieldSet): number => Math.min(...Object.values(f).flatMap((x) => x.evidence.map((e) => e.box?.y ?? Infinity)));
+  const holders = [...byRole.entries()].filter(([role, f]) => role !== 'subject' && f['person.fullName']).sort((a, b) => top(a[1]) - top(b[1]));
+  // What was read before any holder's title (an address printed once for all of them) belongs to the first.
+  const before = byRole.get('subject') ?? {};
+  const address = [...byRole.values()].map((f) => f['person.permanentAddress']).find(Boolean);
+  holders.slice(0, 2).forEach(([role, f], i) => {
+    const fields: FieldSet = { ...(i === 0 ? before : {}), ...f };
+    if (role !== 'holder') {
+      const title = f['person.fullName']!;
+      fields['person.sex'] = { value: role, raw: title.raw ?? '', confidence: Math.min(0.95, title.confidence), evidence: [...title.evidence] };
+    }
+    if (address && !fields['person.permanentAddress']) fields['person.permanentAddress'] = { ...address, evidence: [...address.evidence] };
+    for (const [key, field] of Object.entries(fields)) out[i === 0 ? key : `spouse:${key}`] = field;
+  });
+  if (holders.length === 0) Object.assign(out, before);
+  return out;
+}
+
+/** A purpose or origin printed in other words than the common ones is kept for review, below the fill threshold. */
+function settleFreeText(fields: FieldSet, key: string, known: readonly string[]): Diagnostic[] {
+  const f = fields[key];
+  if (!f || known.includes(String(f.value)) || f.confidence < 0.69) return [];
+  f.confidence = 0.69;
+  return [{ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key, message: `\`${key}\` is not one of the common values; it is kept as printed, below the fill threshold, for review.` }];
+}
 
 const evidenceOf = (reading: PageReading, box: ExtractedField['evidence'][number]['box']): ExtractedField['evidence'] => [{ method: 'ocr', sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, ...(box ? { box } : {}) }];
 
@@ -84,7 +181,9 @@ function readSigningBlock(reading: PageReading): FieldSet {
   const lines = foldLines(reading.ocr.lines);
   const dateLine = lines.find((l) => /ngay .{1,3} thang .{1,3} nam/.test(l.folded) && !/den ngay/.test(l.folded));
   const date = dateLine ? p.parseDayMonthYear(dateLine.line.text) : undefined;
-  if (dateLine && date) out['document.issueDate'] = { value: date, raw: dateLine.line.text, confidence: Math.min(0.95, dateLine.line.confidence), evidence: evidenceOf(reading, dateLine.line.box) };
+  // The issue date heads the signing block: a date line without an agency or signer title under it may be another date.
+  const signed = dateLine && lines.slice(dateLine.index + 1, dateLine.index + 5).some((l) => /so tai nguyen|uy ban nhan dan|giam doc|chu tich|^tm\.|^kt\./.test(l.folded));
+  if (dateLine && date) out['document.issueDate'] = { value: date, raw: dateLine.line.text, confidence: Math.min(signed ? 0.95 : 0.6, dateLine.line.confidence), evidence: evidenceOf(reading, dateLine.line.box) };
   const agency = lines.findIndex((l) => l.folded.includes('so tai nguyen va moi truong'));
   if (agency >= 0) {
     const next = lines[agency + 1];
@@ -130,23 +229,26 @@ export const landUseCertificate: DocumentTypeDefinition = {
   title: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
   requiredKeys: ['person.idNumber', 'land.parcelNumber', 'land.mapSheetNumber'],
   classify(reading) {
+    const score = titleVoteScore(reading, LAND_VOTES);
+    if (score < 0.4) return undefined;
     const cover = markerScore(reading, COVER);
     const inner = markerScore(reading, INNER);
-    const score = Math.max(cover, inner);
-    if (score < 0.5 || (cover < 0.5 && inner < 0.5)) return undefined;
-    return { type: 'land-use-certificate', part: cover >= 0.5 && inner >= 0.5 ? 'full' : cover >= inner ? 'cover' : 'inner', score: Math.min(1, score * 1.2) };
+    return { type: 'land-use-certificate', part: cover >= 0.4 && inner >= 0.4 ? 'full' : cover > inner ? 'cover' : inner > cover ? 'inner' : 'full', score: Math.min(1, score * 1.25) };
   },
   async extract(readings, classes, context) {
     const sets: FieldSet[] = [];
+    const read: Diagnostic[] = [];
     for (const [i, reading] of readings.entries()) {
       if (!reading.ocr || classes[i]?.score === 0) continue;
-      const set = await readLabelledForm(reading.page, reading.ocr, LAND_CERTIFICATE_TEMPLATE, context);
-      const serial = await readSerial(reading, context);
-      sets.push({ ...set, ...readSigningBlock(reading), ...(serial ? { 'land.certificate.serial': serial } : {}) });
+      const { fields: set, diagnostics } = await readFields(reading.page, reading.ocr, LAND_CERTIFICATE_SPEC, context);
+      read.push(...diagnostics);
+      const serial = set['land.certificate.serial'] ? undefined : await readSerial(reading, context);
+      sets.push({ ...readSigningBlock(reading), ...settleHolders(parcelKeys(set)), ...(serial ? { 'land.certificate.serial': serial } : {}) });
     }
     const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics];
+    const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
     const { own: fields, relations } = splitRelations(merged.fields, ['spouse']);
+    for (const key of ['land.purpose', 'land.origin']) diagnostics.push(...settleFreeText(fields, key, key === 'land.purpose' ? [...LAND_PURPOSES] : LAND_ORIGINS));
     diagnostics.push(...checkAgreement(fields, 'land.area', 'land.area.words', sameArea, 'area'));
     const address = fields['person.permanentAddress'];
     for (const rel of relations) {

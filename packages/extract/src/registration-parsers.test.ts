@@ -51,6 +51,10 @@ describe('tax codes', () => {
   });
   it('reads a dependent unit suffix', () => {
     expect(r.parseTaxCodeValue('0100109106-001')).toBe('0100109106-001');
+    // A dotted leader read as `..I.I` after the code does not add digits.
+    expect(r.parseTaxCodeValue('8665809444 ..I.I...I.I...IIIIIIIII')).toBe('8665809444');
+    expect(r.parseAmendmentNumber('5 ngày 30/09/2022')).toBe('5');
+    expect(r.parseAmendmentNumber('5')).toBe('5');
   });
 });
 

@@ -12,7 +12,8 @@ const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + 
  * not enforced here: a wrong one is kept so the record can say so (see `checkTaxCode`).
  */
 export function parseTaxCodeValue(text: string): string | undefined {
-  const compact = toDigits(text.replace(/[\s.]/g, '').replace(/^[^\dOoIlSB]+/, ''));
+  // A dotted leader after the code (`8665809444 ..I.I...`) is not part of it.
+  const compact = toDigits(text.split(/\.{2,}|…|\s[._]{2,}/)[0]!.replace(/[\s.]/g, '').replace(/^[^\dOoIlSB]+/, ''));
   const m = /^(\d{10})(?:-(\d{3}))?(?!\d)/.exec(compact);
   if (!m) return undefined;
   return m[2] ? `${m[1]}-${m[2]}` : m[1];
@@ -59,9 +60,9 @@ export function parseAnyDateValue(text: string): string | undefined {
   return numeric?.iso ?? parseDayMonthYear(text);
 }
 
-/** `3, ngày 20 tháng 06 năm 2023` → `3` (the amendment count before the date). */
+/** `3, ngày 20 tháng 06 năm 2023`, `3 ngày 20/06/2023` or `3` → `3` (the amendment count before the date). */
 export function parseAmendmentNumber(text: string): string | undefined {
-  const m = /^([0-9OoIl]{1,2})\s*[,.;:]/.exec(text.trim());
+  const m = /^([0-9OoIl]{1,2})(?:\s*[,.;:]|\s+ng[aà]y\b|$)/iu.exec(text.trim());
   const n = m ? Number(toDigits(m[1]!)) : Number.NaN;
   return Number.isInteger(n) && n >= 1 && n <= 99 ? String(n) : undefined;
 }

@@ -9,8 +9,12 @@ import { marriageCertificate } from './marriage-certificate';
 import { officialDocument } from './official-document';
 import type { DocumentTypeDefinition } from './types';
 
-/** Document types known to the extractor, in classification order. */
-export const DOCUMENT_TYPES: readonly DocumentTypeDefinition[] = [cccd2021, cccd2016, canCuoc2024, cmnd9, birthCertificate, marriageCertificate, enterpriseRegistration, householdBusinessRegistration, landUseCertificate, officialDocument];
+/**
+ * Document types known to the extractor, in classification order (the first wins a tie). Business and
+ * land certificates come first: they score only on their own titles and labels, while an ID card's
+ * generic markers (`Họ tên`, `Sinh ngày`, `thường trú`) also occur on them.
+ */
+export const DOCUMENT_TYPES: readonly DocumentTypeDefinition[] = [enterpriseRegistration, householdBusinessRegistration, landUseCertificate, cccd2021, cccd2016, canCuoc2024, cmnd9, birthCertificate, marriageCertificate, officialDocument];
 
 /** Looks up a document type by id. */
 export function getDocumentType(id: string): DocumentTypeDefinition | undefined {

@@ -168,6 +168,22 @@ describe('birth certificates in layouts the reader was not written for', () => {
   });
 });
 
+describe('region re-reads', () => {
+  it('drops the rules of a table that a re-read sees as `|` inside a value', async () => {
+    const recognizer: RegionRecognizer = {
+      async recognize(_page, { regions }): Promise<OcrPage> {
+        const box = regions[0]!.box;
+        const text = box.y < 30 ? 'Số 12 phố Huế, Phường Phạm Đình Hổ, |' : '| Quận Hai Bà Trưng, Hà Nội';
+        return { ...layoutPage([]), lines: [{ text, confidence: 0.93, box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) }, words: [] }] };
+      },
+    };
+    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.residence', labels: ['Nơi cư trú'], parse: (t) => t.trim(), wraps: true, reread: true }] };
+    const r = await read(['Nơi cư trú: Số 12 phố Huế, Phường Phạm Đình Hổ,', '             Quận Hai Bà Trưng, Hà Nội'], spec, { ...context, recognizer });
+    expect(r.values['person.residence']).toBe('Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội');
+    expect(r.fields['person.residence']!.confidence).toBeGreaterThan(0.9);
+  });
+});
+
 describe('marriage certificates in layouts the reader was not written for', () => {
   it('reads a table whose columns are headed Chồng | Vợ', async () => {
     const { values } = await marriage([
@@ -447,3 +463,69 @@ describe('specks after a label', () => {
   });
 });
 
+describe('tables and bilingual labels', () => {
+  const spec: ReaderSpec = {
+    roles: [],
+    fields: [
+      { key: 'org.taxCode', labels: ['Mã số doanh nghiệp'], parse: (t) => /^\d{10}/.exec(t.trim())?.[0] },
+      { key: 'org.name', labels: ['Tên doanh nghiệp'], parse: (t) => (t.trim().length > 3 ? t.trim() : undefined) },
+      { key: 'org.phone', labels: ['Điện thoại'], parse: (t) => /^0\d{9,10}$/.exec(t.trim())?.[0] },
+      { key: 'org.address', labels: ['Địa chỉ trụ sở chính'], parse: (t) => t.trim(), wraps: true },
+    ],
+  };
+
+  /** Each segment of a row as its own OCR line, as Tesseract reads the cells of a ruled table. */
+  function cells(rows: LayoutRow[]): OcrPage {
+    const page = layoutPage(rows);
+    const lines = page.lines.flatMap((l) => {
+      const groups: (typeof l.words)[] = [];
+      for (const w of l.words) {
+        const prev = groups.at(-1)?.at(-1);
+        if (!prev || w.box.x - (prev.box.x + prev.box.width) > 60) groups.push([w]);
+        else groups.at(-1)!.push(w);
+      }
+      return groups.map((words) => {
+        const last = words[words.length - 1]!.box;
+        return { ...l, text: words.map((w) => w.text).join(' '), words, box: { x: words[0]!.box.x, y: l.box.y, width: last.x + last.width - words[0]!.box.x, height: l.box.height } };
+      });
+    });
+    return { ...page, lines };
+  }
+
+  it('reads a value cell right of its label cell when OCR splits the row into lines', async () => {
+    const ocr = cells([
+      [[100, 'Nội dung'], [600, 'Thông tin đăng ký']],
+      [[100, 'Mã số doanh nghiệp'], [600, '0100109106']],
+      [[100, 'Tên doanh nghiệp'], [600, 'CÔNG TY TNHH SAO MAI']],
+      [[100, 'Địa chỉ trụ sở chính'], [600, 'Số 12 phố Huế, Phường Phạm Đình Hổ,']],
+      [[600, 'Quận Hai Bà Trưng, Hà Nội']],
+      [[100, 'Điện thoại'], [600, '0243826111']],
+    ]);
+    expect(ocr.lines.length).toBeGreaterThan(6);
+    const { fields } = await readFields(blank, ocr, spec, context);
+    expect(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.value]))).toEqual({
+      'org.taxCode': '0100109106',
+      'org.name': 'CÔNG TY TNHH SAO MAI',
+      'org.address': 'Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội',
+      'org.phone': '0243826111',
+    });
+  });
+
+  it('keeps the English of a bilingual label out of the value, even when the lexicon does not know it', async () => {
+    const { values } = await read(
+      [
+        'Mã số doanh nghiệp / Enterprise code: 0100109106',
+        'Tên doanh nghiệp / Name of the enterprise',
+        '   CÔNG TY TNHH SAO MAI',
+        'Điện thoại / Tel 0243826111',
+      ],
+      spec,
+    );
+    expect(values).toEqual({ 'org.taxCode': '0100109106', 'org.name': 'CÔNG TY TNHH SAO MAI', 'org.phone': '0243826111' });
+  });
+
+  it('reads a label whose words OCR ran together with one slip', async () => {
+    const { values } = await read(['Têndoanhnghệp CÔNG TY TNHH SAO MAI', 'Mãsốdoanhnghiệp 0100109106'], spec);
+    expect(values).toEqual({ 'org.taxCode': '0100109106', 'org.name': 'CÔNG TY TNHH SAO MAI' });
+  });
+});

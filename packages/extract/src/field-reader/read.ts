@@ -125,6 +125,8 @@ function matchAt(line: Line, i: number, label: CompiledLabel): number {
     if (j >= toks.length) return -1;
     const t = toks[j]!.text;
     const want = label.tokens[k]!;
+    // A colon ends a label: `Thửa số: Tờ bản đồ` holds no `Số tờ bản đồ`.
+    if (k > 0 && line.text.slice(toks[j - 1]!.end, toks[j]!.start).includes(':')) return -1;
     if (t === want) {
       j++;
       k++;
@@ -134,7 +136,9 @@ function matchAt(line: Line, i: number, label: CompiledLabel): number {
     let joined = want;
     let kk = k + 1;
     while (joined.length < t.length && kk < label.tokens.length) joined += label.tokens[kk++]!;
-    if (joined === t) {
+    if (joined === t || (slips === 0 && kk > k + 1 && t.length >= 8 && editDistance(t, joined, 1) <= 1)) {
+      // Several label words run together with one slip (`Têndoanhnghệp`) also count as one slip.
+      if (joined !== t) slips++;
       j++;
       k = kk;
       continue;
@@ -273,6 +277,7 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     }
     merged.push(h);
   }
+  for (const [k, h] of merged.entries()) skipGloss(line, h, merged[k + 1]);
   // A heading followed by text without a colon is a sentence, not a heading; a role word after a
   // value on its line (`Bùi Kim Khuê      Mẹ` under `Người đi khai sinh:  Quan hệ:`) is a value.
   const covered = new Array<boolean>(line.tokens.length).fill(false);
@@ -282,8 +287,37 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     for (let t = 0; t < h.from; t++) if (!covered[t] && !FILLER_BEFORE_HEADING.has(line.tokens[t]!.text)) return false;
     const next = merged[k + 1];
     const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
-    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest);
+    // `1. Người sử dụng đất   2. Thửa đất`: the next heading's number is not text after this one.
+    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest) || (next?.what.kind === 'heading' && LIST_MARKER.test(rest));
   });
+}
+
+const GLOSS_WORD = /^[A-Za-z][A-Za-z.'’()-]*:?$/;
+
+/**
+ * The English of a bilingual label (`Mã số doanh nghiệp / Enterprise code:`) belongs to the label even
+ * when the lexicon does not know it: up to six plain-letter words after a slash, ending at a colon or
+ * before a word that is not English (a value in capitals such as `CÔNG TY`, digits, diacritics).
+ */
+function skipGloss(line: Line, h: Hit, next: Hit | undefined): void {
+  const limit = next ? next.start : line.text.length;
+  const rest = line.text.slice(h.end, limit);
+  const slash = /^\s*\/\s*/.exec(rest);
+  if (!slash) return;
+  let at = h.end + slash[0].length;
+  let end = -1;
+  for (let n = 0; n < 6; n++) {
+    const word = /^\S+/.exec(line.text.slice(at, limit))?.[0];
+    if (!word || !GLOSS_WORD.test(word) || (word.replace(/[^A-Za-z]/g, '').length >= 3 && word === word.toUpperCase() && !/^no\.?:?$/i.test(word))) break;
+    end = at + word.length;
+    at = end + (/^\s*/.exec(line.text.slice(end))?.[0].length ?? 0);
+    if (word.endsWith(':')) break;
+  }
+  if (end < 0) return;
+  const to = line.tokens.findIndex((t) => t.start >= end);
+  h.end = end;
+  h.to = to < 0 ? line.tokens.length : to;
+  h.box = hitBox(line, h.from, h.to);
 }
 
 function opensSegment(line: Line, i: number, starts: Set<number>, heading: boolean[]): boolean {
@@ -361,7 +395,10 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
   for (const w of line.words) {
     if (w.end <= from || w.start >= to) continue;
     const cx = w.box.x + w.box.width / 2;
-    if (cx < left || cx >= right) continue;
+    if (cx < left) continue;
+    // A column edge does not split a run of words at ordinary spacing: the run is one value.
+    const prev = inside[inside.length - 1]?.w;
+    if (cx >= right && !(prev && prev === line.words[line.words.indexOf(w) - 1] && w.box.x - (prev.box.x + prev.box.width) < line.height * 1.2)) continue;
     const text = w.text.slice(Math.max(0, from - w.start), Math.min(w.text.length, to - w.start));
     inside.push({ w, text });
   }
@@ -372,7 +409,8 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
   let last: Word | undefined;
   let underlined = false;
   for (const p of inside) {
-    const core = p.text.replace(/^[\s:.;,|_…·/\\-]+/u, '');
+    // What is left of a label's bracket or unit (`Ông (họ và tên):`, `Diện tích (m²):`) is not the value either.
+    const core = p.text.replace(/^[\s:.;,|_…·/\\)-]+/u, '').replace(kept.length === 0 ? /^\([^)\s]{0,4}\)[:.]?$/u : /$^/u, '');
     const junk = /(\p{L})\1\1/iu.test(core);
     if (kept.length === 0 && (core === '' || LEADER.test(core) || junk)) {
       last = p.w;
@@ -414,6 +452,14 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
 }
 
 const DANGLING = new Set(['cua', 'tai', 'o', 'va', 'so', 'xa', 'phuong', 'huyen', 'tinh', 'thanh', 'pho', 'quan', 'thi', 'tran', 'duong', 'to', 'ap', 'thon', 'khu', 'ban', 'benh', 'vien', 'uy', 'nhan', 'dan', 'trung', 'tam']);
+
+const LIST_MARKER = /^\s*(?:\d{1,2}|[ivx]{1,4}|\p{L})[.)]\s*$|^\s*[*•\-–]\s*$/iu;
+
+/** Where a label's line starts: a list marker before it (`2. Địa chỉ`, `a) Thửa đất số`, `* Họ và tên`) belongs to the label. */
+function labelLeft(hit: Hit): number {
+  const first = hit.line.words[0];
+  return first && first.box.x < hit.box.x && LIST_MARKER.test(hit.line.text.slice(0, hit.start)) ? first.box.x : hit.box.x;
+}
 
 /** Why a value looks cut short, or undefined: dots fused to its last word, a dangling connective, a trailing comma. */
 export function cutReason(raw: string, place = true): string | undefined {
@@ -496,16 +542,24 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
         return l !== hit.line && gap > -after.height * 0.4 && gap < maxGap && l.words.some((w) => !w.leader && w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < cellRight);
       });
     let anchor: Box;
-    const valueRight = first ? bound : cellRight;
+    let valueRight = first ? bound : cellRight;
+    let valueFrom = from;
     if (first) {
       parts.push(first);
       anchor = first.box;
     } else {
-      // The label stands alone at the end of its line or heads a cell: the value is below it.
+      // The label stands alone at the end of its line or heads a cell: the value is below it,
+      // or, in a table whose cells OCR read as separate lines, in the cell right of it on its row.
       const l = below(hit.box, hit.line.height * 1.8);
-      if (!l) return [];
-      const p = lineValue(l, from, cellRight);
-      if (!p) return [];
+      let p = l ? lineValue(l, from, cellRight) : undefined;
+      // What starts right of the label's end on the line below is the wrapped end of a cell on the label's row.
+      const cell = !p || p.box.x > hit.box.x + hit.box.width ? rowCell(hit, bound) : undefined;
+      if (cell || !p) {
+        if (!cell) return [];
+        p = cell;
+        valueFrom = cell.box.x - hit.line.height * 0.5;
+        valueRight = bound;
+      }
       parts.push(p);
       anchor = p.box;
     }
@@ -515,18 +569,30 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       if (spec.complete?.(text)) break;
       const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
-      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < valueRight);
+      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= valueFrom && w.box.x + w.box.width / 2 < valueRight);
       // A value not yet complete may wrap flush under its label when the field says so (cards print places that way).
       const open = cutReason(text) !== undefined || (spec.wrapsFlush === true && spec.complete !== undefined);
+      // A value under its label continues on lines aligned with its first line; one after its label, on lines indented past the label.
+      const wrapLeft = first ? labelLeft(hit) + hit.line.height * 0.5 : parts[0]!.box.x - hit.line.height * 0.5;
       if (!indented) break;
-      const p = lineValue(l, from, valueRight);
+      const p = lineValue(l, valueFrom, valueRight);
       if (!p) break;
-      // A line back at the label's margin continues the value only when it completes it (`…, Hải` + `Phòng`).
-      if (!open && indented.box.x < hit.box.x + hit.line.height * 0.5 && !(spec.complete && spec.complete(`${text} ${p.text}`))) break;
+      // A line back left of the wrap margin continues the value only when it completes it (`…, Hải` + `Phòng`).
+      if (!open && indented.box.x < wrapLeft && !(spec.complete && spec.complete(`${text} ${p.text}`))) break;
       parts.push(p);
       anchor = p.box;
     }
     return parts;
+  };
+
+  /** The nearest other line on the hit's row right of it (a table's value cell), read up to its first label. */
+  const rowCell = (hit: Hit, right: number): Piece | undefined => {
+    const cy = hit.box.y + hit.box.height / 2;
+    const start = hit.box.x + hit.box.width;
+    const cell = lines
+      .filter((l) => l !== hit.line && l.box.x >= start && l.box.x < right && Math.abs(l.box.y + l.box.height / 2 - cy) < hit.line.height * 0.6)
+      .sort((a, b) => a.box.x - b.box.x)[0];
+    return cell ? lineValue(cell, start, right) : undefined;
   };
 
   /** A whole line's words within [left, right) up to its first label; nothing when it opens with a label. */
@@ -537,7 +603,7 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     });
     const firstWord = l.words.find((w) => !w.leader && w.box.x + w.box.width / 2 >= left && w.box.x + w.box.width / 2 < right);
     if (!firstWord) return undefined;
-    if (hits.length > 0 && hits[0]!.start <= firstWord.start) return undefined;
+    if (hits.length > 0 && (hits[0]!.start <= firstWord.start || LIST_MARKER.test(l.text.slice(firstWord.start, hits[0]!.start)))) return undefined;
     return piecesOf(l, 0, hits[0]?.start ?? l.text.length, left, right);
   };
 
@@ -593,13 +659,16 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
         const firstConfidence = Math.min(...parts.map((p) => p.confidence));
         const first = toField(raw, parts.some((p) => p.underlined) ? Math.min(firstConfidence, UNDERLINED_CAP) : firstConfidence);
         if (!first) continue;
-        const cut = field.mayBeCut === false ? undefined : cutReason(raw, field.wraps === true);
+        const cut = field.mayBeCut === false ? undefined : cutReason(raw, (field.connectives ?? field.wraps) === true);
         const rereads = field.reread || cut ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
-        const clean = rereads.filter((r) => !cut || cutReason(r.text, field.wraps === true) === undefined);
+        // A region re-read sees a table's rules as `|`: they are not part of the value.
+        const clean = rereads
+          .map((r) => ({ ...r, text: r.text.replace(/(^|\s)[|¦]+(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim() }))
+          .filter((r) => !cut || cutReason(r.text, (field.connectives ?? field.wraps) === true) === undefined);
         const readings = [first, ...clean.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
         let chosen = chooseReading(readings, voteOptionsFor(key));
         if (!chosen) continue;
-        if (cut && (clean.length === 0 || chosen.raw === raw || cutReason(chosen.raw ?? raw, field.wraps === true) !== undefined)) {
+        if (cut && (clean.length === 0 || chosen.raw === raw || cutReason(chosen.raw ?? raw, (field.connectives ?? field.wraps) === true) !== undefined)) {
           chosen = { ...chosen, confidence: Math.min(chosen.confidence, UNSURE_CAP) };
           diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `The value of \`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` looks cut short (${cut}); it needs review.` });
         }

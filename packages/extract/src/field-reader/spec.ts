@@ -28,6 +28,8 @@ export interface ReaderField {
   reread?: boolean;
   /** The value runs across dotted blanks to the next label (a date written into `… tháng … năm …`). @default false */
   spansLeaders?: boolean;
+  /** A value ending in a connective or an administrative unit word (`tại`, `Phường`) looks cut: true for places. @default wraps */
+  connectives?: boolean;
   /** The value may legitimately end like a cut one (a register number). @default true */
   mayBeCut?: boolean;
 }
