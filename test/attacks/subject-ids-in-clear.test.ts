@@ -47,6 +47,27 @@ describe('attack 7: personal ID numbers in clear', () => {
     expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
   });
 
+  it('a vault migrated to the blind index keeps no id of a subject that had a grant but no document yet', async () => {
+    // Found after the fix above: the migration moved subject rows only, so a grant given before the
+    // subject's first document (and the pseudonym its audit entry made) kept the id in clear.
+    const ORPHAN = '001099000777';
+    const path = join(work, 'orphan', 'vault.db');
+    const clear = createVault({ driver: sqliteDriver({ path }), ...operatorAccess('attack') });
+    const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+    await clear.close();
+    const keyed = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
+    expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => [g.id, g.subject])).toEqual([[given.id, ORPHAN]]);
+    await keyed.close();
+    expect(filesContaining([path], ORPHAN)).toEqual([]);
+    // The moved grant still opens the subject's data once it arrives, and its log still shows the grant.
+    const again = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
+    await again.putDocument(syntheticCccd({ sha256: 'e'.repeat(64), subject: { kind: 'person', id: ORPHAN }, number: ORPHAN }));
+    expect((await again.profile(ORPHAN, { purpose: 'p', form: 'f', actor: 'portal:test' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    expect((await again.listAudit(ORPHAN)).map((e) => e.action)).toEqual(['grant', 'read']);
+    await again.close();
+    expect(filesContaining([path], ORPHAN)).toEqual([]);
+  });
+
   it('the batch journal\'s review queue keeps no subject id', async () => {
     const path = join(work, 'api', 'vault.db.journal.db');
     const journal = await sqliteJournal({ path });
