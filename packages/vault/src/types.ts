@@ -618,9 +618,16 @@ export interface VaultDriver {
   /**
    * One-way migration step: move a subject stored under its clear id to `to.subject` (its blind index),
    * with its documents, facts, dossiers, grants (`to.grantSubject` replaces the clear id in their body)
-   * and its audit pseudonym (`to.tag`, when given), in one transaction.
+   * and its audit pseudonym (`to.tag`, when given), in one transaction. Without a subject row, only its
+   * grants and pseudonym move (no row is created).
    */
   reindexSubject(fromId: string, to: { subject: StoredSubject; grantSubject: string; tag?: string }): Promise<void>;
+  /**
+   * Ids named by stored grants (other than `*`) or audit pseudonyms that have no subject row: a subject
+   * granted (or read, or refused) before its first document. The migration moves them with `reindexSubject`,
+   * which then moves only the grants and the pseudonym.
+   */
+  listOrphanSubjectIds(): Promise<string[]>;
   /** Insert the subject when absent; return what is stored (the first writer's data key wins). */
   ensureSubject(subject: StoredSubject): Promise<StoredSubject>;
   getSubject(id: string): Promise<StoredSubject | undefined>;

@@ -113,18 +113,24 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       const next = to.subject;
       conn
         .transaction(() => {
-          const from = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId);
-          if (!from) return;
-          conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
-          for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+          // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
+          const hasRow = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId) !== undefined;
+          if (hasRow) {
+            conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
+            for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+          }
           conn.prepare("UPDATE grants SET subject_id = ?, body = json_set(body, '$.subject', ?, '$.subjectSealed', ?) WHERE subject_id = ?").run(next.id, next.id, to.grantSubject, fromId);
           const tag = to.tag ?? (conn.prepare('SELECT tag FROM subject_tags WHERE subject_id = ?').get(fromId) as { tag: string } | undefined)?.tag;
           conn.prepare('DELETE FROM subject_tags WHERE subject_id IN (?, ?)').run(fromId, next.id);
           if (tag !== undefined) conn.prepare('INSERT INTO subject_tags (subject_id, tag) VALUES (?, ?)').run(next.id, tag);
-          conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
+          if (hasRow) conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
         })
         .immediate();
       conn.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async listOrphanSubjectIds() {
+      const q = "SELECT subject_id AS id FROM grants WHERE subject_id <> '*' UNION SELECT subject_id FROM subject_tags EXCEPT SELECT id FROM subjects ORDER BY 1";
+      return ((await sql(q)).all() as Array<{ id: string }>).map((r) => r.id);
     },
     async ensureSubject(subject) {
       (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null);
