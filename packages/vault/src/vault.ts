@@ -41,6 +41,8 @@ import type {
 
 const RELATION_KEY = /^person\.(mother|father|spouse|child|guardian|householdHead|representative)\.idNumber$/;
 const DEFAULT_PURPOSE = 'vault-admin';
+/** Entries of reads, committed without waiting for the disk on SQLite (`deferFlush`; the trade is in docs/privacy.md). */
+const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'read-denied']);
 
 const aad = {
   document: (subjectId: string, id: string) => `doc|${subjectId}|${id}`,
@@ -124,13 +126,15 @@ export function createVault(options: VaultOptions): Vault {
    */
   async function tagOf(subjectId: string, create: boolean): Promise<string | undefined> {
     let tag = tags.get(subjectId) ?? (await driver.subjectTag(subjectId));
-    if (tag === undefined && create) {
-      const salt = await driver.meta('audit-salt');
-      tag = await driver.subjectTag(subjectId, () => (salt !== undefined ? subjectTag(salt, subjectId) : randomSubjectTag()));
-    }
+    if (tag === undefined && create) tag = await driver.subjectTag(subjectId, newTag(await legacySalt(), subjectId));
     if (tag !== undefined) tags.set(subjectId, tag);
     return tag;
   }
+
+  let salt: Promise<string | undefined> | undefined;
+  /** The salt of a clear-id vault written before pseudonyms were random (a blind-index vault drops it when it migrates). */
+  const legacySalt = () => (blind ? Promise.resolve(undefined) : (salt ??= driver.meta('audit-salt')));
+  const newTag = (legacy: string | undefined, subjectId: string) => () => (legacy !== undefined ? subjectTag(legacy, subjectId) : randomSubjectTag());
 
   const checkpoints = options.auditCheckpoint === false ? undefined : (options.auditCheckpoint ?? defaultCheckpointStore(driver));
   let auditKeyState: Promise<AuditKeyState> | undefined;
@@ -145,12 +149,19 @@ export function createVault(options: VaultOptions): Vault {
     entry: { actor: string; action: AuditAction; subjectId?: string; tag?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
   ): Promise<void> {
     const { subjectId, tag: knownTag, keys = [], ...rest } = entry;
-    const tag = knownTag ?? (subjectId !== undefined ? await tagOf(subjectId, true) : undefined);
+    const cached = knownTag ?? (subjectId !== undefined ? tags.get(subjectId) : undefined);
+    // A subject's pseudonym not known yet is read (or created) in the append's own transaction: one commit.
+    const subject = cached === undefined && subjectId !== undefined ? { id: subjectId, initTag: newTag(await legacySalt(), subjectId) } : undefined;
     const at = now().toISOString();
     const { key } = await auditState();
-    const row = await driver.appendAudit((last) =>
-      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key),
+    const row = await driver.appendAudit(
+      (last, stored) => {
+        const tag = cached ?? stored;
+        return toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key);
+      },
+      { ...(subject && { subject }), ...(READ_ACTIONS.has(entry.action) && { deferFlush: true }) },
     );
+    if (subject && row.subjectTag !== undefined) tags.set(subject.id, row.subjectTag);
     if (checkpoints && row.seq > checkpointed) {
       checkpointed = row.seq;
       await checkpoints.write(toCheckpoint(row, key));

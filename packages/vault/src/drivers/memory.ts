@@ -135,9 +135,11 @@ export function memoryDriver(): VaultDriver {
       const g = grants.get(id);
       if (g) g.revokedAt = at;
     },
-    async appendAudit(build) {
+    async appendAudit(build, options) {
       const last = audit.at(-1);
-      const row = build(last && { seq: last.seq, hash: last.hash });
+      const subject = options?.subject;
+      if (subject && !tags.has(subject.id)) tags.set(subject.id, subject.initTag());
+      const row = build(last && { seq: last.seq, hash: last.hash }, subject && tags.get(subject.id));
       audit.push(copy(row));
       return row;
     },

@@ -267,11 +267,15 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     async setGrantRevoked(id, at) {
       await query(`UPDATE ${s}.grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
     },
-    async appendAudit(build) {
+    async appendAudit(build, options) {
+      // Every entry is committed durably here (synchronous_commit stays on): `deferFlush` is not used.
       return tx(async (c) => {
         await c.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
+        const subject = options?.subject;
+        if (subject) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subject.id, subject.initTag()]);
+        const tag = subject && (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subject.id])).rows[0]!.tag;
         const last = (await c.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
-        const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash });
+        const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash }, tag);
         await c.query(`INSERT INTO ${s}.audit_log (seq, subject_tag, body, hash) VALUES ($1, $2, $3, $4)`, [row.seq, row.subjectTag ?? null, row.body, row.hash]);
         return row;
       });

@@ -176,7 +176,12 @@ export function blindIndexDriver(
     }),
     listGrants: withKeys(async (keys, subjectId) => (await inner.listGrants(subjectId === '*' ? '*' : indexOf(keys, subjectId))).map((g) => grantOut(keys, g))),
     setGrantRevoked: inner.setGrantRevoked.bind(inner),
-    appendAudit: inner.appendAudit.bind(inner),
+    // An entry naming no subject does not wait for the keys: the migration's own entry is written while they are prepared.
+    appendAudit: async (build, options) => {
+      const subject = options?.subject;
+      if (!subject) return inner.appendAudit(build, options);
+      return inner.appendAudit(build, { ...options, subject: { ...subject, id: indexOf(await ready(), subject.id) } });
+    },
     listAudit: inner.listAudit.bind(inner),
     subjectTag: withKeys(async (keys, id, init) => inner.subjectTag(indexOf(keys, id), init)),
     reindexSubject: inner.reindexSubject.bind(inner),
