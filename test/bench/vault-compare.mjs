@@ -4,7 +4,7 @@
 // (the machine may be shared) and the medians.
 //
 // Usage: node test/bench/vault-compare.mjs --against /tmp/old --db /tmp/sohoa-vault-compare
-//          [--subjects 20000] [--profiles 2000] [--rounds 3] [--stage /dev/shm]
+//          [--subjects 20000] [--profiles 2000] [--rounds 3] [--stage /dev/shm] [--modes plain,encrypted]
 // Build the other checkout first: git worktree add /tmp/old <commit> && cd /tmp/old &&
 //   npx -y pnpm@10.34.9 install --offline && npx -y pnpm@10.34.9 --filter @sohoa/vault... build
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     profiles: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '3' },
     stage: { type: 'string' },
+    modes: { type: 'string', default: 'plain,encrypted' },
   },
 });
 if (!args.against) throw new Error('--against DIR (the other build) is required');
@@ -32,7 +33,7 @@ const builds = [
 const modes = [
   { label: 'plain', flags: [] },
   { label: 'encrypted', flags: ['--encrypted'] },
-];
+].filter((m) => args.modes.split(',').includes(m.label));
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
