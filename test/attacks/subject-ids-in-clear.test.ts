@@ -68,6 +68,28 @@ describe('attack 7: personal ID numbers in clear', () => {
     expect(filesContaining([path], ORPHAN)).toEqual([]);
   });
 
+  it.runIf(process.env.CI === 'true')('the same on PostgreSQL: a grant given before the first document is migrated, not left in clear', async () => {
+    const ORPHAN = '001099000778';
+    const schema = `sohoa_attack_orphan_${process.pid}`;
+    const open = (key?: MasterKey) => createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), ...(key && { masterKey: key }), ...operatorAccess('attack') });
+    const client = await pgClient();
+    try {
+      const clear = open();
+      const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+      await clear.close();
+      const keyed = open(masterKey);
+      expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => g.id)).toEqual([given.id]);
+      await keyed.close();
+      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema])).rows.map((r) => r.t);
+      const named: string[] = [];
+      for (const t of tables) if ((await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 LIMIT 1`, [`%${ORPHAN}%`])).rowCount) named.push(t);
+      expect(named).toEqual([]);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  });
+
   it('the batch journal\'s review queue keeps no subject id', async () => {
     const path = join(work, 'api', 'vault.db.journal.db');
     const journal = await sqliteJournal({ path });
