@@ -47,6 +47,49 @@ describe('attack 7: personal ID numbers in clear', () => {
     expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
   });
 
+  it('a vault migrated to the blind index keeps no id of a subject that had a grant but no document yet', async () => {
+    // Found after the fix above: the migration moved subject rows only, so a grant given before the
+    // subject's first document (and the pseudonym its audit entry made) kept the id in clear.
+    const ORPHAN = '001099000777';
+    const path = join(work, 'orphan', 'vault.db');
+    const clear = createVault({ driver: sqliteDriver({ path }), ...operatorAccess('attack') });
+    const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+    await clear.close();
+    const keyed = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
+    expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => [g.id, g.subject])).toEqual([[given.id, ORPHAN]]);
+    await keyed.close();
+    expect(filesContaining([path], ORPHAN)).toEqual([]);
+    // The moved grant still opens the subject's data once it arrives, and its log still shows the grant.
+    const again = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
+    await again.putDocument(syntheticCccd({ sha256: 'e'.repeat(64), subject: { kind: 'person', id: ORPHAN }, number: ORPHAN }));
+    expect((await again.profile(ORPHAN, { purpose: 'p', form: 'f', actor: 'portal:test' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    expect((await again.listAudit(ORPHAN)).map((e) => e.action)).toEqual(['grant', 'read']);
+    await again.close();
+    expect(filesContaining([path], ORPHAN)).toEqual([]);
+  });
+
+  it.runIf(process.env.CI === 'true')('the same on PostgreSQL: a grant given before the first document is migrated, not left in clear', async () => {
+    const ORPHAN = '001099000778';
+    const schema = `sohoa_attack_orphan_${process.pid}`;
+    const open = (key?: MasterKey) => createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), ...(key && { masterKey: key }), ...operatorAccess('attack') });
+    const client = await pgClient();
+    try {
+      const clear = open();
+      const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+      await clear.close();
+      const keyed = open(masterKey);
+      expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => g.id)).toEqual([given.id]);
+      await keyed.close();
+      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema])).rows.map((r) => r.t);
+      const named: string[] = [];
+      for (const t of tables) if ((await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 LIMIT 1`, [`%${ORPHAN}%`])).rowCount) named.push(t);
+      expect(named).toEqual([]);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  });
+
   it('the batch journal\'s review queue keeps no subject id', async () => {
     const path = join(work, 'api', 'vault.db.journal.db');
     const journal = await sqliteJournal({ path });

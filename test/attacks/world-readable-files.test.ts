@@ -60,7 +60,7 @@ describe('attack 6: files readable by everyone', () => {
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const out = join(work, 'cli', 'out', 'export.json');
-    const exportRun = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out]);
+    const exportRun = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], { SOHOA_EXPORT_PASSPHRASE: 'một passphrase đủ dài' });
     expect(exportRun.code).toBe(0);
     for (const file of [vault, `${vault}.key`, out]) {
       expect(existsSync(file), file).toBe(true);

@@ -90,6 +90,8 @@ export const ERROR_CODES = [
   'VAULT_IMPORT_CONFLICT',
   'VAULT_PLAINTEXT_REFUSED',
   'VAULT_AUDIT_KEY_MISSING',
+  'VAULT_EXPORT_PASSPHRASE_MISSING',
+  'VAULT_EXPORT_DECRYPT_FAILED',
   // ingest, batch (issues 11 and 13: real PDFs through every entry point, CLI hardening)
   'INGEST_PDF_READER_FAILED',
   'BATCH_MANIFEST_TOO_LARGE',

@@ -534,6 +534,14 @@ export interface Vault {
 }
 
 /** A subject as the driver stores it: its wrapped data key travels with it. */
+/** What {@link VaultDriver.appendAudit} is told besides the entry. */
+export interface AuditAppendOptions {
+  /** The subject the entry names: its pseudonym is read, or stored from `initTag()`, in the append's transaction. */
+  subject?: { id: string; initTag: () => string };
+  /** A read entry (`read`, `read-denied`): may be acknowledged before it is flushed to disk. */
+  deferFlush?: boolean;
+}
+
 export interface StoredSubject extends SubjectRef {
   /** `<master key id>:<base64>`, absent in a vault without a master key. */
   wrappedKey?: string;
@@ -618,9 +626,16 @@ export interface VaultDriver {
   /**
    * One-way migration step: move a subject stored under its clear id to `to.subject` (its blind index),
    * with its documents, facts, dossiers, grants (`to.grantSubject` replaces the clear id in their body)
-   * and its audit pseudonym (`to.tag`, when given), in one transaction.
+   * and its audit pseudonym (`to.tag`, when given), in one transaction. Without a subject row, only its
+   * grants and pseudonym move (no row is created).
    */
   reindexSubject(fromId: string, to: { subject: StoredSubject; grantSubject: string; tag?: string }): Promise<void>;
+  /**
+   * Ids named by stored grants (other than `*`) or audit pseudonyms that have no subject row: a subject
+   * granted (or read, or refused) before its first document. The migration moves them with `reindexSubject`,
+   * which then moves only the grants and the pseudonym.
+   */
+  listOrphanSubjectIds(): Promise<string[]>;
   /** Insert the subject when absent; return what is stored (the first writer's data key wins). */
   ensureSubject(subject: StoredSubject): Promise<StoredSubject>;
   getSubject(id: string): Promise<StoredSubject | undefined>;
@@ -654,7 +669,15 @@ export interface VaultDriver {
   /** Stored grants naming the subject or `*`. */
   listGrants(subjectId: string): Promise<Grant[]>;
   setGrantRevoked(id: string, at: string): Promise<void>;
-  appendAudit(build: (last: { seq: number; hash: string } | undefined) => StoredAudit): Promise<StoredAudit>;
+  /**
+   * Append one entry. With `options.subject`, the subject's audit pseudonym is read (stored from
+   * `initTag()` first when absent) in the same transaction and passed to `build`, so a subject's first
+   * entry costs one commit, not two. With `options.deferFlush` (read entries only) the driver may
+   * acknowledge the entry once it is written to the operating system, before the disk has it: it
+   * survives a crash of the process, and a power loss can drop the last such entries (SQLite:
+   * `synchronous=NORMAL` for that commit; see `docs/privacy.md`).
+   */
+  appendAudit(build: (last: { seq: number; hash: string } | undefined, subjectTag?: string) => StoredAudit, options?: AuditAppendOptions): Promise<StoredAudit>;
   /** Audit rows in `seq` order, all or those of one subject tag. */
   listAudit(subjectTag?: string): Promise<StoredAudit[]>;
   /** Remove the subject, its documents, facts, dossiers, grants and audit pseudonym in one transaction, then purge freed pages. */

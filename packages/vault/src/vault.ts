@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDiagnostic, documentKindOf, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type LinkDecision, type SubjectRef } from '@sohoa/core';
-import { defaultCheckpointStore } from './audit-checkpoint';
-import { fromAuditRow, GENESIS_HASH, toAuditRow, toCheckpoint, verifyChain } from './internal/audit-chain';
-import { resolveAuditKey, rewrapAuditKey, type AuditKeyState } from './internal/audit-key';
-import { blindIndexDriver, clearIdDriver, randomSubjectTag } from './internal/blind-index';
-import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, subjectTag, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import { createAuditLog, type AuditInput } from './internal/audit-log';
+import { blindIndexDriver, clearIdDriver } from './internal/blind-index';
+import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
 import { assertDataKey, assertSealed } from './internal/plaintext';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
@@ -15,8 +13,6 @@ import { planImport } from './internal/import-check';
 import { cardKey, cardKeysOf, holderFor, isUnlinkedHolder, matchPeople, type PersonFacts } from './internal/linking';
 import { chooseValues } from './internal/policy';
 import type {
-  AuditAction,
-  AuditEntry,
   CorrectionInput,
   Dossier,
   DossierInput,
@@ -99,7 +95,6 @@ export function createVault(options: VaultOptions): Vault {
   const blind = master ? blindIndexDriver(options.driver, master, masters, (moved) => audit({ actor: defaultActor, action: 'migrate', purpose: `subject-index:${moved}`, keys: [] })) : undefined;
   const driver = blind ?? clearIdDriver(options.driver);
   const dataKeys = new Map<string, Buffer | undefined>();
-  const tags = new Map<string, string>();
   let closed = false;
 
   /** An encrypted vault reads and writes sealed values only. */
@@ -118,44 +113,8 @@ export function createVault(options: VaultOptions): Vault {
     }
   }
 
-  /**
-   * The subject's audit pseudonym: random, stored per subject and deleted at erasure, so erased entries
-   * cannot be linked back by trying ID numbers. A vault that used a salted HMAC keeps it for its subjects.
-   */
-  async function tagOf(subjectId: string, create: boolean): Promise<string | undefined> {
-    let tag = tags.get(subjectId) ?? (await driver.subjectTag(subjectId));
-    if (tag === undefined && create) {
-      const salt = await driver.meta('audit-salt');
-      tag = await driver.subjectTag(subjectId, () => (salt !== undefined ? subjectTag(salt, subjectId) : randomSubjectTag()));
-    }
-    if (tag !== undefined) tags.set(subjectId, tag);
-    return tag;
-  }
-
-  const checkpoints = options.auditCheckpoint === false ? undefined : (options.auditCheckpoint ?? defaultCheckpointStore(driver));
-  let auditKeyState: Promise<AuditKeyState> | undefined;
-  const auditState = () =>
-    (auditKeyState ??= resolveAuditKey(driver, { ...(master && { master }), masters, ...(options.auditKey && { auditKey: options.auditKey }) }).catch((error: unknown) => {
-      auditKeyState = undefined;
-      throw error;
-    }));
-  let checkpointed = 0;
-
-  async function audit(
-    entry: { actor: string; action: AuditAction; subjectId?: string; tag?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>,
-  ): Promise<void> {
-    const { subjectId, tag: knownTag, keys = [], ...rest } = entry;
-    const tag = knownTag ?? (subjectId !== undefined ? await tagOf(subjectId, true) : undefined);
-    const at = now().toISOString();
-    const { key } = await auditState();
-    const row = await driver.appendAudit((last) =>
-      toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key),
-    );
-    if (checkpoints && row.seq > checkpointed) {
-      checkpointed = row.seq;
-      await checkpoints.write(toCheckpoint(row, key));
-    }
-  }
+  const log = createAuditLog({ driver, blind: blind !== undefined, now, ...(master && { master }), masters, ...(options.auditKey && { auditKey: options.auditKey }), ...(options.auditCheckpoint !== undefined && { checkpoint: options.auditCheckpoint }) });
+  const audit = (entry: AuditInput): Promise<void> => log.append(entry);
 
   /** The subject's data key (undefined in a vault without a master key); creates the subject when asked. */
   async function dataKeyOf(subject: SubjectRef, create: boolean): Promise<{ exists: boolean; key: Buffer | undefined }> {
@@ -530,11 +489,7 @@ export function createVault(options: VaultOptions): Vault {
     return (await driver.listDossiers(subjectId)).map((d) => open<Dossier>(key, d.body, aad.dossier(subjectId, d.code)));
   }
 
-  async function listAuditOf(subjectId: string): Promise<AuditEntry[]> {
-    const tag = (await tagOf(subjectId, false)) ?? ((await driver.meta('audit-salt')) !== undefined ? await tagOf(subjectId, true) : undefined);
-    if (tag === undefined) return [];
-    return (await driver.listAudit(tag)).map((r) => ({ ...fromAuditRow(r), subjectId }));
-  }
+  const listAuditOf = (subjectId: string) => log.entriesOf(subjectId);
 
   async function correct(subjectId: string, input: CorrectionInput): Promise<Fact> {
     assertOpen();
@@ -700,10 +655,10 @@ export function createVault(options: VaultOptions): Vault {
     dataKeys.delete(subjectId);
     const exists = (await driver.getSubject(subjectId)) !== undefined;
     // The entry keeps the pseudonym the subject had; erasure deletes it, so nothing links it to the id.
-    const tag = await tagOf(subjectId, true);
+    const tag = await log.tagOf(subjectId, true);
     const counts = await driver.eraseSubject(subjectId);
     dataKeys.delete(subjectId);
-    tags.delete(subjectId);
+    log.forget(subjectId);
     await audit({ actor, action: 'erase', tag, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
     return { erased: exists, ...counts };
   }
@@ -749,8 +704,7 @@ export function createVault(options: VaultOptions): Vault {
       rewrapped++;
     }
     await blind?.rewrapIndexKey(master);
-    const { key: auditKey } = await auditState();
-    if (auditKey && !options.auditKey) await rewrapAuditKey(driver, master, auditKey);
+    await log.rewrap(master);
     await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
     return { rewrapped };
   }
@@ -867,9 +821,7 @@ export function createVault(options: VaultOptions): Vault {
     },
     async verifyAudit(o) {
       assertOpen();
-      const { key, keyedFrom } = await auditState();
-      const checkpoint = checkpoints ? ((await checkpoints.read()) ?? null) : undefined;
-      return verifyChain(await driver.listAudit(), { ...(key && { key }), ...(keyedFrom !== undefined && { keyedFrom }), ...(o?.head !== undefined && { head: o.head }), ...(checkpoint !== undefined && { checkpoint }) });
+      return log.verify(o?.head);
     },
     async getDossier(code, o) {
       assertOpen();
@@ -886,8 +838,7 @@ export function createVault(options: VaultOptions): Vault {
       if (closed) return;
       closed = true;
       dataKeys.clear();
-      tags.clear();
-      await checkpoints?.close?.();
+      await log.close();
       await driver.close();
     },
   };

@@ -58,7 +58,7 @@ describe('sohoa vault', () => {
     expect(audit.verification).toMatchObject({ ok: true, entries: 6 });
 
     const file = join(dir, 'export.json');
-    await sohoa('export', '--vault', db, '--subject', SYNTHETIC_ID, '--out', file);
+    await sohoa('export', '--vault', db, '--subject', SYNTHETIC_ID, '--out', file, '--plaintext');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'sohoa-vault-export/1', subject: { id: SYNTHETIC_ID } });
     await expect(sohoa('erase', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toThrow(/--yes/);
     expect((await sohoa('erase', '--vault', db, '--subject', SYNTHETIC_ID, '--yes')).stdout).toMatch(/^erased: 1 document\(s\)/);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { SohoaError, writePrivateFile } from '@sohoa/core';
-import type { SubjectExport } from '@sohoa/vault';
+import { isSealedExport, openExport, sealExport, type SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { rotateMasterKey, withVault } from '../context';
 import { forgetInJournal, traceOf } from './erase-journal';
@@ -21,6 +21,12 @@ interface Common {
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const json = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+/** SOHOA_EXPORT_PASSPHRASE, when set and not empty. */
+function exportPassphrase(): string | undefined {
+  const value = process.env.SOHOA_EXPORT_PASSPHRASE;
+  return value === undefined || value === '' ? undefined : value;
+}
 
 function needSubject(o: Common): string {
   if (!o.subject) throw new UsageError('missing required option `--subject <id>`');
@@ -80,16 +86,26 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('export').description('write everything about a subject (documents, facts, relations, dossiers, grants, audit) as JSON'))
-    .option('--out <file.json>', 'write to a file instead of stdout')
-    .action(async (o: Common & { out?: string }) => {
+  common(vault.command('export').description('write everything about a subject (documents, facts, relations, dossiers, grants, audit) as JSON, sealed with SOHOA_EXPORT_PASSPHRASE'))
+    .option('--out <file.json>', 'write to a file (mode 600) instead of stdout; sealed with SOHOA_EXPORT_PASSPHRASE, required unless --plaintext')
+    .option('--plaintext', 'write the file in clear (only for a destination you control; stdout is in clear unless SOHOA_EXPORT_PASSPHRASE is set)')
+    .action(async (o: Common & { out?: string; plaintext?: boolean }) => {
       const subject = needSubject(o);
+      const passphrase = o.plaintext ? undefined : exportPassphrase();
+      // A file leaves the operator's hands (copied, mailed, backed up): it is sealed unless asked otherwise.
+      if (o.out && !o.plaintext && passphrase === undefined) {
+        throw new SohoaError(
+          'VAULT_EXPORT_PASSPHRASE_MISSING',
+          'An export file is sealed with a passphrase: set SOHOA_EXPORT_PASSPHRASE (12 characters or more) and give it to the recipient by another channel, or add `--plaintext` to write it in clear. Nothing was written.',
+        );
+      }
       await withVault(
         o.vault,
         async (v) => {
-          const data = `${JSON.stringify(await v.exportSubject(subject), null, 2)}\n`;
-          if (o.out) writePrivateFile(o.out, data);
-          else out(data);
+          const data = await v.exportSubject(subject);
+          const text = `${JSON.stringify(passphrase !== undefined ? sealExport(data, passphrase) : data, null, 2)}\n`;
+          if (o.out) writePrivateFile(o.out, text);
+          else out(text);
         },
         o,
       );
@@ -99,12 +115,13 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
     .argument('<file.json>', 'an export file')
     .option('--json', 'print JSON')
     .action(async (file: string, o: Common) => {
-      let data: SubjectExport;
+      let parsed: unknown;
       try {
-        data = JSON.parse(readFileSync(file, 'utf8')) as SubjectExport;
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
       } catch (cause) {
         throw new SohoaError('VAULT_IMPORT_INVALID', `Could not read \`${file.split(/[\\/]/).pop()}\` as JSON; pass a file written by \`sohoa vault export\`.`, { cause });
       }
+      const data = isSealedExport(parsed) ? openExport(parsed, exportPassphrase()) : (parsed as SubjectExport);
       await withVault(
         o.vault,
         async (v) => {

@@ -35,10 +35,11 @@ export function memoryDriver(): VaultDriver {
       return tags.get(subjectId);
     },
     async reindexSubject(fromId, to) {
-      const from = subjects.get(fromId);
-      if (!from) return;
-      subjects.delete(fromId);
-      subjects.set(to.subject.id, copy(to.subject));
+      // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
+      if (subjects.has(fromId)) {
+        subjects.delete(fromId);
+        subjects.set(to.subject.id, copy(to.subject));
+      }
       for (const d of documents.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
       for (const f of facts) if (f.subjectId === fromId) f.subjectId = to.subject.id;
       for (const d of dossiers.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
@@ -46,6 +47,10 @@ export function memoryDriver(): VaultDriver {
       const tag = to.tag ?? tags.get(fromId);
       tags.delete(fromId);
       if (tag !== undefined) tags.set(to.subject.id, tag);
+    },
+    async listOrphanSubjectIds() {
+      const named = new Set([...[...grants.values()].map((g) => g.subject).filter((id) => id !== '*'), ...tags.keys()]);
+      return [...named].filter((id) => !subjects.has(id)).sort();
     },
     async ensureSubject(subject) {
       if (!subjects.has(subject.id)) subjects.set(subject.id, copy(subject));
@@ -130,9 +135,11 @@ export function memoryDriver(): VaultDriver {
       const g = grants.get(id);
       if (g) g.revokedAt = at;
     },
-    async appendAudit(build) {
+    async appendAudit(build, options) {
       const last = audit.at(-1);
-      const row = build(last && { seq: last.seq, hash: last.hash });
+      const subject = options?.subject;
+      if (subject && !tags.has(subject.id)) tags.set(subject.id, subject.initTag());
+      const row = build(last && { seq: last.seq, hash: last.hash }, subject && tags.get(subject.id));
       audit.push(copy(row));
       return row;
     },

@@ -129,10 +129,12 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     async reindexSubject(fromId, to) {
       const next = to.subject;
       await tx(async (c) => {
-        const from = await c.query(`SELECT id FROM ${s}.subjects WHERE id = $1 FOR UPDATE`, [fromId]);
-        if (from.rowCount === 0) return;
-        await c.query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4)`, [next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null]);
-        for (const table of ['documents', 'facts', 'dossiers']) await c.query(`UPDATE ${s}.${table} SET subject_id = $1 WHERE subject_id = $2`, [next.id, fromId]);
+        // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
+        const hasRow = ((await c.query(`SELECT id FROM ${s}.subjects WHERE id = $1 FOR UPDATE`, [fromId])).rowCount ?? 0) > 0;
+        if (hasRow) {
+          await c.query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4)`, [next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null]);
+          for (const table of ['documents', 'facts', 'dossiers']) await c.query(`UPDATE ${s}.${table} SET subject_id = $1 WHERE subject_id = $2`, [next.id, fromId]);
+        }
         await c.query(
           `UPDATE ${s}.grants SET subject_id = $1, body = (body::jsonb || jsonb_build_object('subject', $1::text, 'subjectSealed', $2::text))::text WHERE subject_id = $3`,
           [next.id, to.grantSubject, fromId],
@@ -140,8 +142,14 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         const tag = to.tag ?? (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [fromId])).rows[0]?.tag;
         await c.query(`DELETE FROM ${s}.subject_tags WHERE subject_id IN ($1, $2)`, [fromId, next.id]);
         if (tag !== undefined) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2)`, [next.id, tag]);
-        await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [fromId]);
+        if (hasRow) await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [fromId]);
       });
+    },
+    async listOrphanSubjectIds() {
+      const rows = await query<{ id: string }>(
+        `SELECT subject_id AS id FROM ${s}.grants WHERE subject_id <> '*' UNION SELECT subject_id FROM ${s}.subject_tags EXCEPT SELECT id FROM ${s}.subjects ORDER BY 1`,
+      );
+      return rows.map((r) => r.id);
     },
     async ensureSubject(subject) {
       await query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
@@ -259,11 +267,15 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     async setGrantRevoked(id, at) {
       await query(`UPDATE ${s}.grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
     },
-    async appendAudit(build) {
+    async appendAudit(build, options) {
+      // Every entry is committed durably here (synchronous_commit stays on): `deferFlush` is not used.
       return tx(async (c) => {
         await c.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
+        const subject = options?.subject;
+        if (subject) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subject.id, subject.initTag()]);
+        const tag = subject && (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subject.id])).rows[0]!.tag;
         const last = (await c.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
-        const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash });
+        const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash }, tag);
         await c.query(`INSERT INTO ${s}.audit_log (seq, subject_tag, body, hash) VALUES ($1, $2, $3, $4)`, [row.seq, row.subjectTag ?? null, row.body, row.hash]);
         return row;
       });

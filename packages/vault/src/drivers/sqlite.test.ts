@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSohoaError } from '@sohoa/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runVaultContract, TEST_MASTER_KEY, TESTER_GRANT } from '../driver-contract';
 import { SYNTHETIC_ID, syntheticCccd } from '../internal/fixtures';
 import { createVault } from '../vault';
@@ -47,6 +47,49 @@ describe('sqlite driver', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 3 });
     db.close();
+  });
+
+  it("commits a read's audit entry, with the subject's new pseudonym, in one transaction without a flush; other entries flush", async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const ran: string[] = [];
+    const prepare = Database.prototype.prepare;
+    const spy = vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: InstanceType<typeof Database>, text: string) {
+      const statement = prepare.call(this, text);
+      const run = statement.run.bind(statement);
+      return Object.assign(statement, { run: (...a: unknown[]) => (ran.push(text), run(...a)) });
+    });
+    const path = join(dir, 'read-flush.db');
+    const inner = sqliteDriver({ path });
+    const calls: Array<{ method: string; options?: unknown; init?: boolean }> = [];
+    const driver = {
+      ...inner,
+      appendAudit: (build: never, options?: unknown) => (calls.push({ method: 'appendAudit', options }), inner.appendAudit(build, options as never)),
+      subjectTag: (id: string, init?: () => string) => (calls.push({ method: 'subjectTag', init: init !== undefined }), inner.subjectTag(id, init)),
+    };
+    try {
+      const vault = createVault({ driver, masterKey: TEST_MASTER_KEY, ...tester });
+      await vault.putDocument(syntheticCccd());
+      ran.length = 0;
+      await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' });
+      expect(calls).toEqual([{ method: 'appendAudit', options: { subject: { id: expect.stringMatching(/^b1:[0-9a-f]{64}$/), initTag: expect.any(Function) }, deferFlush: true } }]);
+      // (The vault's first entry also stores its audit key in `meta`, once.)
+      expect(ran.filter((t) => /INSERT|PRAGMA/.test(t) && !t.includes('INTO meta'))).toEqual([
+        'PRAGMA synchronous = NORMAL',
+        'INSERT OR IGNORE INTO subject_tags (subject_id, tag) VALUES (?, ?)',
+        'INSERT INTO audit_log (seq, subject_tag, body, hash) VALUES (?, ?, ?, ?)',
+        'PRAGMA synchronous = FULL',
+      ]);
+      ran.length = 0;
+      calls.length = 0;
+      await vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+      expect(calls).toEqual([{ method: 'appendAudit', options: {} }]);
+      expect(ran.some((t) => t.startsWith('PRAGMA synchronous'))).toBe(false);
+      expect((await vault.listAudit(SYNTHETIC_ID)).map((e) => e.action)).toEqual(['read', 'grant']);
+      expect((await vault.verifyAudit()).ok).toBe(true);
+      await vault.close();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('keeps the audit table append-only, and verify finds edited or deleted entries', async () => {

@@ -7,6 +7,12 @@ import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, Sto
 export interface SqliteDriverOptions {
   /** Database file; parent folders are created. Use `:memory:` for a throwaway database. */
   path: string;
+  /**
+   * Flush every read's audit entry to disk before the read returns (`synchronous=FULL`), as every other
+   * write is. Default `false`: read entries are committed with `synchronous=NORMAL` (they survive a
+   * crash of the process, a power loss can drop the last ones; see docs/privacy.md).
+   */
+  durableReads?: boolean;
 }
 
 const SCHEMA_VERSION = 3;
@@ -63,14 +69,16 @@ const MIGRATE_2_TO_3 = 'ALTER TABLE subjects ADD COLUMN sealed_ref TEXT;';
 const MARK_CLEAR_IDS = "INSERT OR IGNORE INTO meta (key, value) VALUES ('subject-ids', 'clear');";
 
 /**
- * SQLite vault driver (better-sqlite3, an optional peer dependency): WAL, `synchronous=FULL`,
- * `secure_delete=ON`, one transaction per document. The file is opened on first use. Erasure
+ * SQLite vault driver (better-sqlite3, an optional peer dependency): WAL, `synchronous=FULL`
+ * (`NORMAL` for the audit entries of reads unless `durableReads`), `secure_delete=ON`, one
+ * transaction per document. The file is opened on first use. Erasure
  * checkpoints and truncates the WAL, so no copy of an erased row stays in `-wal`.
  *
  * @example
  * const vault = createVault({ driver: sqliteDriver({ path: '.sohoa/vault.db' }), masterKey });
  */
 export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
+  const durableReads = options.durableReads === true;
   const file = options.path === ':memory:' ? options.path : resolve(options.path);
   let opening: Promise<BetterSqlite3.Database> | undefined;
   const db = () => (opening ??= openDatabase(file));
@@ -113,18 +121,24 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       const next = to.subject;
       conn
         .transaction(() => {
-          const from = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId);
-          if (!from) return;
-          conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
-          for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+          // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
+          const hasRow = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId) !== undefined;
+          if (hasRow) {
+            conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
+            for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+          }
           conn.prepare("UPDATE grants SET subject_id = ?, body = json_set(body, '$.subject', ?, '$.subjectSealed', ?) WHERE subject_id = ?").run(next.id, next.id, to.grantSubject, fromId);
           const tag = to.tag ?? (conn.prepare('SELECT tag FROM subject_tags WHERE subject_id = ?').get(fromId) as { tag: string } | undefined)?.tag;
           conn.prepare('DELETE FROM subject_tags WHERE subject_id IN (?, ?)').run(fromId, next.id);
           if (tag !== undefined) conn.prepare('INSERT INTO subject_tags (subject_id, tag) VALUES (?, ?)').run(next.id, tag);
-          conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
+          if (hasRow) conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
         })
         .immediate();
       conn.pragma('wal_checkpoint(TRUNCATE)');
+    },
+    async listOrphanSubjectIds() {
+      const q = "SELECT subject_id AS id FROM grants WHERE subject_id <> '*' UNION SELECT subject_id FROM subject_tags EXCEPT SELECT id FROM subjects ORDER BY 1";
+      return ((await sql(q)).all() as Array<{ id: string }>).map((r) => r.id);
     },
     async ensureSubject(subject) {
       (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null);
@@ -229,17 +243,30 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     async setGrantRevoked(id, at) {
       (await sql('UPDATE grants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')).run(at, id);
     },
-    async appendAudit(build) {
+    async appendAudit(build, options) {
       const conn = await db();
       const last = await sql('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
       const insert = await sql('INSERT INTO audit_log (seq, subject_tag, body, hash) VALUES (?, ?, ?, ?)');
-      return conn
-        .transaction((): StoredAudit => {
-          const row = build(last.get() as { seq: number; hash: string } | undefined);
-          insert.run(row.seq, row.subjectTag ?? null, row.body, row.hash);
-          return row;
-        })
-        .immediate();
+      const initTag = await sql('INSERT OR IGNORE INTO subject_tags (subject_id, tag) VALUES (?, ?)');
+      const readTag = await sql('SELECT tag FROM subject_tags WHERE subject_id = ?');
+      const append = conn.transaction((): StoredAudit => {
+        const subject = options?.subject;
+        if (subject) initTag.run(subject.id, subject.initTag());
+        const tag = subject && (readTag.get(subject.id) as { tag: string }).tag;
+        const row = build(last.get() as { seq: number; hash: string } | undefined, tag);
+        insert.run(row.seq, row.subjectTag ?? null, row.body, row.hash);
+        return row;
+      });
+      if (!options?.deferFlush || durableReads) return append.immediate();
+      // A read entry: committed to the WAL without an fsync (synchronous=NORMAL for this commit only).
+      // The WAL is append-only and recovered up to its last valid commit, so a power loss can drop a
+      // tail of read entries but never an earlier commit; the next FULL commit or checkpoint flushes them.
+      (await sql('PRAGMA synchronous = NORMAL')).run();
+      try {
+        return append.immediate();
+      } finally {
+        (await sql('PRAGMA synchronous = FULL')).run();
+      }
     },
     async listAudit(subjectTag) {
       const rows = (
@@ -302,6 +329,9 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
     conn.pragma('foreign_keys = ON');
     conn.pragma('secure_delete = ON');
     conn.pragma('busy_timeout = 5000');
+    // Checkpoint the WAL every ~40 MB instead of 4 MB: each checkpoint flushes twice, and every read appends
+    // to the WAL; ten times fewer (larger, deduplicated) checkpoints keep them out of all but the slowest reads.
+    conn.pragma('wal_autocheckpoint = 10000');
     const open = conn;
     open
       .transaction(() => {

@@ -13,6 +13,8 @@ const CLEAR = 'clear';
 const WRAP_LABEL = 'sohoa/vault/subject-index-key';
 const REF_LABEL = 'sohoa/vault/subject-ref';
 
+const isIndex = (id: string) => /^b1:[0-9a-f]{64}$/.test(id);
+
 /** A fresh random audit pseudonym for one subject (kept in `subjectTag`, deleted at erasure). */
 export function randomSubjectTag(): string {
   return randomBytes(16).toString('hex');
@@ -78,6 +80,15 @@ export function blindIndexDriver(
       });
       moved++;
     }
+    // Grants given, and pseudonyms made, for an id before its first document: no subject row, same move.
+    for (const id of await inner.listOrphanSubjectIds()) {
+      if (isIndex(id)) continue;
+      const index = indexOf(keys, id);
+      const legacyTag = salt !== undefined ? subjectTag(salt, id) : undefined;
+      const ref = sealRef(keys, index, { kind: 'person', id });
+      await inner.reindexSubject(id, { subject: { kind: 'person', id: index, sealedRef: ref }, grantSubject: ref, ...(legacyTag !== undefined && { tag: legacyTag }) });
+      moved++;
+    }
     // Without the salt, the pseudonyms of subjects erased before cannot be recomputed from candidates.
     await inner.setMeta('audit-salt', undefined);
     await inner.setMeta(MODE, BLIND);
@@ -95,6 +106,9 @@ export function blindIndexDriver(
     toClear.set(index, id);
     return id;
   }
+
+  /** Wrapped methods return ids in clear: here, those not moved yet (none once migrated). */
+  const listOrphanSubjectIds = async () => (await inner.listOrphanSubjectIds()).filter((id) => !isIndex(id));
 
   const subjectOut = (row: StoredSubject, id: string): StoredSubject => {
     const { sealedRef: _sealed, ...rest } = row;
@@ -162,10 +176,16 @@ export function blindIndexDriver(
     }),
     listGrants: withKeys(async (keys, subjectId) => (await inner.listGrants(subjectId === '*' ? '*' : indexOf(keys, subjectId))).map((g) => grantOut(keys, g))),
     setGrantRevoked: inner.setGrantRevoked.bind(inner),
-    appendAudit: inner.appendAudit.bind(inner),
+    // An entry naming no subject does not wait for the keys: the migration's own entry is written while they are prepared.
+    appendAudit: async (build, options) => {
+      const subject = options?.subject;
+      if (!subject) return inner.appendAudit(build, options);
+      return inner.appendAudit(build, { ...options, subject: { ...subject, id: indexOf(await ready(), subject.id) } });
+    },
     listAudit: inner.listAudit.bind(inner),
     subjectTag: withKeys(async (keys, id, init) => inner.subjectTag(indexOf(keys, id), init)),
     reindexSubject: inner.reindexSubject.bind(inner),
+    listOrphanSubjectIds,
     eraseSubject: withKeys(async (keys, id) => inner.eraseSubject(indexOf(keys, id))),
     close: inner.close.bind(inner),
     async rewrapIndexKey(next) {
