@@ -1,5 +1,4 @@
-import { compile } from 'json-schema-to-typescript';
-import type { SchemaExpansionLimits } from '@sohoa/core';
+import { SohoaError, type SchemaExpansionLimits } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
 import { listLeaves } from './internal/walk';
 import type { FormSchema } from './types';
@@ -56,6 +55,7 @@ export async function formTypes(schema: FormSchema, options: FormTypesOptions = 
   compileSchema(schema);
   const name = options.name ?? typeNameOf(schema);
   const banner = options.banner ?? FORM_TYPES_BANNER;
+  const { compile } = await loadCompiler();
   const body = await compile(prepare(schema) as never, name, {
     bannerComment: '',
     additionalProperties: false,
@@ -65,4 +65,13 @@ export async function formTypes(schema: FormSchema, options: FormTypesOptions = 
     $refOptions: { resolve: { external: false, file: false, http: false } } as never,
   });
   return `${banner}\n${body.trimStart()}`;
+}
+
+/** json-schema-to-typescript is an optional peer (it pulls prettier and lodash): loaded only when types are generated. */
+async function loadCompiler(): Promise<typeof import('json-schema-to-typescript')> {
+  try {
+    return await import('json-schema-to-typescript');
+  } catch (cause) {
+    throw new SohoaError('EFORM_CODEGEN_UNAVAILABLE', 'Generating form types needs the optional peer `json-schema-to-typescript`; install it with `npm install json-schema-to-typescript`.', { cause });
+  }
 }
