@@ -3,6 +3,9 @@ import { SohoaError } from '@sohoa/core';
 import { EXIT, handleError, UsageError } from './errors';
 import { maskId } from './commands/demo';
 import { formatTable } from './table';
+import { useColor } from './color';
+import { configureLogger, createLogger } from './log';
+import { createProgress } from './progress';
 
 function capture(): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';
@@ -33,5 +36,37 @@ describe('console formatting', () => {
   });
   it('aligns Vietnamese text by characters, not bytes', () => {
     expect(formatTable(['form', 'n'], [['tờ khai', '1'], ['ct01', '22']])).toBe(['form     n', '───────  ──', 'tờ khai  1', 'ct01     22'].join('\n'));
+  });
+});
+
+describe('logger, progress and colour (issue 16)', () => {
+  const at = () => new Date('2026-12-07T08:00:00.000Z');
+  it('writes timestamped text or JSON lines, debug only with verbose', () => {
+    const text = capture();
+    const logger = createLogger({ stream: text.stream, now: at });
+    logger.debug('hidden');
+    logger.info('worker: waiting', { teamSize: 2, root: '/mnt/scans a' });
+    expect(text.text()).toBe('2026-12-07T08:00:00.000Z info  worker: waiting teamSize=2 root="/mnt/scans a"\n');
+    const json = capture();
+    createLogger({ stream: json.stream, now: at, format: 'json', verbose: true }).debug('vault opened', { vault: '/v.db', skipped: undefined });
+    expect(JSON.parse(json.text())).toEqual({ time: '2026-12-07T08:00:00.000Z', level: 'debug', msg: 'vault opened', vault: '/v.db' });
+  });
+  it('the worker progress (no total) shows a count and rate, not a full bar with ETA 0s', () => {
+    const c = capture();
+    Object.assign(c.stream, { isTTY: true, columns: 200 });
+    configureLogger({ format: 'text' });
+    const progress = createProgress('worker', c.stream);
+    progress.tick(3, undefined, 'stored');
+    expect(c.text()).toMatch(/worker 3 done [\d.]+\/min stored$/);
+    expect(c.text()).not.toMatch(/█|ETA/);
+    progress.tick(1, 4, 'stored');
+    expect(c.text()).toMatch(/worker █{6}░{18} 1\/4 /);
+  });
+  it('colour only on a terminal, never with NO_COLOR, forced by FORCE_COLOR', () => {
+    expect(useColor({ isTTY: true }, {})).toBe(true);
+    expect(useColor({ isTTY: false }, {})).toBe(false);
+    expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(useColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColor({ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
   });
 });

@@ -96,6 +96,10 @@ export const ERROR_CODES = [
   'BATCH_INPUT_OUTSIDE_ROOT',
   // vault (issue 11: safe subject linking)
   'VAULT_LINK_INVALID',
+  // eform, cli (issue 16: the first hour of a new user)
+  'EFORM_CODEGEN_UNAVAILABLE',
+  'CLI_VAULT_NOT_FOUND',
+  'CLI_JOURNAL_NOT_FOUND',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

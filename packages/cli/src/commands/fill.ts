@@ -1,6 +1,6 @@
 import { writePrivateFile } from '@sohoa/core';
 import { fillForm, loadFormSchema, type FilledForm } from '@sohoa/eform';
-import { renderPdf, renderXml } from '@sohoa/render';
+import { FORM_XML_NAMESPACE, renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
@@ -46,7 +46,7 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   return withVault(options.vault, async (vault) => {
     const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}) });
     if (options.pdf) write(options.pdf, await renderPdf(filled, schema));
-    if (options.xml) write(options.xml, renderXml(filled, schema));
+    if (options.xml) write(options.xml, renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {
