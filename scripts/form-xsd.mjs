@@ -9,7 +9,9 @@ const root = resolve(import.meta.dirname, '..');
 const forms = join(root, 'schemas/forms');
 const out = join(forms, 'xsd');
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync(forms).filter((f) => f.endsWith('.schema.json')).sort()) {
+for (const file of readdirSync(forms)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()) {
   const schema = JSON.parse(readFileSync(join(forms, file), 'utf8'));
   const name = file.replace(/\.schema\.json$/, '');
   writeFileSync(join(out, `${name}.xsd`), renderXsd(schema, { banner: xsdBanner(file) }));

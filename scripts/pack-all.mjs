@@ -18,11 +18,19 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const names = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'package.json')));
+const names = readdirSync(join(root, 'packages')).filter((name) =>
+  existsSync(join(root, 'packages', name, 'package.json')),
+);
 const stale = names.filter((name) => {
   const dir = join(root, 'packages', name);
   const built = existsSync(join(dir, 'dist')) ? statSync(join(dir, 'dist')).mtimeMs : 0;
-  const sources = Math.max(newest(join(dir, 'src')), newest(join(dir, 'package.json')), newest(join(dir, 'tsup.config.ts')));
+  // Everything but the output and the installed dependencies: src/, package.json, tsup.config.ts, bundled data (eform's vocab/).
+  const sources = Math.max(
+    0,
+    ...readdirSync(dir)
+      .filter((entry) => entry !== 'dist' && entry !== 'node_modules')
+      .map((entry) => newest(join(dir, entry))),
+  );
   return built === 0 || sources > built || readdirSync(join(dir, 'dist')).length === 0;
 });
 

@@ -10,7 +10,11 @@ import { skipUnlessEnabled } from './fixtures/skip';
 // in a fresh directory outside the workspace that holds the clone as `sohoa/` (a symbolic link to this
 // repository). `sh` blocks run as written; a `js <file>` block is saved as <file> in the current directory;
 // the `text` block after the last command is the output it must print.
-const enabled = skipUnlessEnabled('getting-started', 'SOHOA_DOCS_TEST', 'runs pnpm pack:all and npm install from the packed tarballs');
+const enabled = skipUnlessEnabled(
+  'getting-started',
+  'SOHOA_DOCS_TEST',
+  'runs pnpm pack:all and npm install from the packed tarballs',
+);
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
 const page = readFileSync(join(root, 'docs/getting-started.md'), 'utf8');
@@ -19,7 +23,10 @@ interface Block {
   info: string;
   body: string;
 }
-const blocks: Block[] = [...page.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({ info: m[1]!.trim(), body: m[2]! }));
+const blocks: Block[] = [...page.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+  info: m[1]!.trim(),
+  body: m[2]!,
+}));
 
 /** The shell script a reader types: sh blocks verbatim, js blocks written to their file with a quoted here-document. */
 function script(): string {
@@ -38,7 +45,11 @@ describe.skipIf(!enabled)('docs/getting-started.md, every command block in a fre
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'sohoa-getting-started-'));
     symlinkSync(root, join(work, 'sohoa'));
-    const { stdout } = await run('bash', ['-c', script()], { cwd: work, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '', npm_config_fund: 'false', npm_config_audit: 'false' } });
+    const { stdout } = await run('bash', ['-c', script()], {
+      cwd: work,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CI: '', npm_config_fund: 'false', npm_config_audit: 'false' },
+    });
     output = stdout;
   }, 600_000);
   afterAll(() => {

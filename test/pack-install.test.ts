@@ -29,7 +29,7 @@ const manifest = (name: string) => JSON.parse(readFileSync(join(root, 'packages'
 function specifiers(name: string): string[] {
   const pkg = manifest(name);
   return Object.keys(pkg.exports)
-    .filter((path) => path !== './package.json' && !(name === 'eform' && path === './vitest'))
+    .filter((path) => !path.endsWith('.json') && !(name === 'eform' && path === './vitest'))
     .map((path) => (path === '.' ? pkg.name : `${pkg.name}/${path.slice(2)}`));
 }
 

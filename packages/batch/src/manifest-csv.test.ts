@@ -11,7 +11,10 @@ describe('manifest CSV dialects', () => {
 
   it('reads a `;` manifest as Excel writes it with Vietnamese regional settings (BOM, CRLF, Vietnamese headers)', () => {
     const excel = '\uFEFFĐường dẫn;Số định danh\r\nho-so/a.jpg;001099012345\r\n"ho-so/b;c.jpg";001099012346\r\n';
-    expect(rows(excel)).toEqual([['/scans/ho-so/a.jpg', '001099012345'], ['/scans/ho-so/b;c.jpg', '001099012346']]);
+    expect(rows(excel)).toEqual([
+      ['/scans/ho-so/a.jpg', '001099012345'],
+      ['/scans/ho-so/b;c.jpg', '001099012346'],
+    ]);
   });
 
   it('reads the same manifest with commas and with tabs', () => {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import { foldDiacritics } from '@sohoa/vn';
 import { parseCsvRows } from '@sohoa/vn/csv';
 import { safeParseDossierCode } from '@sohoa/vault';
 
@@ -76,7 +77,7 @@ const COLUMNS: Record<string, keyof ManifestEntry> = {
 };
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim().replace(/[_\s]+/g, ' ');
+  return foldDiacritics(s).trim().replace(/[_\s]+/g, ' ');
 }
 
 /**

@@ -22,7 +22,7 @@ function ratio(value: string): number {
 }
 
 function role(value: string): string {
-  if (!(FORM_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_ROLES.join(', ')}`);
+  if (!FORM_ROLES.includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_ROLES.join(', ')}`);
   return value;
 }
 

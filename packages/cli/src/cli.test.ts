@@ -6,6 +6,8 @@ import { formatTable } from './table';
 import { useColor } from './color';
 import { configureLogger, createLogger } from './log';
 import { createProgress } from './progress';
+import { FORM_ROLES } from './commands/fill';
+import { vocabulary } from '@sohoa/eform';
 
 function capture(): { stream: NodeJS.WriteStream; text: () => string } {
   let out = '';
@@ -68,5 +70,12 @@ describe('logger, progress and colour (issue 16)', () => {
     expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
     expect(useColor({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
     expect(useColor({ isTTY: false }, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  });
+});
+
+describe('--as roles', () => {
+  it('come from the vocabulary (packages/eform/vocab/keys.json), not a copy', () => {
+    expect([...FORM_ROLES].sort()).toEqual(Object.keys(vocabulary.roles).filter((r) => r !== 'self' && r !== 'other').sort());
+    expect(FORM_ROLES).toEqual(expect.arrayContaining(['mother', 'father', 'spouse', 'parent', 'householdHead']));
   });
 });

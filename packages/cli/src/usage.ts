@@ -51,7 +51,9 @@ export function checkUnknownOptions(program: Command, args: readonly string[]): 
         const best = longs.map((l) => ({ l, d: editDistance(name!, l, limit) })).sort((a, b) => a.d - b.d)[0];
         const hint = best && best.d <= limit ? ` (did you mean ${best.l}?)` : '';
         const where = command === program ? 'sohoa' : `sohoa ${commandPath(command)}`;
-        throw new UsageError(`unknown option '${name}' for \`${where}\`${hint}; run \`${where} --help\` for its options`);
+        throw new UsageError(
+          `unknown option '${name}' for \`${where}\`${hint}; run \`${where} --help\` for its options`,
+        );
       }
       if (option.required && inline === undefined) i++;
       continue;

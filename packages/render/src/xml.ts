@@ -1,11 +1,9 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { stripDiacritics } from '@sohoa/vn';
 import { listItems, propertiesOf, resolveLocal, valueAt } from './internal/schema-walk';
 import type { RenderableForm, RenderSchema, RenderXmlOptions } from './types';
 
-/** Fold to ASCII letters and digits: `Tờ khai đăng ký` → `To khai dang ky`. */
-function ascii(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
-}
+const ascii = stripDiacritics;
 
 /** A valid XML element name from a property name. */
 export function toXmlName(name: string): string {

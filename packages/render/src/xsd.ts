@@ -18,7 +18,14 @@ function leafType(node: RenderSchema): string {
   return 'xs:string';
 }
 
-function element(root: RenderSchema, name: string, node: RenderSchema, indent: string, depth: number, occurs = ' minOccurs="0"'): string {
+function element(
+  root: RenderSchema,
+  name: string,
+  node: RenderSchema,
+  indent: string,
+  depth: number,
+  occurs = ' minOccurs="0"',
+): string {
   const open = `${indent}<xs:element name="${escapeAttribute(toXmlName(name))}"${occurs}`;
   if (depth > MAX_DEPTH) return `${open}/>`;
   const props = propertiesOf(node);
@@ -26,13 +33,37 @@ function element(root: RenderSchema, name: string, node: RenderSchema, indent: s
     const children = Object.entries(props)
       .filter((entry): entry is [string, RenderSchema] => typeof entry[1] === 'object' && entry[1] !== null)
       .map(([child, raw]) => element(root, child, resolveLocal(root, raw), `${indent}      `, depth + 1));
-    return [`${open}>`, `${indent}  <xs:complexType>`, `${indent}    <xs:sequence>`, ...children, `${indent}    </xs:sequence>`, `${indent}  </xs:complexType>`, `${indent}</xs:element>`].join('\n');
+    return [
+      `${open}>`,
+      `${indent}  <xs:complexType>`,
+      `${indent}    <xs:sequence>`,
+      ...children,
+      `${indent}    </xs:sequence>`,
+      `${indent}  </xs:complexType>`,
+      `${indent}</xs:element>`,
+    ].join('\n');
   }
   if (node.type === 'array') {
-    const items = typeof node.items === 'object' && node.items !== null ? resolveLocal(root, node.items as RenderSchema) : {};
+    const items =
+      typeof node.items === 'object' && node.items !== null ? resolveLocal(root, node.items as RenderSchema) : {};
     const xml = items['x-sohoa-xml'] as { name?: unknown } | undefined;
-    const row = element(root, typeof xml?.name === 'string' ? xml.name : 'item', items, `${indent}      `, depth + 1, ' minOccurs="0" maxOccurs="unbounded"');
-    return [`${open}>`, `${indent}  <xs:complexType>`, `${indent}    <xs:sequence>`, row, `${indent}    </xs:sequence>`, `${indent}  </xs:complexType>`, `${indent}</xs:element>`].join('\n');
+    const row = element(
+      root,
+      typeof xml?.name === 'string' ? xml.name : 'item',
+      items,
+      `${indent}      `,
+      depth + 1,
+      ' minOccurs="0" maxOccurs="unbounded"',
+    );
+    return [
+      `${open}>`,
+      `${indent}  <xs:complexType>`,
+      `${indent}    <xs:sequence>`,
+      row,
+      `${indent}    </xs:sequence>`,
+      `${indent}  </xs:complexType>`,
+      `${indent}</xs:element>`,
+    ].join('\n');
   }
   return `${open} type="${leafType(node)}"/>`;
 }

@@ -37,7 +37,14 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
  */
 export function parseCsvRows(text: string, options: CsvOptions = {}): string[][] {
   const delimiter = !options.delimiter || options.delimiter === 'auto' ? detectCsvDelimiter(text) : options.delimiter;
-  return parse(text, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  return parse(text, {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  }) as string[][];
 }
 
 /** Header-keyed records of a CSV text (header names and cells trimmed; a missing cell is `''`). */

@@ -1,5 +1,5 @@
 import { writePrivateFile } from '@sohoa/core';
-import { fillForm, loadFormSchema, type FilledForm } from '@sohoa/eform';
+import { fillForm, loadFormSchema, vocabulary, type FilledForm } from '@sohoa/eform';
 import { FORM_XML_NAMESPACE, renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
@@ -33,8 +33,8 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
   return { schema, filled: fillForm(schema, profile, options.as ? { roleMap: { [options.as]: 'self' } } : {}) };
 }
 
-/** Roles a subject can take on a form with `--as`. */
-export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead', 'grantor', 'attorney', 'deceased', 'ward', 'parent', 'representative', 'agent'] as const;
+/** Roles a subject can take on a form with `--as`: the vocabulary's roles but `self` (the default) and `other`. */
+export const FORM_ROLES: readonly string[] = Object.keys(vocabulary.roles).filter((role) => role !== 'self' && role !== 'other');
 
 function write(path: string, bytes: Uint8Array | string): void {
   writePrivateFile(path, bytes);
