@@ -68,7 +68,7 @@ describe.skipIf(!canRun('cli-first-hour', built, 'packages/cli/dist/bin.js is mi
         expect(result.stderr).not.toMatch(/putDocument/);
       }
       expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
-    });
+    }, 240_000);
 
     it('an unknown subject gets CLI advice, not API advice', async () => {
       const result = await sohoa(['coverage', form, '--vault', vault, '--subject', '079099000001']);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,13 @@ const enabled = skipUnlessEnabled(
   'runs pnpm pack:all and npm install from the packed tarballs',
 );
 const run = promisify(execFile);
+
+/** Bytes of the files under `path` (symbolic links not followed). */
+function bytesUnder(path: string): number {
+  const stat = lstatSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + bytesUnder(join(path, name)), 0);
+}
 const root = resolve(import.meta.dirname, '..');
 const page = readFileSync(join(root, 'docs/getting-started.md'), 'utf8');
 
@@ -72,4 +79,21 @@ describe.skipIf(!enabled)('docs/getting-started.md, every command block in a fre
     expect(existsSync(join(work, 'my-portal/node_modules/json-schema-to-typescript'))).toBe(false);
     expect(existsSync(join(work, 'my-portal/node_modules/prettier'))).toBe(false);
   });
+
+  it('generates form types once the optional peer is installed, as the page says (sizes before and after printed)', async () => {
+    const project = join(work, 'my-portal');
+    const without = bytesUnder(join(project, 'node_modules'));
+    await run('npm', ['install', 'json-schema-to-typescript', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: project,
+    });
+    const withPeer = bytesUnder(join(project, 'node_modules'));
+    console.info(
+      `getting-started: node_modules of core+vn+eform+vault+render ${(without / 1e6).toFixed(1)} MB; with the optional json-schema-to-typescript ${(withPeer / 1e6).toFixed(1)} MB`,
+    );
+    const script = `import { formTypes } from '@sohoa/eform/codegen';
+      console.log(await formTypes({ $id: 'to-khai-mau', type: 'object', properties: { hoTen: { type: 'string' } } }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
+    expect(stdout).toMatch(/export interface ToKhaiMau \{\n\s+hoTen\?: string;/);
+    expect(withPeer).toBeGreaterThan(without);
+  }, 180_000);
 });
