@@ -43,7 +43,12 @@ describe.skipIf(!canRun('cli-first-hour', built, 'packages/cli/dist/bin.js is mi
       const missing = await sohoa(['coverage', form, '--vault', vault]);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toMatch(/^sohoa: required option '--subject <id>' not specified/);
-      expect(`${typo.stderr}${missing.stderr}`).not.toMatch(/^error:/m);
+      const noVault = await sohoa(['coverage', form, '--subject', SYNTHETIC_ID]);
+      expect(noVault.code).toBe(2);
+      expect(noVault.stderr).toMatch(
+        /^sohoa: required option '--vault <file\.db\|postgres-url>' not specified \(or set SOHOA_VAULT\)$/m,
+      );
+      expect(`${typo.stderr}${missing.stderr}${noVault.stderr}`).not.toMatch(/^error:/m);
     });
 
     it('read commands refuse a vault that does not exist, create nothing, and give CLI advice with the full path', async () => {

@@ -47,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
     .option('--verbose', 'log debug events too (on stderr)')
     .addOption(new Option('--log-format <format>', 'log lines on stderr as text or one JSON object per line').choices(['text', 'json']).default('text'))
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'sohoa: ')) })
+    .configureOutput({
+      // One prefix for every error; a missing --vault also names the variable that can give it.
+      outputError: (text, write) => write(text.replace(/^error: /, 'sohoa: ').replace(/(required option '--vault [^']*' not specified)/, '$1 (or set SOHOA_VAULT)')),
+    })
     .showHelpAfterError('(run `sohoa --help` for usage)')
     .addHelpText('after', HELP_FOOTER)
     .hook('preAction', (command) => {
