@@ -8,7 +8,7 @@ const entryPoints = readdirSync('packages')
   .flatMap((name) => {
     const { exports } = JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
     return Object.keys(exports)
-      .filter((path) => path !== './package.json')
+      .filter((path) => !path.endsWith('.json'))
       .map((path) => `packages/${name}/src/${path === '.' ? 'index' : path.slice(2)}.ts`);
   });
 

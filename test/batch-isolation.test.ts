@@ -6,6 +6,7 @@ import { createProcessPool } from '@sohoa/batch/process-pool';
 import { distinctScans } from '@sohoa/batch/testing/distinct-scans';
 import { createVault, operatorAccess } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
+import { canRun } from './fixtures/skip';
 
 const root = resolve(import.meta.dirname, '..');
 const engineModule = join(root, 'test/fixtures/misbehaving-engine.mjs');
@@ -16,9 +17,8 @@ const scans = (names: string[]) => distinctScans(front, names);
 // Worker processes run the built package: `pnpm test` builds it first.
 const built = existsSync(join(root, 'packages/batch/dist/internal/isolated-child.js')) && existsSync(join(root, 'packages/ocr/dist/index.js'));
 if (!built && process.env.CI === 'true') throw new Error('packages/batch/dist is missing: `pnpm test` builds it first.');
-if (!built) console.warn('packages/batch/dist is not built: skipping the process-isolation tests (run `pnpm build`).');
 
-describe.skipIf(!built)('process isolation', () => {
+describe.skipIf(!canRun('batch-isolation', built, 'packages/batch/dist is not built (run `pnpm build`)'))('process isolation', () => {
   const isolation: ProcessIsolationOptions = { engine: { module: engineModule }, processes: 2 };
 
   it('worker processes read PDFs from the bytes the parent sends (owner password opens, user password refused)', async () => {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessEnabled } from './fixtures/skip';
 
 // Packs every package as it would be published (`pnpm pack` turns `workspace:^` and `catalog:` into
 // versions), installs the tarballs with npm in a fresh project outside the workspace, and uses them there.
-const enabled = process.env.CI === 'true' || process.env.SOHOA_PACK_TEST === '1';
-if (!enabled) console.warn('pack-install: skipped; set SOHOA_PACK_TEST=1 (or CI=true) to pack, install and use the tarballs.');
+const enabled = skipUnlessEnabled('pack-install', 'SOHOA_PACK_TEST', 'packs, installs and uses the tarballs');
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -29,7 +29,7 @@ const manifest = (name: string) => JSON.parse(readFileSync(join(root, 'packages'
 function specifiers(name: string): string[] {
   const pkg = manifest(name);
   return Object.keys(pkg.exports)
-    .filter((path) => path !== './package.json' && !(name === 'eform' && path === './vitest'))
+    .filter((path) => !path.endsWith('.json') && !(name === 'eform' && path === './vitest'))
     .map((path) => (path === '.' ? pkg.name : `${pkg.name}/${path.slice(2)}`));
 }
 
@@ -88,16 +88,17 @@ describe.skipIf(!enabled)('packed tarballs in a fresh project outside the worksp
     expect(readFileSync(join(project, 'out.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 240_000);
 
-  it('installs every other package and each export subpath imports with the same names as the sources', async () => {
+  it('installs every other package and each export subpath loads with import and require() with the same names as the sources', async () => {
     const rest = packages.filter((name) => !formPackages.includes(name));
     await timed('npm install --ignore-scripts (other packages)', () => npm(['install', '--ignore-scripts', ...rest.map((name) => tarballs.get(name)!)]));
     copyFileSync(join(fixtures, 'imports.mjs'), join(project, 'imports.mjs'));
     const all = packages.flatMap(specifiers);
     const { stdout } = await timed('import check', () => node(['imports.mjs', ...all]));
-    const installed = JSON.parse(stdout) as Record<string, string[]>;
+    const installed = JSON.parse(stdout) as Record<string, { import: string[]; require: string[] }>;
     for (const specifier of all) {
       const source = Object.keys(await import(/* @vite-ignore */ specifier)).sort();
-      expect(installed[specifier], specifier).toEqual(source);
+      expect(installed[specifier]?.import, specifier).toEqual(source);
+      expect(installed[specifier]?.require, specifier).toEqual(source);
     }
     const help = await node([join(project, 'node_modules/@sohoa/cli/dist/bin.js'), '--help']);
     expect(help.stdout).toContain('Usage: sohoa');

@@ -8,6 +8,7 @@ import { startPortal, type RunningPortal } from '../examples/portal/server/app';
 import { createDemoVault, type DemoVault } from '../examples/portal/server/demo-vault';
 import { createPortalService } from '../examples/portal/server/portal';
 import { buildWeb, CHROMIUM, launchChromium } from '../examples/portal/e2e/browser';
+import { canRun } from './fixtures/skip';
 
 const root = resolve(import.meta.dirname, '..');
 const example = join(root, 'examples/portal');
@@ -20,7 +21,6 @@ const screenshots = join(example, 'test-results/screenshots');
 if (!hasChromium && process.env.CI === 'true') {
   throw new Error(`${CHROMIUM} is missing but CI=true: the portal browser test must run in CI. Install it with \`apt-get install chromium\`.`);
 }
-if (!hasChromium) console.warn(`Skipping the portal browser test: ${CHROMIUM} not found (install it with \`apt-get install chromium\`).`);
 
 /** Facts of the citizen as the vault holds them now, read (and audited) under the test's own grant. */
 async function factsOf(demo: DemoVault, key: string) {
@@ -90,7 +90,7 @@ describe('portal service (no browser)', () => {
   });
 });
 
-describe.skipIf(!hasChromium)('portal in Debian Chromium (playwright-core)', () => {
+describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (install it with \`apt-get install chromium\`; .ci/run tries)`, { allowedInCi: true }))('portal in Debian Chromium (playwright-core)', () => {
   let portal: RunningPortal;
   let work: string;
 

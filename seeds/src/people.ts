@@ -88,11 +88,7 @@ export function hometown(rng: Rng, province: GazetteerProvince): string {
 }
 
 export function slugify(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldDiacritics(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }

@@ -11,6 +11,7 @@ import type { Box } from './types';
 import { drawCccdFront } from './internal/cccd-front';
 import { drawCccdBack } from './internal/cccd-back';
 import { createRng } from './rng';
+import { canRun } from '../../test/fixtures/skip';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const extractPkg = join(here, '../../packages/extract/package.json');
@@ -83,7 +84,7 @@ describe('renderCccd', () => {
     }
   });
 
-  it.skipIf(!jsQR)('encodes the QR payload in UTF-8 byte mode, readable after degradation', async () => {
+  it.skipIf(!canRun('seeds QR', jsQR !== undefined, 'jsqr is not installed with packages/extract (run `pnpm install`)'))('encodes the QR payload in UTF-8 byte mode, readable after degradation', async () => {
     const clean = await renderCccd(person!, { side: 'back', seed: 1 });
     expect(await decodeQr(clean.image)).toBe(person!.card.qrPayload);
     const degraded = await renderCccd(other!, {

@@ -7,6 +7,7 @@ import { validateForm, type FormSchema } from '@sohoa/eform';
 import { safeExtractDocument } from '@sohoa/extract';
 import { dateToVietnameseWords, formatDateVn, normalizeText, sexToVietnamese } from '@sohoa/vn';
 import { generateCivilDocuments, type SyntheticCivilDocument } from '../../seeds/src/index';
+import { canRun } from '../fixtures/skip';
 
 const root = join(import.meta.dirname, '..', '..');
 const schema = (type: string) => JSON.parse(readFileSync(join(root, 'schemas', 'documents', `${type}.schema.json`), 'utf8')) as FormSchema;
@@ -91,7 +92,7 @@ describe.each(['giay-khai-sinh', 'giay-chung-nhan-ket-hon'] as const)('%s record
 });
 
 const sample = join(root, 'seeds', 'data', 'giay-khai-sinh');
-describe.skipIf(!existsSync(sample))('committed birth certificate sample, real OCR', () => {
+describe.skipIf(!canRun('extract-schemas', existsSync(sample), `the committed sample ${sample} is missing (run \`pnpm seeds:documents\`)`))('committed birth certificate sample, real OCR', () => {
   it('reads the clean sample with every truth field right', async () => {
     const { readPages } = await import('@sohoa/ingest');
     const { createTesseractEngine } = await import('@sohoa/ocr');

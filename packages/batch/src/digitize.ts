@@ -222,6 +222,7 @@ export async function digitizeFiles(files: string[], options: DigitizeOptions): 
           result = await digitizeRead(file, input, options, pool);
         }
       }
+      const fields = result.record ? Object.keys(result.record.fields).length : 0;
       if (result.record) {
         result.documentType = result.record.type;
         result.fieldsForReview = Object.values(result.record.fields).filter((f) => f.confidence < REVIEW_THRESHOLD).length;
@@ -229,7 +230,7 @@ export async function digitizeFiles(files: string[], options: DigitizeOptions): 
       }
       results[index] = result;
       done++;
-      options.onProgress?.({ done, total: files.length, file, status: result.status, pages: result.pages });
+      options.onProgress?.({ done, total: files.length, file, status: result.status, pages: result.pages, type: result.documentType ?? null, documentId: result.documentId ?? null, fields });
     }
   };
   try {

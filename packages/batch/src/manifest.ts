@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import { foldDiacritics } from '@sohoa/vn';
+import { parseCsvRows } from '@sohoa/vn/csv';
 import { safeParseDossierCode } from '@sohoa/vault';
 
 /** One row of a batch manifest: a file and what the digitisation team already knows about it. */
@@ -75,34 +77,15 @@ const COLUMNS: Record<string, keyof ManifestEntry> = {
 };
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim().replace(/[_\s]+/g, ' ');
+  return foldDiacritics(s).trim().replace(/[_\s]+/g, ' ');
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a leading BOM is dropped. */
+/**
+ * Rows of a CSV text, blank rows dropped: `@sohoa/vn/csv` (csv-parse; RFC 4180 quoting, BOM dropped,
+ * the delimiter detected, so the `;` Excel writes with Vietnamese regional settings works).
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return parseCsvRows(text).filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 /**
@@ -113,9 +96,15 @@ export function parseCsv(text: string): string[][] {
 export function safeParseManifest(text: string, baseDir: string, limits?: ManifestLimits): SafeResult<ManifestEntry[]> {
   const tooBig = checkManifestText(text, resolveManifestLimits(limits));
   if (tooBig) return { ok: false, diagnostics: [tooBig] };
-  const [header, ...rows] = parseCsv(text);
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string, pointer?: string): SafeResult<ManifestEntry[]> => ({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_INVALID', severity: 'error', origin: 'batch', message, ...(pointer ? { pointer } : {}) }] });
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(text);
+  } catch (cause) {
+    return fail(`The manifest is not valid CSV (${(cause as Error).message}); check its quotes.`);
+  }
+  const [header, ...rows] = parsed;
   if (!header) return fail('The manifest is empty: it needs a header row with at least a `path` column.');
   const columns = header.map((h) => COLUMNS[fold(h)]);
   if (!columns.includes('path')) return fail('The manifest header has no `path` column (also accepted: `file`, `đường dẫn`).', '/0');

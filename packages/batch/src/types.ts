@@ -171,6 +171,12 @@ export interface ProgressEvent {
   file: string;
   status: FileStatus;
   pages: number;
+  /** The document type read, `null` when none was (failed, unknown document). */
+  type: string | null;
+  /** The vault's id of the stored (or unchanged) document, `null` when none was stored. */
+  documentId: string | null;
+  /** Number of fields read. */
+  fields: number;
 }
 
 export interface DigitizeSummary {

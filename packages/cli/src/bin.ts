@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runCoverage } from './commands/coverage';
 import { runDemo } from './commands/demo';
 import { runDigitize } from './commands/digitize';
@@ -10,6 +11,9 @@ import { runEnqueue, runWorker } from './commands/queue';
 import { UsageError } from './errors';
 import { registerFormCommands } from './commands/forms';
 import { registerVaultCommands } from './commands/vault';
+import { vaultOption } from './context';
+import { configureLogger, type LogFormat } from './log';
+import { HELP_FOOTER, checkUnknownOptions } from './usage';
 
 function ratio(value: string): number {
   const n = Number(value);
@@ -18,7 +22,7 @@ function ratio(value: string): number {
 }
 
 function role(value: string): string {
-  if (!(FORM_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_ROLES.join(', ')}`);
+  if (!FORM_ROLES.includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_ROLES.join(', ')}`);
   return value;
 }
 
@@ -36,17 +40,30 @@ function isoDate(value: string): string {
 async function main(argv: string[]): Promise<number> {
   exitQuietlyOnBrokenPipe();
   let exitCode: number = EXIT.ok;
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('sohoa')
     .description('Digitise Vietnamese administrative documents into a data vault and auto-fill e-forms.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--verbose', 'log debug events too (on stderr)')
+    .addOption(new Option('--log-format <format>', 'log lines on stderr as text or one JSON object per line').choices(['text', 'json']).default('text'))
     .exitOverride()
-    .showHelpAfterError('(run `sohoa --help` for usage)');
+    .configureOutput({
+      // One prefix for every error; a missing --vault also names the variable that can give it.
+      outputError: (text, write) => write(text.replace(/^error: /, 'sohoa: ').replace(/(required option '--vault [^']*' not specified)/, '$1 (or set SOHOA_VAULT)')),
+    })
+    .showHelpAfterError('(run `sohoa --help` for usage)')
+    .addHelpText('after', HELP_FOOTER)
+    .hook('preAction', (command) => {
+      const o = command.opts<{ verbose?: boolean; logFormat: LogFormat }>();
+      configureLogger({ format: o.logFormat, verbose: Boolean(o.verbose) });
+    });
 
   program
     .command('digitize')
     .description('digitise image and PDF files (or folders of them) into the vault')
     .argument('[paths...]', 'files or folders (or give --manifest)')
     .option('--manifest <file.csv>', 'CSV with path and, optionally, type, subject, agency, procedure, dossier, role')
-    .option('--vault <file.db|postgres-url>', 'SQLite vault file (created when missing) or PostgreSQL URL (required, except with --queue)')
+    .addOption(vaultOption('SQLite vault file (created when missing) or PostgreSQL URL (required, except with --queue)', false))
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)
     .option('--only-valid', 'store only results still valid on --as-of (others are reported as not-valid)')
@@ -67,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     });
 
   const review = program.command('review').description('fields the machine is not sure of, for an officer to accept or correct');
-  const reviewOptions = (c: Command) => c.requiredOption('--vault <file.db|postgres-url>', 'the vault').option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
+  const reviewOptions = (c: Command) => c.addOption(vaultOption('the vault')).option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
   reviewOptions(review.command('list').description('list review items (keys and places, no values)'))
     .option('--status <status>', 'open, accepted or corrected', 'open')
     .option('--subject <id>', 'only this subject')
@@ -119,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     .command('worker')
     .description('take digitisation jobs from a PostgreSQL queue (run one per machine; any number of machines)')
     .requiredOption('--queue <postgres-url>', 'the job queue database')
-    .requiredOption('--vault <file.db|postgres-url>', 'the vault the results go to')
+    .addOption(vaultOption('the vault the results go to (created when missing)'))
     .requiredOption('--input-root <dir>', 'the folder jobs may name files in; a job naming a file elsewhere (after resolving .. and symlinks) is refused unopened (`/` allows every path)')
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
@@ -134,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
     .description('fill an e-form (JSON Schema draft-04..2020-12, Form.io or SurveyJS) for a subject from the vault; `data` comes back in the form\'s own shape')
     .argument('<form>', 'form file (.schema.json, Form.io form definition or SurveyJS survey JSON)')
     .option('--format <format>', `how the form is written (${FORM_FORMATS.join('|')}); detected from the content by default`, parseFormFormat)
-    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file or PostgreSQL URL')
+    .addOption(vaultOption('SQLite vault file or PostgreSQL URL'))
     .requiredOption('--subject <id>', 'the person (12-digit personal ID) or organisation (tax code)')
     .option('--json', 'print the filled form, per-field sources and coverage as JSON')
     .option('--pdf <out.pdf>', 'write the filled form as PDF')
@@ -149,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     .command('coverage')
     .description('report how much of each form the vault fills for a subject')
     .argument('<forms...>', 'form schema files')
-    .requiredOption('--vault <file.db|postgres-url>', 'SQLite vault file or PostgreSQL URL')
+    .addOption(vaultOption('SQLite vault file or PostgreSQL URL'))
     .requiredOption('--subject <id>', 'the person or organisation')
     .option('--min <ratio>', 'exit 1 when a form is below this ratio', ratio)
     .option('--as <role>', 'the subject\'s role on the forms (mother, father, ...)', role)
@@ -180,6 +197,7 @@ async function main(argv: string[]): Promise<number> {
   });
 
   try {
+    checkUnknownOptions(program, argv.slice(2));
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {

@@ -1,9 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { SohoaError } from '@sohoa/core';
+import { Option } from 'commander';
+import { SohoaError, isSohoaError } from '@sohoa/core';
 import { createVault, fileCheckpointStore, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
 import { UsageError } from './errors';
+import { log } from './log';
 
 /** The actor the CLI reads as, under the standing operator grant: whoever runs it holds the file and key. */
 export const CLI_ACTOR = 'sohoa-cli';
@@ -11,6 +13,25 @@ export const CLI_ACTOR = 'sohoa-cli';
 export interface OpenVaultOptions {
   /** Read as another actor: then only that actor's stored grants apply (no operator grant). */
   actor?: string;
+  /** Create a missing SQLite vault (and its key file): only commands that write documents do. @default false */
+  create?: boolean;
+}
+
+/** `--vault`, which `SOHOA_VAULT` supplies when it is not given. */
+export function vaultOption(description: string, required = true): Option {
+  const option = new Option('--vault <file.db|postgres-url>', description).env('SOHOA_VAULT');
+  return required ? option.makeOptionMandatory() : option;
+}
+
+/** A read command on a SQLite vault that does not exist: refused before anything (vault or key file) is created. */
+export function assertVaultExists(location: string): void {
+  if (isPostgresUrl(location) || existsSync(resolve(location))) return;
+  const path = resolve(location);
+  throw new SohoaError(
+    'CLI_VAULT_NOT_FOUND',
+    `No vault at ${path}. Check the path (or SOHOA_VAULT), or create the vault by digitising documents into it: \`sohoa digitize <files or folders> --vault ${path}\`.`,
+    { details: { path } },
+  );
 }
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
@@ -86,6 +107,7 @@ export function resolveMasterKeys(location: string): { masterKey: MasterKey; pre
  */
 export async function rotateMasterKey(location: string | undefined, options: OpenVaultOptions = {}): Promise<{ rewrapped: number; keyFile?: string; keyId: string }> {
   if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>`');
+  assertVaultExists(location);
   if (process.env.SOHOA_MASTER_KEY || isPostgresUrl(location)) {
     const result = await withVault(location, (v) => v.rotateMasterKey(), options);
     return { ...result, keyId: resolveMasterKeys(location).masterKey.id };
@@ -109,7 +131,8 @@ export async function rotateMasterKey(location: string | undefined, options: Ope
 
 /** Opens the vault named by `--vault`: a SQLite file path, or a `postgres://` URL. */
 export async function openVault(location: string | undefined, options: OpenVaultOptions = {}): Promise<Vault> {
-  if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>`');
+  if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>` (or set SOHOA_VAULT)');
+  if (!options.create) assertVaultExists(location);
   const keys = resolveMasterKeys(location);
   let driver: VaultDriver;
   if (isPostgresUrl(location)) {
@@ -124,6 +147,7 @@ export async function openVault(location: string | undefined, options: OpenVault
   const access = options.actor && options.actor !== CLI_ACTOR ? { actor: options.actor } : operatorAccess(CLI_ACTOR);
   // Where the audit chain's head is checkpointed: beside a SQLite file by default; for PostgreSQL only when set.
   const checkpoint = process.env.SOHOA_AUDIT_CHECKPOINT;
+  log().debug('vault opened', { vault: isPostgresUrl(location) ? 'postgres' : resolve(location), actor: options.actor ?? CLI_ACTOR });
   return createVault({ driver, ...keys, ...access, ...(checkpoint && { auditCheckpoint: fileCheckpointStore(resolve(checkpoint)) }) });
 }
 
@@ -132,6 +156,13 @@ export async function withVault<T>(location: string | undefined, fn: (vault: Vau
   const vault = await openVault(location, options);
   try {
     return await fn(vault);
+  } catch (error) {
+    // The vault's own advice names its API (`putDocument()`); on the command line the way in is `sohoa digitize`.
+    if (isSohoaError(error, 'VAULT_SUBJECT_NOT_FOUND') && location && !isPostgresUrl(location)) {
+      const path = resolve(location);
+      throw new SohoaError('VAULT_SUBJECT_NOT_FOUND', `No subject with the given id is in the vault ${path}. Check the id (\`sohoa review unlinked --vault ${path}\` lists documents filed under no one), or digitise one of its documents: \`sohoa digitize <files> --vault ${path}\`.`, { cause: error, details: { path } });
+    }
+    throw error;
   } finally {
     await vault.close();
   }

@@ -101,6 +101,10 @@ export const ERROR_CODES = [
   // eform (issue 12: forms as portals write them)
   'EFORM_PATTERN_UNSUPPORTED',
   'EFORM_FORMAT_UNKNOWN',
+  // eform, cli (issue 16: the first hour of a new user)
+  'EFORM_CODEGEN_UNAVAILABLE',
+  'CLI_VAULT_NOT_FOUND',
+  'CLI_JOURNAL_NOT_FOUND',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

@@ -9,3 +9,4 @@ export { toSourceBox } from './page-geometry';
 export { createExpansionBudget, DEFAULT_SCHEMA_EXPANSION_LIMITS, MAX_SCHEMA_DEPTH } from './schema-expansion';
 export type { ExpansionBudget, SchemaExpansionLimits } from './schema-expansion';
 export { documentKindOf } from './document-kind';
+export { greyHistogram, otsuThreshold } from './otsu';

@@ -373,7 +373,7 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     if (typeof annotated === 'string' && annotated !== '') {
       if (!getKeyInfo(annotated)) {
         diagnostics.push(
-          createDiagnostic('EFORM_UNKNOWN_KEY', 'warning', `\`x-sohoa-key\` names \`${annotated}\`, which is not in the vocabulary; check the spelling or add it to schemas/vocab/keys.json.`, {
+          createDiagnostic('EFORM_UNKNOWN_KEY', 'warning', `\`x-sohoa-key\` names \`${annotated}\`, which is not in the vocabulary; check the spelling or add it to the vocabulary (packages/eform/vocab/keys.json).`, {
             origin: 'eform',
             pointer: leaf.pointer,
             key: annotated,

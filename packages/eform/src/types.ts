@@ -13,7 +13,7 @@ export type Criticality = 'high' | 'normal';
 /** Value type of a semantic key. */
 export type KeyType = 'string' | 'date' | 'enum' | 'integer';
 
-/** One semantic key of the vocabulary (`schemas/vocab/keys.json`), role keys resolved. */
+/** One semantic key of the vocabulary (`@sohoa/eform/vocab/keys.json`), role keys resolved. */
 export interface VocabularyEntry {
   key: string;
   type: KeyType;

@@ -1,5 +1,5 @@
 import { SohoaError } from '@sohoa/core';
-import rawVocabulary from '../../../schemas/vocab/keys.json';
+import rawVocabulary from '../vocab/keys.json';
 import type { Vocabulary, VocabularyEntry } from './types';
 
 type RawEntry = Omit<VocabularyEntry, 'key'> | { base: string; role: string };
@@ -11,7 +11,7 @@ function loadVocabulary(raw: { version: number; roles: Vocabulary['roles']; keys
     if ('base' in entry && !('type' in entry)) {
       const base = raw.keys[entry.base];
       if (!base || 'base' in base) {
-        throw new SohoaError('EFORM_SCHEMA_INVALID', `Vocabulary key \`${key}\` has an unknown base \`${entry.base}\`; fix schemas/vocab/keys.json.`);
+        throw new SohoaError('EFORM_SCHEMA_INVALID', `Vocabulary key \`${key}\` has an unknown base \`${entry.base}\`; fix packages/eform/vocab/keys.json.`);
       }
       keys[key] = { ...(base as Omit<VocabularyEntry, 'key'>), key, labels: [], role: entry.role, base: entry.base };
     } else {
@@ -21,7 +21,7 @@ function loadVocabulary(raw: { version: number; roles: Vocabulary['roles']; keys
   return { version: raw.version, roles: raw.roles, keys };
 }
 
-/** The semantic key vocabulary shipped with this package (from `schemas/vocab/keys.json`). */
+/** The semantic key vocabulary shipped with this package (`vocab/keys.json` in this package, also exported as `@sohoa/eform/vocab/keys.json`). */
 export const vocabulary: Vocabulary = loadVocabulary(rawVocabulary as never);
 
 const ROLE_KEY = /^person\.([a-zA-Z]+)\.(.+)$/;

@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import type { PageImage } from '@sohoa/core';
+import { otsuThreshold, type PageImage } from '@sohoa/core';
 import type { QrCode } from './types';
 
 function toRgba(page: PageImage, scale: number, threshold?: number): { data: Uint8ClampedArray; width: number; height: number } {
@@ -26,34 +26,16 @@ function toRgba(page: PageImage, scale: number, threshold?: number): { data: Uin
   return { data: out, width, height };
 }
 
-/** Otsu's threshold over the page's luminance histogram. */
-function otsuThreshold(page: PageImage): number {
-  const hist = new Array<number>(256).fill(0);
+/** Otsu's threshold over the luminance histogram of every third pixel of the page. */
+function pageThreshold(page: PageImage): number {
+  const hist = new Uint32Array(256);
   const c = page.channels;
   for (let i = 0; i < page.width * page.height; i += 3) {
     const p = i * c;
     const v = c >= 3 ? ((page.pixels[p] ?? 0) * 299 + (page.pixels[p + 1] ?? 0) * 587 + (page.pixels[p + 2] ?? 0) * 114) / 1000 : (page.pixels[p] ?? 0);
     hist[Math.round(v)]! += 1;
   }
-  const total = hist.reduce((a, b) => a + b, 0);
-  let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let sumB = 0, wB = 0, best = 0, threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (wB === 0) continue;
-    const wF = total - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t]!;
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
+  return otsuThreshold(hist);
 }
 
 /**
@@ -61,7 +43,7 @@ function otsuThreshold(page: PageImage): number {
  * resolution (blurred or noisy scans decode more often after one of these).
  */
 export function decodeQr(page: PageImage): QrCode | undefined {
-  const attempts: Array<{ scale: number; threshold?: number }> = [{ scale: 1 }, { scale: 1, threshold: otsuThreshold(page) }, { scale: 0.5 }];
+  const attempts: Array<{ scale: number; threshold?: number }> = [{ scale: 1 }, { scale: 1, threshold: pageThreshold(page) }, { scale: 0.5 }];
   for (const attempt of attempts) {
     const img = toRgba(page, attempt.scale, attempt.threshold);
     const result = jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });

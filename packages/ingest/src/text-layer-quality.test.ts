@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from './read-pages';
 import { assessTextLayer } from './text-layer-quality';
+import { canRun } from '../../../test/fixtures/skip';
 
 const SCANS = fileURLToPath(new URL('../../../../shared/data/scans/', import.meta.url));
 const haveScans = existsSync(SCANS);
@@ -31,7 +32,7 @@ describe('assessTextLayer', () => {
   });
 });
 
-describe.skipIf(!haveScans)('real PDFs (../shared/data/scans; skipped when absent)', () => {
+describe.skipIf(!canRun('ingest text-layer quality', haveScans, `${SCANS} is absent (see ../shared/data/README)`, { allowedInCi: true }))('real PDFs (../shared/data/scans; skipped when absent)', () => {
   it('ignores the garbage vendor OCR layers of the Đà Nẵng scans 1.pdf and 3.pdf (3.pdf is encrypted without a password)', async () => {
     for (const name of ['1.pdf', '3.pdf']) {
       const pages = await readPages(`${SCANS}vietadmin-danang/data/${name}`, { preprocess: false, quality: false });

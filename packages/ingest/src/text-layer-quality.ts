@@ -1,3 +1,4 @@
+import { foldDiacritics } from '@sohoa/vn';
 import type { TextLayerAssessment } from './types';
 
 const VIETNAMESE_LETTERS = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
@@ -6,9 +7,7 @@ const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|
 const BROKEN = /[\uFFFD\u0000-\u0008\u000E-\u001F\uE000-\uF8FF]/g;
 const MIN_TOKENS = 8;
 
-function fold(token: string): string {
-  return token.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
+const fold = foldDiacritics;
 
 /**
  * Judge a PDF text layer before trusting it instead of OCR. Vendor OCR layers on old scans are often

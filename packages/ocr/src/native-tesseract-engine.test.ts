@@ -4,11 +4,11 @@ import { runOcrEngineContract } from './engine-contract';
 import { linesFromTsv } from './internal/tsv';
 import { createNativeTesseractEngine, isNativeTesseractAvailable } from './native-tesseract-engine';
 import { renderPage } from './testing/render-text';
+import { canRun } from '../../../test/fixtures/skip';
 
 const available = isNativeTesseractAvailable();
-if (!available) console.warn('native tesseract not installed: the native engine contract tests are skipped (apt-get install tesseract-ocr tesseract-ocr-vie)');
 
-describe.skipIf(!available)('native tesseract engine', () => {
+describe.skipIf(!canRun('native tesseract engine', available, 'native tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)', { allowedInCi: true }))('native tesseract engine', () => {
   runOcrEngineContract('tesseract-native', () => createNativeTesseractEngine({ concurrency: 1 }));
 });
 

@@ -1,4 +1,5 @@
 export type * from './types';
 export { renderPdf } from './pdf';
 export { fillPdfTemplate } from './acroform';
-export { renderXml, toXmlName } from './xml';
+export { FORM_XML_NAMESPACE, isoDateOf, renderXml, toXmlName } from './xml';
+export { renderXsd } from './xsd';

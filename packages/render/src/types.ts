@@ -49,10 +49,26 @@ export interface RenderXmlOptions {
   includeEmpty?: boolean;
   /** Start with `<?xml version="1.0" encoding="UTF-8"?>`. @default true */
   declaration?: boolean;
+  /** Default namespace declared on the root element (`FORM_XML_NAMESPACE` for `sohoa fill --xml`). @default none */
+  namespace?: string;
+  /** Write date fields as ISO `YYYY-MM-DD` instead of as printed (`dd/mm/yyyy`). @default false */
+  isoDates?: boolean;
   /**
    * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past it
    * the call throws `EFORM_SCHEMA_TOO_LARGE`. @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })
    */
+  limits?: SchemaExpansionLimits;
+}
+
+/** Options of `renderXsd`. */
+export interface RenderXsdOptions {
+  /** Root element name, as given to `renderXml`. @default the schema's `x-sohoa-xml.root`, else a name made from its title */
+  root?: string;
+  /** Target namespace. @default FORM_XML_NAMESPACE */
+  namespace?: string;
+  /** A comment after the XML declaration, e.g. saying which script made the file. @default none */
+  banner?: string;
+  /** How far the schema may expand once its `$ref`s are followed. @default DEFAULT_SCHEMA_EXPANSION_LIMITS */
   limits?: SchemaExpansionLimits;
 }
 

@@ -5,12 +5,13 @@ import { loadGazetteer, loadGazetteerSource } from './gazetteer-load';
 import { createGazetteer } from './gazetteer';
 import { isSohoaError } from '@sohoa/core';
 import type { Gazetteer } from './types';
+import { canRun } from '../../../test/fixtures/skip';
 
 const DIR = fileURLToPath(new URL('../../../../shared/data/admin-units/', import.meta.url));
 const available = existsSync(DIR);
 if (!available) console.info('../shared/data/admin-units not found: skipping gazetteer tests on the public datasets.');
 
-describe.skipIf(!available)('gazetteer on the public datasets (../shared/data/admin-units; skipped when absent)', () => {
+describe.skipIf(!canRun('gazetteer data', available, `${DIR} is absent (see ../shared/data/README)`, { allowedInCi: true }))('gazetteer on the public datasets (../shared/data/admin-units; skipped when absent)', () => {
   let gazetteer: Gazetteer;
   beforeAll(async () => {
     gazetteer = await loadGazetteer({ dir: DIR });

@@ -1,7 +1,7 @@
 import { SohoaError } from '@sohoa/core';
 import { createGazetteer } from './gazetteer';
 import { splitFullName } from './internal/admin-words';
-import { parseCsv } from './internal/csv';
+import type { parseCsvRecords } from './csv';
 import { normalizeText, toLooseKey } from './text';
 import type { AdminAlias, AdminMapping, AdminUnit, AdminUnitType, Gazetteer, GazetteerSource } from './types';
 
@@ -64,7 +64,7 @@ function readCurrent(json: string): AdminUnit[] {
 }
 
 /** Old units from the GSO lists kept by vietnamadminunits (`danhmuchanhchinh.gso.gov.vn_{ward,district}_*.csv`). */
-function readOld(wardCsv: string, districtCsv: string | undefined): AdminUnit[] {
+function readOld(parseCsv: typeof parseCsvRecords, wardCsv: string, districtCsv: string | undefined): AdminUnit[] {
   const units = new Map<string, AdminUnit>();
   const add = (unit: AdminUnit) => units.set(`${unit.level}|${unit.code}`, unit);
   const province = (code: string, fullName: string) => add({ code, ...typeAndName(fullName, 'tỉnh'), level: 'province', era: 'old', province: code });
@@ -95,7 +95,7 @@ function readSplits(json: string): AdminMapping {
 }
 
 /** Old→new table of vietnamadminunits (`data/interim/convert_legacy_2025_simple.csv`); lists the largest part first. */
-function readLegacyConversion(csv: string): AdminMapping {
+function readLegacyConversion(parseCsv: typeof parseCsvRecords, csv: string): AdminMapping {
   const communes: Record<string, string[]> = {};
   for (const row of parseCsv(csv)) {
     if (!row.wardCode || !row.newWardCode) continue;
@@ -108,7 +108,7 @@ function readLegacyConversion(csv: string): AdminMapping {
 }
 
 /** Alias keywords of vietnamadminunits (`data/alias_keywords/legacy/alias_{district,ward}.csv`), keyed by folded full names. */
-function readAliases(units: AdminUnit[], districtCsv: string | undefined, wardCsv: string | undefined): AdminAlias[] {
+function readAliases(parseCsv: typeof parseCsvRecords, units: AdminUnit[], districtCsv: string | undefined, wardCsv: string | undefined): AdminAlias[] {
   const byKey = new Map<string, AdminUnit>();
   const label = (u: AdminUnit) => `${u.type} ${u.name}`;
   const provinces = new Map(units.filter((u) => u.level === 'province').map((u) => [u.code, compactKey(label(u))]));
@@ -137,6 +137,15 @@ function readAliases(units: AdminUnit[], districtCsv: string | undefined, wardCs
  */
 export async function loadGazetteerSource(options: LoadGazetteerOptions): Promise<GazetteerSource> {
   const fs = options.fs ?? (await nodeFs());
+  // csv-parse needs Node's Buffer: loaded with the files, so the package's other functions bundle for the browser.
+  const { parseCsvRecords } = await import('./csv');
+  const parseCsv = (text: string) => {
+    try {
+      return parseCsvRecords(text);
+    } catch (cause) {
+      throw new SohoaError('VN_GAZETTEER_INVALID', `A gazetteer CSV file could not be parsed (${(cause as Error).message}); check its quotes.`, { cause });
+    }
+  };
   const dir = options.dir;
   const listing = (path: string) => optional(() => fs.readdir(path));
   const read = (path: string) => optional(() => fs.readFile(path));
@@ -165,12 +174,12 @@ export async function loadGazetteerSource(options: LoadGazetteerOptions): Promis
       `No administrative-unit data was found under \`${dir}\`: expected \`thanglequoc-provinces/<release>/simplified_json_generated_data_vn_units*.json\` or \`vietnamadminunits/data/raw/danhmuchanhchinh.gso.gov.vn_ward_*.csv\`. Point \`dir\` at the folder holding the public datasets.`,
     );
   }
-  const units = [...(current !== undefined ? readCurrent(current) : []), ...(oldWards !== undefined ? readOld(oldWards, oldDistricts) : [])];
+  const units = [...(current !== undefined ? readCurrent(current) : []), ...(oldWards !== undefined ? readOld(parseCsv, oldWards, oldDistricts) : [])];
   const splits = await read(join(dir, 'dvhcvn-20250701', 'mapping', 'splits.json'));
   const legacy = await read(join(dir, 'vietnamadminunits', 'data', 'interim', 'convert_legacy_2025_simple.csv'));
   const aliasDir = join(dir, 'vietnamadminunits', 'data', 'alias_keywords', 'legacy');
-  const aliases = readAliases(units.filter((u) => u.era === 'old'), await read(join(aliasDir, 'alias_district.csv')), await read(join(aliasDir, 'alias_ward.csv')));
-  const mappings = [...(splits !== undefined ? [readSplits(splits)] : []), ...(legacy !== undefined ? [readLegacyConversion(legacy)] : [])];
+  const aliases = readAliases(parseCsv, units.filter((u) => u.era === 'old'), await read(join(aliasDir, 'alias_district.csv')), await read(join(aliasDir, 'alias_ward.csv')));
+  const mappings = [...(splits !== undefined ? [readSplits(splits)] : []), ...(legacy !== undefined ? [readLegacyConversion(parseCsv, legacy)] : [])];
   return {
     units,
     mappings,

@@ -44,6 +44,7 @@ it('pins the public exports', () => {
       "snapNationality",
       "snapToVocabulary",
       "splitVietnameseName",
+      "stripDiacritics",
       "taxCodeCheckDigit",
       "toLooseKey",
       "toMrzName",

@@ -1,5 +1,5 @@
 export type * from './types';
-export { normalizeText, foldDiacritics, looseEquals, toLooseKey } from './text';
+export { normalizeText, foldDiacritics, looseEquals, stripDiacritics, toLooseKey } from './text';
 export { parseDate, formatDateVn } from './dates';
 export { dateToVietnameseWords, parseVietnameseWordsDate, numberToVietnameseWords } from './date-words';
 export { amountToVietnameseWords, parseVietnameseAmountWords } from './number-words';

@@ -15,13 +15,18 @@ export function normalizeText(s: string): string {
   return toModernToneMarks(collapsed);
 }
 
-/** Lower-case, strip every diacritic and map `đ` to `d`, for matching (`Hoà` → `hoa`). */
-export function foldDiacritics(s: string): string {
+/** Strip every diacritic and map `đ`/`Đ` to `d`/`D`, keeping case (`Tờ khai Đăng ký` → `To khai Dang ky`). */
+export function stripDiacritics(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\u0110\u0111\u00D0\u00F0]/g, 'd')
-    .toLowerCase();
+    .replace(/[\u0110\u00D0]/g, 'D')
+    .replace(/[\u0111\u00F0]/g, 'd');
+}
+
+/** Lower-case, strip every diacritic and map `đ` to `d`, for matching (`Hoà` → `hoa`). */
+export function foldDiacritics(s: string): string {
+  return stripDiacritics(s).toLowerCase();
 }
 
 /** Fold for loose matching: diacritics folded, punctuation to spaces, whitespace collapsed. */

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
+import { red, useColor } from '../color';
 import { formatTable } from '../table';
 import { fillOne } from './fill';
 
@@ -38,14 +39,21 @@ export async function runCoverage(schemaPaths: string[], options: CoverageComman
     return out;
   });
   if (options.json) process.stdout.write(`${JSON.stringify({ subject, min, forms: rows }, null, 2)}\n`);
-  else process.stdout.write(`${formatCoverageTable(rows)}\n`);
+  else process.stdout.write(`${formatCoverageTable(rows, undefined, { color: useColor(process.stdout) })}\n`);
   return rows.every((r) => r.pass) ? 0 : 1;
 }
 
-export function formatCoverageTable(rows: CoverageRow[], extra?: { header: string; cells: string[] }): string {
-  const header = [...(extra ? [extra.header] : []), 'form', 'filled', 'review', 'empty', 'total', 'coverage', ''];
-  return formatTable(
+/** The coverage table; with `color`, rows below the target are red (the words `BELOW MIN` say it without colour). */
+export function formatCoverageTable(rows: CoverageRow[], extra?: { header: string; cells: string[] }, options: { color?: boolean } = {}): string {
+  const header = [...(extra ? [extra.header] : []), 'form', 'filled', 'review', 'empty', 'total', 'coverage', 'status'];
+  const table = formatTable(
     header,
     rows.map((r, i) => [...(extra ? [extra.cells[i] ?? ''] : []), r.form, String(r.filled), String(r.needsReview), String(r.empty), String(r.total), `${(r.ratio * 100).toFixed(1)}%`, r.pass ? 'ok' : 'BELOW MIN']),
   );
+  if (!options.color) return table;
+  // Colour after layout, so escape codes never count towards a column's width.
+  return table
+    .split('\n')
+    .map((line, i) => (i >= 2 && rows[i - 2] && !rows[i - 2]!.pass ? red(line) : line))
+    .join('\n');
 }

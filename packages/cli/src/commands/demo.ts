@@ -5,6 +5,7 @@ import { loadFormSchema } from '@sohoa/eform';
 import { renderPdf } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { withVault } from '../context';
+import { useColor } from '../color';
 import { formatCoverageTable, type CoverageRow } from './coverage';
 import { runDigitize } from './digitize';
 import { fillOne } from './fill';
@@ -65,7 +66,7 @@ export async function runDemo(options: DemoCommandOptions): Promise<number> {
   });
 
   process.stderr.write(`\n3/3 coverage (legal floor: 20% of a person's information filled automatically)\n`);
-  process.stdout.write(`${formatCoverageTable(rows, { header: 'person', cells: people })}\n`);
+  process.stdout.write(`${formatCoverageTable(rows, { header: 'person', cells: people }, { color: useColor(process.stdout) })}\n`);
   process.stdout.write(`\nPDFs written under ${options.out}/ — ${summary.counts.failed} file(s) failed to digitise.\n`);
   const below = rows.filter((r) => !r.pass).length;
   if (below > 0) process.stdout.write(`${below} form fill(s) are below 20%: those forms ask mostly for what an ID card does not hold (see docs/architecture.md).\n`);

@@ -57,11 +57,14 @@ export function readProcedures(path: string): Map<string, Procedure> {
   return procedures;
 }
 
+/** Version of the `--json` document and of the `--ndjson` events (schemas/output/digitize*.schema.json). */
+export const DIGITIZE_OUTPUT_VERSION = 1;
+
 function jsonFields(fields: Record<string, ExtractedField> | undefined) {
-  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null }]));
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null, page: f.evidence[0]?.page ?? null, box: f.evidence[0]?.box ?? null }]));
 }
 
-/** The `--json` shape of one file, stable since the foundation issue (keys are only ever added). */
+/** The `--json` shape of one file, stable since the foundation issue (page and box of each field since version 1). */
 export function toJsonDocument(r: FileResult) {
   return {
     file: r.file,
@@ -141,16 +144,17 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
         ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
         onProgress: (e) => {
           progress.tick(e.done, e.total, e.status);
-          if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'file', ...e })}\n`);
+          if (options.ndjson) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'file', ...e })}\n`);
         },
       }),
+      { create: true },
     );
     const c = summary.counts;
     const unlinked = summary.results.filter((r) => r.link && !r.link.subject).length;
     progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}${unlinked ? `; ${unlinked} unlinked (see \`sohoa review unlinked\`)` : ''}`);
     if (options.report) writeReport(options.report, summary);
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ event: 'summary', report: buildReport(summary) })}\n`);
-    else if (options.json) process.stdout.write(`${JSON.stringify({ documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
+    if (options.ndjson) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'summary', report: buildReport(summary) })}\n`);
+    else if (options.json) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
     else {
       const rows = summary.results.map((r) => [r.file, r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-', r.status, r.error ? r.error.code : `${Object.keys(r.record?.fields ?? {}).length}${r.dossier ? ` (${r.dossier.role} of ${r.dossier.code}${r.dossier.attached ? '' : ', not attached'})` : ''}`]);
       process.stdout.write(`${formatTable(['file', 'type', 'status', 'fields / error'], rows)}\n`);

@@ -1,6 +1,6 @@
 import { writePrivateFile } from '@sohoa/core';
-import { fillForm, loadFormSchema, type FilledForm, type FormFormat } from '@sohoa/eform';
-import { renderPdf, renderXml } from '@sohoa/render';
+import { fillForm, loadFormSchema, vocabulary, type FilledForm, type FormFormat } from '@sohoa/eform';
+import { FORM_XML_NAMESPACE, renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors';
@@ -45,8 +45,8 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
   return { schema, filled: fillForm(schema, profile, options.as ? { roleMap: { [options.as]: 'self' } } : {}) };
 }
 
-/** Roles a subject can take on a form with `--as`. */
-export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead', 'grantor', 'attorney', 'deceased', 'ward', 'parent', 'representative', 'agent'] as const;
+/** Roles a subject can take on a form with `--as`: the vocabulary's roles but `self` (the default) and `other`. */
+export const FORM_ROLES: readonly string[] = Object.keys(vocabulary.roles).filter((role) => role !== 'self' && role !== 'other');
 
 function write(path: string, bytes: Uint8Array | string): void {
   writePrivateFile(path, bytes);
@@ -58,7 +58,7 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   return withVault(options.vault, async (vault) => {
     const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}), ...(options.format ? { format: options.format } : {}) });
     if (options.pdf) write(options.pdf, await renderPdf(filled, schema));
-    if (options.xml) write(options.xml, renderXml(filled, schema));
+    if (options.xml) write(options.xml, renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {

@@ -1,6 +1,7 @@
 import { listInputFiles } from '@sohoa/ingest';
 import { createTesseractEngine } from '@sohoa/ocr';
 import { openVault } from '../context';
+import { log } from '../log';
 import { createProgress } from '../progress';
 import { cliIsolation, readProcedures } from './digitize';
 
@@ -29,13 +30,13 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
 export async function runWorker(options: { queue: string; vault?: string; inputRoot: string; concurrency?: number; quiet?: boolean; isolate?: boolean; procedures?: string }): Promise<number> {
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const queue = await openQueue(options.queue);
-  const vault = await openVault(options.vault);
+  const vault = await openVault(options.vault, { create: true });
   const teamSize = options.concurrency ?? 2;
   const engine = options.isolate === false ? createTesseractEngine() : undefined;
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
   try {
-    await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, inputRoot: options.inputRoot, onResult: (r) => progress.tick(++done, done, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+    await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, inputRoot: options.inputRoot, onResult: (r) => progress.tick(++done, undefined, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
   } catch (error) {
     // A bad --input-root: release the queue and the vault so the process can exit.
     await queue.stop().catch(() => undefined);
@@ -43,12 +44,12 @@ export async function runWorker(options: { queue: string; vault?: string; inputR
     await vault.close();
     throw error;
   }
-  process.stderr.write('worker: waiting for jobs (Ctrl-C to stop)\n');
+  log().info('worker: waiting for jobs (Ctrl-C to stop)', { teamSize, inputRoot: options.inputRoot });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  process.stderr.write('\nworker: finishing the jobs in progress…\n');
+  log().info('worker: finishing the jobs in progress');
   await queue.stop();
   await engine?.dispose();
   await vault.close();

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SohoaError, writePrivateFile, type SubjectRef } from '@sohoa/core';
 import type { Journal, ReviewItem } from '@sohoa/batch';
 import { cropPage, readPages, toPng } from '@sohoa/ingest';
-import { withVault } from '../context';
+import { assertVaultExists, withVault } from '../context';
 import { UsageError } from '../errors';
 import { formatTable } from '../table';
 
@@ -22,6 +22,11 @@ export interface ReviewCommandOptions {
 async function withJournal<T>(options: ReviewCommandOptions, fn: (journal: Journal) => Promise<T>): Promise<T> {
   const path = options.journal ?? (options.vault ? `${options.vault}.journal.db` : undefined);
   if (!path) throw new UsageError('missing required option `--vault <file.db>` (or `--journal <file>`)');
+  // A read: a missing vault or journal is refused, never created empty.
+  if (options.vault) assertVaultExists(options.vault);
+  if (!existsSync(path)) {
+    throw new SohoaError('CLI_JOURNAL_NOT_FOUND', `No batch journal at ${resolve(path)}: \`sohoa digitize <files> --vault <file.db>\` writes it beside the vault (or pass \`--journal <file>\`).`, { details: { path: resolve(path) } });
+  }
   const { sqliteJournal } = await import('@sohoa/batch/journal/sqlite');
   const journal = await sqliteJournal({ path });
   try {

@@ -29,7 +29,7 @@ async function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: num
 describe('sohoa vault', () => {
   it('shows, grants, audits, exports, erases and imports', async () => {
     delete process.env.SOHOA_MASTER_KEY;
-    await withVault(db, async (v) => void (await v.putDocument(syntheticCccd())));
+    await withVault(db, async (v) => void (await v.putDocument(syntheticCccd())), { create: true });
     expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
     expect(readFileSync(db).includes('Nguyễn Thị Thử')).toBe(false);
 

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { SohoaError, writePrivateFile } from '@sohoa/core';
 import { isSealedExport, openExport, sealExport, type SubjectExport } from '@sohoa/vault';
 import { UsageError } from '../errors';
-import { rotateMasterKey, withVault } from '../context';
+import { rotateMasterKey, vaultOption, withVault } from '../context';
 import { forgetInJournal, traceOf } from './erase-journal';
 
 /** What `registerVaultCommands` needs from `bin.ts`. */
@@ -51,7 +51,7 @@ function list(value: string, previous: string[] = []): string[] {
 export function registerVaultCommands(program: Command, helpers: VaultCommandHelpers): Command {
   const vault = program.command('vault').description('inspect and manage the data vault: profiles, grants, audit log, export, erasure');
   const common = (cmd: Command, subject: 'required' | 'optional' | 'none' = 'required') => {
-    cmd.requiredOption('--vault <file.db | postgres://…>', 'SQLite vault file or PostgreSQL URL (master key: SOHOA_MASTER_KEY, else <file>.key)');
+    cmd.addOption(vaultOption('SQLite vault file or PostgreSQL URL (master key: SOHOA_MASTER_KEY, else <file>.key)'));
     if (subject !== 'none') cmd.option('--subject <id>', subject === 'required' ? 'the person or organisation (required)' : 'the person or organisation');
     cmd.option('--actor <id>', 'act as this actor instead of the operator (its grants apply)');
     return cmd;
@@ -129,7 +129,7 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
           if (o.json) return json(result);
           out(`imported: ${result.documents.created} document(s) new, ${result.documents.unchanged} already held, ${result.dossiers} dossier(s), ${result.grants} grant(s)`);
         },
-        o,
+        { ...o, create: true },
       );
     });
 

@@ -1,33 +1,6 @@
-import type { PageImage } from '@sohoa/core';
+import { greyHistogram, otsuThreshold, type PageImage } from '@sohoa/core';
 
 const MIN_RUN_ROWS = 3;
-
-function otsuThreshold(pixels: Uint8Array): number {
-  const histogram = new Uint32Array(256);
-  for (const value of pixels) histogram[value]!++;
-  const total = pixels.length;
-  let sumAll = 0;
-  for (let i = 0; i < 256; i++) sumAll += i * histogram[i]!;
-  let sumBelow = 0;
-  let countBelow = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    countBelow += histogram[t]!;
-    if (countBelow === 0) continue;
-    const countAbove = total - countBelow;
-    if (countAbove === 0) break;
-    sumBelow += t * histogram[t]!;
-    const meanBelow = sumBelow / countBelow;
-    const meanAbove = (sumAll - sumBelow) / countAbove;
-    const between = countBelow * countAbove * (meanBelow - meanAbove) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
-}
 
 /**
  * Estimate the height of text lines on a grey page from its horizontal ink profile: the median height
@@ -36,7 +9,7 @@ function otsuThreshold(pixels: Uint8Array): number {
  */
 export function estimateTextHeight(grey: PageImage): number | undefined {
   if (grey.channels !== 1 || grey.width === 0 || grey.height === 0) return undefined;
-  const threshold = otsuThreshold(grey.pixels);
+  const threshold = otsuThreshold(greyHistogram(grey.pixels));
   const minInk = Math.max(2, Math.floor(grey.width * 0.003));
   const runs: number[] = [];
   let run = 0;

@@ -55,7 +55,7 @@ describe('sqlite driver', () => {
     const prepare = Database.prototype.prepare;
     const spy = vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: InstanceType<typeof Database>, text: string) {
       const statement = prepare.call(this, text);
-      const run = statement.run.bind(statement);
+      const run = statement.run.bind(statement) as (...args: unknown[]) => unknown;
       return Object.assign(statement, { run: (...a: unknown[]) => (ran.push(text), run(...a)) });
     });
     const path = join(dir, 'read-flush.db');

@@ -45,11 +45,7 @@ function computeSample(page: PageImage, maxSide: number): GreySample {
 }
 
 /** Histogram of grey levels. */
-export function histogram(pixels: Uint8Array): Uint32Array {
-  const bins = new Uint32Array(256);
-  for (let i = 0; i < pixels.length; i++) bins[pixels[i]!]!++;
-  return bins;
-}
+export { greyHistogram as histogram } from '@sohoa/core';
 
 /**
  * The grey level below which `share` (0..1) of the pixels lie; counted from the dark end for shares up
@@ -75,31 +71,5 @@ export function percentile(bins: Uint32Array, share: number): number {
   return 0;
 }
 
-/** Otsu's threshold: pixels at or below it are ink. */
-export function otsuThreshold(bins: Uint32Array): number {
-  let total = 0;
-  let sumAll = 0;
-  for (let i = 0; i < 256; i++) {
-    total += bins[i]!;
-    sumAll += i * bins[i]!;
-  }
-  let weightBelow = 0;
-  let sumBelow = 0;
-  let best = 0;
-  let threshold = 127;
-  for (let t = 0; t < 256; t++) {
-    weightBelow += bins[t]!;
-    if (weightBelow === 0) continue;
-    const weightAbove = total - weightBelow;
-    if (weightAbove === 0) break;
-    sumBelow += t * bins[t]!;
-    const meanBelow = sumBelow / weightBelow;
-    const meanAbove = (sumAll - sumBelow) / weightAbove;
-    const between = weightBelow * weightAbove * (meanBelow - meanAbove) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
-}
+/** Otsu's threshold (pixels at or below it are ink) has one home, in `@sohoa/core`. */
+export { otsuThreshold } from '@sohoa/core';
