@@ -150,9 +150,26 @@ export interface DossierAttachment {
 
 /** Time spent in each stage of the pipeline for one file. */
 export interface StageTimings {
+  /** Decoding, quality gate and preprocessing. */
   ingestMs: number;
+  /** OCR before extraction (full pages, or the regions codes leave unread). */
   ocrMs: number;
+  /** Extraction, including the region re-reads it asks for (`regionMs`). */
   extractMs: number;
+  /** Of `ingestMs`: the quality gate. */
+  qualityMs?: number;
+  /** Of `ingestMs`: preprocessing (orientation, deskew). */
+  preprocessMs?: number;
+  /** Finding and decoding QR codes. */
+  qrMs?: number;
+  /** Of `extractMs`: wall time with at least one region re-read in flight. */
+  regionMs?: number;
+  /** Full-page OCR passes. */
+  ocrPasses?: number;
+  /** Region OCR calls (each may read several boxes). */
+  regionReads?: number;
+  /** Storing the record (and attaching it to its dossier). */
+  vaultMs?: number;
 }
 
 /** What the ingest → OCR → extraction pipeline yields for one file (plain data: it crosses process boundaries). */
@@ -178,4 +195,6 @@ export interface DigitizeSummary {
   counts: Record<FileStatus, number>;
   pages: number;
   ms: number;
+  /** Milliseconds from starting each isolated worker process to its engine being ready (replacements included). */
+  workerStartMs?: number[];
 }

@@ -103,6 +103,26 @@ export interface ResolvedTesseractEngineOptions {
 }
 
 /** Options for `createNativeTesseractEngine`; all optional. */
+/** Options of `createFastestTesseractEngine`. */
+export interface FastestTesseractEngineOptions {
+  /**
+   * Use the native executable when it runs. @default true, unless `SOHOA_OCR_ENGINE=tesseract.js`
+   */
+  native?: boolean;
+  /** The native executable. @default 'tesseract' */
+  binary?: string;
+  /** Pages read at once (native processes or tesseract.js workers). @default Math.min(os.availableParallelism(), 2) */
+  workers?: number;
+  /** Packaged languages (`@tesseract.js-data/<lang>`). @default ['vie'] */
+  languages?: string[];
+  /** @default 6 */
+  psm?: PageSegMode;
+  /** @default 60_000 */
+  timeoutMs?: number;
+  /** @default 20 */
+  upscaleBelowTextHeight?: number;
+}
+
 export interface NativeTesseractEngineOptions {
   /**
    * The `tesseract` executable (a path, or a name looked up on `PATH`).

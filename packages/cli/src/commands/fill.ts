@@ -1,6 +1,5 @@
 import { writePrivateFile } from '@sohoa/core';
 import { fillForm, loadFormSchema, type FilledForm } from '@sohoa/eform';
-import { renderPdf, renderXml } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
@@ -34,7 +33,7 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
 }
 
 /** Roles a subject can take on a form with `--as`. */
-export const FORM_ROLES = ['mother', 'father', 'spouse', 'child', 'guardian', 'householdHead', 'grantor', 'attorney', 'deceased', 'ward', 'parent', 'representative', 'agent'] as const;
+export { FORM_ROLES } from '../roles';
 
 function write(path: string, bytes: Uint8Array | string): void {
   writePrivateFile(path, bytes);
@@ -45,8 +44,10 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   const subject = options.subject;
   return withVault(options.vault, async (vault) => {
     const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}) });
-    if (options.pdf) write(options.pdf, await renderPdf(filled, schema));
-    if (options.xml) write(options.xml, renderXml(filled, schema));
+    // pdf-lib and the XML writer load only when asked for: a plain fill starts fast.
+    const render = options.pdf || options.xml ? await import('@sohoa/render') : undefined;
+    if (options.pdf) write(options.pdf, await render!.renderPdf(filled, schema));
+    if (options.xml) write(options.xml, render!.renderXml(filled, schema));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {
