@@ -9,7 +9,8 @@
 // (one form, warm vault: the vault file exists and was read before). The load (`uptime`) is printed
 // with every figure: the machine is shared, so only ratios measured side by side mean anything.
 // Usage: pnpm bench:cli [--sets real,cards,certificates,fill] [--cards 2] [--certs 1] [--seed 15]
-//        [--concurrency 2] [--fill-calls 7] [--keep]
+//        [--concurrency 2] [--fill-calls 7] [--keep] [--baseline <other checkout>/packages/cli/dist/bin.js]
+// With --baseline, another build's CLI runs too, right after this one's (before/after in one run).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '2' },
     'fill-calls': { type: 'string', default: '7' },
     keep: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const SETS = new Set(args.sets.split(','));
@@ -74,11 +76,11 @@ async function native(images) {
 }
 
 /** `sohoa digitize <files> --vault v.db --json --report r` as the README documents it; wall milliseconds and the run report. */
-async function sohoa(name, files) {
-  const dir = join(work, `run-${name}`);
+async function sohoa(name, files, bin = BIN) {
+  const dir = join(work, `run-${name}-${bin === BIN ? 'this' : 'baseline'}`);
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  const r = await run(process.execPath, [BIN, 'digitize', ...files, '--vault', join(dir, 'v.db'), '--json', '--quiet', '--report', join(dir, 'report'), '--concurrency', String(CONCURRENCY)]);
+  const r = await run(process.execPath, [bin, 'digitize', ...files, '--vault', join(dir, 'v.db'), '--json', '--quiet', '--report', join(dir, 'report'), '--concurrency', String(CONCURRENCY)]);
   const ms = performance.now() - started;
   if (r.code !== 0 && r.code !== 1) throw new Error(`sohoa digitize exited ${r.code}: ${r.stderr.slice(0, 500)}`);
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
@@ -135,6 +137,8 @@ async function compare(name, files, pages) {
   const loadN1 = load();
   const sohoaRun = await sohoa(name, files);
   const loadS = load();
+  const baseRun = args.baseline ? await sohoa(name, files, args.baseline) : undefined;
+  const loadB = load();
   const n2 = haveNative ? await native(images) : NaN;
   const loadN2 = load();
   const ratio = (n1 + n2) / 2 / sohoaRun.ms;
@@ -142,6 +146,7 @@ async function compare(name, files, pages) {
   log(`| set | native (1st) | sohoa digitize | native (2nd) | ratio native/sohoa | load after each |`);
   log(`|---|---|---|---|---|---|`);
   log(`| ${name} (${pages} pages, ${images.length} native images) | ${s(n1)} s | ${s(sohoaRun.ms)} s | ${s(n2)} s | **${ratio.toFixed(2)}×** | ${loadN1} / ${loadS} / ${loadN2} |`);
+  if (baseRun) log(`| ${name}, baseline CLI (\`--baseline\`, run right after) | ${s(n1)} s | ${s(baseRun.ms)} s | ${s(n2)} s | ${((n1 + n2) / 2 / baseRun.ms).toFixed(2)}× | ${loadB} |`);
   log(`  sohoa: ${sohoaRun.report.pages} pages, ${failed} failed, types ${JSON.stringify(sohoaRun.report.byType)}`);
   printStages(sohoaRun.report, sohoaRun.ms);
   return { ratio, vault: sohoaRun.vault, documents: sohoaRun.documents };
@@ -188,14 +193,19 @@ try {
     if (!fillVault) log('skipped: no stored card with a 12-digit subject to fill for');
     else {
       const form = join(root, 'schemas/forms', readdirSync(join(root, 'schemas/forms')).filter((f) => f.endsWith('.schema.json')).sort()[0]);
-      const times = [];
-      for (let i = 0; i < Number(args['fill-calls']); i++) {
-        const started = performance.now();
-        const r = await run(process.execPath, [BIN, 'fill', form, '--vault', fillVault, '--subject', fillSubject, '--json']);
-        const ms = performance.now() - started;
-        if (r.code !== 0) throw new Error(`sohoa fill exited ${r.code}: ${r.stderr.slice(0, 300)}`);
-        if (i > 0) times.push(ms); // the first call warms the OS file cache
-      }
+      const fillTimes = async (bin) => {
+        const times = [];
+        for (let i = 0; i < Number(args['fill-calls']); i++) {
+          const started = performance.now();
+          const r = await run(process.execPath, [bin, 'fill', form, '--vault', fillVault, '--subject', fillSubject, '--json']);
+          const ms = performance.now() - started;
+          if (r.code !== 0) throw new Error(`sohoa fill exited ${r.code}: ${r.stderr.slice(0, 300)}`);
+          if (i > 0) times.push(ms); // the first call warms the OS file cache
+        }
+        return times;
+      };
+      const times = await fillTimes(BIN);
+      if (args.baseline) log(`| baseline \`sohoa fill\` (\`--baseline\`) | median ${median(await fillTimes(args.baseline)).toFixed(0)} ms per call | load ${load()} |`);
       const startup = [];
       for (let i = 0; i < 5; i++) {
         const started = performance.now();

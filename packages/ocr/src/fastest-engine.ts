@@ -24,6 +24,7 @@ export async function createFastestTesseractEngine(options: FastestTesseractEngi
     ...(options.psm !== undefined ? { psm: options.psm } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.upscaleBelowTextHeight !== undefined ? { upscaleBelowTextHeight: options.upscaleBelowTextHeight } : {}),
+    ...(options.downscaleAboveTextHeight !== undefined ? { downscaleAboveTextHeight: options.downscaleAboveTextHeight } : {}),
   };
   const wasm = createTesseractEngine({ ...shared, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   if (!wanted || !isNativeTesseractAvailable(options.binary)) return wasm;

@@ -84,6 +84,13 @@ export interface TesseractEngineOptions {
    */
   upscaleBelowTextHeight?: number;
   /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
+  /**
    * Limit for a worker to start (load language data), in ms.
    * @default 30_000
    */
@@ -99,6 +106,7 @@ export interface ResolvedTesseractEngineOptions {
   recycleAfter: number;
   timeoutMs: number;
   upscaleBelowTextHeight: number;
+  downscaleAboveTextHeight: number;
   startTimeoutMs: number;
 }
 
@@ -121,6 +129,13 @@ export interface FastestTesseractEngineOptions {
   timeoutMs?: number;
   /** @default 20 */
   upscaleBelowTextHeight?: number;
+  /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
 }
 
 export interface NativeTesseractEngineOptions {
@@ -154,6 +169,13 @@ export interface NativeTesseractEngineOptions {
    * @default 20
    */
   upscaleBelowTextHeight?: number;
+  /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
   /** Folder of `.traineddata` files (`--tessdata-dir`); the binary's default when omitted. */
   tessdataDir?: string;
 }
