@@ -45,6 +45,10 @@ export interface ProcessIsolationOptions {
   processes?: number;
   /** Files a worker process handles before it is replaced by a fresh one (bounds memory growth). @default 500 */
   recycleAfter?: number;
+  /** Pages a worker process reads before it is replaced (a few long PDFs count as much as many cards). @default 1000 */
+  recycleAfterPages?: number;
+  /** Resident memory (MB) past which a worker process is replaced after its file. @default 1536 */
+  recycleAboveRssMb?: number;
   /** V8 heap limit of each worker process in MB (`--max-old-space-size`); past it the process dies and its file fails alone. @default 1024 */
   maxHeapMb?: number;
   /** Time for a worker process to start and create its engine. @default 60000 */
