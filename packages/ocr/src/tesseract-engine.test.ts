@@ -52,7 +52,7 @@ describe('tesseract engine', () => {
   });
 
   it('reads a page of large text smaller and maps boxes back to page pixels; never a region', async () => {
-    const page = await renderPage(1400, 300, [
+    const page = await renderPage(1700, 1700, [
       { text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 },
       { text: 'Số 123/QĐ-UBND', x: 20, y: 220, size: 60 },
     ]);
@@ -63,7 +63,9 @@ describe('tesseract engine', () => {
     expect(line.box.y).toBeGreaterThan(20);
     expect(line.box.y + line.box.height).toBeLessThan(130);
     expect(line.box.x + line.box.width).toBeGreaterThan(500);
-    const region = await engine.recognize(page, { regions: [{ box: { x: 0, y: 20, width: 1400, height: 110 }, psm: 7 }] });
+    const region = await engine.recognize(page, { regions: [{ box: { x: 0, y: 20, width: 1700, height: 110 }, psm: 7 }] });
+    const card = await engine.recognize(await renderPage(1200, 300, [{ text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 }]));
+    expect(card.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
     expect(region.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
   });
 

@@ -16,6 +16,9 @@ export interface PreparedImage {
 
 // Text line height (pixels) a downscaled page is read at: 150-dpi text, which reads as well as 300 dpi.
 const DOWNSCALE_TARGET = 28;
+// Only large scans are read smaller (an A4 page at 200 dpi and up); on card-sized images photo and
+// fingerprint boxes pass for tall text lines.
+const DOWNSCALE_MIN_SIDE = 1600;
 
 /**
  * Grey the page (or a region of it), upscale ×2 when its text is small, read a whole page smaller
@@ -39,7 +42,7 @@ export async function prepareImage(page: PageImage, box: Box | undefined, upscal
     if (height !== undefined && upscaleBelow > 0 && height < upscaleBelow) {
       image = await scalePage(image, 2);
       scale = 2;
-    } else if (height !== undefined && !box && downscaleAbove > 0 && height > downscaleAbove) {
+    } else if (height !== undefined && !box && downscaleAbove > 0 && height > downscaleAbove && Math.min(image.width, image.height) >= DOWNSCALE_MIN_SIDE) {
       const factor = Math.max(0.5, DOWNSCALE_TARGET / height);
       const before = image.width;
       image = await scalePage(image, factor);
