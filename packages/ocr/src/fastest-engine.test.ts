@@ -7,7 +7,10 @@ const available = isNativeTesseractAvailable();
 if (!available) console.warn('native tesseract not installed: the native half of the fastest engine is not tested');
 
 describe('fastest tesseract engine', () => {
-  it('is tesseract.js when native is refused', async () => {
+  it('is tesseract.js unless native is asked for', async () => {
+    const plain = await createFastestTesseractEngine({ workers: 1 });
+    await plain.dispose();
+    expect(plain.name).toBe('tesseract.js');
     const engine = await createFastestTesseractEngine({ native: false, workers: 1 });
     try {
       expect(engine.name).toBe('tesseract.js');
@@ -17,7 +20,7 @@ describe('fastest tesseract engine', () => {
   });
 
   it.skipIf(!available)('reads whole pages natively and regions with tesseract.js, the same words with one model', async () => {
-    const engine = await createFastestTesseractEngine({ workers: 1 });
+    const engine = await createFastestTesseractEngine({ workers: 1, native: true });
     try {
       expect(engine.name).toBe('tesseract-native');
       const page = await renderPage(700, 90, [{ text: 'Họ và tên NGUYỄN VĂN AN', x: 10, y: 60, size: 36 }]);

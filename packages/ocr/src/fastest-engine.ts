@@ -9,8 +9,9 @@ import type { FastestTesseractEngineOptions, OcrEngine } from './types';
  * unpacked once, so both read with one model; about 1.5× faster than tesseract.js on a page) and
  * region reads go to one warm tesseract.js worker (a native process per small region would spend
  * more time loading the model than reading). Otherwise everything goes to tesseract.js.
- * `native: false` (or the environment variable `SOHOA_OCR_ENGINE=tesseract.js`) always picks
- * tesseract.js. The engine's `name` says which reads pages.
+ * Native pages are opt-in (`native: true`, or `SOHOA_OCR_ENGINE=native` for the CLI): on one committed
+ * seed card front they read the ID with less confidence, so the card stayed unlinked
+ * (`test/cli-e2e.test.ts`). The engine's `name` says which reads pages.
  *
  * @example
  * const engine = await createFastestTesseractEngine({ workers: 1 });
@@ -18,7 +19,7 @@ import type { FastestTesseractEngineOptions, OcrEngine } from './types';
  */
 export async function createFastestTesseractEngine(options: FastestTesseractEngineOptions = {}): Promise<OcrEngine> {
   const languages = options.languages ?? ['vie'];
-  const wanted = options.native ?? process.env.SOHOA_OCR_ENGINE !== 'tesseract.js';
+  const wanted = options.native ?? process.env.SOHOA_OCR_ENGINE === 'native';
   const shared = {
     languages,
     ...(options.psm !== undefined ? { psm: options.psm } : {}),

@@ -114,7 +114,7 @@ export interface ResolvedTesseractEngineOptions {
 /** Options of `createFastestTesseractEngine`. */
 export interface FastestTesseractEngineOptions {
   /**
-   * Use the native executable when it runs. @default true, unless `SOHOA_OCR_ENGINE=tesseract.js`
+   * Read whole pages with the native executable when it runs. @default false, unless `SOHOA_OCR_ENGINE=native`
    */
   native?: boolean;
   /** The native executable. @default 'tesseract' */

@@ -34,9 +34,9 @@ export interface DigitizeCommandOptions {
 }
 
 /**
- * Each worker process reads one page at a time with the fastest Tesseract on the machine (the native
- * executable with tesseract.js's model when installed, else one tesseract.js worker); there are as
- * many processes as files at once. `SOHOA_OCR_ENGINE=tesseract.js` forces tesseract.js.
+ * Each worker process reads one page at a time with one tesseract.js worker, or with
+ * `SOHOA_OCR_ENGINE=native` whole pages through the native executable (tesseract.js's model) and
+ * regions through tesseract.js; there are as many processes as files at once.
  */
 export function cliIsolation(processes?: number): ProcessIsolationOptions {
   return { engine: { module: '@sohoa/ocr', export: 'createFastestTesseractEngine', options: { workers: 1 } }, ...(processes ? { processes } : {}) };
