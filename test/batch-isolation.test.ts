@@ -59,6 +59,25 @@ describe.skipIf(!canRun('batch-isolation', built, 'packages/batch/dist is not bu
     expect(pool.stats()).toMatchObject({ started: 3, recycled: 2, crashed: 0, timedOut: 0 });
   }, 60_000);
 
+  it('keeps a worker process warm across files, and replaces it after `recycleAfterPages` pages or above `recycleAboveRssMb`', async () => {
+    const warm = createProcessPool({ ...isolation, processes: 1 });
+    await warm.start();
+    for (const file of scans(['w1.jpg', 'w2.jpg', 'w3.jpg'])) await warm.run({ file, bytes: readFileSync(file) }, { timeoutMs: 20_000 });
+    await warm.close();
+    expect(warm.stats()).toMatchObject({ started: 1, recycled: 0 });
+    const byPages = createProcessPool({ ...isolation, processes: 1, recycleAfterPages: 2 });
+    await byPages.start();
+    for (const file of scans(['p1.jpg', 'p2.jpg', 'p3.jpg', 'p4.jpg'])) await byPages.run({ file, bytes: readFileSync(file) }, { timeoutMs: 20_000 });
+    await byPages.close();
+    expect(byPages.stats()).toMatchObject({ started: 2, recycled: 2, crashed: 0 });
+    // Every process is above 64 MB: each file gets a fresh one.
+    const byMemory = createProcessPool({ ...isolation, processes: 1, recycleAboveRssMb: 64 });
+    await byMemory.start();
+    for (const file of scans(['m1.jpg', 'm2.jpg'])) await byMemory.run({ file, bytes: readFileSync(file) }, { timeoutMs: 20_000 });
+    await byMemory.close();
+    expect(byMemory.stats()).toMatchObject({ started: 2, recycled: 2, crashed: 0 });
+  }, 90_000);
+
   it('fails the run at once with BATCH_ISOLATION_FAILED when the engine module cannot create an engine', async () => {
     const files = scans(['a.jpg']);
     await expect(digitizeFiles(files, { isolation: { engine: { module: engineModule, export: 'noSuchFactory' } } })).rejects.toMatchObject({ code: 'BATCH_ISOLATION_FAILED' });

@@ -1,7 +1,7 @@
 // Extraction accuracy on freshly generated older and newer ID cards: 9-digit CMND, CCCD without chip
 // (2016), Căn cước (2024), both sides, real OCR.
 // Usage: pnpm eval:id-cards [--count 50] [--seed 2026] [--degraded 0.5] [--types cmnd-9,cccd-2016,can-cuoc-2024]
-//        [--as-of 2026-01-01] [--preprocess auto|off] [--verbose: print each miss (synthetic data)]
+//        [--as-of 2026-01-01] [--preprocess auto|off] [--engine tesseract.js|fastest] [--verbose: print each miss (synthetic data)]
 // Prints per type: classification accuracy, exact match per side and field, exact match of fields
 // read from QR/MRZ, wrong values emitted at or above the fill threshold, status right, median time per file.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { validateForm } from '../../packages/eform/dist/index.js';
 import { safeExtractDocument } from '../../packages/extract/dist/index.js';
 import { readPages } from '../../packages/ingest/dist/index.js';
-import { createTesseractEngine } from '../../packages/ocr/dist/index.js';
+import { createFastestTesseractEngine, createTesseractEngine } from '../../packages/ocr/dist/index.js';
 import { normalizeText } from '../../packages/vn/dist/index.js';
 import { generateIdCardSet, ID_CARD_TYPES } from '../../seeds/dist/index.js';
 import { createFilingTally } from './lib/filing.mjs';
@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     'as-of': { type: 'string', default: '2026-01-01' },
     // `auto` is what readPages (and so the CLI and the batch) does; `off` reads the scans as generated.
     preprocess: { type: 'string', default: 'auto' },
+    // `fastest` is the CLI's engine (native tesseract for pages when installed, tesseract.js for regions).
+    engine: { type: 'string', default: 'tesseract.js' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +44,7 @@ const t0 = Date.now();
 const set = await generateIdCardSet({ seed: Number(args.seed), count, outDir: out, degradedShare: Number(args.degraded), types });
 process.stderr.write(`generated ${set.folders.length} cards in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
 
-const engine = createTesseractEngine();
+const engine = args.engine === 'fastest' ? await createFastestTesseractEngine() : createTesseractEngine();
 const perType = new Map();
 const filing = createFilingTally();
 const stat = (type) => {

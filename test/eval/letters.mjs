@@ -43,7 +43,8 @@ const median = (xs) => {
 const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
-const engine = createTesseractEngine();
+// Generous limits: on a loaded shared machine the defaults (30 s to start, 60 s per page) fail whole runs.
+const engine = createTesseractEngine({ timeoutMs: 600_000, startTimeoutMs: 300_000 });
 const work = mkdtempSync(join(tmpdir(), 'sohoa-eval-letters-'));
 let schemaErrors = 0;
 let records = 0;

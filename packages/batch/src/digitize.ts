@@ -85,6 +85,7 @@ async function processOnce(file: string, input: { bytes: Uint8Array; sha256: str
       return { file, status: 'not-valid', record, diagnostics, pages, timings, ms: ms() };
     }
     if (!options.vault) return { file, status: 'extracted', record, ...(record.link && { link: record.link }), diagnostics, pages, timings, ms: ms() };
+    const vaultStarted = performance.now();
     const stored = await options.vault.putDocument(record);
     const link = stored.link ?? record.link;
     const result: FileResult = { file, status: stored.created ? 'stored' : 'unchanged', record, documentId: stored.documentId, ...(link && { link }), diagnostics, pages, timings, ms: ms() };
@@ -95,6 +96,7 @@ async function processOnce(file: string, input: { bytes: Uint8Array; sha256: str
       diagnostics.push(...attached.diagnostics);
       result.dossier = attached.attachment;
     }
+    if (timings) timings.vaultMs = Math.round(performance.now() - vaultStarted);
     return { ...result, ms: ms() };
   } catch (error) {
     const e = toError(error);
@@ -240,5 +242,5 @@ export async function digitizeFiles(files: string[], options: DigitizeOptions): 
   }
   const counts: Record<FileStatus, number> = { stored: 0, unchanged: 0, extracted: 0, duplicate: 0, 'not-valid': 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
-  return { results, counts, pages: results.reduce((n, r) => n + r.pages, 0), ms: Date.now() - started };
+  return { results, counts, pages: results.reduce((n, r) => n + r.pages, 0), ms: Date.now() - started, ...(pool ? { workerStartMs: pool.stats().startMs } : {}) };
 }

@@ -6,7 +6,7 @@ export type { ProcessPool, ProcessPoolStats } from './process-pool';
 export type { PipelineInput } from './pipeline';
 export { memoryJournal } from './journal/memory';
 export { buildReport, reportToCsv, reportToHtml, csvCell, REVIEW_THRESHOLD } from './report';
-export type { BatchReport } from './report';
+export type { BatchReport, ReportStages } from './report';
 export type * from './review/types';
 export { collectReviewItems } from './review/collect';
 export { memoryReviewQueue } from './review/memory';

@@ -1,5 +1,5 @@
 import { isSohoaError, type DigitisedPageQuality, type Diagnostic } from '@sohoa/core';
-import { safeExtractDocument } from '@sohoa/extract';
+import { decodeQr, safeExtractDocument } from '@sohoa/extract';
 import { readPages, type IngestOptions } from '@sohoa/ingest';
 import type { PageRecognizer, PipelineOutput, StageTimings } from './types';
 
@@ -19,27 +19,53 @@ export function toError(error: unknown): { code: string; message: string; diagno
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), diagnostics: [] };
 }
 
+/** The engine seen by extraction: region calls are counted and timed (wall time with one in flight). */
+function timedRegions(engine: PageRecognizer, timings: StageTimings): PageRecognizer {
+  let inFlight = 0;
+  let since = 0;
+  return {
+    async recognize(page, options) {
+      if (!options?.regions) return engine.recognize(page, options);
+      timings.regionReads = (timings.regionReads ?? 0) + 1;
+      if (inFlight++ === 0) since = performance.now();
+      try {
+        return await engine.recognize(page, options);
+      } finally {
+        if (--inFlight === 0) timings.regionMs = Math.round((timings.regionMs ?? 0) + performance.now() - since);
+      }
+    },
+  };
+}
+
 /**
- * Ingest → OCR of every page → extraction, for one file. Never throws: a failure comes back as
- * `error` with whatever was read before it.
+ * Ingest → QR codes → OCR of every page → extraction, for one file. Never throws: a failure comes back
+ * as `error` with whatever was read before it.
  */
 export async function runPipeline(input: PipelineInput, engine: PageRecognizer, signal?: AbortSignal): Promise<PipelineOutput> {
-  const timings: StageTimings = { ingestMs: 0, ocrMs: 0, extractMs: 0 };
+  const timings: StageTimings = { ingestMs: 0, ocrMs: 0, extractMs: 0, qualityMs: 0, preprocessMs: 0, qrMs: 0, regionMs: 0, ocrPasses: 0, regionReads: 0 };
   const diagnostics: Diagnostic[] = [];
   const withSignal = signal ? { signal } : {};
   let pages = 0;
   let pageQuality: DigitisedPageQuality[] = [];
   let t = performance.now();
-  const lap = (stage: keyof StageTimings) => {
+  const lap = (stage: 'ingestMs' | 'ocrMs' | 'extractMs' | 'qrMs') => {
     const now = performance.now();
     timings[stage] = Math.round(now - t);
     t = now;
   };
+  const onTiming = (stage: 'quality' | 'preprocess', ms: number) => {
+    const key = stage === 'quality' ? 'qualityMs' : 'preprocessMs';
+    timings[key] = Math.round((timings[key] ?? 0) + ms);
+  };
   try {
-    const images = await readPages(input.bytes ? { bytes: input.bytes, name: input.file } : input.file, { ...input.ingest, ...withSignal });
+    const images = await readPages(input.bytes ? { bytes: input.bytes, name: input.file } : input.file, { ...input.ingest, ...withSignal, onTiming });
     pages = images.length;
     lap('ingestMs');
+    // Codes first: they are cheap to find and carry the core fields of the cards that have them.
+    const qr = images.map((page) => (page.textLayer && page.textLayer.length > 0 ? undefined : decodeQr(page)));
+    lap('qrMs');
     const ocr = await Promise.all(images.map((page) => engine.recognize(page, withSignal)));
+    timings.ocrPasses = images.filter((p) => !(p.textLayer && p.textLayer.length > 0)).length;
     lap('ocrMs');
     diagnostics.push(...images.flatMap((p) => p.diagnostics), ...ocr.flatMap((o) => o.diagnostics));
     pageQuality = images.map((page, i) => ({
@@ -51,8 +77,8 @@ export async function runPipeline(input: PipelineInput, engine: PageRecognizer, 
       ...(page.quality ? { quality: page.quality } : {}),
     }));
     const extracted = await safeExtractDocument(
-      { pages: images, ocr },
-      { ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.types ? { types: input.types } : {}), recognizer: engine, ...withSignal },
+      { pages: images, ocr, qr },
+      { ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.types ? { types: input.types } : {}), recognizer: timedRegions(engine, timings), ...withSignal },
     );
     lap('extractMs');
     if (!extracted.ok) {

@@ -14,7 +14,7 @@ export interface ProcessPoolStats {
   crashed: number;
   /** Processes killed because a file ran past its time limit. */
   timedOut: number;
-  /** Processes replaced after `recycleAfter` files. */
+  /** Processes replaced after `recycleAfter` files, `recycleAfterPages` pages or above `recycleAboveRssMb`. */
   recycled: number;
   /** Milliseconds from fork to engine ready, per started process. */
   startMs: number[];
@@ -35,6 +35,7 @@ export interface ProcessPool {
 interface Slot {
   child: ChildProcess;
   files: number;
+  pages: number;
   rss: number;
   busy: boolean;
   exited: boolean;
@@ -61,6 +62,8 @@ const failure = (code: string, message: string): PipelineOutput => ({ pages: 0, 
 export function createProcessPool(options: ProcessIsolationOptions & { processes: number }): ProcessPool {
   const size = Math.max(1, options.processes);
   const recycleAfter = Math.max(1, options.recycleAfter ?? 500);
+  const recycleAfterPages = Math.max(1, options.recycleAfterPages ?? 1000);
+  const recycleAboveRss = Math.max(64, options.recycleAboveRssMb ?? 1536) * 1024 * 1024;
   const heapMb = Math.max(64, options.maxHeapMb ?? 1024);
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const script = childScript();
@@ -86,7 +89,7 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
   function spawn(): Promise<Slot> {
     const started = performance.now();
     const child = fork(script, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const slot: Slot = { child, files: 0, rss: 0, busy: false, exited: false };
+    const slot: Slot = { child, files: 0, pages: 0, rss: 0, busy: false, exited: false };
     live.add(slot);
     stats.started++;
     child.on('message', (message: ChildMessage) => {
@@ -134,7 +137,8 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
   function release(slot: Slot): void {
     slot.busy = false;
     if (slot.exited) return;
-    if (slot.files >= recycleAfter || closed) {
+    // Kept warm across files (engine loaded once) until one of its limits says a fresh process is due.
+    if (slot.files >= recycleAfter || slot.pages >= recycleAfterPages || slot.rss > recycleAboveRss || closed) {
       stats.recycled += closed ? 0 : 1;
       drop(slot);
       slot.child.send({ type: 'exit' } satisfies ParentMessage);
@@ -182,6 +186,7 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
         slot.onResult = (message) => {
           if (message.id !== id) return;
           slot.files++;
+          slot.pages += message.output.pages;
           slot.rss = message.rss;
           finish(message.output);
           release(slot);

@@ -26,6 +26,17 @@ describe('batch report', () => {
     expect(report).toMatchObject({ files: 3, pages: 3, seconds: 30, pagesPerMinute: 6, byType: { 'cccd-2021': 1 }, fieldsForReview: 1, diagnostics: { EXTRACT_MRZ_CHECK_FAILED: 1 } });
     expect(report.failures).toEqual([{ file: '=HYPERLINK("x").jpg', code: 'INGEST_CORRUPT_IMAGE', message: 'The image <b> is truncated.' }]);
   });
+  it('sums stage timings over files, splitting ingest and extraction', () => {
+    const timed = buildReport({
+      ...summary,
+      workerStartMs: [300, 400],
+      results: [
+        { ...summary.results[0]!, timings: { ingestMs: 100, qualityMs: 20, preprocessMs: 30, qrMs: 5, ocrMs: 1000, extractMs: 600, regionMs: 450, ocrPasses: 2, regionReads: 9, vaultMs: 7 } },
+        { ...summary.results[2]!, timings: { ingestMs: 40, ocrMs: 0, extractMs: 0 } },
+      ],
+    });
+    expect(timed.stages).toEqual({ workerStartMs: 700, decodeMs: 90, qualityMs: 20, preprocessMs: 30, qrMs: 5, ocrMs: 1000, regionMs: 450, extractMs: 150, vaultMs: 7, ocrPasses: 2, regionReads: 9 });
+  });
   it('never carries field values', () => {
     for (const text of [JSON.stringify(report), reportToCsv(report), reportToHtml(report)]) {
       expect(text).not.toContain('CANARY-NAME');

@@ -21,6 +21,48 @@ export interface BatchReport {
   /** Files the manifest puts in a dossier: attached in the vault or not (see `BATCH_DOSSIER_NOT_ATTACHED`), and the dossiers touched. */
   dossiers: { attached: number; notAttached: number; dossiers: number };
   failures: Array<{ file: string; code: string; message: string }>;
+  /**
+   * Where the time went, summed over the files' last attempts (files run in parallel, so the sum can
+   * exceed `seconds`): ingest split into decode, quality gate and preprocessing; QR codes; OCR before
+   * extraction; region re-reads; the rest of extraction; the vault; and the start-up of isolated
+   * worker processes. Milliseconds, except the counts `ocrPasses` and `regionReads`.
+   */
+  stages: ReportStages;
+}
+
+/** See {@link BatchReport.stages}. */
+export interface ReportStages {
+  workerStartMs: number;
+  decodeMs: number;
+  qualityMs: number;
+  preprocessMs: number;
+  qrMs: number;
+  ocrMs: number;
+  regionMs: number;
+  extractMs: number;
+  vaultMs: number;
+  ocrPasses: number;
+  regionReads: number;
+}
+
+function stagesOf(summary: DigitizeSummary): ReportStages {
+  const stages: ReportStages = { workerStartMs: (summary.workerStartMs ?? []).reduce((a, b) => a + b, 0), decodeMs: 0, qualityMs: 0, preprocessMs: 0, qrMs: 0, ocrMs: 0, regionMs: 0, extractMs: 0, vaultMs: 0, ocrPasses: 0, regionReads: 0 };
+  for (const { timings: t } of summary.results) {
+    if (!t) continue;
+    const quality = t.qualityMs ?? 0;
+    const preprocess = t.preprocessMs ?? 0;
+    stages.decodeMs += Math.max(0, t.ingestMs - quality - preprocess);
+    stages.qualityMs += quality;
+    stages.preprocessMs += preprocess;
+    stages.qrMs += t.qrMs ?? 0;
+    stages.ocrMs += t.ocrMs;
+    stages.regionMs += t.regionMs ?? 0;
+    stages.extractMs += Math.max(0, t.extractMs - (t.regionMs ?? 0));
+    stages.vaultMs += t.vaultMs ?? 0;
+    stages.ocrPasses += t.ocrPasses ?? 0;
+    stages.regionReads += t.regionReads ?? 0;
+  }
+  return stages;
 }
 
 /** Builds the report of a run. File names are kept; values, IDs and names never enter it. */
@@ -56,6 +98,7 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
     links,
     dossiers: { ...dossiers, dossiers: codes.size },
     failures: summary.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
+    stages: stagesOf(summary),
   };
 }
 

@@ -45,6 +45,10 @@ export interface ProcessIsolationOptions {
   processes?: number;
   /** Files a worker process handles before it is replaced by a fresh one (bounds memory growth). @default 500 */
   recycleAfter?: number;
+  /** Pages a worker process reads before it is replaced (a few long PDFs count as much as many cards). @default 1000 */
+  recycleAfterPages?: number;
+  /** Resident memory (MB) past which a worker process is replaced after its file. @default 1536 */
+  recycleAboveRssMb?: number;
   /** V8 heap limit of each worker process in MB (`--max-old-space-size`); past it the process dies and its file fails alone. @default 1024 */
   maxHeapMb?: number;
   /** Time for a worker process to start and create its engine. @default 60000 */
@@ -150,9 +154,26 @@ export interface DossierAttachment {
 
 /** Time spent in each stage of the pipeline for one file. */
 export interface StageTimings {
+  /** Decoding, quality gate and preprocessing. */
   ingestMs: number;
+  /** OCR before extraction (full pages, or the regions codes leave unread). */
   ocrMs: number;
+  /** Extraction, including the region re-reads it asks for (`regionMs`). */
   extractMs: number;
+  /** Of `ingestMs`: the quality gate. */
+  qualityMs?: number;
+  /** Of `ingestMs`: preprocessing (orientation, deskew). */
+  preprocessMs?: number;
+  /** Finding and decoding QR codes. */
+  qrMs?: number;
+  /** Of `extractMs`: wall time with at least one region re-read in flight. */
+  regionMs?: number;
+  /** Full-page OCR passes. */
+  ocrPasses?: number;
+  /** Region OCR calls (each may read several boxes). */
+  regionReads?: number;
+  /** Storing the record (and attaching it to its dossier). */
+  vaultMs?: number;
 }
 
 /** What the ingest → OCR → extraction pipeline yields for one file (plain data: it crosses process boundaries). */
@@ -184,4 +205,6 @@ export interface DigitizeSummary {
   counts: Record<FileStatus, number>;
   pages: number;
   ms: number;
+  /** Milliseconds from starting each isolated worker process to its engine being ready (replacements included). */
+  workerStartMs?: number[];
 }

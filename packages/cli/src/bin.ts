@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runCoverage } from './commands/coverage';
-import { runDemo } from './commands/demo';
-import { runDigitize } from './commands/digitize';
-import { FORM_FORMATS, FORM_ROLES, parseFormFormat, runFill } from './commands/fill';
 import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
-import { runReviewDecide, runReviewLink, runReviewList, runReviewShow, runReviewUnlink, runReviewUnlinked } from './commands/review';
-import { runEnqueue, runWorker } from './commands/queue';
 import { UsageError } from './errors';
 import { registerFormCommands } from './commands/forms';
 import { registerVaultCommands } from './commands/vault';
 import { vaultOption } from './context';
 import { configureLogger, type LogFormat } from './log';
 import { HELP_FOOTER, checkUnknownOptions } from './usage';
+import { FORM_FORMATS, FORM_ROLES, parseFormFormat } from './roles';
+
+// Commands load their modules when run, so that `fill` does not load OCR, PDF rendering or the gazetteer.
+const coverage = () => import('./commands/coverage');
+const demo = () => import('./commands/demo');
+const digitize = () => import('./commands/digitize');
+const fill = () => import('./commands/fill');
+const review = () => import('./commands/review');
+const queue = () => import('./commands/queue');
 
 function ratio(value: string): number {
   const n = Number(value);
@@ -80,56 +83,56 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-isolate', 'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)')
     .action(async (paths: string[], opts) => {
       if (paths.length === 0 && !opts.manifest) throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
-      exitCode = opts.queue ? await runEnqueue(paths, opts.queue, opts) : (await runDigitize(paths, opts)).exitCode;
+      exitCode = opts.queue ? await (await queue()).runEnqueue(paths, opts.queue, opts) : (await (await digitize()).runDigitize(paths, opts)).exitCode;
     });
 
-  const review = program.command('review').description('fields the machine is not sure of, for an officer to accept or correct');
+  const reviewCommand = program.command('review').description('fields the machine is not sure of, for an officer to accept or correct');
   const reviewOptions = (c: Command) => c.addOption(vaultOption('the vault')).option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
-  reviewOptions(review.command('list').description('list review items (keys and places, no values)'))
+  reviewOptions(reviewCommand.command('list').description('list review items (keys and places, no values)'))
     .option('--status <status>', 'open, accepted or corrected', 'open')
     .option('--subject <id>', 'only this subject')
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      exitCode = await runReviewList(opts);
+      exitCode = await (await review()).runReviewList(opts);
     });
-  reviewOptions(review.command('show').description('show the value read and write the evidence crop').argument('<id>'))
+  reviewOptions(reviewCommand.command('show').description('show the value read and write the evidence crop').argument('<id>'))
     .option('--crop <out.png>', 'write the page crop around the value')
     .option('--json', 'print JSON')
     .action(async (id: string, opts) => {
-      exitCode = await runReviewShow(id, opts);
+      exitCode = await (await review()).runReviewShow(id, opts);
     });
-  reviewOptions(review.command('accept').description('confirm the value read (recorded as the officer\'s fact)').argument('<id>'))
+  reviewOptions(reviewCommand.command('accept').description('confirm the value read (recorded as the officer\'s fact)').argument('<id>'))
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why')
     .action(async (id: string, opts) => {
-      exitCode = await runReviewDecide(id, 'accepted', opts);
+      exitCode = await (await review()).runReviewDecide(id, 'accepted', opts);
     });
-  reviewOptions(review.command('correct').description('replace the value read with the right one').argument('<id>'))
+  reviewOptions(reviewCommand.command('correct').description('replace the value read with the right one').argument('<id>'))
     .requiredOption('--value <value>', 'the right value')
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why')
     .action(async (id: string, opts) => {
-      exitCode = await runReviewDecide(id, 'corrected', opts);
+      exitCode = await (await review()).runReviewDecide(id, 'corrected', opts);
     });
 
-  reviewOptions(review.command('unlinked').description('list documents stored without a subject, with the reason and the candidates'))
+  reviewOptions(reviewCommand.command('unlinked').description('list documents stored without a subject, with the reason and the candidates'))
     .option('--json', 'print JSON')
     .action(async (opts) => {
-      exitCode = await runReviewUnlinked(opts);
+      exitCode = await (await review()).runReviewUnlinked(opts);
     });
-  reviewOptions(review.command('link').description('file a document under a person (personal ID) or organisation (tax code)').argument('<document>').argument('<subject>'))
+  reviewOptions(reviewCommand.command('link').description('file a document under a person (personal ID) or organisation (tax code)').argument('<document>').argument('<subject>'))
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why (audited)')
     .option('--json', 'print JSON')
     .action(async (documentId: string, subjectId: string, opts) => {
-      exitCode = await runReviewLink(documentId, subjectId, opts);
+      exitCode = await (await review()).runReviewLink(documentId, subjectId, opts);
     });
-  reviewOptions(review.command('unlink').description('take a document away from the subject it was filed under').argument('<document>'))
+  reviewOptions(reviewCommand.command('unlink').description('take a document away from the subject it was filed under').argument('<document>'))
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why (audited)')
     .option('--json', 'print JSON')
     .action(async (documentId: string, opts) => {
-      exitCode = await runReviewUnlink(documentId, opts);
+      exitCode = await (await review()).runReviewUnlink(documentId, opts);
     });
 
   program
@@ -143,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in the queued manifests')
     .option('--no-isolate', 'read files in this process instead of in worker processes')
     .action(async (opts) => {
-      exitCode = await runWorker(opts);
+      exitCode = await (await queue()).runWorker(opts);
     });
 
   program
@@ -159,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--purpose <purpose>', 'purpose recorded in the vault audit log', 'fill-form')
     .option('--as <role>', 'the subject\'s role on the form (mother, father, spouse, ...): that section is filled from their own facts', role)
     .action(async (form: string, opts) => {
-      exitCode = await runFill(form, opts);
+      exitCode = await (await fill()).runFill(form, opts);
     });
 
   program
@@ -172,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--as <role>', 'the subject\'s role on the forms (mother, father, ...)', role)
     .option('--json', 'print JSON')
     .action(async (forms: string[], opts) => {
-      exitCode = await runCoverage(forms, opts);
+      exitCode = await (await coverage()).runCoverage(forms, opts);
     });
 
   program
@@ -184,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--out <dir>', 'where PDFs go', 'out')
     .option('--no-fresh', 'keep an existing demo vault instead of starting afresh')
     .action(async (opts) => {
-      exitCode = await runDemo(opts);
+      exitCode = await (await demo()).runDemo(opts);
     });
 
   registerFormCommands(program, (code) => {

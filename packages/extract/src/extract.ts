@@ -13,9 +13,9 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
   return { asOf, types: options.types, documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])] };
 }
 
-/** Reads QR codes from the page pixels; pairs them with the OCR results. */
+/** Reads QR codes from the page pixels (unless the input carries them already); pairs them with the OCR results. */
 export function collectReadings(input: ExtractInput): PageReading[] {
-  return input.pages.map((page, i) => ({ page, ocr: input.ocr[i], qr: decodeQr(page) }));
+  return input.pages.map((page, i) => ({ page, ocr: input.ocr[i], qr: input.qr ? input.qr[i] : decodeQr(page) }));
 }
 
 function statusOf(validUntil: string | undefined, asOf: string): DocumentStatus {

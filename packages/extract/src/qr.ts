@@ -38,12 +38,20 @@ function pageThreshold(page: PageImage): number {
   return otsuThreshold(hist);
 }
 
+// A page taller than this times its width is a document page, not a card (ID-1 cards are 1.58:1 landscape).
+const CARD_MAX_HEIGHT_RATIO = 1.25;
+
 /**
- * Finds and decodes a QR code on a page. Tries the page as is, then binarised, then at half
- * resolution (blurred or noisy scans decode more often after one of these).
+ * Finds and decodes a QR code on a page. Tries the page at half resolution first (a quarter of the
+ * pixels: where a card's QR decodes at all, it nearly always decodes there), then, on pages shaped
+ * like a card, as is and binarised (blurred or noisy scans decode more often after one of these).
+ * Portrait document pages get the cheap attempt only: their codes, if any, are not card payloads
+ * the extractor reads, and the full-resolution search on a page without a code is the slow case.
  */
 export function decodeQr(page: PageImage): QrCode | undefined {
-  const attempts: Array<{ scale: number; threshold?: number }> = [{ scale: 1 }, { scale: 1, threshold: pageThreshold(page) }, { scale: 0.5 }];
+  const cardLike = page.height <= page.width * CARD_MAX_HEIGHT_RATIO;
+  const attempts: Array<{ scale: number; threshold?: number }> = [{ scale: 0.5 }];
+  if (cardLike) attempts.push({ scale: 1 }, { scale: 1, threshold: pageThreshold(page) });
   for (const attempt of attempts) {
     const img = toRgba(page, attempt.scale, attempt.threshold);
     const result = jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });

@@ -5,6 +5,11 @@ export interface ExtractInput {
   pages: PageImage[];
   /** OCR of each page; a page without OCR (e.g. not run) is `undefined`. */
   ocr: Array<OcrPage | undefined>;
+  /**
+   * QR codes already decoded by the caller (same order as `pages`; `undefined` = none on that page),
+   * e.g. by a pipeline that reads codes before OCR. @default decoded here with `decodeQr`
+   */
+  qr?: Array<QrCode | undefined>;
 }
 
 export interface ExtractOptions {

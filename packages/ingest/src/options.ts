@@ -47,5 +47,6 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     textLayer: options.textLayer ?? 'auto',
     preprocess: preprocessSteps(options.preprocess),
     quality: options.quality === false ? false : options.quality === true || options.quality === undefined ? {} : { ...options.quality },
+    onTiming: options.onTiming,
   };
 }

@@ -74,6 +74,11 @@ export interface IngestOptions {
    * @default true
    */
   quality?: boolean | PageQualityThresholds;
+  /**
+   * Receives the wall-clock milliseconds of the quality gate (`quality`) and of the preprocessing
+   * steps (`preprocess`) of each page, for run reports and benchmarks.
+   */
+  onTiming?: (stage: 'quality' | 'preprocess', ms: number, page: number) => void;
 }
 
 /** {@link IngestOptions} with every default filled in. */
@@ -91,6 +96,7 @@ export interface ResolvedIngestOptions {
   preprocess: PreprocessOptions | false;
   /** `false` or the quality gate's thresholds. */
   quality: PageQualityThresholds | false;
+  onTiming: ((stage: 'quality' | 'preprocess', ms: number, page: number) => void) | undefined;
 }
 
 /** Options for `listInputFiles`. */

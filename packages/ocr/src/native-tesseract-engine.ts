@@ -5,7 +5,7 @@ import { abortedError, disposedError } from './internal/errors';
 import type { PreparedImage } from './internal/prepare';
 import { recognizePage, type EngineCore } from './internal/recognize-page';
 import { linesFromTsv } from './internal/tsv';
-import { assertPageSegMode } from './options';
+import { assertPageSegMode, DEFAULT_DOWNSCALE_ABOVE } from './options';
 import type { NativeTesseractEngineOptions, OcrEngine, PageSegMode, RecognizeOptions } from './types';
 
 const NAME = 'tesseract-native';
@@ -117,7 +117,7 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
     );
   }
 
-  const core: EngineCore = { name: NAME, psm, languages, upscaleBelowTextHeight: options.upscaleBelowTextHeight ?? 20, recognizeImage: run };
+  const core: EngineCore = { name: NAME, psm, languages, upscaleBelowTextHeight: options.upscaleBelowTextHeight ?? 20, downscaleAboveTextHeight: options.downscaleAboveTextHeight ?? DEFAULT_DOWNSCALE_ABOVE, recognizeImage: run };
   return {
     name: NAME,
     async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {

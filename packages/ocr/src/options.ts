@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { SohoaError } from '@sohoa/core';
 import type { ResolvedTesseractEngineOptions, TesseractEngineOptions } from './types';
 
+/** Whole pages whose text lines are taller than this (pixels) are read smaller; see `downscaleAboveTextHeight`. */
+export const DEFAULT_DOWNSCALE_ABOVE = 44;
+
 const PSM_VALUES = new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
 
 function invalid(name: string, value: unknown, rule: string): SohoaError {
@@ -34,6 +37,7 @@ export function resolveTesseractEngineOptions(options: TesseractEngineOptions = 
     recycleAfter: integer('recycleAfter', options.recycleAfter, 200, 1),
     timeoutMs: integer('timeoutMs', options.timeoutMs, 60_000, 1),
     upscaleBelowTextHeight: integer('upscaleBelowTextHeight', options.upscaleBelowTextHeight, 20, 0),
+    downscaleAboveTextHeight: integer('downscaleAboveTextHeight', options.downscaleAboveTextHeight, DEFAULT_DOWNSCALE_ABOVE, 0),
     startTimeoutMs: integer('startTimeoutMs', options.startTimeoutMs, 30_000, 1),
   };
 }

@@ -51,6 +51,24 @@ describe('tesseract engine', () => {
     for (const line of result.lines) expect(line.box.x + line.box.width).toBeLessThanOrEqual(500);
   });
 
+  it('reads a page of large text smaller and maps boxes back to page pixels; never a region', async () => {
+    const page = await renderPage(1700, 1700, [
+      { text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 },
+      { text: 'Số 123/QĐ-UBND', x: 20, y: 220, size: 60 },
+    ]);
+    const result = await engine.recognize(page);
+    expect(result.diagnostics.map((d) => d.code)).toContain('OCR_DOWNSCALED');
+    expect(result.text).toContain('01/02/1990');
+    const line = result.lines.find((l) => l.text.includes('01/02/1990'))!;
+    expect(line.box.y).toBeGreaterThan(20);
+    expect(line.box.y + line.box.height).toBeLessThan(130);
+    expect(line.box.x + line.box.width).toBeGreaterThan(500);
+    const region = await engine.recognize(page, { regions: [{ box: { x: 0, y: 20, width: 1700, height: 110 }, psm: 7 }] });
+    const card = await engine.recognize(await renderPage(1200, 300, [{ text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 }]));
+    expect(card.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
+    expect(region.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
+  });
+
   it('rejects with OCR_ABORTED mid-flight and keeps working afterwards', async () => {
     const card = await renderCardPage();
     const controller = new AbortController();

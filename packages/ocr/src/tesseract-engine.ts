@@ -53,7 +53,7 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
     return linesFromBlocks(result.data.blocks as unknown as TesseractBlock[] | null);
   }
 
-  const core: EngineCore = { name: NAME, psm: config.psm, languages: config.languages, upscaleBelowTextHeight: config.upscaleBelowTextHeight, recognizeImage };
+  const core: EngineCore = { name: NAME, psm: config.psm, languages: config.languages, upscaleBelowTextHeight: config.upscaleBelowTextHeight, downscaleAboveTextHeight: config.downscaleAboveTextHeight, recognizeImage };
   return {
     name: NAME,
     async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {

@@ -84,6 +84,13 @@ export interface TesseractEngineOptions {
    */
   upscaleBelowTextHeight?: number;
   /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
+  /**
    * Limit for a worker to start (load language data), in ms.
    * @default 30_000
    */
@@ -99,10 +106,38 @@ export interface ResolvedTesseractEngineOptions {
   recycleAfter: number;
   timeoutMs: number;
   upscaleBelowTextHeight: number;
+  downscaleAboveTextHeight: number;
   startTimeoutMs: number;
 }
 
 /** Options for `createNativeTesseractEngine`; all optional. */
+/** Options of `createFastestTesseractEngine`. */
+export interface FastestTesseractEngineOptions {
+  /**
+   * Read whole pages with the native executable when it runs. @default false, unless `SOHOA_OCR_ENGINE=native`
+   */
+  native?: boolean;
+  /** The native executable. @default 'tesseract' */
+  binary?: string;
+  /** Pages read at once (native processes or tesseract.js workers). @default Math.min(os.availableParallelism(), 2) */
+  workers?: number;
+  /** Packaged languages (`@tesseract.js-data/<lang>`). @default ['vie'] */
+  languages?: string[];
+  /** @default 6 */
+  psm?: PageSegMode;
+  /** @default 60_000 */
+  timeoutMs?: number;
+  /** @default 20 */
+  upscaleBelowTextHeight?: number;
+  /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
+}
+
 export interface NativeTesseractEngineOptions {
   /**
    * The `tesseract` executable (a path, or a name looked up on `PATH`).
@@ -134,6 +169,13 @@ export interface NativeTesseractEngineOptions {
    * @default 20
    */
   upscaleBelowTextHeight?: number;
+  /**
+   * Read a whole page at a lower resolution when its estimated text line height is above this many
+   * pixels (scaled so lines are about 28 pixels high, at most halved): text that large reads as well
+   * smaller, and OCR time grows with the pixels. Regions are never scaled down; 0 disables.
+   * @default 44
+   */
+  downscaleAboveTextHeight?: number;
   /** Folder of `.traineddata` files (`--tessdata-dir`); the binary's default when omitted. */
   tessdataDir?: string;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal, type ProcessIsolationOptions } from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
-import { createTesseractEngine } from '@sohoa/ocr';
+import { createFastestTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
 import { SohoaError, writePrivateFile, type ExtractedField } from '@sohoa/core';
 import { withVault } from '../context';
@@ -33,9 +33,13 @@ export interface DigitizeCommandOptions {
   isolate?: boolean;
 }
 
-/** Each worker process runs one tesseract.js worker; there are as many processes as files at once. */
+/**
+ * Each worker process reads one page at a time with one tesseract.js worker, or with
+ * `SOHOA_OCR_ENGINE=native` whole pages through the native executable (tesseract.js's model) and
+ * regions through tesseract.js; there are as many processes as files at once.
+ */
 export function cliIsolation(processes?: number): ProcessIsolationOptions {
-  return { engine: { module: '@sohoa/ocr', export: 'createTesseractEngine', options: { workers: 1 } }, ...(processes ? { processes } : {}) };
+  return { engine: { module: '@sohoa/ocr', export: 'createFastestTesseractEngine', options: { workers: 1 } }, ...(processes ? { processes } : {}) };
 }
 
 /** Reads procedure records from a JSON file (one record or an array) or a folder of them. */
@@ -121,7 +125,7 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
   };
   process.on('SIGINT', onSigint);
   const isolation = options.isolate === false ? undefined : cliIsolation(options.concurrency);
-  const engine = isolation ? undefined : createTesseractEngine();
+  const engine = isolation ? undefined : await createFastestTesseractEngine();
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const journal = await openJournal(options);
   try {

@@ -1,8 +1,7 @@
 import { writePrivateFile } from '@sohoa/core';
-import { fillForm, loadFormSchema, vocabulary, type FilledForm, type FormFormat } from '@sohoa/eform';
-import { FORM_XML_NAMESPACE, renderPdf, renderXml } from '@sohoa/render';
+import { fillForm, loadFormSchema, type FilledForm, type FormFormat } from '@sohoa/eform';
+import { FORM_XML_NAMESPACE } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
-import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
 
@@ -17,15 +16,6 @@ export interface FillCommandOptions {
   as?: string;
   /** How the form is written; detected from the content when absent. */
   format?: FormFormat;
-}
-
-/** The values `--format` takes. */
-export const FORM_FORMATS: readonly FormFormat[] = ['jsonschema', 'formio', 'surveyjs'];
-
-/** Commander parser of `--format`. */
-export function parseFormFormat(value: string): FormFormat {
-  if (!(FORM_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${FORM_FORMATS.join(', ')}`);
-  return value as FormFormat;
 }
 
 /** The `--json` shape of a filled form, stable since the foundation issue. */
@@ -45,8 +35,7 @@ export async function fillOne(vault: Vault, schemaPath: string, subject: string,
   return { schema, filled: fillForm(schema, profile, options.as ? { roleMap: { [options.as]: 'self' } } : {}) };
 }
 
-/** Roles a subject can take on a form with `--as`: the vocabulary's roles but `self` (the default) and `other`. */
-export const FORM_ROLES: readonly string[] = Object.keys(vocabulary.roles).filter((role) => role !== 'self' && role !== 'other');
+export { FORM_FORMATS, FORM_ROLES, parseFormFormat } from '../roles';
 
 function write(path: string, bytes: Uint8Array | string): void {
   writePrivateFile(path, bytes);
@@ -57,8 +46,10 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   const subject = options.subject;
   return withVault(options.vault, async (vault) => {
     const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}), ...(options.format ? { format: options.format } : {}) });
-    if (options.pdf) write(options.pdf, await renderPdf(filled, schema));
-    if (options.xml) write(options.xml, renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
+    // pdf-lib and the XML writer load only when asked for: a plain fill starts fast.
+    const render = options.pdf || options.xml ? await import('@sohoa/render') : undefined;
+    if (options.pdf) write(options.pdf, await render!.renderPdf(filled, schema));
+    if (options.xml) write(options.xml, render!.renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { bindForm, formFormatOf, loadFormSchema, type FieldBinding, type FormFormat } from '@sohoa/eform';
-import { formTypes, typeNameOf } from '@sohoa/eform/codegen';
+import type { FieldBinding, FormFormat } from '@sohoa/eform';
 import { UsageError } from '../errors';
-import { parseFormFormat } from './fill';
+import { parseFormFormat } from '../roles';
 import { formatTable } from '../table';
 
 export interface BindCommandOptions {
@@ -30,6 +29,7 @@ export function toJsonBinding(fields: FieldBinding[]) {
 
 /** Prints how each field of a form binds to a semantic key, for a developer to review (and annotate). */
 export async function runBind(schemaPath: string, options: BindCommandOptions = {}): Promise<number> {
+  const { bindForm, formFormatOf, loadFormSchema } = await import('@sohoa/eform');
   const schema = await loadFormSchema(schemaPath, options.format ? { format: options.format } : {});
   const { fields, diagnostics } = bindForm(schema);
   if (options.annotate && formFormatOf(schema) !== 'jsonschema') {
@@ -80,6 +80,8 @@ export async function runTypes(schemaPaths: string[], options: TypesCommandOptio
   if (schemaPaths.length === 0) throw new UsageError('give at least one form schema, e.g. `sohoa types schemas/forms/*.schema.json`');
   const out = options.out ?? 'schemas/forms/types';
   const stale: string[] = [];
+  const { loadFormSchema } = await import('@sohoa/eform');
+  const { formTypes, typeNameOf } = await import('@sohoa/eform/codegen');
   for (const path of schemaPaths) {
     const schema = await loadFormSchema(path);
     const file = join(out, `${basename(path).replace(/\.schema\.json$|\.json$/, '')}.ts`);

@@ -1,5 +1,5 @@
 import { listInputFiles } from '@sohoa/ingest';
-import { createTesseractEngine } from '@sohoa/ocr';
+import { createFastestTesseractEngine } from '@sohoa/ocr';
 import { openVault } from '../context';
 import { log } from '../log';
 import { createProgress } from '../progress';
@@ -32,7 +32,7 @@ export async function runWorker(options: { queue: string; vault?: string; inputR
   const queue = await openQueue(options.queue);
   const vault = await openVault(options.vault, { create: true });
   const teamSize = options.concurrency ?? 2;
-  const engine = options.isolate === false ? createTesseractEngine() : undefined;
+  const engine = options.isolate === false ? await createFastestTesseractEngine() : undefined;
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
   try {

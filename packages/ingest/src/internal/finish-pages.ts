@@ -46,9 +46,13 @@ export async function finishPages(pages: PageImage[], label: string, options: Re
           current = { ...page, quality: metrics, diagnostics: [...page.diagnostics, ...diagnostics] };
           if (preprocess !== false) hints = hintsFrom({ ...metrics, diagnostics }, preprocess);
         }
+        const gated = performance.now();
+        options.onTiming?.('quality', gated - started, page.source.page);
         if (preprocess === false) return current;
         try {
-          return await preprocessWithHints(current, preprocess, hints, performance.now() - started);
+          const done = await preprocessWithHints(current, preprocess, hints, gated - started);
+          options.onTiming?.('preprocess', performance.now() - gated, page.source.page);
+          return done;
         } catch (error) {
           if (isSohoaError(error)) throw error;
           // Preprocessing is an optimisation: a page it cannot handle is still worth reading as decoded.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, stat, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { SohoaError } from '@sohoa/core';
 
 /** Model folder inside each `@tesseract.js-data/<lang>` package; measured as fast and as accurate as `4.0.0`, and smaller. */
@@ -77,5 +78,32 @@ export async function resolveLanguageFolder(languages: readonly string[], langPa
       await copyFile(file, target);
     }
   }
+  return folder;
+}
+
+/**
+ * A folder for the native `tesseract --tessdata-dir` holding the packaged model of every language
+ * (`<lang>.traineddata`, unpacked from the same `4.0.0_best_int` files tesseract.js reads) and the
+ * `tsv` config: native and tesseract.js then read with one model. Built once per user under the OS
+ * temp dir (mode 700, refused when another user owns it), each file written whole then renamed.
+ */
+export async function unpackedLanguageFolder(languages: readonly string[]): Promise<string> {
+  const gzipped = await resolveLanguageFolder(languages, undefined);
+  const key = createHash('sha256').update(languages.map((l) => packagedLanguageFile(l) ?? l).join('\n')).digest('hex').slice(0, 16);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const folder = join(tmpdir(), `sohoa-tessdata-native-${uid}-${key}`);
+  await mkdir(join(folder, 'configs'), { recursive: true, mode: 0o700 });
+  const info = await stat(folder);
+  if (typeof process.getuid === 'function' && info.uid !== uid) {
+    throw new SohoaError('OCR_ENGINE_UNAVAILABLE', `The model folder \`${folder}\` belongs to another user; remove it or use tesseract.js.`);
+  }
+  const put = async (path: string, bytes: Uint8Array) => {
+    if (await isFile(path)) return;
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, path);
+  };
+  for (const language of languages) await put(join(folder, `${language}.traineddata`), gunzipSync(await readFile(join(gzipped, `${language}.traineddata.gz`))));
+  await put(join(folder, 'configs', 'tsv'), Buffer.from('tessedit_create_tsv 1\n'));
   return folder;
 }

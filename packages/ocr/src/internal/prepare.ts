@@ -14,11 +14,18 @@ export interface PreparedImage {
   dpi?: number;
 }
 
+// Text line height (pixels) a downscaled page is read at: 150-dpi text, which reads as well as 300 dpi.
+const DOWNSCALE_TARGET = 28;
+// Only large scans are read smaller (an A4 page at 200 dpi and up); on card-sized images photo and
+// fingerprint boxes pass for tall text lines.
+const DOWNSCALE_MIN_SIDE = 1600;
+
 /**
- * Grey the page (or a region of it), upscale ×2 when its text is small, and encode it as PGM.
+ * Grey the page (or a region of it), upscale ×2 when its text is small, read a whole page smaller
+ * when its text is large (never below half size), and encode it as PGM.
  * Returns undefined for a region entirely outside the page.
  */
-export async function prepareImage(page: PageImage, box: Box | undefined, upscaleBelow: number): Promise<PreparedImage | undefined> {
+export async function prepareImage(page: PageImage, box: Box | undefined, upscaleBelow: number, downscaleAbove = 0): Promise<PreparedImage | undefined> {
   let image = toGrey(page);
   let dx = 0;
   let dy = 0;
@@ -30,11 +37,16 @@ export async function prepareImage(page: PageImage, box: Box | undefined, upscal
     dy = clamped.y;
   }
   let scale = 1;
-  if (upscaleBelow > 0) {
+  if (upscaleBelow > 0 || (downscaleAbove > 0 && !box)) {
     const height = estimateTextHeight(image);
-    if (height !== undefined && height < upscaleBelow) {
+    if (height !== undefined && upscaleBelow > 0 && height < upscaleBelow) {
       image = await scalePage(image, 2);
       scale = 2;
+    } else if (height !== undefined && !box && downscaleAbove > 0 && height > downscaleAbove && Math.min(image.width, image.height) >= DOWNSCALE_MIN_SIDE) {
+      const factor = Math.max(0.5, DOWNSCALE_TARGET / height);
+      const before = image.width;
+      image = await scalePage(image, factor);
+      scale = image.width / before;
     }
   }
   const prepared: PreparedImage = { bytes: encodeForOcr(image).bytes, dx, dy, scale };

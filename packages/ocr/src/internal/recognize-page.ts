@@ -12,6 +12,7 @@ export interface EngineCore {
   psm: PageSegMode;
   languages: string[];
   upscaleBelowTextHeight: number;
+  downscaleAboveTextHeight: number;
   /** Lines in prepared-image coordinates. */
   recognizeImage(prepared: PreparedImage, psm: PageSegMode, page: number, call: RecognizeOptions, languages: string[]): Promise<OcrLine[]>;
 }
@@ -55,6 +56,8 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
   const jobs = call.regions ?? [{ box: undefined, psm }];
   const lines: OcrLine[] = [];
   let upscaled = 0;
+  let downscaled = 0;
+  let downscaleOf: number | undefined;
   let fromTextLayer = 0;
   // Regions run one after another: pages are the unit of parallelism across the pool.
   for (const [index, region] of jobs.entries()) {
@@ -68,12 +71,16 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
         continue;
       }
     }
-    const prepared = await prepareImage(page, region.box, core.upscaleBelowTextHeight);
+    const prepared = await prepareImage(page, region.box, core.upscaleBelowTextHeight, core.downscaleAboveTextHeight);
     if (!prepared) {
       diagnostics.push(createDiagnostic('OCR_REGION_OUTSIDE_PAGE', 'warning', `Region ${index} lies outside the page and was skipped.`, { origin: 'ocr', page: pageNumber, pointer: `/regions/${index}` }));
       continue;
     }
-    if (prepared.scale !== 1) upscaled++;
+    if (prepared.scale > 1) upscaled++;
+    if (prepared.scale < 1) {
+      downscaled++;
+      downscaleOf = prepared.scale;
+    }
     const found = await core.recognizeImage(prepared, regionPsm, pageNumber, call, languages);
     lines.push(...found.map((line) => offsetLine(line, prepared.dx, prepared.dy, prepared.scale)));
   }
@@ -82,6 +89,9 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
   }
   if (upscaled > 0) {
     diagnostics.push(createDiagnostic('OCR_UPSCALED', 'info', `Small text: ${upscaled} image(s) were upscaled ×2 before OCR.`, { origin: 'ocr', page: pageNumber }));
+  }
+  if (downscaled > 0) {
+    diagnostics.push(createDiagnostic('OCR_DOWNSCALED', 'info', `Large text: the page was read at ${Math.round(100 * (downscaleOf ?? 1))}% of its size.`, { origin: 'ocr', page: pageNumber }));
   }
   if (lines.length === 0) {
     diagnostics.push(createDiagnostic('OCR_NO_TEXT', 'warning', 'No text was recognised.', { origin: 'ocr', page: pageNumber }));
