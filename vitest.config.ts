@@ -12,7 +12,12 @@ const alias = readdirSync(packagesDir).flatMap((name) => [
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'seeds/**/*.test.ts', 'examples/coverage-test/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'seeds/**/*.test.ts',
+      'examples/coverage-test/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -8,8 +8,13 @@ const root = resolve(import.meta.dirname, '..');
 
 // A small version of `pnpm bench:batch-crash`: killed runs resume with nothing lost or duplicated.
 it('a batch killed with SIGKILL resumes with every file in the vault exactly once', async () => {
-  if (!existsSync(join(root, 'seeds/dist/index.js'))) throw new Error('seeds/dist is missing: `pnpm test` builds it first.');
-  const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'test/bench/batch-crash.mjs'), '--people', '6', '--kills', '4', '--seed', '11', '--json'], { cwd: root });
+  if (!existsSync(join(root, 'seeds/dist/index.js')))
+    throw new Error('seeds/dist is missing: `pnpm test` builds it first.');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(root, 'test/bench/batch-crash.mjs'), '--people', '6', '--kills', '4', '--seed', '11', '--json'],
+    { cwd: root },
+  );
   const result = JSON.parse(stdout.trim().split('\n').pop()!);
   expect(result.kills).toBeGreaterThanOrEqual(2);
   expect(result).toMatchObject({ files: 12, lost: 0, duplicated: 0, partial: 0, documents: 12 });

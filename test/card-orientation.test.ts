@@ -30,11 +30,17 @@ describe('orientation of sparse photocopied card backs', () => {
     const [family] = selectLayoutFamilies({ families: [`${type}/photocopy-bw`] });
     for (const [i, doc] of layoutDocuments(family!, 2026, 3).entries()) {
       const rendered = await renderLayoutDocument(doc, { seed: i, degraded: false });
-      const pages = await readPages({ bytes: rendered.image, name: `${type}.tif` }, { preprocess: { orient: true, deskew: false, contrast: false, crop: false, grey: false }, quality: false });
+      const pages = await readPages(
+        { bytes: rendered.image, name: `${type}.tif` },
+        { preprocess: { orient: true, deskew: false, contrast: false, crop: false, grey: false }, quality: false },
+      );
       const back = pages[1]!;
       // Still landscape: not turned a quarter (a half turn on few upper-case lines is a separate, known weakness).
       expect([back.width, back.height], `${type} card ${i + 1}`).toEqual([rendered.width, rendered.height]);
-      const raw = await readPages({ bytes: rendered.image, name: `${type}.tif` }, { preprocess: false, quality: false });
+      const raw = await readPages(
+        { bytes: rendered.image, name: `${type}.tif` },
+        { preprocess: false, quality: false },
+      );
       expect([0, 180], `${type} card ${i + 1}`).toContain(detectOrientation(raw[1]!).rotation);
     }
   });

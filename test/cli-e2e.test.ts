@@ -30,15 +30,29 @@ async function sohoa(args: string[]): Promise<{ code: number; stdout: string; st
 }
 
 const cards = existsSync(seedDir)
-  ? readdirSync(seedDir).sort().map((dir) => ({ dir: join(seedDir, dir), truth: JSON.parse(readFileSync(join(seedDir, dir, 'truth.json'), 'utf8')) as Truth }))
+  ? readdirSync(seedDir)
+      .sort()
+      .map((dir) => ({
+        dir: join(seedDir, dir),
+        truth: JSON.parse(readFileSync(join(seedDir, dir, 'truth.json'), 'utf8')) as Truth,
+      }))
   : [];
 
 let work: string;
 let vault: string;
-let digitized: { documents: Array<{ file: string; type: string | null; subject: string | null; status: string; fields: Record<string, { value: unknown; confidence: number }> }> };
+let digitized: {
+  documents: Array<{
+    file: string;
+    type: string | null;
+    subject: string | null;
+    status: string;
+    fields: Record<string, { value: unknown; confidence: number }>;
+  }>;
+};
 
 beforeAll(async () => {
-  if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
+  if (!existsSync(bin))
+    throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
   expect(cards.length, 'committed seed cards in seeds/data/cccd').toBeGreaterThanOrEqual(4);
   work = mkdtempSync(join(tmpdir(), 'sohoa-e2e-'));
   vault = join(work, 'vault.db');
@@ -88,7 +102,13 @@ describe('a scanned PDF holding both sides of a card', () => {
     const require = createRequire(join(root, 'packages/ingest/package.json'));
     // pdf-lib is a dependency of @sohoa/ingest, not of the root: load it from there.
     interface PdfLib {
-      PDFDocument: { create(): Promise<{ embedJpg(b: Uint8Array): Promise<{ width: number; height: number }>; addPage(size: [number, number]): { drawImage(i: unknown, o: object): void }; save(): Promise<Uint8Array> }> };
+      PDFDocument: {
+        create(): Promise<{
+          embedJpg(b: Uint8Array): Promise<{ width: number; height: number }>;
+          addPage(size: [number, number]): { drawImage(i: unknown, o: object): void };
+          save(): Promise<Uint8Array>;
+        }>;
+      };
     }
     const { PDFDocument } = require('pdf-lib') as PdfLib;
     const { dir, truth } = cards[2]!;
@@ -103,7 +123,12 @@ describe('a scanned PDF holding both sides of a card', () => {
     const result = await sohoa(['digitize', file, '--vault', join(work, 'pdf.db'), '--json', '--quiet']);
     expect(result.code, result.stderr).toBe(0);
     const [doc] = JSON.parse(result.stdout).documents;
-    expect(doc).toMatchObject({ type: 'cccd-2021', part: 'front+back', subject: truth.person.idNumber, status: 'stored' });
+    expect(doc).toMatchObject({
+      type: 'cccd-2021',
+      part: 'front+back',
+      subject: truth.person.idNumber,
+      status: 'stored',
+    });
     expect(doc.fields['person.fullName']).toMatchObject({ value: normalizeText(truth.person.fullName), method: 'qr' });
     expect(doc.fields['person.hometown'].method).toBe('ocr');
   });
@@ -116,9 +141,27 @@ describe('sohoa fill and coverage', () => {
       const xml = join(work, `${truth.person.idNumber}.xml`);
       // The citizen registers the birth of their own child, so the mother's or father's section is theirs.
       const role = truth.person.sex === 'female' ? 'mother' : 'father';
-      const result = await sohoa(['fill', birthForm, '--vault', vault, '--subject', truth.person.idNumber, '--as', role, '--json', '--pdf', pdf, '--xml', xml]);
+      const result = await sohoa([
+        'fill',
+        birthForm,
+        '--vault',
+        vault,
+        '--subject',
+        truth.person.idNumber,
+        '--as',
+        role,
+        '--json',
+        '--pdf',
+        pdf,
+        '--xml',
+        xml,
+      ]);
       expect(result.code, result.stderr).toBe(0);
-      const out = JSON.parse(result.stdout) as { data: unknown; fields: Array<{ pointer: string; key: string | null; status: string; value: unknown }>; coverage: { total: number; filled: number; ratio: number } };
+      const out = JSON.parse(result.stdout) as {
+        data: unknown;
+        fields: Array<{ pointer: string; key: string | null; status: string; value: unknown }>;
+        coverage: { total: number; filled: number; ratio: number };
+      };
       expect(out.coverage.ratio).toBeGreaterThan(0.2);
       expect(out.coverage.ratio).toBeCloseTo(out.coverage.filled / out.coverage.total, 10);
       const [y, m, d] = truth.person.birthDate.split('-');
@@ -146,7 +189,18 @@ describe('sohoa fill and coverage', () => {
 
   it('coverage --min gates: passes at 0.2 and fails at 1.0', async () => {
     const id = cards[0]!.truth.person.idNumber;
-    const ok = await sohoa(['coverage', birthForm, '--vault', vault, '--subject', id, '--as', 'mother', '--min', '0.2']);
+    const ok = await sohoa([
+      'coverage',
+      birthForm,
+      '--vault',
+      vault,
+      '--subject',
+      id,
+      '--as',
+      'mother',
+      '--min',
+      '0.2',
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/to-khai-dang-ky-khai-sinh/);
     const strict = await sohoa(['coverage', birthForm, '--vault', vault, '--subject', id, '--min', '1', '--json']);
@@ -157,27 +211,66 @@ describe('sohoa fill and coverage', () => {
   it('fill reads Form.io and SurveyJS forms (detected, or --format) and returns data in their own shape', async () => {
     const { truth } = cards[0]!;
     const formio = join(work, 'formio.json');
-    writeFileSync(formio, JSON.stringify({
-      title: 'Tờ khai',
-      components: [
-        { type: 'panel', key: 'p', input: false, components: [
-          { type: 'textfield', key: 'fullname', label: 'Họ, chữ đệm và tên', input: true, validate: { required: true } },
-          { type: 'textfield', key: 'identityNumber', label: 'Số định danh cá nhân', input: true, validate: { pattern: '\\d{12}' } },
-        ] },
-      ],
-    }));
+    writeFileSync(
+      formio,
+      JSON.stringify({
+        title: 'Tờ khai',
+        components: [
+          {
+            type: 'panel',
+            key: 'p',
+            input: false,
+            components: [
+              {
+                type: 'textfield',
+                key: 'fullname',
+                label: 'Họ, chữ đệm và tên',
+                input: true,
+                validate: { required: true },
+              },
+              {
+                type: 'textfield',
+                key: 'identityNumber',
+                label: 'Số định danh cá nhân',
+                input: true,
+                validate: { pattern: '\\d{12}' },
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const survey = join(work, 'survey.json');
-    writeFileSync(survey, JSON.stringify({ pages: [{ name: 'p1', elements: [{ type: 'panel', name: 'x', elements: [
-      { type: 'text', name: 'hoTen', title: 'Họ và tên', isRequired: true },
-      { type: 'text', name: 'ngaySinh', title: 'Ngày, tháng, năm sinh', inputType: 'date' },
-    ] }] }] }));
+    writeFileSync(
+      survey,
+      JSON.stringify({
+        pages: [
+          {
+            name: 'p1',
+            elements: [
+              {
+                type: 'panel',
+                name: 'x',
+                elements: [
+                  { type: 'text', name: 'hoTen', title: 'Họ và tên', isRequired: true },
+                  { type: 'text', name: 'ngaySinh', title: 'Ngày, tháng, năm sinh', inputType: 'date' },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const id = truth.person.idNumber;
     const a = await sohoa(['fill', formio, '--vault', vault, '--subject', id, '--json']);
     expect(a.code, a.stderr).toBe(0);
     expect(JSON.parse(a.stdout).data).toEqual({ fullname: normalizeText(truth.person.fullName), identityNumber: id });
     const b = await sohoa(['fill', survey, '--vault', vault, '--subject', id, '--json', '--format', 'surveyjs']);
     expect(b.code, b.stderr).toBe(0);
-    expect(JSON.parse(b.stdout).data).toEqual({ hoTen: normalizeText(truth.person.fullName), ngaySinh: truth.person.birthDate });
+    expect(JSON.parse(b.stdout).data).toEqual({
+      hoTen: normalizeText(truth.person.fullName),
+      ngaySinh: truth.person.birthDate,
+    });
     const forced = await sohoa(['fill', formio, '--vault', vault, '--subject', id, '--format', 'jsonschema']);
     expect(forced.code).toBe(1);
     expect(forced.stderr).toMatch(/EFORM_SCHEMA_INVALID/);
@@ -187,11 +280,44 @@ describe('sohoa fill and coverage', () => {
 
 describe('bad input gets one clear line and a non-zero exit, never a stack trace', () => {
   const cases: Array<[string, () => string[], RegExp]> = [
-    ['a text file named .jpg', () => { const f = join(work, 'note.jpg'); writeFileSync(f, 'this is not an image\n'); return ['digitize', f, '--vault', vault, '--json', '--quiet']; }, /INGEST_UNSUPPORTED_TYPE/],
-    ['a truncated PNG', () => { const f = join(work, 'cut.png'); const png = readFileSync(join(root, 'test/fixtures/tiny.png')); writeFileSync(f, png.subarray(0, Math.floor(png.length / 2))); return ['digitize', f, '--vault', vault, '--json', '--quiet']; }, /INGEST_CORRUPT_IMAGE/],
-    ['an empty PDF', () => { const f = join(work, 'empty.pdf'); writeFileSync(f, ''); return ['digitize', f, '--vault', vault, '--json', '--quiet']; }, /INGEST_FILE_EMPTY/],
-    ['an unknown subject', () => ['fill', birthForm, '--vault', vault, '--subject', '001099999999', '--json'], /VAULT_SUBJECT_NOT_FOUND/],
-    ['a missing form file', () => ['fill', join(work, 'nope.schema.json'), '--vault', vault, '--subject', '001099999999'], /EFORM_SCHEMA_NOT_FOUND/],
+    [
+      'a text file named .jpg',
+      () => {
+        const f = join(work, 'note.jpg');
+        writeFileSync(f, 'this is not an image\n');
+        return ['digitize', f, '--vault', vault, '--json', '--quiet'];
+      },
+      /INGEST_UNSUPPORTED_TYPE/,
+    ],
+    [
+      'a truncated PNG',
+      () => {
+        const f = join(work, 'cut.png');
+        const png = readFileSync(join(root, 'test/fixtures/tiny.png'));
+        writeFileSync(f, png.subarray(0, Math.floor(png.length / 2)));
+        return ['digitize', f, '--vault', vault, '--json', '--quiet'];
+      },
+      /INGEST_CORRUPT_IMAGE/,
+    ],
+    [
+      'an empty PDF',
+      () => {
+        const f = join(work, 'empty.pdf');
+        writeFileSync(f, '');
+        return ['digitize', f, '--vault', vault, '--json', '--quiet'];
+      },
+      /INGEST_FILE_EMPTY/,
+    ],
+    [
+      'an unknown subject',
+      () => ['fill', birthForm, '--vault', vault, '--subject', '001099999999', '--json'],
+      /VAULT_SUBJECT_NOT_FOUND/,
+    ],
+    [
+      'a missing form file',
+      () => ['fill', join(work, 'nope.schema.json'), '--vault', vault, '--subject', '001099999999'],
+      /EFORM_SCHEMA_NOT_FOUND/,
+    ],
   ];
   for (const [name, args, code] of cases) {
     it(name, async () => {

@@ -28,7 +28,8 @@ const all = existsSync(scans) && statSync(scans).isDirectory() ? listScans(scans
 const everyFile = process.env.SOHOA_REAL_SCANS === 'all';
 const images = all.filter((f) => !f.toLowerCase().endsWith('.pdf'));
 const files = everyFile ? all : all.filter((f) => f.toLowerCase().endsWith('.pdf') || images.indexOf(f) % 5 === 0);
-if (!existsSync(bin) && files.length > 0) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
+if (!existsSync(bin) && files.length > 0)
+  throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
 
 interface JsonDocument {
   file: string;
@@ -40,22 +41,46 @@ interface JsonDocument {
 const work = mkdtempSync(join(tmpdir(), 'sohoa-real-scans-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.skipIf(!canRun('cli-real-scans', files.length > 0, `${scans} is absent or holds no scans (see ../shared/data/README)`, { allowedInCi: true }))('sohoa digitize on the real scans of ../shared/data/scans', () => {
+describe.skipIf(
+  !canRun('cli-real-scans', files.length > 0, `${scans} is absent or holds no scans (see ../shared/data/README)`, {
+    allowedInCi: true,
+  }),
+)('sohoa digitize on the real scans of ../shared/data/scans', () => {
   it('reads every PDF and image without an ingest error', async () => {
     expect(files.filter((f) => f.toLowerCase().endsWith('.pdf')).length, 'the real PDFs').toBeGreaterThanOrEqual(4);
     const started = Date.now();
     // One run over every file, two worker processes (CI has two cores); a generous per-file limit, since a
     // 6-page PDF rasterised at 300 dpi took over the default 300 s on a loaded machine (this test is about ingest).
-    const args = [bin, 'digitize', ...files, '--vault', join(work, 'v.db'), '--json', '--quiet', '--concurrency', '2', '--file-timeout', '1800'];
+    const args = [
+      bin,
+      'digitize',
+      ...files,
+      '--vault',
+      join(work, 'v.db'),
+      '--json',
+      '--quiet',
+      '--concurrency',
+      '2',
+      '--file-timeout',
+      '1800',
+    ];
     const result = await run(process.execPath, args, { cwd: root, maxBuffer: 256 * 1024 * 1024 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: typeof e.code === 'number' ? e.code : -1,
+        stdout: e.stdout ?? '',
+        stderr: e.stderr ?? '',
+      }),
     );
-    console.info(`digitize of ${files.length} real scans: ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.code}`);
+    console.info(
+      `digitize of ${files.length} real scans: ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.code}`,
+    );
     expect(result.stderr, 'no stack trace or crash').not.toMatch(/please report|\n\s+at /i);
     const { documents } = JSON.parse(result.stdout) as { documents: JsonDocument[] };
     expect(documents.map((d) => resolve(d.file)).sort()).toEqual(files);
-    const ingestFailures = documents.filter((d) => d.error?.code.startsWith('INGEST_')).map((d) => `${d.file}: ${d.error!.code}`);
+    const ingestFailures = documents
+      .filter((d) => d.error?.code.startsWith('INGEST_'))
+      .map((d) => `${d.file}: ${d.error!.code}`);
     expect(ingestFailures).toEqual([]);
     // Exit 1 only because some file was unclassified or refused later in the pipeline, never a usage error or a crash.
     const failed = documents.filter((d) => d.status === 'failed');

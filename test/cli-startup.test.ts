@@ -9,7 +9,9 @@ const bin = join(root, 'packages/cli/dist/bin.js');
 
 function imported(args: string[]): string[] {
   if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first.');
-  const run = spawnSync(process.execPath, ['--import', join(root, 'test/fixtures/log-imports.mjs'), bin, ...args], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', join(root, 'test/fixtures/log-imports.mjs'), bin, ...args], {
+    encoding: 'utf8',
+  });
   return [...run.stderr.matchAll(/^import: (.+)$/gm)].map((m) => m[1]!);
 }
 
@@ -17,11 +19,28 @@ describe('CLI start-up', () => {
   it('`fill` loads neither OCR, image decoding, PDF rendering, nor extraction', () => {
     const modules = imported(['fill', '--help']);
     expect(modules).toContain('commander');
-    for (const heavy of ['@sohoa/ocr', '@sohoa/ingest', '@sohoa/render', '@sohoa/extract', '@sohoa/batch', 'tesseract.js', 'sharp', 'pdf-lib']) expect(modules).not.toContain(heavy);
+    for (const heavy of [
+      '@sohoa/ocr',
+      '@sohoa/ingest',
+      '@sohoa/render',
+      '@sohoa/extract',
+      '@sohoa/batch',
+      'tesseract.js',
+      'sharp',
+      'pdf-lib',
+    ])
+      expect(modules).not.toContain(heavy);
   });
 
   it('`digitize` still loads OCR when it runs', () => {
-    const modules = imported(['digitize', '/nonexistent-file-for-startup-test.jpg', '--vault', join(root, 'node_modules/.cache/startup-test/v.db'), '--quiet', '--no-isolate']);
+    const modules = imported([
+      'digitize',
+      '/nonexistent-file-for-startup-test.jpg',
+      '--vault',
+      join(root, 'node_modules/.cache/startup-test/v.db'),
+      '--quiet',
+      '--no-isolate',
+    ]);
     expect(modules).toContain('@sohoa/ocr');
   });
 });

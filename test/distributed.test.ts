@@ -20,7 +20,10 @@ afterAll(() => {
 const masterKey = randomBytes(32).toString('hex');
 
 function startWorker(queue: string, vault: string): { child: ChildProcess; done: () => number } {
-  const child = spawn(process.execPath, [join(root, 'test/bench/queue-worker.mjs'), url, queue, vault, work], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SOHOA_MASTER_KEY: masterKey } });
+  const child = spawn(process.execPath, [join(root, 'test/bench/queue-worker.mjs'), url, queue, vault, work], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, SOHOA_MASTER_KEY: masterKey },
+  });
   children.push(child);
   let done = 0;
   child.stdout!.setEncoding('utf8');
@@ -41,13 +44,28 @@ describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
     // The vault is on the same PostgreSQL server, in a schema of its own, encrypted with one master key.
     const vaultPath = `${url}#${queueName.replace(/-/g, '_')}`;
     // Queue settings are fixed when the queue is created: short expiry, so a dead worker's job comes back fast.
-    const queue = await createPgBossQueue({ connectionString: url, queue: queueName, expireInSeconds: 3, maintenanceIntervalSeconds: 1 });
+    const queue = await createPgBossQueue({
+      connectionString: url,
+      queue: queueName,
+      expireInSeconds: 3,
+      maintenanceIntervalSeconds: 1,
+    });
     // A manifest on the shared store puts each person's two sides in the person's dossier; jobs carry its path only.
-    const owners = files.map((f) => (JSON.parse(readFileSync(join(dirname(f), 'truth.json'), 'utf8')) as { person: { idNumber: string } }).person.idNumber);
+    const owners = files.map(
+      (f) =>
+        (JSON.parse(readFileSync(join(dirname(f), 'truth.json'), 'utf8')) as { person: { idNumber: string } }).person
+          .idNumber,
+    );
     const people = [...new Set(owners)];
     const codeOf = (owner: string) => `H29.001.07-260115-AB${String(people.indexOf(owner) + 1).padStart(4, '0')}`;
     const manifestPath = join(work, 'manifest.csv');
-    writeFileSync(manifestPath, ['path,dossier,procedure,role,subject', ...files.map((f, i) => `${f},${codeOf(owners[i]!)},1.001193,component,${owners[i]}`)].join('\n'));
+    writeFileSync(
+      manifestPath,
+      [
+        'path,dossier,procedure,role,subject',
+        ...files.map((f, i) => `${f},${codeOf(owners[i]!)},1.001193,component,${owners[i]}`),
+      ].join('\n'),
+    );
     expect(await queue.enqueue(files, { manifest: manifestPath })).toEqual({ queued: files.length, alreadyQueued: 0 });
     expect((await queue.enqueue(files.slice(0, 2))).alreadyQueued).toBe(2);
     await queue.stop();
@@ -68,7 +86,8 @@ describe.skipIf(!hasServer)('distributed mode on PostgreSQL + pg-boss', () => {
       for (const s of await vault.listSubjects()) n += (await vault.listDocuments(s.id)).length;
       return n;
     };
-    while (Date.now() < deadline && (documents = await countDocuments()) < files.length) await new Promise((r) => setTimeout(r, 500));
+    while (Date.now() < deadline && (documents = await countDocuments()) < files.length)
+      await new Promise((r) => setTimeout(r, 500));
     // Let any job still being retried settle, then check nothing was stored twice.
     await new Promise((r) => setTimeout(r, 3000));
     documents = await countDocuments();

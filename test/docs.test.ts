@@ -6,10 +6,26 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
-const mdIn = (dir: string) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.md')).map((f) => join(dir, f)) : []);
+const mdIn = (dir: string) =>
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(dir, f))
+    : [];
 const readmesUnder = (dir: string) =>
-  existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((d) => join(dir, d, 'README.md')).filter((f) => existsSync(join(root, f))) : [];
-const pages = ['README.md', ...mdIn('docs'), ...mdIn('schemas'), ...mdIn('.changeset'), ...readmesUnder('packages'), ...readmesUnder('examples')];
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .map((d) => join(dir, d, 'README.md'))
+        .filter((f) => existsSync(join(root, f)))
+    : [];
+const pages = [
+  'README.md',
+  ...mdIn('docs'),
+  ...mdIn('schemas'),
+  ...mdIn('.changeset'),
+  ...readmesUnder('packages'),
+  ...readmesUnder('examples'),
+];
 
 /** Relative link targets of a Markdown page, outside code blocks and inline code. */
 function relativeLinks(markdown: string): string[] {
@@ -26,7 +42,9 @@ describe('docs', () => {
   });
 
   it.each(pages)('%s: relative links point to files that exist', (page) => {
-    const missing = relativeLinks(readFileSync(join(root, page), 'utf8')).filter((target) => !existsSync(resolve(root, dirname(page), target)));
+    const missing = relativeLinks(readFileSync(join(root, page), 'utf8')).filter(
+      (target) => !existsSync(resolve(root, dirname(page), target)),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -18,7 +18,8 @@ const BUILTINS = new Set(createRequire(import.meta.url)('node:module').builtinMo
 
 describe('@sohoa/eform/browser', () => {
   it('bundles for the browser with esbuild --platform=browser, with no Node built-in anywhere in it', async () => {
-    if (!existsSync(entry)) throw new Error('packages/eform/dist/browser.js is missing: run `pnpm --filter @sohoa/eform... build` first.');
+    if (!existsSync(entry))
+      throw new Error('packages/eform/dist/browser.js is missing: run `pnpm --filter @sohoa/eform... build` first.');
     const imported: string[] = [];
     const result = await esbuild.build({
       entryPoints: [entry],
@@ -52,13 +53,31 @@ describe('@sohoa/eform/browser', () => {
     const form = eform.loadForm({
       components: [
         { type: 'textfield', key: 'fullname', label: 'Họ, chữ đệm và tên', input: true, validate: { required: true } },
-        { type: 'textfield', key: 'identityNumber', label: 'Số định danh cá nhân', input: true, validate: { pattern: '\\d{12}' } },
+        {
+          type: 'textfield',
+          key: 'identityNumber',
+          label: 'Số định danh cá nhân',
+          input: true,
+          validate: { pattern: '\\d{12}' },
+        },
       ],
     });
-    const value = (v: string) => ({ value: v, confidence: 0.99, method: 'qr' as const, documentId: 'd', documentType: 'cccd-2021', expired: false });
-    const filled = eform.fillForm(form, { values: { 'person.fullName': value('Nguyễn Thị Thử'), 'person.idNumber': value('001199012345') } });
+    const value = (v: string) => ({
+      value: v,
+      confidence: 0.99,
+      method: 'qr' as const,
+      documentId: 'd',
+      documentType: 'cccd-2021',
+      expired: false,
+    });
+    const filled = eform.fillForm(form, {
+      values: { 'person.fullName': value('Nguyễn Thị Thử'), 'person.idNumber': value('001199012345') },
+    });
     expect(filled.data).toEqual({ fullname: 'Nguyễn Thị Thử', identityNumber: '001199012345' });
     expect(eform.validateForm(form, filled.data).ok).toBe(true);
-    expect(eform.validateForm(form, { fullname: '', identityNumber: '12' }).errors.map((e) => e.keyword)).toEqual(['minLength', 'pattern']);
+    expect(eform.validateForm(form, { fullname: '', identityNumber: '12' }).errors.map((e) => e.keyword)).toEqual([
+      'minLength',
+      'pattern',
+    ]);
   });
 });

@@ -13,7 +13,8 @@ let work: string;
 
 beforeAll(() => {
   for (const name of ['eform', 'vault', 'render', 'batch', 'ingest', 'ocr']) {
-    if (!existsSync(join(root, 'packages', name, 'dist/index.js'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first (\`pnpm test\` does).`);
+    if (!existsSync(join(root, 'packages', name, 'dist/index.js')))
+      throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first (\`pnpm test\` does).`);
   }
   work = mkdtempSync(join(tmpdir(), 'sohoa-examples-'));
 });
@@ -25,7 +26,9 @@ afterAll(() => {
 describe('examples/getting-started', () => {
   it('first-form.mjs fills, validates and writes a PDF', async () => {
     const pdf = join(work, 'first-form.pdf');
-    const { stdout } = await run(process.execPath, [join(root, 'examples/getting-started/first-form.mjs'), pdf], { cwd: root });
+    const { stdout } = await run(process.execPath, [join(root, 'examples/getting-started/first-form.mjs'), pdf], {
+      cwd: root,
+    });
     expect(stdout).toMatch(/^\/noiThuongTru\s+filled\s+cccd-2021 via qr$/m);
     expect(stdout).toMatch(/^\/noiDungDeNghi\s+empty\s+no-binding$/m);
     expect(stdout).toContain('coverage 5/7 (71.4%)');
@@ -34,7 +37,9 @@ describe('examples/getting-started', () => {
   });
 
   it('unannotated.schema.json binds as docs/annotating-forms.md shows', () => {
-    const schema = parseFormSchema(JSON.parse(readFileSync(join(root, 'examples/getting-started/unannotated.schema.json'), 'utf8')));
+    const schema = parseFormSchema(
+      JSON.parse(readFileSync(join(root, 'examples/getting-started/unannotated.schema.json'), 'utf8')),
+    );
     const rows = bindForm(schema).fields.map((f) => `${f.pointer} ${f.key ?? '-'} ${f.via}`);
     expect(rows).toEqual([
       '/nguoiDeNghi/hoTen person.fullName inference',
@@ -52,7 +57,11 @@ describe('examples/batch', () => {
   it('run.mjs digitises a scan into a SQLite vault and writes the report', async () => {
     const out = join(work, 'batch');
     const card = join(root, 'seeds/data/cccd/01-tran-kim-giang');
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'examples/batch/run.mjs'), card, '--limit', '1', '--out', out], { cwd: root });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(root, 'examples/batch/run.mjs'), card, '--limit', '1', '--out', out],
+      { cwd: root },
+    );
     expect(stderr).toMatch(/^\[1\/1\] stored\s+back\.jpg/m);
     expect(stdout).toContain('by status: {"stored":1,');
     expect(stdout).toContain('by type: {"cccd-2021":1}');

@@ -11,18 +11,27 @@ import { filledByKey, subjectProfile } from './eval/lib/format-check.mjs';
 
 // The 33 tagged forms are read from ../shared/data (never copied here) and converted at run time.
 const TAGGED = resolve(import.meta.dirname, '../../shared/data/forms/tagged');
-const files: string[] = existsSync(TAGGED) ? readdirSync(TAGGED).filter((f) => f.endsWith('.txt')).sort() : [];
+const files: string[] = existsSync(TAGGED)
+  ? readdirSync(TAGGED)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 if (files.length === 0) console.warn(`forms-formats: ${TAGGED} not found; the four-format test is skipped.`);
 const NOW = new Date(2026, 2, 5, 9, 30);
 
 function fillAll(file: string): Record<string, string[]> {
-  const { schema } = taggedToSchema(readFileSync(resolve(TAGGED, file), 'utf8'), file.replace(/\.txt$/, '')) as { schema: Record<string, unknown> };
+  const { schema } = taggedToSchema(readFileSync(resolve(TAGGED, file), 'utf8'), file.replace(/\.txt$/, '')) as {
+    schema: Record<string, unknown>;
+  };
   const out: Record<string, string[]> = {};
   for (const [format, doc] of Object.entries(allFormats(schema) as Record<string, unknown>)) {
     const form = loadForm(doc);
     const filled = fillForm(form, subjectProfile(), { now: NOW });
     // Whatever the format, what is filled validates against the form's own rules as loaded.
-    expect(validateForm(form, filled.data).errors.filter((e) => e.keyword !== 'required'), `${file} ${format}`).toEqual([]);
+    expect(
+      validateForm(form, filled.data).errors.filter((e) => e.keyword !== 'required'),
+      `${file} ${format}`,
+    ).toEqual([]);
     out[format] = filledByKey(filled);
   }
   return out;
@@ -30,7 +39,9 @@ function fillAll(file: string): Record<string, string[]> {
 
 // Known gap: on 06_ the flattened formats (a panel per person block) miss the signing date line, which the
 // nested JSON Schema form fills. A value missed, never a wrong one; remove the entry when it is fixed.
-const KNOWN_MISSING: Record<string, string[]> = { '06_': ['form.signingDate.day=05', 'form.signingDate.month=03', 'form.signingDate.year=2026'] };
+const KNOWN_MISSING: Record<string, string[]> = {
+  '06_': ['form.signingDate.day=05', 'form.signingDate.month=03', 'form.signingDate.year=2026'],
+};
 
 describe.skipIf(files.length === 0)('one form in four formats (2020-12, draft-07, Form.io, SurveyJS)', () => {
   it('gives the same values in every format on all 33 forms (one known gap, missing values only)', () => {
@@ -42,8 +53,14 @@ describe.skipIf(files.length === 0)('one form in four formats (2020-12, draft-07
       expect(values['draft-07'], file).toEqual(base);
       const known = KNOWN_MISSING[file.slice(0, 3)] ?? [];
       for (const format of ['formio', 'surveyjs']) {
-        expect(values[format]!.filter((v) => !base.includes(v)), `${file} ${format}: extra`).toEqual([]);
-        expect(base.filter((v) => !values[format]!.includes(v)), `${file} ${format}: missing`).toEqual(known);
+        expect(
+          values[format]!.filter((v) => !base.includes(v)),
+          `${file} ${format}: extra`,
+        ).toEqual([]);
+        expect(
+          base.filter((v) => !values[format]!.includes(v)),
+          `${file} ${format}: missing`,
+        ).toEqual(known);
       }
     }
     expect(filled).toBeGreaterThan(100); // the comparison is not between empty forms

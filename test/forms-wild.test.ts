@@ -10,14 +10,38 @@ import { SUBJECT_ID, TRUTH } from './eval/forms/subject.mjs';
 
 // Real form schemas written by another team (VA.gov, draft-04/-07), read from ../shared/data: never copied here.
 const DIR = resolve(import.meta.dirname, '../../shared/data/forms-wild/va-gov');
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 if (files.length === 0) console.warn(`forms-wild: ${DIR} not found; the wild-schema test is skipped.`);
 
 // Codes a refusal may carry: each names what is wrong with the schema, on one line.
-const REFUSALS = ['EFORM_SCHEMA_INVALID', 'EFORM_REMOTE_REF', 'EFORM_SCHEMA_TOO_LARGE', 'EFORM_PATTERN_UNSAFE', 'EFORM_PATTERN_UNSUPPORTED'];
+const REFUSALS = [
+  'EFORM_SCHEMA_INVALID',
+  'EFORM_REMOTE_REF',
+  'EFORM_SCHEMA_TOO_LARGE',
+  'EFORM_PATTERN_UNSAFE',
+  'EFORM_PATTERN_UNSUPPORTED',
+];
 
-const value = (v: string) => ({ value: v, confidence: 0.99, method: 'qr' as const, documentId: 'doc', documentType: 'cccd-2021', expired: false });
-const t = TRUTH as { fullName: string; birthDate: string; permanentAddress: string; spouse: { fullName: string; birthDate: string }; mother: { fullName: string }; father: { fullName: string } };
+const value = (v: string) => ({
+  value: v,
+  confidence: 0.99,
+  method: 'qr' as const,
+  documentId: 'doc',
+  documentType: 'cccd-2021',
+  expired: false,
+});
+const t = TRUTH as {
+  fullName: string;
+  birthDate: string;
+  permanentAddress: string;
+  spouse: { fullName: string; birthDate: string };
+  mother: { fullName: string };
+  father: { fullName: string };
+};
 const profile: FillProfile = {
   values: {
     'person.fullName': value(t.fullName),
@@ -32,7 +56,7 @@ const profile: FillProfile = {
 };
 
 describe.skipIf(files.length === 0)('the wild VA.gov schemas', () => {
-  it('each is accepted, or refused with one typed line; none puts a value in another person\'s section', () => {
+  it("each is accepted, or refused with one typed line; none puts a value in another person's section", () => {
     let accepted = 0;
     for (const file of files) {
       const json = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as unknown;
@@ -48,7 +72,10 @@ describe.skipIf(files.length === 0)('the wild VA.gov schemas', () => {
       accepted++;
       const filled = fillForm(form, profile, { now: new Date(2026, 2, 5) });
       expect(wrongSectionValues(filled), file).toEqual([]);
-      expect(validateForm(form, filled.data).errors.every((e) => !e.message.includes(t.fullName)), file).toBe(true);
+      expect(
+        validateForm(form, filled.data).errors.every((e) => !e.message.includes(t.fullName)),
+        file,
+      ).toBe(true);
     }
     // 50 of the 55 today; the 5 refused have a reference to a definition that is not there, a property that
     // is not a schema, or a root that is not an object.

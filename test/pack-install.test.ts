@@ -1,5 +1,15 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,7 +33,8 @@ interface PackageJson {
   exports: Record<string, unknown>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
-const manifest = (name: string) => JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) as PackageJson;
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) as PackageJson;
 
 /** Every export subpath as an import specifier, except those that need an optional peer the project lacks. */
 function specifiers(name: string): string[] {
@@ -47,21 +58,32 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const npm = (args: string[]) => run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, maxBuffer: 16 * 1024 * 1024 });
+const npm = (args: string[]) =>
+  run('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, maxBuffer: 16 * 1024 * 1024 });
 const node = (args: string[]) => run(process.execPath, args, { cwd: project, maxBuffer: 16 * 1024 * 1024 });
 
 describe.skipIf(!enabled)('packed tarballs in a fresh project outside the workspace', () => {
   beforeAll(async () => {
     for (const name of packages) {
-      if (!existsSync(join(root, 'packages', name, 'dist'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first (\`pnpm test\` does).`);
+      if (!existsSync(join(root, 'packages', name, 'dist')))
+        throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first (\`pnpm test\` does).`);
     }
     work = mkdtempSync(join(tmpdir(), 'sohoa-pack-'));
     const out = join(work, 'tarballs');
-    await timed('pack', () => run('npx', ['-y', 'pnpm@10.34.9', '-r', '--filter', './packages/*', 'pack', '--pack-destination', out], { cwd: root }));
-    tarballs = new Map(readdirSync(out).map((file) => [/^sohoa-(.+)-\d+\.\d+\.\d+.*\.tgz$/.exec(file)![1]!, join(out, file)]));
+    await timed('pack', () =>
+      run('npx', ['-y', 'pnpm@10.34.9', '-r', '--filter', './packages/*', 'pack', '--pack-destination', out], {
+        cwd: root,
+      }),
+    );
+    tarballs = new Map(
+      readdirSync(out).map((file) => [/^sohoa-(.+)-\d+\.\d+\.\d+.*\.tgz$/.exec(file)![1]!, join(out, file)]),
+    );
     project = join(work, 'project');
     mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sohoa-pack-check', private: true, type: 'module' }, null, 2));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'sohoa-pack-check', private: true, type: 'module' }, null, 2),
+    );
   }, 120_000);
 
   afterAll(() => {
@@ -79,7 +101,9 @@ describe.skipIf(!enabled)('packed tarballs in a fresh project outside the worksp
   });
 
   it('installs the form-filling packages with npm and fills, validates and renders the getting-started form', async () => {
-    await timed('npm install (form packages)', () => npm(['install', ...formPackages.map((name) => tarballs.get(name)!)]));
+    await timed('npm install (form packages)', () =>
+      npm(['install', ...formPackages.map((name) => tarballs.get(name)!)]),
+    );
     copyFileSync(join(root, 'examples/getting-started/first-form.mjs'), join(project, 'first-form.mjs'));
     const { stdout } = await timed('fill + PDF', () => node(['first-form.mjs', 'out.pdf']));
     expect(stdout).toMatch(/^\/hoTen\s+filled\s+cccd-2021 via qr$/m);
@@ -90,7 +114,9 @@ describe.skipIf(!enabled)('packed tarballs in a fresh project outside the worksp
 
   it('installs every other package and each export subpath loads with import and require() with the same names as the sources', async () => {
     const rest = packages.filter((name) => !formPackages.includes(name));
-    await timed('npm install --ignore-scripts (other packages)', () => npm(['install', '--ignore-scripts', ...rest.map((name) => tarballs.get(name)!)]));
+    await timed('npm install --ignore-scripts (other packages)', () =>
+      npm(['install', '--ignore-scripts', ...rest.map((name) => tarballs.get(name)!)]),
+    );
     copyFileSync(join(fixtures, 'imports.mjs'), join(project, 'imports.mjs'));
     const all = packages.flatMap(specifiers);
     const { stdout } = await timed('import check', () => node(['imports.mjs', ...all]));

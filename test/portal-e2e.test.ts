@@ -13,13 +13,17 @@ import { canRun } from './fixtures/skip';
 const root = resolve(import.meta.dirname, '..');
 const example = join(root, 'examples/portal');
 const card = join(root, 'seeds/data/cccd/03-huynh-thi-xoan');
-const truth = JSON.parse(readFileSync(join(card, 'truth.json'), 'utf8')) as { person: { idNumber: string; fullName: string; birthDate: string } };
+const truth = JSON.parse(readFileSync(join(card, 'truth.json'), 'utf8')) as {
+  person: { idNumber: string; fullName: string; birthDate: string };
+};
 const citizen = truth.person.idNumber;
 const hasChromium = existsSync(CHROMIUM);
 const screenshots = join(example, 'test-results/screenshots');
 
 if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing but CI=true: the portal browser test must run in CI. Install it with \`apt-get install chromium\`.`);
+  throw new Error(
+    `${CHROMIUM} is missing but CI=true: the portal browser test must run in CI. Install it with \`apt-get install chromium\`.`,
+  );
 }
 
 /** Facts of the citizen as the vault holds them now, read (and audited) under the test's own grant. */
@@ -37,7 +41,14 @@ beforeAll(async () => {
   browserDemo = await createDemoVault({ cards: [card], log: (line) => console.log(`portal demo vault: ${line}`) });
   apiDemo = await createDemoVault({ cards: [card], records: browserDemo.records });
   for (const demo of [browserDemo, apiDemo]) {
-    await demo.vault.grant({ to: 'test:checker', subject: citizen, purpose: 'test', keys: ['*'], expiresAt: new Date(Date.now() + 600_000).toISOString(), grantedBy: 'test:checker' });
+    await demo.vault.grant({
+      to: 'test:checker',
+      subject: citizen,
+      purpose: 'test',
+      keys: ['*'],
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      grantedBy: 'test:checker',
+    });
   }
 }, 120_000);
 
@@ -54,8 +65,16 @@ describe('portal service (no browser)', () => {
     const view = await service.openForm(citizen);
     expect(view.role).toBe('mother');
     const name = view.fields.find((f) => f.pointer === '/nguoiYeuCau/hoTen')!;
-    expect(name).toMatchObject({ status: 'filled', value: normalizeText(truth.person.fullName), source: { documentType: 'cccd-2021', page: 1 } });
-    expect(view.fields.find((f) => f.pointer === '/me/danToc')).toMatchObject({ status: 'needs-review', reason: 'low-confidence', vaultKey: 'person.ethnicity' });
+    expect(name).toMatchObject({
+      status: 'filled',
+      value: normalizeText(truth.person.fullName),
+      source: { documentType: 'cccd-2021', page: 1 },
+    });
+    expect(view.fields.find((f) => f.pointer === '/me/danToc')).toMatchObject({
+      status: 'needs-review',
+      reason: 'low-confidence',
+      vaultKey: 'person.ethnicity',
+    });
     expect(view.fields.find((f) => f.pointer === '/ketHon/so')).toMatchObject({ status: 'empty', reason: 'no-data' });
   });
 
@@ -66,31 +85,62 @@ describe('portal service (no browser)', () => {
     const data = structuredClone(view.data) as Record<string, Record<string, unknown>>;
     data.kinhGui = 'UBND phường Vĩnh Ninh' as never;
     data.lamTai = 'Huế' as never;
-    data.nguoiDuocKhaiSinh = { hoTen: 'Lê Thị Mẫu', ngaySinh: '05/01/2026', gioiTinh: 'Nữ', noiSinh: 'Bệnh viện Trung ương Huế' };
+    data.nguoiDuocKhaiSinh = {
+      hoTen: 'Lê Thị Mẫu',
+      ngaySinh: '05/01/2026',
+      gioiTinh: 'Nữ',
+      noiSinh: 'Bệnh viện Trung ương Huế',
+    };
     data.me!.danToc = 'Kinh';
     (data.nguoiYeuCau!.giayToTuyThan as Record<string, unknown>).noiCap = 'Cục CS QLHC về TTXH';
 
-    const invalid = await service.submit(citizen, view, { data: { ...data, nguoiDuocKhaiSinh: { hoTen: 'Lê Thị Mẫu' } }, updateVault: ['/me/danToc'] });
+    const invalid = await service.submit(citizen, view, {
+      data: { ...data, nguoiDuocKhaiSinh: { hoTen: 'Lê Thị Mẫu' } },
+      updateVault: ['/me/danToc'],
+    });
     expect(invalid.ok).toBe(false);
-    expect(invalid.ok ? [] : invalid.errors).toContainEqual(expect.objectContaining({ pointer: '/nguoiDuocKhaiSinh/ngaySinh', message: 'là thông tin bắt buộc' }));
+    expect(invalid.ok ? [] : invalid.errors).toContainEqual(
+      expect.objectContaining({ pointer: '/nguoiDuocKhaiSinh/ngaySinh', message: 'là thông tin bắt buộc' }),
+    );
     expect(await factsOf(apiDemo, 'person.ethnicity'), 'an invalid submission writes nothing').toHaveLength(1);
 
     const result = await service.submit(citizen, view, { data, updateVault: ['/me/danToc'] });
     expect(result).toMatchObject({ ok: true, vaultUpdates: ['person.ethnicity'] });
     const ethnicity = await factsOf(apiDemo, 'person.ethnicity');
     expect(ethnicity).toHaveLength(2);
-    expect(ethnicity[1]).toMatchObject({ value: 'Kinh', method: 'manual', documentType: 'correction', correctedBy: 'citizen:self', supersedes: [ethnicity[0]!.id] });
-    expect(await factsOf(apiDemo, 'person.idDocument.issuer'), '"this form only" must not touch the vault').toEqual(issuerBefore);
+    expect(ethnicity[1]).toMatchObject({
+      value: 'Kinh',
+      method: 'manual',
+      documentType: 'correction',
+      correctedBy: 'citizen:self',
+      supersedes: [ethnicity[0]!.id],
+    });
+    expect(await factsOf(apiDemo, 'person.idDocument.issuer'), '"this form only" must not touch the vault').toEqual(
+      issuerBefore,
+    );
 
     const again = await service.openForm(citizen);
-    expect(again.fields.find((f) => f.pointer === '/me/danToc')).toMatchObject({ status: 'filled', value: 'Kinh', source: { method: 'manual' } });
-    expect(again.fields.find((f) => f.pointer === '/nguoiYeuCau/giayToTuyThan/noiCap')?.value).not.toBe('Cục CS QLHC về TTXH');
+    expect(again.fields.find((f) => f.pointer === '/me/danToc')).toMatchObject({
+      status: 'filled',
+      value: 'Kinh',
+      source: { method: 'manual' },
+    });
+    expect(again.fields.find((f) => f.pointer === '/nguoiYeuCau/giayToTuyThan/noiCap')?.value).not.toBe(
+      'Cục CS QLHC về TTXH',
+    );
     const pdf = result.ok ? service.pdf(citizen, result.pdfId) : undefined;
     expect(Buffer.from(pdf!.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   });
 });
 
-describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (install it with \`apt-get install chromium\`; .ci/run tries)`, { allowedInCi: true }))('portal in Debian Chromium (playwright-core)', () => {
+describe.skipIf(
+  !canRun(
+    'portal-e2e',
+    hasChromium,
+    `${CHROMIUM} not found (install it with \`apt-get install chromium\`; .ci/run tries)`,
+    { allowedInCi: true },
+  ),
+)('portal in Debian Chromium (playwright-core)', () => {
   let portal: RunningPortal;
   let work: string;
 
@@ -135,7 +185,9 @@ describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (insta
       // Pre-filled from the vault (QR and OCR of the seed card), the citizen being the mother.
       await input('/nguoiYeuCau/hoTen').waitFor();
       expect(await input('/nguoiYeuCau/hoTen').inputValue()).toBe(normalizeText(truth.person.fullName));
-      expect(await input('/nguoiYeuCau/ngaySinh').inputValue()).toBe(truth.person.birthDate.split('-').reverse().join('/'));
+      expect(await input('/nguoiYeuCau/ngaySinh').inputValue()).toBe(
+        truth.person.birthDate.split('-').reverse().join('/'),
+      );
       expect(await input('/nguoiYeuCau/giayToTuyThan/soGiayTo').inputValue()).toBe(citizen);
       expect(await input('/me/hoTen').inputValue()).toBe(normalizeText(truth.person.fullName));
       await expect.poll(() => field('/nguoiYeuCau/hoTen').getAttribute('class')).toContain('field-filled');
@@ -161,8 +213,12 @@ describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (insta
       await ethnicity.hover();
       expect(await ethnicity.locator('.provenance').innerText()).toContain('Giấy xác nhận thông tin về cư trú (CT07)');
       await shot('05-needs-review');
-      expect(await field('/ketHon/so').locator('.empty-reason').innerText()).toContain('Kho dữ liệu của bạn chưa có thông tin này');
-      expect(await field('/nguoiDuocKhaiSinh/hoTen').locator('.empty-reason').innerText()).toContain('chưa có thông tin này');
+      expect(await field('/ketHon/so').locator('.empty-reason').innerText()).toContain(
+        'Kho dữ liệu của bạn chưa có thông tin này',
+      );
+      expect(await field('/nguoiDuocKhaiSinh/hoTen').locator('.empty-reason').innerText()).toContain(
+        'chưa có thông tin này',
+      );
 
       // Submitting with an unreviewed value is stopped on the page.
       await page.locator('#submit').click();
@@ -183,7 +239,10 @@ describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (insta
       expect(await field('/nguoiDuocKhaiSinh/ngaySinh').innerText()).toContain('không đúng định dạng quy định');
       expect(await field('/kinhGui').innerText()).toContain('là thông tin bắt buộc');
       await shot('06-validation', true);
-      expect(await factsOf(browserDemo, 'person.ethnicity'), 'nothing is written before the form is valid').toHaveLength(1);
+      expect(
+        await factsOf(browserDemo, 'person.ethnicity'),
+        'nothing is written before the form is valid',
+      ).toHaveLength(1);
 
       await input('/kinhGui').fill('UBND phường Vĩnh Ninh, thành phố Huế');
       await input('/nguoiDuocKhaiSinh/hoTen').fill('Lê Thị Mẫu');
@@ -219,13 +278,18 @@ describe.skipIf(!canRun('portal-e2e', hasChromium, `${CHROMIUM} not found (insta
       // "Who used my data": the portal's reads for the procedure, the grant and the correction.
       await page.locator('#open-audit').click();
       await page.locator('#audit tbody tr').first().waitFor();
-      const reads = page.locator('#audit tr[data-action="read"][data-actor="portal:dichvucong-demo"][data-purpose="dang-ky-khai-sinh"]');
+      const reads = page.locator(
+        '#audit tr[data-action="read"][data-actor="portal:dichvucong-demo"][data-purpose="dang-ky-khai-sinh"]',
+      );
       expect(await reads.count()).toBeGreaterThanOrEqual(2);
       expect(await reads.first().innerText()).toContain('to-khai-dang-ky-khai-sinh.schema.json');
       expect(await page.locator('#audit tr[data-action="grant"][data-purpose="dang-ky-khai-sinh"]').count()).toBe(1);
       expect(await page.locator('#audit tr[data-action="grant"][data-purpose="correct"]').count()).toBe(1);
       expect(await page.locator('#audit tr[data-action="correct"]').count()).toBe(1);
-      expect(await page.locator('#audit tr[data-action="read-denied"]').count(), 'the page asks for consent before it reads').toBe(0);
+      expect(
+        await page.locator('#audit tr[data-action="read-denied"]').count(),
+        'the page asks for consent before it reads',
+      ).toBe(0);
       expect(await page.locator('#audit').innerText()).not.toContain('Kinh');
       await shot('08-audit', true);
       expect(pageErrors).toEqual([]);

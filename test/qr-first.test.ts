@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
 import { decodeQr } from '../packages/extract/src/qr';
 
-const QRCode = createRequire(join(__dirname, '../seeds/package.json'))('qrcode') as { create(text: string, o: object): { modules: { size: number; get(x: number, y: number): number } } };
+const QRCode = createRequire(join(__dirname, '../seeds/package.json'))('qrcode') as {
+  create(text: string, o: object): { modules: { size: number; get(x: number, y: number): number } };
+};
 const PAYLOAD = '001099000001|123456789|Nguyễn Văn An|01011990|Nam|Phường Bến Nghé, Thành phố Hồ Chí Minh|01072021';
 
 function pageWithQr(width: number, height: number, module: number, at: { x: number; y: number }): PageImage {
@@ -14,8 +16,16 @@ function pageWithQr(width: number, height: number, module: number, at: { x: numb
   for (let my = 0; my < modules.size; my++)
     for (let mx = 0; mx < modules.size; mx++)
       if (modules.get(mx, my))
-        for (let y = 0; y < module; y++) for (let x = 0; x < module; x++) pixels[(at.y + my * module + y) * width + at.x + mx * module + x] = 0;
-  return { width, height, channels: 1, pixels, source: { file: 'qr.png', sha256: 'x', page: 1, pageCount: 1 }, diagnostics: [] } as PageImage;
+        for (let y = 0; y < module; y++)
+          for (let x = 0; x < module; x++) pixels[(at.y + my * module + y) * width + at.x + mx * module + x] = 0;
+  return {
+    width,
+    height,
+    channels: 1,
+    pixels,
+    source: { file: 'qr.png', sha256: 'x', page: 1, pageCount: 1 },
+    diagnostics: [],
+  } as PageImage;
 }
 
 describe('QR-first decoding', () => {

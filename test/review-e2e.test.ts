@@ -26,7 +26,14 @@ it('an officer reviews a doubtful field: sees the crop, corrects it, and the dec
   // Only the front of a degraded card: no QR, so a field whose readings disagree (here the name) stays
   // below the review threshold. (Since the card reader reads every field of card 04 right and sure, that
   // card no longer leaves anything to review.)
-  const digitized = await sohoa(['digitize', 'seeds/data/cccd/02-nguyen-thanh-thuy/front.jpg', '--vault', vault, '--quiet', '--json']);
+  const digitized = await sohoa([
+    'digitize',
+    'seeds/data/cccd/02-nguyen-thanh-thuy/front.jpg',
+    '--vault',
+    vault,
+    '--quiet',
+    '--json',
+  ]);
   expect(digitized.code, digitized.stderr).toBe(0);
   const listed = await sohoa(['review', 'list', '--vault', vault, '--json']);
   expect(listed.code, listed.stderr).toBe(0);
@@ -38,7 +45,19 @@ it('an officer reviews a doubtful field: sees the crop, corrects it, and the dec
   expect(shown.code, shown.stderr).toBe(0);
   expect(readFileSync(crop).subarray(1, 4).toString()).toBe('PNG');
   const value = item.key === 'person.sex' ? 'male' : 'CORRECTED-VALUE';
-  const corrected = await sohoa(['review', 'correct', item.id, '--vault', vault, '--value', value, '--by', 'officer:test', '--reason', 'checked against the paper card']);
+  const corrected = await sohoa([
+    'review',
+    'correct',
+    item.id,
+    '--vault',
+    vault,
+    '--value',
+    value,
+    '--by',
+    'officer:test',
+    '--reason',
+    'checked against the paper card',
+  ]);
   expect(corrected.code, corrected.stderr).toBe(0);
   const after = await sohoa(['review', 'list', '--vault', vault, '--json', '--status', 'corrected']);
   expect(JSON.parse(after.stdout).items.map((i: { id: string }) => i.id)).toEqual([item.id]);

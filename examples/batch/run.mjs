@@ -38,7 +38,9 @@ const engine = createTesseractEngine(); // a worker pool sized to the cores, off
 
 let files = await listInputFiles([input]);
 if (args.limit) files = files.slice(0, Number(args.limit));
-console.error(`digitising ${files.length} files from ${relative(process.cwd(), input) || '.'} into ${relative(process.cwd(), vaultPath)}`);
+console.error(
+  `digitising ${files.length} files from ${relative(process.cwd(), input) || '.'} into ${relative(process.cwd(), vaultPath)}`,
+);
 
 const started = Date.now();
 const stop = new AbortController();
@@ -63,7 +65,9 @@ try {
   console.log(`files ${report.files}, pages ${report.pages}, ${report.seconds} s, ${report.pagesPerMinute} pages/min`);
   console.log(`by status: ${JSON.stringify(report.byStatus)}`);
   console.log(`by type: ${JSON.stringify(report.byType)}`);
-  console.log(`fields for review: ${review.length} open in the review queue (sohoa review list --vault ${relative(process.cwd(), vaultPath)})`);
+  console.log(
+    `fields for review: ${review.length} open in the review queue (sohoa review list --vault ${relative(process.cwd(), vaultPath)})`,
+  );
   for (const failure of report.failures) console.log(`failed: ${failure.file}: ${failure.code}`);
   console.log(`report: ${relative(process.cwd(), join(out, 'report.html'))}`);
   process.exitCode = summary.counts.failed > 0 ? 1 : 0;

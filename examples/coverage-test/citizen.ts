@@ -5,11 +5,13 @@ import type { DocumentRecord, ExtractedField, ExtractionMethod } from '@sohoa/co
 // test citizens your portal's forms are meant for.
 export const CITIZEN_ID = '001199012345';
 
-const read = (method: ExtractionMethod, confidence: number, file: string) => (value: string): ExtractedField => ({
-  value,
-  confidence,
-  evidence: [{ method, sha256: file, page: 1 }],
-});
+const read =
+  (method: ExtractionMethod, confidence: number, file: string) =>
+  (value: string): ExtractedField => ({
+    value,
+    confidence,
+    evidence: [{ method, sha256: file, page: 1 }],
+  });
 const qr = read('qr', 0.99, 'a'.repeat(64));
 const ocr = (file: string) => read('ocr', 0.95, file);
 const person = (id: string) => ({ kind: 'person' as const, id });
@@ -59,8 +61,24 @@ export const citizenDocuments: DocumentRecord[] = [
       'person.birthPlace': ocr(birthFile)('Bệnh viện Phụ sản Mẫu, Thành phố Hà Nội'),
     },
     relations: [
-      { role: 'mother', fields: { 'person.fullName': ocr(birthFile)('Lê Thị Mẫu'), 'person.birthDate': ocr(birthFile)('1972-03-02'), 'person.ethnicity': ocr(birthFile)('Kinh'), 'person.nationality': ocr(birthFile)('Việt Nam') } },
-      { role: 'father', fields: { 'person.fullName': ocr(birthFile)('Trần Văn Thử'), 'person.birthDate': ocr(birthFile)('1970-10-21'), 'person.ethnicity': ocr(birthFile)('Kinh'), 'person.nationality': ocr(birthFile)('Việt Nam') } },
+      {
+        role: 'mother',
+        fields: {
+          'person.fullName': ocr(birthFile)('Lê Thị Mẫu'),
+          'person.birthDate': ocr(birthFile)('1972-03-02'),
+          'person.ethnicity': ocr(birthFile)('Kinh'),
+          'person.nationality': ocr(birthFile)('Việt Nam'),
+        },
+      },
+      {
+        role: 'father',
+        fields: {
+          'person.fullName': ocr(birthFile)('Trần Văn Thử'),
+          'person.birthDate': ocr(birthFile)('1970-10-21'),
+          'person.ethnicity': ocr(birthFile)('Kinh'),
+          'person.nationality': ocr(birthFile)('Việt Nam'),
+        },
+      },
     ],
     sources: source('khai-sinh.jpg', birthFile),
     diagnostics: [],
@@ -72,12 +90,20 @@ export const citizenDocuments: DocumentRecord[] = [
     issuer: 'Ủy ban nhân dân Phường Thử Nghiệm',
     issued: '2024-10-01',
     status: 'valid',
-    fields: { 'person.marriage.certificateNumber': ocr(marriageFile)('52'), 'person.marriage.registrationDate': ocr(marriageFile)('2024-10-01') },
+    fields: {
+      'person.marriage.certificateNumber': ocr(marriageFile)('52'),
+      'person.marriage.registrationDate': ocr(marriageFile)('2024-10-01'),
+    },
     relations: [
       {
         role: 'spouse',
         subject: person('001097054321'),
-        fields: { 'person.fullName': ocr(marriageFile)('Phạm Văn Mẫu'), 'person.birthDate': ocr(marriageFile)('1997-01-15'), 'person.ethnicity': ocr(marriageFile)('Kinh'), 'person.nationality': ocr(marriageFile)('Việt Nam') },
+        fields: {
+          'person.fullName': ocr(marriageFile)('Phạm Văn Mẫu'),
+          'person.birthDate': ocr(marriageFile)('1997-01-15'),
+          'person.ethnicity': ocr(marriageFile)('Kinh'),
+          'person.nationality': ocr(marriageFile)('Việt Nam'),
+        },
       },
     ],
     sources: source('ket-hon.jpg', marriageFile),

@@ -22,7 +22,9 @@ const vault = createVault({
   now: () => NOW,
   grants: [{ to: PORTAL, subject: CITIZEN_ID, purpose: 'coverage-test', keys: ['person.*', 'document.*'] }],
 });
-const names = readdirSync(FORMS).filter((name) => name.endsWith('.schema.json')).sort();
+const names = readdirSync(FORMS)
+  .filter((name) => name.endsWith('.schema.json'))
+  .sort();
 
 /** On a form where the requester may hold a role (`x-sohoa-requester-roles`), fill as the one that fits her. */
 function roleMapFor(schema: FormSchema, sex: unknown): Record<string, string> {
@@ -43,7 +45,10 @@ describe('every e-form auto-fills at least the floor for the test citizen', () =
   it.each(names)('%s', async (name) => {
     const schema = await loadFormSchema(`${FORMS}${name}`);
     const profile = await vault.profile(CITIZEN_ID, { purpose: 'coverage-test', form: name });
-    const filled = fillForm(schema, profile, { now: NOW, roleMap: roleMapFor(schema, profile.values['person.sex']?.value) });
+    const filled = fillForm(schema, profile, {
+      now: NOW,
+      roleMap: roleMapFor(schema, profile.values['person.sex']?.value),
+    });
 
     expect(filled).toAutoFill({ atLeast: FLOOR });
     // What is filled must be accepted by the form's own schema.

@@ -69,7 +69,9 @@ for (const field of filled.fields) {
   const from = field.source ? `${field.source.documentType ?? 'clock'} via ${field.source.method}` : field.reason;
   console.log(`${field.pointer.padEnd(15)} ${field.status.padEnd(7)} ${from}`);
 }
-console.log(`coverage ${filled.coverage.filled}/${filled.coverage.total} (${(filled.coverage.ratio * 100).toFixed(1)}%)`);
+console.log(
+  `coverage ${filled.coverage.filled}/${filled.coverage.total} (${(filled.coverage.ratio * 100).toFixed(1)}%)`,
+);
 const { ok } = validateForm(schema, filled.data);
 console.log(`filled values valid: ${ok}`);
 await writeFile(out, await renderPdf(filled, schema));

@@ -2,8 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/vitest.ts", "src/codegen.ts"],
-    external: ["vitest"],
+    entry: ['src/index.ts', 'src/vitest.ts', 'src/codegen.ts'],
+    external: ['vitest'],
     format: ['esm'],
     dts: true,
     clean: true,
@@ -12,7 +12,7 @@ export default defineConfig([
   },
   {
     // No Node built-ins: @sohoa/core comes in through its browser-safe entry, @sohoa/vn with it.
-    entry: { browser: "src/browser.ts" },
+    entry: { browser: 'src/browser.ts' },
     format: ['esm'],
     platform: 'browser',
     dts: true,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/drivers/memory.ts", "src/drivers/sqlite.ts", "src/drivers/postgres.ts"],
+  entry: ['src/index.ts', 'src/drivers/memory.ts', 'src/drivers/sqlite.ts', 'src/drivers/postgres.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/csv.ts"],
+  entry: ['src/index.ts', 'src/csv.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

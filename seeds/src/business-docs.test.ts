@@ -5,8 +5,12 @@ import { generateLandCertificates, landCertificateText, renderLandCertificate } 
 
 describe('business certificates', () => {
   it('are the same for the same seed and differ for another', () => {
-    expect(generateBusinessDocuments('enterprise-registration', 3, 4)).toEqual(generateBusinessDocuments('enterprise-registration', 3, 4));
-    expect(generateBusinessDocuments('enterprise-registration', 4, 4)).not.toEqual(generateBusinessDocuments('enterprise-registration', 3, 4));
+    expect(generateBusinessDocuments('enterprise-registration', 3, 4)).toEqual(
+      generateBusinessDocuments('enterprise-registration', 3, 4),
+    );
+    expect(generateBusinessDocuments('enterprise-registration', 4, 4)).not.toEqual(
+      generateBusinessDocuments('enterprise-registration', 3, 4),
+    );
   });
   it('are internally consistent: tax code check digit, capital in words, dates in order, the person an adult', () => {
     for (const type of BUSINESS_DOCUMENT_TYPES) {
@@ -16,8 +20,15 @@ describe('business certificates', () => {
         expect(parseVietnameseAmountWords(f['org.capital.words']!)).toBe(Number(f['org.capital']));
         expect(f['document.issueDate']! >= f['org.foundingDate']!).toBe(true);
         const p = d.relations[0]!.fields;
-        expect(checkPersonalIdAgainst(p['person.idNumber']!, { birthDate: p['person.birthDate'], sex: p['person.sex'] as 'male' | 'female' })).toEqual([]);
-        expect(Number(f['org.foundingDate']!.slice(0, 4)) - Number(p['person.birthDate']!.slice(0, 4))).toBeGreaterThanOrEqual(18);
+        expect(
+          checkPersonalIdAgainst(p['person.idNumber']!, {
+            birthDate: p['person.birthDate'],
+            sex: p['person.sex'] as 'male' | 'female',
+          }),
+        ).toEqual([]);
+        expect(
+          Number(f['org.foundingDate']!.slice(0, 4)) - Number(p['person.birthDate']!.slice(0, 4)),
+        ).toBeGreaterThanOrEqual(18);
         expect(f['org.representative']).toBe(p['person.fullName']);
       }
     }
@@ -34,7 +45,9 @@ describe('land certificates', () => {
     for (const d of docs) {
       expect(parseVietnameseAmountWords(d.fields['land.area.words']!)).toBe(Number(d.fields['land.area']));
       expect(d.fields['land.useForm'] === 'Sử dụng chung').toBe(d.relations.length === 1);
-      expect(d.fields['land.certificate.serial']).toMatch(d.fields['document.issueDate']! >= '2024-08-01' ? /^[A-Z]{2} \d{8}$/ : /^[A-Z]{2} \d{6}$/);
+      expect(d.fields['land.certificate.serial']).toMatch(
+        d.fields['document.issueDate']! >= '2024-08-01' ? /^[A-Z]{2} \d{8}$/ : /^[A-Z]{2} \d{6}$/,
+      );
     }
   });
   it('draws the 2024 model on one page and the 2014 model on two', () => {

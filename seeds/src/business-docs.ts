@@ -4,8 +4,25 @@ import { fullNameFor, permanentAddress, personalIdFor, randomDate, slugify } fro
 import { writeDocumentSet } from './internal/document-set';
 import { rasterisePages } from './internal/raster';
 import { ETHNICITIES, GAZETTEER, type GazetteerProvince } from './internal/people-data';
-import { BRAND_NAMES, ENTERPRISE_LINES, HOUSEHOLD_KINDS, HOUSEHOLD_LINES, LEGAL_FORMS, REPRESENTATIVE_TITLES, TRADES } from './internal/org-data';
-import { A4_HEIGHT, A4_WIDTH, drawAgencyHeader, drawPaper, drawRow, drawSealAndSignature, LABEL, MARGIN_X } from './internal/a4';
+import {
+  BRAND_NAMES,
+  ENTERPRISE_LINES,
+  HOUSEHOLD_KINDS,
+  HOUSEHOLD_LINES,
+  LEGAL_FORMS,
+  REPRESENTATIVE_TITLES,
+  TRADES,
+} from './internal/org-data';
+import {
+  A4_HEIGHT,
+  A4_WIDTH,
+  drawAgencyHeader,
+  drawPaper,
+  drawRow,
+  drawSealAndSignature,
+  LABEL,
+  MARGIN_X,
+} from './internal/a4';
 import type { SvgCanvas } from './internal/canvas';
 import type { Box, DegradeOptions, PageText, RenderedDocument, Sex, SyntheticDocument } from './types';
 
@@ -14,7 +31,10 @@ type DrawnPage = { svg: string; boxes: Record<string, Box>; runs: PageText['runs
 /** Business registration certificates the generator renders. */
 export type BusinessDocumentType = 'enterprise-registration' | 'household-business-registration';
 
-export const BUSINESS_DOCUMENT_TYPES: readonly BusinessDocumentType[] = ['enterprise-registration', 'household-business-registration'];
+export const BUSINESS_DOCUMENT_TYPES: readonly BusinessDocumentType[] = [
+  'enterprise-registration',
+  'household-business-registration',
+];
 
 /** A synthetic business registration certificate: the organisation's facts and one related person. */
 export type SyntheticBusinessDocument = SyntheticDocument<BusinessDocumentType, 'representative' | 'householdHead'>;
@@ -23,7 +43,8 @@ export const BUSINESS_GENERATOR = '@sohoa/seeds business v1';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 const DAY_MS = 86_400_000;
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 /** `5000000000` → `5.000.000.000`, as amounts are printed. */
 export const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -47,7 +68,9 @@ export function capitalWords(digits: string): string {
 
 function provinceTitle(p: GazetteerProvince): string {
   const name = p.label.replace(/^TP\. /, '');
-  return ['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ'].includes(name) ? `thành phố ${name}` : `tỉnh ${name}`;
+  return ['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ'].includes(name)
+    ? `thành phố ${name}`
+    : `tỉnh ${name}`;
 }
 
 function person(rng: Rng, minYear: number, maxYear: number): Record<string, string> {
@@ -71,6 +94,7 @@ function registrationDates(rng: Rng, from: string, to: string): { first: string;
   const first = randomDate(rng, from, to);
   const changes = rng.chance(0.5) ? rng.int(1, 6) : 0;
   const last = changes === 0 ? first : randomDate(rng, addDays(first, 30), [addDays(first, 3000), to].sort()[0]!);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as strings
   return { first, changes, last: last < first ? first : last };
 }
 
@@ -98,13 +122,22 @@ function enterprise(rng: Rng, index: number): SyntheticBusinessDocument {
     'document.issueDate': dates.last,
     'document.issuer': `Phòng Đăng ký kinh doanh - ${department} ${provinceTitle(province)}`,
     'org.representative': rep['person.fullName']!,
-    'org.representative.position': rng.pick(legal.shares ? REPRESENTATIVE_TITLES.filter((t) => !t.includes('thành viên')) : REPRESENTATIVE_TITLES.filter((t) => !t.includes('quản trị'))),
+    'org.representative.position': rng.pick(
+      legal.shares
+        ? REPRESENTATIVE_TITLES.filter((t) => !t.includes('thành viên'))
+        : REPRESENTATIVE_TITLES.filter((t) => !t.includes('quản trị')),
+    ),
     'org.representative.idNumber': rep['person.idNumber']!,
   };
   if (dates.changes > 0) fields['document.amendmentNumber'] = String(dates.changes);
   // Certificates under NĐ 43/2010 (before 1 July 2015) still listed the business lines.
   if (dates.last < '2015-07-01') fields['org.businessLines'] = rng.sample(ENTERPRISE_LINES, 2).join('; ');
-  return { type: 'enterprise-registration', slug: `${pad(index + 1, 2)}-${slugify(brand)}`, fields, relations: [{ role: 'representative', fields: rep }] };
+  return {
+    type: 'enterprise-registration',
+    slug: `${pad(index + 1, 2)}-${slugify(brand)}`,
+    fields,
+    relations: [{ role: 'representative', fields: rep }],
+  };
 }
 
 function household(rng: Rng, index: number): SyntheticBusinessDocument {
@@ -134,7 +167,12 @@ function household(rng: Rng, index: number): SyntheticBusinessDocument {
     'org.representative.idNumber': head['person.idNumber']!,
   };
   if (dates.changes > 0) fields['document.amendmentNumber'] = String(dates.changes);
-  return { type: 'household-business-registration', slug: `${pad(index + 1, 2)}-${slugify(`${kind} ${brand}`)}`, fields, relations: [{ role: 'householdHead', fields: head }] };
+  return {
+    type: 'household-business-registration',
+    slug: `${pad(index + 1, 2)}-${slugify(`${kind} ${brand}`)}`,
+    fields,
+    relations: [{ role: 'householdHead', fields: head }],
+  };
 }
 
 /**
@@ -142,40 +180,124 @@ function household(rng: Rng, index: number): SyntheticBusinessDocument {
  *
  * @example generateBusinessDocuments('enterprise-registration', 1, 3)[0].fields['org.taxCode']
  */
-export function generateBusinessDocuments(type: BusinessDocumentType, seed: number, count: number): SyntheticBusinessDocument[] {
+export function generateBusinessDocuments(
+  type: BusinessDocumentType,
+  seed: number,
+  count: number,
+): SyntheticBusinessDocument[] {
   const rng = createRng(`${type}:${seed}`);
-  return Array.from({ length: count }, (_, i) => (type === 'enterprise-registration' ? enterprise(rng.fork(`doc-${i}`), i) : household(rng.fork(`doc-${i}`), i)));
+  return Array.from({ length: count }, (_, i) =>
+    type === 'enterprise-registration' ? enterprise(rng.fork(`doc-${i}`), i) : household(rng.fork(`doc-${i}`), i),
+  );
 }
 
-function registrationLines(c: SvgCanvas, y: number, f: Record<string, string>, codeLabel: string, boxes: Record<string, Box>): number {
+function registrationLines(
+  c: SvgCanvas,
+  y: number,
+  f: Record<string, string>,
+  codeLabel: string,
+  boxes: Record<string, Box>,
+): number {
   y = drawRow(c, y, [{ label: codeLabel, value: f['org.taxCode']!, key: 'org.taxCode' }], boxes, [MARGIN_X + 200]);
-  y = drawRow(c, y, [{ label: 'Đăng ký lần đầu:', value: longDate(f['org.foundingDate']!), key: 'org.foundingDate' }], boxes, [MARGIN_X + 200]);
+  y = drawRow(
+    c,
+    y,
+    [{ label: 'Đăng ký lần đầu:', value: longDate(f['org.foundingDate']!), key: 'org.foundingDate' }],
+    boxes,
+    [MARGIN_X + 200],
+  );
   if (f['document.amendmentNumber']) {
-    y = drawRow(c, y, [{ label: 'Đăng ký thay đổi lần thứ:', value: `${f['document.amendmentNumber']}, ${longDate(f['document.issueDate']!)}`, key: 'document.issueDate' }], boxes, [MARGIN_X + 200]);
+    y = drawRow(
+      c,
+      y,
+      [
+        {
+          label: 'Đăng ký thay đổi lần thứ:',
+          value: `${f['document.amendmentNumber']}, ${longDate(f['document.issueDate']!)}`,
+          key: 'document.issueDate',
+        },
+      ],
+      boxes,
+      [MARGIN_X + 200],
+    );
   }
   return y + 10;
 }
 
-function capitalLines(c: SvgCanvas, y: number, f: Record<string, string>, label: string, boxes: Record<string, Box>): number {
+function capitalLines(
+  c: SvgCanvas,
+  y: number,
+  f: Record<string, string>,
+  label: string,
+  boxes: Record<string, Box>,
+): number {
   y = drawRow(c, y, [{ label, value: `${groupThousands(f['org.capital']!)} đồng`, key: 'org.capital' }], boxes);
-  return drawRow(c, y, [{ label: 'Bằng chữ:', value: f['org.capital.words']!, key: 'org.capital.words' }], boxes, [MARGIN_X + 40]);
+  return drawRow(c, y, [{ label: 'Bằng chữ:', value: f['org.capital.words']!, key: 'org.capital.words' }], boxes, [
+    MARGIN_X + 40,
+  ]);
 }
 
-function personLines(c: SvgCanvas, y: number, p: Record<string, string>, prefix: string, boxes: Record<string, Box>, position?: string): number {
-  y = drawRow(c, y, [{ label: 'Họ và tên:', value: p['person.fullName']!.toLocaleUpperCase('vi'), key: `${prefix}.person.fullName` }, { label: 'Giới tính:', value: sexToVietnamese(p['person.sex'] as Sex), key: `${prefix}.person.sex` }], boxes, [MARGIN_X, 760]);
-  if (position) y = drawRow(c, y, [{ label: 'Chức danh:', value: position, key: 'org.representative.position' }], boxes);
-  y = drawRow(c, y, [{ label: 'Sinh ngày:', value: formatDateVn(p['person.birthDate']!), key: `${prefix}.person.birthDate` }, { label: 'Dân tộc:', value: p['person.ethnicity']!, key: `${prefix}.person.ethnicity` }, { label: 'Quốc tịch:', value: p['person.nationality']!, key: `${prefix}.person.nationality` }], boxes, [MARGIN_X, 520, 800]);
+function personLines(
+  c: SvgCanvas,
+  y: number,
+  p: Record<string, string>,
+  prefix: string,
+  boxes: Record<string, Box>,
+  position?: string,
+): number {
+  y = drawRow(
+    c,
+    y,
+    [
+      { label: 'Họ và tên:', value: p['person.fullName']!.toLocaleUpperCase('vi'), key: `${prefix}.person.fullName` },
+      { label: 'Giới tính:', value: sexToVietnamese(p['person.sex'] as Sex), key: `${prefix}.person.sex` },
+    ],
+    boxes,
+    [MARGIN_X, 760],
+  );
+  if (position)
+    y = drawRow(c, y, [{ label: 'Chức danh:', value: position, key: 'org.representative.position' }], boxes);
+  y = drawRow(
+    c,
+    y,
+    [
+      { label: 'Sinh ngày:', value: formatDateVn(p['person.birthDate']!), key: `${prefix}.person.birthDate` },
+      { label: 'Dân tộc:', value: p['person.ethnicity']!, key: `${prefix}.person.ethnicity` },
+      { label: 'Quốc tịch:', value: p['person.nationality']!, key: `${prefix}.person.nationality` },
+    ],
+    boxes,
+    [MARGIN_X, 520, 800],
+  );
   y = drawRow(c, y, [{ label: 'Loại giấy tờ pháp lý của cá nhân:', value: 'Căn cước công dân' }], boxes);
-  y = drawRow(c, y, [{ label: 'Số giấy tờ pháp lý của cá nhân:', value: p['person.idNumber']!, key: `${prefix}.person.idNumber` }], boxes);
-  y = drawRow(c, y, [{ label: 'Địa chỉ thường trú:', value: p['person.permanentAddress']!, key: `${prefix}.person.permanentAddress` }], boxes);
-  return drawRow(c, y, [{ label: 'Địa chỉ liên lạc:', value: p['person.currentAddress']!, key: `${prefix}.person.currentAddress` }], boxes);
+  y = drawRow(
+    c,
+    y,
+    [{ label: 'Số giấy tờ pháp lý của cá nhân:', value: p['person.idNumber']!, key: `${prefix}.person.idNumber` }],
+    boxes,
+  );
+  y = drawRow(
+    c,
+    y,
+    [{ label: 'Địa chỉ thường trú:', value: p['person.permanentAddress']!, key: `${prefix}.person.permanentAddress` }],
+    boxes,
+  );
+  return drawRow(
+    c,
+    y,
+    [{ label: 'Địa chỉ liên lạc:', value: p['person.currentAddress']!, key: `${prefix}.person.currentAddress` }],
+    boxes,
+  );
 }
 
 function signature(c: SvgCanvas, rng: Rng, y: number, titles: readonly string[]): void {
   const right = A4_WIDTH - 330;
   titles.forEach((t, i) => c.text(t, right, y + i * 32, { font: 'bold', size: 22, anchor: 'middle' }));
   drawSealAndSignature(c, rng, right, y + titles.length * 32 + 70);
-  c.text(fullNameFor(rng, rng.chance(0.5) ? 'male' : 'female'), right, y + titles.length * 32 + 180, { font: 'bold', size: 23, anchor: 'middle' });
+  c.text(fullNameFor(rng, rng.chance(0.5) ? 'male' : 'female'), right, y + titles.length * 32 + 180, {
+    font: 'bold',
+    size: 23,
+    anchor: 'middle',
+  });
 }
 
 function drawEnterprise(doc: SyntheticBusinessDocument, rng: Rng): DrawnPage {
@@ -183,23 +305,58 @@ function drawEnterprise(doc: SyntheticBusinessDocument, rng: Rng): DrawnPage {
   const rep = doc.relations[0]!.fields;
   const c = drawPaper(rng, '#fdfbf3');
   const boxes: Record<string, Box> = {};
-  const [, department, province] = /^Phòng Đăng ký kinh doanh - (Sở Tài chính|Sở Kế hoạch và Đầu tư) (.+)$/.exec(f['document.issuer']!)!;
-  const header = drawAgencyHeader(c, [department!.toLocaleUpperCase('vi'), province!.toLocaleUpperCase('vi'), 'PHÒNG ĐĂNG KÝ KINH DOANH'], 110);
+  const [, department, province] = /^Phòng Đăng ký kinh doanh - (Sở Tài chính|Sở Kế hoạch và Đầu tư) (.+)$/.exec(
+    f['document.issuer']!,
+  )!;
+  const header = drawAgencyHeader(
+    c,
+    [department!.toLocaleUpperCase('vi'), province!.toLocaleUpperCase('vi'), 'PHÒNG ĐĂNG KÝ KINH DOANH'],
+    110,
+  );
   boxes['document.issuer'] = header.box;
   let y = header.bottom + 40;
-  c.text('GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP', A4_WIDTH / 2, y, { font: 'bold', size: 34, anchor: 'middle', fill: '#8c1010' });
-  c.text(f['org.legalForm']!.toLocaleUpperCase('vi'), A4_WIDTH / 2, y + 42, { font: 'bold', size: 22, anchor: 'middle' });
+  c.text('GIẤY CHỨNG NHẬN ĐĂNG KÝ DOANH NGHIỆP', A4_WIDTH / 2, y, {
+    font: 'bold',
+    size: 34,
+    anchor: 'middle',
+    fill: '#8c1010',
+  });
+  c.text(f['org.legalForm']!.toLocaleUpperCase('vi'), A4_WIDTH / 2, y + 42, {
+    font: 'bold',
+    size: 22,
+    anchor: 'middle',
+  });
   y += 100;
   y = registrationLines(c, y, f, 'Mã số doanh nghiệp:', boxes);
   c.text('1. Tên công ty', MARGIN_X, y, { ...LABEL, font: 'bold' });
   y += 46;
   y = drawRow(c, y, [{ label: 'Tên công ty viết bằng tiếng Việt:', value: f['org.name']!, key: 'org.name' }], boxes);
-  y = drawRow(c, y, [{ label: 'Tên công ty viết bằng tiếng nước ngoài:', value: f['org.foreignName']!, key: 'org.foreignName' }], boxes);
+  y = drawRow(
+    c,
+    y,
+    [{ label: 'Tên công ty viết bằng tiếng nước ngoài:', value: f['org.foreignName']!, key: 'org.foreignName' }],
+    boxes,
+  );
   y = drawRow(c, y, [{ label: 'Tên công ty viết tắt:', value: f['org.shortName']!, key: 'org.shortName' }], boxes);
   y = drawRow(c, y, [{ label: '2. Địa chỉ trụ sở chính:', value: f['org.address']!, key: 'org.address' }], boxes);
-  y = drawRow(c, y, [{ label: 'Điện thoại:', value: f['org.phone']!, key: 'org.phone' }, { label: 'Fax:', value: '' }], boxes, [MARGIN_X, 700]);
+  y = drawRow(
+    c,
+    y,
+    [
+      { label: 'Điện thoại:', value: f['org.phone']!, key: 'org.phone' },
+      { label: 'Fax:', value: '' },
+    ],
+    boxes,
+    [MARGIN_X, 700],
+  );
   y = capitalLines(c, y, f, '3. Vốn điều lệ:', boxes);
-  if (f['org.businessLines']) y = drawRow(c, y, [{ label: 'Ngành, nghề kinh doanh:', value: f['org.businessLines'], key: 'org.businessLines' }], boxes);
+  if (f['org.businessLines'])
+    y = drawRow(
+      c,
+      y,
+      [{ label: 'Ngành, nghề kinh doanh:', value: f['org.businessLines'], key: 'org.businessLines' }],
+      boxes,
+    );
   c.text('4. Người đại diện theo pháp luật của công ty', MARGIN_X, y, { ...LABEL, font: 'bold' });
   y = personLines(c, y + 46, rep, 'representative', boxes, f['org.representative.position']);
   signature(c, rng, y + 60, ['TRƯỞNG PHÒNG']);
@@ -213,17 +370,34 @@ function drawHousehold(doc: SyntheticBusinessDocument, rng: Rng): DrawnPage {
   const boxes: Record<string, Box> = {};
   const issuer = f['document.issuer']!;
   const commune = issuer.startsWith('Ủy ban');
-  const agency = commune ? ['ỦY BAN NHÂN DÂN', issuer.replace('Ủy ban nhân dân ', '').toLocaleUpperCase('vi')] : ['PHÒNG TÀI CHÍNH - KẾ HOẠCH', issuer.replace('Phòng Tài chính - Kế hoạch ', '').toLocaleUpperCase('vi')];
+  const agency = commune
+    ? ['ỦY BAN NHÂN DÂN', issuer.replace('Ủy ban nhân dân ', '').toLocaleUpperCase('vi')]
+    : ['PHÒNG TÀI CHÍNH - KẾ HOẠCH', issuer.replace('Phòng Tài chính - Kế hoạch ', '').toLocaleUpperCase('vi')];
   const header = drawAgencyHeader(c, agency, 110);
   boxes['document.issuer'] = header.box;
   let y = header.bottom + 40;
-  c.text('GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH', A4_WIDTH / 2, y, { font: 'bold', size: 34, anchor: 'middle', fill: '#8c1010' });
+  c.text('GIẤY CHỨNG NHẬN ĐĂNG KÝ HỘ KINH DOANH', A4_WIDTH / 2, y, {
+    font: 'bold',
+    size: 34,
+    anchor: 'middle',
+    fill: '#8c1010',
+  });
   y += 70;
   y = registrationLines(c, y, f, 'Mã số hộ kinh doanh:', boxes);
   y = drawRow(c, y, [{ label: '1. Tên hộ kinh doanh:', value: f['org.name']!, key: 'org.name' }], boxes);
-  y = drawRow(c, y, [{ label: '2. Địa chỉ trụ sở hộ kinh doanh:', value: f['org.address']!, key: 'org.address' }], boxes);
+  y = drawRow(
+    c,
+    y,
+    [{ label: '2. Địa chỉ trụ sở hộ kinh doanh:', value: f['org.address']!, key: 'org.address' }],
+    boxes,
+  );
   y = drawRow(c, y, [{ label: 'Điện thoại:', value: f['org.phone']!, key: 'org.phone' }], boxes);
-  y = drawRow(c, y, [{ label: '3. Ngành, nghề kinh doanh:', value: f['org.businessLines']!, key: 'org.businessLines' }], boxes);
+  y = drawRow(
+    c,
+    y,
+    [{ label: '3. Ngành, nghề kinh doanh:', value: f['org.businessLines']!, key: 'org.businessLines' }],
+    boxes,
+  );
   y = capitalLines(c, y, f, '4. Vốn kinh doanh:', boxes);
   c.text('5. Thông tin về chủ hộ kinh doanh', MARGIN_X, y, { ...LABEL, font: 'bold' });
   y = personLines(c, y + 46, head, 'householdHead', boxes);
@@ -238,7 +412,10 @@ export function drawBusiness(doc: SyntheticBusinessDocument): DrawnPage {
 }
 
 /** Render a business registration certificate as an A4 scan (150 dpi), optionally degraded. */
-export async function renderBusinessDocument(doc: SyntheticBusinessDocument, options: { seed: number; degrade?: DegradeOptions | false; quality?: number }): Promise<RenderedDocument> {
+export async function renderBusinessDocument(
+  doc: SyntheticBusinessDocument,
+  options: { seed: number; degrade?: DegradeOptions | false; quality?: number },
+): Promise<RenderedDocument> {
   return rasterisePages([drawBusiness(doc)], options);
 }
 
@@ -257,7 +434,15 @@ export function businessDocumentText(doc: SyntheticBusinessDocument): PageText[]
  *
  * @example await generateBusinessSet({ seed: 1, count: 2, outDir: 'seeds/data' })
  */
-export async function generateBusinessSet(options: { seed: number; count: number; outDir: string; types?: readonly BusinessDocumentType[]; degradedShare?: number }): Promise<{ outDir: string; folders: string[] }> {
-  const byType = (options.types ?? BUSINESS_DOCUMENT_TYPES).map((type) => generateBusinessDocuments(type, options.seed, options.count));
+export async function generateBusinessSet(options: {
+  seed: number;
+  count: number;
+  outDir: string;
+  types?: readonly BusinessDocumentType[];
+  degradedShare?: number;
+}): Promise<{ outDir: string; folders: string[] }> {
+  const byType = (options.types ?? BUSINESS_DOCUMENT_TYPES).map((type) =>
+    generateBusinessDocuments(type, options.seed, options.count),
+  );
   return writeDocumentSet(byType, renderBusinessDocument, { ...options, generator: BUSINESS_GENERATOR });
 }

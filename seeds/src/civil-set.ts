@@ -1,5 +1,11 @@
 import { writeDocumentSet } from './internal/document-set';
-import { CIVIL_DOCUMENT_TYPES, CIVIL_GENERATOR, generateCivilDocuments, renderCivilDocument, type CivilDocumentType } from './civil';
+import {
+  CIVIL_DOCUMENT_TYPES,
+  CIVIL_GENERATOR,
+  generateCivilDocuments,
+  renderCivilDocument,
+  type CivilDocumentType,
+} from './civil';
 
 export interface GenerateCivilSetOptions {
   seed: number;
@@ -20,7 +26,11 @@ export interface GenerateCivilSetOptions {
  *
  * @example await generateCivilSet({ seed: 1, count: 2, outDir: 'seeds/data' })
  */
-export async function generateCivilSet(options: GenerateCivilSetOptions): Promise<{ outDir: string; folders: string[] }> {
-  const byType = (options.types ?? CIVIL_DOCUMENT_TYPES).map((type) => generateCivilDocuments(type, options.seed, options.count));
+export async function generateCivilSet(
+  options: GenerateCivilSetOptions,
+): Promise<{ outDir: string; folders: string[] }> {
+  const byType = (options.types ?? CIVIL_DOCUMENT_TYPES).map((type) =>
+    generateCivilDocuments(type, options.seed, options.count),
+  );
   return writeDocumentSet(byType, (doc, o) => renderCivilDocument(doc, o), { ...options, generator: CIVIL_GENERATOR });
 }

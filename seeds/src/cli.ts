@@ -5,7 +5,8 @@ import { generateBusinessSet } from './business-docs';
 import { generateLandSet } from './land-certificate';
 import { generateIdCardSet } from './id-cards';
 
-const USAGE = 'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5] [--documents N: also N civil documents per type] [--business N: also N business and N land certificates per type] [--id-cards N: also N cards per older/newer ID model]';
+const USAGE =
+  'usage: node seeds/dist/cli.js [--seed 1] [--count 6] [--out seeds/data] [--degraded-share 0.5] [--documents N: also N civil documents per type] [--business N: also N business and N land certificates per type] [--id-cards N: also N cards per older/newer ID model]';
 
 async function main(): Promise<number> {
   let values;
@@ -34,11 +35,14 @@ async function main(): Promise<number> {
   const count = Number(values.count);
   const degradedShare = Number(values['degraded-share']);
   if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 0 || !(degradedShare >= 0 && degradedShare <= 1)) {
-    process.stderr.write(`--seed and --count must be integers (count ≥ 0; 0 writes documents only), --degraded-share between 0 and 1\n${USAGE}\n`);
+    process.stderr.write(
+      `--seed and --count must be integers (count ≥ 0; 0 writes documents only), --degraded-share between 0 and 1\n${USAGE}\n`,
+    );
     return 2;
   }
   const started = Date.now();
-  const result = count > 0 ? await generateSeedSet({ seed, count, outDir: values.out, degradedShare }) : { folders: [] };
+  const result =
+    count > 0 ? await generateSeedSet({ seed, count, outDir: values.out, degradedShare }) : { folders: [] };
   const documents = Number(values.documents);
   if (Number.isInteger(documents) && documents > 0) {
     const civil = await generateCivilSet({ seed, count: documents, outDir: values.out, degradedShare });
@@ -53,16 +57,22 @@ async function main(): Promise<number> {
   if (Number.isInteger(business) && business > 0) {
     const a = await generateBusinessSet({ seed, count: business, outDir: values.out, degradedShare });
     const b = await generateLandSet({ seed, count: business, outDir: values.out, degradedShare });
-    process.stderr.write(`wrote ${a.folders.length + b.folders.length} business and land certificates to ${values.out}\n`);
+    process.stderr.write(
+      `wrote ${a.folders.length + b.folders.length} business and land certificates to ${values.out}\n`,
+    );
   }
-  process.stderr.write(`wrote ${result.folders.length} people to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `wrote ${result.folders.length} people to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\nThis is a bug in the seed generator; please report it.\n`);
+    process.stderr.write(
+      `${e instanceof Error ? e.stack : String(e)}\nThis is a bug in the seed generator; please report it.\n`,
+    );
     process.exit(70);
   },
 );

@@ -26,7 +26,15 @@ export function drawDegradations(seed: number, kinds: readonly DegradationKind[]
       case 'downscale':
         return { kind, factor: Math.round(rng.float(0.72, 0.8) * 100) / 100 };
       case 'perspective':
-        return { kind, corners: [0, 1, 2, 3].map((): [number, number] => [Math.round(rng.float(0, 0.035) * 1000) / 1000, Math.round(rng.float(0, 0.025) * 1000) / 1000]).map(([dx, dy], i): [number, number] => [i === 0 || i === 3 ? dx : -dx, i < 2 ? dy : -dy]) };
+        return {
+          kind,
+          corners: [0, 1, 2, 3]
+            .map((): [number, number] => [
+              Math.round(rng.float(0, 0.035) * 1000) / 1000,
+              Math.round(rng.float(0, 0.025) * 1000) / 1000,
+            ])
+            .map(([dx, dy], i): [number, number] => [i === 0 || i === 3 ? dx : -dx, i < 2 ? dy : -dy]),
+        };
     }
   });
   return out.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
@@ -76,7 +84,12 @@ function solve(a: number[][], b: number[]): number[] {
 /** Keystone warp: the page's corners move to `corners` (fractions of the size); the bed shows around it. */
 function warpPerspective(r: Raw, corners: readonly [number, number][]): Raw {
   const { width: w, height: h } = r;
-  const src: [number, number][] = [[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]];
+  const src: [number, number][] = [
+    [0, 0],
+    [w - 1, 0],
+    [w - 1, h - 1],
+    [0, h - 1],
+  ];
   const dst = src.map(([x, y], i): [number, number] => [x + corners[i]![0] * w, y + corners[i]![1] * h]);
   // Homography from output (dst) to input (src) coordinates.
   const a: number[][] = [];
@@ -88,7 +101,16 @@ function warpPerspective(r: Raw, corners: readonly [number, number][]): Raw {
     a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
     b.push(v);
   });
-  const [h0, h1, h2, h3, h4, h5, h6, h7] = solve(a, b) as [number, number, number, number, number, number, number, number];
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = solve(a, b) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const data = Buffer.alloc(r.data.length);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -110,7 +132,9 @@ function warpPerspective(r: Raw, corners: readonly [number, number][]): Raw {
       const fy = v - y0;
       for (let k = 0; k < 3; k++) {
         const p = (xx: number, yy: number): number => r.data[(yy * w + xx) * 3 + k]!;
-        data[o + k] = Math.round((p(x0, y0) * (1 - fx) + p(x1, y0) * fx) * (1 - fy) + (p(x0, y1) * (1 - fx) + p(x1, y1) * fx) * fy);
+        data[o + k] = Math.round(
+          (p(x0, y0) * (1 - fx) + p(x1, y0) * fx) * (1 - fy) + (p(x0, y1) * (1 - fx) + p(x1, y1) * fx) * fy,
+        );
       }
     }
   }
@@ -164,7 +188,11 @@ export async function applyDegradations(
         raw = illuminate(raw, d.strength, d.direction);
         break;
       case 'downscale':
-        raw = await toRaw(fromRaw(raw).resize(Math.round(raw.width * d.factor), Math.round(raw.height * d.factor), { kernel: 'lanczos3' }));
+        raw = await toRaw(
+          fromRaw(raw).resize(Math.round(raw.width * d.factor), Math.round(raw.height * d.factor), {
+            kernel: 'lanczos3',
+          }),
+        );
         break;
       case 'jpeg':
         quality = d.quality;

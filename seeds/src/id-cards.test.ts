@@ -17,8 +17,16 @@ describe('generateIdCards', () => {
     for (const type of ['cccd-2016', 'can-cuoc-2024'] as const) {
       for (const card of generateIdCards(type, 2, 20)) {
         const f = card.truth.front;
-        expect(checkPersonalIdAgainst(f['person.idNumber']!, { birthDate: f['person.birthDate']!, sex: f['person.sex'] as 'male' | 'female' })).toEqual([]);
-        if (type === 'can-cuoc-2024') expect(findProvince(card.truth.back['person.birthRegistrationPlace']!)?.code).toBe(f['person.idNumber']!.slice(0, 3));
+        expect(
+          checkPersonalIdAgainst(f['person.idNumber']!, {
+            birthDate: f['person.birthDate']!,
+            sex: f['person.sex'] as 'male' | 'female',
+          }),
+        ).toEqual([]);
+        if (type === 'can-cuoc-2024')
+          expect(findProvince(card.truth.back['person.birthRegistrationPlace']!)?.code).toBe(
+            f['person.idNumber']!.slice(0, 3),
+          );
       }
     }
   });

@@ -47,13 +47,22 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** Luật Căn cước 2023 Điều 21: renewed at 14, 25, 40 and 60; issued within two years before an age, valid to the next; from 58 no expiry. */
 export function canCuocExpiry(birthDate: string, issueDate: string): string | null {
   const age = ageOn(birthDate, issueDate);
-  for (const [before, until] of [[12, 14], [23, 25], [38, 40], [58, 60]] as const) if (age < before) return birthdayAt(birthDate, until);
+  for (const [before, until] of [
+    [12, 14],
+    [23, 25],
+    [38, 40],
+    [58, 60],
+  ] as const)
+    if (age < before) return birthdayAt(birthDate, until);
   return null;
 }
 
 const words = (iso: string): string => `${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
 
-function base(person: SyntheticPerson, type: IdCardModelId): Omit<PrintedCard, 'number' | 'issueDate' | 'issueDateWords' | 'expiry' | 'issuerLines'> {
+function base(
+  person: SyntheticPerson,
+  type: IdCardModelId,
+): Omit<PrintedCard, 'number' | 'issueDate' | 'issueDateWords' | 'expiry' | 'issuerLines'> {
   return {
     type,
     fullName: person.fullName,
@@ -72,7 +81,8 @@ function base(person: SyntheticPerson, type: IdCardModelId): Omit<PrintedCard, '
 }
 
 function cmnd(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
-  const number = person.oldIdNumber ?? `${rng.pick(['0', '1', '2', '3'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+  const number =
+    person.oldIdNumber ?? `${rng.pick(['0', '1', '2', '3'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
   const issueDate = randomDate(rng, [birthdayAt(person.birthDate, 14), '1995-01-01'].sort()[1]!, '2015-12-31');
   // The CMND was issued by the police of the province of permanent residence.
   const provinceLabel = person.permanentAddress.split(', ').pop()!;
@@ -162,7 +172,15 @@ function canCuoc2024(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
   const birthPlace = hometown(rng, province);
   const issueDate = randomDate(rng, '2024-07-01', '2025-06-30');
   const expiry = canCuocExpiry(person.birthDate, issueDate);
-  const qrPayload = [idNumber, person.oldIdNumber ?? '', person.fullName, formatDateVn(person.birthDate).replace(/\//g, ''), sexToVietnamese(person.sex), person.permanentAddress, formatDateVn(issueDate).replace(/\//g, '')].join('|');
+  const qrPayload = [
+    idNumber,
+    person.oldIdNumber ?? '',
+    person.fullName,
+    formatDateVn(person.birthDate).replace(/\//g, ''),
+    sexToVietnamese(person.sex),
+    person.permanentAddress,
+    formatDateVn(issueDate).replace(/\//g, ''),
+  ].join('|');
   return {
     type: 'can-cuoc-2024',
     slug: person.slug,
@@ -197,7 +215,13 @@ function canCuoc2024(person: SyntheticPerson, rng: Rng): SyntheticIdCard {
       expiry: expiry ? formatDateVn(expiry) : 'Không thời hạn',
       issuerLines: ['BỘ CÔNG AN', 'MINISTRY OF PUBLIC SECURITY'],
       qrPayload,
-      mrz: composeCccdMrz({ idNumber, fullName: person.fullName, birthDate: person.birthDate, sex: person.sex, expiryDate: expiry }),
+      mrz: composeCccdMrz({
+        idNumber,
+        fullName: person.fullName,
+        birthDate: person.birthDate,
+        sex: person.sex,
+        expiryDate: expiry,
+      }),
     },
   };
 }
@@ -231,7 +255,12 @@ function cccd2021(person: SyntheticPerson): SyntheticIdCard {
 }
 
 /** Latest birth date each model can carry (issued at 14 or older within its issue years). */
-const LATEST_BIRTH: Record<IdCardModelId, string> = { 'cmnd-9': '2001-12-31', 'cccd-2016': '2006-12-31', 'can-cuoc-2024': '2010-06-30', 'cccd-2021': '2010-06-30' };
+const LATEST_BIRTH: Record<IdCardModelId, string> = {
+  'cmnd-9': '2001-12-31',
+  'cccd-2016': '2006-12-31',
+  'can-cuoc-2024': '2010-06-30',
+  'cccd-2021': '2010-06-30',
+};
 
 /**
  * Make `count` synthetic cards of one model; the same seed always gives the same cards.
@@ -242,8 +271,11 @@ export function generateIdCards(type: IdCardModelId, seed: number, count: number
   const rng = createRng(`${seed}:${type}`);
   const salt = type === 'cccd-2021' ? 7 : ID_CARD_TYPES.indexOf(type) + 1;
   const people = generatePeople(seed * 31 + salt, count * 3).filter((p) => p.birthDate <= LATEST_BIRTH[type]);
-  const make = type === 'cmnd-9' ? cmnd : type === 'cccd-2016' ? cccd2016 : type === 'cccd-2021' ? cccd2021 : canCuoc2024;
-  return people.slice(0, count).map((p, i) => ({ ...make(p, rng.fork(`card-${i}`)), slug: `${pad(i + 1)}-${p.slug.slice(3)}` }));
+  const make =
+    type === 'cmnd-9' ? cmnd : type === 'cccd-2016' ? cccd2016 : type === 'cccd-2021' ? cccd2021 : canCuoc2024;
+  return people
+    .slice(0, count)
+    .map((p, i) => ({ ...make(p, rng.fork(`card-${i}`)), slug: `${pad(i + 1)}-${p.slug.slice(3)}` }));
 }
 
 /** Renders one side of a generated card as a scan, optionally degraded. */
@@ -255,18 +287,30 @@ export async function renderIdCard(
   const { svg, boxes } = drawIdCard(card.printed, options.side, rng);
   const png = await sharp(Buffer.from(svg)).png().toBuffer();
   const degradations = resolveDegradations(options.degrade, options.seed);
-  const { image, width, height } = await applyDegradations(png, degradations, { seed: options.seed, format: options.format ?? 'jpeg', quality: 85 });
+  const { image, width, height } = await applyDegradations(png, degradations, {
+    seed: options.seed,
+    format: options.format ?? 'jpeg',
+    quality: 85,
+  });
   return { image, width, height, boxes, degradations };
 }
 
-const BOX_KEYS: Record<string, string> = { number: 'person.idNumber', issueDate: 'document.issueDate', expiryDate: 'document.expiryDate', issuer: 'document.issuer' };
+const BOX_KEYS: Record<string, string> = {
+  number: 'person.idNumber',
+  issueDate: 'document.issueDate',
+  expiryDate: 'document.expiryDate',
+  issuer: 'document.issuer',
+};
 
 /** Both sides of a card drawn by {@link drawIdCard}: each side's SVG, value boxes under semantic keys, and text runs. */
-export function renderIdCardPages(card: SyntheticIdCard): Array<{ svg: string; boxes: Record<string, Box>; runs: Array<{ text: string; box: Box }> }> {
+export function renderIdCardPages(
+  card: SyntheticIdCard,
+): Array<{ svg: string; boxes: Record<string, Box>; runs: Array<{ text: string; box: Box }> }> {
   return (['front', 'back'] as const).map((side) => {
     const rng = createRng(`${card.type}:${card.printed.number}:${side}`);
     const { svg, boxes, runs } = drawIdCard(card.printed, side, rng);
-    const keyOf = (k: string): string => (k === 'number' && card.type === 'cmnd-9' ? 'person.oldIdNumber' : (BOX_KEYS[k] ?? `person.${k}`));
+    const keyOf = (k: string): string =>
+      k === 'number' && card.type === 'cmnd-9' ? 'person.oldIdNumber' : (BOX_KEYS[k] ?? `person.${k}`);
     return { svg, boxes: Object.fromEntries(Object.entries(boxes).map(([k, b]) => [keyOf(k), b])), runs };
   });
 }
@@ -295,7 +339,9 @@ export interface GenerateIdCardSetOptions {
  *
  * @example await generateIdCardSet({ seed: 1, count: 2, outDir: 'seeds/data' })
  */
-export async function generateIdCardSet(options: GenerateIdCardSetOptions): Promise<{ outDir: string; folders: string[] }> {
+export async function generateIdCardSet(
+  options: GenerateIdCardSetOptions,
+): Promise<{ outDir: string; folders: string[] }> {
   const folders: string[] = [];
   for (const type of options.types ?? ID_CARD_TYPES) {
     const cards = generateIdCards(type, options.seed, options.count);
@@ -304,7 +350,8 @@ export async function generateIdCardSet(options: GenerateIdCardSetOptions): Prom
       const folder = join(type, card.slug);
       await mkdir(join(options.outDir, folder), { recursive: true });
       const degrade = i >= options.count - degradedCount ? {} : false;
-      const sideSeed = (side: number): number => (options.seed * 7717 + ID_CARD_TYPES.indexOf(type) * 1000 + i * 2 + side) >>> 0;
+      const sideSeed = (side: number): number =>
+        (options.seed * 7717 + ID_CARD_TYPES.indexOf(type) * 1000 + i * 2 + side) >>> 0;
       const front = await renderIdCard(card, { side: 'front', seed: sideSeed(0), degrade });
       const back = await renderIdCard(card, { side: 'back', seed: sideSeed(1), degrade });
       await writeFile(join(options.outDir, folder, 'front.jpg'), front.image);

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateVn, normalizeText, parseVietnameseWordsDate } from '@sohoa/vn';
-import { LAYOUT_FAMILIES, layoutDocuments, printedTruth, registerLayoutFamily, selectLayoutFamilies } from './layout-families';
+import {
+  LAYOUT_FAMILIES,
+  layoutDocuments,
+  printedTruth,
+  registerLayoutFamily,
+  selectLayoutFamilies,
+} from './layout-families';
 
-const fold = (s: string): string => normalizeText(s).toLocaleLowerCase('vi').replace(/[.,:;()]/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string): string =>
+  normalizeText(s)
+    .toLocaleLowerCase('vi')
+    .replace(/[.,:;()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Every ISO date written in `text`, in digits (`04/03/2022`, `04-03-2022`, `ngày 04 tháng 3 năm 2022`) or in words. */
 function datesIn(text: string): string[] {
   const found: string[] = [];
   const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  for (const m of text.matchAll(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/g)) found.push(iso(m[1]!, m[2]!, m[3]!));
-  for (const m of text.matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu)) found.push(iso(m[1]!, m[2]!, m[3]!));
+  for (const m of text.matchAll(/(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/g))
+    found.push(iso(m[1]!, m[2]!, m[3]!));
+  for (const m of text.matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu))
+    found.push(iso(m[1]!, m[2]!, m[3]!));
   const words = parseVietnameseWordsDate(text.replace(/^.*?(ngày|Ngày)/u, '$1'));
   if (words) found.push(words);
   return found;
@@ -17,13 +30,19 @@ function datesIn(text: string): string[] {
 
 /** Whether `printed` (as drawn) carries the truth value `want` of `key`. */
 function carries(key: string, want: string, printed: string): boolean {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(want)) return datesIn(printed).includes(want) || fold(printed).includes(fold(formatDateVn(want)));
-  if (key.endsWith('person.sex')) return fold(printed).includes(want === 'male' ? 'nam' : 'nữ') || fold(printed).includes(want);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(want))
+    return datesIn(printed).includes(want) || fold(printed).includes(fold(formatDateVn(want)));
+  if (key.endsWith('person.sex'))
+    return fold(printed).includes(want === 'male' ? 'nam' : 'nữ') || fold(printed).includes(want);
   if (key === 'land.area') return fold(printed).includes(fold(want.replace('.', ',')));
   if (key === 'org.capital') return printed.replace(/\D/g, '') === want;
   if (fold(printed).includes(fold(want))) return true;
   // An issuing authority printed as a header stacks its parts in another order: every word printed.
-  if (key === 'document.issuer') return fold(want).split(' ').filter((w) => w !== '-').every((w) => fold(printed).split(' ').includes(w));
+  if (key === 'document.issuer')
+    return fold(want)
+      .split(' ')
+      .filter((w) => w !== '-')
+      .every((w) => fold(printed).split(' ').includes(w));
   return false;
 }
 
@@ -36,8 +55,14 @@ describe('layout families', () => {
     for (const t of types) {
       const fams = LAYOUT_FAMILIES.filter((f) => f.type === t);
       expect(fams.length, t).toBeGreaterThanOrEqual(4);
-      expect(fams.some((f) => f.heldOut), `${t} has a held-out family`).toBe(true);
-      expect(fams.some((f) => !f.heldOut), `${t} has a tuned family`).toBe(true);
+      expect(
+        fams.some((f) => f.heldOut),
+        `${t} has a held-out family`,
+      ).toBe(true);
+      expect(
+        fams.some((f) => !f.heldOut),
+        `${t} has a tuned family`,
+      ).toBe(true);
     }
   });
 
@@ -51,8 +76,21 @@ describe('layout families', () => {
   });
 
   it('keep in the truth only what a family printed', () => {
-    const doc = { type: 't', slug: 's', fields: { a: '1', b: '2' }, relations: [{ role: 'mother', fields: { x: '3' } }, { role: 'father', fields: { x: '4' } }] };
-    expect(printedTruth(doc, { a: '1', 'mother:x': '3' })).toEqual({ type: 't', slug: 's', fields: { a: '1' }, relations: [{ role: 'mother', fields: { x: '3' } }] });
+    const doc = {
+      type: 't',
+      slug: 's',
+      fields: { a: '1', b: '2' },
+      relations: [
+        { role: 'mother', fields: { x: '3' } },
+        { role: 'father', fields: { x: '4' } },
+      ],
+    };
+    expect(printedTruth(doc, { a: '1', 'mother:x': '3' })).toEqual({
+      type: 't',
+      slug: 's',
+      fields: { a: '1' },
+      relations: [{ role: 'mother', fields: { x: '3' } }],
+    });
   });
 
   for (const family of LAYOUT_FAMILIES) {
@@ -67,10 +105,18 @@ describe('layout families', () => {
           expect(p.missingGlyphs ?? [], 'every character has a glyph in its font').toEqual([]);
           // Nothing printed off the sheet (the original seeds-v1 enterprise template can push its signer's
           // name below the sheet, an old defect left as it is so its figures stay comparable).
-          if (family.family !== 'seeds-v1') for (const r of p.runs) expect(r.box.x >= 0 && r.box.y >= 0 && r.box.x + r.box.width <= w && r.box.y + r.box.height <= h, `${r.text} inside the page`).toBe(true);
+          if (family.family !== 'seeds-v1')
+            for (const r of p.runs)
+              expect(
+                r.box.x >= 0 && r.box.y >= 0 && r.box.x + r.box.width <= w && r.box.y + r.box.height <= h,
+                `${r.text} inside the page`,
+              ).toBe(true);
         }
         const pageText = d.pages.map((p) => p.runs.map((r) => r.text).join(' ')).join(' ');
-        const keys = [...Object.keys(d.truth.fields), ...d.truth.relations.flatMap((r) => Object.keys(r.fields).map((k) => `${r.role}:${k}`))];
+        const keys = [
+          ...Object.keys(d.truth.fields),
+          ...d.truth.relations.flatMap((r) => Object.keys(r.fields).map((k) => `${r.role}:${k}`)),
+        ];
         expect(keys.length).toBeGreaterThan(5);
         for (const key of keys) {
           const printed = d.printed[key]!;
@@ -79,7 +125,10 @@ describe('layout families', () => {
           expect(fold(pageText), `${key} on the page`).toContain(fold(printed));
           const [role, sub] = key.includes(':') ? key.split(':') : [undefined, key];
           const want = role ? d.truth.relations.find((r) => r.role === role)!.fields[sub!]! : d.truth.fields[key]!;
-          expect(carries(key, want, printed), `${family.family} ${key}: ${JSON.stringify(printed)} carries ${JSON.stringify(want)}`).toBe(true);
+          expect(
+            carries(key, want, printed),
+            `${family.family} ${key}: ${JSON.stringify(printed)} carries ${JSON.stringify(want)}`,
+          ).toBe(true);
         }
       }
     });

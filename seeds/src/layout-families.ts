@@ -51,17 +51,29 @@ export interface LayoutFamily {
 export const defineLayoutFamily = (family: LayoutFamily): LayoutFamily => family;
 
 /** Every family, in report order. */
-export const LAYOUT_FAMILIES: LayoutFamily[] = [...CIVIL_FAMILIES, ...BUSINESS_FAMILIES, ...LAND_FAMILIES, ...ID_CARD_FAMILIES];
+export const LAYOUT_FAMILIES: LayoutFamily[] = [
+  ...CIVIL_FAMILIES,
+  ...BUSINESS_FAMILIES,
+  ...LAND_FAMILIES,
+  ...ID_CARD_FAMILIES,
+];
 
 /** Add a family from outside this file (throws on a duplicate `type/family`). */
 export function registerLayoutFamily(family: LayoutFamily): void {
-  if (LAYOUT_FAMILIES.some((f) => f.type === family.type && f.family === family.family)) throw new Error(`Layout family ${family.type}/${family.family} is already registered; pick another family id.`);
+  if (LAYOUT_FAMILIES.some((f) => f.type === family.type && f.family === family.family))
+    throw new Error(`Layout family ${family.type}/${family.family} is already registered; pick another family id.`);
   LAYOUT_FAMILIES.push(family);
 }
 
 /** Families filtered by type ids and `type/family` or bare family ids. */
-export function selectLayoutFamilies(options: { types?: readonly string[]; families?: readonly string[] } = {}): LayoutFamily[] {
-  return LAYOUT_FAMILIES.filter((f) => (!options.types || options.types.includes(f.type)) && (!options.families || options.families.some((id) => id === f.family || id === `${f.type}/${f.family}`)));
+export function selectLayoutFamilies(
+  options: { types?: readonly string[]; families?: readonly string[] } = {},
+): LayoutFamily[] {
+  return LAYOUT_FAMILIES.filter(
+    (f) =>
+      (!options.types || options.types.includes(f.type)) &&
+      (!options.families || options.families.some((id) => id === f.family || id === `${f.type}/${f.family}`)),
+  );
 }
 
 /** A document as one family drew it, with the ground truth cut down to what was printed. */
@@ -74,13 +86,17 @@ export interface LayoutDocument {
   printed: Record<string, string>;
 }
 
-const drawRng = (family: LayoutFamily, doc: SyntheticDocument): Rng => createRng(`${family.type}:${family.family}:${doc.slug}`);
+const drawRng = (family: LayoutFamily, doc: SyntheticDocument): Rng =>
+  createRng(`${family.type}:${family.family}:${doc.slug}`);
 
 /** Keep the facts a family printed: `key` for the subject, `role:key` for a relation. */
 export function printedTruth(doc: SyntheticDocument, printed: Record<string, string>): SyntheticDocument {
   const fields = Object.fromEntries(Object.entries(doc.fields).filter(([k]) => k in printed));
   const relations = doc.relations
-    .map((r) => ({ role: r.role, fields: Object.fromEntries(Object.entries(r.fields).filter(([k]) => `${r.role}:${k}` in printed)) }))
+    .map((r) => ({
+      role: r.role,
+      fields: Object.fromEntries(Object.entries(r.fields).filter(([k]) => `${r.role}:${k}` in printed)),
+    }))
     .filter((r) => Object.keys(r.fields).length > 0);
   return { type: doc.type, slug: doc.slug, fields, relations };
 }
@@ -113,9 +129,16 @@ export function captureDegradations(capture: Capture, seed: number): Degradation
 }
 
 /** Rasterise one drawn document, degraded or not. */
-export async function renderLayoutDocument(doc: LayoutDocument, options: { seed: number; degraded: boolean; quality?: number }): Promise<RenderedDocument> {
+export async function renderLayoutDocument(
+  doc: LayoutDocument,
+  options: { seed: number; degraded: boolean; quality?: number },
+): Promise<RenderedDocument> {
   const degradations = options.degraded ? captureDegradations(doc.family.capture, options.seed) : [];
-  return rasterisePages(doc.pages, { seed: options.seed, degrade: degradations.length > 0 ? { degradations } : false, quality: options.quality });
+  return rasterisePages(doc.pages, {
+    seed: options.seed,
+    degrade: degradations.length > 0 ? { degradations } : false,
+    quality: options.quality,
+  });
 }
 
 export const LAYOUT_GENERATOR = '@sohoa/seeds layouts v1';
@@ -149,7 +172,9 @@ export interface LayoutTruth extends SyntheticDocument {
  *
  * @example await generateLayoutSet({ seed: 1, count: 2, outDir: '/tmp/layouts', types: ['giay-khai-sinh'] })
  */
-export async function generateLayoutSet(options: GenerateLayoutSetOptions): Promise<{ outDir: string; folders: string[] }> {
+export async function generateLayoutSet(
+  options: GenerateLayoutSetOptions,
+): Promise<{ outDir: string; folders: string[] }> {
   const folders: string[] = [];
   for (const family of selectLayoutFamilies(options)) {
     const docs = layoutDocuments(family, options.seed, options.count);

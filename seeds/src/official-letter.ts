@@ -41,29 +41,58 @@ export interface SyntheticOfficialLetter {
 export const OFFICIAL_LETTER_GENERATOR = '@sohoa/seeds official-letter v1';
 
 const PLACES: ReadonlyArray<readonly [string, string]> = [
-  ['Đà Nẵng', 'THÀNH PHỐ ĐÀ NẴNG'], ['Hà Nội', 'THÀNH PHỐ HÀ NỘI'], ['Huế', 'THÀNH PHỐ HUẾ'], ['Cần Thơ', 'THÀNH PHỐ CẦN THƠ'],
-  ['Nghệ An', 'TỈNH NGHỆ AN'], ['Tuyên Quang', 'TỈNH TUYÊN QUANG'], ['Bắc Ninh', 'TỈNH BẮC NINH'], ['Lâm Đồng', 'TỈNH LÂM ĐỒNG'],
-  ['Quảng Ninh', 'TỈNH QUẢNG NINH'], ['Thanh Hóa', 'TỈNH THANH HÓA'], ['Đắk Lắk', 'TỈNH ĐẮK LẮK'], ['Khánh Hòa', 'TỈNH KHÁNH HÒA'],
+  ['Đà Nẵng', 'THÀNH PHỐ ĐÀ NẴNG'],
+  ['Hà Nội', 'THÀNH PHỐ HÀ NỘI'],
+  ['Huế', 'THÀNH PHỐ HUẾ'],
+  ['Cần Thơ', 'THÀNH PHỐ CẦN THƠ'],
+  ['Nghệ An', 'TỈNH NGHỆ AN'],
+  ['Tuyên Quang', 'TỈNH TUYÊN QUANG'],
+  ['Bắc Ninh', 'TỈNH BẮC NINH'],
+  ['Lâm Đồng', 'TỈNH LÂM ĐỒNG'],
+  ['Quảng Ninh', 'TỈNH QUẢNG NINH'],
+  ['Thanh Hóa', 'TỈNH THANH HÓA'],
+  ['Đắk Lắk', 'TỈNH ĐẮK LẮK'],
+  ['Khánh Hòa', 'TỈNH KHÁNH HÒA'],
 ];
 /** Departments with their symbol; the parent is the province's people's committee. */
 const DEPARTMENTS: ReadonlyArray<readonly [string, string, string]> = [
-  ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'SGDĐT', 'Giám đốc'], ['SỞ TƯ PHÁP', 'STP', 'Giám đốc'], ['SỞ Y TẾ', 'SYT', 'Giám đốc'],
-  ['SỞ TÀI CHÍNH', 'STC', 'Giám đốc'], ['SỞ XÂY DỰNG', 'SXD', 'Giám đốc'], ['SỞ NỘI VỤ', 'SNV', 'Giám đốc'],
-  ['SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'SLĐTBXH', 'Giám đốc'], ['SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG', 'STNMT', 'Giám đốc'],
+  ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'SGDĐT', 'Giám đốc'],
+  ['SỞ TƯ PHÁP', 'STP', 'Giám đốc'],
+  ['SỞ Y TẾ', 'SYT', 'Giám đốc'],
+  ['SỞ TÀI CHÍNH', 'STC', 'Giám đốc'],
+  ['SỞ XÂY DỰNG', 'SXD', 'Giám đốc'],
+  ['SỞ NỘI VỤ', 'SNV', 'Giám đốc'],
+  ['SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'SLĐTBXH', 'Giám đốc'],
+  ['SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG', 'STNMT', 'Giám đốc'],
 ];
 const UNITS = ['VP', 'TCCB', 'KHTC', 'CTrTT', 'QLCL', 'TTr', 'PC', 'HCTH'];
 const SUBJECTS = [
-  'tăng cường công tác phòng, chống dịch bệnh', 'triển khai kế hoạch chuyển đổi số năm', 'tổ chức kiểm tra công tác cải cách hành chính',
-  'báo cáo kết quả thực hiện nhiệm vụ', 'hướng dẫn thực hiện chế độ báo cáo định kỳ', 'bảo đảm an toàn giao thông trong dịp nghỉ lễ',
-  'ban hành quy chế cung cấp thông tin cho công dân', 'giao chỉ tiêu tuyển sinh', 'thành lập tổ công tác liên ngành', 'phê duyệt danh sách cán bộ tham gia tập huấn',
+  'tăng cường công tác phòng, chống dịch bệnh',
+  'triển khai kế hoạch chuyển đổi số năm',
+  'tổ chức kiểm tra công tác cải cách hành chính',
+  'báo cáo kết quả thực hiện nhiệm vụ',
+  'hướng dẫn thực hiện chế độ báo cáo định kỳ',
+  'bảo đảm an toàn giao thông trong dịp nghỉ lễ',
+  'ban hành quy chế cung cấp thông tin cho công dân',
+  'giao chỉ tiêu tuyển sinh',
+  'thành lập tổ công tác liên ngành',
+  'phê duyệt danh sách cán bộ tham gia tập huấn',
 ];
-const WORDS = ('thực hiện chỉ đạo của ủy ban nhân dân về việc triển khai các nhiệm vụ trọng tâm đề nghị thủ trưởng các đơn vị trường học ' +
+const WORDS = (
+  'thực hiện chỉ đạo của ủy ban nhân dân về việc triển khai các nhiệm vụ trọng tâm đề nghị thủ trưởng các đơn vị trường học ' +
   'khẩn trương tổ chức quán triệt kiểm tra giám sát báo cáo kết quả trước ngày theo quy định hiện hành bảo đảm an toàn tiết kiệm hiệu quả ' +
-  'phối hợp với cơ quan chức năng địa phương trong quá trình thực hiện nếu có vướng mắc kịp thời phản ánh để được hướng dẫn xử lý').split(' ');
+  'phối hợp với cơ quan chức năng địa phương trong quá trình thực hiện nếu có vướng mắc kịp thời phản ánh để được hướng dẫn xử lý'
+).split(' ');
 
 /** Kinds with their symbol word; `Công văn` has none (number/ORG-UNIT) and prints `V/v` under the number. */
 const KINDS: ReadonlyArray<readonly [string, string | undefined]> = [
-  ['Công văn', undefined], ['Quyết định', 'QĐ'], ['Thông báo', 'TB'], ['Kế hoạch', 'KH'], ['Nghị quyết', 'NQ'], ['Tờ trình', 'TTr'], ['Báo cáo', 'BC'],
+  ['Công văn', undefined],
+  ['Quyết định', 'QĐ'],
+  ['Thông báo', 'TB'],
+  ['Kế hoạch', 'KH'],
+  ['Nghị quyết', 'NQ'],
+  ['Tờ trình', 'TTr'],
+  ['Báo cáo', 'BC'],
 ];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(0, items.length - 1)]!;
@@ -143,7 +172,10 @@ export function drawOfficialLetter(layout: OfficialLetterLayout, rng: Rng): SvgC
   const rx = 860;
   let ly = 110;
   // Long names wrap inside the left block, as printed, so that the two columns never touch.
-  for (const [lines, style] of [[layout.parent ?? [], HEAD], [layout.issuer, HEAD_BOLD]] as const) {
+  for (const [lines, style] of [
+    [layout.parent ?? [], HEAD],
+    [layout.issuer, HEAD_BOLD],
+  ] as const) {
     for (const part of lines.flatMap((line) => c.wrap(line, 440, style))) {
       c.text(part, lx, ly, style);
       ly += 34;
@@ -207,8 +239,14 @@ export async function renderOfficialLetter(
   options: { seed: number; degrade?: DegradeOptions | false; format?: 'jpeg' | 'png'; quality?: number },
 ): Promise<{ image: Buffer; width: number; height: number; degradations: Degradation[] }> {
   const rng = createRng(`official-letter:${layout.numberLine}:${options.seed}`);
-  const png = await sharp(Buffer.from(drawOfficialLetter(layout, rng).toString())).png().toBuffer();
+  const png = await sharp(Buffer.from(drawOfficialLetter(layout, rng).toString()))
+    .png()
+    .toBuffer();
   const degradations = resolveDegradations(options.degrade, options.seed);
-  const { image, width, height } = await applyDegradations(png, degradations, { seed: options.seed, format: options.format ?? 'jpeg', quality: options.quality ?? 85 });
+  const { image, width, height } = await applyDegradations(png, degradations, {
+    seed: options.seed,
+    format: options.format ?? 'jpeg',
+    quality: options.quality ?? 85,
+  });
   return { image, width, height, degradations };
 }

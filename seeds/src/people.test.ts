@@ -69,7 +69,11 @@ describe('composeCccdMrz', () => {
       sex: 'male',
       expiryDate: '2033-01-05',
     });
-    expect(mrz).toEqual(['IDVNM0930470641001093047064<<2', '9301054M3301052VNM<<<<<<<<<<<8', 'UNG<<HOANG<HIEP<<<<<<<<<<<<<<<']);
+    expect(mrz).toEqual([
+      'IDVNM0930470641001093047064<<2',
+      '9301054M3301052VNM<<<<<<<<<<<8',
+      'UNG<<HOANG<HIEP<<<<<<<<<<<<<<<',
+    ]);
   });
 
   it('has valid check digits for every generated person', () => {

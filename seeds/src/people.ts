@@ -101,14 +101,23 @@ const BIRTH_BANDS: readonly (readonly [string, string])[] = [
   ['1998-01-01', '2010-06-30'],
 ];
 
-function makePerson(rng: Rng, index: number, signer: string, band: readonly [string, string], sex: Sex): SyntheticPerson {
+function makePerson(
+  rng: Rng,
+  index: number,
+  signer: string,
+  band: readonly [string, string],
+  sex: Sex,
+): SyntheticPerson {
   const fullName = fullNameFor(rng, sex);
   const birthDate = randomDate(rng, band[0], band[1]);
   const originProvince = rng.pick(GAZETTEER);
   const birthProvinceCode = rng.chance(0.75) ? originProvince.code : rng.pick(PROVINCES_63).code;
   const birthYear = Number(birthDate.slice(0, 4));
   const idNumber = `${birthProvinceCode}${centurySexDigit(birthYear, sex)}${birthDate.slice(2, 4)}${pad(rng.int(0, 999_999), 6)}`;
-  const oldIdNumber = birthYear < 2005 && rng.chance(0.6) ? `${rng.pick(['0', '1', '2', '3'])}${pad(rng.int(0, 99_999_999), 8)}` : undefined;
+  const oldIdNumber =
+    birthYear < 2005 && rng.chance(0.6)
+      ? `${rng.pick(['0', '1', '2', '3'])}${pad(rng.int(0, 99_999_999), 8)}`
+      : undefined;
   const issueFrom = [birthdayAt(birthDate, 14), '2021-01-01'].sort()[1]!;
   const issueDate = randomDate(rng, issueFrom, '2024-06-30');
   const expiryDate = cccdExpiry(birthDate, issueDate);

@@ -84,13 +84,22 @@ describe('renderCccd', () => {
     }
   });
 
-  it.skipIf(!canRun('seeds QR', jsQR !== undefined, 'jsqr is not installed with packages/extract (run `pnpm install`)'))('encodes the QR payload in UTF-8 byte mode, readable after degradation', async () => {
+  it.skipIf(
+    !canRun('seeds QR', jsQR !== undefined, 'jsqr is not installed with packages/extract (run `pnpm install`)'),
+  )('encodes the QR payload in UTF-8 byte mode, readable after degradation', async () => {
     const clean = await renderCccd(person!, { side: 'back', seed: 1 });
     expect(await decodeQr(clean.image)).toBe(person!.card.qrPayload);
     const degraded = await renderCccd(other!, {
       side: 'back',
       seed: 2,
-      degrade: { degradations: [{ kind: 'rotate', degrees: 2 }, { kind: 'blur', sigma: 1 }, { kind: 'downscale', factor: 0.75 }, { kind: 'jpeg', quality: 55 }] },
+      degrade: {
+        degradations: [
+          { kind: 'rotate', degrees: 2 },
+          { kind: 'blur', sigma: 1 },
+          { kind: 'downscale', factor: 0.75 },
+          { kind: 'jpeg', quality: 55 },
+        ],
+      },
     });
     expect(await decodeQr(degraded.image)).toBe(other!.card.qrPayload);
   });

@@ -10,7 +10,8 @@ import { SYNTHETIC_ID, syntheticCccd } from '@sohoa/vault/internal/fixtures';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/dist/bin.js');
-if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
+if (!existsSync(bin))
+  throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
 
 /** Runs the CLI with its stdout a pipe whose reader is already gone (as after `| head -1` has read its line). */
 function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; signal: string | null; stderr: string }> {

@@ -33,11 +33,21 @@ function pseudonymsOf(id: string, secrets: Buffer[]): string[] {
 describe('attack 8: erasure residue', () => {
   it('after `sohoa vault erase`, the journal beside the vault names none of the erased documents or files', async () => {
     const card = join(root, 'seeds/data/cccd/01-tran-kim-giang');
-    const id = (JSON.parse(readFileSync(join(card, 'truth.json'), 'utf8')) as { person: { idNumber: string } }).person.idNumber;
+    const id = (JSON.parse(readFileSync(join(card, 'truth.json'), 'utf8')) as { person: { idNumber: string } }).person
+      .idNumber;
     const vault = join(work, 'cli', 'vault.db');
-    const digitized = await sohoa(['digitize', join(card, 'front.jpg'), '--vault', vault, '--json', '--quiet', '--no-isolate']);
+    const digitized = await sohoa([
+      'digitize',
+      join(card, 'front.jpg'),
+      '--vault',
+      vault,
+      '--json',
+      '--quiet',
+      '--no-isolate',
+    ]);
     expect(digitized.code).toBe(0);
-    const doc = (JSON.parse(digitized.stdout) as { documents: Array<{ subject: string; documentId: string }> }).documents[0]!;
+    const doc = (JSON.parse(digitized.stdout) as { documents: Array<{ subject: string; documentId: string }> })
+      .documents[0]!;
     expect(doc.subject).toBe(id);
     const journal = `${vault}.journal.db`;
     expect(filesContaining([journal], doc.documentId)).not.toEqual([]);
@@ -59,50 +69,79 @@ describe('attack 8: erasure residue', () => {
 
     const db = openSqlite(path);
     const secrets = [Buffer.from(masterKey.key)];
-    for (const { value } of db.prepare('SELECT value FROM meta').all() as Array<{ value: string }>) secrets.push(Buffer.from(value, 'base64'), Buffer.from(value, 'utf8'));
-    const rows = db.prepare('SELECT subject_tag, body FROM audit_log').all() as Array<{ subject_tag: string | null; body: string }>;
+    for (const { value } of db.prepare('SELECT value FROM meta').all() as Array<{ value: string }>)
+      secrets.push(Buffer.from(value, 'base64'), Buffer.from(value, 'utf8'));
+    const rows = db.prepare('SELECT subject_tag, body FROM audit_log').all() as Array<{
+      subject_tag: string | null;
+      body: string;
+    }>;
     db.close();
     expect(rows.length).toBeGreaterThanOrEqual(2);
     const linkable = pseudonymsOf(SYNTHETIC_ID, secrets);
-    const linked = rows.filter((r) => linkable.some((p) => r.subject_tag === p || r.body.includes(p) || r.body.includes(SYNTHETIC_ID)));
+    const linked = rows.filter((r) =>
+      linkable.some((p) => r.subject_tag === p || r.body.includes(p) || r.body.includes(SYNTHETIC_ID)),
+    );
     expect(linked).toEqual([]);
   });
 
-  it.runIf(process.env.CI === 'true')('after erasure on PostgreSQL, no page of any vault table still holds the wrapped data key (pageinspect)', async () => {
-    const schema = `sohoa_attack_erase_${process.pid}`;
-    const vault = createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), masterKey, ...operatorAccess('attack') });
-    const client = await pgClient();
-    try {
-      await vault.putDocument(syntheticCccd());
-      await client.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
-      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema])).rows.map((r) => r.t);
-      // Keys wrapped by the master key, as stored: `<master key id>:<base64>`.
-      const wrappedKeys = async () => {
-        const found: string[] = [];
+  it.runIf(process.env.CI === 'true')(
+    'after erasure on PostgreSQL, no page of any vault table still holds the wrapped data key (pageinspect)',
+    async () => {
+      const schema = `sohoa_attack_erase_${process.pid}`;
+      const vault = createVault({
+        driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }),
+        masterKey,
+        ...operatorAccess('attack'),
+      });
+      const client = await pgClient();
+      try {
+        await vault.putDocument(syntheticCccd());
+        await client.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+        const tables = (
+          await client.query<{ t: string }>(
+            `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+            [schema],
+          )
+        ).rows.map((r) => r.t);
+        // Keys wrapped by the master key, as stored: `<master key id>:<base64>`.
+        const wrappedKeys = async () => {
+          const found: string[] = [];
+          for (const t of tables) {
+            for (const row of (await client.query<{ x: string }>(`SELECT x::text AS x FROM "${schema}"."${t}" x`)).rows)
+              found.push(...(row.x.match(/attack:[A-Za-z0-9+/=]{40,}/g) ?? []));
+          }
+          return found;
+        };
+        const before = await wrappedKeys();
+        await vault.erase(SYNTHETIC_ID);
+        // The subject's data key is the one that went (a vault-wide key, if any, stays).
+        const after = await wrappedKeys();
+        const wrapped = before.filter((w) => !after.includes(w));
+        expect(wrapped.length).toBe(1);
+        const holding: string[] = [];
         for (const t of tables) {
-          for (const row of (await client.query<{ x: string }>(`SELECT x::text AS x FROM "${schema}"."${t}" x`)).rows) found.push(...(row.x.match(/attack:[A-Za-z0-9+/=]{40,}/g) ?? []));
+          const pages = Number(
+            (
+              await client.query<{ n: string }>(
+                `SELECT pg_relation_size($1) / current_setting('block_size')::int AS n`,
+                [`"${schema}"."${t}"`],
+              )
+            ).rows[0]!.n,
+          );
+          for (let page = 0; page < pages; page++) {
+            const raw = (
+              await client.query<{ p: Buffer }>(`SELECT get_raw_page($1, $2) AS p`, [`"${schema}"."${t}"`, page])
+            ).rows[0]!.p;
+            if (wrapped.some((w) => raw.includes(Buffer.from(w.slice(w.indexOf(':') + 1), 'utf8'))))
+              holding.push(`${t}#${page}`);
+          }
         }
-        return found;
-      };
-      const before = await wrappedKeys();
-      await vault.erase(SYNTHETIC_ID);
-      // The subject's data key is the one that went (a vault-wide key, if any, stays).
-      const after = await wrappedKeys();
-      const wrapped = before.filter((w) => !after.includes(w));
-      expect(wrapped.length).toBe(1);
-      const holding: string[] = [];
-      for (const t of tables) {
-        const pages = Number((await client.query<{ n: string }>(`SELECT pg_relation_size($1) / current_setting('block_size')::int AS n`, [`"${schema}"."${t}"`])).rows[0]!.n);
-        for (let page = 0; page < pages; page++) {
-          const raw = (await client.query<{ p: Buffer }>(`SELECT get_raw_page($1, $2) AS p`, [`"${schema}"."${t}"`, page])).rows[0]!.p;
-          if (wrapped.some((w) => raw.includes(Buffer.from(w.slice(w.indexOf(':') + 1), 'utf8')))) holding.push(`${t}#${page}`);
-        }
+        expect(holding).toEqual([]);
+      } finally {
+        await vault.close();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
       }
-      expect(holding).toEqual([]);
-    } finally {
-      await vault.close();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  });
+    },
+  );
 });

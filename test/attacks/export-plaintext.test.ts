@@ -24,16 +24,21 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const clearIn = (file: string) => [SYNTHETIC_ID, NAME, VALUE].filter((s) => readFileSync(file).includes(Buffer.from(s, 'utf8')));
+const clearIn = (file: string) =>
+  [SYNTHETIC_ID, NAME, VALUE].filter((s) => readFileSync(file).includes(Buffer.from(s, 'utf8')));
 
 describe('attack 6: plaintext export files', () => {
   it('`vault export --out` with a passphrase writes no ID number, name or value in clear; `vault import` reads it back', async () => {
     const out = join(work, 'sealed.json');
-    const exported = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], { SOHOA_EXPORT_PASSPHRASE: PASSPHRASE });
+    const exported = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], {
+      SOHOA_EXPORT_PASSPHRASE: PASSPHRASE,
+    });
     expect(exported.code).toBe(0);
     expect(clearIn(out)).toEqual([]);
     const other = join(work, 'other', 'vault.db');
-    const imported = await sohoa(['vault', 'import', out, '--vault', other, '--json'], { SOHOA_EXPORT_PASSPHRASE: PASSPHRASE });
+    const imported = await sohoa(['vault', 'import', out, '--vault', other, '--json'], {
+      SOHOA_EXPORT_PASSPHRASE: PASSPHRASE,
+    });
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ subject: { id: SYNTHETIC_ID }, documents: { created: 1 } });
@@ -43,21 +48,34 @@ describe('attack 6: plaintext export files', () => {
 
   it('without a passphrase, `--out` refuses (typed error, no file) unless `--plaintext` says so', async () => {
     const out = join(work, 'refused.json');
-    const refused = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], { SOHOA_EXPORT_PASSPHRASE: '' });
+    const refused = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], {
+      SOHOA_EXPORT_PASSPHRASE: '',
+    });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('VAULT_EXPORT_PASSPHRASE_MISSING');
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
-    const plain = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out, '--plaintext'], { SOHOA_EXPORT_PASSPHRASE: '' });
+    const plain = await sohoa(
+      ['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out, '--plaintext'],
+      { SOHOA_EXPORT_PASSPHRASE: '' },
+    );
     expect(plain.code).toBe(0);
     expect(clearIn(out)).toContain(NAME);
   });
 
   it('a wrong passphrase, or none, imports nothing and says why', async () => {
     const out = join(work, 'sealed-2.json');
-    expect((await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], { SOHOA_EXPORT_PASSPHRASE: PASSPHRASE })).code).toBe(0);
+    expect(
+      (
+        await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], {
+          SOHOA_EXPORT_PASSPHRASE: PASSPHRASE,
+        })
+      ).code,
+    ).toBe(0);
     const other = join(work, 'wrong', 'vault.db');
-    const wrong = await sohoa(['vault', 'import', out, '--vault', other], { SOHOA_EXPORT_PASSPHRASE: 'not the passphrase' });
+    const wrong = await sohoa(['vault', 'import', out, '--vault', other], {
+      SOHOA_EXPORT_PASSPHRASE: 'not the passphrase',
+    });
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain('VAULT_EXPORT_DECRYPT_FAILED');
     const missing = await sohoa(['vault', 'import', out, '--vault', other], { SOHOA_EXPORT_PASSPHRASE: '' });

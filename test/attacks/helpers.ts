@@ -19,9 +19,16 @@ const bin = join(root, 'packages/cli/dist/bin.js');
 const run = promisify(execFile);
 
 /** Runs the built CLI; never throws, returns the exit code and both streams. */
-export async function sohoa(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function sohoa(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -36,10 +43,17 @@ export function tempDir(): string {
   return dir;
 }
 
-const field = (value: FieldValue, method: ExtractionMethod = 'qr', confidence = 0.99): ExtractedField => ({ value, confidence, evidence: [{ method, page: 1 }] });
+const field = (value: FieldValue, method: ExtractionMethod = 'qr', confidence = 0.99): ExtractedField => ({
+  value,
+  confidence,
+  evidence: [{ method, page: 1 }],
+});
 
 /** A synthetic current ID card (12 digits); `extra` adds or overrides fields. */
-export function card(id: string, o: { name: string; birthDate: string; address: string; sha: string; extra?: Record<string, ExtractedField> }): DocumentRecord {
+export function card(
+  id: string,
+  o: { name: string; birthDate: string; address: string; sha: string; extra?: Record<string, ExtractedField> },
+): DocumentRecord {
   return {
     type: 'cccd-2021',
     part: 'front+back',
@@ -61,7 +75,10 @@ export function card(id: string, o: { name: string; birthDate: string; address: 
 }
 
 /** A synthetic former 9-digit CMND filed under its own number. */
-export function oldCard(id: string, o: { name: string; birthDate: string; address: string; sha: string }): DocumentRecord {
+export function oldCard(
+  id: string,
+  o: { name: string; birthDate: string; address: string; sha: string },
+): DocumentRecord {
   return {
     type: 'cmnd-9',
     part: 'front+back',
@@ -84,13 +101,28 @@ export { field };
 
 /** The part of `pg` the attacks use. */
 export interface PgModule {
-  Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(q: string, p?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
+  Client: new (o: {
+    connectionString: string;
+  }) => {
+    connect(): Promise<void>;
+    query(q: string, p?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+    end(): Promise<void>;
+  };
 }
 /** The part of `better-sqlite3` the attacks use. */
-export type SqliteDatabase = { prepare(q: string): { run(...p: unknown[]): unknown; all(...p: unknown[]): Array<Record<string, unknown>>; get(...p: unknown[]): Record<string, unknown> | undefined }; exec(q: string): void; close(): void; readonly name: string };
+export type SqliteDatabase = {
+  prepare(q: string): {
+    run(...p: unknown[]): unknown;
+    all(...p: unknown[]): Array<Record<string, unknown>>;
+    get(...p: unknown[]): Record<string, unknown> | undefined;
+  };
+  exec(q: string): void;
+  close(): void;
+  readonly name: string;
+};
 /** Opens a SQLite file directly, as someone holding a copy of it would. */
-export const openSqliteFile = (path: string): SqliteDatabase => new (requireClient('better-sqlite3') as new (p: string) => SqliteDatabase)(path);
-
+export const openSqliteFile = (path: string): SqliteDatabase =>
+  new (requireClient('better-sqlite3') as new (p: string) => SqliteDatabase)(path);
 
 /** The PostgreSQL server the `CI=true` variants use. */
 export const pgUrl: string = process.env.SOHOA_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';

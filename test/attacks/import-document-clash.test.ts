@@ -22,7 +22,9 @@ async function clashingExport(heldDocumentId: string, heldFingerprint: string) {
   const oldId = doc.id;
   doc.id = heldDocumentId;
   doc.fingerprint = heldFingerprint;
-  data.facts = data.facts.map((f) => (f.documentId === oldId ? { ...f, documentId: heldDocumentId, id: f.id.replace(oldId, heldDocumentId) } : f));
+  data.facts = data.facts.map((f) =>
+    f.documentId === oldId ? { ...f, documentId: heldDocumentId, id: f.id.replace(oldId, heldDocumentId) } : f,
+  );
   return data;
 }
 
@@ -30,9 +32,13 @@ for (const { name, make } of storageDrivers()) {
   describe(`import with a clashing document id (${name})`, () => {
     it('is a typed error and writes nothing (no orphan subject)', async () => {
       const vault = createVault({ driver: make('clash'), masterKey: KEY, ...operatorAccess('op') });
-      const held = await vault.putDocument(card(HELD, { name: 'Người Cũ', birthDate: '1970-01-01', address: 'Địa chỉ cũ', sha: '5' }));
+      const held = await vault.putDocument(
+        card(HELD, { name: 'Người Cũ', birthDate: '1970-01-01', address: 'Địa chỉ cũ', sha: '5' }),
+      );
       const heldDoc = (await vault.listDocuments(HELD))[0]!;
-      const error = await vault.importSubject(await clashingExport(held.documentId, heldDoc.fingerprint)).catch((e: unknown) => e);
+      const error = await vault
+        .importSubject(await clashingExport(held.documentId, heldDoc.fingerprint))
+        .catch((e: unknown) => e);
       expect(isSohoaError(error, 'VAULT_IMPORT_CONFLICT')).toBe(true);
       expect(await vault.hasSubject(NEW)).toBe(false);
       expect((await vault.listDocuments(HELD)).map((d) => d.id)).toEqual([held.documentId]);
@@ -47,7 +53,9 @@ describe('import with a clashing document id through the CLI', () => {
     const db = join(dir, 'v.db');
     writeFileSync(`${db}.key`, `k1:${KEY.key.toString('hex')}\n`, { mode: 0o600 });
     const vault = createVault({ driver: sqliteDriver({ path: db }), masterKey: KEY, ...operatorAccess('op') });
-    const held = await vault.putDocument(card(HELD, { name: 'Người Cũ', birthDate: '1970-01-01', address: 'Địa chỉ cũ', sha: '5' }));
+    const held = await vault.putDocument(
+      card(HELD, { name: 'Người Cũ', birthDate: '1970-01-01', address: 'Địa chỉ cũ', sha: '5' }),
+    );
     const heldDoc = (await vault.listDocuments(HELD))[0]!;
     await vault.close();
     const file = join(dir, 'clash.json');

@@ -17,18 +17,35 @@ const far = '2099-01-01T00:00:00.000Z';
 /** An honest export of the attacker's own subject, from another vault. */
 async function ownExport(): Promise<SubjectExport> {
   const source = createVault({ driver: memoryDriver(), ...operatorAccess('op') });
-  await source.putDocument(card(OWN, { name: 'Người Nhập', birthDate: '1991-01-01', address: 'Địa chỉ riêng', sha: '2' }));
+  await source.putDocument(
+    card(OWN, { name: 'Người Nhập', birthDate: '1991-01-01', address: 'Địa chỉ riêng', sha: '2' }),
+  );
   return source.exportSubject(OWN);
 }
 
-const planted = (subject: string) => ({ id: `grant_evil_${subject === '*' ? 'all' : subject}`, to: 'eve', subject, purpose: '*', keys: ['*'], expiresAt: far, createdAt: '2026-01-01T00:00:00.000Z', source: 'stored' as const });
+const planted = (subject: string) => ({
+  id: `grant_evil_${subject === '*' ? 'all' : subject}`,
+  to: 'eve',
+  subject,
+  purpose: '*',
+  keys: ['*'],
+  expiresAt: far,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  source: 'stored' as const,
+});
 
 for (const { name, make } of storageDrivers()) {
   describe(`attack 2, import plants grants (${name})`, () => {
     for (const subject of ['*', VICTIM]) {
       it(`refuses an export carrying a grant on \`${subject}\` and writes nothing`, async () => {
-        const vault = createVault({ driver: make(`plant-${subject === '*' ? 'all' : 'victim'}`), masterKey: KEY, ...operatorAccess('op') });
-        await vault.putDocument(card(VICTIM, { name: 'Nạn Nhân', birthDate: '1970-01-01', address: 'Địa chỉ nạn nhân', sha: '3' }));
+        const vault = createVault({
+          driver: make(`plant-${subject === '*' ? 'all' : 'victim'}`),
+          masterKey: KEY,
+          ...operatorAccess('op'),
+        });
+        await vault.putDocument(
+          card(VICTIM, { name: 'Nạn Nhân', birthDate: '1970-01-01', address: 'Địa chỉ nạn nhân', sha: '3' }),
+        );
         const data = await ownExport();
         data.grants = [...data.grants, planted(subject)];
         const error = await vault.importSubject(data).catch((e: unknown) => e);
@@ -48,10 +65,15 @@ for (const { name, make } of storageDrivers()) {
       const bad = await vault.importSubject({ ...data, grants: [noExpiry] }).catch((e: unknown) => e);
       expect(isSohoaError(bad, 'VAULT_IMPORT_INVALID')).toBe(true);
       expect(await vault.hasSubject(OWN)).toBe(false);
-      const result = await vault.importSubject({ ...data, grants: [{ ...planted(OWN), purpose: 'portal', keys: ['person.*'] }] });
+      const result = await vault.importSubject({
+        ...data,
+        grants: [{ ...planted(OWN), purpose: 'portal', keys: ['person.*'] }],
+      });
       expect(result.grants).toBe(1);
       const log = await vault.listAudit(OWN);
-      expect(log).toContainEqual(expect.objectContaining({ action: 'grant', grantId: `grant_evil_${OWN}`, keys: ['person.*'] }));
+      expect(log).toContainEqual(
+        expect.objectContaining({ action: 'grant', grantId: `grant_evil_${OWN}`, keys: ['person.*'] }),
+      );
       expect(log.at(-1)).toMatchObject({ action: 'import' });
       await vault.close();
     });
@@ -65,7 +87,9 @@ describe('attack 2 through the CLI', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${db}.key`, `k1:${KEY.key.toString('hex')}\n`, { mode: 0o600 });
     const vault = createVault({ driver: sqliteDriver({ path: db }), masterKey: KEY, ...operatorAccess('op') });
-    await vault.putDocument(card(VICTIM, { name: 'Nạn Nhân', birthDate: '1970-01-01', address: 'Địa chỉ nạn nhân', sha: '3' }));
+    await vault.putDocument(
+      card(VICTIM, { name: 'Nạn Nhân', birthDate: '1970-01-01', address: 'Địa chỉ nạn nhân', sha: '3' }),
+    );
     await vault.close();
     const data = await ownExport();
     data.grants = [...data.grants, planted('*')];

@@ -13,7 +13,8 @@ import { readManifest, safeParseManifest } from '@sohoa/batch';
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/dist/bin.js');
-if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
+if (!existsSync(bin))
+  throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first (`pnpm test` does).');
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-attack-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,9 +58,17 @@ describe('attack: an oversized manifest', () => {
 
   it('sohoa digitize --manifest refuses it: exit 1, one line, nothing echoed', async () => {
     const started = performance.now();
-    const outcome = await run(process.execPath, [bin, 'digitize', '--manifest', longLine, '--vault', join(dir, 'v.db'), '--quiet'], { cwd: root, timeout: 80_000, maxBuffer: 256 * 1024 * 1024 }).then(
+    const outcome = await run(
+      process.execPath,
+      [bin, 'digitize', '--manifest', longLine, '--vault', join(dir, 'v.db'), '--quiet'],
+      { cwd: root, timeout: 80_000, maxBuffer: 256 * 1024 * 1024 },
+    ).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+      (e: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: e.code ?? -1,
+        stdout: e.stdout ?? '',
+        stderr: e.stderr ?? '',
+      }),
     );
     const ms = performance.now() - started;
     expect(outcome.code).toBe(1);

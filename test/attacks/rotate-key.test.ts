@@ -14,7 +14,11 @@ const dir = tempDir();
 async function vaultFile(name: string, key: Buffer, writeKeyFile: boolean): Promise<string> {
   const db = join(dir, `${name}.db`);
   if (writeKeyFile) writeFileSync(`${db}.key`, `k1:${key.toString('hex')}\n`, { mode: 0o600 });
-  const vault = createVault({ driver: sqliteDriver({ path: db }), masterKey: { id: 'k1', key }, ...operatorAccess('op') });
+  const vault = createVault({
+    driver: sqliteDriver({ path: db }),
+    masterKey: { id: 'k1', key },
+    ...operatorAccess('op'),
+  });
   await vault.putDocument(card(ID, { name: 'Người Thật', birthDate: '1980-01-01', address: 'Địa chỉ thật', sha: '9' }));
   await vault.close();
   return db;
@@ -24,10 +28,15 @@ describe('rotate-key', () => {
   it('between two keys with the same id is refused before anything changes', async () => {
     const old = randomBytes(32);
     const db = await vaultFile('same-id', old, false);
-    const rotated = await sohoa(['vault', 'rotate-key', '--vault', db], { SOHOA_MASTER_KEY: `k1:${randomBytes(32).toString('hex')}`, SOHOA_PREVIOUS_MASTER_KEYS: `k1:${old.toString('hex')}` });
+    const rotated = await sohoa(['vault', 'rotate-key', '--vault', db], {
+      SOHOA_MASTER_KEY: `k1:${randomBytes(32).toString('hex')}`,
+      SOHOA_PREVIOUS_MASTER_KEYS: `k1:${old.toString('hex')}`,
+    });
     expect(rotated.code).toBe(1);
     expect(rotated.stderr).toMatch(/VAULT_KEY_INVALID/);
-    const shown = await sohoa(['vault', 'show', '--subject', ID, '--vault', db], { SOHOA_MASTER_KEY: `k1:${old.toString('hex')}` });
+    const shown = await sohoa(['vault', 'show', '--subject', ID, '--vault', db], {
+      SOHOA_MASTER_KEY: `k1:${old.toString('hex')}`,
+    });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Địa chỉ thật');
   });
@@ -44,7 +53,9 @@ describe('rotate-key', () => {
     const shown = await sohoa(['vault', 'show', '--subject', ID, '--vault', db]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Địa chỉ thật');
-    const withOld = await sohoa(['vault', 'show', '--subject', ID, '--vault', db], { SOHOA_MASTER_KEY: `k1:${old.toString('hex')}` });
+    const withOld = await sohoa(['vault', 'show', '--subject', ID, '--vault', db], {
+      SOHOA_MASTER_KEY: `k1:${old.toString('hex')}`,
+    });
     expect(withOld.code).toBe(1);
     expect((await sohoa(['vault', 'audit', '--verify', '--vault', db])).code).toBe(0);
   });

@@ -15,13 +15,20 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/dist/bin.js');
 const dist = (pkg: string) => join(root, `packages/${pkg}/dist/index.js`);
-if (!existsSync(bin) || !existsSync(dist('render'))) throw new Error('packages/*/dist is missing: run `pnpm build` first (`pnpm test` does).');
+if (!existsSync(bin) || !existsSync(dist('render')))
+  throw new Error('packages/*/dist is missing: run `pnpm build` first (`pnpm test` does).');
 
 /** Each `n` holds two more `n`s: 2^depth fields, in 250 bytes. */
 const BOMB = {
   type: 'object',
   title: 'Tờ khai',
-  $defs: { n: { type: 'object', title: 'Nhóm', properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, hoTen: { type: 'string', title: 'Họ và tên' } } } },
+  $defs: {
+    n: {
+      type: 'object',
+      title: 'Nhóm',
+      properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, hoTen: { type: 'string', title: 'Họ và tên' } },
+    },
+  },
   properties: { x: { $ref: '#/$defs/n' } },
 };
 /** A generous bound for a refusal on a loaded CI machine; the figure for a quiet machine is in the report. */
@@ -37,9 +44,18 @@ interface Outcome {
 
 async function runNode(args: string[]): Promise<Outcome> {
   const started = performance.now();
-  const done = await run(process.execPath, args, { cwd: root, timeout: CHILD_DEADLINE_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }).then(
+  const done = await run(process.execPath, args, {
+    cwd: root,
+    timeout: CHILD_DEADLINE_MS,
+    killSignal: 'SIGKILL',
+    maxBuffer: 16 * 1024 * 1024,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0 as number | string, stdout, stderr }),
-    (e: { code?: number | string; signal?: string; stdout?: string; stderr?: string }) => ({ code: e.signal ?? e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
+    (e: { code?: number | string; signal?: string; stdout?: string; stderr?: string }) => ({
+      code: e.signal ?? e.code ?? -1,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+    }),
   );
   return { ...done, ms: performance.now() - started };
 }
@@ -57,7 +73,10 @@ async function entryPoint(call: string, bomb: object = BOMB): Promise<{ code: st
     try { await (async () => { ${call} })(); } catch (e) { code = e.code ?? String(e); }
     console.log(JSON.stringify({ code, ms: performance.now() - started }));`;
   const outcome = await runNode(['--input-type=module', '--max-old-space-size=512', '-e', script]);
-  expect(outcome.code, `\`${call}\` did not finish within ${CHILD_DEADLINE_MS} ms (${outcome.stderr.slice(0, 200)})`).toBe(0);
+  expect(
+    outcome.code,
+    `\`${call}\` did not finish within ${CHILD_DEADLINE_MS} ms (${outcome.stderr.slice(0, 200)})`,
+  ).toBe(0);
   return JSON.parse(outcome.stdout.trim().split('\n').at(-1)!) as { code: string | undefined; ms: number };
 }
 
@@ -76,20 +95,28 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
     ['renderXml', 'render.renderXml(filled, schema)'],
   ];
   for (const [name, call] of calls) {
-    it(`${name} refuses it with EFORM_SCHEMA_TOO_LARGE, fast`, async () => {
-      const { code, ms } = await entryPoint(call);
-      expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
-      expect(ms).toBeLessThan(REFUSAL_MS);
-    }, CHILD_DEADLINE_MS + 10_000);
+    it(
+      `${name} refuses it with EFORM_SCHEMA_TOO_LARGE, fast`,
+      async () => {
+        const { code, ms } = await entryPoint(call);
+        expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
+        expect(ms).toBeLessThan(REFUSAL_MS);
+      },
+      CHILD_DEADLINE_MS + 10_000,
+    );
   }
 
-  it('safeParseFormSchema returns it as a diagnostic', async () => {
-    const { code } = await entryPoint(`
+  it(
+    'safeParseFormSchema returns it as a diagnostic',
+    async () => {
+      const { code } = await entryPoint(`
       const r = eform.safeParseFormSchema(schema);
       if (r.ok) throw new Error('accepted');
       const e = new Error(r.diagnostics[0].message); e.code = r.diagnostics[0].code; throw e;`);
-    expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
-  }, CHILD_DEADLINE_MS + 10_000);
+      expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
+    },
+    CHILD_DEADLINE_MS + 10_000,
+  );
 
   describe('through the CLI', () => {
     let dir: string;
@@ -106,14 +133,18 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     for (const command of ['fill', 'coverage']) {
-      it(`sohoa ${command} exits 1 with one line naming EFORM_SCHEMA_TOO_LARGE`, async () => {
-        const outcome = await runNode([bin, command, form, '--vault', vault, '--subject', SYNTHETIC_ID]);
-        expect(outcome.code, outcome.stderr.slice(0, 300)).toBe(1);
-        expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
-        expect(outcome.stderr).toMatch(/^sohoa: EFORM_SCHEMA_TOO_LARGE: /);
-        // Node start-up and the vault open included, on a loaded 2-core machine; the unbounded walk ran until killed.
-        expect(outcome.ms).toBeLessThan(20_000);
-      }, CHILD_DEADLINE_MS + 10_000);
+      it(
+        `sohoa ${command} exits 1 with one line naming EFORM_SCHEMA_TOO_LARGE`,
+        async () => {
+          const outcome = await runNode([bin, command, form, '--vault', vault, '--subject', SYNTHETIC_ID]);
+          expect(outcome.code, outcome.stderr.slice(0, 300)).toBe(1);
+          expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+          expect(outcome.stderr).toMatch(/^sohoa: EFORM_SCHEMA_TOO_LARGE: /);
+          // Node start-up and the vault open included, on a loaded 2-core machine; the unbounded walk ran until killed.
+          expect(outcome.ms).toBeLessThan(20_000);
+        },
+        CHILD_DEADLINE_MS + 10_000,
+      );
     }
   });
 });
@@ -122,7 +153,14 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
 // doubling through a combinator, in draft-07 with `definitions`, must be refused as fast by every eform entry point.
 const COMBINATOR_BOMB = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  definitions: { n: { type: 'object', title: 'Nhóm', allOf: [{ $ref: '#/definitions/n' }, { $ref: '#/definitions/n' }], properties: { hoTen: { type: 'string', title: 'Họ và tên' } } } },
+  definitions: {
+    n: {
+      type: 'object',
+      title: 'Nhóm',
+      allOf: [{ $ref: '#/definitions/n' }, { $ref: '#/definitions/n' }],
+      properties: { hoTen: { type: 'string', title: 'Họ và tên' } },
+    },
+  },
   allOf: [{ $ref: '#/definitions/n' }],
 };
 
@@ -134,10 +172,14 @@ describe('attack: the same doubling through allOf in a draft-07 schema', () => {
     ['validateForm', 'eform.validateForm(schema, {})'],
   ];
   for (const [name, call] of calls) {
-    it(`${name} refuses it with EFORM_SCHEMA_TOO_LARGE, fast`, async () => {
-      const { code, ms } = await entryPoint(call, COMBINATOR_BOMB);
-      expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
-      expect(ms).toBeLessThan(REFUSAL_MS);
-    }, CHILD_DEADLINE_MS + 10_000);
+    it(
+      `${name} refuses it with EFORM_SCHEMA_TOO_LARGE, fast`,
+      async () => {
+        const { code, ms } = await entryPoint(call, COMBINATOR_BOMB);
+        expect(code).toBe('EFORM_SCHEMA_TOO_LARGE');
+        expect(ms).toBeLessThan(REFUSAL_MS);
+      },
+      CHILD_DEADLINE_MS + 10_000,
+    );
   }
 });

@@ -12,13 +12,22 @@ export const root = resolve(import.meta.dirname, '../..');
 export const bin = join(root, 'packages/cli/dist/bin.js');
 
 /** The local PostgreSQL server CI starts (trust auth, database `test`). */
-export const postgresUrl = process.env.SOHOA_TEST_POSTGRES ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/test`;
+export const postgresUrl =
+  process.env.SOHOA_TEST_POSTGRES ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/test`;
 
 /** Runs the built CLI (build first) under a permissive umask, as a default shell would. */
-export async function sohoa(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
+export async function sohoa(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!existsSync(bin))
+    throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
   try {
-    const { stdout, stderr } = await run('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, bin, ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run('sh', ['-c', 'umask 022; exec "$0" "$@"', process.execPath, bin, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 << 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -41,14 +50,19 @@ export interface PgClient {
   end(): Promise<void>;
 }
 export async function pgClient(): Promise<PgClient> {
-  const pg = createRequire(join(root, 'packages/vault/package.json'))('pg') as { Client: new (o: { connectionString: string }) => PgClient & { connect(): Promise<void> } };
+  const pg = createRequire(join(root, 'packages/vault/package.json'))('pg') as {
+    Client: new (o: { connectionString: string }) => PgClient & { connect(): Promise<void> };
+  };
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   return client;
 }
 
 /** Opens a SQLite file read-only with the vault package's copy of `better-sqlite3`, as an attacker would. */
-export function openSqlite(path: string): { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void } {
+export function openSqlite(path: string): {
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  close(): void;
+} {
   const Database = createRequire(join(root, 'packages/vault/package.json'))('better-sqlite3') as new (
     path: string,
     o: { readonly: boolean },
@@ -57,7 +71,9 @@ export function openSqlite(path: string): { prepare(sql: string): { all(...param
 }
 
 /** A synthetic person's export (`<work>/in.json`) imported through the CLI into a new vault at `<work>/cli/vault.db`. */
-export async function importSyntheticExport(work: string): Promise<{ vault: string; exported: string; imported: Awaited<ReturnType<typeof sohoa>> }> {
+export async function importSyntheticExport(
+  work: string,
+): Promise<{ vault: string; exported: string; imported: Awaited<ReturnType<typeof sohoa>> }> {
   const source = createVault({ driver: memoryDriver(), ...operatorAccess('attack') });
   await source.putDocument(syntheticCccd());
   const exported = join(work, 'in.json');

@@ -24,9 +24,19 @@ afterAll(() => {
 });
 
 async function fill(vault: ReturnType<typeof createVault>): Promise<void> {
-  await vault.putDocument(syntheticCccd({ relations: [{ role: 'mother', subject: { kind: 'person', id: RELATIVE }, fields: {} }] }));
-  await vault.putDocument(syntheticCccd({ sha256: 'd'.repeat(64), subject: { kind: 'person', id: RELATIVE }, number: RELATIVE }));
-  await vault.grant({ to: 'portal:test', subject: SYNTHETIC_ID, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+  await vault.putDocument(
+    syntheticCccd({ relations: [{ role: 'mother', subject: { kind: 'person', id: RELATIVE }, fields: {} }] }),
+  );
+  await vault.putDocument(
+    syntheticCccd({ sha256: 'd'.repeat(64), subject: { kind: 'person', id: RELATIVE }, number: RELATIVE }),
+  );
+  await vault.grant({
+    to: 'portal:test',
+    subject: SYNTHETIC_ID,
+    purpose: 'p',
+    keys: ['person.*'],
+    expiresAt: '2099-01-01T00:00:00Z',
+  });
   await vault.correct(SYNTHETIC_ID, { key: 'person.hometown', value: 'Xã Khác', reason: 'quyết định 1' });
   await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f', actor: 'portal:test' });
 }
@@ -38,10 +48,14 @@ describe('attack 7: personal ID numbers in clear', () => {
     await fill(vault);
     expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
     expect(filesContaining([path], RELATIVE)).toEqual([]);
-    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe(
+      'Nguyễn Thị Thử',
+    );
     expect((await vault.listSubjects()).map((s) => s.id).sort()).toEqual([SYNTHETIC_ID, RELATIVE].sort());
     expect(await vault.hasSubject(SYNTHETIC_ID)).toBe(true);
-    expect((await vault.listGrants(SYNTHETIC_ID)).filter((g) => g.source === 'stored').map((g) => g.subject)).toEqual([SYNTHETIC_ID]);
+    expect((await vault.listGrants(SYNTHETIC_ID)).filter((g) => g.source === 'stored').map((g) => g.subject)).toEqual([
+      SYNTHETIC_ID,
+    ]);
     expect((await vault.listAudit(SYNTHETIC_ID)).length).toBeGreaterThan(0);
     await vault.close();
     expect(filesContaining([path], SYNTHETIC_ID)).toEqual([]);
@@ -53,44 +67,82 @@ describe('attack 7: personal ID numbers in clear', () => {
     const ORPHAN = '001099000777';
     const path = join(work, 'orphan', 'vault.db');
     const clear = createVault({ driver: sqliteDriver({ path }), ...operatorAccess('attack') });
-    const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+    const given = await clear.grant({
+      to: 'portal:test',
+      subject: ORPHAN,
+      purpose: 'p',
+      keys: ['person.*'],
+      expiresAt: '2099-01-01T00:00:00Z',
+    });
     await clear.close();
     const keyed = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
-    expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => [g.id, g.subject])).toEqual([[given.id, ORPHAN]]);
+    expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => [g.id, g.subject])).toEqual(
+      [[given.id, ORPHAN]],
+    );
     await keyed.close();
     expect(filesContaining([path], ORPHAN)).toEqual([]);
     // The moved grant still opens the subject's data once it arrives, and its log still shows the grant.
     const again = createVault({ driver: sqliteDriver({ path }), masterKey, ...operatorAccess('attack') });
-    await again.putDocument(syntheticCccd({ sha256: 'e'.repeat(64), subject: { kind: 'person', id: ORPHAN }, number: ORPHAN }));
-    expect((await again.profile(ORPHAN, { purpose: 'p', form: 'f', actor: 'portal:test' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    await again.putDocument(
+      syntheticCccd({ sha256: 'e'.repeat(64), subject: { kind: 'person', id: ORPHAN }, number: ORPHAN }),
+    );
+    expect(
+      (await again.profile(ORPHAN, { purpose: 'p', form: 'f', actor: 'portal:test' })).values['person.fullName']?.value,
+    ).toBe('Nguyễn Thị Thử');
     expect((await again.listAudit(ORPHAN)).map((e) => e.action)).toEqual(['grant', 'read']);
     await again.close();
     expect(filesContaining([path], ORPHAN)).toEqual([]);
   });
 
-  it.runIf(process.env.CI === 'true')('the same on PostgreSQL: a grant given before the first document is migrated, not left in clear', async () => {
-    const ORPHAN = '001099000778';
-    const schema = `sohoa_attack_orphan_${process.pid}`;
-    const open = (key?: MasterKey) => createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), ...(key && { masterKey: key }), ...operatorAccess('attack') });
-    const client = await pgClient();
-    try {
-      const clear = open();
-      const given = await clear.grant({ to: 'portal:test', subject: ORPHAN, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
-      await clear.close();
-      const keyed = open(masterKey);
-      expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => g.id)).toEqual([given.id]);
-      await keyed.close();
-      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`, [schema])).rows.map((r) => r.t);
-      const named: string[] = [];
-      for (const t of tables) if ((await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 LIMIT 1`, [`%${ORPHAN}%`])).rowCount) named.push(t);
-      expect(named).toEqual([]);
-    } finally {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  });
+  it.runIf(process.env.CI === 'true')(
+    'the same on PostgreSQL: a grant given before the first document is migrated, not left in clear',
+    async () => {
+      const ORPHAN = '001099000778';
+      const schema = `sohoa_attack_orphan_${process.pid}`;
+      const open = (key?: MasterKey) =>
+        createVault({
+          driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }),
+          ...(key && { masterKey: key }),
+          ...operatorAccess('attack'),
+        });
+      const client = await pgClient();
+      try {
+        const clear = open();
+        const given = await clear.grant({
+          to: 'portal:test',
+          subject: ORPHAN,
+          purpose: 'p',
+          keys: ['person.*'],
+          expiresAt: '2099-01-01T00:00:00Z',
+        });
+        await clear.close();
+        const keyed = open(masterKey);
+        expect((await keyed.listGrants(ORPHAN)).filter((g) => g.source === 'stored').map((g) => g.id)).toEqual([
+          given.id,
+        ]);
+        await keyed.close();
+        const tables = (
+          await client.query<{ t: string }>(
+            `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'`,
+            [schema],
+          )
+        ).rows.map((r) => r.t);
+        const named: string[] = [];
+        for (const t of tables)
+          if (
+            (await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 LIMIT 1`, [`%${ORPHAN}%`]))
+              .rowCount
+          )
+            named.push(t);
+        expect(named).toEqual([]);
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+  );
 
-  it('the batch journal\'s review queue keeps no subject id', async () => {
+  it("the batch journal's review queue keeps no subject id", async () => {
     const path = join(work, 'api', 'vault.db.journal.db');
     const journal = await sqliteJournal({ path });
     const items = collectReviewItems(syntheticCccd({ method: 'ocr', confidence: 0.5 }), 'doc_1', 'front.jpg', 0.9);
@@ -109,26 +161,43 @@ describe('attack 7: personal ID numbers in clear', () => {
     expect(shown.stdout).toContain('Nguyễn Thị Thử');
   });
 
-  it.runIf(process.env.CI === 'true')('an encrypted PostgreSQL vault holds no subject id in clear in any table', async () => {
-    const schema = `sohoa_attack_ids_${process.pid}`;
-    const vault = createVault({ driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }), masterKey, ...operatorAccess('attack') });
-    const client = await pgClient();
-    try {
-      await fill(vault);
-      const tables = (await client.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1`, [schema])).rows.map((r) => r.t);
-      expect(tables.length).toBeGreaterThan(5);
-      const named: string[] = [];
-      for (const t of tables) {
-        const hit = await client.query(`SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 OR x::text LIKE $2 LIMIT 1`, [`%${SYNTHETIC_ID}%`, `%${RELATIVE}%`]);
-        if (hit.rowCount) named.push(t);
+  it.runIf(process.env.CI === 'true')(
+    'an encrypted PostgreSQL vault holds no subject id in clear in any table',
+    async () => {
+      const schema = `sohoa_attack_ids_${process.pid}`;
+      const vault = createVault({
+        driver: postgresDriver({ connectionString: postgresUrl, schema, poolConfig: { max: 2 } }),
+        masterKey,
+        ...operatorAccess('attack'),
+      });
+      const client = await pgClient();
+      try {
+        await fill(vault);
+        const tables = (
+          await client.query<{ t: string }>(
+            `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1`,
+            [schema],
+          )
+        ).rows.map((r) => r.t);
+        expect(tables.length).toBeGreaterThan(5);
+        const named: string[] = [];
+        for (const t of tables) {
+          const hit = await client.query(
+            `SELECT 1 FROM "${schema}"."${t}" x WHERE x::text LIKE $1 OR x::text LIKE $2 LIMIT 1`,
+            [`%${SYNTHETIC_ID}%`, `%${RELATIVE}%`],
+          );
+          if (hit.rowCount) named.push(t);
+        }
+        expect(named).toEqual([]);
+        expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe(
+          'Nguyễn Thị Thử',
+        );
+        expect((await vault.listSubjects()).map((s) => s.id).sort()).toEqual([SYNTHETIC_ID, RELATIVE].sort());
+      } finally {
+        await vault.close();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
       }
-      expect(named).toEqual([]);
-      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
-      expect((await vault.listSubjects()).map((s) => s.id).sort()).toEqual([SYNTHETIC_ID, RELATIVE].sort());
-    } finally {
-      await vault.close();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    }
-  });
+    },
+  );
 });

@@ -31,13 +31,20 @@ describe.skipIf(!hasServer)('attack: a queue job naming a file outside the worke
     });
     symlinkSync(viaLink!, join(inputRoot, 'link.jpg'));
     const queueName = `sohoa-attack-root-${process.pid}-${randomBytes(3).toString('hex')}`;
-    const queue = await createPgBossQueue({ connectionString: url, queue: queueName, retryLimit: 0, pollingIntervalSeconds: 0.5 });
+    const queue = await createPgBossQueue({
+      connectionString: url,
+      queue: queueName,
+      retryLimit: 0,
+      pollingIntervalSeconds: 0.5,
+    });
     const seen: string[] = [];
     const results: Array<{ file: string; status: string; error?: { code: string } }> = [];
     try {
       // The enqueuing side may read anything it likes; the worker is the one that must not.
       await queue.enqueue([inside!, secret!, join(inputRoot, 'link.jpg')]);
-      const engine = createFakeOcrEngine((page: { source: { file: string } }) => (seen.push(basename(page.source.file)), ''));
+      const engine = createFakeOcrEngine(
+        (page: { source: { file: string } }) => (seen.push(basename(page.source.file)), ''),
+      );
       await queue.work({ engine, inputRoot, onResult: (r: (typeof results)[number]) => results.push(r) });
       const deadline = Date.now() + 60_000;
       while (results.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));

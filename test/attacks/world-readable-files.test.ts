@@ -55,12 +55,15 @@ describe('attack 6: files readable by everyone', () => {
   });
 
   it('`sohoa vault import` and `vault export --out` create 0600 files', async () => {
-    if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
-    const { vault, exported, imported } = await importSyntheticExport(work);
+    if (!existsSync(bin))
+      throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
+    const { vault, imported } = await importSyntheticExport(work);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const out = join(work, 'cli', 'out', 'export.json');
-    const exportRun = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], { SOHOA_EXPORT_PASSPHRASE: 'một passphrase đủ dài' });
+    const exportRun = await sohoa(['vault', 'export', '--vault', vault, '--subject', SYNTHETIC_ID, '--out', out], {
+      SOHOA_EXPORT_PASSPHRASE: 'một passphrase đủ dài',
+    });
     expect(exportRun.code).toBe(0);
     for (const file of [vault, `${vault}.key`, out]) {
       expect(existsSync(file), file).toBe(true);
@@ -71,10 +74,21 @@ describe('attack 6: files readable by everyone', () => {
 
 describe('attack 6: reports and journal of `sohoa digitize`', () => {
   it('`digitize --report` creates its journal and its reports 0600', async () => {
-    if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
+    if (!existsSync(bin))
+      throw new Error('packages/cli/dist/bin.js is missing: build first (`pnpm --filter "./packages/*" build`).');
     const vault = join(work, 'digitize', 'vault.db');
     const report = join(work, 'digitize', 'reports', 'run');
-    const result = await sohoa(['digitize', 'seeds/data/cccd/01-tran-kim-giang/front.jpg', '--vault', vault, '--report', report, '--quiet', '--json', '--no-isolate']);
+    const result = await sohoa([
+      'digitize',
+      'seeds/data/cccd/01-tran-kim-giang/front.jpg',
+      '--vault',
+      vault,
+      '--report',
+      report,
+      '--quiet',
+      '--json',
+      '--no-isolate',
+    ]);
     expect(result.code).toBe(0);
     for (const file of [vault, `${vault}.journal.db`, `${report}.json`, `${report}.csv`, `${report}.html`]) {
       expect(existsSync(file), file).toBe(true);

@@ -11,7 +11,9 @@ export async function makeCorpus({ root, dir, pages, distinct, seed = 3, degrade
   const people = Math.max(1, Math.min(distinct, Math.ceil(pages / 2)));
   const source = join(dir, 'generated');
   await generateSeedSet({ seed, count: people, outDir: source, degradedShare });
-  const cards = readdirSync(join(source, 'cccd')).sort().map((name) => join(source, 'cccd', name));
+  const cards = readdirSync(join(source, 'cccd'))
+    .sort()
+    .map((name) => join(source, 'cccd', name));
   const files = [];
   for (let i = 0; files.length < pages; i++) {
     const card = cards[i % cards.length];
@@ -40,7 +42,9 @@ export function rssTree(pid = process.pid) {
   };
   const children = (p) => {
     try {
-      return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      return readdirSync(`/proc/${p}/task`).flatMap((t) =>
+        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+      );
     } catch {
       return [];
     }

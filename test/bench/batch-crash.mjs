@@ -12,7 +12,15 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: args } = parseArgs({ options: { people: { type: 'string', default: '100' }, kills: { type: 'string', default: '20' }, seed: { type: 'string', default: '5' }, child: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100' },
+    kills: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '5' },
+    child: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
 
 async function child(dir) {
   const { digitizeFiles } = await import(join(root, 'packages/batch/dist/index.js'));
@@ -26,7 +34,14 @@ async function child(dir) {
   const vault = createVault({ driver: sqliteDriver({ path: join(dir, 'vault.db') }) });
   const journal = await sqliteJournal({ path: join(dir, 'vault.db.journal.db') });
   const files = await listInputFiles([join(dir, 'scans')]);
-  await digitizeFiles(files, { engine, vault, journal, resume: true, concurrency: 2, onProgress: (e) => process.stdout.write(`${e.status}\n`) });
+  await digitizeFiles(files, {
+    engine,
+    vault,
+    journal,
+    resume: true,
+    concurrency: 2,
+    onProgress: (e) => process.stdout.write(`${e.status}\n`),
+  });
   await journal.close();
   await vault.close();
 }
@@ -34,7 +49,9 @@ async function child(dir) {
 /** Runs the child; kills it with SIGKILL `extraMs` after it reported `killAfterFiles` processed files. */
 function runChild(dir, killAfterFiles, extraMs) {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let processed = 0;
     let armed = false;
     p.stdout.setEncoding('utf8');
@@ -62,7 +79,7 @@ async function parent() {
     await generateSeedSet({ seed: Number(args.seed), count: people, outDir: join(dir, 'scans'), degradedShare: 0 });
     const files = people * 2;
     let rng = Number(args.seed) * 9301 + 49297;
-    const random = () => ((rng = (rng * 233280 + 49297) % 2147483647) / 2147483647);
+    const random = () => (rng = (rng * 233280 + 49297) % 2147483647) / 2147483647;
     const started = Date.now();
     let killed = 0;
     let done = 0;
@@ -72,12 +89,17 @@ async function parent() {
       const result = await runChild(dir, share, Math.round(random() * 40));
       done += result.processed;
       if (result.signal === 'SIGKILL') killed++;
-      process.stderr.write(`\rkill ${i + 1}/${kills}: after ${share} file(s) (${result.signal ?? `exit ${result.code}`})   `);
+      process.stderr.write(
+        `\rkill ${i + 1}/${kills}: after ${share} file(s) (${result.signal ?? `exit ${result.code}`})   `,
+      );
     }
     const final = await runChild(dir, undefined, 0);
     process.stderr.write(`\nfinal run: exit ${final.code}\n`);
     // Verify: every scan stored exactly once, journal done for all, no partial document.
-    const vault = createVault({ driver: sqliteDriver({ path: join(dir, 'vault.db') }), ...operatorAccess('crash-check') });
+    const vault = createVault({
+      driver: sqliteDriver({ path: join(dir, 'vault.db') }),
+      ...operatorAccess('crash-check'),
+    });
     const journal = await sqliteJournal({ path: join(dir, 'vault.db.journal.db') });
     const entries = await journal.entries();
     const subjects = await vault.listSubjects();
@@ -94,11 +116,23 @@ async function parent() {
     const truthCount = readdirSync(join(dir, 'scans', 'cccd')).length;
     const lost = files - entries.filter((e) => e.state === 'done').length;
     const duplicated = documents - files;
-    const summary = { files, people: truthCount, kills: killed, lost, duplicated, partial, documents, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) };
+    const summary = {
+      files,
+      people: truthCount,
+      kills: killed,
+      lost,
+      duplicated,
+      partial,
+      documents,
+      seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+    };
     await journal.close();
     await vault.close();
     if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else process.stdout.write(`${summary.kills} kills, ${summary.lost} lost, ${summary.duplicated} duplicated, ${summary.partial} partial documents (${files} files, ${summary.documents} documents in the vault, ${summary.seconds}s)\n`);
+    else
+      process.stdout.write(
+        `${summary.kills} kills, ${summary.lost} lost, ${summary.duplicated} duplicated, ${summary.partial} partial documents (${files} files, ${summary.documents} documents in the vault, ${summary.seconds}s)\n`,
+      );
     process.exitCode = lost === 0 && duplicated === 0 && partial === 0 ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,17 @@ import { fileURLToPath } from 'node:url';
 import { makeCorpus, rssTree } from './batch-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, engine: { type: 'string', default: 'fake' }, isolate: { type: 'boolean', default: false }, 'recycle-after': { type: 'string' }, distinct: { type: 'string', default: '10' }, seed: { type: 'string', default: '7' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '1000' },
+    engine: { type: 'string', default: 'fake' },
+    isolate: { type: 'boolean', default: false },
+    'recycle-after': { type: 'string' },
+    distinct: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '7' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const imp = (p) => import(join(root, p));
 const { digitizeFiles } = await imp('packages/batch/dist/index.js');
 const { sqliteJournal } = await imp('packages/batch/dist/journal/sqlite.js');
@@ -33,20 +43,44 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const mb = (bytes) => Math.round(bytes / 1e6);
 try {
   // Simulated OCR reads only clean scans right (degraded ones fail as unreadable), so it gets clean scans.
-  const { files, people } = await makeCorpus({ root, dir, pages: Number(args.pages), distinct: Number(args.distinct), seed: Number(args.seed), degradedShare: real ? 0.5 : 0 });
+  const { files, people } = await makeCorpus({
+    root,
+    dir,
+    pages: Number(args.pages),
+    distinct: Number(args.distinct),
+    seed: Number(args.seed),
+    degradedShare: real ? 0.5 : 0,
+  });
   log(`corpus: ${files.length} pages from ${people} generated people`);
   const marks = [...new Set([Math.round(files.length / 10), Math.round(files.length / 2), files.length])];
   const samples = [];
   const engineOptions = { workers: 1, ...(recycleAfter ? { recycleAfter } : {}) };
   const isolation = args.isolate
-    ? { engine: real ? { module: '@sohoa/ocr', export: 'createTesseractEngine', options: engineOptions } : { module: join(root, 'test/fixtures/truth-ocr.mjs'), export: 'createTruthOcrEngine' }, processes: 1, ...(recycleAfter ? { recycleAfter } : {}) }
+    ? {
+        engine: real
+          ? { module: '@sohoa/ocr', export: 'createTesseractEngine', options: engineOptions }
+          : { module: join(root, 'test/fixtures/truth-ocr.mjs'), export: 'createTruthOcrEngine' },
+        processes: 1,
+        ...(recycleAfter ? { recycleAfter } : {}),
+      }
     : undefined;
-  const engine = isolation ? undefined : real ? createTesseractEngine(engineOptions) : createFakeOcrEngine(truthOcrResponder(0));
+  const engine = isolation
+    ? undefined
+    : real
+      ? createTesseractEngine(engineOptions)
+      : createFakeOcrEngine(truthOcrResponder(0));
   const vault = createVault({ driver: sqliteDriver({ path: join(dir, 'vault.db') }) });
   const journal = await sqliteJournal({ path: join(dir, 'journal.db') });
   // Worker processes come and go (recycling): keep the largest resident size seen between two samples.
   let workerPeak = 0;
-  const watch = setInterval(() => (workerPeak = Math.max(workerPeak, rssTree().children.reduce((n, c) => n + c.rss, 0))), 1000);
+  const watch = setInterval(
+    () =>
+      (workerPeak = Math.max(
+        workerPeak,
+        rssTree().children.reduce((n, c) => n + c.rss, 0),
+      )),
+    1000,
+  );
   const start = performance.now();
   const failures = {};
   const summary = await digitizeFiles(files, {
@@ -61,7 +95,13 @@ try {
       globalThis.gc?.();
       const { main, children } = rssTree();
       const now = children.reduce((n, c) => n + c.rss, 0);
-      const sample = { pages: e.done, seconds: Math.round((performance.now() - start) / 1000), mainRssMb: mb(main), heapUsedMb: mb(process.memoryUsage().heapUsed), workerRssMb: args.isolate ? mb(Math.max(workerPeak, now)) : 0 };
+      const sample = {
+        pages: e.done,
+        seconds: Math.round((performance.now() - start) / 1000),
+        mainRssMb: mb(main),
+        heapUsedMb: mb(process.memoryUsage().heapUsed),
+        workerRssMb: args.isolate ? mb(Math.max(workerPeak, now)) : 0,
+      };
       workerPeak = 0;
       samples.push(sample);
       log(`after ${e.done} pages: ${JSON.stringify(sample)}`);
@@ -76,11 +116,24 @@ try {
   const mid = samples[1] ?? first;
   const lines = [
     `batch memory, ${files.length} pages (${people} generated people), ${real ? 'tesseract.js' : 'simulated'} OCR${args.isolate ? ', in a worker process' : ', in process'}${recycleAfter ? `, recycling after ${recycleAfter}` : ''}; ${summary.counts.failed} failed ${JSON.stringify(failures)}`,
-    ...samples.map((s) => `after ${String(s.pages).padStart(4)} pages: main RSS ${s.mainRssMb} MB (heap ${s.heapUsedMb} MB)${args.isolate ? `, worker process peak since the last sample ${s.workerRssMb} MB` : ''}, total ${total(s)} MB`),
+    ...samples.map(
+      (s) =>
+        `after ${String(s.pages).padStart(4)} pages: main RSS ${s.mainRssMb} MB (heap ${s.heapUsedMb} MB)${args.isolate ? `, worker process peak since the last sample ${s.workerRssMb} MB` : ''}, total ${total(s)} MB`,
+    ),
     `growth ${first.pages}→${last.pages} pages: ${total(last) - total(first)} MB total (${last.heapUsedMb - first.heapUsedMb} MB heap); ${mid.pages}→${last.pages}: ${total(last) - total(mid)} MB`,
   ];
   console.log(lines.join('\n'));
-  if (args.json) console.log(JSON.stringify({ pages: files.length, engine: args.engine, isolate: args.isolate, recycleAfter: recycleAfter ?? null, failed: summary.counts.failed, samples }));
+  if (args.json)
+    console.log(
+      JSON.stringify({
+        pages: files.length,
+        engine: args.engine,
+        isolate: args.isolate,
+        recycleAfter: recycleAfter ?? null,
+        failed: summary.counts.failed,
+        samples,
+      }),
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -16,7 +16,15 @@ import { fileURLToPath } from 'node:url';
 import { makeCorpus, rssTree } from './batch-corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '40' }, runs: { type: 'string', default: '1,2' }, distinct: { type: 'string', default: '20' }, seed: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '1,2' },
+    distinct: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const imp = (p) => import(join(root, p));
 const { digitizeFiles } = await imp('packages/batch/dist/index.js');
 const { sqliteJournal } = await imp('packages/batch/dist/journal/sqlite.js');
@@ -35,8 +43,16 @@ const sampler = setInterval(() => {
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 try {
   const t0 = performance.now();
-  const { files, people } = await makeCorpus({ root, dir, pages: Number(args.pages), distinct: Number(args.distinct), seed: Number(args.seed) });
-  log(`corpus: ${files.length} pages from ${people} generated people in ${((performance.now() - t0) / 1000).toFixed(0)}s`);
+  const { files, people } = await makeCorpus({
+    root,
+    dir,
+    pages: Number(args.pages),
+    distinct: Number(args.distinct),
+    seed: Number(args.seed),
+  });
+  log(
+    `corpus: ${files.length} pages from ${people} generated people in ${((performance.now() - t0) / 1000).toFixed(0)}s`,
+  );
   const runs = {};
   for (const run of args.runs.split(',')) {
     const workers = Number.parseInt(run, 10);
@@ -54,19 +70,31 @@ try {
     let done = 0;
     const start = performance.now();
     const summary = await digitizeFiles(files, {
-      ...(isolated ? { isolation: { engine: { module: '@sohoa/ocr', export: 'createTesseractEngine', options: { workers: 1 } }, processes: workers } } : { engine }),
+      ...(isolated
+        ? {
+            isolation: {
+              engine: { module: '@sohoa/ocr', export: 'createTesseractEngine', options: { workers: 1 } },
+              processes: workers,
+            },
+          }
+        : { engine }),
       vault,
       journal,
       concurrency: workers,
       retainRecords: false,
       onProgress: (e) => {
         done = e.done;
-        if (done % 20 === 0) log(`  run ${run}: ${done}/${files.length} files, ${((performance.now() - start) / 1000).toFixed(0)}s`);
+        if (done % 20 === 0)
+          log(`  run ${run}: ${done}/${files.length} files, ${((performance.now() - start) / 1000).toFixed(0)}s`);
       },
     });
     const wallMs = performance.now() - start;
     const timed = summary.results.filter((r) => r.timings);
-    const stages = { ingestMs: sum(timed.map((r) => r.timings.ingestMs)), ocrMs: sum(timed.map((r) => r.timings.ocrMs)), extractMs: sum(timed.map((r) => r.timings.extractMs)) };
+    const stages = {
+      ingestMs: sum(timed.map((r) => r.timings.ingestMs)),
+      ocrMs: sum(timed.map((r) => r.timings.ocrMs)),
+      extractMs: sum(timed.map((r) => r.timings.extractMs)),
+    };
     const pipelineMs = stages.ingestMs + stages.ocrMs + stages.extractMs;
     const { main, children } = rssTree();
     runs[run] = {
@@ -88,17 +116,29 @@ try {
     await engine?.dispose();
   }
   const pct = (a, b) => `${((a / b) * 100).toFixed(1)}%`;
-  const out = [`batch throughput, ${files.length} single-page card scans (${people} generated people, half degraded), real OCR, SQLite journal + vault`];
+  const out = [
+    `batch throughput, ${files.length} single-page card scans (${people} generated people, half degraded), real OCR, SQLite journal + vault`,
+  ];
   for (const [name, r] of Object.entries(runs)) {
-    out.push(`run ${name.padEnd(3)} (${r.workers} ${r.isolated ? 'worker processes x 1 OCR worker' : 'OCR worker(s), in process'}): ${r.pagesPerMinute} pages/min (${r.pages} pages in ${r.seconds}s, ${r.failed} failed; load average ${r.loadAverage} at the end)`);
+    out.push(
+      `run ${name.padEnd(3)} (${r.workers} ${r.isolated ? 'worker processes x 1 OCR worker' : 'OCR worker(s), in process'}): ${r.pagesPerMinute} pages/min (${r.pages} pages in ${r.seconds}s, ${r.failed} failed; load average ${r.loadAverage} at the end)`,
+    );
   }
-  if (runs['1'] && runs['2']) out.push(`2 workers vs 1: x${(runs['2'].pagesPerMinute / runs['1'].pagesPerMinute).toFixed(2)}`);
-  if (runs['2'] && runs['2i']) out.push(`isolated (2 processes) vs in-process (2 workers): x${(runs['2i'].pagesPerMinute / runs['2'].pagesPerMinute).toFixed(2)}`);
+  if (runs['1'] && runs['2'])
+    out.push(`2 workers vs 1: x${(runs['2'].pagesPerMinute / runs['1'].pagesPerMinute).toFixed(2)}`);
+  if (runs['2'] && runs['2i'])
+    out.push(
+      `isolated (2 processes) vs in-process (2 workers): x${(runs['2i'].pagesPerMinute / runs['2'].pagesPerMinute).toFixed(2)}`,
+    );
   const one = runs['1'];
   if (one) {
     const pipeline = one.stages.ingestMs + one.stages.ocrMs + one.stages.extractMs;
-    out.push(`run 1 time: ingest ${(one.stages.ingestMs / 1000).toFixed(1)}s, page OCR ${(one.stages.ocrMs / 1000).toFixed(1)}s, extraction incl. region re-reads ${(one.stages.extractMs / 1000).toFixed(1)}s, batch machinery ${(one.machineryMs / 1000).toFixed(1)}s`);
-    out.push(`batch machinery overhead: ${pct(one.machineryMs, one.stages.ocrMs)} of page-OCR time, ${pct(one.machineryMs, pipeline)} of pipeline time (goal < 5%)`);
+    out.push(
+      `run 1 time: ingest ${(one.stages.ingestMs / 1000).toFixed(1)}s, page OCR ${(one.stages.ocrMs / 1000).toFixed(1)}s, extraction incl. region re-reads ${(one.stages.extractMs / 1000).toFixed(1)}s, batch machinery ${(one.machineryMs / 1000).toFixed(1)}s`,
+    );
+    out.push(
+      `batch machinery overhead: ${pct(one.machineryMs, one.stages.ocrMs)} of page-OCR time, ${pct(one.machineryMs, pipeline)} of pipeline time (goal < 5%)`,
+    );
   }
   out.push(`peak RSS (this process + worker processes): ${Math.round(peak / 1e6)} MB`);
   console.log(out.join('\n'));

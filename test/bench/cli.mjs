@@ -37,7 +37,10 @@ const CONCURRENCY = Number(args.concurrency);
 const BIN = join(root, 'packages/cli/dist/bin.js');
 const SCANS = join(root, '..', 'shared', 'data', 'scans');
 const log = (line = '') => process.stdout.write(`${line}\n`);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const s = (ms) => (ms / 1000).toFixed(1);
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,7 +83,19 @@ async function sohoa(name, files, bin = BIN) {
   const dir = join(work, `run-${name}-${bin === BIN ? 'this' : 'baseline'}`);
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
-  const r = await run(process.execPath, [bin, 'digitize', ...files, '--vault', join(dir, 'v.db'), '--json', '--quiet', '--report', join(dir, 'report'), '--concurrency', String(CONCURRENCY)]);
+  const r = await run(process.execPath, [
+    bin,
+    'digitize',
+    ...files,
+    '--vault',
+    join(dir, 'v.db'),
+    '--json',
+    '--quiet',
+    '--report',
+    join(dir, 'report'),
+    '--concurrency',
+    String(CONCURRENCY),
+  ]);
   const ms = performance.now() - started;
   if (r.code !== 0 && r.code !== 1) throw new Error(`sohoa digitize exited ${r.code}: ${r.stderr.slice(0, 500)}`);
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
@@ -100,7 +115,12 @@ function nativeImages(files) {
     mkdirSync(join(work, 'native'), { recursive: true });
     execFileSync('pdftoppm', ['-r', '300', '-png', file, prefix]);
     const dir = join(work, 'native');
-    images.push(...readdirSync(dir).filter((f) => f.startsWith(`${i}-${basename(file, '.pdf')}`) && f.endsWith('.png')).sort().map((f) => join(dir, f)));
+    images.push(
+      ...readdirSync(dir)
+        .filter((f) => f.startsWith(`${i}-${basename(file, '.pdf')}`) && f.endsWith('.png'))
+        .sort()
+        .map((f) => join(dir, f)),
+    );
   }
   return images;
 }
@@ -125,8 +145,11 @@ function printStages(report, wallMs) {
   }
   log(`  stages (summed over files; files run ${CONCURRENCY} at a time, so the sum exceeds wall time):`);
   for (const [key, label] of STAGES) if (stages[key] !== undefined) log(`  | ${label} | ${s(stages[key])} s |`);
-  if (stages.ocrPasses !== undefined) log(`  | full-page OCR passes / region OCR calls | ${stages.ocrPasses} / ${stages.regionReads ?? 0} |`);
-  log(`  | CLI process outside the run (node start-up, module loading, vault open/close, output) | ${s(wallMs - report.seconds * 1000)} s |`);
+  if (stages.ocrPasses !== undefined)
+    log(`  | full-page OCR passes / region OCR calls | ${stages.ocrPasses} / ${stages.regionReads ?? 0} |`);
+  log(
+    `  | CLI process outside the run (node start-up, module loading, vault open/close, output) | ${s(wallMs - report.seconds * 1000)} s |`,
+  );
 }
 
 async function compare(name, files, pages) {
@@ -145,15 +168,24 @@ async function compare(name, files, pages) {
   const failed = sohoaRun.documents.filter((d) => d.status === 'failed').length;
   log(`| set | native (1st) | sohoa digitize | native (2nd) | ratio native/sohoa | load after each |`);
   log(`|---|---|---|---|---|---|`);
-  log(`| ${name} (${pages} pages, ${images.length} native images) | ${s(n1)} s | ${s(sohoaRun.ms)} s | ${s(n2)} s | **${ratio.toFixed(2)}×** | ${loadN1} / ${loadS} / ${loadN2} |`);
-  if (baseRun) log(`| ${name}, baseline CLI (\`--baseline\`, run right after) | ${s(n1)} s | ${s(baseRun.ms)} s | ${s(n2)} s | ${((n1 + n2) / 2 / baseRun.ms).toFixed(2)}× | ${loadB} |`);
+  log(
+    `| ${name} (${pages} pages, ${images.length} native images) | ${s(n1)} s | ${s(sohoaRun.ms)} s | ${s(n2)} s | **${ratio.toFixed(2)}×** | ${loadN1} / ${loadS} / ${loadN2} |`,
+  );
+  if (baseRun)
+    log(
+      `| ${name}, baseline CLI (\`--baseline\`, run right after) | ${s(n1)} s | ${s(baseRun.ms)} s | ${s(n2)} s | ${((n1 + n2) / 2 / baseRun.ms).toFixed(2)}× | ${loadB} |`,
+    );
   log(`  sohoa: ${sohoaRun.report.pages} pages, ${failed} failed, types ${JSON.stringify(sohoaRun.report.byType)}`);
   printStages(sohoaRun.report, sohoaRun.ms);
   return { ratio, vault: sohoaRun.vault, documents: sohoaRun.documents };
 }
 
-log(`# pnpm bench:cli — ${new Date().toISOString()} — node ${process.version}, ${CONCURRENCY} files at a time — uptime load: ${load()}`);
-log(`native: ${haveNative ? execFileSync('tesseract', ['--version']).toString().split('\n')[0] : 'not available'} (\`tesseract <img> - -l vie\`, OMP_THREAD_LIMIT=1, ${CONCURRENCY} processes); sohoa: \`node packages/cli/dist/bin.js digitize <files> --vault v.db --json --report r --concurrency ${CONCURRENCY}\``);
+log(
+  `# pnpm bench:cli — ${new Date().toISOString()} — node ${process.version}, ${CONCURRENCY} files at a time — uptime load: ${load()}`,
+);
+log(
+  `native: ${haveNative ? execFileSync('tesseract', ['--version']).toString().split('\n')[0] : 'not available'} (\`tesseract <img> - -l vie\`, OMP_THREAD_LIMIT=1, ${CONCURRENCY} processes); sohoa: \`node packages/cli/dist/bin.js digitize <files> --vault v.db --json --report r --concurrency ${CONCURRENCY}\``,
+);
 const summary = [];
 let fillVault;
 let fillSubject;
@@ -163,8 +195,19 @@ try {
     else {
       const danang = join(SCANS, 'vietadmin-danang', 'data');
       // The 15 full pages of the issue: the gazette (3 pages, born-digital), the two Đà Nẵng letters, the three scanned PDFs (10 pages).
-      const files = [join(SCANS, 'kaikenju-admin-docs', 'New_54.2014.QH13.pdf'), join(danang, '4_1.jpg'), join(danang, '4_2.jpg'), join(danang, '1.pdf'), join(danang, '2.pdf'), join(danang, '3.pdf')].filter(existsSync);
-      const pages = files.reduce((n, f) => n + (f.endsWith('.pdf') ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f]).toString())[1]) : 1), 0);
+      const files = [
+        join(SCANS, 'kaikenju-admin-docs', 'New_54.2014.QH13.pdf'),
+        join(danang, '4_1.jpg'),
+        join(danang, '4_2.jpg'),
+        join(danang, '1.pdf'),
+        join(danang, '2.pdf'),
+        join(danang, '3.pdf'),
+      ].filter(existsSync);
+      const pages = files.reduce(
+        (n, f) =>
+          n + (f.endsWith('.pdf') ? Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f]).toString())[1]) : 1),
+        0,
+      );
       summary.push(['real full pages', (await compare('real full pages', files, pages)).ratio, 1.0]);
     }
   }
@@ -173,7 +216,9 @@ try {
     const out = join(work, 'cards');
     const set = await seeds.generateIdCardSet({ seed: Number(args.seed), count: Number(args.cards), outDir: out });
     const chip = await seeds.generateSeedSet({ seed: Number(args.seed), count: Number(args.cards), outDir: out });
-    const files = [...set.folders, ...chip.folders].flatMap((f) => ['front.jpg', 'back.jpg'].map((side) => join(out, f, side)));
+    const files = [...set.folders, ...chip.folders].flatMap((f) =>
+      ['front.jpg', 'back.jpg'].map((side) => join(out, f, side)),
+    );
     const result = await compare('ID cards', files, files.length);
     summary.push(['ID cards', result.ratio, 2.0]);
     const linked = result.documents.find((d) => d.subject && d.status === 'stored' && /^\d{12}$/.test(d.subject));
@@ -185,19 +230,42 @@ try {
   if (SETS.has('certificates')) {
     const out = join(work, 'certs');
     const set = await seeds.generateCivilSet({ seed: Number(args.seed), count: Number(args.certs), outDir: out });
-    const files = set.folders.map((f) => join(out, f, readdirSync(join(out, f)).find((n) => n.startsWith('scan.')))).filter(existsSync);
+    const files = set.folders
+      .map((f) =>
+        join(
+          out,
+          f,
+          readdirSync(join(out, f)).find((n) => n.startsWith('scan.')),
+        ),
+      )
+      .filter(existsSync);
     summary.push(['civil certificates', (await compare('civil certificates', files, files.length)).ratio, 2.0]);
   }
   if (SETS.has('fill')) {
     log(`\n## sohoa fill, one form, warm vault — load before: ${load()}`);
     if (!fillVault) log('skipped: no stored card with a 12-digit subject to fill for');
     else {
-      const form = join(root, 'schemas/forms', readdirSync(join(root, 'schemas/forms')).filter((f) => f.endsWith('.schema.json')).sort()[0]);
+      const form = join(
+        root,
+        'schemas/forms',
+        readdirSync(join(root, 'schemas/forms'))
+          .filter((f) => f.endsWith('.schema.json'))
+          .sort()[0],
+      );
       const fillTimes = async (bin) => {
         const times = [];
         for (let i = 0; i < Number(args['fill-calls']); i++) {
           const started = performance.now();
-          const r = await run(process.execPath, [bin, 'fill', form, '--vault', fillVault, '--subject', fillSubject, '--json']);
+          const r = await run(process.execPath, [
+            bin,
+            'fill',
+            form,
+            '--vault',
+            fillVault,
+            '--subject',
+            fillSubject,
+            '--json',
+          ]);
           const ms = performance.now() - started;
           if (r.code !== 0) throw new Error(`sohoa fill exited ${r.code}: ${r.stderr.slice(0, 300)}`);
           if (i > 0) times.push(ms); // the first call warms the OS file cache
@@ -205,21 +273,31 @@ try {
         return times;
       };
       const times = await fillTimes(BIN);
-      if (args.baseline) log(`| baseline \`sohoa fill\` (\`--baseline\`) | median ${median(await fillTimes(args.baseline)).toFixed(0)} ms per call | load ${load()} |`);
+      if (args.baseline)
+        log(
+          `| baseline \`sohoa fill\` (\`--baseline\`) | median ${median(await fillTimes(args.baseline)).toFixed(0)} ms per call | load ${load()} |`,
+        );
       const startup = [];
       for (let i = 0; i < 5; i++) {
         const started = performance.now();
         await run(process.execPath, ['-e', '']);
         startup.push(performance.now() - started);
       }
-      log(`| \`sohoa fill ${basename(form)} --json\` | median ${median(times).toFixed(0)} ms per call (${times.length} calls, min ${Math.min(...times).toFixed(0)}) | bare \`node -e ''\`: ${median(startup).toFixed(0)} ms | load ${load()} |`);
+      log(
+        `| \`sohoa fill ${basename(form)} --json\` | median ${median(times).toFixed(0)} ms per call (${times.length} calls, min ${Math.min(...times).toFixed(0)}) | bare \`node -e ''\`: ${median(startup).toFixed(0)} ms | load ${load()} |`,
+      );
       summary.push(['sohoa fill (ms per call)', median(times), 300]);
     }
   }
   log(`\n## summary — load: ${load()}`);
   log('| set | figure | goal |');
   log('|---|---|---|');
-  for (const [name, value, goal] of summary) log(name.includes('fill') ? `| ${name} | ${value.toFixed(0)} ms | < ${goal} ms |` : `| ${name} | ${value.toFixed(2)}× native | ≥ ${goal.toFixed(1)}× |`);
+  for (const [name, value, goal] of summary)
+    log(
+      name.includes('fill')
+        ? `| ${name} | ${value.toFixed(0)} ms | < ${goal} ms |`
+        : `| ${name} | ${value.toFixed(2)}× native | ≥ ${goal.toFixed(1)}× |`,
+    );
 } finally {
   if (!args.keep) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);

@@ -13,21 +13,38 @@ const { createVault, operatorAccess } = await import(join(root, 'packages/vault/
 const { truthOcrResponder } = await import(join(root, 'test/fixtures/truth-ocr.mjs'));
 
 export async function openTestVault(location, extra = {}) {
-  const masterKey = process.env.SOHOA_MASTER_KEY ? { id: 'test', key: Buffer.from(process.env.SOHOA_MASTER_KEY, 'hex') } : undefined;
+  const masterKey = process.env.SOHOA_MASTER_KEY
+    ? { id: 'test', key: Buffer.from(process.env.SOHOA_MASTER_KEY, 'hex') }
+    : undefined;
   if (location.startsWith('postgres')) {
     const { postgresDriver } = await import(join(root, 'packages/vault/dist/drivers/postgres.js'));
     const [url, schema] = location.split('#');
-    return createVault({ driver: postgresDriver({ connectionString: url, schema }), ...(masterKey ? { masterKey } : {}), ...extra });
+    return createVault({
+      driver: postgresDriver({ connectionString: url, schema }),
+      ...(masterKey ? { masterKey } : {}),
+      ...extra,
+    });
   }
   const { sqliteDriver } = await import(join(root, 'packages/vault/dist/drivers/sqlite.js'));
   return createVault({ driver: sqliteDriver({ path: location }), ...(masterKey ? { masterKey } : {}), ...extra });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const q = await createPgBossQueue({ connectionString, queue, expireInSeconds: 3, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+  const q = await createPgBossQueue({
+    connectionString,
+    queue,
+    expireInSeconds: 3,
+    pollingIntervalSeconds: 0.5,
+    maintenanceIntervalSeconds: 1,
+  });
   // The worker reads the dossiers it attaches files to, as the CLI's worker does.
   const vault = await openTestVault(vaultLocation, operatorAccess('queue-worker'));
-  await q.work({ engine: createFakeOcrEngine(truthOcrResponder(150)), vault, inputRoot, onResult: (r) => process.stdout.write(`${r.status}\n`) });
+  await q.work({
+    engine: createFakeOcrEngine(truthOcrResponder(150)),
+    vault,
+    inputRoot,
+    onResult: (r) => process.stdout.write(`${r.status}\n`),
+  });
   process.on('SIGTERM', async () => {
     await q.stop();
     await vault.close();

@@ -34,13 +34,33 @@ const modes = [
   { label: 'plain', flags: [] },
   { label: 'encrypted', flags: ['--encrypted'] },
 ].filter((m) => args.modes.split(',').includes(m.label));
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function run(build, mode, extra) {
   const db = join(resolve(args.db), `${build.label}-${args.subjects}`);
-  const argv = [join(here, 'test/bench/vault-latency.mjs'), '--root', build.root, '--db', db, '--subjects', args.subjects, '--profiles', args.profiles, ...mode.flags, ...(args.stage ? ['--stage', args.stage] : []), ...extra];
-  const child = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const argv = [
+    join(here, 'test/bench/vault-latency.mjs'),
+    '--root',
+    build.root,
+    '--db',
+    db,
+    '--subjects',
+    args.subjects,
+    '--profiles',
+    args.profiles,
+    ...mode.flags,
+    ...(args.stage ? ['--stage', args.stage] : []),
+    ...extra,
+  ];
+  const child = spawnSync(process.execPath, argv, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`${build.label} ${mode.label} failed (exit ${child.status})`);
   return child.stdout.trim() ? JSON.parse(child.stdout.trim().split('\n').pop()) : undefined;
 }
@@ -57,17 +77,30 @@ for (let r = 1; r <= Number(args.rounds); r++) {
       const m = run(build, mode, ['--round', String(r)]);
       const key = `${build.label}|${mode.label}`;
       results.set(key, [...(results.get(key) ?? []), m]);
-      console.log(`round ${r}  ${build.label.padEnd(6)}  ${mode.label.padEnd(9)}  p50 ${m.p50.toFixed(2)} ms  p90 ${m.p90.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms  max ${m.max.toFixed(1)} ms  (load average ${before})`);
+      console.log(
+        `round ${r}  ${build.label.padEnd(6)}  ${mode.label.padEnd(9)}  p50 ${m.p50.toFixed(2)} ms  p90 ${m.p90.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms  max ${m.max.toFixed(1)} ms  (load average ${before})`,
+      );
     }
   }
 }
 
-console.log(`\nprofile() on SQLite, ${args.subjects} subjects, ${args.profiles} reads per round, medians of ${args.rounds} rounds (node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z)`);
+console.log(
+  `\nprofile() on SQLite, ${args.subjects} subjects, ${args.profiles} reads per round, medians of ${args.rounds} rounds (node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z)`,
+);
 console.log('mode        build    p50 ms   p99 ms');
 for (const mode of modes) {
   const row = (b) => results.get(`${b.label}|${mode.label}`);
-  for (const b of builds) console.log(`${mode.label.padEnd(10)}  ${b.label.padEnd(6)}  ${median(row(b).map((m) => m.p50)).toFixed(2).padStart(6)}  ${median(row(b).map((m) => m.p99)).toFixed(2).padStart(7)}`);
+  for (const b of builds)
+    console.log(
+      `${mode.label.padEnd(10)}  ${b.label.padEnd(6)}  ${median(row(b).map((m) => m.p50))
+        .toFixed(2)
+        .padStart(6)}  ${median(row(b).map((m) => m.p99))
+        .toFixed(2)
+        .padStart(7)}`,
+    );
   const [a, b] = builds.map(row);
-  console.log(`${mode.label.padEnd(10)}  after/before: p50 ${(median(b.map((m) => m.p50)) / median(a.map((m) => m.p50))).toFixed(2)}×, p99 ${(median(b.map((m) => m.p99)) / median(a.map((m) => m.p99))).toFixed(2)}×`);
+  console.log(
+    `${mode.label.padEnd(10)}  after/before: p50 ${(median(b.map((m) => m.p50)) / median(a.map((m) => m.p50))).toFixed(2)}×, p99 ${(median(b.map((m) => m.p99)) / median(a.map((m) => m.p99))).toFixed(2)}×`,
+  );
 }
 console.log(`before: ${builds[0].root}\nafter:  ${builds[1].root}`);

@@ -44,7 +44,8 @@ const masterKey = args.encrypted ? { id: 'bench', key: Buffer.alloc(32, 7) } : u
 const name = args.encrypted ? 'enc.db' : 'plain.db';
 const dir = resolve(args.db);
 const file = join(dir, name);
-const open = (path) => createVault({ driver: sqliteDriver({ path }), ...(masterKey && { masterKey }), ...operatorAccess('bench') });
+const open = (path) =>
+  createVault({ driver: sqliteDriver({ path }), ...(masterKey && { masterKey }), ...operatorAccess('bench') });
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 if (!existsSync(file)) {
@@ -68,7 +69,9 @@ if (args['load-only']) process.exit(0);
 
 const vault = open(file);
 // Round r reads subjects r*P … r*P+P-1 of a fixed pseudo-random order (Knuth's multiplicative hash).
-const picks = Array.from({ length: P + 200 }, (_, k) => personId(Math.floor((((round * (P + 200) + k) * 2654435761) % 2 ** 32) / 2 ** 32 * N)));
+const picks = Array.from({ length: P + 200 }, (_, k) =>
+  personId(Math.floor(((((round * (P + 200) + k) * 2654435761) % 2 ** 32) / 2 ** 32) * N)),
+);
 for (const id of picks.slice(P)) await vault.profile(id, { purpose: 'bench', form: 'bench' });
 const times = [];
 for (const id of picks.slice(0, P)) {
@@ -80,4 +83,16 @@ for (const id of picks.slice(0, P)) {
 const verified = await vault.verifyAudit();
 if (!verified.ok) throw new Error(`audit chain broken: ${JSON.stringify(verified.brokenAt)}`);
 await vault.close();
-console.log(JSON.stringify({ root, encrypted: !!masterKey, subjects: N, profiles: P, round, p50: quantile(times, 0.5), p90: quantile(times, 0.9), p99: quantile(times, 0.99), max: Math.max(...times) }));
+console.log(
+  JSON.stringify({
+    root,
+    encrypted: !!masterKey,
+    subjects: N,
+    profiles: P,
+    round,
+    p50: quantile(times, 0.5),
+    p90: quantile(times, 0.9),
+    p99: quantile(times, 0.99),
+    max: Math.max(...times),
+  }),
+);

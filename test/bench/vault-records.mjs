@@ -1,7 +1,23 @@
 // Deterministic synthetic people for the vault benchmark and the durability test (no real person).
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc', 'Đức', 'Thu'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Khoa', 'Lan', 'Mai', 'Nam', 'Phúc', 'Quân', 'Thảo', 'Vy'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Khoa',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Thảo',
+  'Vy',
+];
 
 /** Synthetic 12-digit personal id number `i` (province 001, never a real pattern check). */
 export const personId = (i) => `0019${String(i).padStart(8, '0')}`;
@@ -10,7 +26,11 @@ export const personId = (i) => `0019${String(i).padStart(8, '0')}`;
 export function cardRecord(i, v = 0) {
   const id = personId(i);
   const sha = (tag) => (tag + String(i).padStart(12, '0') + String(v).padStart(4, '0')).padEnd(64, '0');
-  const f = (value, method = 'qr') => ({ value, confidence: 0.97, evidence: [{ method, sha256: sha('a'), page: 1, box: { x: 10, y: 20, width: 300, height: 24 } }] });
+  const f = (value, method = 'qr') => ({
+    value,
+    confidence: 0.97,
+    evidence: [{ method, sha256: sha('a'), page: 1, box: { x: 10, y: 20, width: 300, height: 24 } }],
+  });
   const year = 1950 + (i % 55);
   return {
     type: 'cccd-2021',

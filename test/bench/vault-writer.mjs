@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { createVault } = await import(join(root, 'packages/vault/dist/index.js'));
 const { sqliteDriver } = await import(join(root, 'packages/vault/dist/drivers/sqlite.js'));
 const [path, keyHex, first] = process.argv.slice(2);
-const vault = createVault({ driver: sqliteDriver({ path }), masterKey: { id: 'bench', key: Buffer.from(keyHex, 'hex') } });
+const vault = createVault({
+  driver: sqliteDriver({ path }),
+  masterKey: { id: 'bench', key: Buffer.from(keyHex, 'hex') },
+});
 for (let i = Number(first); ; i++) {
   const put = await vault.putDocument(cardRecord(i));
   process.stdout.write(`ack ${put.documentId} ${put.factsAdded}\n`);

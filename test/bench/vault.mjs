@@ -53,7 +53,7 @@ async function load(makeDriver, key) {
 }
 
 async function profileLatency(vault) {
-  const picks = Array.from({ length: P }, (_, k) => personId(Math.floor(((k * 2654435761) % 2 ** 32) / 2 ** 32 * N)));
+  const picks = Array.from({ length: P }, (_, k) => personId(Math.floor((((k * 2654435761) % 2 ** 32) / 2 ** 32) * N)));
   for (const id of picks.slice(0, Math.min(200, P))) await vault.profile(id, { purpose: 'bench', form: 'bench' });
   const times = [];
   for (const id of picks) {
@@ -71,7 +71,10 @@ async function profileLatency(vault) {
 
 const rows = [];
 try {
-  for (const [label, key] of [['sqlite, no master key', undefined], ['sqlite, AES-256-GCM', masterKey]]) {
+  for (const [label, key] of [
+    ['sqlite, no master key', undefined],
+    ['sqlite, AES-256-GCM', masterKey],
+  ]) {
     log(`loading ${N} subjects into ${label}…`);
     const path = join(dir, `${key ? 'enc' : 'plain'}.db`);
     const { vault, facts, rate } = await load(() => sqliteDriver({ path }), key);
@@ -83,16 +86,29 @@ try {
   if (!args['no-postgres']) {
     const pg = (await import(join(root, 'packages/vault/node_modules/pg/lib/index.js'))).default;
     const client = new pg.Client({ connectionString: args.postgres, connectionTimeoutMillis: 2000 });
-    const reachable = await client.connect().then(() => true, () => false);
+    const reachable = await client.connect().then(
+      () => true,
+      () => false,
+    );
     if (!reachable) log(`postgres: no server at ${args.postgres.replace(/\/\/[^@]*@/, '//')}; skipped`);
     else {
       const schema = `sohoa_bench_${process.pid}`;
       try {
         log(`loading ${N} subjects into postgres…`);
-        const { vault, facts, rate } = await load(() => postgresDriver({ connectionString: args.postgres, schema }), masterKey);
+        const { vault, facts, rate } = await load(
+          () => postgresDriver({ connectionString: args.postgres, schema }),
+          masterKey,
+        );
         const lat = await profileLatency(vault);
         await vault.close();
-        const size = Number((await client.query(`SELECT sum(pg_total_relation_size(c.oid)) AS s FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`, [schema])).rows[0].s);
+        const size = Number(
+          (
+            await client.query(
+              `SELECT sum(pg_total_relation_size(c.oid)) AS s FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+              [schema],
+            )
+          ).rows[0].s,
+        );
         rows.push({ label: 'postgres, AES-256-GCM', facts, rate, size, ...lat });
       } finally {
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -103,7 +119,9 @@ try {
 
   const durability = await killTest(Number(args.kills));
 
-  console.log(`\nvault benchmark: ${N} subjects, ${P} warm profile() reads per backend (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+  console.log(
+    `\nvault benchmark: ${N} subjects, ${P} warm profile() reads per backend (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`,
+  );
   console.log('backend                 facts    facts/s   size      profile p50  profile p99  verify audit');
   for (const r of rows) {
     console.log(
@@ -111,11 +129,20 @@ try {
     );
   }
   const [plain, enc] = rows;
-  if (plain && enc) console.log(`\nSQLite encrypted / plain: load rate ${(enc.rate / plain.rate).toFixed(2)}×, profile p50 ${(enc.p50 / plain.p50).toFixed(2)}×, size ${(enc.size / plain.size).toFixed(2)}×`);
+  if (plain && enc)
+    console.log(
+      `\nSQLite encrypted / plain: load rate ${(enc.rate / plain.rate).toFixed(2)}×, profile p50 ${(enc.p50 / plain.p50).toFixed(2)}×, size ${(enc.size / plain.size).toFixed(2)}×`,
+    );
   const pgRow = rows.find((r) => r.label.startsWith('postgres'));
-  if (pgRow && enc) console.log(`PostgreSQL / SQLite (both encrypted): load rate ${(pgRow.rate / enc.rate).toFixed(2)}×, profile p50 ${(pgRow.p50 / enc.p50).toFixed(2)}×, size ${(pgRow.size / enc.size).toFixed(2)}×`);
-  console.log(`\ndurability: ${durability.kills} kills, ${durability.lost} acknowledged writes lost, ${durability.partial} partial documents (${durability.acked} acknowledged documents, integrity_check ok ${durability.integrityOk}/${durability.kills})`);
-  if (durability.lost > 0 || durability.partial > 0 || durability.integrityOk !== durability.kills) process.exitCode = 1;
+  if (pgRow && enc)
+    console.log(
+      `PostgreSQL / SQLite (both encrypted): load rate ${(pgRow.rate / enc.rate).toFixed(2)}×, profile p50 ${(pgRow.p50 / enc.p50).toFixed(2)}×, size ${(pgRow.size / enc.size).toFixed(2)}×`,
+    );
+  console.log(
+    `\ndurability: ${durability.kills} kills, ${durability.lost} acknowledged writes lost, ${durability.partial} partial documents (${durability.acked} acknowledged documents, integrity_check ok ${durability.integrityOk}/${durability.kills})`,
+  );
+  if (durability.lost > 0 || durability.partial > 0 || durability.integrityOk !== durability.kills)
+    process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -131,7 +158,9 @@ async function killTest(kills) {
   let integrityOk = 0;
   const Database = (await import(join(root, 'packages/vault/node_modules/better-sqlite3/lib/index.js'))).default;
   for (let k = 0; k < kills; k++) {
-    const child = spawn(process.execPath, [join(root, 'test/bench/vault-writer.mjs'), path, keyHex, String(next)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(root, 'test/bench/vault-writer.mjs'), path, keyHex, String(next)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let buffer = '';
     let count = 0;
     child.stdout.on('data', (chunk) => {
@@ -155,7 +184,9 @@ async function killTest(kills) {
         }
       }, 1);
     });
-    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve)));
+    await new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', resolve),
+    );
     next += count + 1000;
     const db = new Database(path);
     if (db.pragma('integrity_check', { simple: true }) === 'ok') integrityOk++;
@@ -164,7 +195,8 @@ async function killTest(kills) {
     const stored = new Map();
     for (const s of await vault.listSubjects()) {
       const facts = await vault.listFacts(s.id);
-      for (const d of await vault.listDocuments(s.id)) stored.set(d.id, facts.filter((f) => f.documentId === d.id).length);
+      for (const d of await vault.listDocuments(s.id))
+        stored.set(d.id, facts.filter((f) => f.documentId === d.id).length);
     }
     await vault.close();
     for (const [id, n] of acked) if (stored.get(id) !== n) lost++;

@@ -34,7 +34,9 @@ const timed = (fn) => {
 
 const t0 = Date.now();
 const gazetteer = await loadGazetteer({ dir: `${DATA}admin-units` });
-console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gazetteer.counts.old)}, current ${JSON.stringify(gazetteer.counts.current)}, mappings ${gazetteer.mappings.join(' + ')}`);
+console.log(
+  `gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gazetteer.counts.old)}, current ${JSON.stringify(gazetteer.counts.current)}, mappings ${gazetteer.mappings.join(' + ')}`,
+);
 
 // 1. noisy-addresses-450
 {
@@ -57,8 +59,8 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gaz
       const hit = same(written, result[level] || undefined);
       if (hit) right[level]++;
       else ok = false;
-      if (written !== undefined && result[level]) (predicted[level]++, hit && predictedRight[level]++);
-      if (result[level]) (given[level]++, hit && rightGiven[level]++);
+      if (written !== undefined && result[level]) predicted[level]++, hit && predictedRight[level]++;
+      if (result[level]) given[level]++, hit && rightGiven[level]++;
     }
     if (ok) all++;
     if (same(parseAddress(text).province63?.name, result.province || undefined)) parseOnlyProvince++;
@@ -69,12 +71,16 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gaz
       `  ${level.padEnd(8)} accuracy ${pct(right[level], cases.length)}   on labelled ${pct(rightGiven[level], given[level])} (${rightGiven[level]}/${given[level]})   precision where labelled and answered ${pct(predictedRight[level], predicted[level])}`,
     );
   }
-  console.log(`  all three right ${pct(all, cases.length)}   province from parseAddress alone (no data files) ${pct(parseOnlyProvince, cases.length)}`);
+  console.log(
+    `  all three right ${pct(all, cases.length)}   province from parseAddress alone (no data files) ${pct(parseOnlyProvince, cases.length)}`,
+  );
 }
 
 // 2. daohoangson-dvhcvn parser cases
 {
-  const cases = readJson('admin-units/daohoangson-dvhcvn/tests/address_parser_cases.json').filter((c) => c.expected[0] !== 'TODO');
+  const cases = readJson('admin-units/daohoangson-dvhcvn/tests/address_parser_cases.json').filter(
+    (c) => c.expected[0] !== 'TODO',
+  );
   let exact = 0;
   const failures = [];
   for (const c of cases) {
@@ -116,17 +122,33 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gaz
 // 4 and 5. old→new conversion over the GSO list, against the second mapping
 {
   const splits = readJson('admin-units/dvhcvn-20250701/mapping/splits.json');
-  const primary = new Map(splits.data.flatMap((p) => p.level3s.map((w) => [w.level3_id, w.splits.map((s) => s.new_id)])));
+  const primary = new Map(
+    splits.data.flatMap((p) => p.level3s.map((w) => [w.level3_id, w.splits.map((s) => s.new_id)])),
+  );
   const hard = readJson('admin-units/mapping_disagreements_dvhcvn_vs_vietnamadminunits.json').disagreements;
   const hardCodes = new Set(hard.map((d) => d.old_code));
   const oldCommunes = [];
-  for (const province of [...Array(100).keys()].map((i) => gazetteer.get('old', 'province', String(i).padStart(2, '0'))).filter(Boolean)) {
-    for (const district of gazetteer.children(province)) for (const commune of gazetteer.children(district)) oldCommunes.push({ commune, district, province });
+  for (const province of [...Array(100).keys()]
+    .map((i) => gazetteer.get('old', 'province', String(i).padStart(2, '0')))
+    .filter(Boolean)) {
+    for (const district of gazetteer.children(province))
+      for (const commune of gazetteer.children(district)) oldCommunes.push({ commune, district, province });
   }
-  const abbreviate = (u) => ({ 'phường': 'P.', 'xã': 'X.', 'thị trấn': 'TT.', 'quận': 'Q.', 'huyện': 'H.', 'thị xã': 'TX.', 'thành phố': 'TP.', 'tỉnh': '' })[u.type] + u.name;
+  const abbreviate = (u) =>
+    ({
+      phường: 'P.',
+      xã: 'X.',
+      'thị trấn': 'TT.',
+      quận: 'Q.',
+      huyện: 'H.',
+      'thị xã': 'TX.',
+      'thành phố': 'TP.',
+      tỉnh: '',
+    })[u.type] + u.name;
   const writings = {
     full: ({ commune, district, province }) => [label(commune), label(district), label(province)].join(', '),
-    'abbreviated, no diacritics': ({ commune, district, province }) => foldDiacritics([abbreviate(commune), abbreviate(district), abbreviate(province)].join(', ')),
+    'abbreviated, no diacritics': ({ commune, district, province }) =>
+      foldDiacritics([abbreviate(commune), abbreviate(district), abbreviate(province)].join(', ')),
   };
   for (const [name, write] of Object.entries(writings)) {
     let back = 0;
@@ -145,14 +167,16 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gaz
       if (r.commune && r.ok) {
         unique++;
         const second = r.alternatives?.[0]?.codes ?? [];
-        if (second.length > 0) (secondKnown++, second.includes(r.commune.code) && agreeSecond++);
+        if (second.length > 0) secondKnown++, second.includes(r.commune.code) && agreeSecond++;
       }
     }
     console.log(`\nold communes written out (${name}; ${oldCommunes.length} GSO communes)`);
     console.log(
       `  resolved back to the same old commune ${pct(back, oldCommunes.length)}; converted to one current commune ${pct(unique, oldCommunes.length)}; split or disputed (needs review) ${pct(split, oldCommunes.length)}; one commune but snapped (needs review) ${pct(offered, oldCommunes.length)}; converted from another old commune (wrong) ${pct(wrong, oldCommunes.length)} (${wrong})`,
     );
-    console.log(`  one-commune conversions agreeing with the second mapping (vietnamadminunits) ${pct(agreeSecond, secondKnown)} (${agreeSecond}/${secondKnown})`);
+    console.log(
+      `  one-commune conversions agreeing with the second mapping (vietnamadminunits) ${pct(agreeSecond, secondKnown)} (${agreeSecond}/${secondKnown})`,
+    );
   }
   let flagged = 0;
   let filled = 0;
@@ -178,8 +202,12 @@ console.log(`gazetteer loaded in ${Date.now() - t0} ms: old ${JSON.stringify(gaz
     if (b.every((c) => a.includes(c))) subset++;
   }
   console.log(`\nthe ${hard.length} hard codes where the two mappings disagree (${found} in the GSO list)`);
-  console.log(`  flagged for review (ambiguous, candidates offered) ${flagged}/${found}; converted to one commune without review ${filled}/${found}`);
-  console.log(`mapping agreement over ${both} old communes in both: identical sets ${pct(equal, both)}; second ⊆ first ${pct(subset, both)}; hard-code list size ${hardCodes.size}`);
+  console.log(
+    `  flagged for review (ambiguous, candidates offered) ${flagged}/${found}; converted to one commune without review ${filled}/${found}`,
+  );
+  console.log(
+    `mapping agreement over ${both} old communes in both: identical sets ${pct(equal, both)}; second ⊆ first ${pct(subset, both)}; hard-code list size ${hardCodes.size}`,
+  );
 }
 
 console.log(`\nmedian time per address ${median(times).toFixed(3)} ms over ${times.length} addresses`);

@@ -18,10 +18,17 @@ const NOW = new Date(2026, 2, 5, 9, 30);
 const profile = subjectProfile();
 const agree = { 'draft-07': 0, formio: 0, surveyjs: 0 };
 let all = 0;
-const files = readdirSync(TAGGED).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(TAGGED)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 for (const file of files) {
   const { schema } = taggedToSchema(readFileSync(TAGGED + file, 'utf8'), file.replace(/\.txt$/, ''));
-  const values = Object.fromEntries(Object.entries(allFormats(schema)).map(([format, doc]) => [format, filledByKey(fillForm(loadForm(doc), profile, { now: NOW }))]));
+  const values = Object.fromEntries(
+    Object.entries(allFormats(schema)).map(([format, doc]) => [
+      format,
+      filledByKey(fillForm(loadForm(doc), profile, { now: NOW })),
+    ]),
+  );
   const base = values['draft-2020-12'];
   const differing = [];
   for (const format of Object.keys(agree)) {
@@ -29,10 +36,14 @@ for (const file of files) {
     else {
       const missing = base.filter((v) => !values[format].includes(v));
       const extra = values[format].filter((v) => !base.includes(v));
-      differing.push(`${format}: ${missing.length} missing [${missing.join('; ')}], ${extra.length} extra [${extra.join('; ')}]`);
+      differing.push(
+        `${format}: ${missing.length} missing [${missing.join('; ')}], ${extra.length} extra [${extra.join('; ')}]`,
+      );
     }
   }
   if (differing.length === 0) all++;
   else console.log(`${file.slice(0, 3)} ${differing.join(' | ')}`);
 }
-console.log(`\n${files.length} forms: same values as 2020-12 in draft-07 ${agree['draft-07']}, Form.io ${agree.formio}, SurveyJS ${agree.surveyjs}; in all four formats ${all}`);
+console.log(
+  `\n${files.length} forms: same values as 2020-12 in draft-07 ${agree['draft-07']}, Form.io ${agree.formio}, SurveyJS ${agree.surveyjs}; in all four formats ${all}`,
+);

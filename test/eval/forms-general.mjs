@@ -42,11 +42,29 @@ const ONLY = args.includes('--form') ? args[args.indexOf('--form') + 1] : undefi
 export const isHeldOut = (file) => createHash('sha256').update(file.normalize('NFC')).digest()[0] % 3 === 0;
 
 // ---- leave-one-form-out vocabulary ---------------------------------------------------------------------
-const fold = (s) => foldDiacritics(s).replace(/\([^)]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/\b\d+\b/g, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s) =>
+  foldDiacritics(s)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b\d+\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 const contains = (text, phrase) => ` ${text} `.includes(` ${phrase} `);
-const files = readdirSync(TAGGED).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(TAGGED)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 /** Every printed text of a form (labels and headings, tags removed), folded. */
-const printed = new Map(files.map((f) => [f, readFileSync(join(TAGGED, f), 'utf8').split(/\r?\n/).map((l) => fold(l.replace(/\[[^\]]*\]/g, ' | '))).flatMap((l) => l.split(' | ')).map((s) => s.trim()).filter(Boolean)]));
+const printed = new Map(
+  files.map((f) => [
+    f,
+    readFileSync(join(TAGGED, f), 'utf8')
+      .split(/\r?\n/)
+      .map((l) => fold(l.replace(/\[[^\]]*\]/g, ' | ')))
+      .flatMap((l) => l.split(' | '))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ]),
+);
 const onForm = (file, label) => printed.get(file).some((text) => contains(text, label));
 
 function vocabularyWithout(file) {
@@ -79,12 +97,17 @@ const CUT = {
   birthPlace: 'Bệnh viện Phụ sản Mẫu, Thành ph',
 };
 /** Keys whose only value for the poisoned subject is implied, low-confidence or cut. */
-const POISONED_KEY = /^person\.(idDocument\.(issuer|summary)|nationality|ethnicity|permanentAddress|hometown|birthPlace|residence|currentAddress)(\.|$)|^document\.issuer$/;
+const POISONED_KEY =
+  /^person\.(idDocument\.(issuer|summary)|nationality|ethnicity|permanentAddress|hometown|birthPlace|residence|currentAddress)(\.|$)|^document\.issuer$/;
 
 function poisonedDocuments() {
   const [cccd, birth] = documents();
   const implied = (value) => ({ value, confidence: 0.5, evidence: [{ method: 'computed' }] });
-  const ocr = (value, confidence) => ({ value, confidence, evidence: [{ method: 'ocr', sha256: 'd'.repeat(64), page: 1, box: { x: 40, y: 60, width: 400, height: 24 } }] });
+  const ocr = (value, confidence) => ({
+    value,
+    confidence,
+    evidence: [{ method: 'ocr', sha256: 'd'.repeat(64), page: 1, box: { x: 40, y: 60, width: 400, height: 24 } }],
+  });
   const subject = { kind: 'person', id: POISONED_ID };
   const f = { ...cccd.fields };
   f['person.idNumber'] = { ...f['person.idNumber'], value: POISONED_ID };
@@ -102,17 +125,37 @@ function poisonedDocuments() {
     issuer: TRUTH.idIssuer,
     fields: f,
     sources: [{ file: 'cccd-b.jpg', sha256: 'd'.repeat(64), page: 1, pageCount: 1 }],
-    diagnostics: [{ code: 'EXTRACT_FIELD_IMPLIED', severity: 'warning', origin: 'extract', key: 'document.issuer', message: 'The issuing authority was not read from the card back.' }],
+    diagnostics: [
+      {
+        code: 'EXTRACT_FIELD_IMPLIED',
+        severity: 'warning',
+        origin: 'extract',
+        key: 'document.issuer',
+        message: 'The issuing authority was not read from the card back.',
+      },
+    ],
   };
   const b = { ...birth.fields };
   for (const k of ['person.ethnicity', 'person.nationality', 'person.hometown']) delete b[k];
   b['person.birthPlace'] = ocr(CUT.birthPlace, 0.91);
-  const certificate = { ...birth, subject, number: '124', fields: b, relations: [], sources: [{ file: 'ks-b.jpg', sha256: 'e'.repeat(64), page: 1, pageCount: 1 }] };
+  const certificate = {
+    ...birth,
+    subject,
+    number: '124',
+    fields: b,
+    relations: [],
+    sources: [{ file: 'ks-b.jpg', sha256: 'e'.repeat(64), page: 1, pageCount: 1 }],
+  };
   return [card, certificate];
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-eval-forms-general-'));
-const vault = createVault({ driver: sqliteDriver({ path: join(dir, 'vault.db') }), actor: 'eval', grants: [{ to: 'eval', subject: '*', purpose: '*', keys: ['*'] }], now: () => NOW });
+const vault = createVault({
+  driver: sqliteDriver({ path: join(dir, 'vault.db') }),
+  actor: 'eval',
+  grants: [{ to: 'eval', subject: '*', purpose: '*', keys: ['*'] }],
+  now: () => NOW,
+});
 for (const record of [...documents(), ...poisonedDocuments()]) await vault.putDocument(record);
 
 // ---- run -------------------------------------------------------------------------------------------------
@@ -128,14 +171,20 @@ for (const file of files) {
   const set = isHeldOut(file) ? 'held-out' : 'tuning';
   const subjectUser = SUBJECT_USER[file.slice(0, 3)] ?? 1;
   for (const naming of NAMINGS) {
-    const { schema: raw, blanks: tagged } = portalSchema(readFileSync(join(TAGGED, file), 'utf8'), file.replace(/\.txt$/, ''), naming);
+    const { schema: raw, blanks: tagged } = portalSchema(
+      readFileSync(join(TAGGED, file), 'utf8'),
+      file.replace(/\.txt$/, ''),
+      naming,
+    );
     const schema = parseFormSchema(raw);
     const binding = bindForm(schema, lofo);
     const blanks = authorityDates(followOldId(tagged.map((b) => applyCorrections(file, b))));
     const profile = await vault.profile(SUBJECT_ID, { purpose: 'eval', form: file });
     const filled = fillForm(schema, profile, { now: NOW, binding });
     const byPointer = new Map(filled.fields.map((f) => [f.pointer, f]));
-    let answerable = 0, right = 0, wrong = 0;
+    let answerable = 0,
+      right = 0,
+      wrong = 0;
     for (const b of blanks) {
       const want = expected(b.meaning, b.label, b.person === subjectUser, b.person === 0);
       const got = byPointer.get(b.pointer);
@@ -143,19 +192,33 @@ for (const file of files) {
       const where = `${set} ${naming} ${file.slice(0, 2)} ${b.pointer} tag=${b.tag}`;
       if (got?.status === 'filled') {
         if (want?.some((w) => same(w, got.value))) right++;
-        else { wrong++; details.push({ set, text: `WRONG ${where} key=${got.key} «${b.label}»` }); }
+        else {
+          wrong++;
+          details.push({ set, text: `WRONG ${where} key=${got.key} «${b.label}»` });
+        }
       } else if (want && want.length > 0) {
-        details.push({ set, text: `miss  ${where} ${got?.status}/${got?.reason ?? ''} key=${got?.key ?? '-'} «${b.label}»` });
+        details.push({
+          set,
+          text: `miss  ${where} ${got?.status}/${got?.reason ?? ''} key=${got?.key ?? '-'} «${b.label}»`,
+        });
       }
     }
     rows.push({ file, set, naming, fields: blanks.length, answerable, filled: filled.coverage.filled, right, wrong });
 
     // The poisoned subject: nothing implied, unsure or cut may fill.
-    const poisoned = fillForm(schema, await vault.profile(POISONED_ID, { purpose: 'eval', form: file }), { now: NOW, binding });
+    const poisoned = fillForm(schema, await vault.profile(POISONED_ID, { purpose: 'eval', form: file }), {
+      now: NOW,
+      binding,
+    });
     for (const f of poisoned.fields) {
       if (f.status !== 'filled') continue;
-      const cut = Object.values(CUT).some((c) => typeof f.value === 'string' && (f.value === c || c.endsWith(f.value) || f.value.includes(c)));
-      if (cut || (f.key && POISONED_KEY.test(f.key.replace(/^person\.(self)\./, 'person.')) && f.source?.documentId)) violations.push(`${file.slice(0, 2)} ${naming} ${f.pointer} key=${f.key} method=${f.source?.method} confidence=${f.source?.confidence}`);
+      const cut = Object.values(CUT).some(
+        (c) => typeof f.value === 'string' && (f.value === c || c.endsWith(f.value) || f.value.includes(c)),
+      );
+      if (cut || (f.key && POISONED_KEY.test(f.key.replace(/^person\.(self)\./, 'person.')) && f.source?.documentId))
+        violations.push(
+          `${file.slice(0, 2)} ${naming} ${f.pointer} key=${f.key} method=${f.source?.method} confidence=${f.source?.confidence}`,
+        );
     }
   }
 }
@@ -168,61 +231,125 @@ rmSync(dir, { recursive: true, force: true });
 // disagreement, which is not always a wrong value: `idNumber` for `idDocument.number` gives the same number.)
 // These forms were looked at while writing the last rules of this round: they are tuning material, not held out.
 const LIBRARY = fileURLToPath(new URL('../../schemas/forms/', import.meta.url));
-const strip = (n) => (Array.isArray(n) ? n.map(strip) : n && typeof n === 'object' ? Object.fromEntries(Object.entries(n).filter(([k]) => k !== 'x-sohoa-key').map(([k, v]) => [k, strip(v)])) : n);
+const strip = (n) =>
+  Array.isArray(n)
+    ? n.map(strip)
+    : n && typeof n === 'object'
+      ? Object.fromEntries(
+          Object.entries(n)
+            .filter(([k]) => k !== 'x-sohoa-key')
+            .map(([k, v]) => [k, strip(v)]),
+        )
+      : n;
 const library = { annotated: 0, agree: 0, disagree: 0, unbound: 0 };
 for (const f of readdirSync(LIBRARY).filter((f) => f.endsWith('.schema.json'))) {
   const raw = JSON.parse(readFileSync(join(LIBRARY, f), 'utf8'));
-  const truth = new Map(bindForm(parseFormSchema(raw)).fields.map((x) => [x.pointer, x.via === 'annotation' ? x.key : x.via === 'none' && x.confidence === 1 ? null : undefined]));
+  const truth = new Map(
+    bindForm(parseFormSchema(raw)).fields.map((x) => [
+      x.pointer,
+      x.via === 'annotation' ? x.key : x.via === 'none' && x.confidence === 1 ? null : undefined,
+    ]),
+  );
   for (const b of bindForm(parseFormSchema(strip(raw))).fields) {
     const want = truth.get(b.pointer);
     if (want) library.annotated++;
-    if (!b.key) { if (want) library.unbound++; continue; }
+    if (!b.key) {
+      if (want) library.unbound++;
+      continue;
+    }
     if (want === b.key) library.agree++;
     else if (want !== undefined) library.disagree++;
   }
 }
 
 const pct = (n, d) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
-const total = (rs) => ['fields', 'answerable', 'filled', 'right', 'wrong'].reduce((a, k) => ({ ...a, [k]: rs.reduce((s, r) => s + r[k], 0) }), {});
-const line = (cells) => console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(10) : String(c).padStart(9))).join(' '));
+const total = (rs) =>
+  Object.fromEntries(
+    ['fields', 'answerable', 'filled', 'right', 'wrong'].map((k) => [k, rs.reduce((s, r) => s + r[k], 0)]),
+  );
+const line = (cells) =>
+  console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(10) : String(c).padStart(9))).join(' '));
 line(['set', 'naming', 'forms', 'fields', 'answ', 'filled', 'right', 'wrong', 'precision', 'recall', 'coverage']);
 for (const set of ['tuning', 'held-out', 'all']) {
   for (const naming of [...NAMINGS, 'both']) {
     const rs = rows.filter((r) => (set === 'all' || r.set === set) && (naming === 'both' || r.naming === naming));
     if (rs.length === 0) continue;
     const t = total(rs);
-    line([set, naming, rs.length / (naming === 'both' ? 2 : 1), t.fields, t.answerable, t.filled, t.right, t.wrong, pct(t.right, t.filled), pct(t.right, t.answerable), pct(t.filled, t.fields)]);
+    line([
+      set,
+      naming,
+      rs.length / (naming === 'both' ? 2 : 1),
+      t.fields,
+      t.answerable,
+      t.filled,
+      t.right,
+      t.wrong,
+      pct(t.right, t.filled),
+      pct(t.right, t.answerable),
+      pct(t.filled, t.fields),
+    ]);
   }
 }
-console.log(`\nleave-one-form-out: ${removedLabels} vocabulary labels removed in all (labels printed only on the form being scored)`);
-console.log(`held-out forms (sha256(name)[0] % 3 === 0): ${files.filter(isHeldOut).map((f) => f.slice(0, 2)).join(' ')}`);
+console.log(
+  `\nleave-one-form-out: ${removedLabels} vocabulary labels removed in all (labels printed only on the form being scored)`,
+);
+console.log(
+  `held-out forms (sha256(name)[0] % 3 === 0): ${files
+    .filter(isHeldOut)
+    .map((f) => f.slice(0, 2))
+    .join(' ')}`,
+);
 const shown = details.filter((d) => d.set === 'tuning' || SHOW_HELD_OUT);
 const hidden = details.length - shown.length;
-console.log(`\nmisses and wrong fills (${shown.length} shown${hidden ? `, ${hidden} of held-out forms not shown: --show-held-out` : ''}):\n  ${shown.map((d) => d.text).join('\n  ')}`);
-console.log(`\npoisoned vault (implied issuer and nationality, ethnicity at 0.55, three values cut mid-word): ${violations.length} fields filled from them${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`);
-console.log(`\nlibrary forms without annotations (12): ${library.annotated} annotated fields; inference agrees on ${library.agree}, binds another key or one the team marked never-fill on ${library.disagree}, leaves ${library.unbound} unbound`);
+console.log(
+  `\nmisses and wrong fills (${shown.length} shown${hidden ? `, ${hidden} of held-out forms not shown: --show-held-out` : ''}):\n  ${shown.map((d) => d.text).join('\n  ')}`,
+);
+console.log(
+  `\npoisoned vault (implied issuer and nationality, ethnicity at 0.55, three values cut mid-word): ${violations.length} fields filled from them${violations.length ? `\n  ${violations.join('\n  ')}` : ''}`,
+);
+console.log(
+  `\nlibrary forms without annotations (12): ${library.annotated} annotated fields; inference agrees on ${library.agree}, binds another key or one the team marked never-fill on ${library.disagree}, leaves ${library.unbound} unbound`,
+);
 // ---- VA.gov's public draft-04 schemas (../shared/data/forms-wild/va-gov) ----------------------------------------
 // Bound as they are (bindForm walks local $refs; the draft adapters are another change): a person's key without a
 // role on a path that names someone else (spouse…, dependent…, veteran…, school official, point of contact …) is
 // a value that would go into another person's section.
 const WILD = fileURLToPath(new URL('../../../shared/data/forms-wild/va-gov/', import.meta.url));
-const OTHER_PATH = /spouse|dependent|child|veteran|sponsor|relative|previous|former|guardian|parent|mother|father|witness|employer|school|physician|doctor|deceased|beneficiar|pointofcontact|emergency|nextofkin/i;
-const ROLE_KEY = /^person\.(mother|father|spouse|child|other|guardian|householdHead|grantor|attorney|ward|deceased|agent|representative|parent)\./;
+const OTHER_PATH =
+  /spouse|dependent|child|veteran|sponsor|relative|previous|former|guardian|parent|mother|father|witness|employer|school|physician|doctor|deceased|beneficiar|pointofcontact|emergency|nextofkin/i;
+const ROLE_KEY =
+  /^person\.(mother|father|spouse|child|other|guardian|householdHead|grantor|attorney|ward|deceased|agent|representative|parent)\./;
 const wild = { forms: 0, refused: 0, bound: 0, intoOther: [] };
 if (existsSync(WILD)) {
-  for (const f of readdirSync(WILD).filter((f) => f.endsWith('.json')).sort()) {
+  for (const f of readdirSync(WILD)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let binding;
-    try { binding = bindForm(JSON.parse(readFileSync(join(WILD, f), 'utf8'))); } catch { wild.refused++; continue; }
+    try {
+      binding = bindForm(JSON.parse(readFileSync(join(WILD, f), 'utf8')));
+    } catch {
+      wild.refused++;
+      continue;
+    }
     wild.forms++;
     for (const b of binding.fields) {
       if (!b.key) continue;
       wild.bound++;
-      if (b.key.startsWith('person.') && !ROLE_KEY.test(b.key) && OTHER_PATH.test(b.pointer.replace(/\/(contactInformation|contactInfo)\//i, '/'))) wild.intoOther.push(`${f} ${b.pointer} ${b.key}`);
+      if (
+        b.key.startsWith('person.') &&
+        !ROLE_KEY.test(b.key) &&
+        OTHER_PATH.test(b.pointer.replace(/\/(contactInformation|contactInfo)\//i, '/'))
+      )
+        wild.intoOther.push(`${f} ${b.pointer} ${b.key}`);
     }
   }
-  console.log(`\nVA.gov schemas (${wild.forms} bound, ${wild.refused} refused): ${wild.bound} fields bound; ${wild.intoOther.length} a person's key without a role on a path about someone else${wild.intoOther.length ? `\n  ${wild.intoOther.join('\n  ')}` : ''}`);
+  console.log(
+    `\nVA.gov schemas (${wild.forms} bound, ${wild.refused} refused): ${wild.bound} fields bound; ${wild.intoOther.length} a person's key without a role on a path about someone else${wild.intoOther.length ? `\n  ${wild.intoOther.join('\n  ')}` : ''}`,
+  );
 }
 const all = total(rows);
 const ok = all.wrong === 0 && violations.length === 0;
-console.log(`\ngoals: precision 100% → ${pct(all.right, all.filled)}; recall ≥ 95% → ${pct(all.right, all.answerable)}; poisoned fills 0 → ${violations.length}`);
+console.log(
+  `\ngoals: precision 100% → ${pct(all.right, all.filled)}; recall ≥ 95% → ${pct(all.right, all.answerable)}; poisoned fills 0 → ${violations.length}`,
+);
 if (!ok) process.exitCode = 1;

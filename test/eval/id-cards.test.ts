@@ -6,12 +6,26 @@ import type { OcrLine, OcrPage, PageImage } from '@sohoa/core';
 import { validateForm, type FormSchema } from '@sohoa/eform';
 import { safeExtractDocument } from '@sohoa/extract';
 import { normalizeText } from '@sohoa/vn';
-import { composeCccdMrz, generateIdCards, generatePeople, type IdCardType, type SyntheticIdCard } from '../../seeds/src/index';
+import {
+  composeCccdMrz,
+  generateIdCards,
+  generatePeople,
+  type IdCardType,
+  type SyntheticIdCard,
+} from '../../seeds/src/index';
 
 const root = join(import.meta.dirname, '..', '..');
-const schema = (type: string) => JSON.parse(readFileSync(join(root, 'schemas', 'documents', `${type}.schema.json`), 'utf8')) as FormSchema;
+const schema = (type: string) =>
+  JSON.parse(readFileSync(join(root, 'schemas', 'documents', `${type}.schema.json`), 'utf8')) as FormSchema;
 const source = { file: 'card.jpg', sha256: 'c'.repeat(64), page: 1, pageCount: 1 };
-const blank: PageImage = { source, width: 8, height: 8, channels: 1, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
+const blank: PageImage = {
+  source,
+  width: 8,
+  height: 8,
+  channels: 1,
+  pixels: new Uint8Array(64).fill(255),
+  diagnostics: [],
+};
 
 type Printed = Array<[text: string, x: number]>;
 
@@ -22,18 +36,65 @@ function printedLines(card: SyntheticIdCard, side: 'front' | 'back'): Printed {
   switch (card.type) {
     case 'cmnd-9':
       return side === 'front'
-        ? [['GIẤY CHỨNG MINH NHÂN DÂN', 400], [`SỐ ${p.number}`, 430], [`Họ tên: ${upper}`, 290], [`Sinh ngày: ${p.birthDate.replace(/\//g, '-')}`, 290], [`Nguyên quán: ${p.hometown}`, 290], [`Nơi ĐKHK thường trú: ${p.permanentAddress}`, 290]]
-        : [[`Dân tộc: ${p.ethnicity} Tôn giáo: ${p.religion}`, 40], ['DẤU VẾT RIÊNG VÀ DỊ HÌNH', 460], [p.identifyingMarks, 480], [`Ngày ${p.issueDateWords}`, 600], [p.issuerLines[0]!, 600], ['NGÓN TRỎ TRÁI NGÓN TRỎ PHẢI', 60]];
+        ? [
+            ['GIẤY CHỨNG MINH NHÂN DÂN', 400],
+            [`SỐ ${p.number}`, 430],
+            [`Họ tên: ${upper}`, 290],
+            [`Sinh ngày: ${p.birthDate.replace(/\//g, '-')}`, 290],
+            [`Nguyên quán: ${p.hometown}`, 290],
+            [`Nơi ĐKHK thường trú: ${p.permanentAddress}`, 290],
+          ]
+        : [
+            [`Dân tộc: ${p.ethnicity} Tôn giáo: ${p.religion}`, 40],
+            ['DẤU VẾT RIÊNG VÀ DỊ HÌNH', 460],
+            [p.identifyingMarks, 480],
+            [`Ngày ${p.issueDateWords}`, 600],
+            [p.issuerLines[0]!, 600],
+            ['NGÓN TRỎ TRÁI NGÓN TRỎ PHẢI', 60],
+          ];
     case 'cccd-2016':
       return side === 'front'
-        ? [['CĂN CƯỚC CÔNG DÂN', 400], [`Số: ${p.number}`, 300], [`Có giá trị đến: ${p.expiry}`, 24], ['Họ và tên:', 300], [upper, 300], [`Ngày, tháng, năm sinh: ${p.birthDate}`, 300], [`Giới tính: ${p.sex} Quốc tịch: ${p.nationality}`, 300], ['Quê quán:', 300], [p.hometown, 320], ['Nơi thường trú:', 300], [p.permanentAddress, 320]]
-        : [['Đặc điểm nhân dạng:', 40], [p.identifyingMarks, 60], [`Ngày ${p.issueDateWords}`, 200], ...p.issuerLines.map((l): [string, number] => [l, 150]), ['Ngón trỏ trái Ngón trỏ phải', 660]];
+        ? [
+            ['CĂN CƯỚC CÔNG DÂN', 400],
+            [`Số: ${p.number}`, 300],
+            [`Có giá trị đến: ${p.expiry}`, 24],
+            ['Họ và tên:', 300],
+            [upper, 300],
+            [`Ngày, tháng, năm sinh: ${p.birthDate}`, 300],
+            [`Giới tính: ${p.sex} Quốc tịch: ${p.nationality}`, 300],
+            ['Quê quán:', 300],
+            [p.hometown, 320],
+            ['Nơi thường trú:', 300],
+            [p.permanentAddress, 320],
+          ]
+        : [
+            ['Đặc điểm nhân dạng:', 40],
+            [p.identifyingMarks, 60],
+            [`Ngày ${p.issueDateWords}`, 200],
+            ...p.issuerLines.map((l): [string, number] => [l, 150]),
+            ['Ngón trỏ trái Ngón trỏ phải', 660],
+          ];
     case 'can-cuoc-2024':
       return side === 'front'
-        ? [['CĂN CƯỚC', 500], ['IDENTITY CARD', 500], ['Số định danh cá nhân / Personal identification number:', 300], [p.number, 300], ['Họ, chữ đệm và tên khai sinh / Full name:', 300], [upper, 300], [`Ngày, tháng, năm sinh / Date of birth: ${p.birthDate}`, 300], [`Giới tính / Sex: ${p.sex} Quốc tịch / Nationality: ${p.nationality}`, 300]]
+        ? [
+            ['CĂN CƯỚC', 500],
+            ['IDENTITY CARD', 500],
+            ['Số định danh cá nhân / Personal identification number:', 300],
+            [p.number, 300],
+            ['Họ, chữ đệm và tên khai sinh / Full name:', 300],
+            [upper, 300],
+            [`Ngày, tháng, năm sinh / Date of birth: ${p.birthDate}`, 300],
+            [`Giới tính / Sex: ${p.sex} Quốc tịch / Nationality: ${p.nationality}`, 300],
+          ]
         : [
-            ['Nơi cư trú / Place of residence:', 40], [p.residence, 60], ['Nơi đăng ký khai sinh / Place of birth:', 40], [p.birthRegistrationPlace, 60],
-            [`Ngày, tháng, năm cấp / Date of issue: ${p.issueDate}`, 40], [`Ngày, tháng, năm hết hạn / Date of expiry: ${p.expiry}`, 40], ['BỘ CÔNG AN', 780], ['MINISTRY OF PUBLIC SECURITY', 720],
+            ['Nơi cư trú / Place of residence:', 40],
+            [p.residence, 60],
+            ['Nơi đăng ký khai sinh / Place of birth:', 40],
+            [p.birthRegistrationPlace, 60],
+            [`Ngày, tháng, năm cấp / Date of issue: ${p.issueDate}`, 40],
+            [`Ngày, tháng, năm hết hạn / Date of expiry: ${p.expiry}`, 40],
+            ['BỘ CÔNG AN', 780],
+            ['MINISTRY OF PUBLIC SECURITY', 720],
             ...p.mrz!.map((l): [string, number] => [l, 100]),
           ];
     case 'cccd-2021':
@@ -51,11 +112,23 @@ function ocrOf(printed: Printed): OcrPage {
     });
     return { text, confidence: 0.93, box: { x: left, y: 40 + i * 45, width: x - left - 8, height: 28 }, words };
   });
-  return { source, width: 1200, height: 820, text: printed.map(([t]) => t).join('\n'), confidence: 0.93, lines, engine: 'fake', diagnostics: [] };
+  return {
+    source,
+    width: 1200,
+    height: 820,
+    text: printed.map(([t]) => t).join('\n'),
+    confidence: 0.93,
+    lines,
+    engine: 'fake',
+    diagnostics: [],
+  };
 }
 
 async function extractSide(card: SyntheticIdCard, side: 'front' | 'back') {
-  const result = await safeExtractDocument({ pages: [blank], ocr: [ocrOf(printedLines(card, side))] }, { asOf: '2026-01-01' });
+  const result = await safeExtractDocument(
+    { pages: [blank], ocr: [ocrOf(printedLines(card, side))] },
+    { asOf: '2026-01-01' },
+  );
   if (!result.ok) throw new Error(result.diagnostics[0]?.message);
   return result.value;
 }
@@ -64,18 +137,22 @@ const TYPES: IdCardType[] = ['cmnd-9', 'cccd-2016', 'can-cuoc-2024'];
 
 describe.each(TYPES)('%s', (type) => {
   const cards = generateIdCards(type, 11, 8);
-  it.each(['front', 'back'] as const)('%s: classified, every printed value read, record valid against its schema', async (side) => {
-    for (const card of cards) {
-      const record = await extractSide(card, side);
-      expect([record.type, record.part]).toEqual([type, side]);
-      for (const [key, value] of Object.entries(card.truth[side])) {
-        // The QR code holds the old CMND number and the MRZ the name; neither is in printed text of the fake page.
-        if (side === 'back' && type === 'can-cuoc-2024' && ['person.oldIdNumber', 'person.fullName'].includes(key)) continue;
-        expect([key, record.fields[key]?.value]).toEqual([key, normalizeText(value)]);
+  it.each(['front', 'back'] as const)(
+    '%s: classified, every printed value read, record valid against its schema',
+    async (side) => {
+      for (const card of cards) {
+        const record = await extractSide(card, side);
+        expect([record.type, record.part]).toEqual([type, side]);
+        for (const [key, value] of Object.entries(card.truth[side])) {
+          // The QR code holds the old CMND number and the MRZ the name; neither is in printed text of the fake page.
+          if (side === 'back' && type === 'can-cuoc-2024' && ['person.oldIdNumber', 'person.fullName'].includes(key))
+            continue;
+          expect([key, record.fields[key]?.value]).toEqual([key, normalizeText(value)]);
+        }
+        expect(validateForm(schema(type), JSON.parse(JSON.stringify(record))).errors).toEqual([]);
       }
-      expect(validateForm(schema(type), JSON.parse(JSON.stringify(record))).errors).toEqual([]);
-    }
-  });
+    },
+  );
 });
 
 describe('ID card records', () => {
@@ -103,32 +180,72 @@ describe('ID card records', () => {
     const card = generateIdCards('can-cuoc-2024', 11, 1)[0]!;
     const other = card.printed.number.startsWith('001') ? '079' : '001';
     const t = card.truth.front;
-    const mrz = composeCccdMrz({ idNumber: `${other}${card.printed.number.slice(3)}`, fullName: t['person.fullName']!, birthDate: t['person.birthDate']!, sex: t['person.sex'] as 'male' | 'female', expiryDate: card.validUntil });
+    const mrz = composeCccdMrz({
+      idNumber: `${other}${card.printed.number.slice(3)}`,
+      fullName: t['person.fullName']!,
+      birthDate: t['person.birthDate']!,
+      sex: t['person.sex'] as 'male' | 'female',
+      expiryDate: card.validUntil,
+    });
     const lines = printedLines({ ...card, printed: { ...card.printed, mrz } }, 'back');
-    const result = await safeExtractDocument({ pages: [blank], ocr: [ocrOf(lines)] }, { asOf: '2026-01-01', types: ['can-cuoc-2024'] });
+    const result = await safeExtractDocument(
+      { pages: [blank], ocr: [ocrOf(lines)] },
+      { asOf: '2026-01-01', types: ['can-cuoc-2024'] },
+    );
     if (!result.ok) throw new Error('no record');
     expect(result.value.diagnostics.map((d) => d.code)).toContain('EXTRACT_ID_PROVINCE_MISMATCH');
   });
 
   it('the 2021 chip card is still told apart from the 2016 card', async () => {
     const person = generatePeople(5, 1)[0]!;
-    const lines: Printed = [['CĂN CƯỚC CÔNG DÂN', 400], ['Citizen Identity Card', 420], [`Số / No.: ${person.idNumber}`, 300], ['Họ và tên / Full name:', 300], [person.fullName.toLocaleUpperCase('vi'), 300], ['Quê quán / Place of origin:', 300], [person.hometown, 300], ['Nơi thường trú / Place of residence:', 300], [person.permanentAddress, 300]];
+    const lines: Printed = [
+      ['CĂN CƯỚC CÔNG DÂN', 400],
+      ['Citizen Identity Card', 420],
+      [`Số / No.: ${person.idNumber}`, 300],
+      ['Họ và tên / Full name:', 300],
+      [person.fullName.toLocaleUpperCase('vi'), 300],
+      ['Quê quán / Place of origin:', 300],
+      [person.hometown, 300],
+      ['Nơi thường trú / Place of residence:', 300],
+      [person.permanentAddress, 300],
+    ];
     const result = await safeExtractDocument({ pages: [blank], ocr: [ocrOf(lines)] }, { asOf: '2026-01-01' });
     expect(result.ok && result.value.type).toBe('cccd-2021');
   });
 
   it('a 2021 chip card record (both sides, MRZ) validates against its schema', async () => {
     const person = generatePeople(5, 1)[0]!;
-    const front: Printed = [['CĂN CƯỚC CÔNG DÂN', 400], ['Citizen Identity Card', 420], [`Số / No.: ${person.idNumber}`, 300], ['Họ và tên / Full name:', 300], [person.fullName.toLocaleUpperCase('vi'), 300], ['Quê quán / Place of origin:', 300], [person.hometown, 300], ['Nơi thường trú / Place of residence:', 300], [person.permanentAddress, 300]];
-    const back: Printed = [['Đặc điểm nhân dạng / Personal identification:', 40], [person.card.identifyingMarks, 40], ['CỤC TRƯỞNG CỤC CẢNH SÁT', 200], ['QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI', 150], ...person.card.mrz.map((l): Printed[number] => [l, 100])];
-    const result = await safeExtractDocument({ pages: [blank, blank], ocr: [ocrOf(front), ocrOf(back)] }, { asOf: '2026-01-01' });
+    const front: Printed = [
+      ['CĂN CƯỚC CÔNG DÂN', 400],
+      ['Citizen Identity Card', 420],
+      [`Số / No.: ${person.idNumber}`, 300],
+      ['Họ và tên / Full name:', 300],
+      [person.fullName.toLocaleUpperCase('vi'), 300],
+      ['Quê quán / Place of origin:', 300],
+      [person.hometown, 300],
+      ['Nơi thường trú / Place of residence:', 300],
+      [person.permanentAddress, 300],
+    ];
+    const back: Printed = [
+      ['Đặc điểm nhân dạng / Personal identification:', 40],
+      [person.card.identifyingMarks, 40],
+      ['CỤC TRƯỞNG CỤC CẢNH SÁT', 200],
+      ['QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI', 150],
+      ...person.card.mrz.map((l): Printed[number] => [l, 100]),
+    ];
+    const result = await safeExtractDocument(
+      { pages: [blank, blank], ocr: [ocrOf(front), ocrOf(back)] },
+      { asOf: '2026-01-01' },
+    );
     if (!result.ok) throw new Error('no record');
     expect([result.value.type, result.value.part]).toEqual(['cccd-2021', 'front+back']);
     expect(result.value.fields['person.birthDate']?.evidence.some((e) => e.method === 'mrz')).toBe(true);
     expect(validateForm(schema('cccd-2021'), JSON.parse(JSON.stringify(result.value))).errors).toEqual([]);
     const broken = JSON.parse(JSON.stringify(result.value));
     broken.fields['person.idNumber'].value = '12345';
-    expect(validateForm(schema('cccd-2021'), broken).errors.map((e) => e.pointer)).toContain('/fields/person.idNumber/value');
+    expect(validateForm(schema('cccd-2021'), broken).errors.map((e) => e.pointer)).toContain(
+      '/fields/person.idNumber/value',
+    );
   });
 });
 
@@ -140,7 +257,10 @@ describe('a CMND in the vault', () => {
     const card = generateIdCards('cmnd-9', 11, 1)[0]!;
     const vault = createVault({ driver: memoryDriver(), ...operatorAccess('id-cards-test') });
     // The back of a CMND names nobody: both sides travel as one file (two pages) to make one record.
-    const both = await safeExtractDocument({ pages: [blank, blank], ocr: [ocrOf(printedLines(card, 'front')), ocrOf(printedLines(card, 'back'))] }, { asOf: '2026-01-01' });
+    const both = await safeExtractDocument(
+      { pages: [blank, blank], ocr: [ocrOf(printedLines(card, 'front')), ocrOf(printedLines(card, 'back'))] },
+      { asOf: '2026-01-01' },
+    );
     if (!both.ok) throw new Error('no record');
     expect([both.value.type, both.value.part]).toEqual(['cmnd-9', 'front+back']);
     await vault.putDocument(both.value);
@@ -158,7 +278,10 @@ describe('a CMND in the vault', () => {
     } as unknown as FormSchema;
     const filled = fillForm(form, profile, { now: new Date('2026-01-01T00:00:00Z') });
     // The CMND expired (no CMND is valid after 2024): its name is stale and needs review, its number is history and fills.
-    expect(filled.fields.find((f) => f.pointer === '/hoTen')).toMatchObject({ status: 'needs-review', reason: 'expired-source' });
+    expect(filled.fields.find((f) => f.pointer === '/hoTen')).toMatchObject({
+      status: 'needs-review',
+      reason: 'expired-source',
+    });
     expect(filled.data).toMatchObject({
       soCmnd: id,
       ngayCap: card.truth.back['document.issueDate'],
@@ -191,7 +314,13 @@ describe('generated card scans, real OCR', () => {
       const canCuoc = generateIdCards('can-cuoc-2024', 3, 1)[0]!;
       const back = await read(canCuoc, 'back');
       expect([back.type, back.part]).toEqual(['can-cuoc-2024', 'back']);
-      for (const key of ['person.idNumber', 'person.fullName', 'person.birthDate', 'person.residence', 'document.issueDate']) {
+      for (const key of [
+        'person.idNumber',
+        'person.fullName',
+        'person.birthDate',
+        'person.residence',
+        'document.issueDate',
+      ]) {
         expect([key, back.fields[key]?.value]).toEqual([key, normalizeText(canCuoc.truth.back[key]!)]);
       }
       expect(back.fields['person.idNumber']?.evidence.map((e) => e.method)).toContain('qr');

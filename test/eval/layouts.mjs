@@ -38,10 +38,28 @@ if (families.length === 0) {
 const out = args.keep ?? mkdtempSync(join(tmpdir(), 'sohoa-eval-layouts-'));
 if (args.keep) mkdirSync(out, { recursive: true });
 const t0 = Date.now();
-const set = await generateLayoutSet({ seed: Number(args.seed), count, outDir: out, degradedShare: Number(args.degraded), ...selection });
-process.stderr.write(`generated ${set.folders.length} documents of ${families.length} families in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
+const set = await generateLayoutSet({
+  seed: Number(args.seed),
+  count,
+  outDir: out,
+  degradedShare: Number(args.degraded),
+  ...selection,
+});
+process.stderr.write(
+  `generated ${set.folders.length} documents of ${families.length} families in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`,
+);
 
-const empty = () => ({ docs: 0, classified: 0, classifiedAs: {}, times: [], truth: 0, emitted: 0, right: 0, wrongConfident: 0, fields: new Map() });
+const empty = () => ({
+  docs: 0,
+  classified: 0,
+  classifiedAs: {},
+  times: [],
+  truth: 0,
+  emitted: 0,
+  right: 0,
+  wrongConfident: 0,
+  fields: new Map(),
+});
 const perFamily = new Map(); // `${type}/${family}` -> stats
 // SIGTERM or SIGINT stops after the current document and reports what was measured so far (marked partial).
 let stopped = false;
@@ -70,7 +88,10 @@ try {
         if (right) x.right++;
         if (wrongConfident) x.wrongConfident++;
       }
-      if (args.verbose && !right) process.stderr.write(`\n  ${folder} ${key}: ${got ? `got ${JSON.stringify(got.value)} (${got.confidence.toFixed(2)})` : 'missing'} want ${JSON.stringify(want)}`);
+      if (args.verbose && !right)
+        process.stderr.write(
+          `\n  ${folder} ${key}: ${got ? `got ${JSON.stringify(got.value)} (${got.confidence.toFixed(2)})` : 'missing'} want ${JSON.stringify(want)}`,
+        );
     }
     process.stderr.write(`\r${i + 1}/${set.folders.length} documents`);
   }
@@ -80,8 +101,26 @@ try {
 }
 process.stderr.write('\n');
 
-const sum = (rows) => rows.reduce((a, s) => ({ docs: a.docs + s.docs, classified: a.classified + s.classified, truth: a.truth + s.truth, emitted: a.emitted + s.emitted, right: a.right + s.right, wrongConfident: a.wrongConfident + s.wrongConfident }), { docs: 0, classified: 0, truth: 0, emitted: 0, right: 0, wrongConfident: 0 });
-const summary = (s) => ({ docs: s.docs, classified: s.docs ? s.classified / s.docs : null, exact: s.truth ? s.right / s.truth : null, printedFields: s.truth, emitted: s.emitted, wrongConfident: s.wrongConfident });
+const sum = (rows) =>
+  rows.reduce(
+    (a, s) => ({
+      docs: a.docs + s.docs,
+      classified: a.classified + s.classified,
+      truth: a.truth + s.truth,
+      emitted: a.emitted + s.emitted,
+      right: a.right + s.right,
+      wrongConfident: a.wrongConfident + s.wrongConfident,
+    }),
+    { docs: 0, classified: 0, truth: 0, emitted: 0, right: 0, wrongConfident: 0 },
+  );
+const summary = (s) => ({
+  docs: s.docs,
+  classified: s.docs ? s.classified / s.docs : null,
+  exact: s.truth ? s.right / s.truth : null,
+  printedFields: s.truth,
+  emitted: s.emitted,
+  wrongConfident: s.wrongConfident,
+});
 const types = [...new Set([...perFamily.values()].map((s) => s.type))];
 const report = {
   partial: stopped,
@@ -100,7 +139,14 @@ const report = {
         ...summary(s),
         classifiedAs: s.classifiedAs,
         medianMs: median(s.times),
-        fields: Object.fromEntries([...s.fields].sort(([a], [b]) => a.localeCompare(b)).map(([k, f]) => [k, { exact: f.right / f.truth, printed: f.truth, emitted: f.emitted, wrongConfident: f.wrongConfident }])),
+        fields: Object.fromEntries(
+          [...s.fields]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, f]) => [
+              k,
+              { exact: f.right / f.truth, printed: f.truth, emitted: f.emitted, wrongConfident: f.wrongConfident },
+            ]),
+        ),
       })),
     };
   }),
@@ -112,20 +158,60 @@ if (args.json) {
 } else {
   const p = (x) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
   if (stopped) console.log('PARTIAL: stopped before every document was read; the counts below say how many were.');
-  console.log(`Layout families: ${count} documents per family (seed ${args.seed}, ${args.degraded} degraded), real OCR, 2 workers; each document scored on the fields its family prints`);
-  console.log(['type/family'.padEnd(52), 'held out', 'docs', 'classified', 'exact', 'wrong≥threshold', 'median ms', 'classified as'].join('\t'));
+  console.log(
+    `Layout families: ${count} documents per family (seed ${args.seed}, ${args.degraded} degraded), real OCR, 2 workers; each document scored on the fields its family prints`,
+  );
+  console.log(
+    [
+      'type/family'.padEnd(52),
+      'held out',
+      'docs',
+      'classified',
+      'exact',
+      'wrong≥threshold',
+      'median ms',
+      'classified as',
+    ].join('\t'),
+  );
   for (const t of report.types) {
-    for (const f of t.families) console.log([`${t.type}/${f.family}`.padEnd(52), f.heldOut ? 'yes' : '', f.docs, p(f.classified), p(f.exact), `${f.wrongConfident}/${f.emitted}`, f.medianMs, Object.entries(f.classifiedAs).map(([k, n]) => `${k} ${n}`).join(', ')].join('\t'));
+    for (const f of t.families)
+      console.log(
+        [
+          `${t.type}/${f.family}`.padEnd(52),
+          f.heldOut ? 'yes' : '',
+          f.docs,
+          p(f.classified),
+          p(f.exact),
+          `${f.wrongConfident}/${f.emitted}`,
+          f.medianMs,
+          Object.entries(f.classifiedAs)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', '),
+        ].join('\t'),
+      );
   }
   console.log();
   console.log('Per type: tuned families | figures on families the readers were not tuned on (held out)');
   for (const t of report.types) {
-    const line = (s) => (s.docs === 0 ? 'none' : `classified ${p(s.classified)}, exact ${p(s.exact)} of ${s.printedFields} printed fields, wrong≥threshold ${s.wrongConfident}/${s.emitted}`);
+    const line = (s) =>
+      s.docs === 0
+        ? 'none'
+        : `classified ${p(s.classified)}, exact ${p(s.exact)} of ${s.printedFields} printed fields, wrong≥threshold ${s.wrongConfident}/${s.emitted}`;
     console.log(`${t.type.padEnd(34)} tuned: ${line(t.tuned)} | held out: ${line(t.heldOut)}`);
   }
   if (args.verbose) {
     console.log();
     console.log(['type/family key'.padEnd(72), 'exact', 'emitted', 'wrong≥threshold'].join('\t'));
-    for (const t of report.types) for (const f of t.families) for (const [k, s] of Object.entries(f.fields)) console.log([`${t.type}/${f.family} ${k}`.padEnd(72), p(s.exact), pct(s.emitted, s.printed), `${s.wrongConfident}/${s.emitted}`].join('\t'));
+    for (const t of report.types)
+      for (const f of t.families)
+        for (const [k, s] of Object.entries(f.fields))
+          console.log(
+            [
+              `${t.type}/${f.family} ${k}`.padEnd(72),
+              p(s.exact),
+              pct(s.emitted, s.printed),
+              `${s.wrongConfident}/${s.emitted}`,
+            ].join('\t'),
+          );
   }
 }

@@ -58,7 +58,10 @@ async function digitize(input) {
   const ms = performance.now() - t0;
   if (result.ok) {
     records++;
-    const v = validateForm(result.value.type === TYPE ? schema : { type: 'object' }, JSON.parse(JSON.stringify(result.value)));
+    const v = validateForm(
+      result.value.type === TYPE ? schema : { type: 'object' },
+      JSON.parse(JSON.stringify(result.value)),
+    );
     if (v.errors.length > 0) {
       schemaErrors++;
       if (args.verbose) process.stderr.write(`\n  schema: ${JSON.stringify(v.errors.slice(0, 3))}`);
@@ -83,9 +86,14 @@ function tally(stats, key, want, got) {
 
 function printStats(title, stats, docs, classified, times) {
   log(`\n## ${title}`);
-  log(`documents ${docs}, classified as ${TYPE} ${pct(classified, docs)}, median ${median(times).toFixed(0)} ms per document (OCR + extraction)`);
+  log(
+    `documents ${docs}, classified as ${TYPE} ${pct(classified, docs)}, median ${median(times).toFixed(0)} ms per document (OCR + extraction)`,
+  );
   log(['key'.padEnd(28), 'exact', 'emitted', 'wrong≥threshold'].join('\t'));
-  for (const [key, s] of [...stats.entries()].sort(([a], [b]) => a.localeCompare(b))) log([key.padEnd(28), pct(s.right, s.truth), pct(s.emitted, s.truth), `${s.wrongConfident}/${s.emitted}`].join('\t'));
+  for (const [key, s] of [...stats.entries()].sort(([a], [b]) => a.localeCompare(b)))
+    log(
+      [key.padEnd(28), pct(s.right, s.truth), pct(s.emitted, s.truth), `${s.wrongConfident}/${s.emitted}`].join('\t'),
+    );
 }
 
 // ---------- (a) synthetic letters ----------
@@ -97,18 +105,30 @@ async function synthetic() {
   let classified = 0;
   for (const [i, letter] of letters.entries()) {
     const degraded = i < count * Number(args.degraded);
-    const scan = await renderOfficialLetter(letter.layout, { seed: Number(args.seed) + i, degrade: degraded ? {} : false });
+    const scan = await renderOfficialLetter(letter.layout, {
+      seed: Number(args.seed) + i,
+      degrade: degraded ? {} : false,
+    });
     const { record, ms } = await digitize({ bytes: new Uint8Array(scan.image), name: `${letter.slug}.jpg` });
     times.push(ms);
     if (record?.type === TYPE) classified++;
     for (const [key, value] of Object.entries(letter.fields)) {
       const ok = tally(stats, key, value, record?.fields?.[key]);
-      if (!ok && args.verbose) process.stderr.write(`\n  ${letter.slug} ${key}: got ${JSON.stringify(record?.fields?.[key]?.value)} want ${JSON.stringify(value)}`);
+      if (!ok && args.verbose)
+        process.stderr.write(
+          `\n  ${letter.slug} ${key}: got ${JSON.stringify(record?.fields?.[key]?.value)} want ${JSON.stringify(value)}`,
+        );
     }
     process.stderr.write(`\r${i + 1}/${letters.length} synthetic letters`);
   }
   process.stderr.write('\n');
-  printStats(`Synthetic letters and decisions (seed ${args.seed}, ${count} documents, ${args.degraded} degraded)`, stats, letters.length, classified, times);
+  printStats(
+    `Synthetic letters and decisions (seed ${args.seed}, ${count} documents, ${args.degraded} degraded)`,
+    stats,
+    letters.length,
+    classified,
+    times,
+  );
 }
 
 // ---------- (b) real scans: truth typed in by hand from the images (facts, not copied files) ----------
@@ -116,27 +136,152 @@ const DANANG = join(SHARED, 'scans', 'vietadmin-danang', 'data');
 const ASSETS = join(SHARED, 'scans', 'kaikenju-admin-docs', 'assets');
 /** `handwritten` names fields whose digits were filled in by hand on the printed form. */
 const REAL = [
-  { file: join(DANANG, '4_1.jpg'), number: '1906/SGDĐT-CTrTT', date: '2020-07-26', issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', kind: 'Công văn' },
+  {
+    file: join(DANANG, '4_1.jpg'),
+    number: '1906/SGDĐT-CTrTT',
+    date: '2020-07-26',
+    issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+    kind: 'Công văn',
+  },
   { file: join(DANANG, '4_2.jpg'), signer: 'Lê Thị Bích Thuận', note: 'page 2 only: no header' },
-  { file: join(DANANG, '1.pdf'), number: '1595/SGDĐT-CTrTT', date: '2019-05-31', issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', kind: 'Công văn', signer: 'Trần Nguyễn Minh Thành', handwritten: ['number', 'date'] },
-  { file: join(DANANG, '2.pdf'), number: '115/CV-PA83', date: '2018-04-26', issuer: 'PHÒNG AN CHÍNH TRỊ NỘI BỘ', kind: 'Công văn', signer: 'Ngô Văn Công', handwritten: ['number'] },
-  { file: join(DANANG, '3.pdf'), number: '5710/UBND-SGDĐT', date: '2023-10-18', issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG', kind: 'Công văn', signer: 'Lê Trung Chinh', handwritten: ['number', 'date'] },
-  { file: join(ASSETS, '1706498668_yeu-cau-noi-dung-cua-van-ban-hanh-chinh.jpg'), number: '09/2023/QĐ-TTg', date: '2023-04-12', issuer: 'THỦ TƯỚNG CHÍNH PHỦ', kind: 'Quyết định' },
-  { file: join(ASSETS, 'after_perspective.png'), number: '1930/VPCP-V.I', date: '2012-11-19', issuer: 'VĂN PHÒNG CHÍNH PHỦ', kind: 'Công văn' },
-  { file: join(ASSETS, 'perspective_done.png'), number: '1930/VPCP-V.I', date: '2012-11-19', issuer: 'VĂN PHÒNG CHÍNH PHỦ', kind: 'Công văn', note: 'tilted photo' },
-  { file: join(ASSETS, 'anh12.png'), number: '6191/BVT-TCKT', date: '2021-09-27', issuer: 'BỆNH VIỆN ĐA KHOA TỈNH', kind: 'Công văn' },
-  { file: join(ASSETS, 'image_image(536).jpg'), number: '6078/CT-KTT3', date: '2011-07-26', issuer: 'CỤC THUẾ TP.HCM', kind: 'Công văn', handwritten: ['number', 'date'] },
-  { file: join(ASSETS, 'mau-van-ban-hanh-chinh-1.png'), number: '243/KH-UBND', date: '2022-12-26', issuer: 'ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK', kind: 'Kế hoạch' },
-  { file: join(ASSETS, 'test_3.png'), number: '110/QĐ-STP', date: '2018-06-28', issuer: 'SỞ TƯ PHÁP', kind: 'Quyết định' },
-  { file: join(ASSETS, 'test_ne.png'), number: '110/QĐ-STP', date: '2018-06-28', issuer: 'SỞ TƯ PHÁP', kind: 'Quyết định' },
-  { file: join(ASSETS, 'van-ban-hanh-chinh-2.png'), number: '110/QĐ-STP', date: '2018-06-28', issuer: 'SỞ TƯ PHÁP', kind: 'Quyết định' },
-  { file: join(ASSETS, 'thanh-hoa-6.png'), number: '1113/UBND-LĐTBXH', date: '2020-04-16', issuer: 'ỦY BAN NHÂN DÂN HUYỆN TĨNH GIA', kind: 'Công văn', handwritten: ['number', 'date'], note: 'blurred phone photo' },
-  { file: join(ASSETS, 'van-ban-hanh-chinh-11.png'), number: '1135/TB-BTP', date: '2015-04-09', issuer: 'BỘ TƯ PHÁP', kind: 'Thông báo' },
-  { file: join(ASSETS, 'van-ban-hanh-chinh-la-gi_(4).jpg'), number: '14/QĐ-KNCGTVPT', date: '2018-01-24', kind: 'Quyết định', handwritten: ['number', 'date'], note: 'issuer cut off the photo' },
-  { file: join(ASSETS, 'van_ban_hanh_chinh_3.jpg'), number: '30/2020/NĐ-CP', date: '2020-03-05', issuer: 'CHÍNH PHỦ', kind: 'Nghị định' },
-  { file: join(ASSETS, '2012-10-18-(1)-0109-2.jpg'), date: '2003-02-06', issuer: 'TRƯỜNG THCS DỊCH VỌNG', kind: 'Thông báo', note: 'textbook sample, number left blank' },
+  {
+    file: join(DANANG, '1.pdf'),
+    number: '1595/SGDĐT-CTrTT',
+    date: '2019-05-31',
+    issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+    kind: 'Công văn',
+    signer: 'Trần Nguyễn Minh Thành',
+    handwritten: ['number', 'date'],
+  },
+  {
+    file: join(DANANG, '2.pdf'),
+    number: '115/CV-PA83',
+    date: '2018-04-26',
+    issuer: 'PHÒNG AN CHÍNH TRỊ NỘI BỘ',
+    kind: 'Công văn',
+    signer: 'Ngô Văn Công',
+    handwritten: ['number'],
+  },
+  {
+    file: join(DANANG, '3.pdf'),
+    number: '5710/UBND-SGDĐT',
+    date: '2023-10-18',
+    issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
+    kind: 'Công văn',
+    signer: 'Lê Trung Chinh',
+    handwritten: ['number', 'date'],
+  },
+  {
+    file: join(ASSETS, '1706498668_yeu-cau-noi-dung-cua-van-ban-hanh-chinh.jpg'),
+    number: '09/2023/QĐ-TTg',
+    date: '2023-04-12',
+    issuer: 'THỦ TƯỚNG CHÍNH PHỦ',
+    kind: 'Quyết định',
+  },
+  {
+    file: join(ASSETS, 'after_perspective.png'),
+    number: '1930/VPCP-V.I',
+    date: '2012-11-19',
+    issuer: 'VĂN PHÒNG CHÍNH PHỦ',
+    kind: 'Công văn',
+  },
+  {
+    file: join(ASSETS, 'perspective_done.png'),
+    number: '1930/VPCP-V.I',
+    date: '2012-11-19',
+    issuer: 'VĂN PHÒNG CHÍNH PHỦ',
+    kind: 'Công văn',
+    note: 'tilted photo',
+  },
+  {
+    file: join(ASSETS, 'anh12.png'),
+    number: '6191/BVT-TCKT',
+    date: '2021-09-27',
+    issuer: 'BỆNH VIỆN ĐA KHOA TỈNH',
+    kind: 'Công văn',
+  },
+  {
+    file: join(ASSETS, 'image_image(536).jpg'),
+    number: '6078/CT-KTT3',
+    date: '2011-07-26',
+    issuer: 'CỤC THUẾ TP.HCM',
+    kind: 'Công văn',
+    handwritten: ['number', 'date'],
+  },
+  {
+    file: join(ASSETS, 'mau-van-ban-hanh-chinh-1.png'),
+    number: '243/KH-UBND',
+    date: '2022-12-26',
+    issuer: 'ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK',
+    kind: 'Kế hoạch',
+  },
+  {
+    file: join(ASSETS, 'test_3.png'),
+    number: '110/QĐ-STP',
+    date: '2018-06-28',
+    issuer: 'SỞ TƯ PHÁP',
+    kind: 'Quyết định',
+  },
+  {
+    file: join(ASSETS, 'test_ne.png'),
+    number: '110/QĐ-STP',
+    date: '2018-06-28',
+    issuer: 'SỞ TƯ PHÁP',
+    kind: 'Quyết định',
+  },
+  {
+    file: join(ASSETS, 'van-ban-hanh-chinh-2.png'),
+    number: '110/QĐ-STP',
+    date: '2018-06-28',
+    issuer: 'SỞ TƯ PHÁP',
+    kind: 'Quyết định',
+  },
+  {
+    file: join(ASSETS, 'thanh-hoa-6.png'),
+    number: '1113/UBND-LĐTBXH',
+    date: '2020-04-16',
+    issuer: 'ỦY BAN NHÂN DÂN HUYỆN TĨNH GIA',
+    kind: 'Công văn',
+    handwritten: ['number', 'date'],
+    note: 'blurred phone photo',
+  },
+  {
+    file: join(ASSETS, 'van-ban-hanh-chinh-11.png'),
+    number: '1135/TB-BTP',
+    date: '2015-04-09',
+    issuer: 'BỘ TƯ PHÁP',
+    kind: 'Thông báo',
+  },
+  {
+    file: join(ASSETS, 'van-ban-hanh-chinh-la-gi_(4).jpg'),
+    number: '14/QĐ-KNCGTVPT',
+    date: '2018-01-24',
+    kind: 'Quyết định',
+    handwritten: ['number', 'date'],
+    note: 'issuer cut off the photo',
+  },
+  {
+    file: join(ASSETS, 'van_ban_hanh_chinh_3.jpg'),
+    number: '30/2020/NĐ-CP',
+    date: '2020-03-05',
+    issuer: 'CHÍNH PHỦ',
+    kind: 'Nghị định',
+  },
+  {
+    file: join(ASSETS, '2012-10-18-(1)-0109-2.jpg'),
+    date: '2003-02-06',
+    issuer: 'TRƯỜNG THCS DỊCH VỌNG',
+    kind: 'Thông báo',
+    note: 'textbook sample, number left blank',
+  },
 ];
-const REAL_KEYS = { number: 'document.number', date: 'document.issueDate', issuer: 'document.issuer', kind: 'document.kind', signer: 'document.signer' };
+const REAL_KEYS = {
+  number: 'document.number',
+  date: 'document.issueDate',
+  issuer: 'document.issuer',
+  kind: 'document.kind',
+  signer: 'document.signer',
+};
 
 async function real() {
   if (!existsSync(DANANG) || !existsSync(ASSETS)) {
@@ -161,9 +306,13 @@ async function real() {
       const got = record?.fields?.[key];
       const ok = tally(stats, key, truth[name], got);
       if (!truth.handwritten?.includes(name)) tally(printed, key, truth[name], got);
-      cells.push(`${ok ? 'ok' : 'FAIL'}${truth.handwritten?.includes(name) ? '(hw)' : ''}${ok ? '' : ` got ${JSON.stringify(got?.value ?? null)}${got ? ` @${got.confidence.toFixed(2)}` : ''}`}`);
+      cells.push(
+        `${ok ? 'ok' : 'FAIL'}${truth.handwritten?.includes(name) ? '(hw)' : ''}${ok ? '' : ` got ${JSON.stringify(got?.value ?? null)}${got ? ` @${got.confidence.toFixed(2)}` : ''}`}`,
+      );
     }
-    rows.push(`| ${truth.file.split('/').slice(-1)[0]} | ${record?.type ?? 'unknown'} | ${cells.join(' | ')} | ${(ms / 1000).toFixed(1)} s | ${truth.note ?? ''} |`);
+    rows.push(
+      `| ${truth.file.split('/').slice(-1)[0]} | ${record?.type ?? 'unknown'} | ${cells.join(' | ')} | ${(ms / 1000).toFixed(1)} s | ${truth.note ?? ''} |`,
+    );
     process.stderr.write(`\r${rows.length}/${REAL.length} real scans`);
   }
   process.stderr.write('\n');
@@ -177,7 +326,12 @@ async function real() {
 
 // ---------- (c) the 35 real resolutions, rendered from their markdown ----------
 const DOCS = join(SHARED, 'admin-units', 'dvhcvn-20250701', 'input', 'docs');
-const strip = (s) => s.replace(/\\-/g, '-').replace(/[*\\_]/g, '').replace(/\s+/g, ' ').trim();
+const strip = (s) =>
+  s
+    .replace(/\\-/g, '-')
+    .replace(/[*\\_]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The header table of a resolution's markdown: left and right cells, then title, subject and body paragraphs. */
 function parseResolution(markdown) {
@@ -194,7 +348,12 @@ function parseResolution(markdown) {
     if (a && !/^-+$/.test(a)) left.push(a);
     if (b && !/^-+$/.test(b)) right.push(b);
   }
-  const rest = lines.slice(rules[1] + 1).join('\n').split(/\n\s*\n/).map(strip).filter((p) => p.length > 0);
+  const rest = lines
+    .slice(rules[1] + 1)
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map(strip)
+    .filter((p) => p.length > 0);
   const numberLine = left.find((l) => /^Số/.test(l));
   const issuerLines = left.slice(0, left.indexOf(numberLine)).filter((l) => /\p{L}/u.test(l));
   const placeDate = right.find((l) => /ngày/.test(l));
@@ -211,7 +370,9 @@ async function resolutions() {
     log('\n## Resolutions: skipped, ../shared/data/admin-units is absent');
     return;
   }
-  const files = readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const stats = new Map();
   const times = [];
   let classified = 0;
@@ -245,12 +406,21 @@ async function resolutions() {
       'document.subject': parsed.subject,
     };
     for (const [key, value] of Object.entries(truth)) {
-      if (!tally(stats, key, value, record?.fields?.[key])) failures.push(`${f} ${key}: got ${JSON.stringify(record?.fields?.[key]?.value ?? null)} want ${JSON.stringify(value)}`);
+      if (!tally(stats, key, value, record?.fields?.[key]))
+        failures.push(
+          `${f} ${key}: got ${JSON.stringify(record?.fields?.[key]?.value ?? null)} want ${JSON.stringify(value)}`,
+        );
     }
     process.stderr.write(`\r${i + 1}/${files.length} resolutions`);
   }
   process.stderr.write('\n');
-  printStats(`Real resolutions rendered to A4 pages at 150 dpi (${docs} of ${files.length} markdown files have a header)`, stats, docs, classified, times);
+  printStats(
+    `Real resolutions rendered to A4 pages at 150 dpi (${docs} of ${files.length} markdown files have a header)`,
+    stats,
+    docs,
+    classified,
+    times,
+  );
   for (const line of failures.slice(0, args.verbose ? 100 : 8)) log(`- ${line}`);
 }
 
@@ -268,7 +438,10 @@ async function cer() {
   log('|---|---|---|---|---|---|');
   for (const base of ['4_1', '4_2']) {
     const gt = readFileSync(join(DANANG, `${base}_gt.txt`), 'utf8');
-    const files = [`${base}.jpg`, ...['v1_noisy', 'v2_blur', 'v3_dark', 'v4_rotated'].map((v) => `augmented/${base}_${v}.jpg`)].map((f) => join(DANANG, f));
+    const files = [
+      `${base}.jpg`,
+      ...['v1_noisy', 'v2_blur', 'v3_dark', 'v4_rotated'].map((v) => `augmented/${base}_${v}.jpg`),
+    ].map((f) => join(DANANG, f));
     const ordered = [];
     const plain = [];
     const native3 = [];
@@ -276,7 +449,14 @@ async function cer() {
     for (const file of files) {
       const page = (await readPages(file))[0];
       const ocr = await engine.recognize(page);
-      ordered.push(scoreText(gt, readingOrder(ocr).lines.map((l) => l.text).join('\n')));
+      ordered.push(
+        scoreText(
+          gt,
+          readingOrder(ocr)
+            .lines.map((l) => l.text)
+            .join('\n'),
+        ),
+      );
       plain.push(scoreText(gt, ocr.lines.map((l) => l.text).join('\n')));
       if (haveNative) {
         native3.push(scoreText(gt, await nativeOcr(file, 3, tessdata)));

@@ -6,12 +6,26 @@ import { validateForm, type FormSchema } from '@sohoa/eform';
 import { safeExtractDocument } from '@sohoa/extract';
 import { normalizeText } from '@sohoa/vn';
 import { letterPage, type Segment } from '../../packages/extract/src/internal/letter-fixture';
-import { generateOfficialLetters, renderOfficialLetter, type OfficialLetterLayout, type SyntheticOfficialLetter } from '../../seeds/src/index';
+import {
+  generateOfficialLetters,
+  renderOfficialLetter,
+  type OfficialLetterLayout,
+  type SyntheticOfficialLetter,
+} from '../../seeds/src/index';
 
 const root = join(import.meta.dirname, '..', '..');
-const schema = JSON.parse(readFileSync(join(root, 'schemas', 'documents', 'van-ban-hanh-chinh.schema.json'), 'utf8')) as FormSchema;
+const schema = JSON.parse(
+  readFileSync(join(root, 'schemas', 'documents', 'van-ban-hanh-chinh.schema.json'), 'utf8'),
+) as FormSchema;
 const source = { file: 'letter.jpg', sha256: 'c'.repeat(64), page: 1, pageCount: 1 };
-const blank: PageImage = { source, width: 16, height: 16, channels: 1, pixels: new Uint8Array(256).fill(255), diagnostics: [] };
+const blank: PageImage = {
+  source,
+  width: 16,
+  height: 16,
+  channels: 1,
+  pixels: new Uint8Array(256).fill(255),
+  diagnostics: [],
+};
 
 /** The rows of a generated letter as a perfect block-mode OCR reads them: header columns merged row by row. */
 function rowsOf(layout: OfficialLetterLayout): Segment[][] {
@@ -24,15 +38,28 @@ function rowsOf(layout: OfficialLetterLayout): Segment[][] {
   rows[numberRow]!.push({ text: layout.numberLine, centre: 320 }, { text: layout.placeDate, centre: 860 });
   layout.vv?.forEach((t, i) => rows[numberRow + 1 + i]!.push({ text: t, centre: 320 }));
   rows.push([]);
-  if (layout.title) rows.push([{ text: layout.title, centre: 620 }], ...(layout.subject ?? []).map((t) => [{ text: t, centre: 620 }]), []);
+  if (layout.title)
+    rows.push(
+      [{ text: layout.title, centre: 620 }],
+      ...(layout.subject ?? []).map((t) => [{ text: t, centre: 620 }]),
+      [],
+    );
   else rows.push([{ text: 'Kính gửi: Các cơ quan, đơn vị có liên quan.', x: 330 }]);
   rows.push(...layout.body.slice(0, 2).map((t) => [{ text: t.slice(0, 90), x: 110 }]), []);
-  rows.push(...layout.positions.map((t, i) => [...(i === 0 ? [{ text: 'Nơi nhận:', x: 110 }] : []), { text: t, centre: 880 }]), [], [], [{ text: layout.signer, centre: 880 }]);
+  rows.push(
+    ...layout.positions.map((t, i) => [...(i === 0 ? [{ text: 'Nơi nhận:', x: 110 }] : []), { text: t, centre: 880 }]),
+    [],
+    [],
+    [{ text: layout.signer, centre: 880 }],
+  );
   return rows;
 }
 
 async function extract(letter: SyntheticOfficialLetter) {
-  const result = await safeExtractDocument({ pages: [blank], ocr: [{ ...letterPage(rowsOf(letter.layout)), source }] }, { asOf: '2026-01-01' });
+  const result = await safeExtractDocument(
+    { pages: [blank], ocr: [{ ...letterPage(rowsOf(letter.layout)), source }] },
+    { asOf: '2026-01-01' },
+  );
   if (!result.ok) throw new Error(result.diagnostics[0]?.message);
   return result.value;
 }
@@ -42,7 +69,8 @@ describe('van-ban-hanh-chinh records', () => {
     for (const letter of generateOfficialLetters(5, 12)) {
       const record = await extract(letter);
       expect(record.type).toBe('van-ban-hanh-chinh');
-      for (const [key, value] of Object.entries(letter.fields)) expect([key, normalizeText(String(record.fields[key]?.value))]).toEqual([key, normalizeText(value)]);
+      for (const [key, value] of Object.entries(letter.fields))
+        expect([key, normalizeText(String(record.fields[key]?.value))]).toEqual([key, normalizeText(value)]);
       expect(validateForm(schema, JSON.parse(JSON.stringify(record))).errors).toEqual([]);
     }
   });
@@ -51,7 +79,9 @@ describe('van-ban-hanh-chinh records', () => {
     const record = JSON.parse(JSON.stringify(await extract(generateOfficialLetters(5, 1)[0]!)));
     record.fields['document.issueDate'].value = '26/07/2020';
     record.fields['document.kind'].value = 'Thư tay';
-    expect(validateForm(schema, record).errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/fields/document.issueDate/value', '/fields/document.kind/value']));
+    expect(validateForm(schema, record).errors.map((e) => e.pointer)).toEqual(
+      expect.arrayContaining(['/fields/document.issueDate/value', '/fields/document.kind/value']),
+    );
   });
 
   it('reads a rendered letter with real OCR', async () => {
@@ -66,7 +96,10 @@ describe('van-ban-hanh-chinh records', () => {
       const result = await safeExtractDocument({ pages, ocr }, { recognizer: engine, asOf: '2026-01-01' });
       if (!result.ok) throw new Error(result.diagnostics[0]?.message);
       for (const key of ['document.number', 'document.issueDate', 'document.issuer', 'document.kind']) {
-        expect([key, normalizeText(String(result.value.fields[key]?.value))]).toEqual([key, normalizeText(letter.fields[key]!)]);
+        expect([key, normalizeText(String(result.value.fields[key]?.value))]).toEqual([
+          key,
+          normalizeText(letter.fields[key]!),
+        ]);
       }
       expect(validateForm(schema, JSON.parse(JSON.stringify(result.value))).errors).toEqual([]);
     } finally {

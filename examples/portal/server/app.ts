@@ -35,7 +35,13 @@ interface Session {
   form?: FormView;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 const MAX_BODY = 1_000_000;
 
 class HttpError extends Error {
@@ -100,12 +106,23 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     if (route === 'GET /api/session') {
       const citizens = options.citizens.map((id) => ({ id, label: maskId(id) }));
       const grants = s.citizen ? await service.grants(s.citizen) : [];
-      return send(res, 200, { citizen: s.citizen ?? null, citizens, procedure: PROCEDURE, formTitle: options.schema.title, formId: service.formId, grants });
+      return send(res, 200, {
+        citizen: s.citizen ?? null,
+        citizens,
+        procedure: PROCEDURE,
+        formTitle: options.schema.title,
+        formId: service.formId,
+        grants,
+      });
     }
     if (route === 'POST /api/login') {
       const { id } = (await readJson(req)) as { id?: unknown };
       // A stand-in for VNeID: the demo trusts the ID typed in, if the vault holds that citizen.
-      if (typeof id !== 'string' || !options.citizens.includes(id) || !(await options.vault.hasSubject(id, { actor: ADMIN_ACTOR, purpose: 'dang-nhap' }))) {
+      if (
+        typeof id !== 'string' ||
+        !options.citizens.includes(id) ||
+        !(await options.vault.hasSubject(id, { actor: ADMIN_ACTOR, purpose: 'dang-nhap' }))
+      ) {
         throw new HttpError(401, 'UNKNOWN_CITIZEN', 'No such demo citizen.');
       }
       s.citizen = id;
@@ -128,7 +145,9 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       const body = (await readJson(req)) as Partial<Submission>;
       const submission: Submission = {
         data: typeof body.data === 'object' && body.data !== null ? body.data : {},
-        updateVault: Array.isArray(body.updateVault) ? body.updateVault.filter((p): p is string => typeof p === 'string') : [],
+        updateVault: Array.isArray(body.updateVault)
+          ? body.updateVault.filter((p): p is string => typeof p === 'string')
+          : [],
       };
       const result = await service.submit(citizen, s.form, submission);
       return send(res, result.ok ? 200 : 422, result.ok ? { ...result, pdf: `/api/pdf/${result.pdfId}` } : result);
@@ -137,7 +156,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     if (pdf) {
       const bytes = service.pdf(citizenOf(s), pdf[1]!);
       if (!bytes) throw new HttpError(404, 'PDF_NOT_FOUND', 'No such PDF for this citizen.');
-      res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="to-khai-dang-ky-khai-sinh.pdf"', 'content-length': String(bytes.length) });
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="to-khai-dang-ky-khai-sinh.pdf"',
+        'content-length': String(bytes.length),
+      });
       res.end(bytes);
       return;
     }
@@ -166,10 +189,17 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     (path.startsWith('/api/') ? api(req, res, path) : page(res, path)).catch((error: unknown) => {
       if (res.headersSent) return res.end();
       if (error instanceof HttpError) return send(res, error.status, { code: error.code, message: error.message });
-      if (isSohoaError(error, 'VAULT_GRANT_MISSING')) return send(res, 403, { code: error.code, message: 'Cổng chưa được công dân cho phép truy cập dữ liệu cho thủ tục này.' });
+      if (isSohoaError(error, 'VAULT_GRANT_MISSING'))
+        return send(res, 403, {
+          code: error.code,
+          message: 'Cổng chưa được công dân cho phép truy cập dữ liệu cho thủ tục này.',
+        });
       // Library messages carry no personal data (a rule of every package), so they can be logged.
       console.error(isSohoaError(error) ? `${error.code}: ${error.message}` : error);
-      send(res, 500, { code: isSohoaError(error) ? error.code : 'INTERNAL', message: 'Lỗi hệ thống, vui lòng thử lại.' });
+      send(res, 500, {
+        code: isSohoaError(error) ? error.code : 'INTERNAL',
+        message: 'Lỗi hệ thống, vui lòng thử lại.',
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));

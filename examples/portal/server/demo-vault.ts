@@ -75,8 +75,13 @@ async function digitizeCards(cards: string[], vault: Vault, log?: (line: string)
   const failed = summary.results.filter((r) => r.status === 'failed').map((r) => r.error?.code ?? 'unknown');
   // Codes only: a message about a citizen's scan never carries their data.
   if (failed.length > 0) log?.(`${failed.length} seed scan(s) failed to digitise: ${failed.join(', ')}`);
-  if (records.length === 0) throw new Error(`No seed scan could be digitised (${failed.join(', ')}); check the files under \`seeds/data/cccd\`.`);
-  log?.(`digitised ${records.length} of ${files.length} seed scan(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (records.length === 0)
+    throw new Error(
+      `No seed scan could be digitised (${failed.join(', ')}); check the files under \`seeds/data/cccd\`.`,
+    );
+  log?.(
+    `digitised ${records.length} of ${files.length} seed scan(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return records;
 }
 

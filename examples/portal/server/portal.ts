@@ -3,7 +3,14 @@ import type { FieldValue } from '@sohoa/core';
 import { bindForm, fillForm, getKeyInfo, validateForm, type FormSchema } from '@sohoa/eform';
 import { renderPdf } from '@sohoa/render';
 import type { Grant, Vault } from '@sohoa/vault';
-import { getAt, type AuditView, type FormView, type PortalField, type Submission, type SubmitResult } from '../shared/view';
+import {
+  getAt,
+  type AuditView,
+  type FormView,
+  type PortalField,
+  type Submission,
+  type SubmitResult,
+} from '../shared/view';
 import { PORTAL_ACTOR, PROCEDURE } from './procedure';
 
 const DATE_KEY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
@@ -43,7 +50,10 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
   const binding = bindForm(schema);
   const pdfs = new Map<string, { citizen: string; bytes: Uint8Array }>();
 
-  const active = (g: Grant) => g.to === PORTAL_ACTOR && g.revokedAt === undefined && (g.expiresAt === undefined || g.expiresAt > now().toISOString());
+  const active = (g: Grant) =>
+    g.to === PORTAL_ACTOR &&
+    g.revokedAt === undefined &&
+    (g.expiresAt === undefined || g.expiresAt > now().toISOString());
 
   return {
     formId,
@@ -56,7 +66,13 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
     /** The citizen grants the portal access for this procedure: read for the form, and write-back when they ask. */
     async consent(citizen: string): Promise<Grant[]> {
       const expiresAt = new Date(now().getTime() + PROCEDURE.grantMinutes * 60_000).toISOString();
-      const base = { to: PORTAL_ACTOR, subject: citizen, keys: [...PROCEDURE.keys], expiresAt, grantedBy: 'citizen:self' };
+      const base = {
+        to: PORTAL_ACTOR,
+        subject: citizen,
+        keys: [...PROCEDURE.keys],
+        expiresAt,
+        grantedBy: 'citizen:self',
+      };
       return [
         await vault.grant({ ...base, purpose: PROCEDURE.purpose, forms: [formId] }),
         await vault.grant({ ...base, purpose: 'correct' }),
@@ -124,7 +140,15 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
     /** "Who used my data": every read, grant and change about the citizen, newest first. */
     async audit(citizen: string): Promise<AuditView[]> {
       return (await vault.listAudit(citizen))
-        .map(({ seq, at, actor, action, purpose, form, keys }) => ({ seq, at, actor, action, keys, ...(purpose !== undefined && { purpose }), ...(form !== undefined && { form }) }))
+        .map(({ seq, at, actor, action, purpose, form, keys }) => ({
+          seq,
+          at,
+          actor,
+          action,
+          keys,
+          ...(purpose !== undefined && { purpose }),
+          ...(form !== undefined && { form }),
+        }))
         .reverse();
     },
   };

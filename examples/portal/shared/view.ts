@@ -33,7 +33,9 @@ export interface Submission {
 }
 
 /** The server's answer to a submission. */
-export type SubmitResult = { ok: false; errors: FormValidationError[] } | { ok: true; pdfId: string; vaultUpdates: string[] };
+export type SubmitResult =
+  | { ok: false; errors: FormValidationError[] }
+  | { ok: true; pdfId: string; vaultUpdates: string[] };
 
 /** An audit entry as the citizen sees it ("who used my data"). */
 export type AuditView = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'purpose' | 'form' | 'keys'>;

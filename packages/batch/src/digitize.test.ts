@@ -10,7 +10,14 @@ import { digitizeFile, digitizeFiles } from './digitize';
 import { memoryJournal } from './journal/memory';
 
 const seed = resolve(import.meta.dirname, '../../../seeds/data/cccd/01-tran-kim-giang');
-const FRONT_TEXT = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 046159365055', 'Họ và tên / Full name:', 'TRẦN KIM GIANG', 'Ngày sinh / Date of birth: 25/11/1959', 'Giới tính / Sex: Nữ'].join('\n');
+const FRONT_TEXT = [
+  'CĂN CƯỚC CÔNG DÂN',
+  'Số / No.: 046159365055',
+  'Họ và tên / Full name:',
+  'TRẦN KIM GIANG',
+  'Ngày sinh / Date of birth: 25/11/1959',
+  'Giới tính / Sex: Nữ',
+].join('\n');
 // Region re-reads get no text from this engine, so only the page reading counts.
 const engine = createFakeOcrEngine((page) => (page.width > 900 ? FRONT_TEXT : ''));
 
@@ -40,8 +47,13 @@ describe('digitizeFile', () => {
     writeFileSync(join(dir, 'note.jpg'), 'not an image');
     const bad = await digitizeFile(join(dir, 'note.jpg'), { engine });
     expect(bad).toMatchObject({ status: 'failed', error: { code: 'INGEST_UNSUPPORTED_TYPE' } });
-    const noSubject = createFakeOcrEngine((page) => (page.width > 900 ? 'CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nTRẦN KIM GIANG' : ''));
-    const unlinked = await digitizeFile(join(seed, 'front.jpg'), { engine: noSubject, vault: createVault({ driver: memoryDriver() }) });
+    const noSubject = createFakeOcrEngine((page) =>
+      page.width > 900 ? 'CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nTRẦN KIM GIANG' : '',
+    );
+    const unlinked = await digitizeFile(join(seed, 'front.jpg'), {
+      engine: noSubject,
+      vault: createVault({ driver: memoryDriver() }),
+    });
     expect(unlinked.status).toBe('stored');
     expect(unlinked.link).toEqual({ evidence: [], reason: 'no-id' });
     expect(unlinked.record?.subject).toBeUndefined();
@@ -52,7 +64,10 @@ describe('digitizeFile', () => {
 describe('digitizeFiles', () => {
   it('keeps input order, counts statuses and reports progress', async () => {
     const events: number[] = [];
-    const summary = await digitizeFiles([join(seed, 'front.jpg'), join(seed, 'missing.jpg')], { engine, onProgress: (e) => events.push(e.done) });
+    const summary = await digitizeFiles([join(seed, 'front.jpg'), join(seed, 'missing.jpg')], {
+      engine,
+      onProgress: (e) => events.push(e.done),
+    });
     expect(summary.results.map((r) => r.status)).toEqual(['extracted', 'failed']);
     expect(summary.results[1]?.error?.code).toBe('INGEST_FILE_NOT_FOUND');
     expect(summary.counts).toMatchObject({ extracted: 1, failed: 1 });
@@ -128,11 +143,20 @@ describe('per-file time limit', () => {
     const hanging = {
       recognize(_page: unknown, options?: { signal?: AbortSignal }): Promise<never> {
         calls++;
-        return new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.'))));
+        return new Promise((_, reject) =>
+          options?.signal?.addEventListener('abort', () =>
+            reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.')),
+          ),
+        );
       },
     };
     const journal = memoryJournal();
-    const result = await digitizeFile(join(seed, 'front.jpg'), { engine: hanging, journal, fileTimeoutMs: 100, maxAttempts: 2 });
+    const result = await digitizeFile(join(seed, 'front.jpg'), {
+      engine: hanging,
+      journal,
+      fileTimeoutMs: 100,
+      maxAttempts: 2,
+    });
     expect(result).toMatchObject({ status: 'failed', error: { code: 'BATCH_FILE_TIMEOUT' }, attempts: 2 });
     expect(calls).toBe(2);
   });
@@ -144,11 +168,19 @@ describe('stopping and long runs', () => {
     const waiting = {
       recognize(_page: unknown, options?: { signal?: AbortSignal }): Promise<never> {
         setTimeout(() => controller.abort(), 20);
-        return new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.'))));
+        return new Promise((_, reject) =>
+          options?.signal?.addEventListener('abort', () =>
+            reject(new SohoaError('OCR_ABORTED', 'Recognition was cancelled.')),
+          ),
+        );
       },
     };
     const journal = memoryJournal();
-    const summary = await digitizeFiles([join(seed, 'front.jpg')], { engine: waiting, journal, signal: controller.signal });
+    const summary = await digitizeFiles([join(seed, 'front.jpg')], {
+      engine: waiting,
+      journal,
+      signal: controller.signal,
+    });
     expect(summary.results[0]).toMatchObject({ status: 'skipped', attempts: 1 });
     expect((await journal.entries())[0]).toMatchObject({ state: 'failed', errorCode: 'OCR_ABORTED' });
   });
@@ -166,7 +198,14 @@ describe('only valid results', () => {
     const vault = createVault({ driver: memoryDriver() });
     // The sample card of person 01 has no expiry; the front of 04 expires on 2029-01-09.
     const front04 = resolve(import.meta.dirname, '../../../seeds/data/cccd/04-huynh-van-dung/front.jpg');
-    const text = ['CĂN CƯỚC CÔNG DÂN', 'Số / No.: 031204288138', 'Họ và tên / Full name:', 'HUỲNH VĂN DŨNG', 'Ngày sinh / Date of birth: 09/01/2004', 'Có giá trị đến: 09/01/2029'].join('\n');
+    const text = [
+      'CĂN CƯỚC CÔNG DÂN',
+      'Số / No.: 031204288138',
+      'Họ và tên / Full name:',
+      'HUỲNH VĂN DŨNG',
+      'Ngày sinh / Date of birth: 09/01/2004',
+      'Có giá trị đến: 09/01/2029',
+    ].join('\n');
     const ocr = createFakeOcrEngine((page) => (page.width > 900 ? text : ''));
     const later = await digitizeFile(front04, { engine: ocr, vault, onlyValid: true, asOf: '2030-01-01' });
     expect(later.status).toBe('not-valid');

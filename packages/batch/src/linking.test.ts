@@ -12,7 +12,15 @@ const otherScan = resolve(import.meta.dirname, '../../../seeds/data/cccd/02-nguy
 // A scan without a QR code (the card back's QR would give the true number).
 const thirdScan = resolve(import.meta.dirname, '../../../seeds/data/giay-khai-sinh/02-nguyen-minh-xoan/scan.jpg');
 const certificate = resolve(import.meta.dirname, '../../../seeds/data/giay-khai-sinh/01-hoang-thuy-lan/scan.jpg');
-const cardText = (id: string) => ['CĂN CƯỚC CÔNG DÂN', `Số / No.: ${id}`, 'Họ và tên / Full name:', 'TRẦN KIM GIANG', 'Ngày sinh / Date of birth: 25/11/1959', 'Giới tính / Sex: Nữ'].join('\n');
+const cardText = (id: string) =>
+  [
+    'CĂN CƯỚC CÔNG DÂN',
+    `Số / No.: ${id}`,
+    'Họ và tên / Full name:',
+    'TRẦN KIM GIANG',
+    'Ngày sinh / Date of birth: 25/11/1959',
+    'Giới tính / Sex: Nữ',
+  ].join('\n');
 // A birth certificate issued before personal ID numbers existed: it prints none.
 const BIRTH_NO_ID = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -38,7 +46,11 @@ function cardWithId(id: string, confidence: number) {
     ...plain,
     async recognize(...args: Parameters<typeof plain.recognize>) {
       const read = await plain.recognize(...args);
-      const lines = read.lines.map((l) => (l.text.includes(id) ? { ...l, confidence, words: l.words.map((w) => (w.text === id ? { ...w, confidence } : w)) } : l));
+      const lines = read.lines.map((l) =>
+        l.text.includes(id)
+          ? { ...l, confidence, words: l.words.map((w) => (w.text === id ? { ...w, confidence } : w)) }
+          : l,
+      );
       return { ...read, lines };
     },
   };
@@ -57,7 +69,13 @@ describe('subject linking in a batch', () => {
     const result = await digitizeFile(certificate, { engine: text(BIRTH_NO_ID), vault });
     expect(result.status).toBe('stored');
     expect(result.link?.subject).toBeUndefined();
-    expect(result.link?.candidates).toEqual([{ subject: { kind: 'person', id: ID }, rule: 'name-birth-date', matched: ['person.fullName', 'person.birthDate'] }]);
+    expect(result.link?.candidates).toEqual([
+      {
+        subject: { kind: 'person', id: ID },
+        rule: 'name-birth-date',
+        matched: ['person.fullName', 'person.birthDate'],
+      },
+    ]);
     expect((await vault.listUnlinked()).map((u) => u.documentId)).toEqual([result.documentId]);
     expect(JSON.stringify(result.diagnostics)).not.toContain(ID);
   });
@@ -66,7 +84,11 @@ describe('subject linking in a batch', () => {
     const vault = await vaultWithCard();
     const manifest = new Map([[certificate, { path: certificate, subject: ID }]]);
     const result = await digitizeFile(certificate, { engine: text(BIRTH_NO_ID), vault, manifest });
-    expect(result.link).toMatchObject({ subject: { kind: 'person', id: ID }, reason: 'manifest', evidence: [{ method: 'manifest' }] });
+    expect(result.link).toMatchObject({
+      subject: { kind: 'person', id: ID },
+      reason: 'manifest',
+      evidence: [{ method: 'manifest' }],
+    });
     expect((await vault.getDocument(result.documentId!))?.link?.reason).toBe('manifest');
     expect(await vault.listUnlinked()).toEqual([]);
   });
@@ -83,6 +105,9 @@ describe('subject linking in a batch', () => {
     expect(serialSlip.link).toMatchObject({ reason: 'id-below-threshold', evidence: [] });
     expect(serialSlip.link?.subject).toBeUndefined();
     expect((await vault.listSubjects()).map((s) => s.id)).toEqual([ID]);
-    expect((await vault.listUnlinked()).map((u) => u.link.reason).sort()).toEqual(['id-below-threshold', 'id-structure-mismatch']);
+    expect((await vault.listUnlinked()).map((u) => u.link.reason).sort()).toEqual([
+      'id-below-threshold',
+      'id-structure-mismatch',
+    ]);
   });
 });

@@ -12,14 +12,20 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and newlines inside fields, CRLF and a BOM', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""","line\nbreak"\n')).toEqual([['a', 'b'], ['x, "y"', 'line\nbreak']]);
+    expect(parseCsv('\uFEFFa,b\r\n"x, ""y""","line\nbreak"\n')).toEqual([
+      ['a', 'b'],
+      ['x, "y"', 'line\nbreak'],
+    ]);
   });
   it('round-trips any table of quoted cells and throws nothing but a CSV error (an unclosed quote)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (table) => {
-        const rows = table.filter((r) => r.some((c) => c.trim() !== ''));
-        expect(parseCsv(rows.map((r) => r.map(quote).join(',')).join('\r\n'))).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (table) => {
+          const rows = table.filter((r) => r.some((c) => c.trim() !== ''));
+          expect(parseCsv(rows.map((r) => r.map(quote).join(',')).join('\r\n'))).toEqual(rows);
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.string(), (s) => {
@@ -35,8 +41,14 @@ describe('parseCsv', () => {
 
 describe('safeParseManifest', () => {
   it('accepts English or Vietnamese headers and resolves paths against the manifest folder', () => {
-    const result = safeParseManifest('Đường dẫn,Loại giấy tờ,Số định danh,Vai trò\nscans/a.jpg,cccd-2021,001090012345,kết quả\n', '/data');
-    expect(result).toEqual({ ok: true, value: [{ path: resolve('/data/scans/a.jpg'), type: 'cccd-2021', subject: '001090012345', role: 'result' }] });
+    const result = safeParseManifest(
+      'Đường dẫn,Loại giấy tờ,Số định danh,Vai trò\nscans/a.jpg,cccd-2021,001090012345,kết quả\n',
+      '/data',
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: [{ path: resolve('/data/scans/a.jpg'), type: 'cccd-2021', subject: '001090012345', role: 'result' }],
+    });
   });
   it('points at the rows that are wrong, without their values', () => {
     const result = safeParseManifest('path,role\n,result\nb.jpg,boss\n', '/data');
@@ -56,11 +68,16 @@ describe('manifest limits', () => {
     const long = safeParseManifest(text, '/x', { maxLineLength: 15 });
     expect(long).toMatchObject({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_TOO_LARGE', pointer: '/1' }] });
     if (!long.ok) expect(long.diagnostics[0]!.message).not.toContain('001199012345');
-    expect(safeParseManifest(text, '/x', { maxRows: 1 })).toMatchObject({ ok: false, diagnostics: [{ code: 'BATCH_MANIFEST_TOO_LARGE' }] });
+    expect(safeParseManifest(text, '/x', { maxRows: 1 })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'BATCH_MANIFEST_TOO_LARGE' }],
+    });
     expect(safeParseManifest(text, '/x', { maxRows: 2 }).ok).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'sohoa-manifest-limits-'));
     writeFileSync(join(dir, 'm.csv'), text);
-    await expect(readManifest(join(dir, 'm.csv'), { maxBytes: 10 })).rejects.toMatchObject({ code: 'BATCH_MANIFEST_TOO_LARGE' });
+    await expect(readManifest(join(dir, 'm.csv'), { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'BATCH_MANIFEST_TOO_LARGE',
+    });
     expect(await readManifest(join(dir, 'm.csv'))).toHaveLength(2);
     expect(() => safeParseManifest(text, '/x', { maxRows: 0 })).toThrow(/positive integer/);
   });
@@ -74,8 +91,15 @@ describe('digitizing with a manifest', () => {
     const journal = memoryJournal();
     const { createVault } = await import('@sohoa/vault');
     const { memoryDriver } = await import('@sohoa/vault/drivers/memory');
-    const manifest = new Map([[file, { path: file, type: 'cccd-2021', subject: '001090012345', procedure: '1.001193' }]]);
-    const result = await digitizeFile(file, { engine, journal, manifest, vault: createVault({ driver: memoryDriver() }) });
+    const manifest = new Map([
+      [file, { path: file, type: 'cccd-2021', subject: '001090012345', procedure: '1.001193' }],
+    ]);
+    const result = await digitizeFile(file, {
+      engine,
+      journal,
+      manifest,
+      vault: createVault({ driver: memoryDriver() }),
+    });
     expect(result.status).toBe('stored');
     expect(result.manifest?.procedure).toBe('1.001193');
     expect(result.diagnostics.map((d) => d.code)).toContain('BATCH_SUBJECT_MISMATCH');

@@ -19,7 +19,13 @@ export function toDigitisationMetadata(
   input: { sha256: string; pages: number; pageQuality: DigitisedPageQuality[]; manifest?: ManifestEntry; now?: Date },
 ): DigitisationMetadata {
   const row = input.manifest;
-  const subjectIds = [...new Set([record.subject?.id, ...(record.relations ?? []).map((r) => r.subject?.id)].filter((id): id is string => typeof id === 'string' && id !== ''))];
+  const subjectIds = [
+    ...new Set(
+      [record.subject?.id, ...(record.relations ?? []).map((r) => r.subject?.id)].filter(
+        (id): id is string => typeof id === 'string' && id !== '',
+      ),
+    ),
+  ];
   const confidences = input.pageQuality.map((p) => p.ocrConfidence);
   return {
     ...(row?.resultCode ? { resultCode: row.resultCode } : {}),
@@ -32,8 +38,18 @@ export function toDigitisationMetadata(
     sha256: input.sha256,
     pageCount: input.pages,
     pages: input.pageQuality,
-    ocrConfidence: confidences.length > 0 ? Number((confidences.reduce((a, b) => a + b, 0) / confidences.length).toFixed(3)) : 0,
-    ...(row?.dossier ? { dossier: { code: row.dossier, role: row.role ?? 'result', ...(row.procedure ? { procedure: row.procedure } : {}), ...(row.agency ? { agency: row.agency } : {}) } } : {}),
+    ocrConfidence:
+      confidences.length > 0 ? Number((confidences.reduce((a, b) => a + b, 0) / confidences.length).toFixed(3)) : 0,
+    ...(row?.dossier
+      ? {
+          dossier: {
+            code: row.dossier,
+            role: row.role ?? 'result',
+            ...(row.procedure ? { procedure: row.procedure } : {}),
+            ...(row.agency ? { agency: row.agency } : {}),
+          },
+        }
+      : {}),
     digitisedAt: (input.now ?? new Date()).toISOString(),
   };
 }

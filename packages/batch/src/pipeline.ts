@@ -41,8 +41,22 @@ function timedRegions(engine: PageRecognizer, timings: StageTimings): PageRecogn
  * Ingest → QR codes → OCR of every page → extraction, for one file. Never throws: a failure comes back
  * as `error` with whatever was read before it.
  */
-export async function runPipeline(input: PipelineInput, engine: PageRecognizer, signal?: AbortSignal): Promise<PipelineOutput> {
-  const timings: StageTimings = { ingestMs: 0, ocrMs: 0, extractMs: 0, qualityMs: 0, preprocessMs: 0, qrMs: 0, regionMs: 0, ocrPasses: 0, regionReads: 0 };
+export async function runPipeline(
+  input: PipelineInput,
+  engine: PageRecognizer,
+  signal?: AbortSignal,
+): Promise<PipelineOutput> {
+  const timings: StageTimings = {
+    ingestMs: 0,
+    ocrMs: 0,
+    extractMs: 0,
+    qualityMs: 0,
+    preprocessMs: 0,
+    qrMs: 0,
+    regionMs: 0,
+    ocrPasses: 0,
+    regionReads: 0,
+  };
   const diagnostics: Diagnostic[] = [];
   const withSignal = signal ? { signal } : {};
   let pages = 0;
@@ -58,7 +72,11 @@ export async function runPipeline(input: PipelineInput, engine: PageRecognizer, 
     timings[key] = Math.round((timings[key] ?? 0) + ms);
   };
   try {
-    const images = await readPages(input.bytes ? { bytes: input.bytes, name: input.file } : input.file, { ...input.ingest, ...withSignal, onTiming });
+    const images = await readPages(input.bytes ? { bytes: input.bytes, name: input.file } : input.file, {
+      ...input.ingest,
+      ...withSignal,
+      onTiming,
+    });
     pages = images.length;
     lap('ingestMs');
     // Codes first: they are cheap to find and carry the core fields of the cards that have them.
@@ -72,21 +90,42 @@ export async function runPipeline(input: PipelineInput, engine: PageRecognizer, 
       page: page.source.page,
       width: page.width,
       height: page.height,
-      ...(page.quality?.dpi !== undefined ? { dpi: page.quality.dpi } : page.dpi !== undefined ? { dpi: page.dpi } : {}),
+      ...(page.quality?.dpi !== undefined
+        ? { dpi: page.quality.dpi }
+        : page.dpi !== undefined
+          ? { dpi: page.dpi }
+          : {}),
       ocrConfidence: Number((ocr[i]?.confidence ?? 0).toFixed(3)),
       ...(page.quality ? { quality: page.quality } : {}),
     }));
     const extracted = await safeExtractDocument(
       { pages: images, ocr, qr },
-      { ...(input.asOf ? { asOf: input.asOf } : {}), ...(input.types ? { types: input.types } : {}), recognizer: timedRegions(engine, timings), ...withSignal },
+      {
+        ...(input.asOf ? { asOf: input.asOf } : {}),
+        ...(input.types ? { types: input.types } : {}),
+        recognizer: timedRegions(engine, timings),
+        ...withSignal,
+      },
     );
     lap('extractMs');
     if (!extracted.ok) {
-      return { pages, pageQuality, timings, error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' }, diagnostics: [...diagnostics, ...extracted.diagnostics] };
+      return {
+        pages,
+        pageQuality,
+        timings,
+        error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' },
+        diagnostics: [...diagnostics, ...extracted.diagnostics],
+      };
     }
     return { record: extracted.value, pages, pageQuality, timings, diagnostics };
   } catch (error) {
     const e = toError(error);
-    return { pages, pageQuality, timings, error: { code: e.code, message: e.message }, diagnostics: [...diagnostics, ...e.diagnostics] };
+    return {
+      pages,
+      pageQuality,
+      timings,
+      error: { code: e.code, message: e.message },
+      diagnostics: [...diagnostics, ...e.diagnostics],
+    };
   }
 }

@@ -50,10 +50,19 @@ function childScript(): string {
   // Running from sources (the tests import `src/`): the worker runs the built package.
   const fromSources = fileURLToPath(new URL('../dist/internal/isolated-child.js', import.meta.url));
   if (existsSync(fromSources)) return fromSources;
-  throw new SohoaError('BATCH_ISOLATION_FAILED', 'The batch worker script `internal/isolated-child.js` is missing: build `@sohoa/batch` (`pnpm --filter @sohoa/batch build`).');
+  throw new SohoaError(
+    'BATCH_ISOLATION_FAILED',
+    'The batch worker script `internal/isolated-child.js` is missing: build `@sohoa/batch` (`pnpm --filter @sohoa/batch build`).',
+  );
 }
 
-const failure = (code: string, message: string): PipelineOutput => ({ pages: 0, pageQuality: [], diagnostics: [], timings: { ingestMs: 0, ocrMs: 0, extractMs: 0 }, error: { code, message } });
+const failure = (code: string, message: string): PipelineOutput => ({
+  pages: 0,
+  pageQuality: [],
+  diagnostics: [],
+  timings: { ingestMs: 0, ocrMs: 0, extractMs: 0 },
+  error: { code, message },
+});
 
 /**
  * Creates a pool of worker processes that each create their own OCR engine from `options.engine`
@@ -88,7 +97,11 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
 
   function spawn(): Promise<Slot> {
     const started = performance.now();
-    const child = fork(script, [], { execArgv: [`--max-old-space-size=${heapMb}`], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(script, [], {
+      execArgv: [`--max-old-space-size=${heapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     const slot: Slot = { child, files: 0, pages: 0, rss: 0, busy: false, exited: false };
     live.add(slot);
     stats.started++;
@@ -108,7 +121,10 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
         kill(slot);
         reject(new SohoaError('BATCH_ISOLATION_FAILED', `A batch worker process could not start: ${why}`));
       };
-      const timer = setTimeout(() => fail(`its engine was not ready within ${startTimeoutMs} ms; raise \`startTimeoutMs\`.`), startTimeoutMs);
+      const timer = setTimeout(
+        () => fail(`its engine was not ready within ${startTimeoutMs} ms; raise \`startTimeoutMs\`.`),
+        startTimeoutMs,
+      );
       const onStart = (message: ChildMessage) => {
         if (message.type === 'ready') {
           clearTimeout(timer);
@@ -116,7 +132,10 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
           slot.onExit = undefined;
           stats.startMs.push(Math.round(performance.now() - started));
           resolve(slot);
-        } else if (message.type === 'init-failed') fail(`creating the OCR engine failed (\`${message.error.code}\`: ${message.error.message}); check \`isolation.engine\`.`);
+        } else if (message.type === 'init-failed')
+          fail(
+            `creating the OCR engine failed (\`${message.error.code}\`: ${message.error.message}); check \`isolation.engine\`.`,
+          );
       };
       slot.onExit = (code, signal) => fail(`it exited (${signal ?? `code ${code}`}) before its engine was ready.`);
       child.on('message', onStart);
@@ -161,7 +180,10 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
       try {
         slot = await acquire();
       } catch (error) {
-        return failure('BATCH_WORKER_CRASHED', `No batch worker process could be started for the file (${error instanceof SohoaError ? error.message : 'unknown reason'}).`);
+        return failure(
+          'BATCH_WORKER_CRASHED',
+          `No batch worker process could be started for the file (${error instanceof SohoaError ? error.message : 'unknown reason'}).`,
+        );
       }
       slot.busy = true;
       const id = ++seq;
@@ -175,11 +197,21 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
         };
         const timer = setTimeout(() => {
           stats.timedOut++;
-          finish(failure('BATCH_FILE_TIMEOUT', `Processing the file took longer than ${timeoutMs} ms; its worker process was killed. It will be retried, or raise \`fileTimeoutMs\`.`));
+          finish(
+            failure(
+              'BATCH_FILE_TIMEOUT',
+              `Processing the file took longer than ${timeoutMs} ms; its worker process was killed. It will be retried, or raise \`fileTimeoutMs\`.`,
+            ),
+          );
           kill(slot);
         }, timeoutMs);
         const onAbort = () => {
-          finish(failure('OCR_ABORTED', 'The run was stopped while the file was in progress; run again with `resume` to do it.'));
+          finish(
+            failure(
+              'OCR_ABORTED',
+              'The run was stopped while the file was in progress; run again with `resume` to do it.',
+            ),
+          );
           kill(slot);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -193,7 +225,12 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
         };
         slot.onExit = (code, sig) => {
           stats.crashed++;
-          finish(failure('BATCH_WORKER_CRASHED', `The worker process handling the file exited (${sig ?? `code ${code}`}) before it answered, e.g. a native crash or running out of memory; only this file failed. It will be retried, then parked.`));
+          finish(
+            failure(
+              'BATCH_WORKER_CRASHED',
+              `The worker process handling the file exited (${sig ?? `code ${code}`}) before it answered, e.g. a native crash or running out of memory; only this file failed. It will be retried, then parked.`,
+            ),
+          );
         };
         if (signal?.aborted) onAbort();
         else {
@@ -212,7 +249,9 @@ export function createProcessPool(options: ProcessIsolationOptions & { processes
     },
     async close() {
       closed = true;
-      const exits = [...live].map((slot) => new Promise<void>((resolve) => (slot.exited ? resolve() : slot.child.once('exit', () => resolve()))));
+      const exits = [...live].map(
+        (slot) => new Promise<void>((resolve) => (slot.exited ? resolve() : slot.child.once('exit', () => resolve()))),
+      );
       for (const slot of [...idle]) release(slot);
       for (const slot of [...live]) if (slot.busy) kill(slot);
       while (waiters.length > 0) wake();

@@ -46,7 +46,19 @@ export interface ReportStages {
 }
 
 function stagesOf(summary: DigitizeSummary): ReportStages {
-  const stages: ReportStages = { workerStartMs: (summary.workerStartMs ?? []).reduce((a, b) => a + b, 0), decodeMs: 0, qualityMs: 0, preprocessMs: 0, qrMs: 0, ocrMs: 0, regionMs: 0, extractMs: 0, vaultMs: 0, ocrPasses: 0, regionReads: 0 };
+  const stages: ReportStages = {
+    workerStartMs: (summary.workerStartMs ?? []).reduce((a, b) => a + b, 0),
+    decodeMs: 0,
+    qualityMs: 0,
+    preprocessMs: 0,
+    qrMs: 0,
+    ocrMs: 0,
+    regionMs: 0,
+    extractMs: 0,
+    vaultMs: 0,
+    ocrPasses: 0,
+    regionReads: 0,
+  };
   for (const { timings: t } of summary.results) {
     if (!t) continue;
     const quality = t.qualityMs ?? 0;
@@ -82,7 +94,9 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
     const type = r.record?.type ?? r.documentType;
     if (type) byType[type] = (byType[type] ?? 0) + 1;
     for (const d of r.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
-    fieldsForReview += r.record ? Object.values(r.record.fields).filter((f) => f.confidence < REVIEW_THRESHOLD).length : (r.fieldsForReview ?? 0);
+    fieldsForReview += r.record
+      ? Object.values(r.record.fields).filter((f) => f.confidence < REVIEW_THRESHOLD).length
+      : (r.fieldsForReview ?? 0);
   }
   const seconds = summary.ms / 1000;
   return {
@@ -97,7 +111,9 @@ export function buildReport(summary: DigitizeSummary, now: Date = new Date()): B
     diagnostics,
     links,
     dossiers: { ...dossiers, dossiers: codes.size },
-    failures: summary.results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
+    failures: summary.results
+      .filter((r) => r.status === 'failed')
+      .map((r) => ({ file: r.file, code: r.error?.code ?? 'INTERNAL', message: r.error?.message ?? '' })),
     stages: stagesOf(summary),
   };
 }
@@ -116,7 +132,10 @@ export function reportToCsv(report: BatchReport): string {
 }
 
 function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
@@ -135,8 +154,14 @@ export function reportToHtml(report: BatchReport): string {
 <p>Filed under a person or organisation: ${report.links.linked}; unlinked, waiting for an officer (<code>sohoa review unlinked</code>): ${report.links.unlinked}.</p>
 <p>Dossiers: ${report.dossiers.attached} file(s) attached to ${report.dossiers.dossiers} dossier(s), ${report.dossiers.notAttached} not attached.</p>
 <h2>By document type</h2>${table(['type', 'documents'], Object.entries(report.byType))}
-<h2>Diagnostics</h2>${table(['code', 'count'], Object.entries(report.diagnostics).sort((a, b) => b[1] - a[1]))}
-<h2>Failures</h2>${table(['file', 'code', 'message'], report.failures.map((f) => [f.file, f.code, f.message]))}
+<h2>Diagnostics</h2>${table(
+    ['code', 'count'],
+    Object.entries(report.diagnostics).sort((a, b) => b[1] - a[1]),
+  )}
+<h2>Failures</h2>${table(
+    ['file', 'code', 'message'],
+    report.failures.map((f) => [f.file, f.code, f.message]),
+  )}
 </body></html>
 `;
 }

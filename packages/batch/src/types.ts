@@ -1,12 +1,23 @@
 import type { IngestOptions } from '@sohoa/ingest';
-import type { Box, DigitisedPageQuality, Diagnostic, DocumentRecord, LinkDecision, OcrPage, PageImage } from '@sohoa/core';
+import type {
+  Box,
+  DigitisedPageQuality,
+  Diagnostic,
+  DocumentRecord,
+  LinkDecision,
+  OcrPage,
+  PageImage,
+} from '@sohoa/core';
 import type { Dossier, DossierInput, Procedure } from '@sohoa/vault';
 import type { Journal } from './journal/types';
 import type { ManifestEntry } from './manifest';
 
 /** Anything that recognises a page: the `OcrEngine` of `@sohoa/ocr` fits. */
 export interface PageRecognizer {
-  recognize(page: PageImage, options?: { signal?: AbortSignal; regions?: Array<{ box: Box; psm?: 6 | 7 }> }): Promise<OcrPage>;
+  recognize(
+    page: PageImage,
+    options?: { signal?: AbortSignal; regions?: Array<{ box: Box; psm?: 6 | 7 }> },
+  ): Promise<OcrPage>;
 }
 
 /** Where digitised records go: the `Vault` of `@sohoa/vault` fits. */

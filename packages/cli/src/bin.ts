@@ -20,7 +20,8 @@ const queue = () => import('./commands/queue');
 
 function ratio(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a ratio between 0 and 1, e.g. 0.2');
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a ratio between 0 and 1, e.g. 0.2');
   return n;
 }
 
@@ -43,16 +44,27 @@ function isoDate(value: string): string {
 async function main(argv: string[]): Promise<number> {
   exitQuietlyOnBrokenPipe();
   let exitCode: number = EXIT.ok;
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   const program = new Command('sohoa')
     .description('Digitise Vietnamese administrative documents into a data vault and auto-fill e-forms.')
     .version(version, '-V, --version', 'print the version')
     .option('--verbose', 'log debug events too (on stderr)')
-    .addOption(new Option('--log-format <format>', 'log lines on stderr as text or one JSON object per line').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--log-format <format>', 'log lines on stderr as text or one JSON object per line')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .exitOverride()
     .configureOutput({
       // One prefix for every error; a missing --vault also names the variable that can give it.
-      outputError: (text, write) => write(text.replace(/^error: /, 'sohoa: ').replace(/(required option '--vault [^']*' not specified)/, '$1 (or set SOHOA_VAULT)')),
+      outputError: (text, write) =>
+        write(
+          text
+            .replace(/^error: /, 'sohoa: ')
+            .replace(/(required option '--vault [^']*' not specified)/, '$1 (or set SOHOA_VAULT)'),
+        ),
     })
     .showHelpAfterError('(run `sohoa --help` for usage)')
     .addHelpText('after', HELP_FOOTER)
@@ -66,28 +78,42 @@ async function main(argv: string[]): Promise<number> {
     .description('digitise image and PDF files (or folders of them) into the vault')
     .argument('[paths...]', 'files or folders (or give --manifest)')
     .option('--manifest <file.csv>', 'CSV with path and, optionally, type, subject, agency, procedure, dossier, role')
-    .addOption(vaultOption('SQLite vault file (created when missing) or PostgreSQL URL (required, except with --queue)', false))
+    .addOption(
+      vaultOption('SQLite vault file (created when missing) or PostgreSQL URL (required, except with --queue)', false),
+    )
     .option('--json', 'print one JSON document on stdout')
     .option('--as-of <date>', 'reference date for document validity', isoDate)
     .option('--only-valid', 'store only results still valid on --as-of (others are reported as not-valid)')
     .option('--concurrency <n>', 'files processed at once', positiveInt)
     .option('--quiet', 'no progress on stderr')
     .option('--ndjson', 'print one JSON event per file, then a summary, on stdout')
-    .option('--journal <file>', 'journal of each file\'s progress (default: <vault>.journal.db)')
+    .option('--journal <file>', "journal of each file's progress (default: <vault>.journal.db)")
     .option('--resume', 'skip files the journal has as done (continue a stopped or killed run)')
     .option('--retry-parked', 'with --resume, try files that were parked after failing')
     .option('--report <prefix>', 'write <prefix>.json, .csv and .html reports')
     .option('--file-timeout <seconds>', 'time limit for one attempt at one file', positiveInt)
     .option('--queue <postgres-url>', 'do not digitise here: enqueue the files for `sohoa worker` processes')
-    .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in --manifest')
-    .option('--no-isolate', 'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)')
+    .option(
+      '--procedures <file-or-dir>',
+      'procedure records (JSON) naming the requirements of the dossiers in --manifest',
+    )
+    .option(
+      '--no-isolate',
+      'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)',
+    )
     .action(async (paths: string[], opts) => {
-      if (paths.length === 0 && !opts.manifest) throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
-      exitCode = opts.queue ? await (await queue()).runEnqueue(paths, opts.queue, opts) : (await (await digitize()).runDigitize(paths, opts)).exitCode;
+      if (paths.length === 0 && !opts.manifest)
+        throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
+      exitCode = opts.queue
+        ? await (await queue()).runEnqueue(paths, opts.queue, opts)
+        : (await (await digitize()).runDigitize(paths, opts)).exitCode;
     });
 
-  const reviewCommand = program.command('review').description('fields the machine is not sure of, for an officer to accept or correct');
-  const reviewOptions = (c: Command) => c.addOption(vaultOption('the vault')).option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
+  const reviewCommand = program
+    .command('review')
+    .description('fields the machine is not sure of, for an officer to accept or correct');
+  const reviewOptions = (c: Command) =>
+    c.addOption(vaultOption('the vault')).option('--journal <file>', 'the batch journal (default: <vault>.journal.db)');
   reviewOptions(reviewCommand.command('list').description('list review items (keys and places, no values)'))
     .option('--status <status>', 'open, accepted or corrected', 'open')
     .option('--subject <id>', 'only this subject')
@@ -95,19 +121,28 @@ async function main(argv: string[]): Promise<number> {
     .action(async (opts) => {
       exitCode = await (await review()).runReviewList(opts);
     });
-  reviewOptions(reviewCommand.command('show').description('show the value read and write the evidence crop').argument('<id>'))
+  reviewOptions(
+    reviewCommand.command('show').description('show the value read and write the evidence crop').argument('<id>'),
+  )
     .option('--crop <out.png>', 'write the page crop around the value')
     .option('--json', 'print JSON')
     .action(async (id: string, opts) => {
       exitCode = await (await review()).runReviewShow(id, opts);
     });
-  reviewOptions(reviewCommand.command('accept').description('confirm the value read (recorded as the officer\'s fact)').argument('<id>'))
+  reviewOptions(
+    reviewCommand
+      .command('accept')
+      .description("confirm the value read (recorded as the officer's fact)")
+      .argument('<id>'),
+  )
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why')
     .action(async (id: string, opts) => {
       exitCode = await (await review()).runReviewDecide(id, 'accepted', opts);
     });
-  reviewOptions(reviewCommand.command('correct').description('replace the value read with the right one').argument('<id>'))
+  reviewOptions(
+    reviewCommand.command('correct').description('replace the value read with the right one').argument('<id>'),
+  )
     .requiredOption('--value <value>', 'the right value')
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why')
@@ -115,19 +150,34 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await (await review()).runReviewDecide(id, 'corrected', opts);
     });
 
-  reviewOptions(reviewCommand.command('unlinked').description('list documents stored without a subject, with the reason and the candidates'))
+  reviewOptions(
+    reviewCommand
+      .command('unlinked')
+      .description('list documents stored without a subject, with the reason and the candidates'),
+  )
     .option('--json', 'print JSON')
     .action(async (opts) => {
       exitCode = await (await review()).runReviewUnlinked(opts);
     });
-  reviewOptions(reviewCommand.command('link').description('file a document under a person (personal ID) or organisation (tax code)').argument('<document>').argument('<subject>'))
+  reviewOptions(
+    reviewCommand
+      .command('link')
+      .description('file a document under a person (personal ID) or organisation (tax code)')
+      .argument('<document>')
+      .argument('<subject>'),
+  )
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why (audited)')
     .option('--json', 'print JSON')
     .action(async (documentId: string, subjectId: string, opts) => {
       exitCode = await (await review()).runReviewLink(documentId, subjectId, opts);
     });
-  reviewOptions(reviewCommand.command('unlink').description('take a document away from the subject it was filed under').argument('<document>'))
+  reviewOptions(
+    reviewCommand
+      .command('unlink')
+      .description('take a document away from the subject it was filed under')
+      .argument('<document>'),
+  )
     .option('--by <officer>', 'who decides (default: $SOHOA_OFFICER)')
     .option('--reason <text>', 'why (audited)')
     .option('--json', 'print JSON')
@@ -140,10 +190,16 @@ async function main(argv: string[]): Promise<number> {
     .description('take digitisation jobs from a PostgreSQL queue (run one per machine; any number of machines)')
     .requiredOption('--queue <postgres-url>', 'the job queue database')
     .addOption(vaultOption('the vault the results go to (created when missing)'))
-    .requiredOption('--input-root <dir>', 'the folder jobs may name files in; a job naming a file elsewhere (after resolving .. and symlinks) is refused unopened (`/` allows every path)')
+    .requiredOption(
+      '--input-root <dir>',
+      'the folder jobs may name files in; a job naming a file elsewhere (after resolving .. and symlinks) is refused unopened (`/` allows every path)',
+    )
     .option('--concurrency <n>', 'jobs at once in this process', positiveInt)
     .option('--quiet', 'no progress on stderr')
-    .option('--procedures <file-or-dir>', 'procedure records (JSON) naming the requirements of the dossiers in the queued manifests')
+    .option(
+      '--procedures <file-or-dir>',
+      'procedure records (JSON) naming the requirements of the dossiers in the queued manifests',
+    )
     .option('--no-isolate', 'read files in this process instead of in worker processes')
     .action(async (opts) => {
       exitCode = await (await queue()).runWorker(opts);
@@ -151,16 +207,26 @@ async function main(argv: string[]): Promise<number> {
 
   program
     .command('fill')
-    .description('fill an e-form (JSON Schema draft-04..2020-12, Form.io or SurveyJS) for a subject from the vault; `data` comes back in the form\'s own shape')
+    .description(
+      "fill an e-form (JSON Schema draft-04..2020-12, Form.io or SurveyJS) for a subject from the vault; `data` comes back in the form's own shape",
+    )
     .argument('<form>', 'form file (.schema.json, Form.io form definition or SurveyJS survey JSON)')
-    .option('--format <format>', `how the form is written (${FORM_FORMATS.join('|')}); detected from the content by default`, parseFormFormat)
+    .option(
+      '--format <format>',
+      `how the form is written (${FORM_FORMATS.join('|')}); detected from the content by default`,
+      parseFormFormat,
+    )
     .addOption(vaultOption('SQLite vault file or PostgreSQL URL'))
     .requiredOption('--subject <id>', 'the person (12-digit personal ID) or organisation (tax code)')
     .option('--json', 'print the filled form, per-field sources and coverage as JSON')
     .option('--pdf <out.pdf>', 'write the filled form as PDF')
     .option('--xml <out.xml>', 'write the filled form as XML')
     .option('--purpose <purpose>', 'purpose recorded in the vault audit log', 'fill-form')
-    .option('--as <role>', 'the subject\'s role on the form (mother, father, spouse, ...): that section is filled from their own facts', role)
+    .option(
+      '--as <role>',
+      "the subject's role on the form (mother, father, spouse, ...): that section is filled from their own facts",
+      role,
+    )
     .action(async (form: string, opts) => {
       exitCode = await (await fill()).runFill(form, opts);
     });
@@ -172,7 +238,7 @@ async function main(argv: string[]): Promise<number> {
     .addOption(vaultOption('SQLite vault file or PostgreSQL URL'))
     .requiredOption('--subject <id>', 'the person or organisation')
     .option('--min <ratio>', 'exit 1 when a form is below this ratio', ratio)
-    .option('--as <role>', 'the subject\'s role on the forms (mother, father, ...)', role)
+    .option('--as <role>', "the subject's role on the forms (mother, father, ...)", role)
     .option('--json', 'print JSON')
     .action(async (forms: string[], opts) => {
       exitCode = await (await coverage()).runCoverage(forms, opts);

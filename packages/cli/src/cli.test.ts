@@ -20,7 +20,9 @@ function capture(): { stream: NodeJS.WriteStream; text: () => string } {
 describe('handleError', () => {
   it('prints a SohoaError as one line and exits 1', () => {
     const c = capture();
-    expect(handleError(new SohoaError('VAULT_SUBJECT_NOT_FOUND', 'No such subject in the vault.'), c.stream)).toBe(EXIT.failed);
+    expect(handleError(new SohoaError('VAULT_SUBJECT_NOT_FOUND', 'No such subject in the vault.'), c.stream)).toBe(
+      EXIT.failed,
+    );
     expect(c.text()).toBe('sohoa: VAULT_SUBJECT_NOT_FOUND: No such subject in the vault.\n');
   });
   it('exits 2 for usage errors and 70 with a stack for bugs', () => {
@@ -39,13 +41,25 @@ describe('console formatting', () => {
     expect(maskId('123')).toBe('•••');
   });
   it('aligns Vietnamese text by characters, not bytes', () => {
-    expect(formatTable(['form', 'n'], [['tờ khai', '1'], ['ct01', '22']])).toBe(['form     n', '───────  ──', 'tờ khai  1', 'ct01     22'].join('\n'));
+    expect(
+      formatTable(
+        ['form', 'n'],
+        [
+          ['tờ khai', '1'],
+          ['ct01', '22'],
+        ],
+      ),
+    ).toBe(['form     n', '───────  ──', 'tờ khai  1', 'ct01     22'].join('\n'));
   });
 });
 
 describe('digitize --json', () => {
   it("prints a document's relations (mother, father, declarant, spouse) with their fields", () => {
-    const field = (value: string, confidence: number) => ({ value, confidence, evidence: [{ method: 'ocr' as const }] });
+    const field = (value: string, confidence: number) => ({
+      value,
+      confidence,
+      evidence: [{ method: 'ocr' as const }],
+    });
     const result = {
       file: 'ks.jpg',
       status: 'stored',
@@ -58,15 +72,28 @@ describe('digitize --json', () => {
         kind: 'civil-status',
         status: 'valid',
         fields: { 'person.fullName': field('Lê Văn An', 0.95) },
-        relations: [{ role: 'mother', fields: { 'person.fullName': field('Trần Thị Tư', 0.6) } }, { role: 'spouse', subject: { kind: 'person', id: '079192005678' }, fields: {} }],
+        relations: [
+          { role: 'mother', fields: { 'person.fullName': field('Trần Thị Tư', 0.6) } },
+          { role: 'spouse', subject: { kind: 'person', id: '079192005678' }, fields: {} },
+        ],
         sources: [],
         diagnostics: [],
       },
     } as unknown as FileResult;
     const json = toJsonDocument(result);
-    expect(json.fields['person.fullName']).toEqual({ value: 'Lê Văn An', confidence: 0.95, method: 'ocr', page: null, box: null });
+    expect(json.fields['person.fullName']).toEqual({
+      value: 'Lê Văn An',
+      confidence: 0.95,
+      method: 'ocr',
+      page: null,
+      box: null,
+    });
     expect(json.relations).toEqual([
-      { role: 'mother', subject: null, fields: { 'person.fullName': { value: 'Trần Thị Tư', confidence: 0.6, method: 'ocr', page: null, box: null } } },
+      {
+        role: 'mother',
+        subject: null,
+        fields: { 'person.fullName': { value: 'Trần Thị Tư', confidence: 0.6, method: 'ocr', page: null, box: null } },
+      },
       { role: 'spouse', subject: '079192005678', fields: {} },
     ]);
   });
@@ -81,8 +108,16 @@ describe('logger, progress and colour (issue 16)', () => {
     logger.info('worker: waiting', { teamSize: 2, root: '/mnt/scans a' });
     expect(text.text()).toBe('2026-12-07T08:00:00.000Z info  worker: waiting teamSize=2 root="/mnt/scans a"\n');
     const json = capture();
-    createLogger({ stream: json.stream, now: at, format: 'json', verbose: true }).debug('vault opened', { vault: '/v.db', skipped: undefined });
-    expect(JSON.parse(json.text())).toEqual({ time: '2026-12-07T08:00:00.000Z', level: 'debug', msg: 'vault opened', vault: '/v.db' });
+    createLogger({ stream: json.stream, now: at, format: 'json', verbose: true }).debug('vault opened', {
+      vault: '/v.db',
+      skipped: undefined,
+    });
+    expect(JSON.parse(json.text())).toEqual({
+      time: '2026-12-07T08:00:00.000Z',
+      level: 'debug',
+      msg: 'vault opened',
+      vault: '/v.db',
+    });
   });
   it('the worker progress (no total) shows a count and rate, not a full bar with ETA 0s', () => {
     const c = capture();
@@ -106,7 +141,11 @@ describe('logger, progress and colour (issue 16)', () => {
 
 describe('--as roles', () => {
   it('come from the vocabulary (packages/eform/vocab/keys.json), not a copy', () => {
-    expect([...FORM_ROLES].sort()).toEqual(Object.keys(vocabulary.roles).filter((r) => r !== 'self' && r !== 'other').sort());
+    expect([...FORM_ROLES].sort()).toEqual(
+      Object.keys(vocabulary.roles)
+        .filter((r) => r !== 'self' && r !== 'other')
+        .sort(),
+    );
     expect(FORM_ROLES).toEqual(expect.arrayContaining(['mother', 'father', 'spouse', 'parent', 'householdHead']));
   });
 });

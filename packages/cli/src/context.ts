@@ -3,7 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import { SohoaError, isSohoaError } from '@sohoa/core';
-import { createVault, fileCheckpointStore, operatorAccess, type MasterKey, type Vault, type VaultDriver } from '@sohoa/vault';
+import {
+  createVault,
+  fileCheckpointStore,
+  operatorAccess,
+  type MasterKey,
+  type Vault,
+  type VaultDriver,
+} from '@sohoa/vault';
 import { UsageError } from './errors';
 import { log } from './log';
 
@@ -47,7 +54,10 @@ export function parseMasterKey(text: string, label: string): MasterKey {
   const material = colon > 0 ? trimmed.slice(colon + 1) : trimmed;
   const key = /^[0-9a-f]{64}$/i.test(material) ? Buffer.from(material, 'hex') : Buffer.from(material, 'base64');
   if (key.length !== 32) {
-    throw new SohoaError('VAULT_KEY_INVALID', `The master key in ${label} is not 32 bytes: give \`[id:]\` followed by 64 hex digits or the base64 of 32 random bytes (\`openssl rand -hex 32\`).`);
+    throw new SohoaError(
+      'VAULT_KEY_INVALID',
+      `The master key in ${label} is not 32 bytes: give \`[id:]\` followed by 64 hex digits or the base64 of 32 random bytes (\`openssl rand -hex 32\`).`,
+    );
   }
   return { id, key };
 }
@@ -61,15 +71,24 @@ export const keyFileOf = (location: string) => `${resolve(location)}.key`;
  */
 export function readKeyFile(keyFile: string): { masterKey: MasterKey; previousMasterKeys: MasterKey[] } {
   const label = `key file \`${keyFile.split(/[\\/]/).pop()}\``;
-  const [first, ...rest] = readFileSync(keyFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  if (first === undefined) throw new SohoaError('VAULT_KEY_INVALID', `The ${label} is empty: restore it from a backup (without it the vault cannot be read).`);
+  const [first, ...rest] = readFileSync(keyFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  if (first === undefined)
+    throw new SohoaError(
+      'VAULT_KEY_INVALID',
+      `The ${label} is empty: restore it from a backup (without it the vault cannot be read).`,
+    );
   return { masterKey: parseMasterKey(first, label), previousMasterKeys: rest.map((l) => parseMasterKey(l, label)) };
 }
 
 /** Replaces a key file atomically (a temporary file, mode 600, renamed over it), so a crash leaves the old or the new file whole. */
 export function writeKeyFile(keyFile: string, keys: readonly MasterKey[]): void {
   const temporary = `${keyFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, keys.map((k) => `${k.id}:${Buffer.from(k.key).toString('hex')}\n`).join(''), { mode: 0o600, flag: 'w' });
+  writeFileSync(temporary, keys.map((k) => `${k.id}:${Buffer.from(k.key).toString('hex')}\n`).join(''), {
+    mode: 0o600,
+    flag: 'w',
+  });
   chmodSync(temporary, 0o600);
   renameSync(temporary, keyFile);
 }
@@ -87,7 +106,10 @@ export function resolveMasterKeys(location: string): { masterKey: MasterKey; pre
   const fromEnv = process.env.SOHOA_MASTER_KEY;
   if (fromEnv) return { masterKey: parseMasterKey(fromEnv, '`SOHOA_MASTER_KEY`'), previousMasterKeys };
   if (isPostgresUrl(location)) {
-    throw new SohoaError('VAULT_KEY_MISSING', 'A PostgreSQL vault needs its master key in `SOHOA_MASTER_KEY` (`[id:]` + 64 hex digits, e.g. from `openssl rand -hex 32`).');
+    throw new SohoaError(
+      'VAULT_KEY_MISSING',
+      'A PostgreSQL vault needs its master key in `SOHOA_MASTER_KEY` (`[id:]` + 64 hex digits, e.g. from `openssl rand -hex 32`).',
+    );
   }
   const keyFile = keyFileOf(location);
   if (!existsSync(keyFile)) {
@@ -105,7 +127,10 @@ export function resolveMasterKeys(location: string): { masterKey: MasterKey; pre
  * stopped half-way leaves both keys in the file (nothing lost); running it again finishes it.
  * With `SOHOA_MASTER_KEY` set (or a PostgreSQL vault) the keys come from the environment and no file is written.
  */
-export async function rotateMasterKey(location: string | undefined, options: OpenVaultOptions = {}): Promise<{ rewrapped: number; keyFile?: string; keyId: string }> {
+export async function rotateMasterKey(
+  location: string | undefined,
+  options: OpenVaultOptions = {},
+): Promise<{ rewrapped: number; keyFile?: string; keyId: string }> {
   if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>`');
   assertVaultExists(location);
   if (process.env.SOHOA_MASTER_KEY || isPostgresUrl(location)) {
@@ -131,7 +156,8 @@ export async function rotateMasterKey(location: string | undefined, options: Ope
 
 /** Opens the vault named by `--vault`: a SQLite file path, or a `postgres://` URL. */
 export async function openVault(location: string | undefined, options: OpenVaultOptions = {}): Promise<Vault> {
-  if (!location) throw new UsageError('missing required option `--vault <file.db | postgres://…>` (or set SOHOA_VAULT)');
+  if (!location)
+    throw new UsageError('missing required option `--vault <file.db | postgres://…>` (or set SOHOA_VAULT)');
   if (!options.create) assertVaultExists(location);
   const keys = resolveMasterKeys(location);
   let driver: VaultDriver;
@@ -147,12 +173,24 @@ export async function openVault(location: string | undefined, options: OpenVault
   const access = options.actor && options.actor !== CLI_ACTOR ? { actor: options.actor } : operatorAccess(CLI_ACTOR);
   // Where the audit chain's head is checkpointed: beside a SQLite file by default; for PostgreSQL only when set.
   const checkpoint = process.env.SOHOA_AUDIT_CHECKPOINT;
-  log().debug('vault opened', { vault: isPostgresUrl(location) ? 'postgres' : resolve(location), actor: options.actor ?? CLI_ACTOR });
-  return createVault({ driver, ...keys, ...access, ...(checkpoint && { auditCheckpoint: fileCheckpointStore(resolve(checkpoint)) }) });
+  log().debug('vault opened', {
+    vault: isPostgresUrl(location) ? 'postgres' : resolve(location),
+    actor: options.actor ?? CLI_ACTOR,
+  });
+  return createVault({
+    driver,
+    ...keys,
+    ...access,
+    ...(checkpoint && { auditCheckpoint: fileCheckpointStore(resolve(checkpoint)) }),
+  });
 }
 
 /** Runs `fn` with an open vault and always closes it. */
-export async function withVault<T>(location: string | undefined, fn: (vault: Vault) => Promise<T>, options: OpenVaultOptions = {}): Promise<T> {
+export async function withVault<T>(
+  location: string | undefined,
+  fn: (vault: Vault) => Promise<T>,
+  options: OpenVaultOptions = {},
+): Promise<T> {
   const vault = await openVault(location, options);
   try {
     return await fn(vault);
@@ -160,7 +198,11 @@ export async function withVault<T>(location: string | undefined, fn: (vault: Vau
     // The vault's own advice names its API (`putDocument()`); on the command line the way in is `sohoa digitize`.
     if (isSohoaError(error, 'VAULT_SUBJECT_NOT_FOUND') && location && !isPostgresUrl(location)) {
       const path = resolve(location);
-      throw new SohoaError('VAULT_SUBJECT_NOT_FOUND', `No subject with the given id is in the vault ${path}. Check the id (\`sohoa review unlinked --vault ${path}\` lists documents filed under no one), or digitise one of its documents: \`sohoa digitize <files> --vault ${path}\`.`, { cause: error, details: { path } });
+      throw new SohoaError(
+        'VAULT_SUBJECT_NOT_FOUND',
+        `No subject with the given id is in the vault ${path}. Check the id (\`sohoa review unlinked --vault ${path}\` lists documents filed under no one), or digitise one of its documents: \`sohoa digitize <files> --vault ${path}\`.`,
+        { cause: error, details: { path } },
+      );
     }
     throw error;
   } finally {

@@ -24,7 +24,10 @@ export interface SchemaExpansionLimits {
 /** The largest `maxDepth` accepted: deeper walks would overflow the call stack. */
 export const MAX_SCHEMA_DEPTH = 256;
 
-export const DEFAULT_SCHEMA_EXPANSION_LIMITS: Readonly<Required<SchemaExpansionLimits>> = Object.freeze({ maxFields: 5_000, maxDepth: 32 });
+export const DEFAULT_SCHEMA_EXPANSION_LIMITS: Readonly<Required<SchemaExpansionLimits>> = Object.freeze({
+  maxFields: 5_000,
+  maxDepth: 32,
+});
 
 /** Counts the nodes of one walk over a form schema; `enter` throws `EFORM_SCHEMA_TOO_LARGE` past a limit. */
 export interface ExpansionBudget {
@@ -35,7 +38,11 @@ export interface ExpansionBudget {
 function limit(value: number | undefined, fallback: number, name: string, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new SohoaError('EFORM_SCHEMA_INVALID', `\`limits.${name}\` must be an integer from 1 to ${max}; got ${String(value)}.`, { details: { option: name } });
+    throw new SohoaError(
+      'EFORM_SCHEMA_INVALID',
+      `\`limits.${name}\` must be an integer from 1 to ${max}; got ${String(value)}.`,
+      { details: { option: name } },
+    );
   }
   return value;
 }
@@ -54,7 +61,8 @@ export function createExpansionBudget(limits: SchemaExpansionLimits = {}): Expan
   };
   return {
     enter(pointer, depth) {
-      if (++fields > maxFields) throw refuse(`expands to more than ${maxFields} fields and groups`, pointer, 'maxFields');
+      if (++fields > maxFields)
+        throw refuse(`expands to more than ${maxFields} fields and groups`, pointer, 'maxFields');
       if (depth > maxDepth) throw refuse(`nests groups deeper than ${maxDepth} levels`, pointer, 'maxDepth');
     },
   };

@@ -204,7 +204,16 @@ export type DocumentKind = 'identity' | 'civil-status' | 'business' | 'land' | '
  * `match-rule`: the stated name + birth date (+ parents / spouse) rule matched exactly one person;
  * `card-join`: the other side of the same card, joined by card number, MRZ or QR.
  */
-export type LinkEvidenceMethod = 'qr' | 'mrz' | 'id-number' | 'tax-code' | 'issuer-name' | 'manifest' | 'officer' | 'match-rule' | 'card-join';
+export type LinkEvidenceMethod =
+  | 'qr'
+  | 'mrz'
+  | 'id-number'
+  | 'tax-code'
+  | 'issuer-name'
+  | 'manifest'
+  | 'officer'
+  | 'match-rule'
+  | 'card-join';
 
 /** One piece of evidence of a link decision; it names keys and methods, never values. */
 export interface LinkEvidence {

@@ -7,7 +7,11 @@ import type { FormSchema } from './types';
 const date = (title: string): FormSchema => ({
   type: 'object',
   title,
-  properties: { d: { type: 'string', title: 'Ngày' }, m: { type: 'string', title: 'Tháng' }, y: { type: 'string', title: 'Năm' } },
+  properties: {
+    d: { type: 'string', title: 'Ngày' },
+    m: { type: 'string', title: 'Tháng' },
+    y: { type: 'string', title: 'Năm' },
+  },
 });
 
 // Shaped like a real death-registration declaration with no annotations.
@@ -53,7 +57,7 @@ describe('bindForm: context', () => {
     expect(keys['/ngayKhac/d']).toBeUndefined();
   });
 
-  it('reads issue fields after an ID number as that document\'s, and the last bare date as the signing date', () => {
+  it("reads issue fields after an ID number as that document's, and the last bare date as the signing date", () => {
     const schema: FormSchema = {
       type: 'object',
       properties: {
@@ -69,12 +73,19 @@ describe('bindForm: context', () => {
     expect(bound['/ngay/m']).toBe('person.idDocument.issueDate.month');
     expect(bound['/ky/y']).toBe('form.signingDate.year');
     // "Giấy CMND số": the old card's issue fields, which a CCCD holder's vault does not hold.
-    const old = bindForm({ type: 'object', properties: { so: { type: 'string', title: 'Giấy CMND số' }, ngayCap: { type: 'string', title: 'cấp ngày' } } });
+    const old = bindForm({
+      type: 'object',
+      properties: { so: { type: 'string', title: 'Giấy CMND số' }, ngayCap: { type: 'string', title: 'cấp ngày' } },
+    });
     expect(old.fields.map((f) => f.key)).toEqual(['person.oldIdNumber', 'person.oldIdDocument.issueDate']);
   });
 
   it('binds nothing by inference on a document an authority issues', () => {
-    const result = bindForm({ type: 'object', title: 'QUYẾT ĐỊNH', properties: { ten: { type: 'string', title: 'Họ và tên' } } });
+    const result = bindForm({
+      type: 'object',
+      title: 'QUYẾT ĐỊNH',
+      properties: { ten: { type: 'string', title: 'Họ và tên' } },
+    });
     expect(result.fields[0]?.key).toBeUndefined();
     expect(result.diagnostics).toMatchObject([{ code: 'EFORM_NOT_A_DECLARATION' }]);
   });
@@ -83,9 +94,23 @@ describe('bindForm: context', () => {
     const schema: FormSchema = {
       type: 'object',
       properties: {
-        a: { type: 'object', title: 'I. Người ủy quyền', properties: { hoTen: { type: 'string', title: 'Họ và tên' } } },
-        b: { type: 'object', title: 'II. Người được ủy quyền', properties: { hoTen: { type: 'string', title: 'Họ và tên' } } },
-        c: { type: 'object', properties: { ten: { type: 'string', title: 'Là cha/mẹ (hoặc người giám hộ) của em' }, ngaySinh: date('Sinh ngày') } },
+        a: {
+          type: 'object',
+          title: 'I. Người ủy quyền',
+          properties: { hoTen: { type: 'string', title: 'Họ và tên' } },
+        },
+        b: {
+          type: 'object',
+          title: 'II. Người được ủy quyền',
+          properties: { hoTen: { type: 'string', title: 'Họ và tên' } },
+        },
+        c: {
+          type: 'object',
+          properties: {
+            ten: { type: 'string', title: 'Là cha/mẹ (hoặc người giám hộ) của em' },
+            ngaySinh: date('Sinh ngày'),
+          },
+        },
         d: { type: 'object', properties: { quanHe: { type: 'string', title: 'Mối quan hệ với chủ hộ' } } },
         e: { type: 'object', properties: { giamHo: { type: 'string', title: 'Người giám hộ' } } },
       },
@@ -121,11 +146,25 @@ describe('fillForm: computed parts', () => {
         b: { type: 'object', properties: { hoTen: { type: 'string', title: 'Họ và tên' }, sinh: date('Sinh ngày') } },
       },
     };
-    const profile = syntheticProfile({ 'person.permanentAddress': { value: 'Số 1 Đường Mẫu, Phường Thử, Quận Mẫu, Thành phố Hà Nội' } });
+    const profile = syntheticProfile({
+      'person.permanentAddress': { value: 'Số 1 Đường Mẫu, Phường Thử, Quận Mẫu, Thành phố Hà Nội' },
+    });
     const filled = fillForm(schema, profile, { now });
     expect(filled.data).toEqual({
-      a: { ho: 'Nguyễn', ten: 'Thị Thử', sinh: { d: '14', m: '07', y: '1999' }, hk: 'Số 1 Đường Mẫu, Phường Thử, Quận Mẫu, Thành phố Hà Nội', xa: 'Phường Thử', tinh: 'Thành phố Hà Nội', tuoi: 26 },
+      a: {
+        ho: 'Nguyễn',
+        ten: 'Thị Thử',
+        sinh: { d: '14', m: '07', y: '1999' },
+        hk: 'Số 1 Đường Mẫu, Phường Thử, Quận Mẫu, Thành phố Hà Nội',
+        xa: 'Phường Thử',
+        tinh: 'Thành phố Hà Nội',
+        tuoi: 26,
+      },
     });
-    expect(filled.fields.find((f) => f.pointer === '/b/hoTen')).toMatchObject({ key: 'person.other.fullName', status: 'empty', reason: 'no-data' });
+    expect(filled.fields.find((f) => f.pointer === '/b/hoTen')).toMatchObject({
+      key: 'person.other.fullName',
+      status: 'empty',
+      reason: 'no-data',
+    });
   });
 });

@@ -59,7 +59,10 @@ describe('bindForm', () => {
     expect(permit?.key).toBeUndefined();
     expect(permit?.candidates?.[0]?.key).toBe('person.idDocument.issueDate');
     expect(permit?.confidence).toBeLessThan(0.8);
-    expect(diagnostics.find((d) => d.pointer === '/ngayCapPhep')).toMatchObject({ code: 'EFORM_BINDING_UNCERTAIN', severity: 'info' });
+    expect(diagnostics.find((d) => d.pointer === '/ngayCapPhep')).toMatchObject({
+      code: 'EFORM_BINDING_UNCERTAIN',
+      severity: 'info',
+    });
   });
 
   it('trusts identity-document labels only in an identity-document context', () => {
@@ -68,8 +71,16 @@ describe('bindForm', () => {
       properties: {
         ngayCap: { type: 'string', title: 'Ngày cấp' },
         quyenSo: { type: 'string', title: 'Quyển số' },
-        giayTo: { type: 'object', title: 'Giấy tờ tùy thân', properties: { ngayCap: { type: 'string', title: 'Ngày cấp' } } },
-        cha: { type: 'object', title: 'Cha', properties: { cccd: { type: 'object', title: 'Căn cước', properties: { noiCap: { title: 'Nơi cấp' } } } } },
+        giayTo: {
+          type: 'object',
+          title: 'Giấy tờ tùy thân',
+          properties: { ngayCap: { type: 'string', title: 'Ngày cấp' } },
+        },
+        cha: {
+          type: 'object',
+          title: 'Cha',
+          properties: { cccd: { type: 'object', title: 'Căn cước', properties: { noiCap: { title: 'Nơi cấp' } } } },
+        },
       },
     };
     const fields = bindForm(schema).fields.map((f) => [f.pointer, f.key ?? f.candidates?.[0]?.key, f.via]);
@@ -111,7 +122,9 @@ describe('bindForm', () => {
 
   it('binds every annotated field of the shipped forms to a known key', () => {
     for (const name of ['to-khai-dang-ky-khai-sinh', 'ct01-to-khai-thay-doi-thong-tin-cu-tru']) {
-      const schema = JSON.parse(readFileSync(new URL(`../../../schemas/forms/${name}.schema.json`, import.meta.url), 'utf8'));
+      const schema = JSON.parse(
+        readFileSync(new URL(`../../../schemas/forms/${name}.schema.json`, import.meta.url), 'utf8'),
+      );
       const result = bindForm(schema);
       expect(result.diagnostics).toEqual([]);
       expect(result.fields.every((f) => f.via === 'annotation' || f.via === 'none')).toBe(true);

@@ -1,14 +1,40 @@
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
-import { autocompleteToken, datePartOf, inferKey, INFERENCE_THRESHOLD, roleOfGroup, type Inference } from './internal/infer';
+import {
+  autocompleteToken,
+  datePartOf,
+  inferKey,
+  INFERENCE_THRESHOLD,
+  roleOfGroup,
+  type Inference,
+} from './internal/infer';
 import { foldText, splitName } from './internal/fold';
-import { asksForCapitals, asksProvinceOnly, dateOfLabel, documentOf, DOCUMENT_OF_NUMBER, idNumberKey, isAuthoritySection, isOrganisationSection, nameByAddress } from './internal/label-rules';
+import {
+  asksForCapitals,
+  asksProvinceOnly,
+  dateOfLabel,
+  documentOf,
+  DOCUMENT_OF_NUMBER,
+  idNumberKey,
+  isAuthoritySection,
+  isOrganisationSection,
+  nameByAddress,
+} from './internal/label-rules';
 import { addressKeyOf } from './internal/trust';
 import { listLeaves, type Leaf } from './internal/walk';
 import type { FieldBinding, FormBinding, FormSchema, SchemaOptions, Vocabulary } from './types';
 import { getKeyInfo, keyWithRole, vocabulary as defaultVocabulary } from './vocabulary';
 
 /** Keys that say a group is about a person (and so which person it is matters). */
-const IDENTITY_KEYS = new Set(['person.fullName', 'person.familyName', 'person.givenName', 'person.middleAndGivenName', 'person.idNumber', 'person.oldIdNumber', 'person.birthDate', 'person.idDocument.summary']);
+const IDENTITY_KEYS = new Set([
+  'person.fullName',
+  'person.familyName',
+  'person.givenName',
+  'person.middleAndGivenName',
+  'person.idNumber',
+  'person.oldIdNumber',
+  'person.birthDate',
+  'person.idDocument.summary',
+]);
 const NAME_KEYS = new Set(['person.fullName', 'person.familyName', 'person.middleAndGivenName']);
 
 const baseOf = (key: string) => key.replace(/\.(day|month|year)$/, '');
@@ -45,16 +71,46 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
     };
     const inferred = inferKey(group, vocabulary, { nearby });
     const named = dateGroupKey(parent.title ?? splitName(parent.name), context, nearby, leaf.ancestors.slice(0, -1));
-    if (named) return { key: `${named}.${part}`, ...(inferred.role !== undefined && { role: inferred.role }), confidence: 0.9, candidates: [{ key: `${named}.${part}`, confidence: 0.9 }] };
-    const asPart = { ...inferred, ...(inferred.key && { key: `${inferred.key}.${part}` }), candidates: inferred.candidates.filter((c) => vocabulary.keys[c.key]?.type === 'date').map((c) => ({ ...c, key: `${c.key}.${part}` })) };
-    if (inferred.key && vocabulary.keys[inferred.key]?.type === 'date' && inferred.confidence >= INFERENCE_THRESHOLD) return asPart;
+    if (named)
+      return {
+        key: `${named}.${part}`,
+        ...(inferred.role !== undefined && { role: inferred.role }),
+        confidence: 0.9,
+        candidates: [{ key: `${named}.${part}`, confidence: 0.9 }],
+      };
+    const asPart = {
+      ...inferred,
+      ...(inferred.key && { key: `${inferred.key}.${part}` }),
+      candidates: inferred.candidates
+        .filter((c) => vocabulary.keys[c.key]?.type === 'date')
+        .map((c) => ({ ...c, key: `${c.key}.${part}` })),
+    };
+    if (inferred.key && vocabulary.keys[inferred.key]?.type === 'date' && inferred.confidence >= INFERENCE_THRESHOLD)
+      return asPart;
     // "do … cấp ngày …", "Cơ quan cấp … ngày …": a bare date after an issuer is that document's issue date.
     const issuer = context.last?.key && /^(.+)\.issuer$/.exec(context.last.key);
-    if (issuer && parent.title !== undefined && BARE_DATE.has(foldText(parent.title)) && vocabulary.keys[`${issuer[1]}.issueDate`]) {
-      return { key: `${issuer[1]}.issueDate.${part}`, confidence: 0.85, candidates: [{ key: `${issuer[1]}.issueDate.${part}`, confidence: 0.85 }] };
+    if (
+      issuer &&
+      parent.title !== undefined &&
+      BARE_DATE.has(foldText(parent.title)) &&
+      vocabulary.keys[`${issuer[1]}.issueDate`]
+    ) {
+      return {
+        key: `${issuer[1]}.issueDate.${part}`,
+        confidence: 0.85,
+        candidates: [{ key: `${issuer[1]}.issueDate.${part}`, confidence: 0.85 }],
+      };
     }
-    if (signing && (isSigningLine(parent.title, context.last?.title, leaf.ancestors.length === 1) || (context.isLast === true && BARE_DATE.has(foldText(parent.title ?? ''))))) {
-      return { key: `form.signingDate.${part}`, confidence: 0.9, candidates: [{ key: `form.signingDate.${part}`, confidence: 0.9 }] };
+    if (
+      signing &&
+      (isSigningLine(parent.title, context.last?.title, leaf.ancestors.length === 1) ||
+        (context.isLast === true && BARE_DATE.has(foldText(parent.title ?? ''))))
+    ) {
+      return {
+        key: `form.signingDate.${part}`,
+        confidence: 0.9,
+        candidates: [{ key: `form.signingDate.${part}`, confidence: 0.9 }],
+      };
     }
     // A lone "Tháng" is never a whole date: at most an uncertain part of one.
     const { key: _key, ...uncertain } = asPart;
@@ -62,7 +118,12 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
   }
   // A date as a three-part array under a date label ("Sinh ngày": [Ngày, Tháng, Năm]).
   if (leaf.node.type === 'array') {
-    const named = dateGroupKey(typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name), context, nearby, leaf.ancestors);
+    const named = dateGroupKey(
+      typeof leaf.node.title === 'string' ? leaf.node.title : splitName(leaf.name),
+      context,
+      nearby,
+      leaf.ancestors,
+    );
     if (named) return { key: named, confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
   }
   const title = typeof leaf.node.title === 'string' ? leaf.node.title : undefined;
@@ -75,17 +136,38 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
       const { key: _unused, ...guess } = inferKey(leaf, vocabulary, { nearby });
       if (!named) return { ...guess, confidence: Math.min(guess.confidence, INFERENCE_THRESHOLD - 0.05) };
       const role = guess.role;
-      return { key: named, ...(role !== undefined && { role }), confidence: 0.9, candidates: [{ key: named, confidence: 0.9 }] };
+      return {
+        key: named,
+        ...(role !== undefined && { role }),
+        confidence: 0.9,
+        candidates: [{ key: named, confidence: 0.9 }],
+      };
     }
   }
   let inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, title);
   // "ngày … tháng … năm …" alone is the signature date only where a signature line stands.
-  if (inferred.key === 'form.signingDate' && title !== undefined && /^(ngay|thang|nam|\s)+$/.test(foldText(title)) && !(signing && (isSigningLine('ngày', context.last?.title, leaf.ancestors.length === 0) || (context.isLast === true && leaf.ancestors.length === 0)))) {
+  if (
+    inferred.key === 'form.signingDate' &&
+    title !== undefined &&
+    /^(ngay|thang|nam|\s)+$/.test(foldText(title)) &&
+    !(
+      signing &&
+      (isSigningLine('ngày', context.last?.title, leaf.ancestors.length === 0) ||
+        (context.isLast === true && leaf.ancestors.length === 0))
+    )
+  ) {
     return { confidence: 0, candidates: [] };
   }
-  if (inferred.key === 'person.fullName' && title !== undefined && asksForCapitals(title)) inferred = { ...inferred, key: 'person.fullNameUpper' };
+  if (inferred.key === 'person.fullName' && title !== undefined && asksForCapitals(title))
+    inferred = { ...inferred, key: 'person.fullNameUpper' };
   // "Nơi sinh (tỉnh, thành phố)": only the province of that address.
-  if (inferred.key !== undefined && title !== undefined && addressKeyOf(inferred.key) === inferred.key && asksProvinceOnly(title)) inferred = { ...inferred, key: `${inferred.key}.province` };
+  if (
+    inferred.key !== undefined &&
+    title !== undefined &&
+    addressKeyOf(inferred.key) === inferred.key &&
+    asksProvinceOnly(title)
+  )
+    inferred = { ...inferred, key: `${inferred.key}.province` };
   return inferred;
 }
 
@@ -98,7 +180,12 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   if (nameByAddress(title)) {
     // "Xác nhận anh/chị …": an authority certifies the applicant, never a third person.
     const who = /^xac nhan\b/.test(foldText(title)) ? { role: 'self' } : role;
-    return { key: 'person.fullName', ...who, confidence: 0.85, candidates: [{ key: 'person.fullName', confidence: 0.85 }] };
+    return {
+      key: 'person.fullName',
+      ...who,
+      confidence: 0.85,
+      candidates: [{ key: 'person.fullName', confidence: 0.85 }],
+    };
   }
   return inferred;
 }
@@ -113,16 +200,32 @@ function documentOfKey(key: string | undefined): string | undefined {
  * A date group named by its label ("Sinh ngày", "Ngày cấp", "Chết ngày"): the date it names; an issue date
  * is the one of the document the label names, else of the ID number or issuer just before it, else none.
  */
-function dateGroupKey(title: string, context: LeafContext, nearby: string[], ancestors: Leaf['ancestors'] = []): string | undefined {
+function dateGroupKey(
+  title: string,
+  context: LeafContext,
+  nearby: string[],
+  ancestors: Leaf['ancestors'] = [],
+): string | undefined {
   const named = dateOfLabel(title);
   if (named !== 'issue') return named;
   const around = [...[...nearby].reverse(), ...[...ancestors].reverse().map((a) => a.title ?? '')];
-  const doc = documentOf(foldText(title)) ?? documentOfKey(context.last?.key) ?? around.map((t) => documentOf(foldText(t))).find(Boolean);
+  const doc =
+    documentOf(foldText(title)) ??
+    documentOfKey(context.last?.key) ??
+    around.map((t) => documentOf(foldText(t))).find(Boolean);
   return doc && `person.${doc}.issueDate`;
 }
 
 const ISSUE_FIELD = /^person\.(idDocument|oldIdDocument|passport|drivingLicence)\.(issuer|issueDate)$/;
-const ISSUE_LABEL: Record<string, 'issuer' | 'issueDate'> = { 'noi cap': 'issuer', 'co quan cap': 'issuer', 'cap tai': 'issuer', do: 'issuer', tai: 'issuer', 'ngay cap': 'issueDate', 'cap ngay': 'issueDate' };
+const ISSUE_LABEL: Record<string, 'issuer' | 'issueDate'> = {
+  'noi cap': 'issuer',
+  'co quan cap': 'issuer',
+  'cap tai': 'issuer',
+  do: 'issuer',
+  tai: 'issuer',
+  'ngay cap': 'issueDate',
+  'cap ngay': 'issueDate',
+};
 
 /**
  * "Số CMND/Hộ chiếu …: [số] Cơ quan cấp [ ] ngày [ ]": right after an ID number, an issuer or issue date
@@ -134,10 +237,16 @@ function followIdNumber(inference: Inference, lastKey: string | undefined, title
   const byLabel = title === undefined ? undefined : ISSUE_LABEL[foldText(title.replace(/\([^)]*\)/g, ' '))];
   const top = inference.candidates[0];
   const issue = byLabel ?? (top && top.confidence >= INFERENCE_THRESHOLD ? ISSUE_FIELD.exec(top.key)?.[2] : undefined);
-  if (!issue || (inference.key && inference.confidence >= INFERENCE_THRESHOLD && !ISSUE_FIELD.test(inference.key))) return inference;
+  if (!issue || (inference.key && inference.confidence >= INFERENCE_THRESHOLD && !ISSUE_FIELD.test(inference.key)))
+    return inference;
   const key = `person.${doc}.${issue}`;
   const confidence = Math.max(0.85, inference.confidence);
-  return { ...inference, key, confidence, candidates: [{ key, confidence }, ...inference.candidates.filter((c) => c.key !== key)] };
+  return {
+    ...inference,
+    key,
+    confidence,
+    candidates: [{ key, confidence }, ...inference.candidates.filter((c) => c.key !== key)],
+  };
 }
 
 const BARE_DATE = new Set(['ngay', 'date', 'lam tai ngay']);
@@ -160,7 +269,8 @@ function isSigningLine(title: string | undefined, before: string | undefined, at
 /** The title a reader sees for the item a leaf belongs to (its date group for a split date). */
 function itemTitle(leaf: Leaf): { id: string; title: string } {
   const parent = leaf.ancestors.at(-1);
-  if (datePartOf(leaf) && parent?.title !== undefined) return { id: leaf.pointer.replace(/\/[^/]*$/, ''), title: parent.title };
+  if (datePartOf(leaf) && parent?.title !== undefined)
+    return { id: leaf.pointer.replace(/\/[^/]*$/, ''), title: parent.title };
   return { id: leaf.pointer, title: typeof leaf.node.title === 'string' ? leaf.node.title : '' };
 }
 
@@ -191,7 +301,8 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
     }
   });
   const roles = new Map<string, string | undefined>();
-  const actsAsSelf = (role: string | undefined) => role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
+  const actsAsSelf = (role: string | undefined) =>
+    role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
   let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role));
   for (const [id, group] of groups) {
     if (!group.person) continue;
@@ -209,20 +320,55 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
 // `secondaryContact/fullName`, "Dependent's name"): the field is about that person, never the subject.
 // Relations the vocabulary has get their role; the rest are `other`, which no profile answers.
 const ENGLISH_RELATIONS: Record<string, string> = {
-  spouse: 'spouse', spouses: 'spouse', husband: 'spouse', wife: 'spouse', marriage: 'spouse', marriages: 'spouse',
-  child: 'child', children: 'child', son: 'child', daughter: 'child',
-  mother: 'mother', father: 'father', parent: 'parent', parents: 'parent', guardian: 'guardian',
-  representative: 'representative', attorney: 'attorney', agent: 'agent', deceased: 'deceased',
-  dependent: 'other', dependents: 'other', secondary: 'other', caregiver: 'other', caregivers: 'other', sponsor: 'other',
-  beneficiary: 'other', witness: 'other', witnesses: 'other', preparer: 'other', physician: 'other', doctor: 'other',
-  employer: 'other', emergency: 'other', kin: 'other', relative: 'other', relatives: 'other', fiduciary: 'other', certifier: 'other', nominee: 'other',
+  spouse: 'spouse',
+  spouses: 'spouse',
+  husband: 'spouse',
+  wife: 'spouse',
+  marriage: 'spouse',
+  marriages: 'spouse',
+  child: 'child',
+  children: 'child',
+  son: 'child',
+  daughter: 'child',
+  mother: 'mother',
+  father: 'father',
+  parent: 'parent',
+  parents: 'parent',
+  guardian: 'guardian',
+  representative: 'representative',
+  attorney: 'attorney',
+  agent: 'agent',
+  deceased: 'deceased',
+  dependent: 'other',
+  dependents: 'other',
+  secondary: 'other',
+  caregiver: 'other',
+  caregivers: 'other',
+  sponsor: 'other',
+  beneficiary: 'other',
+  witness: 'other',
+  witnesses: 'other',
+  preparer: 'other',
+  physician: 'other',
+  doctor: 'other',
+  employer: 'other',
+  emergency: 'other',
+  kin: 'other',
+  relative: 'other',
+  relatives: 'other',
+  fiduciary: 'other',
+  certifier: 'other',
+  nominee: 'other',
 };
 
 function englishRelation(leaf: Leaf): string | undefined {
   const texts = [...leaf.pointer.split('/'), leaf.node.title, ...leaf.ancestors.map((a) => a.title)];
   for (const text of texts) {
     if (typeof text !== 'string') continue;
-    for (const word of text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/)) {
+    for (const word of text
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z]+/)) {
       const role = ENGLISH_RELATIONS[word];
       if (role !== undefined) return role;
     }
@@ -232,7 +378,8 @@ function englishRelation(leaf: Leaf): string | undefined {
 
 const NAME_PARTS_AFTER_FAMILY = new Set(['person.middleAndGivenName', 'person.givenName', 'person.middleName']);
 /** What a relation's name printed inline is usually followed by: that person's own particulars. */
-const PARTICULARS = /^person\.(birthDate|birthYear|age|sex|ethnicity|nationality|religion|occupation|idNumber|oldIdNumber|idDocument|oldIdDocument|passport|hometown|birthPlace|fullNameUpper)(\.|$)/;
+const PARTICULARS =
+  /^person\.(birthDate|birthYear|age|sex|ethnicity|nationality|religion|occupation|idNumber|oldIdNumber|idDocument|oldIdDocument|passport|hometown|birthPlace|fullNameUpper)(\.|$)/;
 
 /**
  * "Hà Nội, ngày … tháng … năm …": the blank right before the form's own signature date, with no label of its
@@ -244,11 +391,19 @@ function bindSigningPlace(leaves: Leaf[], inferred: Inference[]): void {
   const date = itemTitle(leaves[at]!).id;
   const before = leaves[at - 1]!;
   const place = itemTitle(before);
-  if (place.id === date || place.id.replace(/\/[^/]*$/, '') !== date.replace(/\/[^/]*$/, '') || datePartOf(before)) return;
+  if (place.id === date || place.id.replace(/\/[^/]*$/, '') !== date.replace(/\/[^/]*$/, '') || datePartOf(before))
+    return;
   const title = foldText(place.title.replace(/\([^)]*\)/g, ' '));
   const previous = inferred[at - 1]!;
-  if ((title === '' || title === 'lam tai') && !(previous.key && previous.confidence >= INFERENCE_THRESHOLD && previous.key !== 'form.signingPlace')) {
-    inferred[at - 1] = { key: 'form.signingPlace', confidence: 0.9, candidates: [{ key: 'form.signingPlace', confidence: 0.9 }] };
+  if (
+    (title === '' || title === 'lam tai') &&
+    !(previous.key && previous.confidence >= INFERENCE_THRESHOLD && previous.key !== 'form.signingPlace')
+  ) {
+    inferred[at - 1] = {
+      key: 'form.signingPlace',
+      confidence: 0.9,
+      candidates: [{ key: 'form.signingPlace', confidence: 0.9 }],
+    };
   }
 }
 
@@ -260,7 +415,10 @@ function bindSigningPlace(leaves: Leaf[], inferred: Inference[]): void {
  * relation, and makes an address after it nobody's (whose it is, the label does not say); contact fields stay
  * the applicant's. "Tên" alone is a given name only right after "Họ"; otherwise it asks the full name.
  */
-function sequenceRoles(leaves: Leaf[], inferred: Inference[]): { roles: Array<string | undefined>; inferred: Inference[] } {
+function sequenceRoles(
+  leaves: Leaf[],
+  inferred: Inference[],
+): { roles: Array<string | undefined>; inferred: Inference[] } {
   const roles: Array<string | undefined> = [];
   const adjusted = [...inferred];
   let container: string | undefined;
@@ -279,17 +437,30 @@ function sequenceRoles(leaves: Leaf[], inferred: Inference[]): { roles: Array<st
     let inference = inferred[i]!;
     let base = inference.key && inference.confidence >= INFERENCE_THRESHOLD ? baseOf(inference.key) : undefined;
     // "Là cha/mẹ … của em: [ ]": an uncertain name of someone else still says who the next fields are about.
-    if (base === undefined && inference.role === 'other' && inference.candidates[0] !== undefined && NAME_KEYS.has(inference.candidates[0].key)) {
+    if (
+      base === undefined &&
+      inference.role === 'other' &&
+      inference.candidates[0] !== undefined &&
+      NAME_KEYS.has(inference.candidates[0].key)
+    ) {
       carry = 'other';
       named = true;
     }
-    if (base === 'person.givenName' && previous?.base !== 'person.familyName' && previous?.base !== 'person.middleName') {
+    if (
+      base === 'person.givenName' &&
+      previous?.base !== 'person.familyName' &&
+      previous?.base !== 'person.middleName'
+    ) {
       const title = typeof leaf.node.title === 'string' ? leaf.node.title : '';
       base = asksForCapitals(title) ? 'person.fullNameUpper' : 'person.fullName';
       inference = { ...inference, key: base };
       adjusted[i] = inference;
     }
-    if (base !== undefined && previous?.item !== item && (NAME_KEYS.has(base) || base === 'person.fullNameUpper' || base === 'person.givenName')) {
+    if (
+      base !== undefined &&
+      previous?.item !== item &&
+      (NAME_KEYS.has(base) || base === 'person.fullNameUpper' || base === 'person.givenName')
+    ) {
       const samePerson = previous?.base === 'person.familyName' && NAME_PARTS_AFTER_FAMILY.has(base);
       if (inference.role !== undefined) {
         carry = inference.role === 'self' ? undefined : inference.role;
@@ -319,7 +490,11 @@ function sequenceRoles(leaves: Leaf[], inferred: Inference[]): { roles: Array<st
  * @example
  * const { fields } = bindForm(schema); // [{ pointer: '/nguoiYeuCau/hoTen', key: 'person.fullName', via: 'annotation', ... }]
  */
-export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVocabulary, options: SchemaOptions = {}): FormBinding {
+export function bindForm(
+  schema: FormSchema,
+  vocabulary: Vocabulary = defaultVocabulary,
+  options: SchemaOptions = {},
+): FormBinding {
   const autocomplete = new Map<string, string>();
   for (const entry of Object.values(vocabulary.keys)) {
     if (entry.autocomplete && !entry.role) autocomplete.set(entry.autocomplete, entry.key);
@@ -331,7 +506,12 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
   const agency = isAgencyDocument(schema);
   if (agency) {
     diagnostics.push(
-      createDiagnostic('EFORM_NOT_A_DECLARATION', 'info', 'The form title names a document an authority issues (quyết định, tờ trình, …), not one a citizen files; only annotated fields are bound. Annotate fields with `x-sohoa-key` to fill them.', { origin: 'eform' }),
+      createDiagnostic(
+        'EFORM_NOT_A_DECLARATION',
+        'info',
+        'The form title names a document an authority issues (quyết định, tờ trình, …), not one a citizen files; only annotated fields are bound. Annotate fields with `x-sohoa-key` to fill them.',
+        { origin: 'eform' },
+      ),
     );
   }
   // Only the first signature line is the form's own; later ones are confirmations by others.
@@ -346,10 +526,16 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     if (items.at(-1)?.id !== item.id) items.push({ ...item, top, index: i });
     const lastInference = last && inferredSoFar[last.index];
     const lastKey = lastInference && lastInference.confidence >= INFERENCE_THRESHOLD ? lastInference.key : undefined;
-    const context = { nearby: previous.map((p) => p.title), last: last && { title: last.title, ...(lastKey !== undefined && { key: lastKey }) }, isLast: item.id === lastItem };
+    const context = {
+      nearby: previous.map((p) => p.title),
+      last: last && { title: last.title, ...(lastKey !== undefined && { key: lastKey }) },
+      isLast: item.id === lastItem,
+    };
     // An authority's section (its confirmation, its opinion) takes none of the citizen's declaration.
     const inAuthority = leaf.ancestors.some((a) => isAuthoritySection(a.title));
-    let inference: Inference = agency ? { confidence: 0, candidates: [] } : inferLeaf(leaf, vocabulary, context, !inAuthority && (signingLine === undefined || signingLine === item.id));
+    let inference: Inference = agency
+      ? { confidence: 0, candidates: [] }
+      : inferLeaf(leaf, vocabulary, context, !inAuthority && (signingLine === undefined || signingLine === item.id));
     if (inAuthority && inference.key?.startsWith('form.')) inference = { confidence: 0, candidates: [] };
     if (inference.key?.startsWith('form.signingDate.')) signingLine ??= item.id;
     inferredSoFar.push(inference);
@@ -365,7 +551,8 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     const inference = sequence.inferred[i]!;
     // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
     const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
-    const found = inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
+    const found =
+      inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
     const relation = englishRelation(leaf);
     const role = relation !== undefined && (found === undefined || found === 'self') ? relation : found;
     const annotated = leaf.node['x-sohoa-key'];
@@ -373,11 +560,16 @@ export function bindForm(schema: FormSchema, vocabulary: Vocabulary = defaultVoc
     if (typeof annotated === 'string' && annotated !== '') {
       if (!getKeyInfo(annotated)) {
         diagnostics.push(
-          createDiagnostic('EFORM_UNKNOWN_KEY', 'warning', `\`x-sohoa-key\` names \`${annotated}\`, which is not in the vocabulary; check the spelling or add it to the vocabulary (packages/eform/vocab/keys.json).`, {
-            origin: 'eform',
-            pointer: leaf.pointer,
-            key: annotated,
-          }),
+          createDiagnostic(
+            'EFORM_UNKNOWN_KEY',
+            'warning',
+            `\`x-sohoa-key\` names \`${annotated}\`, which is not in the vocabulary; check the spelling or add it to the vocabulary (packages/eform/vocab/keys.json).`,
+            {
+              origin: 'eform',
+              pointer: leaf.pointer,
+              key: annotated,
+            },
+          ),
         );
       }
       return { ...base, key: annotated, via: 'annotation', confidence: 1 };

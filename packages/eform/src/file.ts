@@ -17,16 +17,27 @@ export async function loadFormSchema(path: string, options: LoadFormOptions = {}
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new SohoaError('EFORM_SCHEMA_NOT_FOUND', `Cannot read the form schema \`${file}\`; check the path.`, { cause, details: { file } });
+    throw new SohoaError('EFORM_SCHEMA_NOT_FOUND', `Cannot read the form schema \`${file}\`; check the path.`, {
+      cause,
+      details: { file },
+    });
   }
   if (text.length > MAX_SCHEMA_CHARS) {
-    throw new SohoaError('EFORM_SCHEMA_TOO_LARGE', `The form schema \`${file}\` is larger than ${MAX_SCHEMA_CHARS / 1_000_000} MB; split the form.`, { details: { file } });
+    throw new SohoaError(
+      'EFORM_SCHEMA_TOO_LARGE',
+      `The form schema \`${file}\` is larger than ${MAX_SCHEMA_CHARS / 1_000_000} MB; split the form.`,
+      { details: { file } },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new SohoaError('EFORM_SCHEMA_INVALID', `The form schema \`${file}\` is not valid JSON; fix the syntax error.`, { cause, details: { file } });
+    throw new SohoaError(
+      'EFORM_SCHEMA_INVALID',
+      `The form schema \`${file}\` is not valid JSON; fix the syntax error.`,
+      { cause, details: { file } },
+    );
   }
   return loadForm(json, options);
 }

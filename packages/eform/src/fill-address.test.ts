@@ -22,11 +22,15 @@ const form: FormSchema = {
   },
 } as FormSchema;
 const living = (address: string) => syntheticProfile({ 'person.permanentAddress': { value: address } });
-const statusOf = (filled: ReturnType<typeof fillForm>, pointer: string) => filled.fields.find((f) => f.pointer === pointer);
+const statusOf = (filled: ReturnType<typeof fillForm>, pointer: string) =>
+  filled.fields.find((f) => f.pointer === pointer);
 
 describe('fillForm: addresses in current units', () => {
   it('converts an old address whose commune went whole to one current commune', () => {
-    const filled = fillForm(form, living('Số 5 Phố Mẫu, Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội'), { now, gazetteer });
+    const filled = fillForm(form, living('Số 5 Phố Mẫu, Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội'), {
+      now,
+      gazetteer,
+    });
     expect(filled.data).toMatchObject({
       thuongTruMoi: 'Số 5 Phố Mẫu, Phường Hồng Hà, Thành phố Hà Nội',
       tinhMoi: 'Thành phố Hà Nội',
@@ -60,7 +64,11 @@ describe('fillForm: addresses in current units', () => {
 
   it('keeps an address that already names current units', () => {
     const filled = fillForm(form, living('Thôn 2, Đặc khu Phú Quốc, Tỉnh An Giang'), { now });
-    expect(filled.data).toMatchObject({ thuongTruMoi: 'Thôn 2, Đặc khu Phú Quốc, Tỉnh An Giang', xaMoi: 'Đặc khu Phú Quốc', tinhMoi: 'Tỉnh An Giang' });
+    expect(filled.data).toMatchObject({
+      thuongTruMoi: 'Thôn 2, Đặc khu Phú Quốc, Tỉnh An Giang',
+      xaMoi: 'Đặc khu Phú Quốc',
+      tinhMoi: 'Tỉnh An Giang',
+    });
   });
 });
 
@@ -78,13 +86,22 @@ describe('fillForm: address parts from a parsed address', () => {
   it('leaves a part without unit word empty unless a gazetteer confirms it', () => {
     const address = 'Số 5 Phố Mẫu, Phúc Xá, Ba Đình, Hà Nội';
     expect(fillForm(form, living(address), { now }).data).not.toHaveProperty('xaPhuong');
-    expect(fillForm(form, living(address), { now, gazetteer }).data).toMatchObject({ xaPhuong: 'Phường Phúc Xá', quanHuyen: 'Quận Ba Đình' });
+    expect(fillForm(form, living(address), { now, gazetteer }).data).toMatchObject({
+      xaPhuong: 'Phường Phúc Xá',
+      quanHuyen: 'Quận Ba Đình',
+    });
   });
 });
 
 describe('binding', () => {
   it('binds a "new units" label to the current-unit key', () => {
-    const schema = { type: 'object', properties: { a: { type: 'string', title: 'Nơi thường trú (theo đơn vị hành chính mới)' }, b: { type: 'string', title: 'Nơi thường trú' } } } as FormSchema;
+    const schema = {
+      type: 'object',
+      properties: {
+        a: { type: 'string', title: 'Nơi thường trú (theo đơn vị hành chính mới)' },
+        b: { type: 'string', title: 'Nơi thường trú' },
+      },
+    } as FormSchema;
     const keys = bindForm(schema).fields.map((f) => f.key);
     expect(keys).toEqual(['person.permanentAddress.currentUnits', 'person.permanentAddress']);
   });

@@ -6,7 +6,9 @@ import type { FormSchema } from './types';
 import { validateForm } from './validate';
 
 const load = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../schemas/forms/${name}.schema.json`, import.meta.url), 'utf8')) as FormSchema;
+  JSON.parse(
+    readFileSync(new URL(`../../../schemas/forms/${name}.schema.json`, import.meta.url), 'utf8'),
+  ) as FormSchema;
 const birthForm = load('to-khai-dang-ky-khai-sinh');
 const ct01 = load('ct01-to-khai-thay-doi-thong-tin-cu-tru');
 const now = new Date(2026, 2, 5, 9, 30);
@@ -38,13 +40,36 @@ describe('fillForm: birth registration from a CCCD holder', () => {
       key: 'person.fullName',
       status: 'filled',
       value: 'Nguyễn Thị Thử',
-      source: { documentId: 'doc_cccd', documentType: 'cccd-2021', method: 'qr', confidence: 0.99, page: 1, sha256: 'a'.repeat(64) },
+      source: {
+        documentId: 'doc_cccd',
+        documentType: 'cccd-2021',
+        method: 'qr',
+        confidence: 0.99,
+        page: 1,
+        sha256: 'a'.repeat(64),
+      },
     });
-    expect(byPointer.get('/ngayLam')).toMatchObject({ status: 'filled', key: 'form.signingDate', source: { method: 'computed' } });
-    expect(byPointer.get('/kinhGui')).toEqual({ pointer: '/kinhGui', key: 'form.recipient', status: 'empty', reason: 'no-data' });
+    expect(byPointer.get('/ngayLam')).toMatchObject({
+      status: 'filled',
+      key: 'form.signingDate',
+      source: { method: 'computed' },
+    });
+    expect(byPointer.get('/kinhGui')).toEqual({
+      pointer: '/kinhGui',
+      key: 'form.recipient',
+      status: 'empty',
+      reason: 'no-data',
+    });
     expect(byPointer.get('/quanHe')).toEqual({ pointer: '/quanHe', status: 'empty', reason: 'no-binding' });
-    expect(byPointer.get('/nguoiDuocKhaiSinh/gioiTinh')).toMatchObject({ key: 'person.child.sex', status: 'empty', reason: 'no-data' });
-    expect(byPointer.get('/me/giayToTuyThan/soGiayTo')).toMatchObject({ key: 'person.mother.idDocument.number', reason: 'no-data' });
+    expect(byPointer.get('/nguoiDuocKhaiSinh/gioiTinh')).toMatchObject({
+      key: 'person.child.sex',
+      status: 'empty',
+      reason: 'no-data',
+    });
+    expect(byPointer.get('/me/giayToTuyThan/soGiayTo')).toMatchObject({
+      key: 'person.mother.idDocument.number',
+      reason: 'no-data',
+    });
     expect(byPointer.get('/soLuongBanSao')).toMatchObject({ status: 'empty', reason: 'no-binding' });
   });
 
@@ -91,7 +116,12 @@ describe('fillForm: birth registration from a CCCD holder', () => {
     expect(validateForm(birthForm, data).ok).toBe(false);
     data.kinhGui = 'UBND xã Thử Nghiệm' as never;
     data.lamTai = 'Xã Thử Nghiệm' as never;
-    data.nguoiDuocKhaiSinh = { hoTen: 'Nguyễn Văn Mầm', ngaySinh: '24/02/2026', gioiTinh: 'Nam', noiSinh: 'Trạm y tế xã Thử Nghiệm' };
+    data.nguoiDuocKhaiSinh = {
+      hoTen: 'Nguyễn Văn Mầm',
+      ngaySinh: '24/02/2026',
+      gioiTinh: 'Nam',
+      noiSinh: 'Trạm y tế xã Thử Nghiệm',
+    };
     expect(validateForm(birthForm, data)).toEqual({ ok: true, errors: [] });
   });
 });
@@ -101,18 +131,33 @@ describe('fillForm: thresholds and field checks', () => {
     const profile = syntheticProfile({ 'person.idDocument.number': { confidence: 0.85, method: 'ocr' } });
     const form = fillForm(birthForm, profile, { now });
     const field = form.fields.find((f) => f.pointer === '/nguoiYeuCau/giayToTuyThan/soGiayTo');
-    expect(field).toMatchObject({ status: 'needs-review', reason: 'low-confidence', value: '001199012345', source: { confidence: 0.85 } });
-    expect((form.data.nguoiYeuCau as { giayToTuyThan: Record<string, unknown> }).giayToTuyThan).not.toHaveProperty('soGiayTo');
+    expect(field).toMatchObject({
+      status: 'needs-review',
+      reason: 'low-confidence',
+      value: '001199012345',
+      source: { confidence: 0.85 },
+    });
+    expect((form.data.nguoiYeuCau as { giayToTuyThan: Record<string, unknown> }).giayToTuyThan).not.toHaveProperty(
+      'soGiayTo',
+    );
     expect(form.coverage).toMatchObject({ filled: 7, needsReview: 1, empty: 35 });
     const diagnostic = form.diagnostics.find((d) => d.code === 'EFORM_FIELD_NEEDS_REVIEW');
-    expect(diagnostic?.message).toMatchInlineSnapshot(`"Field \`/nguoiYeuCau/giayToTuyThan/soGiayTo\` (\`person.idDocument.number\`) has confidence 0.85 below 0.9; the user must confirm it."`);
+    expect(diagnostic?.message).toMatchInlineSnapshot(
+      `"Field \`/nguoiYeuCau/giayToTuyThan/soGiayTo\` (\`person.idDocument.number\`) has confidence 0.85 below 0.9; the user must confirm it."`,
+    );
     expect(JSON.stringify(form.diagnostics)).not.toContain('001199012345');
   });
 
   it('uses normal-criticality thresholds and per-key overrides', () => {
     // The issuer (normal) at 0.93 passes 0.7; an override raises the bar.
-    const strict = fillForm(birthForm, syntheticProfile(), { now, minConfidence: { 'person.idDocument.issuer': 0.95 } });
-    expect(strict.fields.find((f) => f.key === 'person.idDocument.issuer')).toMatchObject({ status: 'needs-review', reason: 'low-confidence' });
+    const strict = fillForm(birthForm, syntheticProfile(), {
+      now,
+      minConfidence: { 'person.idDocument.issuer': 0.95 },
+    });
+    expect(strict.fields.find((f) => f.key === 'person.idDocument.issuer')).toMatchObject({
+      status: 'needs-review',
+      reason: 'low-confidence',
+    });
     const lenient = fillForm(birthForm, syntheticProfile({ 'person.fullName': { confidence: 0.8 } }), {
       now,
       minConfidence: { 'person.fullName': 0.75 },
@@ -122,14 +167,23 @@ describe('fillForm: thresholds and field checks', () => {
 
   it('sends values from expired documents to review', () => {
     const form = fillForm(birthForm, syntheticProfile({ 'person.fullName': { expired: true } }), { now });
-    expect(form.fields.find((f) => f.key === 'person.fullName')).toMatchObject({ status: 'needs-review', reason: 'expired-source' });
+    expect(form.fields.find((f) => f.key === 'person.fullName')).toMatchObject({
+      status: 'needs-review',
+      reason: 'expired-source',
+    });
   });
 
   it('leaves values the field rejects empty, without leaking them', () => {
     const profile = syntheticProfile({ 'person.idNumber': { value: '123456789' }, 'person.sex': { value: 'unknown' } });
     const form = fillForm(ct01, profile, { now });
-    expect(form.fields.find((f) => f.pointer === '/soDinhDanh')).toMatchObject({ status: 'empty', reason: 'invalid-for-field' });
-    expect(form.fields.find((f) => f.pointer === '/gioiTinh')).toMatchObject({ status: 'empty', reason: 'invalid-for-field' });
+    expect(form.fields.find((f) => f.pointer === '/soDinhDanh')).toMatchObject({
+      status: 'empty',
+      reason: 'invalid-for-field',
+    });
+    expect(form.fields.find((f) => f.pointer === '/gioiTinh')).toMatchObject({
+      status: 'empty',
+      reason: 'invalid-for-field',
+    });
     expect(form.data).not.toHaveProperty('soDinhDanh');
     expect(JSON.stringify(form.diagnostics)).not.toContain('123456789');
   });
@@ -166,12 +220,20 @@ describe('fillForm: thresholds and field checks', () => {
   it('writes a one-line identity document as footnote (3) asks', () => {
     const schema: FormSchema = {
       type: 'object',
-      properties: { giayTo: { type: 'string', title: 'Giấy tờ tùy thân (3)' }, meGiayTo: { type: 'string', 'x-sohoa-key': 'person.mother.idDocument.summary' } },
+      properties: {
+        giayTo: { type: 'string', title: 'Giấy tờ tùy thân (3)' },
+        meGiayTo: { type: 'string', 'x-sohoa-key': 'person.mother.idDocument.summary' },
+      },
     };
     const form = fillForm(schema, syntheticProfile(), { now });
-    expect(form.fields[0]).toMatchObject({ key: 'person.idDocument.summary', status: 'filled', source: { confidence: 0.93, documentId: 'doc_cccd' } });
+    expect(form.fields[0]).toMatchObject({
+      key: 'person.idDocument.summary',
+      status: 'filled',
+      source: { confidence: 0.93, documentId: 'doc_cccd' },
+    });
     expect(form.data).toEqual({
-      giayTo: 'Căn cước công dân số 001199012345 do Cục Cảnh sát quản lý hành chính về trật tự xã hội cấp ngày 10/05/2021',
+      giayTo:
+        'Căn cước công dân số 001199012345 do Cục Cảnh sát quản lý hành chính về trật tự xã hội cấp ngày 10/05/2021',
     });
     expect(form.fields[1]).toMatchObject({ status: 'empty', reason: 'no-data' });
   });
@@ -187,6 +249,12 @@ describe('fillForm: thresholds and field checks', () => {
         monthNumber: { type: 'integer', 'x-sohoa-key': 'person.birthDate.month' },
       },
     };
-    expect(fillForm(schema, syntheticProfile(), { now }).data).toEqual({ bday: '1999-07-14', year: 1999, day: '14', month: '07', monthNumber: 7 });
+    expect(fillForm(schema, syntheticProfile(), { now }).data).toEqual({
+      bday: '1999-07-14',
+      year: 1999,
+      day: '14',
+      month: '07',
+      monthNumber: 7,
+    });
   });
 });

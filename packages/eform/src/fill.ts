@@ -27,20 +27,34 @@ function mapRole(key: string, roleMap: Record<string, string> | undefined): stri
  * Why a found value may not fill even for review: implied rather than read, or cut short (the value itself,
  * or the whole address or name a part is taken from).
  */
-function distrustOf(key: string, found: ResolvedValue, profile: FillProfile, now: Date, options: FillOptions): 'implied-value' | 'looks-truncated' | undefined {
+function distrustOf(
+  key: string,
+  found: ResolvedValue,
+  profile: FillProfile,
+  now: Date,
+  options: FillOptions,
+): 'implied-value' | 'looks-truncated' | undefined {
   if (isImplied(found.source)) return 'implied-value';
   const addressKey = key === 'form.signingPlace' ? 'person.residence' : addressKeyOf(key);
   if (addressKey !== undefined) {
-    const address = addressKey === key ? found : mapRole(addressKey, options.roleMap).map((k) => resolveKey(k, profile, now, 0, options.gazetteer)).find(Boolean);
+    const address =
+      addressKey === key
+        ? found
+        : mapRole(addressKey, options.roleMap)
+            .map((k) => resolveKey(k, profile, now, 0, options.gazetteer))
+            .find(Boolean);
     if (address && isImplied(address.source)) return 'implied-value';
     if (address && typeof address.value === 'string' && addressLooksCut(address.value)) return 'looks-truncated';
   }
   const name = NAME_PART.exec(key);
   if (name) {
-    const full = mapRole(`${name[1]}.fullName`, options.roleMap).map((k) => resolveKey(k, profile, now, 0)).find(Boolean);
+    const full = mapRole(`${name[1]}.fullName`, options.roleMap)
+      .map((k) => resolveKey(k, profile, now, 0))
+      .find(Boolean);
     if (full && typeof full.value === 'string' && looksCut(full.value)) return 'looks-truncated';
   }
-  if (typeof found.value === 'string' && getKeyInfo(key)?.type !== 'date' && looksCut(found.value)) return 'looks-truncated';
+  if (typeof found.value === 'string' && getKeyInfo(key)?.type !== 'date' && looksCut(found.value))
+    return 'looks-truncated';
   return undefined;
 }
 
@@ -88,7 +102,9 @@ function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSche
  */
 export function fillForm(schema: FormSchema, profile: FillProfile, options: FillOptions = {}): FilledForm {
   const now = options.now ?? new Date();
-  const binding = options.binding ?? (options.limits ? bindForm(schema, undefined, { limits: options.limits }) : cachedBinding(schema));
+  const binding =
+    options.binding ??
+    (options.limits ? bindForm(schema, undefined, { limits: options.limits }) : cachedBinding(schema));
   const leaves = new Map(listLeaves(schema, options.limits).map((leaf) => [leaf.pointer, leaf]));
   const data: Record<string, unknown> = {};
   const diagnostics: Diagnostic[] = [...binding.diagnostics];
@@ -102,19 +118,32 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
     }
     const key = bound.key;
     let found: ReturnType<typeof resolveKey>;
-    for (const candidate of mapRole(key, options.roleMap)) if ((found = resolveKey(candidate, profile, now, 0, options.gazetteer))) break;
+    for (const candidate of mapRole(key, options.roleMap))
+      if ((found = resolveKey(candidate, profile, now, 0, options.gazetteer))) break;
     if (!found) {
       fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'no-data' });
       continue;
     }
     if (found.split) {
-      fields.push({ pointer: bound.pointer, key, status: 'needs-review', source: found.source, reason: 'address-unit-split', candidates: found.split });
+      fields.push({
+        pointer: bound.pointer,
+        key,
+        status: 'needs-review',
+        source: found.source,
+        reason: 'address-unit-split',
+        candidates: found.split,
+      });
       diagnostics.push(
-        createDiagnostic('EFORM_FIELD_NEEDS_REVIEW', 'warning', `Field \`${bound.pointer}\` (\`${key}\`): the old commune of the address was split between ${found.split.length} current communes; the user must choose one.`, {
-          origin: 'eform',
-          pointer: bound.pointer,
-          key,
-        }),
+        createDiagnostic(
+          'EFORM_FIELD_NEEDS_REVIEW',
+          'warning',
+          `Field \`${bound.pointer}\` (\`${key}\`): the old commune of the address was split between ${found.split.length} current communes; the user must choose one.`,
+          {
+            origin: 'eform',
+            pointer: bound.pointer,
+            key,
+          },
+        ),
       );
       continue;
     }
@@ -139,16 +168,25 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
     if (value === undefined || (validate !== null && !validate(value))) {
       fields.push({ pointer: bound.pointer, key, status: 'empty', reason: 'invalid-for-field', source: found.source });
       diagnostics.push(
-        createDiagnostic('EFORM_VALUE_INVALID_FOR_FIELD', 'warning', `The vault value of \`${key}\` does not fit field \`${bound.pointer}\` (type, enum, pattern or length); the field is left empty for the user.`, {
-          origin: 'eform',
-          pointer: bound.pointer,
-          key,
-        }),
+        createDiagnostic(
+          'EFORM_VALUE_INVALID_FOR_FIELD',
+          'warning',
+          `The vault value of \`${key}\` does not fit field \`${bound.pointer}\` (type, enum, pattern or length); the field is left empty for the user.`,
+          {
+            origin: 'eform',
+            pointer: bound.pointer,
+            key,
+          },
+        ),
       );
       continue;
     }
     const threshold = options.minConfidence?.[key] ?? DEFAULT_MIN_CONFIDENCE[entry?.criticality ?? 'normal'];
-    const reason = found.expired ? 'expired-source' : found.source.confidence < threshold ? 'low-confidence' : undefined;
+    const reason = found.expired
+      ? 'expired-source'
+      : found.source.confidence < threshold
+        ? 'low-confidence'
+        : undefined;
     if (reason) {
       fields.push({ pointer: bound.pointer, key, status: 'needs-review', value, source: found.source, reason });
       diagnostics.push(
@@ -173,7 +211,13 @@ export function fillForm(schema: FormSchema, profile: FillProfile, options: Fill
   return {
     data,
     fields,
-    coverage: { total, filled, needsReview, empty: total - filled - needsReview, ratio: total === 0 ? 0 : filled / total },
+    coverage: {
+      total,
+      filled,
+      needsReview,
+      empty: total - filled - needsReview,
+      ratio: total === 0 ? 0 : filled / total,
+    },
     diagnostics,
   };
 }

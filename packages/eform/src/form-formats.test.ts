@@ -23,14 +23,23 @@ function declaration(draft: keyof typeof DRAFT): FormSchema {
   return {
     $schema: DRAFT[draft],
     [defs]: {
-      person: { type: 'object', properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm và tên' }, ngaySinh: { type: 'string', title: 'Ngày, tháng, năm sinh' } } },
+      person: {
+        type: 'object',
+        properties: {
+          hoTen: { type: 'string', title: 'Họ, chữ đệm và tên' },
+          ngaySinh: { type: 'string', title: 'Ngày, tháng, năm sinh' },
+        },
+      },
     },
     allOf: [
       {
         type: 'object',
         properties: {
           nguoiKhai: { $ref: `#/${defs}/person`, title: 'Người khai' },
-          soNguoi: draft === '04' ? { type: 'integer', minimum: 0, exclusiveMinimum: true } : { type: 'integer', exclusiveMinimum: 0 },
+          soNguoi:
+            draft === '04'
+              ? { type: 'integer', minimum: 0, exclusiveMinimum: true }
+              : { type: 'integer', exclusiveMinimum: 0 },
         },
       },
     ],
@@ -46,7 +55,9 @@ describe('loadForm: JSON Schema drafts', () => {
       const form = loadForm(declaration(draft));
       expect(formFormatOf(form), draft).toBe('jsonschema');
       expect(pointers(form), draft).toEqual(['/nguoiKhai/hoTen', '/nguoiKhai/ngaySinh', '/soNguoi', '/ghiChu']);
-      expect(fillForm(form, syntheticProfile(), { now }).data, draft).toEqual({ nguoiKhai: { hoTen: 'Nguyễn Thị Thử', ngaySinh: '14/07/1999' } });
+      expect(fillForm(form, syntheticProfile(), { now }).data, draft).toEqual({
+        nguoiKhai: { hoTen: 'Nguyễn Thị Thử', ngaySinh: '14/07/1999' },
+      });
     }
   });
 
@@ -54,15 +65,23 @@ describe('loadForm: JSON Schema drafts', () => {
     for (const draft of Object.keys(DRAFT) as Array<keyof typeof DRAFT>) {
       const form = loadForm(declaration(draft));
       // Draft-04's boolean form is reported by its `minimum`; later drafts have a numeric `exclusiveMinimum`.
-      expect(validateForm(form, { soNguoi: 0 }).errors.map((e) => e.keyword), draft).toEqual([draft === '04' ? 'minimum' : 'exclusiveMinimum']);
+      expect(
+        validateForm(form, { soNguoi: 0 }).errors.map((e) => e.keyword),
+        draft,
+      ).toEqual([draft === '04' ? 'minimum' : 'exclusiveMinimum']);
       expect(validateForm(form, { soNguoi: 1 }).ok, draft).toBe(true);
     }
   });
 
   it('accepts a root $ref, anyOf and oneOf', () => {
     const leaf = { type: 'object', properties: { a: { type: 'string' } } };
-    expect(pointers(loadForm({ $schema: DRAFT['07'], $ref: '#/definitions/f', definitions: { f: leaf } }))).toEqual(['/a']);
-    expect(pointers(loadForm({ anyOf: [leaf, { type: 'object', properties: { b: { type: 'string' } } }] }))).toEqual(['/a', '/b']);
+    expect(pointers(loadForm({ $schema: DRAFT['07'], $ref: '#/definitions/f', definitions: { f: leaf } }))).toEqual([
+      '/a',
+    ]);
+    expect(pointers(loadForm({ anyOf: [leaf, { type: 'object', properties: { b: { type: 'string' } } }] }))).toEqual([
+      '/a',
+      '/b',
+    ]);
     expect(pointers(loadForm({ oneOf: [{ $ref: '#/$defs/f' }], $defs: { f: leaf } }))).toEqual(['/a']);
   });
 
@@ -75,18 +94,27 @@ describe('loadForm: JSON Schema drafts', () => {
       }
     })();
     expect(isSohoaError(notObject, 'EFORM_SCHEMA_INVALID')).toBe(true);
-    expect(() => loadForm({ type: 'object', properties: { a: { $ref: '#/definitions/missing' } } })).toThrowError(/#\/definitions\/missing/);
+    expect(() => loadForm({ type: 'object', properties: { a: { $ref: '#/definitions/missing' } } })).toThrowError(
+      /#\/definitions\/missing/,
+    );
   });
 
   it('keeps the expansion budget for combinators: self-including and doubling allOf are refused fast', () => {
     const doubling: Record<string, unknown> = { d40: { type: 'object', properties: { x: { type: 'string' } } } };
-    for (let i = 0; i < 40; i++) doubling[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i + 1}` }, { $ref: `#/$defs/d${i + 1}` }] };
+    for (let i = 0; i < 40; i++)
+      doubling[`d${i}`] = { allOf: [{ $ref: `#/$defs/d${i + 1}` }, { $ref: `#/$defs/d${i + 1}` }] };
     const started = performance.now();
     for (const schema of [
       { $ref: '#/$defs/d0', $defs: doubling },
-      { type: 'object', properties: { a: { $ref: '#/$defs/r' } }, $defs: { r: { type: 'object', allOf: [{ $ref: '#/$defs/r' }], properties: { r: { $ref: '#/$defs/r' } } } } },
+      {
+        type: 'object',
+        properties: { a: { $ref: '#/$defs/r' } },
+        $defs: { r: { type: 'object', allOf: [{ $ref: '#/$defs/r' }], properties: { r: { $ref: '#/$defs/r' } } } },
+      },
     ]) {
-      expect(() => fillForm(loadForm(schema), syntheticProfile())).toThrowError(expect.objectContaining({ code: 'EFORM_SCHEMA_TOO_LARGE' }));
+      expect(() => fillForm(loadForm(schema), syntheticProfile())).toThrowError(
+        expect.objectContaining({ code: 'EFORM_SCHEMA_TOO_LARGE' }),
+      );
     }
     expect(performance.now() - started).toBeLessThan(2000);
   });
@@ -107,14 +135,40 @@ const formio = {
           key: 'cols',
           input: false,
           columns: [
-            { components: [{ type: 'textfield', key: 'fullname', label: 'Họ và tên', input: true, validate: { required: true } }] },
-            { components: [{ type: 'textfield', key: 'identityNumber', label: 'Số định danh cá nhân', input: true, validate: { pattern: '\\d{12}' } }] },
+            {
+              components: [
+                { type: 'textfield', key: 'fullname', label: 'Họ và tên', input: true, validate: { required: true } },
+              ],
+            },
+            {
+              components: [
+                {
+                  type: 'textfield',
+                  key: 'identityNumber',
+                  label: 'Số định danh cá nhân',
+                  input: true,
+                  validate: { pattern: '\\d{12}' },
+                },
+              ],
+            },
           ],
         },
       ],
     },
-    { type: 'container', key: 'address', label: 'Nơi thường trú', input: true, components: [{ type: 'textfield', key: 'line', label: 'Địa chỉ', input: true }] },
-    { type: 'datagrid', key: 'members', label: 'Thành viên', input: true, components: [{ type: 'textfield', key: 'name', label: 'Họ tên', input: true }] },
+    {
+      type: 'container',
+      key: 'address',
+      label: 'Nơi thường trú',
+      input: true,
+      components: [{ type: 'textfield', key: 'line', label: 'Địa chỉ', input: true }],
+    },
+    {
+      type: 'datagrid',
+      key: 'members',
+      label: 'Thành viên',
+      input: true,
+      components: [{ type: 'textfield', key: 'name', label: 'Họ tên', input: true }],
+    },
     { type: 'email', key: 'email', label: 'Thư điện tử', input: true },
     { type: 'button', key: 'submit', label: 'Gửi', input: true },
   ],
@@ -133,11 +187,26 @@ const survey = {
           elements: [
             { type: 'text', name: 'hoTen', title: { default: 'Full name', vi: 'Họ và tên' }, isRequired: true },
             { type: 'text', name: 'ngaySinh', title: 'Ngày sinh', inputType: 'date' },
-            { type: 'text', name: 'soDinhDanh', title: 'Số định danh cá nhân', validators: [{ type: 'regex', regex: '^\\d{12}$' }] },
+            {
+              type: 'text',
+              name: 'soDinhDanh',
+              title: 'Số định danh cá nhân',
+              validators: [{ type: 'regex', regex: '^\\d{12}$' }],
+            },
           ],
         },
-        { type: 'multipletext', name: 'lienHe', title: 'Liên hệ', items: [{ name: 'email', title: 'Thư điện tử', validators: [{ type: 'email' }] }] },
-        { type: 'paneldynamic', name: 'thanhVien', title: 'Thành viên', templateElements: [{ type: 'text', name: 'hoTen', title: 'Họ tên' }] },
+        {
+          type: 'multipletext',
+          name: 'lienHe',
+          title: 'Liên hệ',
+          items: [{ name: 'email', title: 'Thư điện tử', validators: [{ type: 'email' }] }],
+        },
+        {
+          type: 'paneldynamic',
+          name: 'thanhVien',
+          title: 'Thành viên',
+          templateElements: [{ type: 'text', name: 'hoTen', title: 'Họ tên' }],
+        },
         { type: 'html', name: 'note', html: '<p>…</p>' },
       ],
     },
@@ -157,7 +226,9 @@ describe('loadForm: Form.io', () => {
   });
 
   it("validates with Form.io's rules: required (not empty), anchored pattern, email", () => {
-    const errors = validateForm(form, { fullname: '', identityNumber: 'x001199012345', email: 'no' }).errors.map((e) => [e.pointer, e.keyword]);
+    const errors = validateForm(form, { fullname: '', identityNumber: 'x001199012345', email: 'no' }).errors.map(
+      (e) => [e.pointer, e.keyword],
+    );
     expect(errors).toEqual([
       ['/fullname', 'minLength'],
       ['/identityNumber', 'pattern'],
@@ -179,7 +250,10 @@ describe('loadForm: SurveyJS', () => {
   });
 
   it("validates with SurveyJS's isRequired and validators", () => {
-    const errors = validateForm(form, { soDinhDanh: '12', lienHe: { email: 'no' } }).errors.map((e) => [e.pointer, e.keyword]);
+    const errors = validateForm(form, { soDinhDanh: '12', lienHe: { email: 'no' } }).errors.map((e) => [
+      e.pointer,
+      e.keyword,
+    ]);
     expect(errors).toEqual([
       ['/hoTen', 'required'],
       ['/soDinhDanh', 'pattern'],
@@ -188,13 +262,19 @@ describe('loadForm: SurveyJS', () => {
   });
 
   it('the format can be forced, and an unknown one is a typed error', () => {
-    expect(() => loadForm(survey, { format: 'jsonschema' })).toThrowError(expect.objectContaining({ code: 'EFORM_SCHEMA_INVALID' }));
-    expect(() => loadForm(survey, { format: 'xforms' as never })).toThrowError(expect.objectContaining({ code: 'EFORM_FORMAT_UNKNOWN' }));
+    expect(() => loadForm(survey, { format: 'jsonschema' })).toThrowError(
+      expect.objectContaining({ code: 'EFORM_SCHEMA_INVALID' }),
+    );
+    expect(() => loadForm(survey, { format: 'xforms' as never })).toThrowError(
+      expect.objectContaining({ code: 'EFORM_FORMAT_UNKNOWN' }),
+    );
   });
 
   it('bounds the raw document before converting it', () => {
     let deep: Record<string, unknown> = { type: 'text', name: 'x' };
     for (let i = 0; i < 100; i++) deep = { type: 'panel', name: `p${i}`, elements: [deep] };
-    expect(() => loadForm({ elements: [deep] })).toThrowError(expect.objectContaining({ code: 'EFORM_SCHEMA_TOO_LARGE' }));
+    expect(() => loadForm({ elements: [deep] })).toThrowError(
+      expect.objectContaining({ code: 'EFORM_SCHEMA_TOO_LARGE' }),
+    );
   });
 });

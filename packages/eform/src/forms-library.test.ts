@@ -8,11 +8,15 @@ import { parseFormSchema } from './schema';
 import { validateForm } from './validate';
 
 const dir = new URL('../../../schemas/forms/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort();
 const load = (name: string) => parseFormSchema(JSON.parse(readFileSync(new URL(name, dir), 'utf8')));
 const now = new Date(2026, 2, 5);
 // The birth of a child is declared by a parent: the requester is the mother here.
-const roleMaps: Record<string, Record<string, string>> = { 'to-khai-dang-ky-khai-sinh.schema.json': { mother: 'self' } };
+const roleMaps: Record<string, Record<string, string>> = {
+  'to-khai-dang-ky-khai-sinh.schema.json': { mother: 'self' },
+};
 
 describe('forms library (schemas/forms)', () => {
   it('has at least 12 forms', () => {

@@ -78,7 +78,11 @@ function labelledBlanks(text: string): Array<{ label: string; tag: string; conte
   return out;
 }
 
-const baseKey = (key: string) => key.replace(/^person\.(mother|father|spouse|child|householdHead|guardian|grantor|attorney|ward|deceased|agent|representative|other)\./, 'person.');
+const baseKey = (key: string) =>
+  key.replace(
+    /^person\.(mother|father|spouse|child|householdHead|guardian|grantor|attorney|ward|deceased|agent|representative|other)\./,
+    'person.',
+  );
 
 describe.skipIf(!available)('label inference on real tagged forms', () => {
   it('never binds a blank to a wrong key, and binds most known ones', () => {
@@ -88,13 +92,20 @@ describe.skipIf(!available)('label inference on real tagged forms', () => {
     for (const file of readdirSync(TAGGED)) {
       for (const { label, tag, context } of labelledBlanks(readFileSync(join(TAGGED, file), 'utf8'))) {
         const leaf = { type: 'string', title: label };
-        const schema = context === undefined ? { type: 'object', properties: { field: leaf } } : { type: 'object', properties: { line: { type: 'object', title: context, properties: { field: leaf } } } };
+        const schema =
+          context === undefined
+            ? { type: 'object', properties: { field: leaf } }
+            : { type: 'object', properties: { line: { type: 'object', title: context, properties: { field: leaf } } } };
         const { fields } = bindForm(schema);
         const key = fields[0]?.key && baseKey(fields[0].key);
         const expected = EXPECTED[tag];
         if (expected) known++;
         if (!key) continue;
-        if (key === expected || (expected && (ALSO_RIGHT[expected]?.includes(key) || NARROWER[expected]?.includes(key)))) right++;
+        if (
+          key === expected ||
+          (expected && (ALSO_RIGHT[expected]?.includes(key) || NARROWER[expected]?.includes(key)))
+        )
+          right++;
         else if (expected) wrong.push(`${tag} ← ${key} «${label}»`); // labels only: forms hold no personal data
       }
     }

@@ -12,11 +12,17 @@ import { listLeaves } from './internal/walk';
 /** A group holding two copies of itself: 2^depth fields from a few hundred bytes. */
 const bomb = {
   type: 'object',
-  $defs: { n: { type: 'object', properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, v: { type: 'string' } } } },
+  $defs: {
+    n: { type: 'object', properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, v: { type: 'string' } } },
+  },
   properties: { x: { $ref: '#/$defs/n' } },
 };
-const flat = (n: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string' }])) });
-const nested = (depth: number): Record<string, unknown> => (depth === 0 ? { type: 'string' } : { type: 'object', properties: { g: nested(depth - 1) } });
+const flat = (n: number) => ({
+  type: 'object',
+  properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string' }])),
+});
+const nested = (depth: number): Record<string, unknown> =>
+  depth === 0 ? { type: 'string' } : { type: 'object', properties: { g: nested(depth - 1) } };
 
 function refusal(fn: () => unknown): { message: string; pointer: unknown; ms: number } {
   const started = performance.now();
@@ -25,14 +31,23 @@ function refusal(fn: () => unknown): { message: string; pointer: unknown; ms: nu
   } catch (error) {
     const ms = performance.now() - started;
     expect(isSohoaError(error, 'EFORM_SCHEMA_TOO_LARGE'), String(error)).toBe(true);
-    return { message: (error as Error).message, pointer: (error as { details: { pointer: unknown } }).details.pointer, ms };
+    return {
+      message: (error as Error).message,
+      pointer: (error as { details: { pointer: unknown } }).details.pointer,
+      ms,
+    };
   }
   throw new Error('not refused');
 }
 
 describe('form schema expansion limits', () => {
   it('refuses the self-doubling $ref in every eform walk, counting while expanding', async () => {
-    for (const walk of [() => listLeaves(bomb), () => bindForm(bomb), () => fillForm(bomb, { values: {} }), () => validateForm(bomb, {})]) {
+    for (const walk of [
+      () => listLeaves(bomb),
+      () => bindForm(bomb),
+      () => fillForm(bomb, { values: {} }),
+      () => validateForm(bomb, {}),
+    ]) {
       const { message, ms } = refusal(walk);
       // Depth first: the first branch passes 32 levels after 33 nodes.
       expect(message).toMatch(/deeper than 32 levels/);
@@ -42,7 +57,12 @@ describe('form schema expansion limits', () => {
     await expect(formTypes(bomb)).rejects.toMatchObject({ code: 'EFORM_SCHEMA_TOO_LARGE' });
     const parsed = safeParseFormSchema(bomb);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.diagnostics[0]).toMatchObject({ code: 'EFORM_SCHEMA_TOO_LARGE', severity: 'error', origin: 'eform' });
+    if (!parsed.ok)
+      expect(parsed.diagnostics[0]).toMatchObject({
+        code: 'EFORM_SCHEMA_TOO_LARGE',
+        severity: 'error',
+        origin: 'eform',
+      });
   });
 
   it('maxFields and maxDepth are configurable and apply to forms without any $ref', () => {
@@ -53,7 +73,9 @@ describe('form schema expansion limits', () => {
     expect(deep.message).toMatch(/deeper than 4 levels/);
     expect(deep.pointer).toBe('/g/g/g/g/g');
     // With room in depth, the field count stops it.
-    expect(refusal(() => listLeaves(bomb, { maxFields: 100, maxDepth: 256 })).message).toMatch(/more than 100 fields and groups/);
+    expect(refusal(() => listLeaves(bomb, { maxFields: 100, maxDepth: 256 })).message).toMatch(
+      /more than 100 fields and groups/,
+    );
     // The walks recurse: a depth that would overflow the stack is refused as an option.
     expect(() => bindForm(bomb, undefined, { limits: { maxDepth: 100_000 } })).toThrow(/from 1 to 256/);
     expect(safeParseFormSchema(flat(11), { limits: { maxFields: 10 } }).ok).toBe(false);

@@ -1,4 +1,11 @@
-import { createDiagnostic, createExpansionBudget, isSohoaError, SohoaError, type Diagnostic, type SafeResult } from '@sohoa/core';
+import {
+  createDiagnostic,
+  createExpansionBudget,
+  isSohoaError,
+  SohoaError,
+  type Diagnostic,
+  type SafeResult,
+} from '@sohoa/core';
 import { draftOf, schemaProblem } from './internal/ajv';
 import { formioToSchema, isFormio } from './internal/formio';
 import { checkSchemaLimits } from './internal/limits';
@@ -17,10 +24,15 @@ function findRemoteRefs(node: unknown, pointer: string, out: Diagnostic[]): void
     const here = `${pointer}/${escapeSegment(key)}`;
     if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string' && !value.startsWith('#')) {
       out.push(
-        createDiagnostic('EFORM_REMOTE_REF', 'error', `\`${key}\` at \`${here}\` points outside the schema; sohoa never fetches schemas: inline the definition under \`$defs\` and use a local \`#/$defs/...\` reference.`, {
-          origin: 'eform',
-          pointer: here,
-        }),
+        createDiagnostic(
+          'EFORM_REMOTE_REF',
+          'error',
+          `\`${key}\` at \`${here}\` points outside the schema; sohoa never fetches schemas: inline the definition under \`$defs\` and use a local \`#/$defs/...\` reference.`,
+          {
+            origin: 'eform',
+            pointer: here,
+          },
+        ),
       );
     } else {
       findRemoteRefs(value, here, out);
@@ -33,8 +45,20 @@ function findDanglingRefs(root: FormSchema, node: unknown, pointer: string, out:
   if (typeof node !== 'object' || node === null || out.length >= 5) return;
   for (const [key, value] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
     const here = `${pointer}/${escapeSegment(String(key))}`;
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && getAtPointer(root, safeDecode(value.slice(1))) === undefined) {
-      out.push(createDiagnostic('EFORM_SCHEMA_INVALID', 'error', `\`$ref\` at \`${here}\` points to \`${value}\`, which is not in the schema; add the definition or fix the reference.`, { origin: 'eform', pointer: here }));
+    if (
+      key === '$ref' &&
+      typeof value === 'string' &&
+      value.startsWith('#/') &&
+      getAtPointer(root, safeDecode(value.slice(1))) === undefined
+    ) {
+      out.push(
+        createDiagnostic(
+          'EFORM_SCHEMA_INVALID',
+          'error',
+          `\`$ref\` at \`${here}\` points to \`${value}\`, which is not in the schema; add the definition or fix the reference.`,
+          { origin: 'eform', pointer: here },
+        ),
+      );
     } else {
       findDanglingRefs(root, value, here, out);
     }
@@ -65,7 +89,10 @@ export function safeParseFormSchema(json: unknown, options: SchemaOptions = {}):
   }
   const schema = json as FormSchema;
   if (draftOf(schema) === undefined) {
-    return invalid('`$schema` must name JSON Schema draft-04, -06, -07, 2019-09 or 2020-12 (e.g. `https://json-schema.org/draft/2020-12/schema`); convert the schema or drop `$schema`.', '/$schema');
+    return invalid(
+      '`$schema` must name JSON Schema draft-04, -06, -07, 2019-09 or 2020-12 (e.g. `https://json-schema.org/draft/2020-12/schema`); convert the schema or drop `$schema`.',
+      '/$schema',
+    );
   }
   const limits = checkSchemaLimits(schema);
   if (limits.length > 0) return { ok: false, diagnostics: limits };
@@ -78,7 +105,9 @@ export function safeParseFormSchema(json: unknown, options: SchemaOptions = {}):
     throw error;
   }
   if (!isGroup(root)) {
-    return invalid('A form schema must describe an object (`"type": "object"` with `properties`, directly or through its root `$ref`, `allOf`, `anyOf` or `oneOf`); wrap the fields in an object schema.');
+    return invalid(
+      'A form schema must describe an object (`"type": "object"` with `properties`, directly or through its root `$ref`, `allOf`, `anyOf` or `oneOf`); wrap the fields in an object schema.',
+    );
   }
   try {
     listLeaves(schema, options.limits);
@@ -93,7 +122,8 @@ export function safeParseFormSchema(json: unknown, options: SchemaOptions = {}):
   findDanglingRefs(schema, schema, '', dangling);
   if (dangling.length > 0) return { ok: false, diagnostics: dangling };
   const problem = schemaProblem(schema);
-  if (problem !== undefined) return invalid(`The schema is not valid JSON Schema ${draftOf(schema)}: at \`${problem}\`. Fix that keyword.`);
+  if (problem !== undefined)
+    return invalid(`The schema is not valid JSON Schema ${draftOf(schema)}: at \`${problem}\`. Fix that keyword.`);
   return { ok: true, value: schema };
 }
 
@@ -102,7 +132,16 @@ export function parseFormSchema(json: unknown, options: SchemaOptions = {}): For
   const result = safeParseFormSchema(json, options);
   if (result.ok) return result.value;
   const first = result.diagnostics[0]!;
-  throw new SohoaError(first.code as 'EFORM_SCHEMA_INVALID' | 'EFORM_REMOTE_REF' | 'EFORM_SCHEMA_TOO_LARGE' | 'EFORM_PATTERN_UNSAFE' | 'EFORM_PATTERN_UNSUPPORTED', first.message, { diagnostics: result.diagnostics });
+  throw new SohoaError(
+    first.code as
+      | 'EFORM_SCHEMA_INVALID'
+      | 'EFORM_REMOTE_REF'
+      | 'EFORM_SCHEMA_TOO_LARGE'
+      | 'EFORM_PATTERN_UNSAFE'
+      | 'EFORM_PATTERN_UNSUPPORTED',
+    first.message,
+    { diagnostics: result.diagnostics },
+  );
 }
 
 const FORMATS: readonly FormFormat[] = ['jsonschema', 'formio', 'surveyjs'];
@@ -132,11 +171,18 @@ export function detectFormFormat(json: unknown): FormFormat {
 export function loadForm(input: unknown, options: LoadFormOptions = {}): FormSchema {
   const format = options.format ?? detectFormFormat(input);
   if (!FORMATS.includes(format)) {
-    throw new SohoaError('EFORM_FORMAT_UNKNOWN', `Unknown form format \`${String(format)}\`; use one of ${FORMATS.join(', ')}.`, { details: { format: String(format) } });
+    throw new SohoaError(
+      'EFORM_FORMAT_UNKNOWN',
+      `Unknown form format \`${String(format)}\`; use one of ${FORMATS.join(', ')}.`,
+      { details: { format: String(format) } },
+    );
   }
   if (format === 'jsonschema') return parseFormSchema(input, options);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new SohoaError('EFORM_SCHEMA_INVALID', `A ${format === 'formio' ? 'Form.io form definition' : 'SurveyJS survey'} must be a JSON object; got something else.`);
+    throw new SohoaError(
+      'EFORM_SCHEMA_INVALID',
+      `A ${format === 'formio' ? 'Form.io form definition' : 'SurveyJS survey'} must be a JSON object; got something else.`,
+    );
   }
   // Bound the document itself before converting it; the converted schema is checked again below.
   const raw = checkSchemaLimits(input).filter((d) => d.code === 'EFORM_SCHEMA_TOO_LARGE');
@@ -150,4 +196,3 @@ export function formFormatOf(schema: FormSchema): FormFormat {
   const format = schema['x-sohoa-source-format'];
   return format === 'formio' || format === 'surveyjs' ? format : 'jsonschema';
 }
-

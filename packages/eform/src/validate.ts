@@ -41,7 +41,8 @@ export function validateForm(schema: FormSchema, data: unknown, options: Validat
   if (validate(data)) return { ok: true, errors: [] };
   const errors = (validate.errors ?? []).map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
-    const pointer = missing === undefined ? e.instancePath : `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer =
+      missing === undefined ? e.instancePath : `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const message = vi ? messageVi(e) : missing === undefined ? (e.message ?? e.keyword) : 'is required';
     return { pointer, schemaPointer: e.schemaPath.replace(/^#/, ''), keyword: e.keyword, message };
   });

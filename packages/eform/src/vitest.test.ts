@@ -4,7 +4,12 @@ import { fillForm } from './fill';
 import { syntheticProfile } from './internal/test-profile';
 import { toAutoFill } from './vitest';
 
-const ct01 = JSON.parse(readFileSync(new URL('../../../schemas/forms/ct01-to-khai-thay-doi-thong-tin-cu-tru.schema.json', import.meta.url), 'utf8'));
+const ct01 = JSON.parse(
+  readFileSync(
+    new URL('../../../schemas/forms/ct01-to-khai-thay-doi-thong-tin-cu-tru.schema.json', import.meta.url),
+    'utf8',
+  ),
+);
 
 describe('toAutoFill', () => {
   const filled = fillForm(ct01, syntheticProfile(), { now: new Date(2026, 2, 5) });

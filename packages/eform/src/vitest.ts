@@ -14,6 +14,7 @@ interface AutoFillMatchers<R = unknown> {
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  // biome-ignore lint/suspicious/noExplicitAny: the augmentation must repeat vitest's own `Assertion<T = any>`
   interface Assertion<T = any> extends AutoFillMatchers<T> {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends AutoFillMatchers {}
@@ -35,7 +36,9 @@ export function toAutoFill(received: unknown, options: AutoFillOptions = {}) {
   }
   const { coverage, fields } = received;
   const pass = coverage.ratio >= atLeast;
-  const empty = fields.filter((f) => f.status !== 'filled').map((f) => `  ${f.pointer}: ${f.status}${f.reason ? ` (${f.reason})` : ''}`);
+  const empty = fields
+    .filter((f) => f.status !== 'filled')
+    .map((f) => `  ${f.pointer}: ${f.status}${f.reason ? ` (${f.reason})` : ''}`);
   const shown = empty.slice(0, 20).join('\n') + (empty.length > 20 ? `\n  … ${empty.length - 20} more` : '');
   const summary = `${coverage.filled}/${coverage.total} fields filled (${(coverage.ratio * 100).toFixed(1)}%), needs review ${coverage.needsReview}`;
   return {

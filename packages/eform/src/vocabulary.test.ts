@@ -4,7 +4,8 @@ import { safeParseFormSchema } from './schema';
 import { compileFormSchema } from './validate';
 import { getKeyInfo, keyWithRole, vocabulary } from './vocabulary';
 
-const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../schemas/vocab/${name}`, import.meta.url), 'utf8'));
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../schemas/vocab/${name}`, import.meta.url), 'utf8'));
 
 describe('vocabulary', () => {
   it('has at least 120 keys, each with a type, criticality and labels or a base', () => {
@@ -24,7 +25,11 @@ describe('vocabulary', () => {
   });
 
   it('resolves role keys to their base', () => {
-    expect(getKeyInfo('person.mother.fullName')).toMatchObject({ role: 'mother', base: 'person.fullName', criticality: 'high' });
+    expect(getKeyInfo('person.mother.fullName')).toMatchObject({
+      role: 'mother',
+      base: 'person.fullName',
+      criticality: 'high',
+    });
     expect(getKeyInfo('person.guardian.birthDate')).toMatchObject({ role: 'guardian', type: 'date' });
     expect(getKeyInfo('person.nobody.fullName')).toBeUndefined();
     expect(keyWithRole('person.fullName', 'self')).toBe('person.fullName');

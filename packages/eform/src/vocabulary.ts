@@ -5,13 +5,20 @@ import type { Vocabulary, VocabularyEntry } from './types';
 type RawEntry = Omit<VocabularyEntry, 'key'> | { base: string; role: string };
 
 /** Resolve role entries (`{ base, role }`) against their base keys. */
-function loadVocabulary(raw: { version: number; roles: Vocabulary['roles']; keys: Record<string, RawEntry> }): Vocabulary {
+function loadVocabulary(raw: {
+  version: number;
+  roles: Vocabulary['roles'];
+  keys: Record<string, RawEntry>;
+}): Vocabulary {
   const keys: Record<string, VocabularyEntry> = {};
   for (const [key, entry] of Object.entries(raw.keys)) {
     if ('base' in entry && !('type' in entry)) {
       const base = raw.keys[entry.base];
       if (!base || 'base' in base) {
-        throw new SohoaError('EFORM_SCHEMA_INVALID', `Vocabulary key \`${key}\` has an unknown base \`${entry.base}\`; fix packages/eform/vocab/keys.json.`);
+        throw new SohoaError(
+          'EFORM_SCHEMA_INVALID',
+          `Vocabulary key \`${key}\` has an unknown base \`${entry.base}\`; fix packages/eform/vocab/keys.json.`,
+        );
       }
       keys[key] = { ...(base as Omit<VocabularyEntry, 'key'>), key, labels: [], role: entry.role, base: entry.base };
     } else {
@@ -29,7 +36,16 @@ const DATE_PART = /^(.+)\.(day|month|year)$/;
 const ADDRESS_PART = /^(.+)\.(ward|district|province|street)$/;
 const CURRENT_UNITS = /^(.+)\.currentUnits(?:\.(?:province|ward))?$/;
 /** Keys holding an address whose units (`ward`, `district`, `province`) can be read off. */
-export const ADDRESS_KEYS = new Set(['permanentAddress', 'temporaryAddress', 'currentAddress', 'residence', 'hometown', 'birthPlace', 'birthRegistrationPlace', 'previousAddress']);
+export const ADDRESS_KEYS = new Set([
+  'permanentAddress',
+  'temporaryAddress',
+  'currentAddress',
+  'residence',
+  'hometown',
+  'birthPlace',
+  'birthRegistrationPlace',
+  'previousAddress',
+]);
 
 /**
  * The vocabulary entry of a key; role keys not listed (`person.guardian.birthDate`) resolve to
@@ -42,19 +58,43 @@ export function getKeyInfo(key: string): VocabularyEntry | undefined {
   const part = DATE_PART.exec(key);
   if (part) {
     const date = getKeyInfo(part[1]!);
-    if (date?.type === 'date') return { key, type: 'integer', criticality: date.criticality, labels: [], computed: true, ...(date.role !== undefined && { role: date.role }) };
+    if (date?.type === 'date')
+      return {
+        key,
+        type: 'integer',
+        criticality: date.criticality,
+        labels: [],
+        computed: true,
+        ...(date.role !== undefined && { role: date.role }),
+      };
   }
   // Any address key has a current-unit version and its parts: `person.permanentAddress.currentUnits.ward`.
   const current = CURRENT_UNITS.exec(key);
   if (current && ADDRESS_KEYS.has(current[1]!.slice(current[1]!.lastIndexOf('.') + 1))) {
     const address = getKeyInfo(current[1]!);
-    if (address) return { key, type: 'string', criticality: 'normal', labels: [], computed: true, ...(address.role !== undefined && { role: address.role }) };
+    if (address)
+      return {
+        key,
+        type: 'string',
+        criticality: 'normal',
+        labels: [],
+        computed: true,
+        ...(address.role !== undefined && { role: address.role }),
+      };
   }
   // Any address key splits into named units: `person.birthRegistrationPlace.province`.
   const unit = ADDRESS_PART.exec(key);
   if (unit && ADDRESS_KEYS.has(unit[1]!.slice(unit[1]!.lastIndexOf('.') + 1))) {
     const address = getKeyInfo(unit[1]!);
-    if (address) return { key, type: 'string', criticality: 'normal', labels: [], computed: true, ...(address.role !== undefined && { role: address.role }) };
+    if (address)
+      return {
+        key,
+        type: 'string',
+        criticality: 'normal',
+        labels: [],
+        computed: true,
+        ...(address.role !== undefined && { role: address.role }),
+      };
   }
   const match = ROLE_KEY.exec(key);
   if (!match || !(match[1]! in vocabulary.roles)) return undefined;

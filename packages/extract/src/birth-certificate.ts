@@ -1,5 +1,18 @@
 import type { Diagnostic } from '@sohoa/core';
-import { canonicalWords, checkDateWords, checkIdProvince, checkOrder, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, readSigningDate, type CivilClassSpec, splitRelations } from './civil-document';
+import {
+  canonicalWords,
+  checkDateWords,
+  checkIdProvince,
+  checkOrder,
+  civilRecord,
+  copyField,
+  civilScore,
+  readBareRegisterNumber,
+  readSigner,
+  readSigningDate,
+  type CivilClassSpec,
+  splitRelations,
+} from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
@@ -8,12 +21,51 @@ import type { DocumentTypeDefinition, FieldSet } from './types';
 
 const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao), the older `Giấy chứng nhận khai sinh` and bilingual copies.
-  titles: ['giay khai sinh', 'trich luc khai sinh', 'ban sao giay khai sinh', 'ban trich luc khai sinh', 'giay chung nhan khai sinh', 'chung nhan khai sinh', 'birth certificate'],
-  labels: ['noi sinh', 'gioi tinh', 'nam hay nu', 'dan toc', 'quoc tich', 'que quan', 'ngay sinh', 'sinh ngay', 'nam sinh', 'ten me', 'nguoi me', 'ten cha', 'nguoi cha', 'cha me', 'dang ky khai sinh', 'nguoi di khai', 'nguoi dung khai', 'nguoi khai', 'quan he voi', 'so dinh danh', 'ghi bang chu', 'bang chu'],
+  titles: [
+    'giay khai sinh',
+    'trich luc khai sinh',
+    'ban sao giay khai sinh',
+    'ban trich luc khai sinh',
+    'giay chung nhan khai sinh',
+    'chung nhan khai sinh',
+    'birth certificate',
+  ],
+  labels: [
+    'noi sinh',
+    'gioi tinh',
+    'nam hay nu',
+    'dan toc',
+    'quoc tich',
+    'que quan',
+    'ngay sinh',
+    'sinh ngay',
+    'nam sinh',
+    'ten me',
+    'nguoi me',
+    'ten cha',
+    'nguoi cha',
+    'cha me',
+    'dang ky khai sinh',
+    'nguoi di khai',
+    'nguoi dung khai',
+    'nguoi khai',
+    'quan he voi',
+    'so dinh danh',
+    'ghi bang chu',
+    'bang chu',
+  ],
   topic: ['khai sinh', 'nguoi dung khai', 'nguoi di khai', 'noi sinh'],
   excludes: ['kinh doanh', 'doanh nghiep', 'su dung dat', 'ket hon'],
   foreign: ['giay chung nhan ket hon', 'trich luc ket hon', 'dang ky ket hon'],
-  markers: ['giay khai sinh', 'ten nguoi me', 'ten nguoi cha', 'noi dang ky khai sinh', 'ghi bang chu', 'nguoi ky giay khai sinh', 'noi sinh'],
+  markers: [
+    'giay khai sinh',
+    'ten nguoi me',
+    'ten nguoi cha',
+    'noi dang ky khai sinh',
+    'ghi bang chu',
+    'nguoi ky giay khai sinh',
+    'noi sinh',
+  ],
 };
 
 const PEOPLE = ['subject', 'mother', 'father', 'declarant'];
@@ -27,30 +79,205 @@ const ANY = ['*'];
  */
 export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'subject', headings: ['người được khai sinh', 'người được đăng ký khai sinh', 'con'], qualifiers: ['người được khai sinh', 'của con', 'con'] },
-    { id: 'mother', headings: ['mẹ', 'người mẹ', 'mother'], qualifiers: ['người mẹ', 'mẹ', 'mother'], pairedWith: 'father' },
-    { id: 'father', headings: ['cha', 'người cha', 'bố', 'father'], qualifiers: ['người cha', 'cha', 'bố', 'father'], pairedWith: 'mother' },
-    { id: 'declarant', headings: ['người yêu cầu', 'người khai', 'người đứng khai', 'người đi khai sinh'], qualifiers: ['người đi khai sinh', 'người đi đăng ký khai sinh', 'người đi đăng ký', 'người đứng khai', 'người đi khai', 'người yêu cầu', 'người khai'] },
+    {
+      id: 'subject',
+      headings: ['người được khai sinh', 'người được đăng ký khai sinh', 'con'],
+      qualifiers: ['người được khai sinh', 'của con', 'con'],
+    },
+    {
+      id: 'mother',
+      headings: ['mẹ', 'người mẹ', 'mother'],
+      qualifiers: ['người mẹ', 'mẹ', 'mother'],
+      pairedWith: 'father',
+    },
+    {
+      id: 'father',
+      headings: ['cha', 'người cha', 'bố', 'father'],
+      qualifiers: ['người cha', 'cha', 'bố', 'father'],
+      pairedWith: 'mother',
+    },
+    {
+      id: 'declarant',
+      headings: ['người yêu cầu', 'người khai', 'người đứng khai', 'người đi khai sinh'],
+      qualifiers: [
+        'người đi khai sinh',
+        'người đi đăng ký khai sinh',
+        'người đi đăng ký',
+        'người đứng khai',
+        'người đi khai',
+        'người yêu cầu',
+        'người khai',
+      ],
+    },
   ],
-  stops: ['Người ký giấy khai sinh', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Ghi chú', 'Giấy tờ tùy thân', 'Nghề nghiệp'],
+  stops: [
+    'Người ký giấy khai sinh',
+    'TM. Ủy ban nhân dân',
+    'KT. Chủ tịch',
+    'Ghi chú',
+    'Giấy tờ tùy thân',
+    'Nghề nghiệp',
+  ],
   fields: [
-    { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
-    { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
-    { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: PEOPLE, parse: rp.name, reread: true },
-    { key: 'person.fullName', labels: ['Người đi đăng ký khai sinh', 'Người đi khai sinh', 'Người đi đăng ký', 'Người đứng khai', 'Người đi khai'], roles: ['declarant'], labelRole: 'declarant', parse: rp.name, reread: true },
-    { key: 'person.relationship', labels: ['Quan hệ với người được khai sinh', 'Quan hệ với người được đăng ký khai sinh', 'Quan hệ với người được khai', 'Quan hệ với đứa trẻ', 'Quan hệ với trẻ', 'Quan hệ với con', 'Quan hệ'], roles: ['declarant'], labelRole: 'declarant', parse: rp.kinship },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], parse: rp.date, reread: true, spansLeaders: true },
-    { key: 'person.birthDate.year', labels: ['Năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Sinh năm', 'Year of birth'], roles: [...PARENTS, 'declarant'], parse: rp.year, reread: true },
-    { key: 'person.birthDate.words', labels: ['ghi bằng chữ', 'bằng chữ', 'In words'], parse: rp.wordsDate, wraps: true, mayBeCut: false },
-    { key: 'person.sex', labels: ['Giới tính', 'Nam hay nữ', 'Nam/Nữ', 'Nam, nữ', 'Trai hay gái', 'Sex'], parse: rp.sex },
+    {
+      key: 'document.number',
+      labels: ['Số:', 'No.:'],
+      roles: ANY,
+      parse: rp.registerNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'document.bookNumber',
+      labels: ['Quyển số'],
+      roles: ANY,
+      parse: rp.bookNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'person.fullName',
+      labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'],
+      roles: PEOPLE,
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.fullName',
+      labels: [
+        'Người đi đăng ký khai sinh',
+        'Người đi khai sinh',
+        'Người đi đăng ký',
+        'Người đứng khai',
+        'Người đi khai',
+      ],
+      roles: ['declarant'],
+      labelRole: 'declarant',
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.relationship',
+      labels: [
+        'Quan hệ với người được khai sinh',
+        'Quan hệ với người được đăng ký khai sinh',
+        'Quan hệ với người được khai',
+        'Quan hệ với đứa trẻ',
+        'Quan hệ với trẻ',
+        'Quan hệ với con',
+        'Quan hệ',
+      ],
+      roles: ['declarant'],
+      labelRole: 'declarant',
+      parse: rp.kinship,
+    },
+    {
+      key: 'person.birthDate',
+      labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'],
+      parse: rp.date,
+      reread: true,
+      spansLeaders: true,
+    },
+    {
+      key: 'person.birthDate.year',
+      labels: ['Năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Sinh năm', 'Year of birth'],
+      roles: [...PARENTS, 'declarant'],
+      parse: rp.year,
+      reread: true,
+    },
+    {
+      key: 'person.birthDate.words',
+      labels: ['ghi bằng chữ', 'bằng chữ', 'In words'],
+      parse: rp.wordsDate,
+      wraps: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'person.sex',
+      labels: ['Giới tính', 'Nam hay nữ', 'Nam/Nữ', 'Nam, nữ', 'Trai hay gái', 'Sex'],
+      parse: rp.sex,
+    },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity', 'Ethnic group'], roles: PEOPLE, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: PEOPLE, parse: rp.nationality },
-    { key: 'person.birthPlace', labels: ['Nơi sinh', 'Place of birth'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'person.hometown', labels: ['Quê quán', 'Nguyên quán', 'Place of origin'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước', 'Personal identification number'], roles: PEOPLE, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Nơi ở hiện nay', 'Chỗ ở hiện tại', 'Chỗ ở hiện nay', 'Hộ khẩu thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Trú quán', 'Trú tại', 'Place of residence'], roles: [...PARENTS, 'declarant'], parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'document.issuer', labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh', 'Đăng ký tại'], roles: ANY, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký khai sinh', 'Đăng ký ngày', 'Date of registration'], roles: ANY, parse: rp.date, reread: true, spansLeaders: true },
+    {
+      key: 'person.birthPlace',
+      labels: ['Nơi sinh', 'Place of birth'],
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'person.hometown',
+      labels: ['Quê quán', 'Nguyên quán', 'Place of origin'],
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'person.idNumber',
+      labels: [
+        'Số định danh cá nhân',
+        'Số CMND',
+        'Số CCCD',
+        'Số căn cước công dân',
+        'Số chứng minh nhân dân',
+        'Số căn cước',
+        'Personal identification number',
+      ],
+      roles: PEOPLE,
+      parse: rp.personalId,
+      reread: true,
+      wraps: true,
+      complete: (t) => rp.personalId(t) !== undefined,
+      mayBeCut: false,
+    },
+    {
+      key: 'person.residence',
+      labels: [
+        'Nơi cư trú',
+        'Nơi thường trú',
+        'Địa chỉ',
+        'Nơi ở hiện tại',
+        'Nơi ở hiện nay',
+        'Chỗ ở hiện tại',
+        'Chỗ ở hiện nay',
+        'Hộ khẩu thường trú',
+        'Nơi đăng ký hộ khẩu thường trú',
+        'Trú quán',
+        'Trú tại',
+        'Place of residence',
+      ],
+      roles: [...PARENTS, 'declarant'],
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'document.issuer',
+      labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh', 'Đăng ký tại'],
+      roles: ANY,
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'document.issueDate',
+      labels: [
+        'Ngày, tháng, năm đăng ký',
+        'Ngày đăng ký',
+        'Ngày đăng ký khai sinh',
+        'Đăng ký ngày',
+        'Date of registration',
+      ],
+      roles: ANY,
+      parse: rp.date,
+      reread: true,
+      spansLeaders: true,
+    },
   ],
 };
 
@@ -70,7 +297,14 @@ export const birthCertificate: DocumentTypeDefinition = {
       if (!r.ocr || classes[i]?.score === 0) continue;
       const { fields: set, diagnostics } = await readFields(r.page, r.ocr, BIRTH_CERTIFICATE_SPEC, context);
       read.push(...diagnostics);
-      const signer = readSigner(r, ['nguoi ky giay khai sinh', 'nguoi ky trich luc', 'ky, ghi ro ho', 'kt. chu tich', 'tm. uy ban nhan dan', 'chu tich']);
+      const signer = readSigner(r, [
+        'nguoi ky giay khai sinh',
+        'nguoi ky trich luc',
+        'ky, ghi ro ho',
+        'kt. chu tich',
+        'tm. uy ban nhan dan',
+        'chu tich',
+      ]);
       if (signer) set['document.signer'] = signer;
       if (!set['document.issueDate']) {
         const signed = readSigningDate(r);
@@ -89,13 +323,22 @@ export const birthCertificate: DocumentTypeDefinition = {
     canonicalWords(fields);
     diagnostics.push(...checkOrder(fields, 'person.birthDate', 'document.issueDate'));
     diagnostics.push(...checkIdProvince(fields));
-    const birthYear = typeof fields['person.birthDate']?.value === 'string' ? Number(String(fields['person.birthDate'].value).slice(0, 4)) : undefined;
+    const birthYear =
+      typeof fields['person.birthDate']?.value === 'string'
+        ? Number(String(fields['person.birthDate'].value).slice(0, 4))
+        : undefined;
     for (const rel of relations) {
       const year = rel.fields['person.birthDate.year'];
       // A parent is at least 10 years older than the child.
       if (year && birthYear !== undefined && Number(year.value) > birthYear - 10) {
         year.confidence *= 0.5;
-        diagnostics.push({ code: 'EXTRACT_DATES_INCONSISTENT', severity: 'warning', origin: 'extract', key: `person.${rel.role}.birthDate.year`, message: `The ${rel.role}'s birth year is less than 10 years before the child's; it was probably misread.` });
+        diagnostics.push({
+          code: 'EXTRACT_DATES_INCONSISTENT',
+          severity: 'warning',
+          origin: 'extract',
+          key: `person.${rel.role}.birthDate.year`,
+          message: `The ${rel.role}'s birth year is less than 10 years before the child's; it was probably misread.`,
+        });
       }
     }
     copyField(fields, 'document.number', 'person.birthCertificate.number');

@@ -3,7 +3,14 @@ import type { PageImage } from '@sohoa/core';
 import { safeExtractDocument } from './extract';
 import { indentedPage, SOURCE } from './test-helpers';
 
-const blankPage: PageImage = { source: SOURCE, width: 8, height: 8, channels: 1, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
+const blankPage: PageImage = {
+  source: SOURCE,
+  width: 8,
+  height: 8,
+  channels: 1,
+  pixels: new Uint8Array(64).fill(255),
+  diagnostics: [],
+};
 
 const page = indentedPage;
 
@@ -147,7 +154,9 @@ describe('land use certificate', () => {
     expect(v('document.issuer')).toBe('Sở Tài nguyên và Môi trường thành phố Hà Nội');
     expect(r.relations?.[0]?.role).toBe('spouse');
     expect(r.relations?.[0]?.fields['person.sex']?.value).toBe('female');
-    expect(r.relations?.[0]?.fields['person.permanentAddress']?.value).toBe('Thôn Đông, Xã Uy Nỗ, Huyện Đông Anh, Hà Nội');
+    expect(r.relations?.[0]?.fields['person.permanentAddress']?.value).toBe(
+      'Thôn Đông, Xã Uy Nỗ, Huyện Đông Anh, Hà Nội',
+    );
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 

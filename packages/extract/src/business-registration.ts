@@ -33,7 +33,8 @@ const ANY = ['*'];
 const IMPLIED = 0.6;
 
 /** A value after a printed note such as `(ghi bằng chữ in hoa)` or `(nếu có)`: the note is not the value. */
-const afterNote = (parse: (t: string) => string | undefined) => (text: string) => parse(text.replace(/^\s*\([^)]*\)\s*[:.…_]*\s*/u, ''));
+const afterNote = (parse: (t: string) => string | undefined) => (text: string) =>
+  parse(text.replace(/^\s*\([^)]*\)\s*[:.…_]*\s*/u, ''));
 
 /** An amount in digits, with `đồng`, `VNĐ` or `VND` after it. */
 const amount = (text: string) => r.parseAmountValue(text.replace(/^\s*\(?(?:vnđ|vnd|đồng)\)?\s*:?\s*/iu, ''));
@@ -42,22 +43,89 @@ const amount = (text: string) => r.parseAmountValue(text.replace(/^\s*\(?(?:vnđ
 function personFields(role: string): ReaderField[] {
   const roles = [role, 'subject', 'owner', 'member'];
   return [
-    { key: 'person.fullName', labels: ['Họ, chữ đệm và tên', 'Họ, chữ đệm, tên', 'Họ và tên', 'Họ tên', 'Full name'], roles, parse: rp.name, reread: true },
+    {
+      key: 'person.fullName',
+      labels: ['Họ, chữ đệm và tên', 'Họ, chữ đệm, tên', 'Họ và tên', 'Họ tên', 'Full name'],
+      roles,
+      parse: rp.name,
+      reread: true,
+    },
     { key: 'person.sex', labels: ['Giới tính', 'Nam/Nữ', 'Sex', 'Gender'], roles, parse: rp.sex },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles, parse: rp.date, reread: true },
+    {
+      key: 'person.birthDate',
+      labels: ['Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Date of birth'],
+      roles,
+      parse: rp.date,
+      reread: true,
+    },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles, parse: rp.nationality },
-    { key: 'person.idDocument.type', labels: ['Loại giấy tờ pháp lý của cá nhân', 'Loại giấy tờ chứng thực cá nhân', 'Loại giấy chứng thực cá nhân'], roles, parse: p.parseFreeText },
+    {
+      key: 'person.idDocument.type',
+      labels: ['Loại giấy tờ pháp lý của cá nhân', 'Loại giấy tờ chứng thực cá nhân', 'Loại giấy chứng thực cá nhân'],
+      roles,
+      parse: p.parseFreeText,
+    },
     {
       key: 'person.idNumber',
-      labels: ['Số giấy tờ pháp lý của cá nhân', 'Số giấy tờ chứng thực cá nhân', 'Số giấy chứng thực cá nhân', 'Số định danh cá nhân', 'Số CMND/CCCD', 'Số CCCD/CMND', 'Số CMND', 'Số CCCD', 'Chứng minh nhân dân số', 'Số chứng minh nhân dân', 'CMND số', 'CCCD số', 'Căn cước công dân số', 'Số căn cước công dân', 'Số căn cước', 'Personal identification number', 'ID card No.', 'ID No.'],
+      labels: [
+        'Số giấy tờ pháp lý của cá nhân',
+        'Số giấy tờ chứng thực cá nhân',
+        'Số giấy chứng thực cá nhân',
+        'Số định danh cá nhân',
+        'Số CMND/CCCD',
+        'Số CCCD/CMND',
+        'Số CMND',
+        'Số CCCD',
+        'Chứng minh nhân dân số',
+        'Số chứng minh nhân dân',
+        'CMND số',
+        'CCCD số',
+        'Căn cước công dân số',
+        'Số căn cước công dân',
+        'Số căn cước',
+        'Personal identification number',
+        'ID card No.',
+        'ID No.',
+      ],
       roles,
       parse: rp.personalId,
       reread: true,
       mayBeCut: false,
     },
-    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Hộ khẩu thường trú', 'Nơi thường trú', 'Thường trú tại', 'Permanent residence', 'Permanent address'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
-    { key: 'person.currentAddress', labels: ['Địa chỉ liên lạc', 'Chỗ ở hiện tại', 'Nơi ở hiện tại', 'Current address', 'Contact address', 'Current residence'], roles, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
+    {
+      key: 'person.permanentAddress',
+      labels: [
+        'Địa chỉ thường trú',
+        'Nơi đăng ký hộ khẩu thường trú',
+        'Hộ khẩu thường trú',
+        'Nơi thường trú',
+        'Thường trú tại',
+        'Permanent residence',
+        'Permanent address',
+      ],
+      roles,
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvinceOrCountry,
+      reread: true,
+    },
+    {
+      key: 'person.currentAddress',
+      labels: [
+        'Địa chỉ liên lạc',
+        'Chỗ ở hiện tại',
+        'Nơi ở hiện tại',
+        'Current address',
+        'Contact address',
+        'Current residence',
+      ],
+      roles,
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvinceOrCountry,
+      reread: true,
+    },
   ];
 }
 
@@ -70,44 +138,231 @@ function endsWithProvinceOrCountry(text: string): boolean {
 // TT 01/2021, TT 02/2023/TT-BKHĐT; the older models of TT 14/2010 and TT 01/2013: `Số giấy chứng thực
 // cá nhân`, `Nơi đăng ký hộ khẩu thường trú`, `Chỗ ở hiện tại`), and their English on bilingual copies.
 const BUSINESS_FIELDS: ReaderField[] = [
-  { key: 'org.foundingDate', labels: ['Đăng ký lần đầu', 'Ngày đăng ký lần đầu', 'Đăng ký lần đầu ngày', 'First registration', 'Date of first registration'], roles: ANY, parse: r.parseAnyDateValue, reread: true, mayBeCut: false },
+  {
+    key: 'org.foundingDate',
+    labels: [
+      'Đăng ký lần đầu',
+      'Ngày đăng ký lần đầu',
+      'Đăng ký lần đầu ngày',
+      'First registration',
+      'Date of first registration',
+    ],
+    roles: ANY,
+    parse: r.parseAnyDateValue,
+    reread: true,
+    mayBeCut: false,
+  },
   // `Đăng ký thay đổi lần thứ: 3, ngày 20 tháng 06 năm 2023`: the count, and the date after it (see `amendmentDate`).
-  { key: 'document.amendmentNumber', labels: ['Đăng ký thay đổi lần thứ', 'Thay đổi lần thứ', 'Amendment No.', 'Number of amendment'], roles: ANY, parse: r.parseAmendmentNumber, reread: true, mayBeCut: false },
-  { key: 'document.issueDate', labels: ['Ngày đăng ký thay đổi', 'Ngày thay đổi', 'Đăng ký thay đổi ngày', 'Date of amendment', 'Date of change'], roles: ANY, parse: r.parseAnyDateValue, reread: true, mayBeCut: false },
-  { key: 'org.phone', labels: ['Điện thoại', 'Số điện thoại', 'Telephone', 'Tel'], roles: ANY, parse: r.parsePhoneValue, mayBeCut: false },
+  {
+    key: 'document.amendmentNumber',
+    labels: ['Đăng ký thay đổi lần thứ', 'Thay đổi lần thứ', 'Amendment No.', 'Number of amendment'],
+    roles: ANY,
+    parse: r.parseAmendmentNumber,
+    reread: true,
+    mayBeCut: false,
+  },
+  {
+    key: 'document.issueDate',
+    labels: ['Ngày đăng ký thay đổi', 'Ngày thay đổi', 'Đăng ký thay đổi ngày', 'Date of amendment', 'Date of change'],
+    roles: ANY,
+    parse: r.parseAnyDateValue,
+    reread: true,
+    mayBeCut: false,
+  },
+  {
+    key: 'org.phone',
+    labels: ['Điện thoại', 'Số điện thoại', 'Telephone', 'Tel'],
+    roles: ANY,
+    parse: r.parsePhoneValue,
+    mayBeCut: false,
+  },
   { key: 'org.fax', labels: ['Fax'], roles: ANY, parse: r.parsePhoneValue, mayBeCut: false },
-  { key: 'org.capital', labels: ['Vốn điều lệ', 'Vốn kinh doanh', 'Vốn đầu tư', 'Charter capital', 'Business capital'], roles: ANY, parse: amount, reread: true, mayBeCut: false },
-  { key: 'org.capital.words', labels: ['Bằng chữ', 'Ghi bằng chữ', 'In words'], roles: ANY, parse: r.parseAmountWordsValue, wraps: true, connectives: false, mayBeCut: false },
-  { key: 'org.businessLines', labels: ['Ngành, nghề kinh doanh', 'Ngành nghề kinh doanh', 'Business lines', 'Business sectors'], roles: ANY, parse: r.parseListText, wraps: true, connectives: false },
-  { key: 'org.legalForm', labels: ['Loại hình doanh nghiệp', 'Loại hình', 'Type of enterprise', 'Enterprise type'], roles: ANY, parse: r.snapParser(LEGAL_FORMS) },
+  {
+    key: 'org.capital',
+    labels: ['Vốn điều lệ', 'Vốn kinh doanh', 'Vốn đầu tư', 'Charter capital', 'Business capital'],
+    roles: ANY,
+    parse: amount,
+    reread: true,
+    mayBeCut: false,
+  },
+  {
+    key: 'org.capital.words',
+    labels: ['Bằng chữ', 'Ghi bằng chữ', 'In words'],
+    roles: ANY,
+    parse: r.parseAmountWordsValue,
+    wraps: true,
+    connectives: false,
+    mayBeCut: false,
+  },
+  {
+    key: 'org.businessLines',
+    labels: ['Ngành, nghề kinh doanh', 'Ngành nghề kinh doanh', 'Business lines', 'Business sectors'],
+    roles: ANY,
+    parse: r.parseListText,
+    wraps: true,
+    connectives: false,
+  },
+  {
+    key: 'org.legalForm',
+    labels: ['Loại hình doanh nghiệp', 'Loại hình', 'Type of enterprise', 'Enterprise type'],
+    roles: ANY,
+    parse: r.snapParser(LEGAL_FORMS),
+  },
 ];
 
 // Printed labels whose values are not read; they end the value before them.
-const BUSINESS_STOPS = ['Email', 'E-mail', 'Website', 'Ngày cấp', 'Nơi cấp', 'Ngày hết hạn', 'Date of issue', 'Place of issue', 'Mệnh giá cổ phần', 'Tổng số cổ phần', 'Số lượng lao động', 'Chủ thể thành lập hộ kinh doanh', 'Nội dung', 'Thông tin đăng ký', 'Trưởng phòng', 'Phó trưởng phòng', 'KT. Trưởng phòng', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Chức vụ'];
+const BUSINESS_STOPS = [
+  'Email',
+  'E-mail',
+  'Website',
+  'Ngày cấp',
+  'Nơi cấp',
+  'Ngày hết hạn',
+  'Date of issue',
+  'Place of issue',
+  'Mệnh giá cổ phần',
+  'Tổng số cổ phần',
+  'Số lượng lao động',
+  'Chủ thể thành lập hộ kinh doanh',
+  'Nội dung',
+  'Thông tin đăng ký',
+  'Trưởng phòng',
+  'Phó trưởng phòng',
+  'KT. Trưởng phòng',
+  'TM. Ủy ban nhân dân',
+  'KT. Chủ tịch',
+  'Chức vụ',
+];
 
 // Other people a certificate may list (a one-member company's owner, members of a household): their fields are read and dropped.
 const OTHER_PEOPLE = [
   { id: 'owner', headings: ['Thông tin về chủ sở hữu', 'Chủ sở hữu'], qualifiers: ['chủ sở hữu'] },
-  { id: 'member', headings: ['Thông tin về các thành viên hộ gia đình', 'Danh sách thành viên', 'Danh sách cá nhân góp vốn', 'Thành viên hộ gia đình'], qualifiers: [] },
+  {
+    id: 'member',
+    headings: [
+      'Thông tin về các thành viên hộ gia đình',
+      'Danh sách thành viên',
+      'Danh sách cá nhân góp vốn',
+      'Thành viên hộ gia đình',
+    ],
+    qualifiers: [],
+  },
 ];
 
 /** Giấy chứng nhận đăng ký doanh nghiệp, as data for the shared reader. */
 export const ENTERPRISE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'representative', headings: ['Người đại diện theo pháp luật của công ty', 'Người đại diện theo pháp luật của doanh nghiệp', 'Người đại diện theo pháp luật', 'Thông tin về người đại diện theo pháp luật', 'Legal representative'], qualifiers: ['người đại diện theo pháp luật', 'người đại diện'] },
+    {
+      id: 'representative',
+      headings: [
+        'Người đại diện theo pháp luật của công ty',
+        'Người đại diện theo pháp luật của doanh nghiệp',
+        'Người đại diện theo pháp luật',
+        'Thông tin về người đại diện theo pháp luật',
+        'Legal representative',
+      ],
+      qualifiers: ['người đại diện theo pháp luật', 'người đại diện'],
+    },
     ...OTHER_PEOPLE,
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    { key: 'org.taxCode', labels: ['Mã số doanh nghiệp', 'Mã số thuế', 'Mã số doanh nghiệp/Mã số thuế', 'Enterprise code', 'Enterprise ID', 'Enterprise No.', 'Tax code'], roles: ANY, parse: r.parseTaxCodeValue, reread: true, mayBeCut: false },
+    {
+      key: 'org.taxCode',
+      labels: [
+        'Mã số doanh nghiệp',
+        'Mã số thuế',
+        'Mã số doanh nghiệp/Mã số thuế',
+        'Enterprise code',
+        'Enterprise ID',
+        'Enterprise No.',
+        'Tax code',
+      ],
+      roles: ANY,
+      parse: r.parseTaxCodeValue,
+      reread: true,
+      mayBeCut: false,
+    },
     ...BUSINESS_FIELDS,
-    { key: 'org.name', labels: ['Tên công ty viết bằng tiếng Việt', 'Tên doanh nghiệp viết bằng tiếng Việt', 'Tên doanh nghiệp bằng tiếng Việt', 'Tên công ty bằng tiếng Việt', 'Tên doanh nghiệp', 'Tên công ty', 'Company name in Vietnamese', 'Enterprise name in Vietnamese', 'Name of enterprise', 'Company name', 'Enterprise name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
-    { key: 'org.foreignName', labels: ['Tên công ty viết bằng tiếng nước ngoài', 'Tên doanh nghiệp viết bằng tiếng nước ngoài', 'Tên doanh nghiệp bằng tiếng nước ngoài', 'Tên công ty bằng tiếng nước ngoài', 'Tên bằng tiếng nước ngoài', 'Tên giao dịch', 'Company name in foreign language', 'Enterprise name in foreign language', 'Name in foreign language', 'Foreign name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
-    { key: 'org.shortName', labels: ['Tên công ty viết tắt', 'Tên doanh nghiệp viết tắt', 'Tên viết tắt', 'Abbreviated name', 'Short name'], roles: ANY, parse: afterNote(r.parseUpperText), reread: true },
-    { key: 'org.address', labels: ['Địa chỉ trụ sở chính', 'Địa chỉ trụ sở', 'Trụ sở chính', 'Head office address', 'Address of head office', 'Head office'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
-    { key: 'org.representative.position', labels: ['Chức danh', 'Position'], roles: ['representative', 'subject'], parse: p.parseFreeText },
+    {
+      key: 'org.name',
+      labels: [
+        'Tên công ty viết bằng tiếng Việt',
+        'Tên doanh nghiệp viết bằng tiếng Việt',
+        'Tên doanh nghiệp bằng tiếng Việt',
+        'Tên công ty bằng tiếng Việt',
+        'Tên doanh nghiệp',
+        'Tên công ty',
+        'Company name in Vietnamese',
+        'Enterprise name in Vietnamese',
+        'Name of enterprise',
+        'Company name',
+        'Enterprise name',
+      ],
+      roles: ANY,
+      parse: afterNote(r.parseUpperText),
+      wraps: true,
+      connectives: false,
+      reread: true,
+    },
+    {
+      key: 'org.foreignName',
+      labels: [
+        'Tên công ty viết bằng tiếng nước ngoài',
+        'Tên doanh nghiệp viết bằng tiếng nước ngoài',
+        'Tên doanh nghiệp bằng tiếng nước ngoài',
+        'Tên công ty bằng tiếng nước ngoài',
+        'Tên bằng tiếng nước ngoài',
+        'Tên giao dịch',
+        'Company name in foreign language',
+        'Enterprise name in foreign language',
+        'Name in foreign language',
+        'Foreign name',
+      ],
+      roles: ANY,
+      parse: afterNote(r.parseUpperText),
+      wraps: true,
+      connectives: false,
+      reread: true,
+    },
+    {
+      key: 'org.shortName',
+      labels: ['Tên công ty viết tắt', 'Tên doanh nghiệp viết tắt', 'Tên viết tắt', 'Abbreviated name', 'Short name'],
+      roles: ANY,
+      parse: afterNote(r.parseUpperText),
+      reread: true,
+    },
+    {
+      key: 'org.address',
+      labels: [
+        'Địa chỉ trụ sở chính',
+        'Địa chỉ trụ sở',
+        'Trụ sở chính',
+        'Head office address',
+        'Address of head office',
+        'Head office',
+      ],
+      roles: ANY,
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvinceOrCountry,
+      reread: true,
+    },
+    {
+      key: 'org.representative.position',
+      labels: ['Chức danh', 'Position'],
+      roles: ['representative', 'subject'],
+      parse: p.parseFreeText,
+    },
     // In a table the role's label holds the name: `Người đại diện theo pháp luật | Trần Văn Nam`.
-    { key: 'person.fullName', labels: ['Người đại diện theo pháp luật', 'Người đại diện', 'Legal representative'], roles: ['representative'], labelRole: 'representative', parse: rp.name, reread: true },
+    {
+      key: 'person.fullName',
+      labels: ['Người đại diện theo pháp luật', 'Người đại diện', 'Legal representative'],
+      roles: ['representative'],
+      labelRole: 'representative',
+      parse: rp.name,
+      reread: true,
+    },
     ...personFields('representative'),
   ],
 };
@@ -115,16 +370,86 @@ export const ENTERPRISE_SPEC: ReaderSpec = {
 /** Giấy chứng nhận đăng ký hộ kinh doanh (and the older `hộ kinh doanh cá thể` certificate), as data for the shared reader. */
 export const HOUSEHOLD_BUSINESS_SPEC: ReaderSpec = {
   roles: [
-    { id: 'householdHead', headings: ['Thông tin về chủ hộ kinh doanh', 'Thông tin về chủ hộ', 'Chủ hộ kinh doanh', 'Người đại diện hộ kinh doanh', 'Đại diện hộ kinh doanh', 'Household head'], qualifiers: ['người đại diện hộ kinh doanh', 'đại diện hộ kinh doanh', 'chủ hộ kinh doanh', 'người đại diện', 'chủ hộ'] },
+    {
+      id: 'householdHead',
+      headings: [
+        'Thông tin về chủ hộ kinh doanh',
+        'Thông tin về chủ hộ',
+        'Chủ hộ kinh doanh',
+        'Người đại diện hộ kinh doanh',
+        'Đại diện hộ kinh doanh',
+        'Household head',
+      ],
+      qualifiers: [
+        'người đại diện hộ kinh doanh',
+        'đại diện hộ kinh doanh',
+        'chủ hộ kinh doanh',
+        'người đại diện',
+        'chủ hộ',
+      ],
+    },
     ...OTHER_PEOPLE,
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    { key: 'org.taxCode', labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'], roles: ANY, parse: r.parseTaxCodeValue, reread: true, mayBeCut: false },
+    {
+      key: 'org.taxCode',
+      labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'],
+      roles: ANY,
+      parse: r.parseTaxCodeValue,
+      reread: true,
+      mayBeCut: false,
+    },
     ...BUSINESS_FIELDS,
-    { key: 'org.name', labels: ['Tên hộ kinh doanh', 'Tên hộ kinh doanh (ghi bằng chữ in hoa)', 'Tên cửa hàng', 'Tên cơ sở kinh doanh', 'Tên cửa hiệu', 'Business name'], roles: ANY, parse: afterNote(r.parseUpperText), wraps: true, connectives: false, reread: true },
-    { key: 'org.address', labels: ['Địa chỉ trụ sở hộ kinh doanh', 'Địa điểm kinh doanh', 'Địa chỉ kinh doanh', 'Địa chỉ trụ sở', 'Business address', 'Business location'], roles: ANY, parse: rp.place, wraps: true, complete: endsWithProvinceOrCountry, reread: true },
-    { key: 'person.fullName', labels: ['Họ tên người đại diện hộ kinh doanh', 'Họ và tên người đại diện hộ kinh doanh', 'Người đại diện hộ kinh doanh', 'Đại diện hộ kinh doanh', 'Chủ hộ kinh doanh', 'Họ tên chủ hộ', 'Họ và tên chủ hộ', 'Chủ hộ'], roles: ['householdHead'], labelRole: 'householdHead', parse: rp.name, reread: true },
+    {
+      key: 'org.name',
+      labels: [
+        'Tên hộ kinh doanh',
+        'Tên hộ kinh doanh (ghi bằng chữ in hoa)',
+        'Tên cửa hàng',
+        'Tên cơ sở kinh doanh',
+        'Tên cửa hiệu',
+        'Business name',
+      ],
+      roles: ANY,
+      parse: afterNote(r.parseUpperText),
+      wraps: true,
+      connectives: false,
+      reread: true,
+    },
+    {
+      key: 'org.address',
+      labels: [
+        'Địa chỉ trụ sở hộ kinh doanh',
+        'Địa điểm kinh doanh',
+        'Địa chỉ kinh doanh',
+        'Địa chỉ trụ sở',
+        'Business address',
+        'Business location',
+      ],
+      roles: ANY,
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvinceOrCountry,
+      reread: true,
+    },
+    {
+      key: 'person.fullName',
+      labels: [
+        'Họ tên người đại diện hộ kinh doanh',
+        'Họ và tên người đại diện hộ kinh doanh',
+        'Người đại diện hộ kinh doanh',
+        'Đại diện hộ kinh doanh',
+        'Chủ hộ kinh doanh',
+        'Họ tên chủ hộ',
+        'Họ và tên chủ hộ',
+        'Chủ hộ',
+      ],
+      roles: ['householdHead'],
+      labelRole: 'householdHead',
+      parse: rp.name,
+      reread: true,
+    },
     ...personFields('householdHead'),
   ],
 };
@@ -139,9 +464,21 @@ function readLegalForm(reading: PageReading): ExtractedField | undefined {
   const title = lines.findIndex((l) => l.folded.includes('giay chung nhan dang ky doanh nghiep'));
   if (title < 0) return undefined;
   for (const l of lines.slice(title + 1, title + 3)) {
-    const key = foldDiacritics(l.line.text.normalize('NFC')).replace(/\btnhh\b/, 'trach nhiem huu han').replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+    const key = foldDiacritics(l.line.text.normalize('NFC'))
+      .replace(/\btnhh\b/, 'trach nhiem huu han')
+      .replace(/[^a-z ]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const form = LEGAL_FORMS.find((f) => foldDiacritics(f) === key);
-    if (form) return { value: form, raw: l.line.text, confidence: Math.min(0.95, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+    if (form)
+      return {
+        value: form,
+        raw: l.line.text,
+        confidence: Math.min(0.95, l.line.confidence),
+        evidence: [
+          { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box },
+        ],
+      };
   }
   return undefined;
 }
@@ -158,7 +495,12 @@ const UNIT_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** `QUẬN HAI BÀ TRƯNG` → `Quận Hai Bà Trưng`; undefined when the line names no administrative unit. */
 function properUnitName(text: string): string | undefined {
-  const clean = normalizeText(text.replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim());
+  const clean = normalizeText(
+    text
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const folded = foldDiacritics(clean).toLowerCase();
   const unit = UNIT_WORDS.find(([re]) => re.test(folded));
   if (!unit) return undefined;
@@ -167,10 +509,18 @@ function properUnitName(text: string): string | undefined {
 }
 
 /** The agency block at the top left, as one field (issuer) in its canonical wording. */
-async function readIssuer(reading: PageReading, household: boolean, context: ExtractContext): Promise<ExtractedField | undefined> {
+async function readIssuer(
+  reading: PageReading,
+  household: boolean,
+  context: ExtractContext,
+): Promise<ExtractedField | undefined> {
   if (!reading.ocr) return undefined;
   const header = findHeaderColumns(reading.ocr);
-  const lines: OcrLine[] = header?.left ?? reading.ocr.lines.filter((l) => l.box.y < reading.ocr!.height * 0.15 && l.box.x + l.box.width / 2 < reading.ocr!.width * 0.45);
+  const lines: OcrLine[] =
+    header?.left ??
+    reading.ocr.lines.filter(
+      (l) => l.box.y < reading.ocr!.height * 0.15 && l.box.x + l.box.width / 2 < reading.ocr!.width * 0.45,
+    );
   if (lines.length === 0) return undefined;
   const folded = lines.map((l) => foldDiacritics(l.text.normalize('NFC')).toLowerCase());
   let value: string | undefined;
@@ -185,19 +535,35 @@ async function readIssuer(reading: PageReading, household: boolean, context: Ext
         .map((v) => ({ value: normalizeText(v), confidence: 0.6, evidence: [] }));
       unit = String(chooseReading(readings)?.value ?? unit);
     }
-    if (unit && folded.some((f) => /tai chinh/.test(f) && /ke hoach/.test(f))) value = `Phòng Tài chính - Kế hoạch ${unit}`;
+    if (unit && folded.some((f) => /tai chinh/.test(f) && /ke hoach/.test(f)))
+      value = `Phòng Tài chính - Kế hoạch ${unit}`;
     else if (unit && folded.some((f) => /uy ban nhan dan/.test(f))) value = `Ủy ban nhân dân ${unit}`;
   } else {
     const all = folded.join(' ');
-    const department = /tai chinh/.test(all) ? 'Sở Tài chính' : /ke hoach|dau tu/.test(all) ? 'Sở Kế hoạch và Đầu tư' : undefined;
+    const department = /tai chinh/.test(all)
+      ? 'Sở Tài chính'
+      : /ke hoach|dau tu/.test(all)
+        ? 'Sở Kế hoạch và Đầu tư'
+        : undefined;
     const province = lines.map((l) => findProvince(l.text.replace(/^(THÀNH PHỐ|TỈNH)\s+/iu, ''))).find(Boolean);
-    if (department && province && /dang ky kinh doanh/.test(all)) value = `Phòng Đăng ký kinh doanh - ${department} ${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.name}`;
+    if (department && province && /dang ky kinh doanh/.test(all))
+      value = `Phòng Đăng ký kinh doanh - ${department} ${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.name}`;
   }
   if (!value) return undefined;
   value = normalizeText(value);
   const confidence = Math.min(...lines.map((l) => l.confidence));
   // The district or commune name is not checked against a gazetteer, so a household issuer stays under review.
-  return { value, raw: lines.map((l) => l.text).join(' / '), confidence: household ? Math.min(0.6, confidence) : Math.min(0.95, confidence), evidence: lines.map((l) => ({ method: 'ocr' as const, sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, box: l.box })) };
+  return {
+    value,
+    raw: lines.map((l) => l.text).join(' / '),
+    confidence: household ? Math.min(0.6, confidence) : Math.min(0.95, confidence),
+    evidence: lines.map((l) => ({
+      method: 'ocr' as const,
+      sha256: reading.ocr!.source.sha256,
+      page: reading.ocr!.source.page,
+      box: l.box,
+    })),
+  };
 }
 
 /** A wrong check digit means a misread (or a forged code): the tax code goes to review and is not a subject. */
@@ -207,7 +573,16 @@ function checkTaxCode(fields: FieldSet): { diagnostics: Diagnostic[]; subject: S
   if (r.hasValidTaxCheckDigit(code.value)) return { diagnostics: [], subject: { kind: 'org', id: code.value } };
   code.confidence = Math.min(code.confidence, 0.3);
   return {
-    diagnostics: [{ code: 'EXTRACT_TAX_CODE_CHECK_DIGIT', severity: 'warning', origin: 'extract', key: 'org.taxCode', message: 'The check digit of the tax code (`org.taxCode`) is wrong: a digit was probably misread. The record has no subject until the code is reviewed.' }],
+    diagnostics: [
+      {
+        code: 'EXTRACT_TAX_CODE_CHECK_DIGIT',
+        severity: 'warning',
+        origin: 'extract',
+        key: 'org.taxCode',
+        message:
+          'The check digit of the tax code (`org.taxCode`) is wrong: a digit was probably misread. The record has no subject until the code is reviewed.',
+      },
+    ],
     subject: null,
   };
 }
@@ -236,7 +611,17 @@ function amendmentDate(fields: FieldSet, reading: PageReading): void {
   const date = /^\s*ng[aà]y\b/iu.test(text) ? r.parseAnyDateValue(text) : undefined;
   if (!date) return;
   const confidence = Math.min(0.95, ...words.map((w) => w.confidence));
-  fields['document.issueDate'] = { value: date, raw: text, confidence, evidence: words.map((w) => ({ method: 'ocr' as const, sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, box: w.box })) };
+  fields['document.issueDate'] = {
+    value: date,
+    raw: text,
+    confidence,
+    evidence: words.map((w) => ({
+      method: 'ocr' as const,
+      sha256: reading.ocr!.source.sha256,
+      page: reading.ocr!.source.page,
+      box: w.box,
+    })),
+  };
 }
 
 /** A person's field read before any role heading is the only person's on the certificate: the representative's or the head's. */
@@ -256,22 +641,71 @@ function personAtSubject(fields: FieldSet, role: string): void {
 
 // Before 2015 both were titled `Giấy chứng nhận đăng ký kinh doanh` (enterprises `... và đăng ký thuế`): the labels decide.
 const OLD_TITLES = ['giay chung nhan dang ky kinh doanh', 'business registration certificate'];
-const ENTERPRISE_LABELS = ['ma so doanh nghiep', 'ten cong ty', 'ten doanh nghiep', 'von dieu le', 'nguoi dai dien theo phap luat', 'tru so chinh', 'loai hinh doanh nghiep', 'charter capital', 'enterprise code'];
-const HOUSEHOLD_LABELS = ['ma so ho kinh doanh', 'ten ho kinh doanh', 'von kinh doanh', 'chu ho kinh doanh', 'dai dien ho kinh doanh', 'ten cua hang', 'dia diem kinh doanh', 'tru so ho kinh doanh', 'ho kinh doanh ca the'];
+const ENTERPRISE_LABELS = [
+  'ma so doanh nghiep',
+  'ten cong ty',
+  'ten doanh nghiep',
+  'von dieu le',
+  'nguoi dai dien theo phap luat',
+  'tru so chinh',
+  'loai hinh doanh nghiep',
+  'charter capital',
+  'enterprise code',
+];
+const HOUSEHOLD_LABELS = [
+  'ma so ho kinh doanh',
+  'ten ho kinh doanh',
+  'von kinh doanh',
+  'chu ho kinh doanh',
+  'dai dien ho kinh doanh',
+  'ten cua hang',
+  'dia diem kinh doanh',
+  'tru so ho kinh doanh',
+  'ho kinh doanh ca the',
+];
 
 const ENTERPRISE_VOTES: TitleVotes = {
-  titles: ['giay chung nhan dang ky doanh nghiep', 'giay chung nhan dang ky kinh doanh va dang ky thue', 'enterprise registration certificate', ...OLD_TITLES],
+  titles: [
+    'giay chung nhan dang ky doanh nghiep',
+    'giay chung nhan dang ky kinh doanh va dang ky thue',
+    'enterprise registration certificate',
+    ...OLD_TITLES,
+  ],
   labels: ENTERPRISE_LABELS,
-  against: ['ma so ho kinh doanh', 'ten ho kinh doanh', 'von kinh doanh', 'chu ho kinh doanh', 'dai dien ho kinh doanh', 'ho kinh doanh ca the'],
+  against: [
+    'ma so ho kinh doanh',
+    'ten ho kinh doanh',
+    'von kinh doanh',
+    'chu ho kinh doanh',
+    'dai dien ho kinh doanh',
+    'ho kinh doanh ca the',
+  ],
 };
 
 const HOUSEHOLD_VOTES: TitleVotes = {
-  titles: ['giay chung nhan dang ky ho kinh doanh', 'giay chung nhan dang ky kinh doanh ho kinh doanh ca the', 'household business registration certificate', ...OLD_TITLES],
+  titles: [
+    'giay chung nhan dang ky ho kinh doanh',
+    'giay chung nhan dang ky kinh doanh ho kinh doanh ca the',
+    'household business registration certificate',
+    ...OLD_TITLES,
+  ],
   labels: HOUSEHOLD_LABELS,
-  against: ['ma so doanh nghiep', 'von dieu le', 'nguoi dai dien theo phap luat', 'ten cong ty', 'loai hinh doanh nghiep'],
+  against: [
+    'ma so doanh nghiep',
+    'von dieu le',
+    'nguoi dai dien theo phap luat',
+    'ten cong ty',
+    'loai hinh doanh nghiep',
+  ],
 };
 
-function businessType(id: string, title: string, votes: TitleVotes, spec: ReaderSpec, role: 'representative' | 'householdHead'): DocumentTypeDefinition {
+function businessType(
+  id: string,
+  title: string,
+  votes: TitleVotes,
+  spec: ReaderSpec,
+  role: 'representative' | 'householdHead',
+): DocumentTypeDefinition {
   const household = role === 'householdHead';
   return {
     id,
@@ -306,7 +740,11 @@ function businessType(id: string, title: string, votes: TitleVotes, spec: Reader
       if (!fields['document.issueDate'] && fields['org.foundingDate']) {
         // Without an amendment read, the certificate was issued at the first registration: inferred, so kept for review.
         const founded = fields['org.foundingDate'];
-        fields['document.issueDate'] = { ...founded, confidence: Math.min(founded.confidence, IMPLIED), evidence: [...founded.evidence] };
+        fields['document.issueDate'] = {
+          ...founded,
+          confidence: Math.min(founded.confidence, IMPLIED),
+          evidence: [...founded.evidence],
+        };
       }
       diagnostics.push(...checkOrder(fields, 'org.foundingDate', 'document.issueDate'));
       for (const rel of relations) {
@@ -314,9 +752,19 @@ function businessType(id: string, title: string, votes: TitleVotes, spec: Reader
         const birth = rel.fields['person.birthDate']?.value;
         const founded = fields['org.foundingDate']?.value;
         // A founder or head is an adult (18) when the business is registered.
-        if (typeof birth === 'string' && typeof founded === 'string' && Number(founded.slice(0, 4)) - Number(birth.slice(0, 4)) < 18) {
+        if (
+          typeof birth === 'string' &&
+          typeof founded === 'string' &&
+          Number(founded.slice(0, 4)) - Number(birth.slice(0, 4)) < 18
+        ) {
           rel.fields['person.birthDate']!.confidence *= 0.5;
-          diagnostics.push({ code: 'EXTRACT_DATES_INCONSISTENT', severity: 'warning', origin: 'extract', key: `person.${rel.role}.birthDate`, message: `The ${rel.role}'s birth date is less than 18 years before the first registration; it was probably misread.` });
+          diagnostics.push({
+            code: 'EXTRACT_DATES_INCONSISTENT',
+            severity: 'warning',
+            origin: 'extract',
+            key: `person.${rel.role}.birthDate`,
+            message: `The ${rel.role}'s birth date is less than 18 years before the first registration; it was probably misread.`,
+          });
         }
         const copy = (from: string, to: string) => {
           const f = rel.fields[from];

@@ -16,10 +16,32 @@ export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
 export const CAN_CUOC_2024_BACK: FormTemplate = {
   sections: [],
   fields: [
-    { key: 'person.residence', labels: ['noi cu tru', 'place of residence'], parse: p.parseCardAddress, wraps: true, reread: true },
-    { key: 'person.birthRegistrationPlace', labels: ['noi dang ky khai sinh', 'place of birth'], parse: p.parseCardAddress, wraps: true, reread: true },
-    { key: 'document.issueDate', labels: ['ngay, thang, nam cap', 'date of issue'], parse: p.parseNumericDateValue, reread: true },
-    { key: 'document.expiryDate', labels: ['ngay, thang, nam het han', 'date of expiry'], parse: p.parseNumericDateValue, reread: true },
+    {
+      key: 'person.residence',
+      labels: ['noi cu tru', 'place of residence'],
+      parse: p.parseCardAddress,
+      wraps: true,
+      reread: true,
+    },
+    {
+      key: 'person.birthRegistrationPlace',
+      labels: ['noi dang ky khai sinh', 'place of birth'],
+      parse: p.parseCardAddress,
+      wraps: true,
+      reread: true,
+    },
+    {
+      key: 'document.issueDate',
+      labels: ['ngay, thang, nam cap', 'date of issue'],
+      parse: p.parseNumericDateValue,
+      reread: true,
+    },
+    {
+      key: 'document.expiryDate',
+      labels: ['ngay, thang, nam het han', 'date of expiry'],
+      parse: p.parseNumericDateValue,
+      reread: true,
+    },
   ],
 };
 
@@ -48,7 +70,16 @@ function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
   const code = p.provinceCodeOf(place);
   if (!code || code === id.value.slice(0, 3)) return [];
   id.confidence *= 0.8;
-  return [{ code: 'EXTRACT_ID_PROVINCE_MISMATCH', severity: 'warning', origin: 'extract', key: 'person.idNumber', message: 'The province digits of the personal ID do not match the province of the birth registration place; one of them was probably misread.' }];
+  return [
+    {
+      code: 'EXTRACT_ID_PROVINCE_MISMATCH',
+      severity: 'warning',
+      origin: 'extract',
+      key: 'person.idNumber',
+      message:
+        'The province digits of the personal ID do not match the province of the birth registration place; one of them was probably misread.',
+    },
+  ];
 }
 
 /** The Căn cước card (2024 model, Luật Căn cước 2023): front, and back with QR code and MRZ. */
@@ -60,7 +91,18 @@ export const canCuoc2024 = defineIdCard({
     columns: CAN_CUOC_2024_FRONT,
     markers: {
       anchors: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number'],
-      markers: ['can cuoc', 'identity card', 'so dinh danh ca nhan', 'personal identification number', 'chu dem va ten', 'full name', 'ngay, thang, nam sinh', 'date of birth', 'gioi tinh', 'quoc tich'],
+      markers: [
+        'can cuoc',
+        'identity card',
+        'so dinh danh ca nhan',
+        'personal identification number',
+        'chu dem va ten',
+        'full name',
+        'ngay, thang, nam sinh',
+        'date of birth',
+        'gioi tinh',
+        'quoc tich',
+      ],
       excludes: ['can cuoc cong dan', 'citizen identity', 'que quan', 'place of origin', 'chung minh nhan dan'],
     },
   },
@@ -69,7 +111,20 @@ export const canCuoc2024 = defineIdCard({
     fallback: CAN_CUOC_2024_BACK_COLUMNS,
     markers: {
       anchors: ['noi cu tru', 'noi dang ky khai sinh', '#mrz', '#qr'],
-      markers: ['noi cu tru', 'place of residence', 'noi dang ky khai sinh', 'place of birth', 'nam cap', 'date of issue', 'het han', 'date of expiry', 'bo cong an', 'ministry of public security', '#mrz', '#qr'],
+      markers: [
+        'noi cu tru',
+        'place of residence',
+        'noi dang ky khai sinh',
+        'place of birth',
+        'nam cap',
+        'date of issue',
+        'het han',
+        'date of expiry',
+        'bo cong an',
+        'ministry of public security',
+        '#mrz',
+        '#qr',
+      ],
       excludes: ['dac diem nhan dang', 'ngon tro', 'noi thuong tru', 'dau vet rieng'],
     },
   },

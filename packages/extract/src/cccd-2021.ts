@@ -11,7 +11,12 @@ const ISSUE_LABELS = ['ngay, thang, nam', 'date, month, year'];
 
 function ocrField(value: string, raw: string, lines: FoldedLine[], source: PageSource, factor = 1): ExtractedField {
   const confidence = Math.min(0.95, Math.min(...lines.map((l) => l.line.confidence)) * factor);
-  const evidence: Evidence[] = lines.map((l) => ({ method: 'ocr', sha256: source.sha256, page: source.page, box: l.line.box }));
+  const evidence: Evidence[] = lines.map((l) => ({
+    method: 'ocr',
+    sha256: source.sha256,
+    page: source.page,
+    box: l.line.box,
+  }));
   return { value, raw, confidence, evidence };
 }
 
@@ -22,7 +27,9 @@ function readBack(ocr: OcrPage): FieldSet {
   if (!issueLine) return fields;
   // The date follows the label, or stands on the line below it.
   for (const line of [issueLine, ...lines.slice(issueLine.index + 1, issueLine.index + 3)]) {
-    const issue = findNumericDates(line.line.text).map((d) => parseDate(d)).find(Boolean);
+    const issue = findNumericDates(line.line.text)
+      .map((d) => parseDate(d))
+      .find(Boolean);
     if (!issue) continue;
     fields['document.issueDate'] = ocrField(issue.iso, line.line.text, [line], ocr.source);
     break;
@@ -42,20 +49,47 @@ export const cccd2021 = defineIdCard({
     columns: FRONT_LABELS,
     markers: {
       anchors: ['can cuoc cong dan', 'citizen identity', 'co gia tri den'],
-      markers: ['can cuoc cong dan', 'citizen identity', 'ho va ten', 'full name', 'que quan', 'place of origin', 'noi thuong tru', 'place of residence', 'date of birth', 'co gia tri den'],
+      markers: [
+        'can cuoc cong dan',
+        'citizen identity',
+        'ho va ten',
+        'full name',
+        'que quan',
+        'place of origin',
+        'noi thuong tru',
+        'place of residence',
+        'date of birth',
+        'co gia tri den',
+      ],
       excludes: ['so dinh danh ca nhan', 'chu dem va ten', 'noi cu tru', 'chung minh nhan dan'],
     },
   },
   back: {
     columns: {
       idNumber: false,
-      places: [{ key: 'person.identifyingMarks', labels: ['dac diem nhan dang', 'personal identification'], lines: 2, parse: parseIdentifyingMarks }],
+      places: [
+        {
+          key: 'person.identifyingMarks',
+          labels: ['dac diem nhan dang', 'personal identification'],
+          lines: 2,
+          parse: parseIdentifyingMarks,
+        },
+      ],
       stops: [...ISSUE_LABELS, 'cuc truong', 'director general', 'ngon tro', 'index finger'],
     },
     extra: async (_page, ocr) => readBack(ocr),
     markers: {
       anchors: ['dac diem nhan dang', 'personal identification', 'ngon tro', '#mrz', '#qr'],
-      markers: ['dac diem nhan dang', 'personal identification', 'ngon tro', 'canh sat quan ly hanh chinh', 'trat tu xa hoi', 'date, month, year', '#mrz', '#qr'],
+      markers: [
+        'dac diem nhan dang',
+        'personal identification',
+        'ngon tro',
+        'canh sat quan ly hanh chinh',
+        'trat tu xa hoi',
+        'date, month, year',
+        '#mrz',
+        '#qr',
+      ],
       excludes: ['dkql', 'dlqg', 'bo cong an', 'noi cu tru', 'dau vet rieng'],
     },
   },

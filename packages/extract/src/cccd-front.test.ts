@@ -6,7 +6,14 @@ import { resolveExtractOptions } from './extract';
 import { ocrPageFromLines, SOURCE } from './test-helpers';
 import type { RegionRecognizer } from './types';
 
-const page: PageImage = { source: SOURCE, width: 1200, height: 820, channels: 1, pixels: new Uint8Array(0), diagnostics: [] };
+const page: PageImage = {
+  source: SOURCE,
+  width: 1200,
+  height: 820,
+  channels: 1,
+  pixels: new Uint8Array(0),
+  diagnostics: [],
+};
 const context = { options: resolveExtractOptions({ asOf: '2026-11-28' }) };
 
 const FRONT = [
@@ -62,20 +69,46 @@ describe('readCccdFront', () => {
   it('lowers confidence when every reading differs', async () => {
     const ocr = ocrPageFromLines(FRONT);
     const agreeing = await readCccdFront(page, ocr, { ...context, recognizer: scriptedRecognizer(ocr, {}) });
-    const split = await readCccdFront(page, ocr, { ...context, recognizer: scriptedRecognizer(ocr, { Xã: ['Xã Tân Phủ, Huyện Châu Thành, Tiền Giang', 'Xã Tân Phụ, Huyện Châu Thành, Tiền Giang', 'Xã Tân Phư, Huyện Châu Thành, Tiền Giang'] }) });
+    const split = await readCccdFront(page, ocr, {
+      ...context,
+      recognizer: scriptedRecognizer(ocr, {
+        Xã: [
+          'Xã Tân Phủ, Huyện Châu Thành, Tiền Giang',
+          'Xã Tân Phụ, Huyện Châu Thành, Tiền Giang',
+          'Xã Tân Phư, Huyện Châu Thành, Tiền Giang',
+        ],
+      }),
+    });
     expect(split['person.hometown']!.confidence).toBeLessThan(agreeing['person.hometown']!.confidence);
     expect(split['person.hometown']!.confidence).toBeLessThan(0.7);
   });
 
   it('joins an ID number split into groups and ignores a 13-digit misread it cannot resolve', async () => {
-    const grouped = await readCccdFront(page, ocrPageFromLines(['Số / No.: 038307 146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']), context);
+    const grouped = await readCccdFront(
+      page,
+      ocrPageFromLines(['Số / No.: 038307 146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']),
+      context,
+    );
     expect(grouped['person.idNumber']?.value).toBe('038307146527');
-    const long = await readCccdFront(page, ocrPageFromLines(['Số / No.: 0038307146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']), context);
+    const long = await readCccdFront(
+      page,
+      ocrPageFromLines(['Số / No.: 0038307146527', 'Họ và tên / Full name:', 'BÙI HỒNG AN']),
+      context,
+    );
     expect(long['person.idNumber']).toBeUndefined();
   });
 
   it('leaves debris out of values', async () => {
-    const fields = await readCccdFront(page, ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN VĂN BA', 'Quê quán / Place of origin:', 'J Phường Trảng Dài, Biên Hoà, Đồng Nai']), context);
+    const fields = await readCccdFront(
+      page,
+      ocrPageFromLines([
+        'Họ và tên / Full name:',
+        'TRẦN VĂN BA',
+        'Quê quán / Place of origin:',
+        'J Phường Trảng Dài, Biên Hoà, Đồng Nai',
+      ]),
+      context,
+    );
     expect(fields['person.hometown']?.value).toBe(normalizeText('Phường Trảng Dài, Biên Hoà, Đồng Nai'));
   });
 
@@ -110,7 +143,17 @@ describe('readCccdFront', () => {
   it('reads a value under a bilingual label broken over two lines, and a sex cut off before the nationality label is not read from "Việt Nam"', async () => {
     const fields = await readCccdFront(
       page,
-      ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN THỊ BA', 'Giới tính / Sex: ~ Quốc tịch / Nationality: Việt Nam', 'Quê quán /', 'Place of origin:', 'Phường Trảng Dài, Biên Hoà,', 'Đồng Nai', 'Nơi thường trú / Place of residence:', 'Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng']),
+      ocrPageFromLines([
+        'Họ và tên / Full name:',
+        'TRẦN THỊ BA',
+        'Giới tính / Sex: ~ Quốc tịch / Nationality: Việt Nam',
+        'Quê quán /',
+        'Place of origin:',
+        'Phường Trảng Dài, Biên Hoà,',
+        'Đồng Nai',
+        'Nơi thường trú / Place of residence:',
+        'Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng',
+      ]),
       context,
     );
     expect(fields['person.sex']).toBeUndefined();
@@ -120,7 +163,14 @@ describe('readCccdFront', () => {
   });
 
   it('reads an expiry date standing under its label, and a misread English label half is not part of the value', async () => {
-    const ocr = ocrPageFromLines(['Họ và tên / Full name:', 'TRẦN THỊ BA', 'Nơi thường trú /', 'Plaee of residence: Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng', 'Có giá trị đến / Date of expiry:', '02/01/2034']);
+    const ocr = ocrPageFromLines([
+      'Họ và tên / Full name:',
+      'TRẦN THỊ BA',
+      'Nơi thường trú /',
+      'Plaee of residence: Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng',
+      'Có giá trị đến / Date of expiry:',
+      '02/01/2034',
+    ]);
     const fields = await readCccdFront(page, ocr, context);
     expect(fields['person.permanentAddress']?.value).toBe(normalizeText('Thôn 3, Xã Hoà Bắc, Huyện Hoà Vang, Đà Nẵng'));
     expect(fields['document.expiryDate']?.value).toBe('2034-01-02');

@@ -1,6 +1,16 @@
 import type { Box, Evidence, ExtractedField, OcrPage, OcrWord, PageImage } from '@sohoa/core';
 import { foldDiacritics, isPersonalId, parseDate, parseSex } from '@sohoa/vn';
-import { cleanValue, columnText, findLabel, foldLines, isDebrisWord, textAfterLabel, unionBoxes, type FoldedLine, type LocatedText } from './lines';
+import {
+  cleanValue,
+  columnText,
+  findLabel,
+  foldLines,
+  isDebrisWord,
+  textAfterLabel,
+  unionBoxes,
+  type FoldedLine,
+  type LocatedText,
+} from './lines';
 import { parseCardAddress, parseUpperName } from './field-parsers';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
 import { chooseReading, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
@@ -27,7 +37,12 @@ export interface CardFrontLabels {
   /** Printed under the photo, left of the value column. */
   expiry?: string[];
   /** Further places and addresses (or other text, with its own parser): key, labels, and how many lines the value may take. */
-  places?: ReadonlyArray<{ key: string; labels: string[]; lines: number; parse?: (text: string) => string | undefined }>;
+  places?: ReadonlyArray<{
+    key: string;
+    labels: string[];
+    lines: number;
+    parse?: (text: string) => string | undefined;
+  }>;
   /** Further dates in digits: key and labels. */
   dates?: ReadonlyArray<{ key: string; labels: string[] }>;
   /** Labels that end a value without being read (a title or an issuer printed below it). */
@@ -77,9 +92,10 @@ function parseId(text: string): string | undefined {
 }
 
 function parseNumericDate(text: string): string | undefined {
-  return findNumericDates(text).map((d) => parseDate(d)?.iso).find(Boolean);
+  return findNumericDates(text)
+    .map((d) => parseDate(d)?.iso)
+    .find(Boolean);
 }
-
 
 /** Folds a text for label matching: lower case, no diacritics, `đ` → `d`. */
 const fold = (text: string): string => foldDiacritics(text.normalize('NFC'));
@@ -118,8 +134,20 @@ export function wordsAfterLabel(line: FoldedLine, labels: readonly string[]): Lo
   kept = kept.filter((w) => !isDebrisWord(w));
   if (kept.length === 0) return undefined;
   const keptText = kept.map((w) => w.text).join(' ');
-  if (gap > 0 || kept.length < spelled) return { text: keptText.replace(/^[\s:.;,/|-]+/, '').replace(/^[A-Za-z][A-Za-z .,]{2,32}:\s*/, '').trim(), box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
-  return { text, box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length };
+  if (gap > 0 || kept.length < spelled)
+    return {
+      text: keptText
+        .replace(/^[\s:.;,/|-]+/, '')
+        .replace(/^[A-Za-z][A-Za-z .,]{2,32}:\s*/, '')
+        .trim(),
+      box: unionBoxes(kept.map((w) => w.box)),
+      confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length,
+    };
+  return {
+    text,
+    box: unionBoxes(kept.map((w) => w.box)),
+    confidence: kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length,
+  };
 }
 
 /** Folds character by character, so that an offset in the folded text is one in the NFC text. */
@@ -129,7 +157,11 @@ const foldChars = (text: string): string[] => [...text.normalize('NFC')].map((c)
  * The part of a located text before the first of `labels` (a neighbouring field's label on the same
  * line), with `stop` telling whether one was found; words keep their boxes.
  */
-function beforeLabels(part: LocatedText, labels: readonly string[], words: readonly OcrWord[]): { part?: LocatedText; stop: boolean } {
+function beforeLabels(
+  part: LocatedText,
+  labels: readonly string[],
+  words: readonly OcrWord[],
+): { part?: LocatedText; stop: boolean } {
   const folded = foldChars(part.text).join('');
   let at = -1;
   for (const label of labels) {
@@ -137,9 +169,16 @@ function beforeLabels(part: LocatedText, labels: readonly string[], words: reado
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
   if (at < 0) return { part, stop: false };
-  const text = cleanValue([...part.text.normalize('NFC')].slice(0, at).join('').replace(/[\s/:|-]+$/, ''));
+  const text = cleanValue(
+    [...part.text.normalize('NFC')]
+      .slice(0, at)
+      .join('')
+      .replace(/[\s/:|-]+$/, ''),
+  );
   if (!/[\p{L}\p{N}]/u.test(text)) return { stop: true };
-  const inPart = words.filter((w) => w.box.x >= part.box.x - 1 && w.box.x + w.box.width <= part.box.x + part.box.width + 1);
+  const inPart = words.filter(
+    (w) => w.box.x >= part.box.x - 1 && w.box.x + w.box.width <= part.box.x + part.box.width + 1,
+  );
   const squeezed = text.replace(/[^\p{L}\p{N}]/gu, '').length;
   const kept: OcrWord[] = [];
   let length = 0;
@@ -160,7 +199,11 @@ function stripLabelHead(part: LocatedText): LocatedText {
   const m = /^[A-Za-z][A-Za-z .,]{2,32}:\s*/.exec(part.text);
   if (!m || !/[\p{L}\p{N}]/u.test(part.text.slice(m[0].length))) return part;
   const share = m[0].length / part.text.length;
-  return { text: part.text.slice(m[0].length), box: { ...part.box, x: part.box.x + part.box.width * share, width: part.box.width * (1 - share) }, confidence: part.confidence };
+  return {
+    text: part.text.slice(m[0].length),
+    box: { ...part.box, x: part.box.x + part.box.width * share, width: part.box.width * (1 - share) },
+    confidence: part.confidence,
+  };
 }
 
 /**
@@ -169,7 +212,14 @@ function stripLabelHead(part: LocatedText): LocatedText {
  * stopping at the next label of another field. A line holding the field's own label again (the
  * English half of a label broken over two lines) gives only what follows that label.
  */
-function valueParts(lines: FoldedLine[], label: FoldedLine, own: readonly string[], others: readonly string[], minX: number, max: number): LocatedText[] {
+function valueParts(
+  lines: FoldedLine[],
+  label: FoldedLine,
+  own: readonly string[],
+  others: readonly string[],
+  minX: number,
+  max: number,
+): LocatedText[] {
   const out: LocatedText[] = [];
   const same = wordsAfterLabel(label, own);
   if (same) {
@@ -217,11 +267,19 @@ function numberPartBox(text: string, box: Box): Box {
   return { x: box.x + cut, y: box.y, width: box.width - cut, height: box.height };
 }
 
-
 function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[]; fields: FieldSet } {
   const lines = foldLines(ocr.lines);
   const allLabels = [
-    ...[labels.name, labels.birth, labels.sex, labels.nationality, labels.hometown, labels.residence, labels.expiry, labels.stops].flatMap((l) => l ?? []),
+    ...[
+      labels.name,
+      labels.birth,
+      labels.sex,
+      labels.nationality,
+      labels.hometown,
+      labels.residence,
+      labels.expiry,
+      labels.stops,
+    ].flatMap((l) => l ?? []),
     ...(labels.places ?? []).flatMap((p) => p.labels),
     ...(labels.dates ?? []).flatMap((d) => d.labels),
   ];
@@ -236,15 +294,30 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
   const digitish = (t: string) => t.replace(/[^0-9OoIlSB]/g, '').length >= 10;
   const idLine =
     lines.find((l) => parseId(l.line.text)) ??
-    lines.find((l) => /\b(so|no)\b/.test(l.folded.replace(/[^a-z0-9 ]/g, ' ')) && l.line.text.split(/[\s:/]+/).some(digitish));
+    lines.find(
+      (l) => /\b(so|no)\b/.test(l.folded.replace(/[^a-z0-9 ]/g, ' ')) && l.line.text.split(/[\s:/]+/).some(digitish),
+    );
   if (idLine && labels.idNumber !== false) {
-    const part = columnText(idLine, columnX) ?? { text: idLine.line.text, box: idLine.line.box, confidence: idLine.line.confidence };
-    const word = idLine.line.words.find((w) => parseId(w.text)) ?? idLine.line.words.find((w) => w.text.split(/[:/]+/).some(digitish));
-    candidates.push({ key: 'person.idNumber', parts: [word ? { text: word.text, box: numberPartBox(word.text, word.box), confidence: word.confidence } : part], parse: parseId, reread: true });
+    const part = columnText(idLine, columnX) ?? {
+      text: idLine.line.text,
+      box: idLine.line.box,
+      confidence: idLine.line.confidence,
+    };
+    const word =
+      idLine.line.words.find((w) => parseId(w.text)) ??
+      idLine.line.words.find((w) => w.text.split(/[:/]+/).some(digitish));
+    candidates.push({
+      key: 'person.idNumber',
+      parts: [word ? { text: word.text, box: numberPartBox(word.text, word.box), confidence: word.confidence } : part],
+      parse: parseId,
+      reread: true,
+    });
   }
   const othersOf = (own: readonly string[]) => allLabels.filter((l) => !own.includes(l));
   if (nameLabel && labels.name) {
-    const name = valueParts(lines, nameLabel, labels.name, othersOf(labels.name), columnX, 2).find((p) => parseUpperName(p.text));
+    const name = valueParts(lines, nameLabel, labels.name, othersOf(labels.name), columnX, 2).find((p) =>
+      parseUpperName(p.text),
+    );
     if (name) candidates.push({ key: 'person.fullName', parts: [name], parse: parseUpperName, reread: true });
   }
   const sexLabel = labels.sex && findLabel(lines, labels.sex);
@@ -252,10 +325,20 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
   const birthLine = !labels.birth
     ? undefined
     : (findLabel(lines, labels.birth) ??
-    (nameLabel ? lines.find((l) => l.index > nameLabel.index && (!sexLabel || l.index < sexLabel.index) && findNumericDates(l.line.text).length > 0) : undefined));
+      (nameLabel
+        ? lines.find(
+            (l) =>
+              l.index > nameLabel.index &&
+              (!sexLabel || l.index < sexLabel.index) &&
+              findNumericDates(l.line.text).length > 0,
+          )
+        : undefined));
   if (birthLine && labels.birth) {
     // The date after the label, or on the line below a label standing alone.
-    const part = [columnText(birthLine, columnX), ...valueParts(lines, birthLine, labels.birth, othersOf(labels.birth), columnX, 2)].find((p) => p && parseNumericDate(p.text));
+    const part = [
+      columnText(birthLine, columnX),
+      ...valueParts(lines, birthLine, labels.birth, othersOf(labels.birth), columnX, 2),
+    ].find((p) => p && parseNumericDate(p.text));
     if (part) candidates.push({ key: 'person.birthDate', parts: [part], parse: parseNumericDate, reread: true });
   }
   const places: NonNullable<CardFrontLabels['places']> = [
@@ -267,17 +350,25 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
     const label = findLabel(lines, place.labels);
     if (!label) continue;
     const parts = valueParts(lines, label, place.labels, othersOf(place.labels), columnX, place.lines);
-    if (parts.length > 0) candidates.push({ key: place.key, parts, parse: place.parse ?? parseCardAddress, reread: true });
+    if (parts.length > 0)
+      candidates.push({ key: place.key, parts, parse: place.parse ?? parseCardAddress, reread: true });
   }
   for (const date of labels.dates ?? []) {
     const label = findLabel(lines, date.labels);
-    const part = label && valueParts(lines, label, date.labels, othersOf(date.labels), columnX, 2).find((p) => parseNumericDate(p.text));
+    const part =
+      label &&
+      valueParts(lines, label, date.labels, othersOf(date.labels), columnX, 2).find((p) => parseNumericDate(p.text));
     if (part) candidates.push({ key: date.key, parts: [part], parse: parseNumericDate, reread: true });
   }
 
-  const evidence = (l: LocatedText): Evidence[] => [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.box }];
+  const evidence = (l: LocatedText): Evidence[] => [
+    { method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.box },
+  ];
   // Sex and nationality: after the label, or on the line below when the label stands alone.
-  const short = (own: readonly string[] | undefined, read: (text: string) => { value: string; raw: string } | undefined): { value: string; raw: string; part: LocatedText } | undefined => {
+  const short = (
+    own: readonly string[] | undefined,
+    read: (text: string) => { value: string; raw: string } | undefined,
+  ): { value: string; raw: string; part: LocatedText } | undefined => {
     const label = own && findLabel(lines, [...own]);
     if (!label || !own) return undefined;
     for (const part of valueParts(lines, label, own, othersOf(own), columnX, 2)) {
@@ -290,14 +381,27 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
     const word = text.split(/[\s:/]+/).find((w) => parseSex(w));
     return word ? { value: parseSex(word)!, raw: word } : undefined;
   });
-  if (sex) fields['person.sex'] = { value: sex.value, raw: sex.raw, confidence: Math.min(0.95, sex.part.confidence), evidence: evidence(sex.part) };
+  if (sex)
+    fields['person.sex'] = {
+      value: sex.value,
+      raw: sex.raw,
+      confidence: Math.min(0.95, sex.part.confidence),
+      evidence: evidence(sex.part),
+    };
   const nationality = short(labels.nationality, (text) => {
     const after = cleanValue(text);
     return /viet\s*nam/.test(fold(after)) ? { value: 'Việt Nam', raw: after } : undefined;
   });
-  if (nationality) fields['person.nationality'] = { value: nationality.value, raw: nationality.raw, confidence: Math.min(0.95, nationality.part.confidence), evidence: evidence(nationality.part) };
+  if (nationality)
+    fields['person.nationality'] = {
+      value: nationality.value,
+      raw: nationality.raw,
+      confidence: Math.min(0.95, nationality.part.confidence),
+      evidence: evidence(nationality.part),
+    };
   // "Có giá trị đến" is small print that OCR garbles: accept any line with a date and a piece of the label.
-  const leftDate = (l: FoldedLine) => l.line.words.some((w) => w.box.x + w.box.width < columnX + tolerance && findNumericDates(w.text).length > 0);
+  const leftDate = (l: FoldedLine) =>
+    l.line.words.some((w) => w.box.x + w.box.width < columnX + tolerance && findNumericDates(w.text).length > 0);
   const expLine = labels.expiry
     ? (findLabel(lines, labels.expiry) ??
       lines.find((l) => /gia tri|tri den|expir|expiy/.test(l.folded) && findNumericDates(l.line.text).length > 0) ??
@@ -311,16 +415,27 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
       const { x, width } = expLine.line.box;
       return l.line.words.some((w) => hasDate(w) && w.box.x < x + width && w.box.x + w.box.width > x);
     };
-    const dateLine = expLine.line.words.some(hasDate) || expLine.line.words.length === 0 ? expLine : (lines.slice(expLine.index + 1, expLine.index + 4).find(under) ?? expLine);
+    const dateLine =
+      expLine.line.words.some(hasDate) || expLine.line.words.length === 0
+        ? expLine
+        : (lines.slice(expLine.index + 1, expLine.index + 4).find(under) ?? expLine);
     const dated = dateLine.line.words.filter(hasDate);
     const word = dated.find((w) => w.box.x < columnX) ?? dated[0];
-    const part = word ? { text: word.text, box: word.box, confidence: word.confidence } : { text: dateLine.line.text, box: dateLine.line.box, confidence: dateLine.line.confidence };
+    const part = word
+      ? { text: word.text, box: word.box, confidence: word.confidence }
+      : { text: dateLine.line.text, box: dateLine.line.box, confidence: dateLine.line.confidence };
     candidates.push({ key: 'document.expiryDate', parts: [part], parse: parseNumericDate, reread: true });
   }
   return { candidates, fields };
 }
 
-function toField(c: Candidate, text: string, confidence: number, sha256: string, page: number): ExtractedField | undefined {
+function toField(
+  c: Candidate,
+  text: string,
+  confidence: number,
+  sha256: string,
+  page: number,
+): ExtractedField | undefined {
   const value = c.parse(text);
   if (!value) return undefined;
   const evidence: Evidence[] = c.parts.map((p) => ({ method: 'ocr', sha256, page, box: p.box }));
@@ -332,10 +447,26 @@ function toField(c: Candidate, text: string, confidence: number, sha256: string,
  * With a recogniser, each value is read again on its own (single-line OCR of a padded box), which
  * fixes most diacritic slips; a re-read that agrees with the first reading raises the confidence.
  */
-export async function readCccdFront(page: PageImage, ocr: OcrPage, context: ExtractContext, labels: CardFrontLabels = FRONT_LABELS): Promise<FieldSet> {
+export async function readCccdFront(
+  page: PageImage,
+  ocr: OcrPage,
+  context: ExtractContext,
+  labels: CardFrontLabels = FRONT_LABELS,
+): Promise<FieldSet> {
   const { candidates, fields } = locate(ocr, labels);
   const { sha256, page: pageNo } = ocr.source;
-  const rereads = await Promise.all(candidates.map((c) => (c.reread ? rereadBoxes(page, c.parts.map((p) => p.box), context, CCCD_PADDINGS) : [])));
+  const rereads = await Promise.all(
+    candidates.map((c) =>
+      c.reread
+        ? rereadBoxes(
+            page,
+            c.parts.map((p) => p.box),
+            context,
+            CCCD_PADDINGS,
+          )
+        : [],
+    ),
+  );
   candidates.forEach((c, i) => {
     const readings = [
       toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo),

@@ -9,7 +9,10 @@ const QR_CONFIDENCE = 0.99;
  * `ID(12)|CMND(9, may be empty)|full name|ddmmyyyy|Nam/Nữ|permanent address|ddmmyyyy (issue)`.
  * Returns undefined when the text is not such a payload.
  */
-export function parseCccdQrPayload(qr: QrCode, sha256: string): { fields: FieldSet; diagnostics: Diagnostic[] } | undefined {
+export function parseCccdQrPayload(
+  qr: QrCode,
+  sha256: string,
+): { fields: FieldSet; diagnostics: Diagnostic[] } | undefined {
   const parts = qr.text.trim().split('|');
   if (parts.length < 6 || !/^\d{12}$/.test(parts[0] ?? '')) return undefined;
   // Some cards omit the old CMND field: 6 fields instead of 7.
@@ -32,6 +35,14 @@ export function parseCccdQrPayload(qr: QrCode, sha256: string): { fields: FieldS
   put('person.permanentAddress', field(address ? normalizeText(address) : undefined, address));
   const issue = issued ? parseDate(issued) : undefined;
   put('document.issueDate', field(issue?.iso, issued));
-  if (dob && !birth) diagnostics.push({ code: 'EXTRACT_QR_FIELD_INVALID', severity: 'warning', origin: 'extract', key: 'person.birthDate', page: qr.page, message: 'The QR code holds a birth date that is not a valid date; it was ignored.' });
+  if (dob && !birth)
+    diagnostics.push({
+      code: 'EXTRACT_QR_FIELD_INVALID',
+      severity: 'warning',
+      origin: 'extract',
+      key: 'person.birthDate',
+      page: qr.page,
+      message: 'The QR code holds a birth date that is not a valid date; it was ignored.',
+    });
   return { fields, diagnostics };
 }

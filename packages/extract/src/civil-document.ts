@@ -10,7 +10,9 @@ import type { FieldSet, PageReading } from './types';
 /** Fraction of `markers` found in the page's folded text. */
 export function markerScore(reading: PageReading, markers: readonly string[]): number {
   if (!reading.ocr) return 0;
-  const text = foldLines(reading.ocr.lines).map((l) => l.folded).join('\n');
+  const text = foldLines(reading.ocr.lines)
+    .map((l) => l.folded)
+    .join('\n');
   return markers.filter((m) => text.includes(m)).length / markers.length;
 }
 
@@ -96,7 +98,12 @@ export function readBareRegisterNumber(reading: PageReading, titles: readonly st
     if (!m || !(/quyen\s*so/.test(l.folded) || (titleAt >= 0 && l.index < titleAt))) continue;
     const value = parseRegisterNumber(l.line.text.slice(m[1]!.length, m[1]!.length + m[2]!.length));
     if (!value) continue;
-    return { value, raw: l.line.text, confidence: Math.min(0.95, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+    return {
+      value,
+      raw: l.line.text,
+      confidence: Math.min(0.95, l.line.confidence),
+      evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }],
+    };
   }
   return undefined;
 }
@@ -119,13 +126,21 @@ export function readSigningDate(reading: PageReading): ExtractedField | undefine
     const rest = l.line.text.slice(l.folded.length - m[1]!.length);
     const date = parsePlaceDate(l.line.text)?.date ?? parseVietnameseWordsDate(rest);
     if (!date) continue;
-    return { value: date, raw: l.line.text, confidence: Math.min(SIGNING_DATE_CAP, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+    return {
+      value: date,
+      raw: l.line.text,
+      confidence: Math.min(SIGNING_DATE_CAP, l.line.confidence),
+      evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }],
+    };
   }
   return undefined;
 }
 
 /** Splits `role:key` fields into the subject's fields and one relation per role (roles in `order`). */
-export function splitRelations(fields: FieldSet, order: readonly string[]): { own: FieldSet; relations: RelationRecord[] } {
+export function splitRelations(
+  fields: FieldSet,
+  order: readonly string[],
+): { own: FieldSet; relations: RelationRecord[] } {
   const own: FieldSet = {};
   const byRole = new Map<string, Record<string, ExtractedField>>();
   for (const [key, field] of Object.entries(fields)) {
@@ -136,9 +151,13 @@ export function splitRelations(fields: FieldSet, order: readonly string[]): { ow
   const relations: RelationRecord[] = [];
   for (const role of order) {
     const rf = byRole.get(role);
-    if (!rf || !rf['person.fullName']) continue;
+    if (!rf?.['person.fullName']) continue;
     const id = rf['person.idNumber']?.value;
-    relations.push({ role, ...(typeof id === 'string' ? { subject: { kind: 'person' as const, id } } : {}), fields: rf });
+    relations.push({
+      role,
+      ...(typeof id === 'string' ? { subject: { kind: 'person' as const, id } } : {}),
+      fields: rf,
+    });
   }
   return { own, relations };
 }
@@ -154,7 +173,14 @@ export function readSigner(reading: PageReading, titleMarkers: readonly string[]
     if (l.line.box.x + l.line.box.width / 2 < half || l.folded.startsWith('(')) continue;
     const name = parseMixedName(l.line.text);
     if (name) {
-      return { value: name, raw: l.line.text, confidence: Math.min(0.65, l.line.confidence), evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }] };
+      return {
+        value: name,
+        raw: l.line.text,
+        confidence: Math.min(0.65, l.line.confidence),
+        evidence: [
+          { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box },
+        ],
+      };
     }
   }
   return undefined;
@@ -170,7 +196,10 @@ export function checkPersonId(fields: Record<string, ExtractedField>, key: strin
   if (!id || typeof id.value !== 'string') return [];
   const birth = fields['person.birthDate']?.value;
   const sex = fields['person.sex']?.value;
-  const problems = checkPersonalIdAgainst(id.value, { birthDate: typeof birth === 'string' ? birth : undefined, sex: sex === 'male' || sex === 'female' ? sex : undefined });
+  const problems = checkPersonalIdAgainst(id.value, {
+    birthDate: typeof birth === 'string' ? birth : undefined,
+    sex: sex === 'male' || sex === 'female' ? sex : undefined,
+  });
   if (problems.length === 0) return [];
   lower(id, 0.5);
   return problems.map((p) => ({ ...p, origin: 'extract', key }));
@@ -181,7 +210,13 @@ export function checkPersonId(fields: Record<string, ExtractedField>, key: strin
  * their evidence, disagreement lowers both below the fill threshold (which one slipped is not known).
  * `same` compares the two stored values.
  */
-export function checkAgreement(fields: FieldSet, digitsKey: string, wordsKey: string, same: (digits: string, words: string) => boolean, what: string): Diagnostic[] {
+export function checkAgreement(
+  fields: FieldSet,
+  digitsKey: string,
+  wordsKey: string,
+  same: (digits: string, words: string) => boolean,
+  what: string,
+): Diagnostic[] {
   const digits = fields[digitsKey];
   const words = fields[wordsKey];
   if (!digits || !words) return [];
@@ -194,7 +229,15 @@ export function checkAgreement(fields: FieldSet, digitsKey: string, wordsKey: st
   }
   lower(digits, 0.6);
   lower(words, 0.6);
-  return [{ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: digitsKey, message: `The ${what} in digits and the ${what} in words disagree; both need review.` }];
+  return [
+    {
+      code: 'EXTRACT_SOURCES_DISAGREE',
+      severity: 'warning',
+      origin: 'extract',
+      key: digitsKey,
+      message: `The ${what} in digits and the ${what} in words disagree; both need review.`,
+    },
+  ];
 }
 
 /** The birth date in digits and in words must agree (see {@link checkAgreement}). */
@@ -217,7 +260,15 @@ export function checkOrder(fields: FieldSet, earlierKey: string, laterKey: strin
   if (typeof a !== 'string' || typeof b !== 'string' || a <= b) return [];
   lower(fields[earlierKey], 0.5);
   lower(fields[laterKey], 0.5);
-  return [{ code: 'EXTRACT_DATES_INCONSISTENT', severity: 'warning', origin: 'extract', key: laterKey, message: `\`${laterKey}\` is earlier than \`${earlierKey}\`; one of them was misread and needs review.` }];
+  return [
+    {
+      code: 'EXTRACT_DATES_INCONSISTENT',
+      severity: 'warning',
+      origin: 'extract',
+      key: laterKey,
+      message: `\`${laterKey}\` is earlier than \`${earlierKey}\`; one of them was misread and needs review.`,
+    },
+  ];
 }
 
 /** The personal ID's first digits name the province of birth registration: it should be the issuer's. */
@@ -228,7 +279,16 @@ export function checkIdProvince(fields: FieldSet): Diagnostic[] {
   const code = provinceCodeOf(issuer);
   if (!code || code === id.slice(0, 3)) return [];
   lower(fields['person.idNumber'], 0.8);
-  return [{ code: 'EXTRACT_ID_PROVINCE_MISMATCH', severity: 'info', origin: 'extract', key: 'person.idNumber', message: 'The province digits of the personal ID do not match the province of the registering authority; possible for a re-registration, otherwise a misread.' }];
+  return [
+    {
+      code: 'EXTRACT_ID_PROVINCE_MISMATCH',
+      severity: 'info',
+      origin: 'extract',
+      key: 'person.idNumber',
+      message:
+        'The province digits of the personal ID do not match the province of the registering authority; possible for a re-registration, otherwise a misread.',
+    },
+  ];
 }
 
 /** Copies a field under another key, marked as computed from it. */
@@ -237,15 +297,26 @@ export function copyField(fields: FieldSet, from: string, to: string): void {
   if (f) fields[to] = { ...f, evidence: [...f.evidence] };
 }
 
-
 /**
  * The common record frame of a form-like document. The subject is the person of `person.idNumber`
  * unless one is given (an organisation for business certificates), or none when neither is known.
  */
-export function civilRecord(type: string, readings: PageReading[], fields: FieldSet, relations: RelationRecord[], diagnostics: Diagnostic[], subject?: SubjectRef | null): Omit<DocumentRecord, 'status'> {
+export function civilRecord(
+  type: string,
+  readings: PageReading[],
+  fields: FieldSet,
+  relations: RelationRecord[],
+  diagnostics: Diagnostic[],
+  subject?: SubjectRef | null,
+): Omit<DocumentRecord, 'status'> {
   const id = fields['person.idNumber']?.value;
   const str = (k: string) => (typeof fields[k]?.value === 'string' ? (fields[k]!.value as string) : undefined);
-  const who = subject !== undefined ? (subject ?? undefined) : typeof id === 'string' ? { kind: 'person' as const, id } : undefined;
+  const who =
+    subject !== undefined
+      ? (subject ?? undefined)
+      : typeof id === 'string'
+        ? { kind: 'person' as const, id }
+        : undefined;
   return {
     type,
     part: 'full',

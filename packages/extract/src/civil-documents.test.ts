@@ -4,7 +4,14 @@ import { safeExtractDocument } from './extract';
 import { labelHits } from './labelled-form';
 import { indentedPage, SOURCE } from './test-helpers';
 
-const blankPage: PageImage = { source: SOURCE, width: 8, height: 8, channels: 1, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
+const blankPage: PageImage = {
+  source: SOURCE,
+  width: 8,
+  height: 8,
+  channels: 1,
+  pixels: new Uint8Array(64).fill(255),
+  diagnostics: [],
+};
 
 const BIRTH = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -36,7 +43,12 @@ const page = indentedPage;
 
 describe('labelHits', () => {
   it('keeps the longest label and only at word starts', () => {
-    const hits = labelHits('so dinh danh ca nhan: 0923 quyen so: 01 nam so 5', ['so dinh danh ca nhan', 'so', 'quyen so', 'nam so']);
+    const hits = labelHits('so dinh danh ca nhan: 0923 quyen so: 01 nam so 5', [
+      'so dinh danh ca nhan',
+      'so',
+      'quyen so',
+      'nam so',
+    ]);
     expect(hits.map((h) => h.label)).toEqual(['so dinh danh ca nhan', 'quyen so', 'nam so']);
   });
 });
@@ -138,33 +150,95 @@ describe('civil certificates classified whatever their title (issue 11)', () => 
     const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
     return result.ok ? result.value.type : undefined;
   };
-  const HEADER = ['ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ TÂN LẬP Độc lập - Tự do - Hạnh phúc', 'Số: 12/2024'];
+  const HEADER = [
+    'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'XÃ TÂN LẬP Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/2024',
+  ];
 
   it('reads a title with OCR slips, a copy or an extract, and older wording', async () => {
-    for (const title of ['GlẤY KHAl SINH', 'TRÍCH LỤC KHAI SINH', 'BẢN SAO GIẤY KHAI SINH', 'GIẤY CHỨNG NHẬN KHAI SINH']) {
-      expect(await typeOf([...HEADER, title, 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh'])).toBe('giay-khai-sinh');
+    for (const title of [
+      'GlẤY KHAl SINH',
+      'TRÍCH LỤC KHAI SINH',
+      'BẢN SAO GIẤY KHAI SINH',
+      'GIẤY CHỨNG NHẬN KHAI SINH',
+    ]) {
+      expect(
+        await typeOf([...HEADER, title, 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh']),
+      ).toBe('giay-khai-sinh');
     }
     for (const title of ['GIẤY CHỨNG NHẬN KẾT HỎN', 'TRÍCH LỤC KẾT HÔN', 'GIẤY CHỨNG NHẬN ĐĂNG KÝ KẾT HÔN']) {
-      expect(await typeOf([...HEADER, title, 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập'])).toBe('giay-chung-nhan-ket-hon');
+      expect(
+        await typeOf([...HEADER, title, 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập']),
+      ).toBe('giay-chung-nhan-ket-hon');
     }
   });
 
   it('votes by labels when the title is unreadable, and never takes the page for a letter', async () => {
-    const birth = [...HEADER, '~~~ ~~', 'Họ và tên: LÊ VĂN AN', 'Nam hay nữ: Nam', 'Sinh ngày 12 tháng 3 năm 1995', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Họ và tên cha: LÊ VĂN BA', 'Họ và tên mẹ: TRẦN THỊ TƯ', 'Người đứng khai: LÊ VĂN BA', 'Nơi đăng ký khai sinh: UBND xã Tân Lập'];
+    const birth = [
+      ...HEADER,
+      '~~~ ~~',
+      'Họ và tên: LÊ VĂN AN',
+      'Nam hay nữ: Nam',
+      'Sinh ngày 12 tháng 3 năm 1995',
+      'Nơi sinh: Trạm y tế xã Tân Lập',
+      'Dân tộc: Kinh',
+      'Họ và tên cha: LÊ VĂN BA',
+      'Họ và tên mẹ: TRẦN THỊ TƯ',
+      'Người đứng khai: LÊ VĂN BA',
+      'Nơi đăng ký khai sinh: UBND xã Tân Lập',
+    ];
     expect(await typeOf(birth)).toBe('giay-khai-sinh');
-    const marriage = [...HEADER, '~~~ ~~', 'Họ và tên chồng: LÊ VĂN AN', 'Họ và tên vợ: TRẦN THỊ TƯ', 'Ngày sinh: 12/03/1995', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam', 'Nơi thường trú: Xã Tân Lập', 'Đăng ký kết hôn ngày 02/05/2018'];
+    const marriage = [
+      ...HEADER,
+      '~~~ ~~',
+      'Họ và tên chồng: LÊ VĂN AN',
+      'Họ và tên vợ: TRẦN THỊ TƯ',
+      'Ngày sinh: 12/03/1995',
+      'Dân tộc: Kinh',
+      'Quốc tịch: Việt Nam',
+      'Nơi thường trú: Xã Tân Lập',
+      'Đăng ký kết hôn ngày 02/05/2018',
+    ];
     expect(await typeOf(marriage)).toBe('giay-chung-nhan-ket-hon');
   });
 
   it('never takes a marriage table printing card numbers for an ID card, nor an ID card for a certificate', async () => {
-    const table = ['GIẤY CHỨNG NHẬN KẾT HÔN', 'Số: 120 Quyển số: 02/2024', 'Thông tin Chồng Vợ', 'Ngày, tháng, năm sinh 18/11/1997 28/11/2005', 'Quốc tịch Việt Nam Việt Nam', 'Nơi cư trú Phường Lộc Thọ, Khánh Hoà', 'Giấy tờ tùy thân Căn cước công dân số Căn cước công dân số', '056097764900 079305579791'];
+    const table = [
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      'Số: 120 Quyển số: 02/2024',
+      'Thông tin Chồng Vợ',
+      'Ngày, tháng, năm sinh 18/11/1997 28/11/2005',
+      'Quốc tịch Việt Nam Việt Nam',
+      'Nơi cư trú Phường Lộc Thọ, Khánh Hoà',
+      'Giấy tờ tùy thân Căn cước công dân số Căn cước công dân số',
+      '056097764900 079305579791',
+    ];
     expect(await typeOf(table)).toBe('giay-chung-nhan-ket-hon');
-    const card = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CĂN CƯỚC', 'Số định danh cá nhân: 001099012345', 'Họ, chữ đệm và tên khai sinh: NGUYỄN VĂN AN', 'Ngày, tháng, năm sinh: 01/02/1999 Giới tính: Nam', 'Quốc tịch: Việt Nam', 'Nơi đăng ký khai sinh: Hà Nội', 'Nơi cư trú: Hà Nội'];
+    const card = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CĂN CƯỚC',
+      'Số định danh cá nhân: 001099012345',
+      'Họ, chữ đệm và tên khai sinh: NGUYỄN VĂN AN',
+      'Ngày, tháng, năm sinh: 01/02/1999 Giới tính: Nam',
+      'Quốc tịch: Việt Nam',
+      'Nơi đăng ký khai sinh: Hà Nội',
+      'Nơi cư trú: Hà Nội',
+    ];
     expect(await typeOf(card)).not.toBe('giay-khai-sinh');
   });
 
   it('does not take a certificate of the other type by its labels', async () => {
-    const birthTitled = [...HEADER, 'GIẤY KHAI SINH', 'Họ và tên: LÊ VĂN AN', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam', 'Ngày sinh: 12/03/1995', 'Nơi thường trú: Xã Tân Lập', 'Ghi chú: cha mẹ đã đăng ký kết hôn'];
+    const birthTitled = [
+      ...HEADER,
+      'GIẤY KHAI SINH',
+      'Họ và tên: LÊ VĂN AN',
+      'Dân tộc: Kinh',
+      'Quốc tịch: Việt Nam',
+      'Ngày sinh: 12/03/1995',
+      'Nơi thường trú: Xã Tân Lập',
+      'Ghi chú: cha mẹ đã đăng ký kết hôn',
+    ];
     expect(await typeOf(birthTitled)).toBe('giay-khai-sinh');
   });
 });
@@ -176,9 +250,34 @@ describe('register number without its colon (issue 11)', () => {
     return result.value.fields['document.number']?.value;
   };
   it('reads `Số 306` beside `Quyển số` or above the title, never an address line', async () => {
-    expect(await read(['GIẤY KHAI SINH', 'Số 306 Quyền số: 01/2023', 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh'])).toBe('306');
-    expect(await read(['Số 15/GCNKH', 'GIẤY CHỨNG NHẬN KẾT HÔN', 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập'])).toBe('15/GCNKH');
-    expect(await read(['GIẤY KHAI SINH', 'Họ và tên: LÊ VĂN AN', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Nơi cư trú:', 'Số 11/30 đường Phạm Văn Thuận, Biên Hoà, Đồng Nai'])).toBeUndefined();
+    expect(
+      await read([
+        'GIẤY KHAI SINH',
+        'Số 306 Quyền số: 01/2023',
+        'Họ và tên: LÊ VĂN AN',
+        'Nơi sinh: Trạm y tế xã Tân Lập',
+        'Dân tộc: Kinh',
+      ]),
+    ).toBe('306');
+    expect(
+      await read([
+        'Số 15/GCNKH',
+        'GIẤY CHỨNG NHẬN KẾT HÔN',
+        'Họ và tên chồng: LÊ VĂN AN',
+        'Dân tộc: Kinh',
+        'Nơi cư trú: Xã Tân Lập',
+      ]),
+    ).toBe('15/GCNKH');
+    expect(
+      await read([
+        'GIẤY KHAI SINH',
+        'Họ và tên: LÊ VĂN AN',
+        'Nơi sinh: Trạm y tế xã Tân Lập',
+        'Dân tộc: Kinh',
+        'Nơi cư trú:',
+        'Số 11/30 đường Phạm Văn Thuận, Biên Hoà, Đồng Nai',
+      ]),
+    ).toBeUndefined();
   });
 });
 
@@ -193,12 +292,18 @@ describe('registration date from the signing line when no label names it (issue 
     const digits = await read(['GIẤY KHAI SINH', ...body, 'Tân Lập, ngày 12 tháng 3 năm 1994', 'CHỦ TỊCH']);
     expect(digits?.value).toBe('1994-03-12');
     expect(digits!.confidence).toBeLessThan(0.9);
-    const words = await read(['GIẤY KHAI SINH', ...body, 'Tân Lập, ngày mười hai tháng ba năm một nghìn chín trăm chín mươi tư']);
+    const words = await read([
+      'GIẤY KHAI SINH',
+      ...body,
+      'Tân Lập, ngày mười hai tháng ba năm một nghìn chín trăm chín mươi tư',
+    ]);
     expect(words?.value).toBe('1994-03-12');
   });
   it('gives nothing for a copy, signed on the day it was copied, and yields to a labelled date', async () => {
     expect(await read(['TRÍCH LỤC KHAI SINH', ...body, 'Tân Lập, ngày 12 tháng 3 năm 2020'])).toBeUndefined();
-    expect((await read(['GIẤY KHAI SINH', ...body, 'Ngày đăng ký: 15/03/1994', 'Tân Lập, ngày 12 tháng 3 năm 2020']))?.value).toBe('1994-03-15');
+    expect(
+      (await read(['GIẤY KHAI SINH', ...body, 'Ngày đăng ký: 15/03/1994', 'Tân Lập, ngày 12 tháng 3 năm 2020']))?.value,
+    ).toBe('1994-03-15');
   });
 });
 
@@ -208,9 +313,24 @@ describe('label votes stay with civil certificates (issue 11)', () => {
       const result = await safeExtractDocument({ pages: [blankPage], ocr: [page(lines)] }, { asOf: '2025-01-01' });
       return result.ok ? result.value.type : undefined;
     };
-    const birth = ['~~ ~~~~', 'Họ và tên: LÊ VĂN AN', 'Nam hay nữ: Nam', 'Sinh ngày 12 tháng 3 năm 1995', 'Nơi sinh: Trạm y tế xã Tân Lập', 'Dân tộc: Kinh', 'Người đứng khai: LÊ VĂN BA'];
+    const birth = [
+      '~~ ~~~~',
+      'Họ và tên: LÊ VĂN AN',
+      'Nam hay nữ: Nam',
+      'Sinh ngày 12 tháng 3 năm 1995',
+      'Nơi sinh: Trạm y tế xã Tân Lập',
+      'Dân tộc: Kinh',
+      'Người đứng khai: LÊ VĂN BA',
+    ];
     expect(await typeOf(birth)).toBe('giay-khai-sinh');
-    const business = ['~~ ~~~~', 'Tên hộ kinh doanh: CỬA HÀNG AN', 'Họ và tên: LÊ VĂN AN Giới tính: Nam', 'Sinh ngày: 12/03/1995 Dân tộc: Kinh Quốc tịch: Việt Nam', 'Nơi sinh: Hà Nội', 'Địa điểm kinh doanh: Xã Tân Lập'];
+    const business = [
+      '~~ ~~~~',
+      'Tên hộ kinh doanh: CỬA HÀNG AN',
+      'Họ và tên: LÊ VĂN AN Giới tính: Nam',
+      'Sinh ngày: 12/03/1995 Dân tộc: Kinh Quốc tịch: Việt Nam',
+      'Nơi sinh: Hà Nội',
+      'Địa điểm kinh doanh: Xã Tân Lập',
+    ];
     expect(await typeOf(business)).not.toBe('giay-khai-sinh');
   });
 });

@@ -4,14 +4,25 @@ import { cmnd9, isCmndNumber } from './cmnd-9';
 import { layoutPage, SOURCE, type LayoutRow } from './test-helpers';
 import type { ExtractContext, PageClass, PageReading } from './types';
 
-const blank: PageImage = { source: SOURCE, width: 1800, height: 900, channels: 1, pixels: new Uint8Array(1800 * 900).fill(255), diagnostics: [] };
+const blank: PageImage = {
+  source: SOURCE,
+  width: 1800,
+  height: 900,
+  channels: 1,
+  pixels: new Uint8Array(1800 * 900).fill(255),
+  diagnostics: [],
+};
 const context: ExtractContext = { options: { asOf: '2024-06-01', types: undefined, documentTypes: [] } };
 const reading = (rows: LayoutRow[]): PageReading => ({ page: blank, ocr: layoutPage(rows), qr: undefined });
 const FRONT: PageClass = { type: 'cmnd-9', part: 'front', score: 1 };
 const BACK: PageClass = { type: 'cmnd-9', part: 'back', score: 1 };
 
 async function read(...pages: Array<[LayoutRow[], PageClass]>) {
-  const record = await cmnd9.extract(pages.map(([rows]) => reading(rows)), pages.map(([, c]) => c), context);
+  const record = await cmnd9.extract(
+    pages.map(([rows]) => reading(rows)),
+    pages.map(([, c]) => c),
+    context,
+  );
   const values = Object.fromEntries(Object.entries(record.fields).map(([k, f]) => [k, f.value]));
   return { record, values, fields: record.fields };
 }
@@ -44,7 +55,18 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
   });
 
   it('keeps a place whose wrapped line was lost below the fill threshold, never certain', async () => {
-    const { values, fields } = await read([['GIẤY CHỨNG MINH NHÂN DÂN', 'SỐ 162345678', 'Họ tên: TRẦN THỊ MAI', 'Nguyên quán: Xã Yên Phong, huyện Ý', '', '', 'Nơi ĐKHK thường trú: Hà Nội'], FRONT]);
+    const { values, fields } = await read([
+      [
+        'GIẤY CHỨNG MINH NHÂN DÂN',
+        'SỐ 162345678',
+        'Họ tên: TRẦN THỊ MAI',
+        'Nguyên quán: Xã Yên Phong, huyện Ý',
+        '',
+        '',
+        'Nơi ĐKHK thường trú: Hà Nội',
+      ],
+      FRONT,
+    ]);
     expect(String(values['person.hometown'])).toMatch(/^Xã Yên Phong, huyện/);
     expect(fields['person.hometown']!.confidence).toBeLessThan(0.7);
   });
@@ -57,7 +79,10 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
         'Nốt ruồi cách 2cm dưới mép phải',
         'Ngày 03 tháng 7 năm 2006',
         'GIÁM ĐỐC CA TỈNH NAM ĐỊNH',
-        [[100, 'NGÓN TRỎ TRÁI'], [700, 'NGÓN TRỎ PHẢI']],
+        [
+          [100, 'NGÓN TRỎ TRÁI'],
+          [700, 'NGÓN TRỎ PHẢI'],
+        ],
       ],
       BACK,
     ]);
@@ -71,8 +96,28 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
 
   it('joins a front and a back into one record under the CMND number', async () => {
     const { record, values } = await read(
-      [['GIẤY CHỨNG MINH NHÂN DÂN', 'SỐ 031234567', 'Họ tên NGUYỄN VĂN AN', 'Sinh ngày 01-01-1970', 'Nguyên quán Hải Phòng', 'Nơi ĐKHK thường trú Hải Phòng'], FRONT],
-      [['Dân tộc Kinh', 'Tôn giáo Phật giáo', 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', 'Sẹo chấm C:2cm trên trước tai trái', 'Ngày 15 tháng 10 năm 2008', 'GIÁM ĐỐC CA THÀNH PHỐ HẢI PHÒNG'], BACK],
+      [
+        [
+          'GIẤY CHỨNG MINH NHÂN DÂN',
+          'SỐ 031234567',
+          'Họ tên NGUYỄN VĂN AN',
+          'Sinh ngày 01-01-1970',
+          'Nguyên quán Hải Phòng',
+          'Nơi ĐKHK thường trú Hải Phòng',
+        ],
+        FRONT,
+      ],
+      [
+        [
+          'Dân tộc Kinh',
+          'Tôn giáo Phật giáo',
+          'DẤU VẾT RIÊNG VÀ DỊ HÌNH',
+          'Sẹo chấm C:2cm trên trước tai trái',
+          'Ngày 15 tháng 10 năm 2008',
+          'GIÁM ĐỐC CA THÀNH PHỐ HẢI PHÒNG',
+        ],
+        BACK,
+      ],
     );
     expect(record.part).toBe('front+back');
     expect(record.subject).toEqual({ kind: 'person', id: '031234567' });
@@ -82,7 +127,10 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
   });
 
   it('an issue date in digits after "Cấp ngày" is read too', async () => {
-    const { values } = await read([['Dân tộc: Tày', 'Cấp ngày: 15/10/2008', 'GIÁM ĐỐC CA TỈNH CAO BẰNG', 'NGÓN TRỎ TRÁI'], BACK]);
+    const { values } = await read([
+      ['Dân tộc: Tày', 'Cấp ngày: 15/10/2008', 'GIÁM ĐỐC CA TỈNH CAO BẰNG', 'NGÓN TRỎ TRÁI'],
+      BACK,
+    ]);
     expect(values['document.issueDate']).toBe('2008-10-15');
   });
 
@@ -97,7 +145,10 @@ describe('cmnd-9 in layouts the reader was not written for', () => {
   });
 
   it('reads the name after a label garbled by OCR, below the name threshold', async () => {
-    const { values, fields } = await read([['GIẤY CHỨNG MINH NHÂN DÂN', 'SO 113123513', 'Họ tn DƯƠNG THỊ THU HUYỀN', 'Sinh ngày 19-12-1960'], FRONT]);
+    const { values, fields } = await read([
+      ['GIẤY CHỨNG MINH NHÂN DÂN', 'SO 113123513', 'Họ tn DƯƠNG THỊ THU HUYỀN', 'Sinh ngày 19-12-1960'],
+      FRONT,
+    ]);
     expect(values['person.fullName']).toBe('Dương Thị Thu Huyền');
     expect(fields['person.fullName']!.confidence).toBeLessThan(0.9);
     expect(values['person.oldIdNumber']).toBe('113123513');

@@ -1,6 +1,6 @@
 import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 import * as p from './field-parsers';
-import { type ReaderSpec } from './field-reader';
+import type { ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
 import { defineIdCard } from './id-card-model';
 import { foldLines } from './lines';
@@ -11,8 +11,22 @@ import type { ExtractContext, FieldSet } from './types';
 const NAME_LABELS = ['Họ tên', 'Họ và tên', 'Họ, chữ đệm và tên', 'Họ tên khai sinh'];
 const BIRTH_LABELS = ['Sinh ngày', 'Ngày sinh', 'Ngày, tháng, năm sinh', 'Ngày tháng năm sinh', 'Sinh năm'];
 const HOMETOWN_LABELS = ['Nguyên quán', 'Quê quán'];
-const RESIDENCE_LABELS = ['Nơi ĐKHK thường trú', 'Nơi ĐK HK thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'ĐKHK thường trú', 'Nơi thường trú', 'Trú quán', 'Chỗ ở hiện nay'];
-const MARKS_LABELS = ['Dấu vết riêng và dị hình', 'Dấu vết riêng', 'Đặc điểm nhận dạng', 'Đặc điểm nhân dạng', 'Nhận dạng'];
+const RESIDENCE_LABELS = [
+  'Nơi ĐKHK thường trú',
+  'Nơi ĐK HK thường trú',
+  'Nơi đăng ký hộ khẩu thường trú',
+  'ĐKHK thường trú',
+  'Nơi thường trú',
+  'Trú quán',
+  'Chỗ ở hiện nay',
+];
+const MARKS_LABELS = [
+  'Dấu vết riêng và dị hình',
+  'Dấu vết riêng',
+  'Đặc điểm nhận dạng',
+  'Đặc điểm nhân dạng',
+  'Nhận dạng',
+];
 
 /** A date after `Sinh ngày` / `Ngày`: in digits (`12-05-1980`) or `12 tháng 5 năm 1980`. */
 function cardDate(text: string): string | undefined {
@@ -26,12 +40,36 @@ function cardDate(text: string): string | undefined {
  */
 export const CMND_FRONT_SPEC: ReaderSpec = {
   roles: [],
-  stops: ['Giấy chứng minh nhân dân', 'Chứng minh nhân dân', 'Cộng hòa xã hội chủ nghĩa Việt Nam', 'Độc lập - Tự do - Hạnh phúc', 'Tên thường gọi', 'Tên gọi khác', 'Bí danh'],
+  stops: [
+    'Giấy chứng minh nhân dân',
+    'Chứng minh nhân dân',
+    'Cộng hòa xã hội chủ nghĩa Việt Nam',
+    'Độc lập - Tự do - Hạnh phúc',
+    'Tên thường gọi',
+    'Tên gọi khác',
+    'Bí danh',
+  ],
   fields: [
     { key: 'person.fullName', labels: NAME_LABELS, parse: rp.name, reread: true },
     { key: 'person.birthDate', labels: BIRTH_LABELS, parse: cardDate, reread: true },
-    { key: 'person.hometown', labels: HOMETOWN_LABELS, parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
-    { key: 'person.permanentAddress', labels: RESIDENCE_LABELS, parse: p.parseCardAddress, wraps: true, wrapsFlush: true, complete: p.endsWithProvince, reread: true },
+    {
+      key: 'person.hometown',
+      labels: HOMETOWN_LABELS,
+      parse: p.parseCardAddress,
+      wraps: true,
+      wrapsFlush: true,
+      complete: p.endsWithProvince,
+      reread: true,
+    },
+    {
+      key: 'person.permanentAddress',
+      labels: RESIDENCE_LABELS,
+      parse: p.parseCardAddress,
+      wraps: true,
+      wrapsFlush: true,
+      complete: p.endsWithProvince,
+      reread: true,
+    },
   ],
 };
 
@@ -45,8 +83,23 @@ export const CMND_BACK_SPEC: ReaderSpec = {
   fields: [
     { key: 'person.ethnicity', labels: ['Dân tộc'], parse: p.parseEthnicity },
     { key: 'person.religion', labels: ['Tôn giáo'], parse: p.parseReligion },
-    { key: 'person.identifyingMarks', labels: MARKS_LABELS, parse: p.parseIdentifyingMarks, wraps: true, wrapsFlush: true, complete: p.marksLookComplete, reread: true, mayBeCut: false },
-    { key: 'document.issueDate', labels: ['Ngày', 'Cấp ngày', 'Ngày cấp'], parse: cardDate, reread: true, mayBeCut: false },
+    {
+      key: 'person.identifyingMarks',
+      labels: MARKS_LABELS,
+      parse: p.parseIdentifyingMarks,
+      wraps: true,
+      wrapsFlush: true,
+      complete: p.marksLookComplete,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'document.issueDate',
+      labels: ['Ngày', 'Cấp ngày', 'Ngày cấp'],
+      parse: cardDate,
+      reread: true,
+      mayBeCut: false,
+    },
   ],
 };
 
@@ -65,7 +118,9 @@ export function isCmndNumber(n: string): boolean {
  * on its own. A number that breaks {@link isCmndNumber} is kept below the ID threshold.
  */
 async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext): Promise<ExtractedField | undefined> {
-  const lines = foldLines(ocr.lines).filter((l) => p.parseCmndNumber(l.line.text) && !/ngay|sinh|thang|nam /.test(l.folded));
+  const lines = foldLines(ocr.lines).filter(
+    (l) => p.parseCmndNumber(l.line.text) && !/ngay|sinh|thang|nam /.test(l.folded),
+  );
   const labelled = lines.filter((l) => /(^|[^a-z])(so|no)\.?\s*[:.]?\s*[0-9oil]/.test(l.folded));
   const runs = new Set(lines.map((l) => p.parseCmndNumber(l.line.text)));
   // Two different unlabelled runs: which one is the card number is not known.
@@ -82,7 +137,11 @@ async function readNumber(page: PageImage, ocr: OcrPage, context: ExtractContext
     return { value, raw: text, confidence: Math.min(cap, confidence), evidence };
   };
   const rereads = await rereadBoxes(page, [part.box], context);
-  return chooseReading([toField(part.text, part.confidence), ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined));
+  return chooseReading(
+    [toField(part.text, part.confidence), ...rereads.map((r) => toField(r.text, r.confidence))].filter(
+      (f): f is ExtractedField => f !== undefined,
+    ),
+  );
 }
 
 /**
@@ -99,7 +158,12 @@ function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
     const rest = [...l.line.text.normalize('NFC')].slice(m[0].length).join('');
     const value = p.parseUpperName(rest);
     if (!value) continue;
-    return { value, raw: rest, confidence: Math.min(0.85, l.line.confidence), evidence: [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }] };
+    return {
+      value,
+      raw: rest,
+      confidence: Math.min(0.85, l.line.confidence),
+      evidence: [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box: l.line.box }],
+    };
   }
   return undefined;
 }
@@ -126,7 +190,18 @@ export const cmnd9 = defineIdCard({
   },
   back: {
     reader: CMND_BACK_SPEC,
-    fallback: { idNumber: false, places: [{ key: 'person.identifyingMarks', labels: ['dau vet rieng va di hinh', 'dau vet rieng', 'dac diem nhan dang'], lines: 2, parse: p.parseIdentifyingMarks }], stops: ['ngay', 'giam doc', 'ngon tro'] },
+    fallback: {
+      idNumber: false,
+      places: [
+        {
+          key: 'person.identifyingMarks',
+          labels: ['dau vet rieng va di hinh', 'dau vet rieng', 'dac diem nhan dang'],
+          lines: 2,
+          parse: p.parseIdentifyingMarks,
+        },
+      ],
+      stops: ['ngay', 'giam doc', 'ngon tro'],
+    },
     markers: {
       anchors: ['dau vet rieng', 'di hinh', 'ngon tro', 'giam doc ca', 'ton giao'],
       markers: ['dan toc', 'ton giao', 'dau vet rieng', 'di hinh', 'giam doc', 'ngon tro'],

@@ -8,7 +8,14 @@ import { readMrz } from './mrz';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
 import { ocrPageFromLines, SOURCE } from './test-helpers';
 
-const blankPage: PageImage = { source: SOURCE, width: 8, height: 8, channels: 1, pixels: new Uint8Array(64).fill(255), diagnostics: [] };
+const blankPage: PageImage = {
+  source: SOURCE,
+  width: 8,
+  height: 8,
+  channels: 1,
+  pixels: new Uint8Array(64).fill(255),
+  diagnostics: [],
+};
 
 const FRONT = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -50,7 +57,11 @@ describe('OCR digit repair', () => {
 });
 
 describe('CCCD QR payload', () => {
-  const qr = { text: '079190001234|123456789|Trần Thị Thuỷ|05031990|Nữ|Số 12 Nguyễn Trãi, Phường 2, Quận 5, TP. Hồ Chí Minh|15042021', page: 2, box: { x: 1, y: 2, width: 3, height: 4 } };
+  const qr = {
+    text: '079190001234|123456789|Trần Thị Thuỷ|05031990|Nữ|Số 12 Nguyễn Trãi, Phường 2, Quận 5, TP. Hồ Chí Minh|15042021',
+    page: 2,
+    box: { x: 1, y: 2, width: 3, height: 4 },
+  };
   it('reads every field with QR evidence', () => {
     const parsed = parseCccdQrPayload(qr, SOURCE.sha256)!;
     expect(parsed.fields['person.idNumber']?.value).toBe('079190001234');
@@ -72,7 +83,12 @@ describe('CCCD QR payload', () => {
 describe('MRZ', () => {
   it('reads a TD1 MRZ with valid check digits, repairing O/0 confusions', () => {
     const lines = mrzFor('079190001234', '900305', 'F', '300305', 'TRAN<<THI<THUY');
-    const ocr = ocrPageFromLines(['Đặc điểm nhân dạng', lines[0]!.replace(/0/g, 'O').replace('IDVNM', 'IDVNM'), lines[1]!, lines[2]!]);
+    const ocr = ocrPageFromLines([
+      'Đặc điểm nhân dạng',
+      lines[0]!.replace(/0/g, 'O').replace('IDVNM', 'IDVNM'),
+      lines[1]!,
+      lines[2]!,
+    ]);
     const mrz = readMrz(ocr, SOURCE.sha256, 2026)!;
     expect(mrz.valid).toBe(true);
     expect(mrz.fields['person.idNumber']?.value).toBe('079190001234');
@@ -112,7 +128,10 @@ describe('merge', () => {
 
 describe('extractDocument on a CCCD front', () => {
   it('classifies and reads the printed fields', async () => {
-    const result = await safeExtractDocument({ pages: [blankPage], ocr: [ocrPageFromLines(FRONT)] }, { asOf: '2026-11-28' });
+    const result = await safeExtractDocument(
+      { pages: [blankPage], ocr: [ocrPageFromLines(FRONT)] },
+      { asOf: '2026-11-28' },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const r = result.value;
@@ -131,11 +150,17 @@ describe('extractDocument on a CCCD front', () => {
       'document.expiryDate': '2030-03-05',
     });
     expect(r.status).toBe('valid');
-    const later = await safeExtractDocument({ pages: [blankPage], ocr: [ocrPageFromLines(FRONT)] }, { asOf: '2031-01-01' });
+    const later = await safeExtractDocument(
+      { pages: [blankPage], ocr: [ocrPageFromLines(FRONT)] },
+      { asOf: '2031-01-01' },
+    );
     expect(later.ok && later.value.status).toBe('expired');
   });
   it('returns EXTRACT_UNKNOWN_DOCUMENT for an unrelated page', async () => {
-    const result = await safeExtractDocument({ pages: [blankPage], ocr: [ocrPageFromLines(['Hello world', 'nothing here'])] });
+    const result = await safeExtractDocument({
+      pages: [blankPage],
+      ocr: [ocrPageFromLines(['Hello world', 'nothing here'])],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.diagnostics[0]?.code).toBe('EXTRACT_UNKNOWN_DOCUMENT');
   });

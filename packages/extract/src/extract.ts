@@ -9,7 +9,8 @@ import type { ExtractInput, ExtractOptions, PageClass, PageReading, ResolvedExtr
 /** Resolves {@link ExtractOptions} once into a complete config. */
 export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExtractOptions {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SohoaError('EXTRACT_FAILED', `Option \`asOf\` must be an ISO date (YYYY-MM-DD).`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new SohoaError('EXTRACT_FAILED', `Option \`asOf\` must be an ISO date (YYYY-MM-DD).`);
   return { asOf, types: options.types, documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])] };
 }
 
@@ -32,22 +33,35 @@ function statusOf(validUntil: string | undefined, asOf: string): DocumentStatus 
  * const result = await safeExtractDocument({ pages, ocr }, { recognizer: engine });
  * if (result.ok) console.log(result.value.fields['person.idNumber']);
  */
-export async function safeExtractDocument(input: ExtractInput, options: ExtractOptions = {}): Promise<SafeResult<DocumentRecord>> {
+export async function safeExtractDocument(
+  input: ExtractInput,
+  options: ExtractOptions = {},
+): Promise<SafeResult<DocumentRecord>> {
   const resolved = resolveExtractOptions(options);
   const readings = collectReadings(input);
-  const candidates = resolved.types ? resolved.documentTypes.filter((t) => resolved.types!.includes(t.id)) : resolved.documentTypes;
+  const candidates = resolved.types
+    ? resolved.documentTypes.filter((t) => resolved.types!.includes(t.id))
+    : resolved.documentTypes;
   let best: { type: (typeof candidates)[number]; classes: PageClass[]; score: number } | undefined;
   for (const type of candidates) {
     const classes = readings.map((r) => type.classify(r));
     const matched = classes.filter((c): c is PageClass => c !== undefined);
     if (matched.length === 0) continue;
     const score = matched.reduce((s, c) => s + c.score, 0) / readings.length;
-    if (!best || score > best.score) best = { type, classes: classes.map((c) => c ?? { type: type.id, part: 'unknown', score: 0 }), score };
+    if (!best || score > best.score)
+      best = { type, classes: classes.map((c) => c ?? { type: type.id, part: 'unknown', score: 0 }), score };
   }
   if (!best) {
     return {
       ok: false,
-      diagnostics: [{ code: 'EXTRACT_UNKNOWN_DOCUMENT', severity: 'error', origin: 'extract', message: `No known document type matches the ${readings.length} page(s); known types: ${candidates.map((t) => `\`${t.id}\``).join(', ')}.` }],
+      diagnostics: [
+        {
+          code: 'EXTRACT_UNKNOWN_DOCUMENT',
+          severity: 'error',
+          origin: 'extract',
+          message: `No known document type matches the ${readings.length} page(s); known types: ${candidates.map((t) => `\`${t.id}\``).join(', ')}.`,
+        },
+      ],
     };
   }
   const partial = await best.type.extract(readings, best.classes, {
@@ -67,16 +81,36 @@ export async function safeExtractDocument(input: ExtractInput, options: ExtractO
     });
     if (problems.length > 0) {
       fields['person.idNumber'] = { ...id, confidence: id.confidence * 0.5 };
-      diagnostics.push(...problems.map((p) => ({ ...p, origin: p.origin ?? 'extract', key: p.key ?? 'person.idNumber' })));
+      diagnostics.push(
+        ...problems.map((p) => ({ ...p, origin: p.origin ?? 'extract', key: p.key ?? 'person.idNumber' })),
+      );
     }
   }
   const missing = (best.type.requiredKeys ?? ['person.idNumber']).filter((k) => !fields[k]);
-  for (const key of missing) diagnostics.push({ code: 'EXTRACT_FIELD_NOT_FOUND', severity: 'warning', origin: 'extract', key, message: `Field \`${key}\` was not found on the document.` });
-  if (best.score < 0.5) diagnostics.push({ code: 'EXTRACT_LOW_CLASSIFICATION_CONFIDENCE', severity: 'warning', origin: 'extract', message: `Classified as \`${best.type.id}\` with low confidence (${best.score.toFixed(2)}).` });
+  for (const key of missing)
+    diagnostics.push({
+      code: 'EXTRACT_FIELD_NOT_FOUND',
+      severity: 'warning',
+      origin: 'extract',
+      key,
+      message: `Field \`${key}\` was not found on the document.`,
+    });
+  if (best.score < 0.5)
+    diagnostics.push({
+      code: 'EXTRACT_LOW_CLASSIFICATION_CONFIDENCE',
+      severity: 'warning',
+      origin: 'extract',
+      message: `Classified as \`${best.type.id}\` with low confidence (${best.score.toFixed(2)}).`,
+    });
   const { subject: proposed, ...rest } = partial;
   const link = decideSubject({ fields, ...(proposed ? { subject: proposed } : {}) });
   if (!link.subject) {
-    diagnostics.push({ code: 'EXTRACT_SUBJECT_UNLINKED', severity: 'info', origin: 'extract', message: `No identity-grade evidence names whose document this is (\`${link.reason}\`); it is stored unlinked until a matching rule, the manifest or an officer links it.` });
+    diagnostics.push({
+      code: 'EXTRACT_SUBJECT_UNLINKED',
+      severity: 'info',
+      origin: 'extract',
+      message: `No identity-grade evidence names whose document this is (\`${link.reason}\`); it is stored unlinked until a matching rule, the manifest or an officer links it.`,
+    });
   }
   const record: DocumentRecord = {
     ...rest,
@@ -94,6 +128,9 @@ export async function safeExtractDocument(input: ExtractInput, options: ExtractO
 /** Like {@link safeExtractDocument}, but throws `EXTRACT_UNKNOWN_DOCUMENT` when nothing matches. */
 export async function extractDocument(input: ExtractInput, options: ExtractOptions = {}): Promise<DocumentRecord> {
   const result = await safeExtractDocument(input, options);
-  if (!result.ok) throw new SohoaError('EXTRACT_UNKNOWN_DOCUMENT', result.diagnostics[0]?.message ?? 'Unknown document.', { diagnostics: result.diagnostics });
+  if (!result.ok)
+    throw new SohoaError('EXTRACT_UNKNOWN_DOCUMENT', result.diagnostics[0]?.message ?? 'Unknown document.', {
+      diagnostics: result.diagnostics,
+    });
   return result.value;
 }

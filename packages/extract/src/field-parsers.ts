@@ -1,4 +1,18 @@
-import { findProvince, foldDiacritics, isPersonalId, normalizeText, parseDate, parseSex, parseVietnameseWordsDate, snapEthnicity, snapFamilyName, snapNationality, snapToVocabulary, toLooseKey, toProperCaseName } from '@sohoa/vn';
+import {
+  findProvince,
+  foldDiacritics,
+  isPersonalId,
+  normalizeText,
+  parseDate,
+  parseSex,
+  parseVietnameseWordsDate,
+  snapEthnicity,
+  snapFamilyName,
+  snapNationality,
+  snapToVocabulary,
+  toLooseKey,
+  toProperCaseName,
+} from '@sohoa/vn';
 import { cleanValue } from './lines';
 import { findDigitRuns, findNumericDates, toDigits } from './ocr-fixes';
 
@@ -33,12 +47,16 @@ export function parseUpperName(text: string): string | undefined {
 
 /** A name in mixed case (a signer's name). */
 export function parseMixedName(text: string): string | undefined {
-  const words = cleanValue(text).split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+  const words = cleanValue(text)
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
   return words.length >= 2 && words.length <= 5 ? normalizeText(words.join(' ')) : undefined;
 }
 
 export function parseNumericDateValue(text: string): string | undefined {
-  return findNumericDates(text).map((d) => parseDate(d)).find((d) => d?.precision === 'day')?.iso;
+  return findNumericDates(text)
+    .map((d) => parseDate(d))
+    .find((d) => d?.precision === 'day')?.iso;
 }
 
 /** A date in words: stored in its canonical spelling so that equal dates compare equal. */
@@ -47,7 +65,10 @@ export function parseWordsDate(text: string): string | undefined {
 }
 
 export function parseSexValue(text: string): string | undefined {
-  return text.split(/[\s:,]+/).map((w) => parseSex(w)).find(Boolean);
+  return text
+    .split(/[\s:,]+/)
+    .map((w) => parseSex(w))
+    .find(Boolean);
 }
 
 export function parseEthnicity(text: string): string | undefined {
@@ -72,7 +93,8 @@ export function parsePlace(text: string): string | undefined {
 }
 
 export function parsePersonalIdValue(text: string): string | undefined {
-  const run = findDigitRuns(text.replace(/[:/]/g, ' '), 12)[0] ?? findDigitRuns(text.replace(/(\d)\s+(?=\d)/g, '$1'), 12)[0];
+  const run =
+    findDigitRuns(text.replace(/[:/]/g, ' '), 12)[0] ?? findDigitRuns(text.replace(/(\d)\s+(?=\d)/g, '$1'), 12)[0];
   return run && isPersonalId(run) ? run : undefined;
 }
 
@@ -96,7 +118,11 @@ export function parseBookNumber(text: string): string | undefined {
 
 /** The province named at the end of a place (for cross-checks), by its 3-digit pre-2025 code. */
 export function provinceCodeOf(place: string): string | undefined {
-  const last = place.split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = place
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last ? findProvince(last)?.code : undefined;
 }
 
@@ -157,7 +183,10 @@ export function parseCardAddress(text: string): string | undefined {
   if (!place || endsWithProvince(place)) return place;
   const words = place.split(' ');
   for (let cut = 1; cut <= 6 && cut < words.length; cut++) {
-    const shorter = words.slice(0, -cut).join(' ').replace(/[^\p{L}\p{N})]+$/u, '');
+    const shorter = words
+      .slice(0, -cut)
+      .join(' ')
+      .replace(/[^\p{L}\p{N})]+$/u, '');
     if (shorter.includes(',') && endsWithProvince(shorter)) return shorter;
   }
   return place;
@@ -169,7 +198,9 @@ export function endsWithProvince(place: string): boolean {
   const province = findProvince(last);
   if (!province) return false;
   const bare = toLooseKey(last).replace(/^(tp|thanh pho|tinh)\s*/, '');
-  return [province.name, province.fullName, ...province.aliases].some((n) => toLooseKey(n).replace(/^(tp|thanh pho|tinh)\s*/, '') === bare);
+  return [province.name, province.fullName, ...province.aliases].some(
+    (n) => toLooseKey(n).replace(/^(tp|thanh pho|tinh)\s*/, '') === bare,
+  );
 }
 
 /** A 9-digit CMND number in OCR text (look-alike letters repaired; dates do not count). */

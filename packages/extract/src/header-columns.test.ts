@@ -21,7 +21,8 @@ describe('readingOrder', () => {
 
   it('keeps every word exactly once', () => {
     const page = letterPage(LETTER_ROWS);
-    const words = (lines: typeof page.lines) => lines.flatMap((l) => l.words.map((w) => `${w.text}@${w.box.x},${w.box.y}`)).sort();
+    const words = (lines: typeof page.lines) =>
+      lines.flatMap((l) => l.words.map((w) => `${w.text}@${w.box.x},${w.box.y}`)).sort();
     expect(words(readingOrder(page).lines)).toEqual(words(page.lines));
   });
 

@@ -68,7 +68,12 @@ export function findHeaderColumns(page: OcrPage): HeaderColumns | undefined {
     const gap = widestGap(sorted(line.words));
     if (!gap) return;
     const mid = (gap.from + gap.to) / 2;
-    if (gap.to - gap.from >= Math.max(2.2 * h, page.width * 0.035) && mid > page.width * 0.25 && mid < page.width * 0.75) splits.push({ index, ...gap });
+    if (
+      gap.to - gap.from >= Math.max(2.2 * h, page.width * 0.035) &&
+      mid > page.width * 0.25 &&
+      mid < page.width * 0.75
+    )
+      splits.push({ index, ...gap });
   });
   if (splits.length < 2) return undefined;
   // The gutter is where most wide gaps overlap; a side note or a table has its own gaps elsewhere.
@@ -79,20 +84,31 @@ export function findHeaderColumns(page: OcrPage): HeaderColumns | undefined {
   }
   // The header is one run of lines at the top: stop at the salutation or after a run of unsplit lines.
   const salutation = lines.findIndex(opensBody);
-  const run = agreeing.findIndex((s, i) => (salutation >= 0 && s.index >= salutation) || (i > 0 && s.index - agreeing[i - 1]!.index > 4));
+  const run = agreeing.findIndex(
+    (s, i) => (salutation >= 0 && s.index >= salutation) || (i > 0 && s.index - agreeing[i - 1]!.index > 4),
+  );
   if (run >= 0) agreeing = agreeing.slice(0, run);
   if (agreeing.length < 2) return undefined;
   const from = Math.max(...agreeing.map((s) => s.from));
   const to = Math.min(...agreeing.map((s) => s.to));
   const gutter = (from + to) / 2;
-  const blankBefore = (i: number) => i > 0 && lines[i]!.box.y - (lines[i - 1]!.box.y + lines[i - 1]!.box.height) > h * 0.9;
-  const crosses = (line: OcrLine) => line.words.some((w) => w.box.x < from - h * 0.3 && w.box.x + w.box.width > to + h * 0.3);
+  const blankBefore = (i: number) =>
+    i > 0 && lines[i]!.box.y - (lines[i - 1]!.box.y + lines[i - 1]!.box.height) > h * 0.9;
+  const crosses = (line: OcrLine) =>
+    line.words.some((w) => w.box.x < from - h * 0.3 && w.box.x + w.box.width > to + h * 0.3);
   let start = agreeing[0]!.index;
   // Lines just above the first split line (no blank row between) are header lines the OCR did not space widely.
   while (start > 0 && !blankBefore(start) && lines[start - 1]!.box.y < top) start--;
   let end = agreeing[agreeing.length - 1]!.index + 1;
   // Lines after the last split line still belong to one column while they follow without a blank row.
-  while (end < lines.length && !blankBefore(end) && !crosses(lines[end]!) && !opensBody(lines[end]!) && lines[end]!.words.length > 0) end++;
+  while (
+    end < lines.length &&
+    !blankBefore(end) &&
+    !crosses(lines[end]!) &&
+    !opensBody(lines[end]!) &&
+    lines[end]!.words.length > 0
+  )
+    end++;
   const left: OcrLine[] = [];
   const right: OcrLine[] = [];
   for (let i = start; i < end; i++) {
@@ -122,5 +138,8 @@ export function findHeaderColumns(page: OcrPage): HeaderColumns | undefined {
 export function readingOrder(page: OcrPage): ReadingOrder {
   const header = findHeaderColumns(page);
   if (!header) return { lines: page.lines, header: undefined };
-  return { lines: [...page.lines.slice(0, header.start), ...header.left, ...header.right, ...page.lines.slice(header.end)], header };
+  return {
+    lines: [...page.lines.slice(0, header.start), ...header.left, ...header.right, ...page.lines.slice(header.end)],
+    header,
+  };
 }

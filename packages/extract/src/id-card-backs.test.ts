@@ -4,11 +4,22 @@ import { cccd2016 } from './cccd-2016';
 import { layoutPage, SOURCE, type LayoutRow } from './test-helpers';
 import type { DocumentTypeDefinition, ExtractContext } from './types';
 
-const blank: PageImage = { source: SOURCE, width: 1800, height: 900, channels: 1, pixels: new Uint8Array(1800 * 900).fill(255), diagnostics: [] };
+const blank: PageImage = {
+  source: SOURCE,
+  width: 1800,
+  height: 900,
+  channels: 1,
+  pixels: new Uint8Array(1800 * 900).fill(255),
+  diagnostics: [],
+};
 const context: ExtractContext = { options: { asOf: '2025-06-01', types: undefined, documentTypes: [] } };
 
 async function back(type: DocumentTypeDefinition, rows: LayoutRow[]) {
-  const record = await type.extract([{ page: blank, ocr: layoutPage(rows), qr: undefined }], [{ type: type.id, part: 'back', score: 1 }], context);
+  const record = await type.extract(
+    [{ page: blank, ocr: layoutPage(rows), qr: undefined }],
+    [{ type: type.id, part: 'back', score: 1 }],
+    context,
+  );
   return record.fields;
 }
 
@@ -29,7 +40,12 @@ describe('card backs with values wrapped flush under their label', () => {
   });
 
   it('2016 back: marks whose end was lost stay below the fill threshold', async () => {
-    const fields = await back(cccd2016, ['Đặc điểm nhận dạng: Nốt ruồi C:1,5cm trên sau cánh', '', '', 'Ngày 15 tháng 3 năm 2018']);
+    const fields = await back(cccd2016, [
+      'Đặc điểm nhận dạng: Nốt ruồi C:1,5cm trên sau cánh',
+      '',
+      '',
+      'Ngày 15 tháng 3 năm 2018',
+    ]);
     expect(fields['person.identifyingMarks']!.confidence).toBeLessThan(0.7);
   });
 });

@@ -18,10 +18,16 @@ interface CardSideSpec extends CardSideMarkers {
 
 /** Three or more lines made mostly of MRZ characters with several `<`. */
 function hasMrz(texts: string[]): boolean {
-  return texts.filter((t) => {
-    const compact = t.replace(/\s+/g, '');
-    return compact.length >= 20 && (compact.match(/</g)?.length ?? 0) >= 2 && compact.replace(/[^A-Z0-9<«‹]/g, '').length / compact.length >= 0.85;
-  }).length >= 2;
+  return (
+    texts.filter((t) => {
+      const compact = t.replace(/\s+/g, '');
+      return (
+        compact.length >= 20 &&
+        (compact.match(/</g)?.length ?? 0) >= 2 &&
+        compact.replace(/[^A-Z0-9<«‹]/g, '').length / compact.length >= 0.85
+      );
+    }).length >= 2
+  );
 }
 
 /** The page's folded text plus feature markers for an MRZ block and a card QR payload. */
@@ -68,7 +74,11 @@ function sideScore(text: string, spec: CardSideSpec, qrModel: string | undefined
  * Classifies a page as one side (of `sides`) of the ID card model `type`: the share of that side's printed
  * markers found, halved for each marker of another model. Undefined below 0.2.
  */
-export function classifyCardSide(reading: PageReading, type: string, sides: ReadonlyArray<CardSideMarkers & { part: 'front' | 'back' }>): PageClass | undefined {
+export function classifyCardSide(
+  reading: PageReading,
+  type: string,
+  sides: ReadonlyArray<CardSideMarkers & { part: 'front' | 'back' }>,
+): PageClass | undefined {
   const text = featureText(reading);
   const qrModel = modelOfQr(reading);
   let best: PageClass | undefined;

@@ -12,7 +12,13 @@ export const CARD_ISSUERS: ReadonlyArray<{ canonical: string; phrases: readonly 
   {
     // "CỤC TRƯỞNG CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI" (2021 CCCD, later 2016 CCCD).
     canonical: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
-    phrases: ['quanlyhanhchinhvetrattuxahoi', 'quanlyhanhchinh', 'trattuxahoi', 'administrativemanagementofsocialorder', 'qlhcvettxh'],
+    phrases: [
+      'quanlyhanhchinhvetrattuxahoi',
+      'quanlyhanhchinh',
+      'trattuxahoi',
+      'administrativemanagementofsocialorder',
+      'qlhcvettxh',
+    ],
   },
   {
     // "CỤC TRƯỞNG CỤC CẢNH SÁT ĐKQL CƯ TRÚ VÀ DLQG VỀ DÂN CƯ" (2016 CCCD).
@@ -33,7 +39,8 @@ export function substringDistance(text: string, phrase: string): number {
   let prev = new Array<number>(text.length + 1).fill(0);
   for (let i = 1; i <= phrase.length; i++) {
     const row = [i];
-    for (let j = 1; j <= text.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (phrase[i - 1] === text[j - 1] ? 0 : 1));
+    for (let j = 1; j <= text.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (phrase[i - 1] === text[j - 1] ? 0 : 1));
     prev = row;
   }
   return Math.min(...prev);
@@ -79,7 +86,13 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
           const d = substringDistance(text, phrase);
           if (d > tolerance(phrase.length)) continue;
           // Longer phrases matched with fewer edits are stronger evidence; a pair of lines counts a little less.
-          consider(issuer.canonical, phrase.length * (1 - d / phrase.length) - (span - 1) * 0.5, Math.max(confidence * (1 - (2 * d) / phrase.length), closedListConfidence(phrase, d)), i, span);
+          consider(
+            issuer.canonical,
+            phrase.length * (1 - d / phrase.length) - (span - 1) * 0.5,
+            Math.max(confidence * (1 - (2 * d) / phrase.length), closedListConfidence(phrase, d)),
+            i,
+            span,
+          );
         }
       }
     }
@@ -87,8 +100,12 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
     const folded = foldDiacritics(lines[i]!.text.normalize('NFC'));
     const at = folded.search(/giam\s*doc/);
     if (at >= 0) {
-      const rest = [...lines[i]!.text.normalize('NFC')].slice(at).join('').replace(/^\S+\s*\S+\s*/, '');
-      const police = parsePoliceIssuer(rest) ?? (lines[i + 1] ? parsePoliceIssuer(`${rest} ${lines[i + 1]!.text}`) : undefined);
+      const rest = [...lines[i]!.text.normalize('NFC')]
+        .slice(at)
+        .join('')
+        .replace(/^\S+\s*\S+\s*/, '');
+      const police =
+        parsePoliceIssuer(rest) ?? (lines[i + 1] ? parsePoliceIssuer(`${rest} ${lines[i + 1]!.text}`) : undefined);
       if (police) consider(police, 20, lines[i]!.confidence, i, 1);
     }
   }
@@ -99,7 +116,12 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
     value: chosen.canonical,
     raw: group.map((l) => l.text).join(' '),
     confidence: Math.max(0, Math.min(0.95, chosen.confidence)),
-    evidence: group.map((l) => ({ method: 'ocr' as const, sha256: ocr.source.sha256, page: ocr.source.page, box: l.box })),
+    evidence: group.map((l) => ({
+      method: 'ocr' as const,
+      sha256: ocr.source.sha256,
+      page: ocr.source.page,
+      box: l.box,
+    })),
   };
 }
 
@@ -108,16 +130,29 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
  * read by a form template); when none was read and the card model suggests one, that suggestion is
  * kept below every fill threshold with a diagnostic saying it was not read.
  */
-export function settleIssuer(fields: Record<string, ExtractedField>, read: ExtractedField | undefined, implied: string | undefined): Diagnostic[] {
+export function settleIssuer(
+  fields: Record<string, ExtractedField>,
+  read: ExtractedField | undefined,
+  implied: string | undefined,
+): Diagnostic[] {
   if (read) {
     fields['document.issuer'] = read;
     return [];
   }
   const current = fields['document.issuer'];
-  if (current && current.evidence.some((e) => e.method !== 'computed')) return [];
+  if (current?.evidence.some((e) => e.method !== 'computed')) return [];
   if (!implied) return [];
   fields['document.issuer'] = { value: implied, confidence: IMPLIED_CONFIDENCE, evidence: [{ method: 'computed' }] };
-  return [{ code: 'EXTRACT_FIELD_IMPLIED', severity: 'warning', origin: 'extract', key: 'document.issuer', message: 'The issuing authority was not read from the card back; the value given is only the usual one for this card model and needs review.' }];
+  return [
+    {
+      code: 'EXTRACT_FIELD_IMPLIED',
+      severity: 'warning',
+      origin: 'extract',
+      key: 'document.issuer',
+      message:
+        'The issuing authority was not read from the card back; the value given is only the usual one for this card model and needs review.',
+    },
+  ];
 }
 
 /** Confidence of a value implied by the card model rather than read: below every fill threshold. */

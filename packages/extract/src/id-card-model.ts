@@ -1,7 +1,15 @@
 import type { Diagnostic, DocumentKind, OcrPage, PageImage } from '@sohoa/core';
 import { readCccdFront, type CardFrontLabels } from './cccd-front';
 import { copyField } from './civil-document';
-import { checkAddressEnds, checkCardDates, checkCutValues, checkExpiryRule, idCardRecord, machineReadableSets, showsValidity } from './id-card';
+import {
+  checkAddressEnds,
+  checkCardDates,
+  checkCutValues,
+  checkExpiryRule,
+  idCardRecord,
+  machineReadableSets,
+  showsValidity,
+} from './id-card';
 import { classifyCardSide, type CardSideMarkers } from './id-card-classify';
 import { IMPLIED_CONFIDENCE, readCardIssuer, settleIssuer } from './id-card-issuer';
 import { readFields, type ReaderSpec } from './field-reader';
@@ -29,8 +37,7 @@ export interface IdCardSideSpec {
 /** Validity of a card model: expiry printed on a birthday at a renewal age, or a term from issue with an end date. */
 export type IdCardValidity =
   /** `shownOnEverySide: false`: a side without the expiry gives the status `unknown`. */
-  | { renewalAges: readonly number[]; shownOnEverySide: boolean }
-  | { yearsFromIssue: number; noneAfter: string };
+  { renewalAges: readonly number[]; shownOnEverySide: boolean } | { yearsFromIssue: number; noneAfter: string };
 
 /**
  * One ID card model declared as data: its sides (labels, markers), machine-readable zones, validity
@@ -75,7 +82,13 @@ function renameKeys(set: FieldSet, names: Readonly<Record<string, string>> | und
   return Object.fromEntries(Object.entries(set).map(([k, v]) => [names[k] ?? k, v]));
 }
 
-async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, context: ExtractContext, diagnostics: Diagnostic[]): Promise<FieldSet[]> {
+async function readSide(
+  spec: IdCardSideSpec,
+  page: PageImage,
+  ocr: OcrPage,
+  context: ExtractContext,
+  diagnostics: Diagnostic[],
+): Promise<FieldSet[]> {
   const sets: FieldSet[] = [];
   if (spec.columns) sets.push(await readCccdFront(page, ocr, context, spec.columns));
   if (spec.form) sets.push(await readLabelledForm(page, ocr, spec.form, context));
@@ -88,7 +101,8 @@ async function readSide(spec: IdCardSideSpec, page: PageImage, ocr: OcrPage, con
   const found = new Set(sets.flatMap((set) => Object.keys(set)));
   const places = (spec.fallback?.places ?? []).filter((p) => !found.has(p.key));
   const dates = (spec.fallback?.dates ?? []).filter((d) => !found.has(d.key));
-  if (spec.fallback && places.length + dates.length > 0) sets.push(await readCccdFront(page, ocr, context, { ...spec.fallback, places, dates }));
+  if (spec.fallback && places.length + dates.length > 0)
+    sets.push(await readCccdFront(page, ocr, context, { ...spec.fallback, places, dates }));
   return sets;
 }
 
@@ -133,12 +147,19 @@ export function defineIdCard(model: IdCardModel): DocumentTypeDefinition {
       diagnostics.push(...settleIssuer(fields, issuer, hasBack ? model.implied?.issuer : undefined));
       const subjectKey = model.subjectKey ?? 'person.idNumber';
       if (model.implied?.nationality && fields[subjectKey] && !fields['person.nationality']) {
-        fields['person.nationality'] = { value: model.implied.nationality, confidence: IMPLIED_CONFIDENCE, evidence: [{ method: 'computed' }] };
+        fields['person.nationality'] = {
+          value: model.implied.nationality,
+          confidence: IMPLIED_CONFIDENCE,
+          evidence: [{ method: 'computed' }],
+        };
       }
       for (const [from, to] of model.copies ?? []) copyField(fields, from, to);
       if ('yearsFromIssue' in validity) {
         const issued = fields['document.issueDate']?.value;
-        const validUntil = typeof issued === 'string' ? [addYears(issued, validity.yearsFromIssue), validity.noneAfter].sort()[0]! : validity.noneAfter;
+        const validUntil =
+          typeof issued === 'string'
+            ? [addYears(issued, validity.yearsFromIssue), validity.noneAfter].sort()[0]!
+            : validity.noneAfter;
         return idCardRecord(model.id, readings, classes, fields, diagnostics, { validUntil, subjectKey });
       }
       const shown = validity.shownOnEverySide ? {} : { validityShown: showsValidity(readings, fields) };

@@ -1,14 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCardAddress, parseCmndNumber, parseIdentifyingMarks, parseDayMonthYear, parseFreeText, parsePlace, parsePoliceIssuer, parseReligion } from './field-parsers';
+import {
+  parseCardAddress,
+  parseCmndNumber,
+  parseIdentifyingMarks,
+  parseDayMonthYear,
+  parseFreeText,
+  parsePlace,
+  parsePoliceIssuer,
+  parseReligion,
+} from './field-parsers';
 
-const isoDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('ID card parsers', () => {
   it('never throw on any string', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
-        for (const parse of [parseCardAddress, parseCmndNumber, parseDayMonthYear, parseFreeText, parsePoliceIssuer, parseReligion, parsePlace]) parse(s);
+        for (const parse of [
+          parseCardAddress,
+          parseCmndNumber,
+          parseDayMonthYear,
+          parseFreeText,
+          parsePoliceIssuer,
+          parseReligion,
+          parsePlace,
+        ])
+          parse(s);
       }),
     );
   });
@@ -43,14 +63,18 @@ describe('ID card parsers', () => {
   it('drop specks around a place but keep its words', () => {
     expect(parsePlace('J _ Xã Hoằng Đạo, Hoằng Hoá, Thanh Hoá')).toBe('Xã Hoằng Đạo, Hoằng Hoá, Thanh Hoá');
     expect(parsePlace('Phường An Mỹ, Tam Kỳ, Quảng Nam TH')).toBe('Phường An Mỹ, Tam Kỳ, Quảng Nam');
-    expect(parsePlace('Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM')).toBe('Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM');
+    expect(parsePlace('Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM')).toBe(
+      'Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM',
+    );
   });
 });
 
 describe('parseCardAddress', () => {
   it('cuts what was read after the province', () => {
     expect(parseCardAddress('Phường Xuân Khánh, Ninh Kiều, Cần Thơ [II')).toBe('Phường Xuân Khánh, Ninh Kiều, Cần Thơ');
-    expect(parseCardAddress('Phường Vĩnh Ninh, Huế, Thừa Thiên Huế ko, . "VN án mã')).toBe('Phường Vĩnh Ninh, Huế, Thừa Thiên Huế');
+    expect(parseCardAddress('Phường Vĩnh Ninh, Huế, Thừa Thiên Huế ko, . "VN án mã')).toBe(
+      'Phường Vĩnh Ninh, Huế, Thừa Thiên Huế',
+    );
     expect(parseCardAddress('Phường Tiền An, Bắc Ninh, Bắc Ninh')).toBe('Phường Tiền An, Bắc Ninh, Bắc Ninh');
     expect(parseCardAddress('Tổ 7, Xã Hải Anh, Huyện Hải Hậu, Nam')).toBe('Tổ 7, Xã Hải Anh, Huyện Hải Hậu, Nam');
   });
@@ -58,10 +82,18 @@ describe('parseCardAddress', () => {
 
 describe('parseIdentifyingMarks', () => {
   it('drops specks and lowers a capital inside the sentence', () => {
-    expect(parseIdentifyingMarks('Sẹo C:1,5cm trên trước vành tai trái r')).toBe('Sẹo C:1,5cm trên trước vành tai trái');
-    expect(parseIdentifyingMarks('Sẹo chấm C:3cm trên trước vành tai trái 0072. 0')).toBe('Sẹo chấm C:3cm trên trước vành tai trái');
-    expect(parseIdentifyingMarks('Nốt ruồi C:1cm trên Sau cánh mũi phải')).toBe('Nốt ruồi C:1cm trên sau cánh mũi phải');
-    expect(parseIdentifyingMarks('M Nốt ruồi C:3cm trên trước đầu mày phải')).toBe('Nốt ruồi C:3cm trên trước đầu mày phải');
+    expect(parseIdentifyingMarks('Sẹo C:1,5cm trên trước vành tai trái r')).toBe(
+      'Sẹo C:1,5cm trên trước vành tai trái',
+    );
+    expect(parseIdentifyingMarks('Sẹo chấm C:3cm trên trước vành tai trái 0072. 0')).toBe(
+      'Sẹo chấm C:3cm trên trước vành tai trái',
+    );
+    expect(parseIdentifyingMarks('Nốt ruồi C:1cm trên Sau cánh mũi phải')).toBe(
+      'Nốt ruồi C:1cm trên sau cánh mũi phải',
+    );
+    expect(parseIdentifyingMarks('M Nốt ruồi C:3cm trên trước đầu mày phải')).toBe(
+      'Nốt ruồi C:3cm trên trước đầu mày phải',
+    );
     // OCR slips seen on photocopies: a capital pair speck before the sentence, a capital inside a word.
     expect(parseIdentifyingMarks('NH sẹo chấm C:2,5cm trên đầu mày trái')).toBe('Sẹo chấm C:2,5cm trên đầu mày trái');
     expect(parseIdentifyingMarks('SẹO chấm C:2,5cm trên đầu mày trái')).toBe('Sẹo chấm C:2,5cm trên đầu mày trái');

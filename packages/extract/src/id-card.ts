@@ -10,7 +10,11 @@ import type { ExtractContext, FieldSet, PageClass, PageReading } from './types';
 /** Shared steps of ID card types: QR and MRZ sets, expiry rules, computed fields and the record frame. */
 
 /** Field sets read from a card side's QR code and MRZ, with their diagnostics. */
-export function machineReadableSets(reading: PageReading, part: string | undefined, context: ExtractContext): { sets: FieldSet[]; diagnostics: Diagnostic[] } {
+export function machineReadableSets(
+  reading: PageReading,
+  part: string | undefined,
+  context: ExtractContext,
+): { sets: FieldSet[]; diagnostics: Diagnostic[] } {
   const sets: FieldSet[] = [];
   const diagnostics: Diagnostic[] = [];
   const sha = reading.page.source.sha256;
@@ -42,22 +46,38 @@ export function checkExpiryRule(fields: FieldSet, renewalAges: readonly number[]
   const age = Number(expiry.value.slice(0, 4)) - Number(birth.slice(0, 4));
   if (expiry.value.slice(5) === birth.slice(5) && renewalAges.includes(age)) return [];
   expiry.confidence *= 0.5;
-  return [{ code: 'EXTRACT_EXPIRY_INCONSISTENT', severity: 'warning', origin: 'extract', key: 'document.expiryDate', message: `The expiry date is not a birthday at age ${renewalAges.join(', ')} as the card rules require; it was probably misread and needs review.` }];
+  return [
+    {
+      code: 'EXTRACT_EXPIRY_INCONSISTENT',
+      severity: 'warning',
+      origin: 'extract',
+      key: 'document.expiryDate',
+      message: `The expiry date is not a birthday at age ${renewalAges.join(', ')} as the card rules require; it was probably misread and needs review.`,
+    },
+  ];
 }
 
 /** Birth before issue, issue before expiry: a reversed pair lowers both and is reported. */
 export function checkCardDates(fields: FieldSet): Diagnostic[] {
-  return [...checkOrder(fields, 'person.birthDate', 'document.issueDate'), ...checkOrder(fields, 'document.issueDate', 'document.expiryDate')];
+  return [
+    ...checkOrder(fields, 'person.birthDate', 'document.issueDate'),
+    ...checkOrder(fields, 'document.issueDate', 'document.expiryDate'),
+  ];
 }
 
 /** Front first, then back: `front`, `back` or `front+back`. */
 export function partsOf(classes: PageClass[]): string {
-  return [...new Set(classes.map((c) => c.part))].sort((a, b) => (a === 'front' ? -1 : b === 'front' ? 1 : 0)).join('+');
+  return [...new Set(classes.map((c) => c.part))]
+    .sort((a, b) => (a === 'front' ? -1 : b === 'front' ? 1 : 0))
+    .join('+');
 }
 
 /** True when the pages show the card's validity: an expiry date was read, or `Không thời hạn` is printed. */
 export function showsValidity(readings: PageReading[], fields: FieldSet): boolean {
-  return fields['document.expiryDate'] !== undefined || readings.some((r) => r.ocr !== undefined && foldLines(r.ocr.lines).some((l) => /khong thoi han/.test(l.folded)));
+  return (
+    fields['document.expiryDate'] !== undefined ||
+    readings.some((r) => r.ocr !== undefined && foldLines(r.ocr.lines).some((l) => /khong thoi han/.test(l.folded)))
+  );
 }
 
 /**
@@ -99,9 +119,21 @@ export function checkAddressEnds(fields: FieldSet, keys: readonly string[]): Dia
   const diagnostics: Diagnostic[] = [];
   for (const key of keys) {
     const field = fields[key];
-    if (!field || typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr') || endsWithProvince(field.value)) continue;
+    if (
+      !field ||
+      typeof field.value !== 'string' ||
+      field.evidence.some((e) => e.method === 'qr') ||
+      endsWithProvince(field.value)
+    )
+      continue;
     field.confidence = Math.min(field.confidence, 0.6);
-    diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` does not end with a province as card addresses do; part of it was probably not read and it needs review.` });
+    diagnostics.push({
+      code: 'EXTRACT_FIELD_INCOMPLETE',
+      severity: 'warning',
+      origin: 'extract',
+      key,
+      message: `\`${key}\` does not end with a province as card addresses do; part of it was probably not read and it needs review.`,
+    });
   }
   return diagnostics;
 }
@@ -120,16 +152,27 @@ const LABEL_PIECES = /\b(?:place of|of origin|of residence|of birth|full name|da
 export function checkCutValues(fields: FieldSet): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const [key, field] of Object.entries(fields)) {
-    if (typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz')) continue;
+    if (typeof field.value !== 'string' || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz'))
+      continue;
     const text = field.value.trim();
     const folded = foldDiacritics(text);
-    const cut = /(?:\.\.|…)$/.test(text) || (/[Pp]lace|[Aa]ddress|hometown|residence|Registration/i.test(key) && DANGLING.test(folded));
+    const cut =
+      /(?:\.\.|…)$/.test(text) ||
+      (/[Pp]lace|[Aa]ddress|hometown|residence|Registration/i.test(key) && DANGLING.test(folded));
     // A piece of a printed label read into the value ("of residence Ấp …"): its start is not certain either.
     const labelled = LABEL_PIECES.test(folded);
     if (!cut && !labelled) continue;
     field.confidence = Math.min(field.confidence, 0.5);
-    const why = cut ? 'looks cut short (it ends with an ellipsis or an administrative word with nothing after it)' : 'holds words of a printed label';
-    diagnostics.push({ code: 'EXTRACT_FIELD_INCOMPLETE', severity: 'warning', origin: 'extract', key, message: `\`${key}\` ${why}; it needs review.` });
+    const why = cut
+      ? 'looks cut short (it ends with an ellipsis or an administrative word with nothing after it)'
+      : 'holds words of a printed label';
+    diagnostics.push({
+      code: 'EXTRACT_FIELD_INCOMPLETE',
+      severity: 'warning',
+      origin: 'extract',
+      key,
+      message: `\`${key}\` ${why}; it needs review.`,
+    });
   }
   return diagnostics;
 }

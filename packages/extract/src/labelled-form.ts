@@ -35,7 +35,10 @@ function partOf(line: FoldedLine, from: number, to: number, minX = -Infinity): V
   const text = line.line.text.normalize('NFC');
   const raw = text.slice(from, to);
   const lead = raw.length - raw.replace(/^[\s:.;,|_-]+/, '').length;
-  const value = raw.trim().replace(/^[\s:.;,|_-]+/, '').trim();
+  const value = raw
+    .trim()
+    .replace(/^[\s:.;,|_-]+/, '')
+    .trim();
   if (value === '') return undefined;
   const start = from + lead;
   let cursor = 0;
@@ -48,14 +51,19 @@ function partOf(line: FoldedLine, from: number, to: number, minX = -Infinity): V
     cursor = at + wt.length;
     const mid = at + wt.length / 2;
     if (mid < start) labelEnd = from > 0 ? w.box : undefined;
-    else if (mid < to && w.box.x + w.box.width / 2 >= minX) inside.push({ box: w.box, confidence: w.confidence, at, end: at + wt.length, word: w });
+    else if (mid < to && w.box.x + w.box.width / 2 >= minX)
+      inside.push({ box: w.box, confidence: w.confidence, at, end: at + wt.length, word: w });
   }
   if (inside.length === 0) {
     if (minX !== -Infinity) return undefined;
     const lb = line.line.box;
     const x = lb.x + (lb.width * start) / Math.max(1, text.length);
     const x2 = lb.x + (lb.width * to) / Math.max(1, text.length);
-    return { text: value, box: { x: Math.round(x), y: lb.y, width: Math.max(1, Math.round(x2 - x)), height: lb.height }, confidence: line.line.confidence };
+    return {
+      text: value,
+      box: { x: Math.round(x), y: lb.y, width: Math.max(1, Math.round(x2 - x)), height: lb.height },
+      confidence: line.line.confidence,
+    };
   }
   // Words far right of the value (a QR code, a photo, a stamp read as text) and specks at either end are not part of it.
   const height = Math.max(...inside.map((w) => w.box.height));
@@ -72,9 +80,19 @@ function partOf(line: FoldedLine, from: number, to: number, minX = -Infinity): V
   let kept = inside.slice(0, last);
   while (kept.length > 1 && isDebrisWord(kept[kept.length - 1]!.word)) kept = kept.slice(0, -1);
   while (kept.length > 1 && isDebrisWord(kept[0]!.word)) kept = kept.slice(1);
-  const trimmed = kept.length === inside.length && minX === -Infinity ? value : text.slice(kept[0]!.at, kept[kept.length - 1]!.end).replace(/^[\s:.;,|_-]+/, '').trim();
+  const trimmed =
+    kept.length === inside.length && minX === -Infinity
+      ? value
+      : text
+          .slice(kept[0]!.at, kept[kept.length - 1]!.end)
+          .replace(/^[\s:.;,|_-]+/, '')
+          .trim();
   if (trimmed === '') return undefined;
-  return { text: trimmed, box: unionBoxes(kept.map((w) => w.box)), confidence: kept.reduce((s, w) => s + w.confidence, 0) / kept.length };
+  return {
+    text: trimmed,
+    box: unionBoxes(kept.map((w) => w.box)),
+    confidence: kept.reduce((s, w) => s + w.confidence, 0) / kept.length,
+  };
 }
 
 /** The word at character `at` of the line: where a label starts, so its wrapped value's column. */
@@ -92,11 +110,17 @@ function labelWord(line: FoldedLine, at: number): Box {
 }
 
 /** Line ranges [from, to) of each section; a section whose opening label is not found is absent. */
-function sectionRanges(lines: FoldedLine[], template: FormTemplate, labels: readonly string[]): Map<string, [number, number]> {
+function sectionRanges(
+  lines: FoldedLine[],
+  template: FormTemplate,
+  labels: readonly string[],
+): Map<string, [number, number]> {
   const starts: Array<[string, number]> = [];
   let from = 0;
   for (const s of template.sections) {
-    const at = lines.findIndex((l, i) => i >= from && labelHits(l.folded, labels).some((h) => s.start.includes(h.label)));
+    const at = lines.findIndex(
+      (l, i) => i >= from && labelHits(l.folded, labels).some((h) => s.start.includes(h.label)),
+    );
     if (at >= 0) {
       starts.push([s.id, at]);
       from = at + 1;
@@ -109,7 +133,12 @@ function sectionRanges(lines: FoldedLine[], template: FormTemplate, labels: read
 }
 
 /** Where a field's value is printed: the parts (a wrapped value has several) or nothing. */
-function locateValue(lines: FoldedLine[], spec: FormFieldSpec, range: [number, number], labels: readonly string[]): ValuePart[] {
+function locateValue(
+  lines: FoldedLine[],
+  spec: FormFieldSpec,
+  range: [number, number],
+  labels: readonly string[],
+): ValuePart[] {
   for (let i = range[0]; i < range[1]; i++) {
     const line = lines[i]!;
     const hits = labelHits(line.folded, labels);
@@ -120,7 +149,12 @@ function locateValue(lines: FoldedLine[], spec: FormFieldSpec, range: [number, n
     const column = labelBox ? labelBox.x - labelBox.height / 2 : -Infinity;
     // A bilingual label (`Nơi cư trú / Place of residence:`) is one label: the value starts after its last part.
     const folded = line.folded;
-    while (k + 1 < hits.length && spec.labels.includes(hits[k + 1]!.label) && /^[\s/:.,|-]*$/.test(folded.slice(hits[k]!.end, hits[k + 1]!.start))) k++;
+    while (
+      k + 1 < hits.length &&
+      spec.labels.includes(hits[k + 1]!.label) &&
+      /^[\s/:.,|-]*$/.test(folded.slice(hits[k]!.end, hits[k + 1]!.start))
+    )
+      k++;
     const first = partOf(line, hits[k]!.end, hits[k + 1]?.start ?? line.line.text.normalize('NFC').length);
     const parts = first ? [first] : [];
     if (spec.wraps && k === hits.length - 1) {
@@ -150,9 +184,16 @@ function locateValue(lines: FoldedLine[], spec: FormFieldSpec, range: [number, n
  * a recogniser, fields marked `reread` are read again as single lines and the readings voted on.
  * Keys of the result are the template's keys (`mother:person.fullName` for a relation's field).
  */
-export async function readLabelledForm(page: PageImage, ocr: OcrPage, template: FormTemplate, context: ExtractContext): Promise<FieldSet> {
+export async function readLabelledForm(
+  page: PageImage,
+  ocr: OcrPage,
+  template: FormTemplate,
+  context: ExtractContext,
+): Promise<FieldSet> {
   const lines = foldLines(ocr.lines);
-  const labels = [...new Set([...template.fields.flatMap((f) => f.labels), ...template.sections.flatMap((s) => s.start)])];
+  const labels = [
+    ...new Set([...template.fields.flatMap((f) => f.labels), ...template.sections.flatMap((s) => s.start)]),
+  ];
   const ranges = sectionRanges(lines, template, labels);
   const { sha256, page: pageNo } = ocr.source;
   const fields: FieldSet = {};
@@ -168,8 +209,16 @@ export async function readLabelledForm(page: PageImage, ocr: OcrPage, template: 
         return value === undefined ? undefined : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
       };
       const first = toField(parts.map((p) => p.text).join(' '), Math.min(...parts.map((p) => p.confidence)));
-      const rereads = spec.reread ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
-      const readings = [first, ...rereads.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
+      const rereads = spec.reread
+        ? await rereadBoxes(
+            page,
+            parts.map((p) => p.box),
+            context,
+          )
+        : [];
+      const readings = [first, ...rereads.map((r) => toField(r.text, r.confidence))].filter(
+        (f): f is ExtractedField => f !== undefined,
+      );
       const chosen = chooseReading(readings, voteOptionsFor(spec.key));
       if (chosen) fields[spec.key] = chosen;
     }),

@@ -21,14 +21,26 @@ import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } fr
 
 /** Common land purposes (Luật Đất đai 2024, Điều 9), for snapping OCR readings. */
 const LAND_PURPOSES = [
-  'Đất ở tại đô thị', 'Đất ở tại nông thôn', 'Đất trồng lúa', 'Đất trồng cây lâu năm', 'Đất trồng cây hằng năm khác',
-  'Đất nuôi trồng thủy sản', 'Đất rừng sản xuất', 'Đất thương mại, dịch vụ', 'Đất cơ sở sản xuất phi nông nghiệp',
+  'Đất ở tại đô thị',
+  'Đất ở tại nông thôn',
+  'Đất trồng lúa',
+  'Đất trồng cây lâu năm',
+  'Đất trồng cây hằng năm khác',
+  'Đất nuôi trồng thủy sản',
+  'Đất rừng sản xuất',
+  'Đất thương mại, dịch vụ',
+  'Đất cơ sở sản xuất phi nông nghiệp',
 ];
 /** Common origins of the use right, as printed. */
 const LAND_ORIGINS = [
-  'Nhà nước công nhận quyền sử dụng đất', 'Nhà nước giao đất có thu tiền sử dụng đất', 'Nhà nước giao đất không thu tiền sử dụng đất',
-  'Nhà nước cho thuê đất trả tiền một lần', 'Nhà nước cho thuê đất trả tiền hằng năm', 'Nhận chuyển nhượng quyền sử dụng đất',
-  'Nhận thừa kế quyền sử dụng đất', 'Nhận tặng cho quyền sử dụng đất',
+  'Nhà nước công nhận quyền sử dụng đất',
+  'Nhà nước giao đất có thu tiền sử dụng đất',
+  'Nhà nước giao đất không thu tiền sử dụng đất',
+  'Nhà nước cho thuê đất trả tiền một lần',
+  'Nhà nước cho thuê đất trả tiền hằng năm',
+  'Nhận chuyển nhượng quyền sử dụng đất',
+  'Nhận thừa kế quyền sử dụng đất',
+  'Nhận tặng cho quyền sử dụng đất',
 ];
 
 const ANY = ['*'];
@@ -40,8 +52,15 @@ const PARCEL = ['parcel', '*'];
 
 /** Land use codes printed instead of words (TT 08/2024/TT-BTNMT and earlier lists). */
 const PURPOSE_CODES: Record<string, string> = {
-  ODT: 'Đất ở tại đô thị', ONT: 'Đất ở tại nông thôn', LUA: 'Đất trồng lúa', CLN: 'Đất trồng cây lâu năm', HNK: 'Đất trồng cây hằng năm khác',
-  NTS: 'Đất nuôi trồng thủy sản', RSX: 'Đất rừng sản xuất', TMD: 'Đất thương mại, dịch vụ', SKC: 'Đất cơ sở sản xuất phi nông nghiệp',
+  ODT: 'Đất ở tại đô thị',
+  ONT: 'Đất ở tại nông thôn',
+  LUA: 'Đất trồng lúa',
+  CLN: 'Đất trồng cây lâu năm',
+  HNK: 'Đất trồng cây hằng năm khác',
+  NTS: 'Đất nuôi trồng thủy sản',
+  RSX: 'Đất rừng sản xuất',
+  TMD: 'Đất thương mại, dịch vụ',
+  SKC: 'Đất cơ sở sản xuất phi nông nghiệp',
 };
 
 /** A land use purpose: snapped to the common ones, or its code (`ODT`); otherwise as printed (kept below the threshold, see `settleFreeText`). */
@@ -55,13 +74,19 @@ function purpose(text: string): string | undefined {
 function useForm(text: string): string | undefined {
   const snapped = r.snapParser(['Sử dụng riêng', 'Sử dụng chung'])(text);
   if (snapped) return snapped;
-  const word = text.trim().replace(/[.;,]$/, '').toLocaleLowerCase('vi');
+  const word = text
+    .trim()
+    .replace(/[.;,]$/, '')
+    .toLocaleLowerCase('vi');
   return word === 'riêng' ? 'Sử dụng riêng' : word === 'chung' ? 'Sử dụng chung' : undefined;
 }
 
 /** A 12-digit personal ID, or a 9-digit CMND on certificates issued before 2016. */
 function holderId(text: string): string | undefined {
-  return rp.personalId(text) ?? (/^\D*\d{12}/.test(text.replace(/\s/g, '')) ? undefined : p.parseCmndNumber(text.split(/\s{2,}/)[0]!));
+  return (
+    rp.personalId(text) ??
+    (/^\D*\d{12}/.test(text.replace(/\s/g, '')) ? undefined : p.parseCmndNumber(text.split(/\s{2,}/)[0]!))
+  );
 }
 
 /**
@@ -71,36 +96,214 @@ function holderId(text: string): string | undefined {
  */
 export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'holder', headings: ['Người sử dụng đất', 'Người sử dụng đất, chủ sở hữu nhà ở và tài sản khác gắn liền với đất', 'Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất', 'Chủ sử dụng đất'], qualifiers: [] },
-    { id: 'parcel', headings: ['Thửa đất', 'Thông tin thửa đất', 'Thửa đất, nhà ở và tài sản khác gắn liền với đất', 'Thửa đất được quyền sử dụng'], qualifiers: [] },
+    {
+      id: 'holder',
+      headings: [
+        'Người sử dụng đất',
+        'Người sử dụng đất, chủ sở hữu nhà ở và tài sản khác gắn liền với đất',
+        'Người sử dụng đất, chủ sở hữu tài sản gắn liền với đất',
+        'Chủ sử dụng đất',
+      ],
+      qualifiers: [],
+    },
+    {
+      id: 'parcel',
+      headings: [
+        'Thửa đất',
+        'Thông tin thửa đất',
+        'Thửa đất, nhà ở và tài sản khác gắn liền với đất',
+        'Thửa đất được quyền sử dụng',
+      ],
+      qualifiers: [],
+    },
   ],
-  stops: ['Nhà ở:', 'Công trình xây dựng khác:', 'Ghi chú', 'Sơ đồ thửa đất', 'Những thay đổi sau khi cấp giấy chứng nhận', 'Thời điểm đăng ký vào sổ địa chính', 'KT. Giám đốc', 'Phó giám đốc', 'Giám đốc', 'TM. Ủy ban nhân dân', 'KT. Chủ tịch', 'Chủ tịch'],
+  stops: [
+    'Nhà ở:',
+    'Công trình xây dựng khác:',
+    'Ghi chú',
+    'Sơ đồ thửa đất',
+    'Những thay đổi sau khi cấp giấy chứng nhận',
+    'Thời điểm đăng ký vào sổ địa chính',
+    'KT. Giám đốc',
+    'Phó giám đốc',
+    'Giám đốc',
+    'TM. Ủy ban nhân dân',
+    'KT. Chủ tịch',
+    'Chủ tịch',
+  ],
   fields: [
-    { key: 'person.fullName', labels: ['Ông:', 'Hộ ông:', 'Ông (họ và tên)', 'Họ tên ông', 'Mr.:'], roles: ['male'], labelRole: 'male', parse: rp.name, reread: true },
-    { key: 'person.fullName', labels: ['Bà:', 'Hộ bà:', 'Bà (họ và tên)', 'Họ tên bà', 'Mrs.:', 'Ms.:'], roles: ['female'], labelRole: 'female', parse: rp.name, reread: true },
-    { key: 'person.fullName', labels: ['Tên người sử dụng đất', 'Họ tên người sử dụng đất', 'Họ và tên người sử dụng đất', 'Tên chủ sử dụng đất', 'Chủ sử dụng'], roles: ['holder'], labelRole: 'holder', parse: rp.name, reread: true },
-    { key: 'person.fullName', labels: ['Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên'], roles: PERSON_ROLES, parse: rp.name, reread: true },
-    { key: 'person.birthDate.year', labels: ['Năm sinh', 'Sinh năm', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Year of birth'], roles: PERSON_ROLES, parse: rp.year, reread: true, mayBeCut: false },
+    {
+      key: 'person.fullName',
+      labels: ['Ông:', 'Hộ ông:', 'Ông (họ và tên)', 'Họ tên ông', 'Mr.:'],
+      roles: ['male'],
+      labelRole: 'male',
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.fullName',
+      labels: ['Bà:', 'Hộ bà:', 'Bà (họ và tên)', 'Họ tên bà', 'Mrs.:', 'Ms.:'],
+      roles: ['female'],
+      labelRole: 'female',
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.fullName',
+      labels: [
+        'Tên người sử dụng đất',
+        'Họ tên người sử dụng đất',
+        'Họ và tên người sử dụng đất',
+        'Tên chủ sử dụng đất',
+        'Chủ sử dụng',
+      ],
+      roles: ['holder'],
+      labelRole: 'holder',
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.fullName',
+      labels: ['Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên'],
+      roles: PERSON_ROLES,
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.birthDate.year',
+      labels: ['Năm sinh', 'Sinh năm', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Ngày sinh', 'Year of birth'],
+      roles: PERSON_ROLES,
+      parse: rp.year,
+      reread: true,
+      mayBeCut: false,
+    },
     {
       key: 'person.idNumber',
-      labels: ['CCCD số', 'CMND số', 'Số CCCD', 'Số CMND', 'Số CMND/CCCD', 'Số định danh cá nhân', 'Số định danh', 'Căn cước số', 'Căn cước công dân số', 'Số căn cước công dân', 'Số căn cước', 'Chứng minh nhân dân số', 'Số chứng minh nhân dân', 'Giấy CMND số', 'Số giấy tờ nhân thân', 'Giấy tờ nhân thân'],
+      labels: [
+        'CCCD số',
+        'CMND số',
+        'Số CCCD',
+        'Số CMND',
+        'Số CMND/CCCD',
+        'Số định danh cá nhân',
+        'Số định danh',
+        'Căn cước số',
+        'Căn cước công dân số',
+        'Số căn cước công dân',
+        'Số căn cước',
+        'Chứng minh nhân dân số',
+        'Số chứng minh nhân dân',
+        'Giấy CMND số',
+        'Số giấy tờ nhân thân',
+        'Giấy tờ nhân thân',
+      ],
       roles: PERSON_ROLES,
       parse: holderId,
       reread: true,
       mayBeCut: false,
     },
-    { key: 'person.permanentAddress', labels: ['Địa chỉ thường trú', 'Thường trú tại', 'Nơi thường trú', 'Hộ khẩu thường trú', 'Địa chỉ', 'Trú tại'], roles: PERSON_ROLES, parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
-    { key: 'land.parcelNumber', labels: ['Thửa đất số', 'Thửa số', 'Số thửa', 'Số hiệu thửa'], roles: PARCEL, labelRole: 'parcel', parse: r.parseSmallNumber, reread: true, mayBeCut: false },
-    { key: 'land.mapSheetNumber', labels: ['Tờ bản đồ số', 'Tờ bản đồ', 'Số tờ bản đồ', 'Tờ số'], roles: PARCEL, parse: r.parseSmallNumber, reread: true, mayBeCut: false },
-    { key: 'land.address', labels: ['Địa chỉ thửa đất', 'Vị trí thửa đất', 'Địa chỉ', 'Vị trí', 'Xứ đồng'], roles: ['parcel'], parse: rp.place, wraps: true, complete: endsWithProvince, reread: true },
-    { key: 'land.area', labels: ['Diện tích', 'Diện tích (m²)', 'Diện tích (m2)', 'Diện tích sử dụng'], roles: PARCEL, parse: r.parseAreaValue, reread: true, mayBeCut: false },
-    { key: 'land.area.words', labels: ['Bằng chữ', 'Ghi bằng chữ'], roles: PARCEL, parse: (t) => r.parseAreaWordsValue(t.replace(/\)\s*$/, '')), wraps: true, mayBeCut: false },
-    { key: 'land.useForm', labels: ['Hình thức sử dụng', 'Hình thức sử dụng đất:', 'Hình thức'], roles: PARCEL, parse: useForm },
-    { key: 'land.purpose', labels: ['Mục đích sử dụng', 'Mục đích sử dụng đất:', 'Loại đất', 'Mục đích'], roles: PARCEL, parse: purpose },
-    { key: 'land.term', labels: ['Thời hạn sử dụng', 'Thời hạn sử dụng đất:', 'Thời hạn'], roles: PARCEL, parse: r.parseLandTerm, reread: true, mayBeCut: false },
-    { key: 'land.origin', labels: ['Nguồn gốc sử dụng', 'Nguồn gốc sử dụng đất:', 'Nguồn gốc'], roles: PARCEL, parse: snapOrKeep(LAND_ORIGINS), wraps: true, connectives: false },
-    { key: 'land.certificate.registryNumber', labels: ['Số vào sổ cấp giấy chứng nhận', 'Số vào sổ cấp GCN', 'Số vào sổ cấp GCNQSDĐ', 'Vào sổ cấp giấy chứng nhận số', 'Số vào sổ', 'Vào sổ số'], roles: ANY, parse: r.parseRegistryNumber, reread: true, mayBeCut: false },
-    { key: 'land.certificate.serial', labels: ['Số phát hành', 'Số phát hành Giấy chứng nhận', 'Số seri', 'Số sê-ri', 'Serial'], roles: ANY, parse: r.parseSerialValue, reread: true, mayBeCut: false },
+    {
+      key: 'person.permanentAddress',
+      labels: ['Địa chỉ thường trú', 'Thường trú tại', 'Nơi thường trú', 'Hộ khẩu thường trú', 'Địa chỉ', 'Trú tại'],
+      roles: PERSON_ROLES,
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvince,
+      reread: true,
+    },
+    {
+      key: 'land.parcelNumber',
+      labels: ['Thửa đất số', 'Thửa số', 'Số thửa', 'Số hiệu thửa'],
+      roles: PARCEL,
+      labelRole: 'parcel',
+      parse: r.parseSmallNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.mapSheetNumber',
+      labels: ['Tờ bản đồ số', 'Tờ bản đồ', 'Số tờ bản đồ', 'Tờ số'],
+      roles: PARCEL,
+      parse: r.parseSmallNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.address',
+      labels: ['Địa chỉ thửa đất', 'Vị trí thửa đất', 'Địa chỉ', 'Vị trí', 'Xứ đồng'],
+      roles: ['parcel'],
+      parse: rp.place,
+      wraps: true,
+      complete: endsWithProvince,
+      reread: true,
+    },
+    {
+      key: 'land.area',
+      labels: ['Diện tích', 'Diện tích (m²)', 'Diện tích (m2)', 'Diện tích sử dụng'],
+      roles: PARCEL,
+      parse: r.parseAreaValue,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.area.words',
+      labels: ['Bằng chữ', 'Ghi bằng chữ'],
+      roles: PARCEL,
+      parse: (t) => r.parseAreaWordsValue(t.replace(/\)\s*$/, '')),
+      wraps: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.useForm',
+      labels: ['Hình thức sử dụng', 'Hình thức sử dụng đất:', 'Hình thức'],
+      roles: PARCEL,
+      parse: useForm,
+    },
+    {
+      key: 'land.purpose',
+      labels: ['Mục đích sử dụng', 'Mục đích sử dụng đất:', 'Loại đất', 'Mục đích'],
+      roles: PARCEL,
+      parse: purpose,
+    },
+    {
+      key: 'land.term',
+      labels: ['Thời hạn sử dụng', 'Thời hạn sử dụng đất:', 'Thời hạn'],
+      roles: PARCEL,
+      parse: r.parseLandTerm,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.origin',
+      labels: ['Nguồn gốc sử dụng', 'Nguồn gốc sử dụng đất:', 'Nguồn gốc'],
+      roles: PARCEL,
+      parse: snapOrKeep(LAND_ORIGINS),
+      wraps: true,
+      connectives: false,
+    },
+    {
+      key: 'land.certificate.registryNumber',
+      labels: [
+        'Số vào sổ cấp giấy chứng nhận',
+        'Số vào sổ cấp GCN',
+        'Số vào sổ cấp GCNQSDĐ',
+        'Vào sổ cấp giấy chứng nhận số',
+        'Số vào sổ',
+        'Vào sổ số',
+      ],
+      roles: ANY,
+      parse: r.parseRegistryNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'land.certificate.serial',
+      labels: ['Số phát hành', 'Số phát hành Giấy chứng nhận', 'Số seri', 'Số sê-ri', 'Serial'],
+      roles: ANY,
+      parse: r.parseSerialValue,
+      reread: true,
+      mayBeCut: false,
+    },
   ],
 };
 
@@ -111,7 +314,16 @@ function snapOrKeep(values: readonly string[]): (text: string) => string | undef
 }
 
 const COVER = ['nguoi su dung dat', 'nam sinh', 'cccd so', 'cmnd so', 'ong:', 'ba:', 'so dinh danh'];
-const INNER = ['thua dat so', 'to ban do', 'dien tich', 'muc dich su dung', 'thoi han', 'nguon goc su dung', 'hinh thuc su dung', 'loai dat'];
+const INNER = [
+  'thua dat so',
+  'to ban do',
+  'dien tich',
+  'muc dich su dung',
+  'thoi han',
+  'nguon goc su dung',
+  'hinh thuc su dung',
+  'loai dat',
+];
 
 const LAND_VOTES: TitleVotes = {
   titles: [
@@ -121,7 +333,20 @@ const LAND_VOTES: TitleVotes = {
     'giay chung nhan quyen so huu nha o va quyen su dung dat o',
     'land use right certificate',
   ],
-  labels: ['thua dat so', 'to ban do so', 'to ban do', 'dien tich', 'muc dich su dung', 'thoi han su dung', 'nguon goc su dung', 'nguoi su dung dat', 'hinh thuc su dung', 'so vao so cap', 'loai dat', 'so phat hanh'],
+  labels: [
+    'thua dat so',
+    'to ban do so',
+    'to ban do',
+    'dien tich',
+    'muc dich su dung',
+    'thoi han su dung',
+    'nguon goc su dung',
+    'nguoi su dung dat',
+    'hinh thuc su dung',
+    'so vao so cap',
+    'loai dat',
+    'so phat hanh',
+  ],
 };
 
 /** Parcel fields read in the parcel's section carry its role: they are the certificate's own. */
@@ -146,8 +371,11 @@ function settleHolders(set: FieldSet): FieldSet {
     else if (key.startsWith('person.')) byRole.set('subject', { ...(byRole.get('subject') ?? {}), [key]: field });
     else out[key] = field;
   }
-  const top = (f: FieldSet): number => Math.min(...Object.values(f).flatMap((x) => x.evidence.map((e) => e.box?.y ?? Infinity)));
-  const holders = [...byRole.entries()].filter(([role, f]) => role !== 'subject' && f['person.fullName']).sort((a, b) => top(a[1]) - top(b[1]));
+  const top = (f: FieldSet): number =>
+    Math.min(...Object.values(f).flatMap((x) => x.evidence.map((e) => e.box?.y ?? Infinity)));
+  const holders = [...byRole.entries()]
+    .filter(([role, f]) => role !== 'subject' && f['person.fullName'])
+    .sort((a, b) => top(a[1]) - top(b[1]));
   // What was read before any holder's title (an address printed once for all of them) belongs to the first.
   const before = byRole.get('subject') ?? {};
   const address = [...byRole.values()].map((f) => f['person.permanentAddress']).find(Boolean);
@@ -155,9 +383,15 @@ function settleHolders(set: FieldSet): FieldSet {
     const fields: FieldSet = { ...(i === 0 ? before : {}), ...f };
     if (role !== 'holder') {
       const title = f['person.fullName']!;
-      fields['person.sex'] = { value: role, raw: title.raw ?? '', confidence: Math.min(0.95, title.confidence), evidence: [...title.evidence] };
+      fields['person.sex'] = {
+        value: role,
+        raw: title.raw ?? '',
+        confidence: Math.min(0.95, title.confidence),
+        evidence: [...title.evidence],
+      };
     }
-    if (address && !fields['person.permanentAddress']) fields['person.permanentAddress'] = { ...address, evidence: [...address.evidence] };
+    if (address && !fields['person.permanentAddress'])
+      fields['person.permanentAddress'] = { ...address, evidence: [...address.evidence] };
     for (const [key, field] of Object.entries(fields)) out[i === 0 ? key : `spouse:${key}`] = field;
   });
   if (holders.length === 0) Object.assign(out, before);
@@ -169,10 +403,23 @@ function settleFreeText(fields: FieldSet, key: string, known: readonly string[])
   const f = fields[key];
   if (!f || known.includes(String(f.value)) || f.confidence < 0.69) return [];
   f.confidence = 0.69;
-  return [{ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key, message: `\`${key}\` is not one of the common values; it is kept as printed, below the fill threshold, for review.` }];
+  return [
+    {
+      code: 'EXTRACT_VALUE_MAYBE_CUT',
+      severity: 'info',
+      origin: 'extract',
+      key,
+      message: `\`${key}\` is not one of the common values; it is kept as printed, below the fill threshold, for review.`,
+    },
+  ];
 }
 
-const evidenceOf = (reading: PageReading, box: ExtractedField['evidence'][number]['box']): ExtractedField['evidence'] => [{ method: 'ocr', sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, ...(box ? { box } : {}) }];
+const evidenceOf = (
+  reading: PageReading,
+  box: ExtractedField['evidence'][number]['box'],
+): ExtractedField['evidence'] => [
+  { method: 'ocr', sha256: reading.ocr!.source.sha256, page: reading.ocr!.source.page, ...(box ? { box } : {}) },
+];
 
 /** The signing block: `<place>, ngày … tháng … năm …` then `SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG` and its province. */
 function readSigningBlock(reading: PageReading): FieldSet {
@@ -182,15 +429,27 @@ function readSigningBlock(reading: PageReading): FieldSet {
   const dateLine = lines.find((l) => /ngay .{1,3} thang .{1,3} nam/.test(l.folded) && !/den ngay/.test(l.folded));
   const date = dateLine ? p.parseDayMonthYear(dateLine.line.text) : undefined;
   // The issue date heads the signing block: a date line without an agency or signer title under it may be another date.
-  const signed = dateLine && lines.slice(dateLine.index + 1, dateLine.index + 5).some((l) => /so tai nguyen|uy ban nhan dan|giam doc|chu tich|^tm\.|^kt\./.test(l.folded));
-  if (dateLine && date) out['document.issueDate'] = { value: date, raw: dateLine.line.text, confidence: Math.min(signed ? 0.95 : 0.6, dateLine.line.confidence), evidence: evidenceOf(reading, dateLine.line.box) };
+  const signed =
+    dateLine &&
+    lines
+      .slice(dateLine.index + 1, dateLine.index + 5)
+      .some((l) => /so tai nguyen|uy ban nhan dan|giam doc|chu tich|^tm\.|^kt\./.test(l.folded));
+  if (dateLine && date)
+    out['document.issueDate'] = {
+      value: date,
+      raw: dateLine.line.text,
+      confidence: Math.min(signed ? 0.95 : 0.6, dateLine.line.confidence),
+      evidence: evidenceOf(reading, dateLine.line.box),
+    };
   const agency = lines.findIndex((l) => l.folded.includes('so tai nguyen va moi truong'));
   if (agency >= 0) {
     const next = lines[agency + 1];
     const province = next ? findProvince(next.line.text.replace(/^(THÀNH PHỐ|TỈNH)\s+/iu, '')) : undefined;
     if (next && province) {
       out['document.issuer'] = {
-        value: normalizeText(`Sở Tài nguyên và Môi trường ${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.name}`),
+        value: normalizeText(
+          `Sở Tài nguyên và Môi trường ${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.name}`,
+        ),
         raw: `${lines[agency]!.line.text} ${next.line.text}`,
         confidence: Math.min(0.95, lines[agency]!.line.confidence, next.line.confidence),
         evidence: evidenceOf(reading, next.line.box),
@@ -206,16 +465,28 @@ function readSigningBlock(reading: PageReading): FieldSet {
  */
 async function readSerial(reading: PageReading, context: ExtractContext): Promise<ExtractedField | undefined> {
   if (!reading.ocr) return undefined;
-  const line = reading.ocr.lines.find((l) => l.box.y > reading.ocr!.height * 0.6 && /^[A-Za-z€]{1,4}\s?[0-9OoIl]{6}(?:[0-9OoIl]{2})?$/.test(l.text.trim()));
+  const line = reading.ocr.lines.find(
+    (l) =>
+      l.box.y > reading.ocr!.height * 0.6 && /^[A-Za-z€]{1,4}\s?[0-9OoIl]{6}(?:[0-9OoIl]{2})?$/.test(l.text.trim()),
+  );
   if (!line) return undefined;
   const toField = (text: string, confidence: number): ExtractedField | undefined => {
     const exact = r.parseSerialValue(text);
     // Tesseract sometimes adds a lower-case letter between the two red capitals ("CcU").
     const repaired = exact ?? r.parseSerialValue(text.trim().replace(/^([A-Z])[a-z€]([A-Z])/, '$1$2'));
-    return repaired ? { value: repaired, raw: text, confidence: Math.min(0.95, exact ? confidence : confidence * 0.8), evidence: evidenceOf(reading, line.box) } : undefined;
+    return repaired
+      ? {
+          value: repaired,
+          raw: text,
+          confidence: Math.min(0.95, exact ? confidence : confidence * 0.8),
+          evidence: evidenceOf(reading, line.box),
+        }
+      : undefined;
   };
   const rereads = await rereadBoxes(reading.page, [line.box], context);
-  const readings = [toField(line.text, line.confidence), ...rereads.map((x) => toField(x.text, x.confidence))].filter((f): f is ExtractedField => f !== undefined);
+  const readings = [toField(line.text, line.confidence), ...rereads.map((x) => toField(x.text, x.confidence))].filter(
+    (f): f is ExtractedField => f !== undefined,
+  );
   return chooseReading(readings);
 }
 
@@ -233,7 +504,11 @@ export const landUseCertificate: DocumentTypeDefinition = {
     if (score < 0.4) return undefined;
     const cover = markerScore(reading, COVER);
     const inner = markerScore(reading, INNER);
-    return { type: 'land-use-certificate', part: cover >= 0.4 && inner >= 0.4 ? 'full' : cover > inner ? 'cover' : inner > cover ? 'inner' : 'full', score: Math.min(1, score * 1.25) };
+    return {
+      type: 'land-use-certificate',
+      part: cover >= 0.4 && inner >= 0.4 ? 'full' : cover > inner ? 'cover' : inner > cover ? 'inner' : 'full',
+      score: Math.min(1, score * 1.25),
+    };
   },
   async extract(readings, classes, context) {
     const sets: FieldSet[] = [];
@@ -243,24 +518,37 @@ export const landUseCertificate: DocumentTypeDefinition = {
       const { fields: set, diagnostics } = await readFields(reading.page, reading.ocr, LAND_CERTIFICATE_SPEC, context);
       read.push(...diagnostics);
       const serial = set['land.certificate.serial'] ? undefined : await readSerial(reading, context);
-      sets.push({ ...readSigningBlock(reading), ...settleHolders(parcelKeys(set)), ...(serial ? { 'land.certificate.serial': serial } : {}) });
+      sets.push({
+        ...readSigningBlock(reading),
+        ...settleHolders(parcelKeys(set)),
+        ...(serial ? { 'land.certificate.serial': serial } : {}),
+      });
     }
     const merged = mergeFieldSets(sets);
     const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
     const { own: fields, relations } = splitRelations(merged.fields, ['spouse']);
-    for (const key of ['land.purpose', 'land.origin']) diagnostics.push(...settleFreeText(fields, key, key === 'land.purpose' ? [...LAND_PURPOSES] : LAND_ORIGINS));
+    for (const key of ['land.purpose', 'land.origin'])
+      diagnostics.push(...settleFreeText(fields, key, key === 'land.purpose' ? [...LAND_PURPOSES] : LAND_ORIGINS));
     diagnostics.push(...checkAgreement(fields, 'land.area', 'land.area.words', sameArea, 'area'));
     const address = fields['person.permanentAddress'];
     for (const rel of relations) {
       diagnostics.push(...checkPersonId(rel.fields, `person.${rel.role}.idNumber`));
       // One address line is printed for all holders.
-      if (address && !rel.fields['person.permanentAddress']) rel.fields['person.permanentAddress'] = { ...address, evidence: [...address.evidence] };
+      if (address && !rel.fields['person.permanentAddress'])
+        rel.fields['person.permanentAddress'] = { ...address, evidence: [...address.evidence] };
     }
     const joint = fields['land.useForm'];
     // "Sử dụng chung" needs a second holder, "Sử dụng riêng" none.
     if (joint && (joint.value === 'Sử dụng chung') !== relations.length > 0) {
       joint.confidence *= 0.6;
-      diagnostics.push({ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: 'land.useForm', message: 'The form of use (`land.useForm`) does not match the number of holders read; one of them needs review.' });
+      diagnostics.push({
+        code: 'EXTRACT_SOURCES_DISAGREE',
+        severity: 'warning',
+        origin: 'extract',
+        key: 'land.useForm',
+        message:
+          'The form of use (`land.useForm`) does not match the number of holders read; one of them needs review.',
+      });
     }
     const serial = fields['land.certificate.serial'];
     if (serial) fields['document.number'] = { ...serial, evidence: [...serial.evidence] };

@@ -22,7 +22,10 @@ export function findLabel(lines: FoldedLine[], labels: string[], from = 0): Fold
   const rest = lines.slice(from);
   // OCR drops spaces in small print (`Họvà tên`): fall back to comparing without spaces.
   const squeeze = (s: string) => s.replace(/\s+/g, '');
-  return rest.find((l) => labels.some((label) => l.folded.includes(label))) ?? rest.find((l) => labels.some((label) => label.includes(' ') && squeeze(l.folded).includes(squeeze(label))));
+  return (
+    rest.find((l) => labels.some((label) => l.folded.includes(label))) ??
+    rest.find((l) => labels.some((label) => label.includes(' ') && squeeze(l.folded).includes(squeeze(label))))
+  );
 }
 
 /** The text after the last of `labels` on a line, after a colon if there is one. */
@@ -87,7 +90,10 @@ export interface LocatedText {
  */
 export function columnText(line: FoldedLine, minX: number): LocatedText | undefined {
   const words = line.line.words;
-  if (words.length === 0) return line.line.box.x + line.line.box.width > minX ? { text: line.line.text, box: line.line.box, confidence: line.line.confidence } : undefined;
+  if (words.length === 0)
+    return line.line.box.x + line.line.box.width > minX
+      ? { text: line.line.text, box: line.line.box, confidence: line.line.confidence }
+      : undefined;
   const inColumn = words.filter((w) => w.box.x + w.box.width / 2 >= minX && /[\p{L}\p{N}]/u.test(w.text));
   // Debris from card patterns comes first on a line and with low confidence: drop it.
   const start = inColumn.findIndex((w) => !isDebrisWord(w));
@@ -104,5 +110,10 @@ export function columnText(line: FoldedLine, minX: number): LocatedText | undefi
 export function unionBoxes(boxes: Box[]): Box {
   const x = Math.min(...boxes.map((b) => b.x));
   const y = Math.min(...boxes.map((b) => b.y));
-  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
 }

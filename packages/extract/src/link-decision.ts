@@ -7,7 +7,10 @@ export const ID_THRESHOLD = 0.9;
 
 const PERSON_ID_KEYS = ['person.idNumber', 'person.oldIdNumber'] as const;
 
-function sourceKey(record: Pick<DocumentRecord, 'fields' | 'subject'>, keys: readonly string[]): { key: string; field: ExtractedField } | undefined {
+function sourceKey(
+  record: Pick<DocumentRecord, 'fields' | 'subject'>,
+  keys: readonly string[],
+): { key: string; field: ExtractedField } | undefined {
   for (const key of keys) {
     const field = record.fields[key];
     if (field && field.value === record.subject?.id) return { key, field };
@@ -37,9 +40,15 @@ export function decideSubject(record: Pick<DocumentRecord, 'fields' | 'subject'>
   const subject = record.subject;
   if (!subject) return unlinked('no-id');
   if (subject.kind === 'org') {
-    if (subject.id.startsWith('name:')) return { subject, evidence: [{ method: 'issuer-name', key: 'document.issuer' }], reason: 'issuer-name' };
+    if (subject.id.startsWith('name:'))
+      return { subject, evidence: [{ method: 'issuer-name', key: 'document.issuer' }], reason: 'issuer-name' };
     const tax = sourceKey(record, ['org.taxCode']);
-    if (tax && hasValidTaxCheckDigit(subject.id)) return { subject, evidence: [{ method: 'tax-code', key: tax.key, confidence: tax.field.confidence }], reason: 'tax-code' };
+    if (tax && hasValidTaxCheckDigit(subject.id))
+      return {
+        subject,
+        evidence: [{ method: 'tax-code', key: tax.key, confidence: tax.field.confidence }],
+        reason: 'tax-code',
+      };
     return unlinked('id-unverifiable');
   }
   const source = sourceKey(record, PERSON_ID_KEYS);
@@ -49,7 +58,8 @@ export function decideSubject(record: Pick<DocumentRecord, 'fields' | 'subject'>
   const methods = new Set(field.evidence.map((e) => e.method));
   // The winning value keeps only the evidence that agreed with it, so a QR/MRZ method here vouches for the value itself.
   for (const method of ['qr', 'mrz'] as const) {
-    if (methods.has(method)) return { subject, evidence: [{ method, key, confidence: field.confidence }], reason: method };
+    if (methods.has(method))
+      return { subject, evidence: [{ method, key, confidence: field.confidence }], reason: method };
   }
   if (key === 'person.oldIdNumber' && isCmnd(subject.id)) {
     if (field.confidence < ID_THRESHOLD) return unlinked('id-below-threshold', candidate);
@@ -57,14 +67,24 @@ export function decideSubject(record: Pick<DocumentRecord, 'fields' | 'subject'>
   }
   if (!isPersonalId(subject.id)) return unlinked('id-structure-mismatch', candidate);
   // The ID encodes the birth year only, so a certificate printing the year alone (land) checks as well as a full date.
-  const birthKey = typeof record.fields['person.birthDate']?.value === 'string' ? 'person.birthDate' : 'person.birthDate.year';
+  const birthKey =
+    typeof record.fields['person.birthDate']?.value === 'string' ? 'person.birthDate' : 'person.birthDate.year';
   const birth = String(record.fields[birthKey]?.value ?? '');
   const sex = record.fields['person.sex']?.value;
   const checkable = /^\d{4}/.test(birth) && (sex === 'male' || sex === 'female');
   // A disagreement names the cause even when it also lowered the confidence (extraction halves it).
-  if (checkable && checkPersonalIdAgainst(subject.id, { birthDate: birth.length === 4 ? `${birth}-01-01` : birth, sex }).length > 0) return unlinked('id-structure-mismatch', candidate);
+  if (
+    checkable &&
+    checkPersonalIdAgainst(subject.id, { birthDate: birth.length === 4 ? `${birth}-01-01` : birth, sex }).length > 0
+  )
+    return unlinked('id-structure-mismatch', candidate);
   if (field.confidence < ID_THRESHOLD) return unlinked('id-below-threshold', candidate);
   if (!checkable) return unlinked('id-unverifiable', candidate);
-  const evidence: LinkEvidence = { method: 'id-number', key, confidence: field.confidence, agreed: [birthKey, 'person.sex'] };
+  const evidence: LinkEvidence = {
+    method: 'id-number',
+    key,
+    confidence: field.confidence,
+    agreed: [birthKey, 'person.sex'],
+  };
   return { subject, evidence: [evidence], reason: 'id-number' };
 }

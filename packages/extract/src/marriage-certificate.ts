@@ -1,5 +1,16 @@
 import type { Diagnostic } from '@sohoa/core';
-import { checkOrder, checkPersonId, civilRecord, copyField, civilScore, readBareRegisterNumber, readSigner, readSigningDate, type CivilClassSpec, splitRelations } from './civil-document';
+import {
+  checkOrder,
+  checkPersonId,
+  civilRecord,
+  copyField,
+  civilScore,
+  readBareRegisterNumber,
+  readSigner,
+  readSigningDate,
+  type CivilClassSpec,
+  splitRelations,
+} from './civil-document';
 import { endsWithProvince } from './field-parsers';
 import { readFields, type ReaderSpec } from './field-reader';
 import * as rp from './field-reader/parsers';
@@ -8,12 +19,49 @@ import type { DocumentTypeDefinition, FieldSet } from './types';
 
 const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao) and the older `Giấy chứng nhận đăng ký kết hôn` / `Giấy đăng ký kết hôn`.
-  titles: ['giay chung nhan ket hon', 'chung nhan ket hon', 'giay chung nhan dang ky ket hon', 'giay dang ky ket hon', 'trich luc ket hon', 'trich luc dang ky ket hon', 'ban sao giay chung nhan ket hon', 'marriage certificate'],
-  labels: ['chong vo', 'ten chong', 'ten vo', 'nguoi chong', 'nguoi vo', 'ben nam', 'ben nu', 'ben chong', 'ben vo', 'dan toc', 'quoc tich', 'noi cu tru', 'noi thuong tru', 'ngay sinh', 'sinh ngay', 'nam sinh', 'dang ky ket hon', 'noi dang ky', 'giay to tuy than', 'chu ky'],
+  titles: [
+    'giay chung nhan ket hon',
+    'chung nhan ket hon',
+    'giay chung nhan dang ky ket hon',
+    'giay dang ky ket hon',
+    'trich luc ket hon',
+    'trich luc dang ky ket hon',
+    'ban sao giay chung nhan ket hon',
+    'marriage certificate',
+  ],
+  labels: [
+    'chong vo',
+    'ten chong',
+    'ten vo',
+    'nguoi chong',
+    'nguoi vo',
+    'ben nam',
+    'ben nu',
+    'ben chong',
+    'ben vo',
+    'dan toc',
+    'quoc tich',
+    'noi cu tru',
+    'noi thuong tru',
+    'ngay sinh',
+    'sinh ngay',
+    'nam sinh',
+    'dang ky ket hon',
+    'noi dang ky',
+    'giay to tuy than',
+    'chu ky',
+  ],
   topic: ['ket hon', 'ben nam', 'ben nu', 'ten chong', 'ten vo'],
   excludes: ['kinh doanh', 'doanh nghiep', 'su dung dat', 'khai sinh'],
   foreign: ['giay khai sinh', 'trich luc khai sinh'],
-  markers: ['chung nhan ket hon', 'thong tin nguoi chong', 'thong tin nguoi vo', 'chu ky cua chong', 'chu ky cua vo', 'noi dang ky'],
+  markers: [
+    'chung nhan ket hon',
+    'thong tin nguoi chong',
+    'thong tin nguoi vo',
+    'chu ky cua chong',
+    'chu ky cua vo',
+    'noi dang ky',
+  ],
 };
 
 const IMPLIED = 0.6;
@@ -26,21 +74,131 @@ const ANY = ['*'];
  */
 export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   roles: [
-    { id: 'subject', headings: ['chồng', 'người chồng', 'bên chồng', 'bên nam', 'husband'], qualifiers: ['người chồng', 'chồng', 'husband'], pairedWith: 'spouse' },
-    { id: 'spouse', headings: ['vợ', 'người vợ', 'bên vợ', 'bên nữ', 'wife'], qualifiers: ['người vợ', 'vợ', 'wife'], pairedWith: 'subject' },
+    {
+      id: 'subject',
+      headings: ['chồng', 'người chồng', 'bên chồng', 'bên nam', 'husband'],
+      qualifiers: ['người chồng', 'chồng', 'husband'],
+      pairedWith: 'spouse',
+    },
+    {
+      id: 'spouse',
+      headings: ['vợ', 'người vợ', 'bên vợ', 'bên nữ', 'wife'],
+      qualifiers: ['người vợ', 'vợ', 'wife'],
+      pairedWith: 'subject',
+    },
   ],
-  stops: ['Chữ ký của chồng', 'Chữ ký của vợ', 'Ghi chú', 'Nghề nghiệp', 'Ký, ghi rõ họ tên', 'Ký, ghi rõ họ, chữ đệm, tên'],
+  stops: [
+    'Chữ ký của chồng',
+    'Chữ ký của vợ',
+    'Ghi chú',
+    'Nghề nghiệp',
+    'Ký, ghi rõ họ tên',
+    'Ký, ghi rõ họ, chữ đệm, tên',
+  ],
   fields: [
-    { key: 'document.number', labels: ['Số:', 'No.:'], roles: ANY, parse: rp.registerNumber, reread: true, mayBeCut: false },
-    { key: 'document.bookNumber', labels: ['Quyển số'], roles: ANY, parse: rp.bookNumber, reread: true, mayBeCut: false },
-    { key: 'person.fullName', labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'], roles: SPOUSES, parse: rp.name, reread: true },
-    { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'], roles: SPOUSES, parse: rp.date, reread: true, spansLeaders: true },
+    {
+      key: 'document.number',
+      labels: ['Số:', 'No.:'],
+      roles: ANY,
+      parse: rp.registerNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'document.bookNumber',
+      labels: ['Quyển số'],
+      roles: ANY,
+      parse: rp.bookNumber,
+      reread: true,
+      mayBeCut: false,
+    },
+    {
+      key: 'person.fullName',
+      labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'],
+      roles: SPOUSES,
+      parse: rp.name,
+      reread: true,
+    },
+    {
+      key: 'person.birthDate',
+      labels: ['Ngày, tháng, năm sinh', 'Ngày, tháng, năm', 'Sinh ngày', 'Ngày sinh', 'Date of birth'],
+      roles: SPOUSES,
+      parse: rp.date,
+      reread: true,
+      spansLeaders: true,
+    },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
-    { key: 'person.residence', labels: ['Nơi cư trú', 'Nơi thường trú', 'Địa chỉ', 'Nơi ở hiện tại', 'Nơi ở hiện nay', 'Chỗ ở hiện tại', 'Chỗ ở hiện nay', 'Hộ khẩu thường trú', 'Nơi đăng ký hộ khẩu thường trú', 'Trú quán', 'Trú tại', 'Place of residence'], roles: SPOUSES, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'person.idNumber', labels: ['Số định danh cá nhân', 'Giấy tờ tùy thân', 'Giấy tờ tuỳ thân', 'Số CMND', 'Số CCCD', 'Số căn cước công dân', 'Số chứng minh nhân dân', 'Số căn cước'], roles: SPOUSES, parse: rp.personalId, reread: true, wraps: true, complete: (t) => rp.personalId(t) !== undefined, mayBeCut: false },
-    { key: 'document.issuer', labels: ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'], roles: ANY, parse: rp.place, reread: true, wraps: true, complete: endsWithProvince },
-    { key: 'document.issueDate', labels: ['Ngày, tháng, năm đăng ký', 'Ngày đăng ký', 'Ngày đăng ký kết hôn', 'Đăng ký ngày', 'Date of registration'], roles: ANY, parse: rp.date, reread: true, spansLeaders: true },
+    {
+      key: 'person.residence',
+      labels: [
+        'Nơi cư trú',
+        'Nơi thường trú',
+        'Địa chỉ',
+        'Nơi ở hiện tại',
+        'Nơi ở hiện nay',
+        'Chỗ ở hiện tại',
+        'Chỗ ở hiện nay',
+        'Hộ khẩu thường trú',
+        'Nơi đăng ký hộ khẩu thường trú',
+        'Trú quán',
+        'Trú tại',
+        'Place of residence',
+      ],
+      roles: SPOUSES,
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'person.idNumber',
+      labels: [
+        'Số định danh cá nhân',
+        'Giấy tờ tùy thân',
+        'Giấy tờ tuỳ thân',
+        'Số CMND',
+        'Số CCCD',
+        'Số căn cước công dân',
+        'Số chứng minh nhân dân',
+        'Số căn cước',
+      ],
+      roles: SPOUSES,
+      parse: rp.personalId,
+      reread: true,
+      wraps: true,
+      complete: (t) => rp.personalId(t) !== undefined,
+      mayBeCut: false,
+    },
+    {
+      key: 'document.issuer',
+      labels: [
+        'Nơi đăng ký',
+        'Nơi đăng ký kết hôn',
+        'Đăng ký kết hôn tại',
+        'Cơ quan đăng ký',
+        'Cơ quan đăng ký kết hôn',
+      ],
+      roles: ANY,
+      parse: rp.place,
+      reread: true,
+      wraps: true,
+      complete: endsWithProvince,
+    },
+    {
+      key: 'document.issueDate',
+      labels: [
+        'Ngày, tháng, năm đăng ký',
+        'Ngày đăng ký',
+        'Ngày đăng ký kết hôn',
+        'Đăng ký ngày',
+        'Date of registration',
+      ],
+      roles: ANY,
+      parse: rp.date,
+      reread: true,
+      spansLeaders: true,
+    },
   ],
 };
 
@@ -51,7 +209,9 @@ export const marriageCertificate: DocumentTypeDefinition = {
   title: 'Giấy chứng nhận kết hôn',
   classify(reading) {
     const score = civilScore(reading, CLASS);
-    return score >= 0.3 ? { type: 'giay-chung-nhan-ket-hon', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
+    return score >= 0.3
+      ? { type: 'giay-chung-nhan-ket-hon', part: 'full', score: Math.min(1, score * 1.4) }
+      : undefined;
   },
   async extract(readings, classes, context) {
     const sets: FieldSet[] = [];
@@ -85,7 +245,13 @@ export const marriageCertificate: DocumentTypeDefinition = {
       const date = fields['document.issueDate']?.value;
       if (typeof birth === 'string' && typeof date === 'string' && birth > date) {
         rel.fields['person.birthDate']!.confidence *= 0.5;
-        diagnostics.push({ code: 'EXTRACT_DATES_INCONSISTENT', severity: 'warning', origin: 'extract', key: 'person.spouse.birthDate', message: "The spouse's birth date is after the registration date; it was probably misread." });
+        diagnostics.push({
+          code: 'EXTRACT_DATES_INCONSISTENT',
+          severity: 'warning',
+          origin: 'extract',
+          key: 'person.spouse.birthDate',
+          message: "The spouse's birth date is after the registration date; it was probably misread.",
+        });
       }
     }
     copyField(fields, 'document.number', 'person.marriage.certificateNumber');

@@ -64,10 +64,24 @@ export function mergeFieldSets(sets: FieldSet[]): { fields: FieldSet; diagnostic
       name.evidence.push(...mrzName.evidence);
     } else if (name.evidence.some((e) => e.method === 'qr')) {
       // The MRZ name line has no check digit, so an OCR slip there says nothing against the QR code.
-      diagnostics.push({ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'info', origin: 'extract', key: 'person.fullName', message: 'The name read from the MRZ differs from the QR code name (compared without diacritics); the QR code was kept.' });
+      diagnostics.push({
+        code: 'EXTRACT_SOURCES_DISAGREE',
+        severity: 'info',
+        origin: 'extract',
+        key: 'person.fullName',
+        message:
+          'The name read from the MRZ differs from the QR code name (compared without diacritics); the QR code was kept.',
+      });
     } else {
       name.confidence *= 0.8;
-      diagnostics.push({ code: 'EXTRACT_SOURCES_DISAGREE', severity: 'warning', origin: 'extract', key: 'person.fullName', message: 'The name in the MRZ does not match the printed name (compared without diacritics); confidence lowered.' });
+      diagnostics.push({
+        code: 'EXTRACT_SOURCES_DISAGREE',
+        severity: 'warning',
+        origin: 'extract',
+        key: 'person.fullName',
+        message:
+          'The name in the MRZ does not match the printed name (compared without diacritics); confidence lowered.',
+      });
     }
   }
   return { fields, diagnostics };

@@ -19,7 +19,12 @@ function looksLikeMrz(text: string): boolean {
   // Before cleaning: nearly all characters must already be MRZ characters (not prose turned into `<`).
   const mrzChars = compact.replace(/[^A-Z0-9<«‹]/g, '').length;
   const t = cleanMrzLine(text);
-  return t.length >= 26 && t.length <= 34 && mrzChars / Math.max(1, compact.length) >= 0.9 && (t.match(/</g)?.length ?? 0) >= 2;
+  return (
+    t.length >= 26 &&
+    t.length <= 34 &&
+    mrzChars / Math.max(1, compact.length) >= 0.9 &&
+    (t.match(/</g)?.length ?? 0) >= 2
+  );
 }
 
 function fitTo30(line: string): string {
@@ -50,7 +55,14 @@ function mrzDate(yymmdd: string | null | undefined, kind: 'birth' | 'expiry', re
   const refYY = reference % 100;
   const century = Math.floor(reference / 100) * 100;
   // Birth dates are in the past; expiry dates within the next 100 years.
-  const year = kind === 'birth' ? (yy > refYY ? century - 100 + yy : century + yy) : yy + century < reference - 50 ? century + 100 + yy : century + yy;
+  const year =
+    kind === 'birth'
+      ? yy > refYY
+        ? century - 100 + yy
+        : century + yy
+      : yy + century < reference - 50
+        ? century + 100 + yy
+        : century + yy;
   const iso = `${year}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   return Number.isNaN(Date.parse(iso)) ? undefined : iso;
 }
@@ -59,16 +71,30 @@ function mrzDate(yymmdd: string | null | undefined, kind: 'birth' | 'expiry', re
  * Finds a TD1 MRZ (three lines of 30 characters) in a page's OCR lines and reads it. Check digits
  * decide the confidence: a field whose check digit fails is not emitted.
  */
-export function readMrz(ocr: OcrPage, sha256: string, referenceYear = new Date().getUTCFullYear()): MrzReading | undefined {
+export function readMrz(
+  ocr: OcrPage,
+  sha256: string,
+  referenceYear = new Date().getUTCFullYear(),
+): MrzReading | undefined {
   const candidates = ocr.lines.filter((l) => looksLikeMrz(l.text));
   if (candidates.length < 3) return undefined;
   const picked: OcrLine[] = candidates.slice(-3);
   const raw = picked.map((l) => fitTo30(cleanMrzLine(l.text)));
   // TD1: line 1 positions 5-14 document number + check; line 2 dates and check digits.
   // Line 1 of a Vietnamese card starts with `IDVNM`; OCR often reads the I as T, 1 or l.
-  const l1 = repairDigits(raw[0]!.replace(/^[IT1L|][DO0]/, 'ID').replace(/^ID[V][N][M]/, 'IDVNM'), [[5, 15], [15, 30]]);
-  const l2 = repairDigits(raw[1]!, [[0, 7], [8, 15], [29, 30]]).replace(/^(.{7})[^MF<]/, '$1<');
-  const l3 = raw[2]!.replace(/[0-9]/g, (d) => ({ '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G' })[d] ?? '<');
+  const l1 = repairDigits(raw[0]!.replace(/^[IT1L|][DO0]/, 'ID').replace(/^ID[V][N][M]/, 'IDVNM'), [
+    [5, 15],
+    [15, 30],
+  ]);
+  const l2 = repairDigits(raw[1]!, [
+    [0, 7],
+    [8, 15],
+    [29, 30],
+  ]).replace(/^(.{7})[^MF<]/, '$1<');
+  const l3 = raw[2]!.replace(
+    /[0-9]/g,
+    (d) => ({ '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G' })[d] ?? '<',
+  );
   const lines: [string, string, string] = [l1, l2, l3];
   let result;
   try {
@@ -88,9 +114,18 @@ export function readMrz(ocr: OcrPage, sha256: string, referenceYear = new Date()
   const docNumber = result.fields.documentNumber ?? undefined;
   const docValid = ok('documentNumber') && ok('documentNumberCheckDigit');
   // The 12-digit ID is in the optional field; its last 9 digits must equal the check-digited document number.
-  if (idFromOptional && docNumber && idFromOptional.endsWith(docNumber) && docValid) put('person.idNumber', idFromOptional, true);
-  put('person.birthDate', mrzDate(result.fields.birthDate, 'birth', referenceYear), ok('birthDate') && ok('birthDateCheckDigit'));
-  put('document.expiryDate', mrzDate(result.fields.expirationDate, 'expiry', referenceYear), ok('expirationDate') && ok('expirationDateCheckDigit'));
+  if (idFromOptional && docNumber && idFromOptional.endsWith(docNumber) && docValid)
+    put('person.idNumber', idFromOptional, true);
+  put(
+    'person.birthDate',
+    mrzDate(result.fields.birthDate, 'birth', referenceYear),
+    ok('birthDate') && ok('birthDateCheckDigit'),
+  );
+  put(
+    'document.expiryDate',
+    mrzDate(result.fields.expirationDate, 'expiry', referenceYear),
+    ok('expirationDate') && ok('expirationDateCheckDigit'),
+  );
   const sex = result.fields.sex === 'male' || result.fields.sex === 'female' ? result.fields.sex : undefined;
   put('person.sex', sex, ok('sex'), 0.9);
   const mrzName = [result.fields.lastName, result.fields.firstName].filter(Boolean).join(' ').trim();
@@ -99,11 +134,19 @@ export function readMrz(ocr: OcrPage, sha256: string, referenceYear = new Date()
   const diagnostics: Diagnostic[] = [];
   // Cards without expiry ("Không thời hạn") fill the expiry date and its check digit with `<`.
   const noExpiry = /^<{7}$/.test(l2.slice(8, 15));
-  const failedFields = result.details.filter((d) => !d.valid && !(noExpiry && String(d.field).startsWith('expirationDate')));
+  const failedFields = result.details.filter(
+    (d) => !d.valid && !(noExpiry && String(d.field).startsWith('expirationDate')),
+  );
   if (failedFields.length > 0) {
     const failed = failedFields.map((d) => d.field).join(', ');
-    diagnostics.push({ code: 'EXTRACT_MRZ_CHECK_FAILED', severity: 'warning', origin: 'extract', page: ocr.source.page, box, message: `The MRZ was found but some check digits fail (${failed}); those fields were not used.` });
+    diagnostics.push({
+      code: 'EXTRACT_MRZ_CHECK_FAILED',
+      severity: 'warning',
+      origin: 'extract',
+      page: ocr.source.page,
+      box,
+      message: `The MRZ was found but some check digits fail (${failed}); those fields were not used.`,
+    });
   }
   return { lines, fields, valid: result.valid, diagnostics };
 }
-

@@ -1,12 +1,23 @@
 /** Characters tesseract commonly reads in place of digits inside digit-only fields. */
 const DIGIT_LOOKALIKES: Record<string, string> = {
-  O: '0', o: '0', D: '0', Q: '0',
-  I: '1', l: '1', i: '1', '|': '1', '!': '1',
-  Z: '2', z: '2',
-  S: '5', s: '5',
-  G: '6', b: '6',
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  l: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  Z: '2',
+  z: '2',
+  S: '5',
+  s: '5',
+  G: '6',
+  b: '6',
   B: '8',
-  g: '9', q: '9',
+  g: '9',
+  q: '9',
 };
 
 /** Maps look-alike letters to digits; use only on a token already known to be numeric. */

@@ -2,7 +2,11 @@ import jsQR from 'jsqr';
 import { otsuThreshold, type PageImage } from '@sohoa/core';
 import type { QrCode } from './types';
 
-function toRgba(page: PageImage, scale: number, threshold?: number): { data: Uint8ClampedArray; width: number; height: number } {
+function toRgba(
+  page: PageImage,
+  scale: number,
+  threshold?: number,
+): { data: Uint8ClampedArray; width: number; height: number } {
   const step = Math.max(1, Math.round(1 / scale));
   const width = Math.floor(page.width / step);
   const height = Math.floor(page.height / step);
@@ -32,7 +36,10 @@ function pageThreshold(page: PageImage): number {
   const c = page.channels;
   for (let i = 0; i < page.width * page.height; i += 3) {
     const p = i * c;
-    const v = c >= 3 ? ((page.pixels[p] ?? 0) * 299 + (page.pixels[p + 1] ?? 0) * 587 + (page.pixels[p + 2] ?? 0) * 114) / 1000 : (page.pixels[p] ?? 0);
+    const v =
+      c >= 3
+        ? ((page.pixels[p] ?? 0) * 299 + (page.pixels[p + 1] ?? 0) * 587 + (page.pixels[p + 2] ?? 0) * 114) / 1000
+        : (page.pixels[p] ?? 0);
     hist[Math.round(v)]! += 1;
   }
   return otsuThreshold(hist);
@@ -55,16 +62,31 @@ export function decodeQr(page: PageImage): QrCode | undefined {
   for (const attempt of attempts) {
     const img = toRgba(page, attempt.scale, attempt.threshold);
     const result = jsQR(img.data, img.width, img.height, { inversionAttempts: 'dontInvert' });
-    if (result && result.data) {
+    if (result?.data) {
       const f = 1 / attempt.scale;
-      const xs = [result.location.topLeftCorner.x, result.location.topRightCorner.x, result.location.bottomLeftCorner.x, result.location.bottomRightCorner.x];
-      const ys = [result.location.topLeftCorner.y, result.location.topRightCorner.y, result.location.bottomLeftCorner.y, result.location.bottomRightCorner.y];
+      const xs = [
+        result.location.topLeftCorner.x,
+        result.location.topRightCorner.x,
+        result.location.bottomLeftCorner.x,
+        result.location.bottomRightCorner.x,
+      ];
+      const ys = [
+        result.location.topLeftCorner.y,
+        result.location.topRightCorner.y,
+        result.location.bottomLeftCorner.y,
+        result.location.bottomRightCorner.y,
+      ];
       const x = Math.min(...xs) * f;
       const y = Math.min(...ys) * f;
       return {
         text: decodeUtf8(result.binaryData) ?? result.data,
         page: page.source.page,
-        box: { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) * f - x), height: Math.round(Math.max(...ys) * f - y) },
+        box: {
+          x: Math.round(x),
+          y: Math.round(y),
+          width: Math.round(Math.max(...xs) * f - x),
+          height: Math.round(Math.max(...ys) * f - y),
+        },
       };
     }
   }

@@ -26,18 +26,23 @@ const NAME_DISAGREEMENT_CAP = 0.85;
  */
 export function chooseReading(readings: ExtractedField[], options: VoteOptions = {}): ExtractedField | undefined {
   const chosen = chooseReadingUncapped(readings);
-  return chosen && options.disagreementCap !== undefined && new Set(readings.map((r) => String(r.value))).size > 1 ? { ...chosen, confidence: Math.min(chosen.confidence, options.disagreementCap) } : chosen;
+  return chosen && options.disagreementCap !== undefined && new Set(readings.map((r) => String(r.value))).size > 1
+    ? { ...chosen, confidence: Math.min(chosen.confidence, options.disagreementCap) }
+    : chosen;
 }
 
 function chooseReadingUncapped(readings: ExtractedField[]): ExtractedField | undefined {
   if (readings.length === 0) return undefined;
   const groups = new Map<string, ExtractedField[]>();
   for (const r of readings) groups.set(String(r.value), [...(groups.get(String(r.value)) ?? []), r]);
-  const ranked = [...groups.values()].sort((a, b) => b.length - a.length || Math.max(...b.map((r) => r.confidence)) - Math.max(...a.map((r) => r.confidence)));
+  const ranked = [...groups.values()].sort(
+    (a, b) => b.length - a.length || Math.max(...b.map((r) => r.confidence)) - Math.max(...a.map((r) => r.confidence)),
+  );
   const best = ranked[0]!;
   const top = best.reduce((a, b) => (b.confidence > a.confidence ? b : a));
   // A tie between two different values says nothing: keep the value but below any fill threshold.
-  if (ranked.length > 1 && ranked[1]!.length === best.length) return { ...top, confidence: Math.min(top.confidence, 0.6) };
+  if (ranked.length > 1 && ranked[1]!.length === best.length)
+    return { ...top, confidence: Math.min(top.confidence, 0.6) };
   if (best.length >= 2) {
     const agreeing = 1 - best.reduce((p, r) => p * (1 - r.confidence), 1);
     return { ...top, confidence: Math.min(0.97, groups.size > 1 ? agreeing * 0.95 : agreeing) };
@@ -66,7 +71,9 @@ export function voteWords(readings: ExtractedField[], options: VoteOptions = {})
       const t = tally.get(ws[i]!) ?? { votes: 0, confidence: 0 };
       tally.set(ws[i]!, { votes: t.votes + 1, confidence: t.confidence + group[j]!.confidence });
     });
-    const [word, best] = [...tally.entries()].sort((a, b) => b[1].votes - a[1].votes || b[1].confidence - a[1].confidence)[0]!;
+    const [word, best] = [...tally.entries()].sort(
+      (a, b) => b[1].votes - a[1].votes || b[1].confidence - a[1].confidence,
+    )[0]!;
     agreement = Math.min(agreement, best.votes / readings.length);
     return word;
   });
@@ -75,16 +82,28 @@ export function voteWords(readings: ExtractedField[], options: VoteOptions = {})
   const base = supporting.length > 0 ? supporting.reduce((a, b) => (b.confidence > a.confidence ? b : a)) : group[0]!;
   const mean = group.reduce((sum, r) => sum + r.confidence, 0) / group.length;
   const confidence = Math.min(0.97, agreement >= 0.75 ? Math.max(mean, 0.9) : mean * agreement);
-  return { ...base, value, raw: base.raw ?? value, confidence: agreement < 1 && options.disagreementCap !== undefined ? Math.min(confidence, options.disagreementCap) : confidence };
+  return {
+    ...base,
+    value,
+    raw: base.raw ?? value,
+    confidence:
+      agreement < 1 && options.disagreementCap !== undefined
+        ? Math.min(confidence, options.disagreementCap)
+        : confidence,
+  };
 }
-
 
 function pad(box: Box, page: { width: number; height: number }, fx: number, fy: number): Box {
   const dx = Math.round(box.height * fx);
   const dy = Math.round(box.height * fy);
   const x = Math.max(0, box.x - dx);
   const y = Math.max(0, box.y - dy);
-  return { x, y, width: Math.min(page.width - x, box.width + 2 * dx), height: Math.min(page.height - y, box.height + 2 * dy) };
+  return {
+    x,
+    y,
+    width: Math.min(page.width - x, box.width + 2 * dx),
+    height: Math.min(page.height - y, box.height + 2 * dy),
+  };
 }
 
 /** Margins of the region re-reads: the single-line model is sensitive to the margin around the text. */
@@ -108,7 +127,12 @@ export async function rereadBoxes(
   return Promise.all(
     paddings.map(async ([fx, fy]) => {
       const results = await Promise.all(
-        boxes.map((b) => recognizer.recognize(page, { regions: [{ box: pad(b, page, fx, fy), psm: 7 }], ...(context.signal ? { signal: context.signal } : {}) })),
+        boxes.map((b) =>
+          recognizer.recognize(page, {
+            regions: [{ box: pad(b, page, fx, fy), psm: 7 }],
+            ...(context.signal ? { signal: context.signal } : {}),
+          }),
+        ),
       );
       const texts = results.map((r, k) => {
         const own = boxes[k]!;

@@ -33,7 +33,22 @@ describe('amounts and areas', () => {
     expect(r.parseAreaWordsValue('Sử dụng riêng')).toBeUndefined();
   });
   it('never throw on any string', () => {
-    const parsers = [r.parseAmountValue, r.parseAmountWordsValue, r.parseAreaValue, r.parseAreaWordsValue, r.parseTaxCodeValue, r.parseAnyDateValue, r.parseLandTerm, r.parseSerialValue, r.parseRegistryNumber, r.parsePhoneValue, r.parseUpperText, r.parseListText, r.parseSmallNumber, r.parseAmendmentNumber];
+    const parsers = [
+      r.parseAmountValue,
+      r.parseAmountWordsValue,
+      r.parseAreaValue,
+      r.parseAreaWordsValue,
+      r.parseTaxCodeValue,
+      r.parseAnyDateValue,
+      r.parseLandTerm,
+      r.parseSerialValue,
+      r.parseRegistryNumber,
+      r.parsePhoneValue,
+      r.parseUpperText,
+      r.parseListText,
+      r.parseSmallNumber,
+      r.parseAmendmentNumber,
+    ];
     fc.assert(fc.property(fc.string(), (s) => parsers.forEach((parse) => void parse(s))));
   });
 });

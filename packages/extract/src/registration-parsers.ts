@@ -1,4 +1,12 @@
-import { amountToVietnameseWords, foldDiacritics, isTaxCode, normalizeText, parseDate, parseVietnameseAmountWords, snapToVocabulary } from '@sohoa/vn';
+import {
+  amountToVietnameseWords,
+  foldDiacritics,
+  isTaxCode,
+  normalizeText,
+  parseDate,
+  parseVietnameseAmountWords,
+  snapToVocabulary,
+} from '@sohoa/vn';
 import { parseDayMonthYear } from './field-parsers';
 import { cleanValue } from './lines';
 import { findNumericDates, toDigits } from './ocr-fixes';
@@ -13,7 +21,12 @@ const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + 
  */
 export function parseTaxCodeValue(text: string): string | undefined {
   // A dotted leader after the code (`8665809444 ..I.I...`) is not part of it.
-  const compact = toDigits(text.split(/\.{2,}|…|\s[._]{2,}/)[0]!.replace(/[\s.]/g, '').replace(/^[^\dOoIlSB]+/, ''));
+  const compact = toDigits(
+    text
+      .split(/\.{2,}|…|\s[._]{2,}/)[0]!
+      .replace(/[\s.]/g, '')
+      .replace(/^[^\dOoIlSB]+/, ''),
+  );
   const m = /^(\d{10})(?:-(\d{3}))?(?!\d)/.exec(compact);
   if (!m) return undefined;
   return m[2] ? `${m[1]}-${m[2]}` : m[1];
@@ -35,7 +48,9 @@ export function parseAmountValue(text: string): string | undefined {
 /** An amount in words → its canonical spelling with the unit (`Năm tỷ đồng`); undefined when not a number. */
 export function parseAmountWordsValue(text: string): string | undefined {
   const n = parseVietnameseAmountWords(text.replace(/[()]/g, ' '));
-  return n === undefined || n === 0 || !Number.isInteger(n) ? undefined : `${capitalise(amountToVietnameseWords(n))} đồng`;
+  return n === undefined || n === 0 || !Number.isInteger(n)
+    ? undefined
+    : `${capitalise(amountToVietnameseWords(n))} đồng`;
 }
 
 /** An area in m² printed with a decimal comma (`807,4 m²`) → `807.4`; the unit may be lost as a faint speck. */
@@ -56,7 +71,9 @@ export function parseAreaWordsValue(text: string): string | undefined {
 
 /** A date written `ngày 19 tháng 04 năm 2016` (also `dd/mm/yyyy`) anywhere in the text → ISO. */
 export function parseAnyDateValue(text: string): string | undefined {
-  const numeric = findNumericDates(text).map((d) => parseDate(d)).find((d) => d?.precision === 'day');
+  const numeric = findNumericDates(text)
+    .map((d) => parseDate(d))
+    .find((d) => d?.precision === 'day');
   return numeric?.iso ?? parseDayMonthYear(text);
 }
 
@@ -76,7 +93,9 @@ export function parsePhoneValue(text: string): string | undefined {
 /** A name printed in capitals (an organisation's), kept in capitals. */
 export function parseUpperText(text: string): string | undefined {
   // A trailing full stop is a speck: names in capitals never end with one (abbreviations come before `,`).
-  const cleaned = cleanValue(text).replace(/\s*,\s*/g, ', ').replace(/\s*\.$/, '');
+  const cleaned = cleanValue(text)
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/\s*\.$/, '');
   const letters = cleaned.replace(/[^\p{L}]/gu, '');
   if (letters.length < 4 || letters !== letters.toLocaleUpperCase('vi')) return undefined;
   return normalizeText(cleaned);

@@ -14,7 +14,18 @@ import type { DocumentTypeDefinition } from './types';
  * land certificates come first: they score only on their own titles and labels, while an ID card's
  * generic markers (`Họ tên`, `Sinh ngày`, `thường trú`) also occur on them.
  */
-export const DOCUMENT_TYPES: readonly DocumentTypeDefinition[] = [enterpriseRegistration, householdBusinessRegistration, landUseCertificate, cccd2021, cccd2016, canCuoc2024, cmnd9, birthCertificate, marriageCertificate, officialDocument];
+export const DOCUMENT_TYPES: readonly DocumentTypeDefinition[] = [
+  enterpriseRegistration,
+  householdBusinessRegistration,
+  landUseCertificate,
+  cccd2021,
+  cccd2016,
+  canCuoc2024,
+  cmnd9,
+  birthCertificate,
+  marriageCertificate,
+  officialDocument,
+];
 
 /** Looks up a document type by id. */
 export function getDocumentType(id: string): DocumentTypeDefinition | undefined {

@@ -13,7 +13,16 @@ export function ocrPageFromLines(lines: string[], confidence = 0.9): OcrPage {
     });
     return { text, confidence, box: { x: 300, y: 10 + i * 40, width: x - 310, height: 30 }, words };
   });
-  return { source: SOURCE, width: 1200, height: 820, text: lines.join('\n'), confidence, lines: ocrLines, engine: 'fake', diagnostics: [] };
+  return {
+    source: SOURCE,
+    width: 1200,
+    height: 820,
+    text: lines.join('\n'),
+    confidence,
+    lines: ocrLines,
+    engine: 'fake',
+    diagnostics: [],
+  };
 }
 
 /** Like {@link ocrPageFromLines}, but lines written with leading spaces are indented, as a wrapped value is printed. */
@@ -38,20 +47,42 @@ export type LayoutRow = string | Array<readonly [x: number, text: string]>;
 export function layoutPage(rows: LayoutRow[], confidence = 0.9): OcrPage {
   const lines: OcrLine[] = [];
   rows.forEach((row, i) => {
-    const segments = typeof row === 'string' ? (row === '' ? [] : [[100 + (row.length - row.trimStart().length) * 14, row.trim()] as const]) : row;
+    const segments =
+      typeof row === 'string'
+        ? row === ''
+          ? []
+          : [[100 + (row.length - row.trimStart().length) * 14, row.trim()] as const]
+        : row;
     const y = 10 + i * 40;
     const words = segments.flatMap(([x0, text]) => {
       let x = x0;
-      return text.split(/\s+/).filter(Boolean).map((w) => {
-        const word = { text: w, confidence, box: { x, y, width: w.length * 14, height: 30 } };
-        x += w.length * 14 + 10;
-        return word;
-      });
+      return text
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => {
+          const word = { text: w, confidence, box: { x, y, width: w.length * 14, height: 30 } };
+          x += w.length * 14 + 10;
+          return word;
+        });
     });
     if (words.length === 0) return;
     const x = words[0]!.box.x;
     const last = words[words.length - 1]!.box;
-    lines.push({ text: words.map((w) => w.text).join(' '), confidence, box: { x, y, width: last.x + last.width - x, height: 30 }, words });
+    lines.push({
+      text: words.map((w) => w.text).join(' '),
+      confidence,
+      box: { x, y, width: last.x + last.width - x, height: 30 },
+      words,
+    });
   });
-  return { source: SOURCE, width: 1800, height: 20 + rows.length * 40, text: lines.map((l) => l.text).join('\n'), confidence, lines, engine: 'fake', diagnostics: [] };
+  return {
+    source: SOURCE,
+    width: 1800,
+    height: 20 + rows.length * 40,
+    text: lines.map((l) => l.text).join('\n'),
+    confidence,
+    lines,
+    engine: 'fake',
+    diagnostics: [],
+  };
 }

@@ -24,10 +24,16 @@ export function titleVoteScore(reading: PageReading, votes: TitleVotes): number 
   const titles = votes.titles.map(squeeze);
   const titled = lines.some((l, i) => {
     const two = l + (lines[i + 1] ?? '');
-    return titles.some((t) => (l.includes(t) && l.length <= t.length + 30) || (two.includes(t) && !l.includes(t) && two.length <= t.length + 30 && two.indexOf(t) < l.length));
+    return titles.some(
+      (t) =>
+        (l.includes(t) && l.length <= t.length + 30) ||
+        (two.includes(t) && !l.includes(t) && two.length <= t.length + 30 && two.indexOf(t) < l.length),
+    );
   });
   const text = lines.join(' ');
-  const found = votes.labels.filter((m) => text.includes(squeeze(m))).length - (votes.against ?? []).filter((m) => text.includes(squeeze(m))).length;
+  const found =
+    votes.labels.filter((m) => text.includes(squeeze(m))).length -
+    (votes.against ?? []).filter((m) => text.includes(squeeze(m))).length;
   if (titled) return found >= 2 ? Math.min(1, 0.6 + 0.05 * found) : found >= 0 ? 0.45 : 0.2;
   return found >= 3 ? Math.min(0.75, 0.15 * found) : 0;
 }

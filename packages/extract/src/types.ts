@@ -72,7 +72,10 @@ export interface PageClass {
 
 /** Lets a document type re-read parts of a page (region OCR) for better accuracy. */
 export interface RegionRecognizer {
-  recognize(page: PageImage, options: { regions: Array<{ box: Box; psm?: 6 | 7 }>; signal?: AbortSignal }): Promise<OcrPage>;
+  recognize(
+    page: PageImage,
+    options: { regions: Array<{ box: Box; psm?: 6 | 7 }>; signal?: AbortSignal },
+  ): Promise<OcrPage>;
 }
 
 /** What a document type may use while extracting. */
@@ -98,7 +101,11 @@ export interface DocumentTypeDefinition {
    * Reads the fields of all pages classified as this type. The status is computed from `validUntil`
    * unless the type sets it (`unknown` when the pages do not show the validity).
    */
-  extract(readings: PageReading[], classes: PageClass[], context: ExtractContext): Promise<Omit<DocumentRecord, 'status'> & { status?: DocumentRecord['status'] }>;
+  extract(
+    readings: PageReading[],
+    classes: PageClass[],
+    context: ExtractContext,
+  ): Promise<Omit<DocumentRecord, 'status'> & { status?: DocumentRecord['status'] }>;
 }
 
 /** One labelled field of a printed form-like document (birth certificate, marriage certificate, ...). */

@@ -21,8 +21,6 @@ export function encodeForOcr(page: PageImage): EncodedImage {
 export async function toPng(page: PageImage, options: ToPngOptions = {}): Promise<Uint8Array> {
   let pipeline = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: page.channels } });
   if (page.channels === 1) pipeline = pipeline.toColourspace('b-w');
-  const buffer = await pipeline
-    .png({ compressionLevel: options.compressionLevel ?? 6 })
-    .toBuffer();
+  const buffer = await pipeline.png({ compressionLevel: options.compressionLevel ?? 6 }).toBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

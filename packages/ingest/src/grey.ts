@@ -22,7 +22,7 @@ export function toGrey(page: PageImage): PageImage {
     // Composite RGBA onto white so transparent areas read as paper.
     if (step === 4) {
       const alpha = src[p + 3]!;
-      value = (value * alpha + 255 * (255 - alpha) + 127) / 255 | 0;
+      value = ((value * alpha + 255 * (255 - alpha) + 127) / 255) | 0;
     }
     grey[i] = value;
   }

@@ -43,10 +43,14 @@ export async function listInputFiles(paths: string[], options: ListInputFilesOpt
     try {
       info = await stat(path);
     } catch (error) {
-      throw new SohoaError('INGEST_FILE_NOT_FOUND', `Input \`${basename(path)}\` does not exist or cannot be read. Check the path.`, {
-        cause: error,
-        details: { file: basename(path) },
-      });
+      throw new SohoaError(
+        'INGEST_FILE_NOT_FOUND',
+        `Input \`${basename(path)}\` does not exist or cannot be read. Check the path.`,
+        {
+          cause: error,
+          details: { file: basename(path) },
+        },
+      );
     }
     if (info.isDirectory()) await expandFolder(path, recursive, found);
     else found.push(path);

@@ -26,9 +26,13 @@ function preprocessSteps(value: PagePreprocessOption | undefined): PreprocessOpt
   if (value === undefined || value === 'auto') return { ...AUTO_PREPROCESS };
   if (value === false) return false;
   if (typeof value !== 'object' || value === null) {
-    throw new SohoaError('INGEST_INVALID_OPTION', `Ingest option \`preprocess\` must be 'auto', false or an object of steps; got ${JSON.stringify(value)}. Omit it to use 'auto'.`, {
-      details: { option: 'preprocess' },
-    });
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `Ingest option \`preprocess\` must be 'auto', false or an object of steps; got ${JSON.stringify(value)}. Omit it to use 'auto'.`,
+      {
+        details: { option: 'preprocess' },
+      },
+    );
   }
   return { ...value };
 }
@@ -46,7 +50,12 @@ export function resolveIngestOptions(options: IngestOptions = {}): ResolvedInges
     renderDpi: positive('renderDpi', options.renderDpi),
     textLayer: options.textLayer ?? 'auto',
     preprocess: preprocessSteps(options.preprocess),
-    quality: options.quality === false ? false : options.quality === true || options.quality === undefined ? {} : { ...options.quality },
+    quality:
+      options.quality === false
+        ? false
+        : options.quality === true || options.quality === undefined
+          ? {}
+          : { ...options.quality },
     onTiming: options.onTiming,
   };
 }

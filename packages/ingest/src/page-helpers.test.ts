@@ -14,7 +14,15 @@ function rgbPage(width: number, height: number): PageImage {
     pixels[i * 3 + 1] = (i * 7) % 256;
     pixels[i * 3 + 2] = 255 - (i % 256);
   }
-  return { source: { file: 'p.png', sha256: 'x', page: 1, pageCount: 1 }, width, height, channels: 3, pixels, dpi: 150, diagnostics: [] };
+  return {
+    source: { file: 'p.png', sha256: 'x', page: 1, pageCount: 1 },
+    width,
+    height,
+    channels: 3,
+    pixels,
+    dpi: 150,
+    diagnostics: [],
+  };
 }
 
 describe('toGrey', () => {
@@ -53,17 +61,23 @@ describe('cropPage', () => {
 
   it('clampBox always returns a box inside the page or nothing', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -10, max: 1e4, noNaN: true }), fc.double({ min: -10, max: 1e4, noNaN: true }), (x, y, width, height) => {
-        const box = clampBox({ x, y, width, height }, 640, 480);
-        if (box) {
-          expect(box.x).toBeGreaterThanOrEqual(0);
-          expect(box.y).toBeGreaterThanOrEqual(0);
-          expect(box.x + box.width).toBeLessThanOrEqual(640);
-          expect(box.y + box.height).toBeLessThanOrEqual(480);
-          expect(box.width).toBeGreaterThan(0);
-          expect(box.height).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: -10, max: 1e4, noNaN: true }),
+        fc.double({ min: -10, max: 1e4, noNaN: true }),
+        (x, y, width, height) => {
+          const box = clampBox({ x, y, width, height }, 640, 480);
+          if (box) {
+            expect(box.x).toBeGreaterThanOrEqual(0);
+            expect(box.y).toBeGreaterThanOrEqual(0);
+            expect(box.x + box.width).toBeLessThanOrEqual(640);
+            expect(box.y + box.height).toBeLessThanOrEqual(480);
+            expect(box.width).toBeGreaterThan(0);
+            expect(box.height).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
   });
 });

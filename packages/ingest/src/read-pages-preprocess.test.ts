@@ -8,7 +8,10 @@ import { estimateSkew } from './preprocess/skew';
 import { toSourceBox } from './preprocess/preprocess-page';
 import { textLikePage } from './preprocess/internal/text-like-page';
 
-const asFile = async (page: PageImage, name = 'scan.png') => ({ bytes: await toPng(page, { compressionLevel: 1 }), name });
+const asFile = async (page: PageImage, name = 'scan.png') => ({
+  bytes: await toPng(page, { compressionLevel: 1 }),
+  name,
+});
 
 describe('readPages: quality gate and preprocessing', () => {
   it('attaches quality figures and deskews a skewed scan by default; the box of a value maps back to the file', async () => {
@@ -36,7 +39,12 @@ describe('readPages: quality gate and preprocessing', () => {
     expect([page!.width, page!.height]).toEqual([800, 1100]);
     expect(page!.preprocessing!.original).toEqual({ width: 1100, height: 800 });
     // Upright top-left corner was the sideways scan's top-right corner.
-    expect(toSourceBox(page!, { x: 0, y: 0, width: 100, height: 50 })).toEqual({ x: 1050, y: 0, width: 50, height: 100 });
+    expect(toSourceBox(page!, { x: 0, y: 0, width: 100, height: 50 })).toEqual({
+      x: 1050,
+      y: 0,
+      width: 50,
+      height: 100,
+    });
   });
 
   it('explicit steps run in place of auto, including DPI normalisation and binarisation', async () => {
@@ -53,7 +61,13 @@ describe('readPages: quality gate and preprocessing', () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
     const pdfPage = doc.addPage([300, 200]);
-    pdfPage.drawText('born digital', { x: 20, y: 100, size: 14, font, rotate: { type: 'degrees' as never, angle: 5 } as never });
+    pdfPage.drawText('born digital', {
+      x: 20,
+      y: 100,
+      size: 14,
+      font,
+      rotate: { type: 'degrees' as never, angle: 5 } as never,
+    });
     const [page] = await readPages({ bytes: await doc.save(), name: 'letter.pdf' }, { renderDpi: 72 });
     expect(page!.textLayer?.length).toBeGreaterThan(0);
     expect(page!.quality).toBeUndefined();
@@ -65,6 +79,8 @@ describe('readPages: quality gate and preprocessing', () => {
     const [page] = await readPages(input, { quality: false, preprocess: false });
     expect(page!.quality).toBeUndefined();
     expect(page!.diagnostics).toEqual([]);
-    await expect(readPages(input, { preprocess: 'yes' as never })).rejects.toSatisfy((e: unknown) => isSohoaError(e, 'INGEST_INVALID_OPTION'));
+    await expect(readPages(input, { preprocess: 'yes' as never })).rejects.toSatisfy((e: unknown) =>
+      isSohoaError(e, 'INGEST_INVALID_OPTION'),
+    );
   });
 });

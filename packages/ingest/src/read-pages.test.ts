@@ -41,7 +41,10 @@ describe('readPages on images', () => {
 
   it('round-trips a JPEG from a path to nearly the same pixels and records its DPI', async () => {
     const raw = await makeRaster(120, 80);
-    const jpeg = await sharp(raw, { raw: { width: 120, height: 80, channels: 3 } }).jpeg({ quality: 95 }).withMetadata({ density: 300 }).toBuffer();
+    const jpeg = await sharp(raw, { raw: { width: 120, height: 80, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .withMetadata({ density: 300 })
+      .toBuffer();
     const path = join(dir, 'scan.jpg');
     await writeFile(path, jpeg);
     const [page] = await readPages(path);
@@ -75,7 +78,9 @@ describe('readPages on images', () => {
 
   it('reads every page of a multi-page TIFF', async () => {
     const raw = await makeRaster(30, 60);
-    const tiff = await sharp(raw, { raw: { width: 30, height: 60, channels: 3, pageHeight: 20 } as never }).tiff().toBuffer();
+    const tiff = await sharp(raw, { raw: { width: 30, height: 60, channels: 3, pageHeight: 20 } as never })
+      .tiff()
+      .toBuffer();
     const meta = await sharp(tiff).metadata();
     const pages = await readPages({ bytes: tiff, name: 'multi.tif' });
     expect(pages).toHaveLength(meta.pages ?? 1);
@@ -107,17 +112,22 @@ describe('readPages on bilevel CCITT G4 TIFFs (office scanners)', () => {
     const [width, height, count] = [200, 100, 3];
     const raw = Buffer.alloc(width * height * count, 255);
     // A different stripe phase per page, so a page read twice or out of order is caught.
-    for (let p = 0; p < count; p++) for (let y = 20; y < 80; y++) for (let x = 30; x < 170; x++) if (((x >> 3) + p) % 2 === 0) raw[(p * height + y) * width + x] = 0;
+    for (let p = 0; p < count; p++)
+      for (let y = 20; y < 80; y++)
+        for (let x = 30; x < 170; x++) if (((x >> 3) + p) % 2 === 0) raw[(p * height + y) * width + x] = 0;
     const tiff = await sharp(raw, { raw: { width, height: height * count, channels: 1, pageHeight: height } as never })
       .toColourspace('b-w')
       .tiff({ compression: 'ccittfax4', bitdepth: 1 })
       .toBuffer();
     expect(tiffPageFormats(tiff)).toEqual(Array.from({ length: count }, () => ({ compression: 4, bits: 1 })));
     const pages = await readPages({ bytes: tiff, name: 'office-scan.tif' }, { preprocess: false, quality: false });
-    expect(pages.map((p) => [p.source.page, p.source.pageCount, p.width, p.height])).toEqual([1, 2, 3].map((n) => [n, 3, width, height]));
+    expect(pages.map((p) => [p.source.page, p.source.pageCount, p.width, p.height])).toEqual(
+      [1, 2, 3].map((n) => [n, 3, width, height]),
+    );
     for (const [p, page] of pages.entries()) {
       let agree = 0;
-      for (let i = 0; i < width * height; i++) if ((page.pixels[i * 3]! < 128) === (raw[p * width * height + i]! < 128)) agree++;
+      for (let i = 0; i < width * height; i++)
+        if (page.pixels[i * 3]! < 128 === raw[p * width * height + i]! < 128) agree++;
       expect(agree).toBe(width * height);
     }
     const defaults = await readPages({ bytes: tiff, name: 'office-scan.tif' });
@@ -135,7 +145,9 @@ describe('readPages on bad input', () => {
   });
 
   it('rejects GIF with advice to convert', async () => {
-    const gif = await sharp(await makeRaster(10, 10), { raw: { width: 10, height: 10, channels: 3 } }).gif().toBuffer();
+    const gif = await sharp(await makeRaster(10, 10), { raw: { width: 10, height: 10, channels: 3 } })
+      .gif()
+      .toBuffer();
     const error = await expectCode(readPages({ bytes: gif, name: 'a.gif' }), 'INGEST_UNSUPPORTED_TYPE');
     expect(error.message).toMatch(/GIF.*Convert/);
   });
@@ -155,15 +167,24 @@ describe('readPages on bad input', () => {
 
   it('rejects truncated PNG and JPEG files', async () => {
     const png = await makeImage('png', 200, 200);
-    await expectCode(readPages({ bytes: png.subarray(0, Math.floor(png.length / 2)), name: 'cut.png' }), 'INGEST_CORRUPT_IMAGE');
+    await expectCode(
+      readPages({ bytes: png.subarray(0, Math.floor(png.length / 2)), name: 'cut.png' }),
+      'INGEST_CORRUPT_IMAGE',
+    );
     const jpeg = await makeImage('jpeg', 200, 200);
-    await expectCode(readPages({ bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)), name: 'cut.jpg' }), 'INGEST_CORRUPT_IMAGE');
+    await expectCode(
+      readPages({ bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)), name: 'cut.jpg' }),
+      'INGEST_CORRUPT_IMAGE',
+    );
     await expectCode(readPages({ bytes: jpeg.subarray(0, 40), name: 'header-only.jpg' }), 'INGEST_CORRUPT_IMAGE');
   });
 
   it('rejects a decompression-bomb header before decoding, fast', async () => {
     const started = performance.now();
-    const error = await expectCode(readPages({ bytes: pngHeaderClaiming(50_000, 50_000), name: 'bomb.png' }), 'INGEST_TOO_MANY_PIXELS');
+    const error = await expectCode(
+      readPages({ bytes: pngHeaderClaiming(50_000, 50_000), name: 'bomb.png' }),
+      'INGEST_TOO_MANY_PIXELS',
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error.message).toContain('50000×50000');
   });
@@ -176,9 +197,14 @@ describe('readPages on bad input', () => {
     const path = join(dir, 'big.png');
     await writeFile(path, png);
     await expectCode(readPages(path, { maxBytes: 10 }), 'INGEST_FILE_TOO_LARGE');
-    const tiff = await sharp(await makeRaster(30, 60), { raw: { width: 30, height: 60, channels: 3, pageHeight: 20 } as never }).tiff().toBuffer();
+    const tiff = await sharp(await makeRaster(30, 60), {
+      raw: { width: 30, height: 60, channels: 3, pageHeight: 20 } as never,
+    })
+      .tiff()
+      .toBuffer();
     const pages = (await sharp(tiff).metadata()).pages ?? 1;
-    if (pages > 1) await expectCode(readPages({ bytes: tiff, name: 'm.tif' }, { maxPages: pages - 1 }), 'INGEST_TOO_MANY_PAGES');
+    if (pages > 1)
+      await expectCode(readPages({ bytes: tiff, name: 'm.tif' }, { maxPages: pages - 1 }), 'INGEST_TOO_MANY_PAGES');
   });
 
   it('rejects invalid options and honours an aborted signal', async () => {
@@ -197,7 +223,11 @@ describe('readPages on bad input', () => {
     const result = await safeReadPages({ bytes: new TextEncoder().encode('hello'), name: 'x.png' });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.diagnostics[0]).toMatchObject({ code: 'INGEST_UNSUPPORTED_TYPE', severity: 'error', origin: 'ingest' });
+      expect(result.diagnostics[0]).toMatchObject({
+        code: 'INGEST_UNSUPPORTED_TYPE',
+        severity: 'error',
+        origin: 'ingest',
+      });
     }
     const ok = await safeReadPages({ bytes: await makeImage('png', 10, 10), name: 'x.png' });
     expect(ok.ok && ok.value).toHaveLength(1);

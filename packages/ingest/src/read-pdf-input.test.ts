@@ -6,7 +6,8 @@ import { isSohoaError, type SohoaErrorCode } from '@sohoa/core';
 import { readPages } from './read-pages';
 import type { IngestInput } from './types';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../test/fixtures/pdf/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../test/fixtures/pdf/${name}`, import.meta.url)));
 const fast = { preprocess: false, quality: false, renderDpi: 72 } as const;
 
 async function failure(input: IngestInput, code: SohoaErrorCode): Promise<Error> {
@@ -75,24 +76,37 @@ describe('readPages names the real cause of a PDF it cannot open', () => {
       const pages = await readPages({ bytes, name }, fast);
       expect(pages, name).toHaveLength(1);
       expect(pages[0]!.width, name).toBe(200);
-      expect(pages[0]!.diagnostics.map((d) => d.code), name).toContain('INGEST_PDF_PAGE_RENDERED');
+      expect(
+        pages[0]!.diagnostics.map((d) => d.code),
+        name,
+      ).toContain('INGEST_PDF_PAGE_RENDERED');
       // The page is not blank: the text and the bar were drawn.
-      expect(pages[0]!.pixels.some((v) => v < 100), name).toBe(true);
+      expect(
+        pages[0]!.pixels.some((v) => v < 100),
+        name,
+      ).toBe(true);
     }
   });
 
   it('refuses a PDF with a user password as INGEST_ENCRYPTED_PDF, from a path, a Buffer and an ArrayBuffer', async () => {
     const path = fileURLToPath(new URL('../../../test/fixtures/pdf/user-password-aes256.pdf', import.meta.url));
     const bytes = fixture('user-password-aes256.pdf');
-    for (const input of [path, { bytes, name: 'locked.pdf' }, { bytes: new Uint8Array(bytes).buffer, name: 'locked.pdf' }]) {
+    for (const input of [
+      path,
+      { bytes, name: 'locked.pdf' },
+      { bytes: new Uint8Array(bytes).buffer, name: 'locked.pdf' },
+    ]) {
       const error = await failure(input, 'INGEST_ENCRYPTED_PDF');
       expect(error.message).toMatch(/user password/);
       expect((error.cause as Error).name).toBe('PasswordException');
     }
   });
 
-  it('calls a PDF corrupt only when neither reader opens it, keeping both readers\' errors', async () => {
-    const error = await failure({ bytes: Buffer.from('%PDF-1.7\nnot a pdf at all\n'), name: 'junk.pdf' }, 'INGEST_CORRUPT_PDF');
+  it("calls a PDF corrupt only when neither reader opens it, keeping both readers' errors", async () => {
+    const error = await failure(
+      { bytes: Buffer.from('%PDF-1.7\nnot a pdf at all\n'), name: 'junk.pdf' },
+      'INGEST_CORRUPT_PDF',
+    );
     expect(error.message).toMatch(/either PDF reader/);
     expect((error.cause as AggregateError).errors).toHaveLength(2);
   });

@@ -12,7 +12,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { isSohoaError, type Diagnostic, type SohoaErrorCode } from '@sohoa/core';
+import { isSohoaError, type SohoaErrorCode } from '@sohoa/core';
 import { readPages } from './read-pages';
 import { makeImage, makeRaster } from './test-fixtures';
 
@@ -26,7 +26,12 @@ async function expectCode(promise: Promise<unknown>, code: SohoaErrorCode): Prom
 }
 
 function paint(page: PDFPage, name: string, width: number, height: number): void {
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(width, 0, 0, height, 0, 0),
+    drawObject(name),
+    popGraphicsState(),
+  );
 }
 
 /** Add a raw image XObject with the given dictionary entries and stream bytes, painted over the whole page. */
@@ -53,7 +58,8 @@ function tiffStrip(tiff: Buffer): Uint8Array {
   return tiff.subarray(offset, offset + length);
 }
 
-const load = async (doc: PDFDocument, name = 'doc.pdf', options = {}) => readPages({ bytes: await doc.save(), name }, options);
+const load = async (doc: PDFDocument, name = 'doc.pdf', options = {}) =>
+  readPages({ bytes: await doc.save(), name }, options);
 
 describe('readPages on PDFs', () => {
   it('extracts an embedded JPEG scan at its own size and computes the DPI', async () => {
@@ -140,7 +146,10 @@ describe('readPages on PDFs', () => {
     const scanned = doc.addPage([120, 80]);
     scanned.drawImage(await doc.embedJpg(await makeImage('jpeg', 120, 80)), { x: 0, y: 0, width: 120, height: 80 });
     const pages = await readPages({ bytes: await doc.save(), name: 'mixed.pdf' }, { renderDpi: 144 });
-    expect(pages.map((p) => [p.width, p.height, p.dpi])).toEqual([[400, 200, 144], [120, 80, 72]]);
+    expect(pages.map((p) => [p.width, p.height, p.dpi])).toEqual([
+      [400, 200, 144],
+      [120, 80, 72],
+    ]);
     const [span] = pages[0]!.textLayer ?? [];
     expect(span?.text).toBe('born digital');
     // x = 10 pt → 20 px at 144 dpi; the baseline at y = 50 pt from the bottom → 100 px from the top.
@@ -149,11 +158,18 @@ describe('readPages on PDFs', () => {
     expect(span!.box.y + span!.box.height).toBeGreaterThan(100);
     expect(pages[0]!.diagnostics.map((d) => d.code)).toContain('INGEST_PDF_PAGE_RENDERED');
     // The page really was drawn: dark pixels under the text, white elsewhere.
-    const rowDark = (y: number) => { let n = 0; for (let x = 0; x < 400; x++) if (pages[0]!.pixels[(y * 400 + x) * 3]! < 128) n++; return n; };
+    const rowDark = (y: number) => {
+      let n = 0;
+      for (let x = 0; x < 400; x++) if (pages[0]!.pixels[(y * 400 + x) * 3]! < 128) n++;
+      return n;
+    };
     expect(rowDark(95)).toBeGreaterThan(10);
     expect(rowDark(20)).toBe(0);
     expect(pages[1]!.textLayer).toBeUndefined();
-    const ignored = await readPages({ bytes: await doc.save(), name: 'mixed.pdf' }, { renderDpi: 72, textLayer: 'ignore' });
+    const ignored = await readPages(
+      { bytes: await doc.save(), name: 'mixed.pdf' },
+      { renderDpi: 72, textLayer: 'ignore' },
+    );
     expect(ignored[0]!.textLayer).toBeUndefined();
   });
 
@@ -162,7 +178,10 @@ describe('readPages on PDFs', () => {
     const height = 100;
     const raw = Buffer.alloc(width * height, 255);
     for (let y = 20; y < 80; y++) for (let x = 30; x < 170; x++) if ((x >> 3) % 2 === 0) raw[y * width + x] = 0;
-    const tiff = await sharp(raw, { raw: { width, height, channels: 1 } }).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer();
+    const tiff = await sharp(raw, { raw: { width, height, channels: 1 } })
+      .toColourspace('b-w')
+      .tiff({ compression: 'ccittfax4', bitdepth: 1 })
+      .toBuffer();
     const strip = tiffStrip(tiff);
     const doc = await PDFDocument.create();
     addImage(doc, doc.addPage([width * 0.72, height * 0.72]), strip, {
@@ -178,7 +197,7 @@ describe('readPages on PDFs', () => {
     expect([page!.width, page!.height]).toEqual([width, height]);
     expect(page!.diagnostics.map((d) => d.code)).toContain('INGEST_PDF_PAGE_RENDERED');
     let agree = 0;
-    for (let i = 0; i < width * height; i++) if ((page!.pixels[i * 3]! < 128) === (raw[i]! < 128)) agree++;
+    for (let i = 0; i < width * height; i++) if (page!.pixels[i * 3]! < 128 === raw[i]! < 128) agree++;
     expect(agree / (width * height)).toBeGreaterThan(0.95);
   });
 
@@ -186,7 +205,9 @@ describe('readPages on PDFs', () => {
     // An encryption dictionary without its /O and /U keys: pdf.js fails in an unforeseen way, which is not relabelled as a password.
     const encrypted = await PDFDocument.create();
     encrypted.addPage([10, 10]);
-    encrypted.context.trailerInfo.Encrypt = encrypted.context.register(encrypted.context.obj({ Filter: PDFName.of('Standard'), V: 2, R: 3 }));
+    encrypted.context.trailerInfo.Encrypt = encrypted.context.register(
+      encrypted.context.obj({ Filter: PDFName.of('Standard'), V: 2, R: 3 }),
+    );
     const failed = await expectCode(load(encrypted), 'INGEST_PDF_READER_FAILED');
     expect((failed.cause as Error).message).toMatch(/stringToBytes/);
 
@@ -201,7 +222,13 @@ describe('readPages on PDFs', () => {
     await expectCode(load(many, 'many.pdf', { maxPages: 2 }), 'INGEST_TOO_MANY_PAGES');
 
     const big = await PDFDocument.create();
-    addImage(big, big.addPage([10, 10]), new Uint8Array([0]), { Width: 50_000, Height: 50_000, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' });
+    addImage(big, big.addPage([10, 10]), new Uint8Array([0]), {
+      Width: 50_000,
+      Height: 50_000,
+      BitsPerComponent: 8,
+      ColorSpace: 'DeviceGray',
+      Filter: 'FlateDecode',
+    });
     await expectCode(load(big), 'INGEST_TOO_MANY_PIXELS');
   });
 

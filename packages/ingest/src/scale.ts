@@ -8,7 +8,9 @@ export async function scalePage(page: PageImage, factor: number): Promise<PageIm
   }
   const width = Math.max(1, Math.round(page.width * factor));
   const height = Math.max(1, Math.round(page.height * factor));
-  let pipeline = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: page.channels } }).resize(width, height, {
+  let pipeline = sharp(page.pixels, {
+    raw: { width: page.width, height: page.height, channels: page.channels },
+  }).resize(width, height, {
     kernel: factor > 1 ? 'cubic' : 'lanczos3',
     fit: 'fill',
   });

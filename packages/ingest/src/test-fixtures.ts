@@ -18,7 +18,12 @@ export async function makeRaster(width: number, height: number, channels: 3 | 4 
   return pixels;
 }
 
-export async function makeImage(format: 'jpeg' | 'png' | 'webp' | 'tiff', width = 120, height = 80, channels: 3 | 4 = 3): Promise<Buffer> {
+export async function makeImage(
+  format: 'jpeg' | 'png' | 'webp' | 'tiff',
+  width = 120,
+  height = 80,
+  channels: 3 | 4 = 3,
+): Promise<Buffer> {
   const raw = await makeRaster(width, height, channels);
   const image = sharp(raw, { raw: { width, height, channels } });
   switch (format) {
@@ -49,7 +54,9 @@ export function pngHeaderClaiming(width: number, height: number): Uint8Array {
     return Buffer.concat([length, body, crc]);
   };
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]),
+  );
 }
 
 function crc32(bytes: Uint8Array): number {

@@ -11,11 +11,18 @@ const haveScans = existsSync(SCANS);
 
 describe('assessTextLayer', () => {
   it('trusts real Vietnamese text and refuses the usual vendor-OCR garbage', () => {
-    const good = 'Cộng hoà Xã hội Chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Luật này quy định quản lý nhà nước về hải quan đối với hàng hoá.';
+    const good =
+      'Cộng hoà Xã hội Chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Luật này quy định quản lý nhà nước về hải quan đối với hàng hoá.';
     expect(assessTextLayer(good)).toMatchObject({ usable: true, reason: 'ok' });
-    expect(assessTextLayer('UBND THANH PHO DA NANG CONG HOA XA HOI CHU NGHIA VIET NAM SO GIAO DUC VA DAO TAO').reason).toBe('vietnamese-without-diacritics');
-    expect(assessTextLayer('CHiJ NGHiA VIVT NAM Dc 1p Ty do Hph phtic S6 d6tig Näng xA HQI').reason).toBe('junk-tokens');
-    expect(assessTextLayer('\uFFFD\uFFFD\uFFFD \uE001\uE002 abc def ghi jkl mno pqr stu vwx').reason).toBe('broken-encoding');
+    expect(
+      assessTextLayer('UBND THANH PHO DA NANG CONG HOA XA HOI CHU NGHIA VIET NAM SO GIAO DUC VA DAO TAO').reason,
+    ).toBe('vietnamese-without-diacritics');
+    expect(assessTextLayer('CHiJ NGHiA VIVT NAM Dc 1p Ty do Hph phtic S6 d6tig Näng xA HQI').reason).toBe(
+      'junk-tokens',
+    );
+    expect(assessTextLayer('\uFFFD\uFFFD\uFFFD \uE001\uE002 abc def ghi jkl mno pqr stu vwx').reason).toBe(
+      'broken-encoding',
+    );
     expect(assessTextLayer('Số 12').reason).toBe('too-little-text');
   });
 
@@ -32,7 +39,11 @@ describe('assessTextLayer', () => {
   });
 });
 
-describe.skipIf(!canRun('ingest text-layer quality', haveScans, `${SCANS} is absent (see ../shared/data/README)`, { allowedInCi: true }))('real PDFs (../shared/data/scans; skipped when absent)', () => {
+describe.skipIf(
+  !canRun('ingest text-layer quality', haveScans, `${SCANS} is absent (see ../shared/data/README)`, {
+    allowedInCi: true,
+  }),
+)('real PDFs (../shared/data/scans; skipped when absent)', () => {
   it('ignores the garbage vendor OCR layers of the Đà Nẵng scans 1.pdf and 3.pdf (3.pdf is encrypted without a password)', async () => {
     for (const name of ['1.pdf', '3.pdf']) {
       const pages = await readPages(`${SCANS}vietadmin-danang/data/${name}`, { preprocess: false, quality: false });

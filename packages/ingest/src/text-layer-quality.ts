@@ -1,9 +1,11 @@
 import { foldDiacritics } from '@sohoa/vn';
 import type { TextLayerAssessment } from './types';
 
-const VIETNAMESE_LETTERS = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
+const VIETNAMESE_LETTERS =
+  'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
 const LETTER_SET = new Set([...VIETNAMESE_LETTERS, ...VIETNAMESE_LETTERS.toUpperCase()]);
-const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?([aeiouy]{1,3})(ch|ng|nh|c|m|n|p|t)?$/;
+const SYLLABLE =
+  /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?([aeiouy]{1,3})(ch|ng|nh|c|m|n|p|t)?$/;
 const BROKEN = /[\uFFFD\u0000-\u0008\u000E-\u001F\uE000-\uF8FF]/g;
 const MIN_TOKENS = 8;
 
@@ -47,6 +49,7 @@ export function assessTextLayer(text: string): TextLayerAssessment {
   if (count < MIN_TOKENS) return { usable: false, reason: 'too-little-text', metrics };
   if (metrics.brokenShare > 0.02) return { usable: false, reason: 'broken-encoding', metrics };
   if (metrics.junkShare > 0.08) return { usable: false, reason: 'junk-tokens', metrics };
-  if (metrics.syllableShare >= 0.6 && metrics.diacriticShare < 0.25) return { usable: false, reason: 'vietnamese-without-diacritics', metrics };
+  if (metrics.syllableShare >= 0.6 && metrics.diacriticShare < 0.25)
+    return { usable: false, reason: 'vietnamese-without-diacritics', metrics };
   return { usable: true, reason: 'ok', metrics };
 }

@@ -130,7 +130,12 @@ export interface ToPngOptions {
 export type { PageImage, PagePreprocessing, PageQualityMetrics };
 
 /** Why a text layer was or was not trusted (see `assessTextLayer`). */
-export type TextLayerVerdict = 'ok' | 'too-little-text' | 'broken-encoding' | 'junk-tokens' | 'vietnamese-without-diacritics';
+export type TextLayerVerdict =
+  | 'ok'
+  | 'too-little-text'
+  | 'broken-encoding'
+  | 'junk-tokens'
+  | 'vietnamese-without-diacritics';
 
 /** Verdict on a PDF text layer, with the measures behind it (no text is echoed). */
 export interface TextLayerAssessment {

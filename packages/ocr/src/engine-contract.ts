@@ -47,7 +47,11 @@ export function runOcrEngineContract(name: string, makeEngine: () => OcrEngine):
         const page = await renderPage(800, 400, items);
         const { boxes } = textToSvgPaths(items);
         const pad = 15;
-        const regions = boxes.map((box, i) => ({ id: `r${i}`, psm: 7 as const, box: { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad } }));
+        const regions = boxes.map((box, i) => ({
+          id: `r${i}`,
+          psm: 7 as const,
+          box: { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad },
+        }));
         const result = await engine.recognize(page, { regions });
         expect(result.lines.map((line) => fold(line.text))).toEqual([...CONTRACT_REGIONS]);
         result.lines.forEach((line, i) => {

@@ -17,7 +17,11 @@ function linesFromText(text: string, width: number, height: number): OcrLine[] {
       text: words.join(' '),
       confidence: 1,
       box,
-      words: words.map((word, w) => ({ text: word, confidence: 1, box: { x: w * wordWidth, y: box.y, width: wordWidth, height: rowHeight } })),
+      words: words.map((word, w) => ({
+        text: word,
+        confidence: 1,
+        box: { x: w * wordWidth, y: box.y, width: wordWidth, height: rowHeight },
+      })),
     };
   });
 }

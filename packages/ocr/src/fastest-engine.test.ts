@@ -19,19 +19,25 @@ describe('fastest tesseract engine', () => {
     }
   });
 
-  it.skipIf(!available)('reads whole pages natively and regions with tesseract.js, the same words with one model', async () => {
-    const engine = await createFastestTesseractEngine({ workers: 1, native: true });
-    try {
-      expect(engine.name).toBe('tesseract-native');
-      const page = await renderPage(700, 90, [{ text: 'Họ và tên NGUYỄN VĂN AN', x: 10, y: 60, size: 36 }]);
-      const whole = await engine.recognize(page);
-      const region = await engine.recognize(page, { regions: [{ box: { x: 0, y: 0, width: 700, height: 90 }, psm: 7 }] });
-      expect(whole.engine).toBe('tesseract-native');
-      expect(region.engine).toBe('tesseract.js');
-      expect(whole.text).toContain('NGUYỄN');
-      expect(region.text.replace(/\s+/g, ' ').trim()).toBe(whole.text.replace(/\s+/g, ' ').trim());
-    } finally {
-      await engine.dispose();
-    }
-  }, 60_000);
+  it.skipIf(!available)(
+    'reads whole pages natively and regions with tesseract.js, the same words with one model',
+    async () => {
+      const engine = await createFastestTesseractEngine({ workers: 1, native: true });
+      try {
+        expect(engine.name).toBe('tesseract-native');
+        const page = await renderPage(700, 90, [{ text: 'Họ và tên NGUYỄN VĂN AN', x: 10, y: 60, size: 36 }]);
+        const whole = await engine.recognize(page);
+        const region = await engine.recognize(page, {
+          regions: [{ box: { x: 0, y: 0, width: 700, height: 90 }, psm: 7 }],
+        });
+        expect(whole.engine).toBe('tesseract-native');
+        expect(region.engine).toBe('tesseract.js');
+        expect(whole.text).toContain('NGUYỄN');
+        expect(region.text.replace(/\s+/g, ' ').trim()).toBe(whole.text.replace(/\s+/g, ' ').trim());
+      } finally {
+        await engine.dispose();
+      }
+    },
+    60_000,
+  );
 });

@@ -25,12 +25,22 @@ export async function createFastestTesseractEngine(options: FastestTesseractEngi
     ...(options.psm !== undefined ? { psm: options.psm } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.upscaleBelowTextHeight !== undefined ? { upscaleBelowTextHeight: options.upscaleBelowTextHeight } : {}),
-    ...(options.downscaleAboveTextHeight !== undefined ? { downscaleAboveTextHeight: options.downscaleAboveTextHeight } : {}),
+    ...(options.downscaleAboveTextHeight !== undefined
+      ? { downscaleAboveTextHeight: options.downscaleAboveTextHeight }
+      : {}),
   };
-  const wasm = createTesseractEngine({ ...shared, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const wasm = createTesseractEngine({
+    ...shared,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
   if (!wanted || !isNativeTesseractAvailable(options.binary)) return wasm;
   const tessdataDir = await unpackedLanguageFolder(languages);
-  const native = createNativeTesseractEngine({ ...shared, tessdataDir, ...(options.binary ? { binary: options.binary } : {}), ...(options.workers !== undefined ? { concurrency: options.workers } : {}) });
+  const native = createNativeTesseractEngine({
+    ...shared,
+    tessdataDir,
+    ...(options.binary ? { binary: options.binary } : {}),
+    ...(options.workers !== undefined ? { concurrency: options.workers } : {}),
+  });
   return {
     name: native.name,
     recognize: (page, call = {}) => (call.regions ? wasm : native).recognize(page, call),

@@ -8,7 +8,14 @@ import { canRun } from '../../../test/fixtures/skip';
 
 const available = isNativeTesseractAvailable();
 
-describe.skipIf(!canRun('native tesseract engine', available, 'native tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)', { allowedInCi: true }))('native tesseract engine', () => {
+describe.skipIf(
+  !canRun(
+    'native tesseract engine',
+    available,
+    'native tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)',
+    { allowedInCi: true },
+  ),
+)('native tesseract engine', () => {
   runOcrEngineContract('tesseract-native', () => createNativeTesseractEngine({ concurrency: 1 }));
 });
 

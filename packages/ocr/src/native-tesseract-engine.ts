@@ -41,7 +41,11 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
   const psm = options.psm ?? 6;
   assertPageSegMode(psm);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new SohoaError('OCR_INVALID_OPTION', `OCR option \`concurrency\` must be an integer ≥ 1; got ${JSON.stringify(concurrency)}. Omit it to use the default.`, { details: { option: 'concurrency' } });
+    throw new SohoaError(
+      'OCR_INVALID_OPTION',
+      `OCR option \`concurrency\` must be an integer ≥ 1; got ${JSON.stringify(concurrency)}. Omit it to use the default.`,
+      { details: { option: 'concurrency' } },
+    );
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
   let disposed = false;
@@ -60,7 +64,13 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
     }
   }
 
-  function run(prepared: PreparedImage, pagePsm: PageSegMode, page: number, call: RecognizeOptions, langs: string[]): Promise<OcrLine[]> {
+  function run(
+    prepared: PreparedImage,
+    pagePsm: PageSegMode,
+    page: number,
+    call: RecognizeOptions,
+    langs: string[],
+  ): Promise<OcrLine[]> {
     return slot(
       () =>
         new Promise<OcrLine[]>((resolve, reject) => {
@@ -70,7 +80,10 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
           if (options.tessdataDir) args.push('--tessdata-dir', options.tessdataDir);
           if (prepared.dpi !== undefined && prepared.dpi >= MIN_DPI) args.push('--dpi', String(prepared.dpi));
           args.push('tsv');
-          const child = spawn(binary, args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+          const child = spawn(binary, args, {
+            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          });
           children.add(child);
           const out: Buffer[] = [];
           let err = '';
@@ -89,15 +102,21 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
           const timer = setTimeout(
             () =>
               finish(
-                new SohoaError('OCR_TIMEOUT', `OCR of page ${page} took longer than ${call.timeoutMs ?? timeoutMs} ms; the process was killed. Use regions or a smaller image, or raise \`timeoutMs\`.`, {
-                  details: { page, timeoutMs: call.timeoutMs ?? timeoutMs },
-                }),
+                new SohoaError(
+                  'OCR_TIMEOUT',
+                  `OCR of page ${page} took longer than ${call.timeoutMs ?? timeoutMs} ms; the process was killed. Use regions or a smaller image, or raise \`timeoutMs\`.`,
+                  {
+                    details: { page, timeoutMs: call.timeoutMs ?? timeoutMs },
+                  },
+                ),
               ),
             call.timeoutMs ?? timeoutMs,
           );
           const onAbort = () => finish(abortedError(page, call.signal?.reason));
           call.signal?.addEventListener('abort', onAbort, { once: true });
-          child.on('error', (error) => finish((error as { code?: string }).code === 'ENOENT' ? unavailable(binary, error) : error));
+          child.on('error', (error) =>
+            finish((error as { code?: string }).code === 'ENOENT' ? unavailable(binary, error) : error),
+          );
           child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
           child.stderr.on('data', (chunk: Buffer) => {
             if (err.length < MAX_STDERR) err += chunk.toString('utf8');
@@ -108,8 +127,16 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
             const missingLanguage = /Failed loading language|Error opening data file/i.test(err);
             finish(
               missingLanguage
-                ? new SohoaError('OCR_LANGUAGE_DATA_MISSING', `The native tesseract has no \`${langs.join('+')}\` traineddata. Install \`tesseract-ocr-vie\` (Debian) or pass \`tessdataDir\`.`, { details: { engine: NAME } })
-                : new SohoaError('OCR_FAILED', `The native tesseract failed on page ${page} (exit code ${String(code)}). Check that the image decodes.`, { details: { page, engine: NAME } }),
+                ? new SohoaError(
+                    'OCR_LANGUAGE_DATA_MISSING',
+                    `The native tesseract has no \`${langs.join('+')}\` traineddata. Install \`tesseract-ocr-vie\` (Debian) or pass \`tessdataDir\`.`,
+                    { details: { engine: NAME } },
+                  )
+                : new SohoaError(
+                    'OCR_FAILED',
+                    `The native tesseract failed on page ${page} (exit code ${String(code)}). Check that the image decodes.`,
+                    { details: { page, engine: NAME } },
+                  ),
             );
           });
           child.stdin.end(Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength));
@@ -117,7 +144,14 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
     );
   }
 
-  const core: EngineCore = { name: NAME, psm, languages, upscaleBelowTextHeight: options.upscaleBelowTextHeight ?? 20, downscaleAboveTextHeight: options.downscaleAboveTextHeight ?? DEFAULT_DOWNSCALE_ABOVE, recognizeImage: run };
+  const core: EngineCore = {
+    name: NAME,
+    psm,
+    languages,
+    upscaleBelowTextHeight: options.upscaleBelowTextHeight ?? 20,
+    downscaleAboveTextHeight: options.downscaleAboveTextHeight ?? DEFAULT_DOWNSCALE_ABOVE,
+    recognizeImage: run,
+  };
   return {
     name: NAME,
     async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {

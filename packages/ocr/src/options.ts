@@ -8,9 +8,13 @@ export const DEFAULT_DOWNSCALE_ABOVE = 44;
 const PSM_VALUES = new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
 
 function invalid(name: string, value: unknown, rule: string): SohoaError {
-  return new SohoaError('OCR_INVALID_OPTION', `OCR option \`${name}\` ${rule}; got ${JSON.stringify(value)}. Omit it to use the default.`, {
-    details: { option: name },
-  });
+  return new SohoaError(
+    'OCR_INVALID_OPTION',
+    `OCR option \`${name}\` ${rule}; got ${JSON.stringify(value)}. Omit it to use the default.`,
+    {
+      details: { option: name },
+    },
+  );
 }
 
 function integer(name: string, value: number | undefined, fallback: number, min: number): number {
@@ -37,7 +41,12 @@ export function resolveTesseractEngineOptions(options: TesseractEngineOptions = 
     recycleAfter: integer('recycleAfter', options.recycleAfter, 200, 1),
     timeoutMs: integer('timeoutMs', options.timeoutMs, 60_000, 1),
     upscaleBelowTextHeight: integer('upscaleBelowTextHeight', options.upscaleBelowTextHeight, 20, 0),
-    downscaleAboveTextHeight: integer('downscaleAboveTextHeight', options.downscaleAboveTextHeight, DEFAULT_DOWNSCALE_ABOVE, 0),
+    downscaleAboveTextHeight: integer(
+      'downscaleAboveTextHeight',
+      options.downscaleAboveTextHeight,
+      DEFAULT_DOWNSCALE_ABOVE,
+      0,
+    ),
     startTimeoutMs: integer('startTimeoutMs', options.startTimeoutMs, 30_000, 1),
   };
 }

@@ -37,7 +37,10 @@ describe('tesseract engine', () => {
     const result = await engine.recognize({ ...page, textLayer });
     expect(result.lines.map((line) => line.text)).toEqual(textLayer.map((span) => span.text));
     expect(result.diagnostics.map((d) => d.code)).toEqual(['OCR_TEXT_LAYER_USED']);
-    const regions = await engine.recognize({ ...page, textLayer }, { regions: [{ box: { x: 0, y: 110, width: 600, height: 50 }, psm: 7 }] });
+    const regions = await engine.recognize(
+      { ...page, textLayer },
+      { regions: [{ box: { x: 0, y: 110, width: 600, height: 50 }, psm: 7 }] },
+    );
     expect(regions.text).toBe('Ngày sinh: 01/02/1990');
     const ocr = await engine.recognize({ ...page, textLayer }, { useTextLayer: false });
     expect(ocr.text).toContain('unrelated');
@@ -63,8 +66,12 @@ describe('tesseract engine', () => {
     expect(line.box.y).toBeGreaterThan(20);
     expect(line.box.y + line.box.height).toBeLessThan(130);
     expect(line.box.x + line.box.width).toBeGreaterThan(500);
-    const region = await engine.recognize(page, { regions: [{ box: { x: 0, y: 20, width: 1700, height: 110 }, psm: 7 }] });
-    const card = await engine.recognize(await renderPage(1200, 300, [{ text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 }]));
+    const region = await engine.recognize(page, {
+      regions: [{ box: { x: 0, y: 20, width: 1700, height: 110 }, psm: 7 }],
+    });
+    const card = await engine.recognize(
+      await renderPage(1200, 300, [{ text: 'Ngày sinh 01/02/1990', x: 20, y: 90, size: 60 }]),
+    );
     expect(card.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
     expect(region.diagnostics.map((d) => d.code)).not.toContain('OCR_DOWNSCALED');
   });
@@ -96,13 +103,19 @@ describe('tesseract engine', () => {
 
   it('rejects a malformed page image before OCR', async () => {
     const good = await renderPage(300, 60, [{ text: 'Số 789', x: 10, y: 42, size: 30 }]);
-    const error = await engine.recognize({ ...good, pixels: good.pixels.subarray(0, 300 * 3) }).catch((e: unknown) => e);
+    const error = await engine
+      .recognize({ ...good, pixels: good.pixels.subarray(0, 300 * 3) })
+      .catch((e: unknown) => e);
     expect(isSohoaError(error, 'OCR_INVALID_OPTION')).toBe(true);
   });
 
   it('rejects bad options with OCR_INVALID_OPTION', async () => {
     const page = await renderPage(100, 40, []);
-    for (const call of [{ psm: 2 as never }, { languages: ['eng'] }, { regions: [{ box: { x: 0, y: 0, width: 5, height: 5 }, psm: 0 as never }] }]) {
+    for (const call of [
+      { psm: 2 as never },
+      { languages: ['eng'] },
+      { regions: [{ box: { x: 0, y: 0, width: 5, height: 5 }, psm: 0 as never }] },
+    ]) {
       const error = await engine.recognize(page, call).catch((e: unknown) => e);
       expect(isSohoaError(error, 'OCR_INVALID_OPTION')).toBe(true);
     }

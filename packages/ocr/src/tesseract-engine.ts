@@ -41,19 +41,36 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
   });
   let disposed = false;
 
-  async function recognizeImage(prepared: PreparedImage, psm: PageSegMode, page: number, call: RecognizeOptions, languages: string[]): Promise<OcrLine[]> {
+  async function recognizeImage(
+    prepared: PreparedImage,
+    psm: PageSegMode,
+    page: number,
+    call: RecognizeOptions,
+    languages: string[],
+  ): Promise<OcrLine[]> {
     const result = await pool.run(
       (worker: Tesseract.Worker) =>
-        worker.recognize(Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength), tesseractParameters(psm, prepared) as never, {
-          blocks: true,
-          text: false,
-        }),
+        worker.recognize(
+          Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength),
+          tesseractParameters(psm, prepared) as never,
+          {
+            blocks: true,
+            text: false,
+          },
+        ),
       { page, timeoutMs: call.timeoutMs ?? config.timeoutMs, signal: call.signal, languages },
     );
     return linesFromBlocks(result.data.blocks as unknown as TesseractBlock[] | null);
   }
 
-  const core: EngineCore = { name: NAME, psm: config.psm, languages: config.languages, upscaleBelowTextHeight: config.upscaleBelowTextHeight, downscaleAboveTextHeight: config.downscaleAboveTextHeight, recognizeImage };
+  const core: EngineCore = {
+    name: NAME,
+    psm: config.psm,
+    languages: config.languages,
+    upscaleBelowTextHeight: config.upscaleBelowTextHeight,
+    downscaleAboveTextHeight: config.downscaleAboveTextHeight,
+    recognizeImage,
+  };
   return {
     name: NAME,
     async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {

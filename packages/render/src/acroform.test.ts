@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isSohoaError } from '@sohoa/core';
-import { PDFDocument, PDFName, PDFDict, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFDict, type PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { fillPdfTemplate } from './acroform';
 import { renderPdf } from './pdf';
@@ -9,13 +9,25 @@ import type { RenderSchema } from './types';
 const schema: RenderSchema = {
   type: 'object',
   properties: {
-    nguoiYeuCau: { type: 'object', title: 'Người yêu cầu', properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' }, noiCuTru: { type: 'string', title: 'Nơi cư trú', 'x-sohoa-pdf-field': 'NoiCuTru' } } },
+    nguoiYeuCau: {
+      type: 'object',
+      title: 'Người yêu cầu',
+      properties: {
+        hoTen: { type: 'string', title: 'Họ, chữ đệm, tên' },
+        noiCuTru: { type: 'string', title: 'Nơi cư trú', 'x-sohoa-pdf-field': 'NoiCuTru' },
+      },
+    },
     gioiTinh: { type: 'string', enum: ['Nam', 'Nữ'] },
     banSao: { type: 'boolean' },
     ghiChu: { type: 'string' },
   },
 };
-const data = { nguoiYeuCau: { hoTen: 'Nguyễn Thị Thử', noiCuTru: 'Số 1 Đường Mẫu, Phường Hòa Thử' }, gioiTinh: 'Nữ', banSao: true, ghiChu: 'Ghi chú' };
+const data = {
+  nguoiYeuCau: { hoTen: 'Nguyễn Thị Thử', noiCuTru: 'Số 1 Đường Mẫu, Phường Hòa Thử' },
+  gioiTinh: 'Nữ',
+  banSao: true,
+  ghiChu: 'Ghi chú',
+};
 
 async function template(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -53,12 +65,19 @@ describe('fillPdfTemplate', () => {
     expect(filled.sort()).toEqual(['NoiCuTru', 'banSao', 'gioiTinh', 'nguoiYeuCau.hoTen']);
     expect((await appearanceFonts(pdf, 'nguoiYeuCau.hoTen')).some((f) => /DejaVuSans/.test(f))).toBe(true);
     // A field the template lacks is reported by pointer, without its value.
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'RENDER_TEMPLATE_FIELD_MISSING', pointer: '/ghiChu' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'RENDER_TEMPLATE_FIELD_MISSING', pointer: '/ghiChu' }),
+    ]);
     expect(JSON.stringify(diagnostics)).not.toContain('Ghi chú');
   });
 
   it('maps fields by option, flattens, and reports values that do not fit', async () => {
-    const { pdf, diagnostics } = await fillPdfTemplate(await template(), { data: { ...data, gioiTinh: 'Khác' } }, schema, { fields: { '/ghiChu': 'NoiCuTru' }, flatten: true });
+    const { pdf, diagnostics } = await fillPdfTemplate(
+      await template(),
+      { data: { ...data, gioiTinh: 'Khác' } },
+      schema,
+      { fields: { '/ghiChu': 'NoiCuTru' }, flatten: true },
+    );
     expect((await PDFDocument.load(pdf)).getForm().getFields()).toHaveLength(0);
     expect(diagnostics.map((d) => [d.code, d.pointer])).toEqual([['RENDER_TEMPLATE_FIELD_MISMATCH', '/gioiTinh']]);
   });
@@ -67,7 +86,9 @@ describe('fillPdfTemplate', () => {
     const flat = await renderPdf({ data }, schema);
     const noFields = await fillPdfTemplate(flat, { data }, schema).catch((e: unknown) => e);
     expect(isSohoaError(noFields, 'RENDER_TEMPLATE_INVALID')).toBe(true);
-    const garbage = await fillPdfTemplate(new TextEncoder().encode('not a pdf'), { data }, schema).catch((e: unknown) => e);
+    const garbage = await fillPdfTemplate(new TextEncoder().encode('not a pdf'), { data }, schema).catch(
+      (e: unknown) => e,
+    );
     expect(isSohoaError(garbage, 'RENDER_TEMPLATE_INVALID')).toBe(true);
   });
 });

@@ -51,7 +51,9 @@ describe('renderPdf', () => {
     // pdf-lib names each embedded font `<PostScript name>-<random number>`.
     expect(fonts.map((f) => f.name.replace(/-\d+$/, ''))).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
     // The full DejaVu Sans is ~740 kB; the subset holds only the glyphs used.
-    console.info(`embedded font programs: ${fonts.map((f) => `${f.name} ${f.bytes} B`).join(', ')}; PDF ${bytes.length} B`);
+    console.info(
+      `embedded font programs: ${fonts.map((f) => `${f.name} ${f.bytes} B`).join(', ')}; PDF ${bytes.length} B`,
+    );
     for (const font of fonts) expect(font.bytes).toBeGreaterThan(1_000);
     for (const font of fonts) expect(font.bytes).toBeLessThan(60_000);
     expect(bytes.length).toBeLessThan(120_000);
@@ -59,7 +61,10 @@ describe('renderPdf', () => {
 
   it('flows a long form over several pages', async () => {
     const properties = Object.fromEntries(
-      Array.from({ length: 80 }, (_, i) => [`truong${i}`, { type: 'string', title: `Trường số ${i} có nhãn khá dài để thử việc xuống dòng đúng chỗ` }]),
+      Array.from({ length: 80 }, (_, i) => [
+        `truong${i}`,
+        { type: 'string', title: `Trường số ${i} có nhãn khá dài để thử việc xuống dòng đúng chỗ` },
+      ]),
     );
     const long = { type: 'object', title: 'Tờ khai dài', properties };
     const data = Object.fromEntries(Object.keys(properties).map((k) => [k, 'Giá trị rất dài '.repeat(8)]));
@@ -73,15 +78,22 @@ describe('renderPdf', () => {
     expect((await embeddedFonts(bytes)).map((f) => f.name)).toEqual([expect.stringMatching(/^DejaVuSerif-\d+$/)]);
     await expect(renderPdf(filled, schema, { fontPath: join(dir, 'missing.ttf') })).rejects.toMatchObject({
       code: 'RENDER_FONT_MISSING',
-      message: 'The font `missing.ttf` could not be read; install `dejavu-fonts-ttf` or pass `font` (bytes) or `fontPath` to `renderPdf`.',
+      message:
+        'The font `missing.ttf` could not be read; install `dejavu-fonts-ttf` or pass `font` (bytes) or `fontPath` to `renderPdf`.',
     });
-    await expect(renderPdf(filled, schema, { font: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({ code: 'RENDER_FAILED' });
+    await expect(renderPdf(filled, schema, { font: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
+      code: 'RENDER_FAILED',
+    });
   });
 
   it('writes Vietnamese text that maps back exactly through ToUnicode', async () => {
     const text = await extractText(await renderPdf(filled, schema));
     const lines = text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'TỜ KHAI ĐĂNG KÝ KHAI SINH']);
+    expect(lines.slice(0, 3)).toEqual([
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'TỜ KHAI ĐĂNG KÝ KHAI SINH',
+    ]);
     expect(lines).toContain('Người yêu cầu');
     expect(lines).toContain('Họ, chữ đệm, tên người yêu cầu: Nguyễn Thị Thử');
     expect(lines).toContain('Nơi cư trú: Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu');
@@ -92,7 +104,11 @@ describe('renderPdf', () => {
     expect(text).not.toContain('\uFFFD');
   });
 
-  it.skipIf(!canRun('render pdftotext', hasPdftotext, 'pdftotext is not installed (apt-get install poppler-utils)', { allowedInCi: true }))('extracts the Vietnamese text exactly (pdftotext)', async () => {
+  it.skipIf(
+    !canRun('render pdftotext', hasPdftotext, 'pdftotext is not installed (apt-get install poppler-utils)', {
+      allowedInCi: true,
+    }),
+  )('extracts the Vietnamese text exactly (pdftotext)', async () => {
     const file = join(dir, 'form.pdf');
     writeFileSync(file, await renderPdf(filled, schema));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC');

@@ -49,7 +49,12 @@ class Writer {
       const x = (A4[0] - width) / 2;
       this.page.drawText(line.map((r) => r.text).join(''), { x, y: this.y, size, font });
       if (underline) {
-        this.page.drawLine({ start: { x, y: this.y - 3 }, end: { x: x + width, y: this.y - 3 }, thickness: 0.6, color: BLACK });
+        this.page.drawLine({
+          start: { x, y: this.y - 3 },
+          end: { x: x + width, y: this.y - 3 },
+          thickness: 0.6,
+          color: BLACK,
+        });
       }
     }
   }
@@ -147,10 +152,15 @@ function wrap(runs: Run[], size: number, maxWidth: number): Run[][] {
  * @example
  * const bytes = await renderPdf(fillForm(schema, profile), schema);
  */
-export async function renderPdf(filled: RenderableForm, schema: RenderSchema, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(
+  filled: RenderableForm,
+  schema: RenderSchema,
+  options: RenderPdfOptions = {},
+): Promise<Uint8Array> {
   const items = listItems(schema, options.limits);
   const regularBytes = options.font ?? (await readFont('DejaVuSans.ttf', options.fontPath));
-  const boldBytes = options.boldFont ?? (options.font || options.fontPath ? regularBytes : await readFont('DejaVuSans-Bold.ttf'));
+  const boldBytes =
+    options.boldFont ?? (options.font || options.fontPath ? regularBytes : await readFont('DejaVuSans-Bold.ttf'));
   try {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
@@ -171,7 +181,9 @@ export async function renderPdf(filled: RenderableForm, schema: RenderSchema, op
     writer.centred(title.toLocaleUpperCase('vi'), bold, size + 3);
     writer.gap(size);
 
-    const review = new Map((filled.fields ?? []).filter((f) => f.status === 'needs-review').map((f) => [f.pointer, f.value]));
+    const review = new Map(
+      (filled.fields ?? []).filter((f) => f.status === 'needs-review').map((f) => [f.pointer, f.value]),
+    );
     const mark = options.reviewMark ?? '(cần kiểm tra)';
     for (const item of items) {
       if (item.kind === 'group') {

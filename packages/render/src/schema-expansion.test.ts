@@ -7,7 +7,9 @@ import { listItems } from './internal/schema-walk';
 
 const bomb = {
   type: 'object',
-  $defs: { n: { type: 'object', properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, v: { type: 'string' } } } },
+  $defs: {
+    n: { type: 'object', properties: { a: { $ref: '#/$defs/n' }, b: { $ref: '#/$defs/n' }, v: { type: 'string' } } },
+  },
   properties: { x: { $ref: '#/$defs/n' } },
 };
 const filled = { data: {} };
@@ -19,11 +21,14 @@ describe('render walks are bounded', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     await expect(renderPdf(filled, bomb)).rejects.toMatchObject({ code: 'EFORM_SCHEMA_TOO_LARGE' });
     // Checked before the template is even parsed.
-    await expect(fillPdfTemplate(new Uint8Array([1]), filled, bomb)).rejects.toMatchObject({ code: 'EFORM_SCHEMA_TOO_LARGE' });
+    await expect(fillPdfTemplate(new Uint8Array([1]), filled, bomb)).rejects.toMatchObject({
+      code: 'EFORM_SCHEMA_TOO_LARGE',
+    });
   });
 
   it('limits are configurable and no longer cut a deep form silently', () => {
-    const nested = (depth: number): Record<string, unknown> => (depth === 0 ? { type: 'string' } : { type: 'object', properties: { g: nested(depth - 1) } });
+    const nested = (depth: number): Record<string, unknown> =>
+      depth === 0 ? { type: 'string' } : { type: 'object', properties: { g: nested(depth - 1) } };
     expect(listItems(nested(3), { maxDepth: 3 }).map((i) => i.kind)).toEqual(['group', 'group', 'field']);
     let error: unknown;
     try {

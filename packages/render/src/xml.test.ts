@@ -5,7 +5,10 @@ import type { RenderSchema } from './types';
 import { renderXml, toXmlName } from './xml';
 
 const schema = JSON.parse(
-  readFileSync(new URL('../../../schemas/forms/ct01-to-khai-thay-doi-thong-tin-cu-tru.schema.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../../schemas/forms/ct01-to-khai-thay-doi-thong-tin-cu-tru.schema.json', import.meta.url),
+    'utf8',
+  ),
 ) as RenderSchema;
 
 describe('renderXml', () => {
@@ -61,7 +64,11 @@ describe('renderXml', () => {
       {
         title: 'Tờ khai đăng ký',
         type: 'object',
-        properties: { 'họ tên': { type: 'string' }, '1st': { type: 'integer' }, nhom: { type: 'object', properties: { a: {} } } },
+        properties: {
+          'họ tên': { type: 'string' },
+          '1st': { type: 'integer' },
+          nhom: { type: 'object', properties: { a: {} } },
+        },
       },
       { includeEmpty: false, declaration: false },
     );

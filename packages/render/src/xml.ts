@@ -14,7 +14,10 @@ export function toXmlName(name: string): string {
 
 /** `TỜ KHAI ĐĂNG KÝ KHAI SINH` → `ToKhaiDangKyKhaiSinh`. */
 function nameFromTitle(title: string): string {
-  const words = ascii(title).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = ascii(title)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return toXmlName(words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Form');
 }
 
@@ -43,19 +46,32 @@ export function isoDateOf(text: string): string {
   return text;
 }
 
-function build(root: RenderSchema, node: RenderSchema, data: unknown, includeEmpty: boolean, isoDates = false): unknown {
+function build(
+  root: RenderSchema,
+  node: RenderSchema,
+  data: unknown,
+  includeEmpty: boolean,
+  isoDates = false,
+): unknown {
   const props = propertiesOf(node);
   if (props) {
     const out: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(props)) {
       if (typeof raw !== 'object' || raw === null) continue;
-      const value = build(root, resolveLocal(root, raw), valueAt(data, `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`), includeEmpty, isoDates);
+      const value = build(
+        root,
+        resolveLocal(root, raw),
+        valueAt(data, `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        includeEmpty,
+        isoDates,
+      );
       if (value !== undefined) out[toXmlName(name)] = value;
     }
     return Object.keys(out).length > 0 || includeEmpty ? out : undefined;
   }
   if (Array.isArray(data)) {
-    const items = typeof node.items === 'object' && node.items !== null ? resolveLocal(root, node.items as RenderSchema) : {};
+    const items =
+      typeof node.items === 'object' && node.items !== null ? resolveLocal(root, node.items as RenderSchema) : {};
     const xml = items['x-sohoa-xml'] as { name?: unknown } | undefined;
     const itemName = toXmlName(typeof xml?.name === 'string' ? xml.name : 'item');
     const rows = data.map((row) => build(root, items, row, includeEmpty, isoDates)).filter((r) => r !== undefined);
@@ -71,7 +87,14 @@ function build(root: RenderSchema, node: RenderSchema, data: unknown, includeEmp
  */
 export function xmlRootName(schema: RenderSchema, root?: string): string {
   const configured = (schema['x-sohoa-xml'] as { root?: unknown } | undefined)?.root;
-  return toXmlName(root ?? (typeof configured === 'string' ? configured : typeof schema.title === 'string' ? nameFromTitle(schema.title) : 'Form'));
+  return toXmlName(
+    root ??
+      (typeof configured === 'string'
+        ? configured
+        : typeof schema.title === 'string'
+          ? nameFromTitle(schema.title)
+          : 'Form'),
+  );
 }
 
 /**
@@ -89,8 +112,17 @@ export function renderXml(filled: RenderableForm, schema: RenderSchema, options:
   listItems(schema, options.limits);
   const root = xmlRootName(schema, options.root);
   const body = build(schema, schema, filled.data, options.includeEmpty ?? true, options.isoDates ?? false) ?? '';
-  const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: true, processEntities: true, ignoreAttributes: false, attributeNamePrefix: '@_' });
-  const withNamespace = options.namespace ? { '@_xmlns': options.namespace, ...(typeof body === 'object' ? body : {}) } : body;
+  const builder = new XMLBuilder({
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    processEntities: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+  });
+  const withNamespace = options.namespace
+    ? { '@_xmlns': options.namespace, ...(typeof body === 'object' ? body : {}) }
+    : body;
   const xml = builder.build({ [root]: withNamespace }) as string;
   return (options.declaration ?? true) ? `<?xml version="1.0" encoding="UTF-8"?>\n${xml}` : xml;
 }

@@ -21,11 +21,24 @@ describe('the keyed audit chain', () => {
     expect(await keyed.verifyAudit()).toMatchObject({ ok: true, mac: 'unkeyed', unkeyedEntries: 2 });
     await keyed.encryptPlaintext();
     // Opening with the key also migrated the subject ids to their blind index (a `migrate` entry).
-    expect(await keyed.verifyAudit()).toMatchObject({ ok: true, entries: 4, mac: 'mixed', unkeyedEntries: 2, checkpoint: 4 });
+    expect(await keyed.verifyAudit()).toMatchObject({
+      ok: true,
+      entries: 4,
+      mac: 'mixed',
+      unkeyedEntries: 2,
+      checkpoint: 4,
+    });
     // Back to an unkeyed writer (a blind-indexed vault no longer opens without its key, so the entry is
     // appended straight to the driver, as an attacker with the database would): it is refused.
     await driver.appendAudit((last) =>
-      toAuditRow({ seq: (last?.seq ?? 0) + 1, at: new Date().toISOString(), actor: 'x', action: 'read', keys: [], prevHash: last?.hash ?? '' }),
+      toAuditRow({
+        seq: (last?.seq ?? 0) + 1,
+        at: new Date().toISOString(),
+        actor: 'x',
+        action: 'read',
+        keys: [],
+        prevHash: last?.hash ?? '',
+      }),
     );
     expect(await keyed.verifyAudit()).toMatchObject({ ok: false, brokenAt: { seq: 5, reason: 'unkeyed-entry' } });
   });
@@ -45,7 +58,10 @@ describe('the keyed audit chain', () => {
 
   it('checks the checkpoint store it is given, and catches a truncated log with it', async () => {
     const held: { value?: { seq: number; head: string; mac?: string } } = {};
-    const store = { read: async () => held.value, write: async (c: { seq: number; head: string; mac?: string }) => void (held.value = c) };
+    const store = {
+      read: async () => held.value,
+      write: async (c: { seq: number; head: string; mac?: string }) => void (held.value = c),
+    };
     const driver = memoryDriver();
     const vault = createVault({ driver, masterKey: TEST_MASTER_KEY, auditCheckpoint: store, ...tester });
     await vault.putDocument(syntheticCccd());

@@ -25,7 +25,9 @@ describe('subject ids as a blind index', () => {
     expect((await keyed.listSubjects()).map((s) => s.id)).toEqual([SYNTHETIC_ID]);
     // Values written without a key are refused until sealed once (the plaintext-value migration).
     await keyed.encryptPlaintext();
-    expect((await keyed.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+    expect((await keyed.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe(
+      'Nguyễn Thị Thử',
+    );
     // The read before the migration still shows in the person's log.
     expect((await keyed.listAudit(SYNTHETIC_ID)).map((e) => e.action)).toEqual(['read', 'encrypt-plaintext', 'read']);
     const entries = await keyed.verifyAudit();
@@ -35,9 +37,12 @@ describe('subject ids as a blind index', () => {
     // until they are sealed: that is the plaintext-value migration, not this one.)
     const { default: Peek } = await import('better-sqlite3');
     const peek = new Peek(path, { readonly: true });
-    const named = ['SELECT id AS v FROM subjects', 'SELECT subject_id AS v FROM documents', 'SELECT subject_id AS v FROM facts', 'SELECT subject_id AS v FROM subject_tags'].flatMap(
-      (q) => (peek.prepare(q).all() as Array<{ v: string }>).map((r) => r.v),
-    );
+    const named = [
+      'SELECT id AS v FROM subjects',
+      'SELECT subject_id AS v FROM documents',
+      'SELECT subject_id AS v FROM facts',
+      'SELECT subject_id AS v FROM subject_tags',
+    ].flatMap((q) => (peek.prepare(q).all() as Array<{ v: string }>).map((r) => r.v));
     peek.close();
     expect(named.length).toBeGreaterThan(3);
     expect(named.every((v) => /^b1:[0-9a-f]{64}$/.test(v))).toBe(true);
@@ -47,7 +52,9 @@ describe('subject ids as a blind index', () => {
     await again.close();
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(path, { readonly: true });
-    const actions = (db.prepare('SELECT body FROM audit_log ORDER BY seq').all() as Array<{ body: string }>).map((r) => (JSON.parse(r.body) as { action: string }).action);
+    const actions = (db.prepare('SELECT body FROM audit_log ORDER BY seq').all() as Array<{ body: string }>).map(
+      (r) => (JSON.parse(r.body) as { action: string }).action,
+    );
     db.close();
     expect(actions.filter((a) => a === 'migrate')).toHaveLength(1);
   });
@@ -75,8 +82,14 @@ describe('subject ids as a blind index', () => {
 
   it('wraps every method a driver has, so no call reaches storage with a clear id', () => {
     const inner = memoryDriver();
-    const wrapped = blindIndexDriver(inner, TEST_MASTER_KEY, new Map([[TEST_MASTER_KEY.id, TEST_MASTER_KEY]]), async () => {});
-    const methods = (driver: object) => Object.keys(driver).filter((k) => typeof (driver as Record<string, unknown>)[k] === 'function');
+    const wrapped = blindIndexDriver(
+      inner,
+      TEST_MASTER_KEY,
+      new Map([[TEST_MASTER_KEY.id, TEST_MASTER_KEY]]),
+      async () => {},
+    );
+    const methods = (driver: object) =>
+      Object.keys(driver).filter((k) => typeof (driver as Record<string, unknown>)[k] === 'function');
     expect(methods(inner).filter((m) => !methods(wrapped).includes(m))).toEqual([]);
   });
 });

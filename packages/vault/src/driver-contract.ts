@@ -98,21 +98,49 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
 
     it('chooses values by validity, authority, issue date, confidence', async () => {
       const { vault } = make();
-      await vault.putDocument(syntheticCccd({ sha256: '1'.repeat(64), method: 'ocr', confidence: 0.99, fullName: 'Nguyen Thi Thu' }));
+      await vault.putDocument(
+        syntheticCccd({ sha256: '1'.repeat(64), method: 'ocr', confidence: 0.99, fullName: 'Nguyen Thi Thu' }),
+      );
       await vault.putDocument(syntheticCccd({ sha256: '2'.repeat(64), method: 'qr', confidence: 0.9 }));
       let profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form, asOf: '2026-01-01' });
-      expect(profile.values['person.fullName']).toMatchObject({ value: 'Nguyễn Thị Thử', method: 'qr', expired: false });
-      expect(profile.values['person.fullName']?.alternatives).toEqual([expect.objectContaining({ value: 'Nguyen Thi Thu', method: 'ocr' })]);
-      expect(profile.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_FACT_CONFLICT', severity: 'info', key: 'person.fullName' }));
+      expect(profile.values['person.fullName']).toMatchObject({
+        value: 'Nguyễn Thị Thử',
+        method: 'qr',
+        expired: false,
+      });
+      expect(profile.values['person.fullName']?.alternatives).toEqual([
+        expect.objectContaining({ value: 'Nguyen Thi Thu', method: 'ocr' }),
+      ]);
+      expect(profile.diagnostics).toContainEqual(
+        expect.objectContaining({ code: 'VAULT_FACT_CONFLICT', severity: 'info', key: 'person.fullName' }),
+      );
       for (const d of profile.diagnostics) expect(d.message).not.toContain('Nguyen Thi Thu');
 
-      await vault.putDocument(syntheticCccd({ sha256: '3'.repeat(64), method: 'qr', fullName: 'Tên Cũ', issued: '2010-01-01', validUntil: '2020-01-01' }));
-      const fresh = syntheticCccd({ sha256: '4'.repeat(64), method: 'ocr', confidence: 0.8, fullName: 'Tên Mới', issued: '2025-03-01' });
+      await vault.putDocument(
+        syntheticCccd({
+          sha256: '3'.repeat(64),
+          method: 'qr',
+          fullName: 'Tên Cũ',
+          issued: '2010-01-01',
+          validUntil: '2020-01-01',
+        }),
+      );
+      const fresh = syntheticCccd({
+        sha256: '4'.repeat(64),
+        method: 'ocr',
+        confidence: 0.8,
+        fullName: 'Tên Mới',
+        issued: '2025-03-01',
+      });
       fresh.fields['document.issueDate'] = { value: '2025-03-01', confidence: 0.8, evidence: [{ method: 'ocr' }] };
       await vault.putDocument(fresh);
       profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form, asOf: '2026-01-01' });
       expect(profile.values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
-      expect(profile.values['person.fullName']?.alternatives.map((a) => a.value)).toEqual(['Tên Mới', 'Nguyen Thi Thu', 'Tên Cũ']);
+      expect(profile.values['person.fullName']?.alternatives.map((a) => a.value)).toEqual([
+        'Tên Mới',
+        'Nguyen Thi Thu',
+        'Tên Cũ',
+      ]);
       profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form, asOf: '2015-06-01' });
       expect(profile.values['person.fullName']).toMatchObject({ value: 'Tên Cũ', expired: false });
     });
@@ -121,7 +149,11 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       const { vault } = make();
       await vault.putDocument(syntheticCccd({ validUntil: '2024-01-01' }));
       const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form, asOf: '2026-01-01' });
-      expect(profile.values['person.birthDate']).toMatchObject({ value: '1999-07-14', expired: true, validUntil: '2024-01-01' });
+      expect(profile.values['person.birthDate']).toMatchObject({
+        value: '1999-07-14',
+        expired: true,
+        validUntil: '2024-01-01',
+      });
       expect(profile.diagnostics.some((d) => d.code === 'VAULT_VALUE_EXPIRED')).toBe(true);
     });
 
@@ -164,20 +196,43 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
         grantedBy: `citizen`,
       });
       const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form });
-      expect(Object.keys(profile.values).sort()).toEqual(['document.expiryDate', 'document.issueDate', 'document.issuer', 'document.number', 'document.type', 'person.fullName']);
+      expect(Object.keys(profile.values).sort()).toEqual([
+        'document.expiryDate',
+        'document.issueDate',
+        'document.issuer',
+        'document.number',
+        'document.type',
+        'person.fullName',
+      ]);
       expect(profile.grantIds).toEqual([grant.id]);
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'other', form })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form: 'other-form' })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form, actor: 'someone-else' })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'other', form })).rejects.toMatchObject({
+        code: 'VAULT_GRANT_MISSING',
+      });
+      await expect(
+        vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form: 'other-form' }),
+      ).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+      await expect(
+        vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form, actor: 'someone-else' }),
+      ).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
       clock = new Date('2026-02-01T00:00:01Z');
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form })).rejects.toMatchObject({
+        code: 'VAULT_GRANT_MISSING',
+      });
       clock = new Date('2026-01-20T00:00:00Z');
       await vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form });
       const revoked = await vault.revokeGrant(grant.id, { actor: 'citizen' });
       expect(revoked.revokedAt).toBe('2026-01-20T00:00:00.000Z');
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
-      expect((await vault.listGrants(SYNTHETIC_ID))[0]).toMatchObject({ id: grant.id, revokedAt: '2026-01-20T00:00:00.000Z', source: 'stored' });
-      await expect(vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'x', keys: ['*'] })).rejects.toMatchObject({ code: 'VAULT_GRANT_INVALID' });
+      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'dang-ky-khai-sinh', form })).rejects.toMatchObject({
+        code: 'VAULT_GRANT_MISSING',
+      });
+      expect((await vault.listGrants(SYNTHETIC_ID))[0]).toMatchObject({
+        id: grant.id,
+        revokedAt: '2026-01-20T00:00:00.000Z',
+        source: 'stored',
+      });
+      await expect(
+        vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'x', keys: ['*'] }),
+      ).rejects.toMatchObject({ code: 'VAULT_GRANT_INVALID' });
       await expect(vault.revokeGrant('grant_missing')).rejects.toMatchObject({ code: 'VAULT_GRANT_NOT_FOUND' });
     });
 
@@ -196,33 +251,74 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       expect(audit[0]).toMatchObject({ subjectId: SYNTHETIC_ID, grantId: 'config:1' });
       expect(JSON.stringify(audit)).not.toContain('Nguyễn');
       const verified = await vault.verifyAudit();
-      expect(verified).toMatchObject({ ok: true, entries: 2, head: audit[1]!.hash, mac: 'hmac-sha256', unkeyedEntries: 0 });
+      expect(verified).toMatchObject({
+        ok: true,
+        entries: 2,
+        head: audit[1]!.hash,
+        mac: 'hmac-sha256',
+        unkeyedEntries: 0,
+      });
       expect([2, 'none']).toContain(verified.checkpoint);
       expect(await vault.verifyAudit({ head: audit[0]!.hash })).toMatchObject({ ok: true });
-      expect(await vault.verifyAudit({ head: 'f'.repeat(64) })).toMatchObject({ ok: false, brokenAt: { reason: 'head-not-found' } });
+      expect(await vault.verifyAudit({ head: 'f'.repeat(64) })).toMatchObject({
+        ok: false,
+        brokenAt: { reason: 'head-not-found' },
+      });
     });
 
     it('records corrections as new facts that supersede, with who and why', async () => {
       const { vault } = make();
       await vault.putDocument(syntheticCccd());
-      await vault.grant({ to: 'officer:001', subject: SYNTHETIC_ID, purpose: 'correct', keys: ['person.*'], expiresAt: '2026-01-16T00:00:00Z' });
-      await expect(vault.correct(SYNTHETIC_ID, { key: 'document.number', value: '1', reason: 'r', actor: 'officer:001' })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
-      const fact = await vault.correct(SYNTHETIC_ID, { key: 'person.permanentAddress', value: 'Số 2 Đường Mẫu', reason: 'chuyển hộ khẩu', actor: 'officer:001' });
+      await vault.grant({
+        to: 'officer:001',
+        subject: SYNTHETIC_ID,
+        purpose: 'correct',
+        keys: ['person.*'],
+        expiresAt: '2026-01-16T00:00:00Z',
+      });
+      await expect(
+        vault.correct(SYNTHETIC_ID, { key: 'document.number', value: '1', reason: 'r', actor: 'officer:001' }),
+      ).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+      const fact = await vault.correct(SYNTHETIC_ID, {
+        key: 'person.permanentAddress',
+        value: 'Số 2 Đường Mẫu',
+        reason: 'chuyển hộ khẩu',
+        actor: 'officer:001',
+      });
       expect(fact).toMatchObject({ method: 'manual', correctedBy: 'officer:001', documentType: 'correction' });
       expect(fact.supersedes).toHaveLength(1);
       const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form });
-      expect(profile.values['person.permanentAddress']).toMatchObject({ value: 'Số 2 Đường Mẫu', method: 'manual', alternatives: [] });
+      expect(profile.values['person.permanentAddress']).toMatchObject({
+        value: 'Số 2 Đường Mẫu',
+        method: 'manual',
+        alternatives: [],
+      });
       const history = (await vault.listFacts(SYNTHETIC_ID)).filter((f) => f.key === 'person.permanentAddress');
       expect(history.map((f) => f.value)).toEqual(['Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu', 'Số 2 Đường Mẫu']);
       const doc = await vault.getDocument(fact.documentId);
       expect(doc?.correction).toEqual({ by: 'officer:001', reason: 'chuyển hộ khẩu', supersedes: fact.supersedes });
-      expect((await vault.listAudit(SYNTHETIC_ID)).some((a) => a.action === 'correct' && a.actor === 'officer:001')).toBe(true);
+      expect(
+        (await vault.listAudit(SYNTHETIC_ID)).some((a) => a.action === 'correct' && a.actor === 'officer:001'),
+      ).toBe(true);
       // The operator records a decision an officer made on paper: authorised and audited as the operator.
-      const recorded = await vault.correct(SYNTHETIC_ID, { key: 'person.sex', value: 'male', reason: 'review', by: 'officer:002' });
+      const recorded = await vault.correct(SYNTHETIC_ID, {
+        key: 'person.sex',
+        value: 'male',
+        reason: 'review',
+        by: 'officer:002',
+      });
       expect(recorded.correctedBy).toBe('officer:002');
-      expect((await vault.listAudit(SYNTHETIC_ID)).at(-1)).toMatchObject({ action: 'correct', actor: 'tester', keys: ['person.sex'] });
-      await expect(vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: 'x', reason: '' })).rejects.toMatchObject({ code: 'VAULT_CORRECTION_INVALID' });
-      await expect(vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: 'x', reason: 'r', supersedes: ['nope'] })).rejects.toMatchObject({ code: 'VAULT_CORRECTION_INVALID' });
+      expect((await vault.listAudit(SYNTHETIC_ID)).at(-1)).toMatchObject({
+        action: 'correct',
+        actor: 'tester',
+        keys: ['person.sex'],
+      });
+      await expect(
+        vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: 'x', reason: '' }),
+      ).rejects.toMatchObject({ code: 'VAULT_CORRECTION_INVALID' });
+      await expect(
+        vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: 'x', reason: 'r', supersedes: ['nope'] }),
+      ).rejects.toMatchObject({ code: 'VAULT_CORRECTION_INVALID' });
     });
 
     it('exports everything about a subject as JSON and imports it into another vault', async () => {
@@ -244,10 +340,14 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       const { vault: other } = make();
       const imported = await other.importSubject(json);
       expect(imported.documents).toEqual({ created: 2, unchanged: 0 });
-      expect((await other.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.ethnicity']?.value).toBe('Tày');
+      expect((await other.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.ethnicity']?.value).toBe(
+        'Tày',
+      );
       expect((await other.getDocument(put.documentId))?.record.fields['person.fullName']?.value).toBe('Nguyễn Thị Thử');
       expect((await other.importSubject(json)).documents).toEqual({ created: 0, unchanged: 2 });
-      await expect(other.importSubject({ format: 'nope' } as never)).rejects.toMatchObject({ code: 'VAULT_IMPORT_INVALID' });
+      await expect(other.importSubject({ format: 'nope' } as never)).rejects.toMatchObject({
+        code: 'VAULT_IMPORT_INVALID',
+      });
     });
 
     it('encrypts what it stores and erases by destroying the data key', async () => {
@@ -257,7 +357,9 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       // The driver stores subjects under a blind index: read every row it holds.
       const rows = await driver.listSubjects();
       expect(rows.map((r) => r.id)).not.toContain(SYNTHETIC_ID);
-      const raw = JSON.stringify(await Promise.all(rows.map(async (r) => [await driver.listFacts(r.id), await driver.listDocuments(r.id)])));
+      const raw = JSON.stringify(
+        await Promise.all(rows.map(async (r) => [await driver.listFacts(r.id), await driver.listDocuments(r.id)])),
+      );
       expect(raw).toContain('e1:');
       expect(raw).not.toContain(marker);
       expect(raw).not.toContain('Nguyễn');
@@ -283,20 +385,29 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
     it('rotates the master key by rewrapping the data keys', async () => {
       const { vault, slot } = make();
       await vault.putDocument(syntheticCccd());
-      await vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: '001099054321' }, sha256: '8'.repeat(64) }));
+      await vault.putDocument(
+        syntheticCccd({ subject: { kind: 'person', id: '001099054321' }, sha256: '8'.repeat(64) }),
+      );
       await vault.close();
       const next: MasterKey = { id: 'test-2', key: randomBytes(32) };
       const { vault: rotated, driver } = make({ slot, masterKey: next, previousMasterKeys: [TEST_MASTER_KEY] });
       if (!driver.capabilities.persistent) return;
       expect(await rotated.rotateMasterKey()).toEqual({ rewrapped: 2 });
-      expect((await driver.listSubjects()).map((r) => r.wrappedKey)).toEqual([expect.stringMatching(/^test-2:/), expect.stringMatching(/^test-2:/)]);
+      expect((await driver.listSubjects()).map((r) => r.wrappedKey)).toEqual([
+        expect.stringMatching(/^test-2:/),
+        expect.stringMatching(/^test-2:/),
+      ]);
       await rotated.close();
       const { vault: fresh } = make({ slot, masterKey: next });
-      expect((await fresh.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.fullName']?.value).toBe('Nguyễn Thị Thử');
+      expect((await fresh.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.fullName']?.value).toBe(
+        'Nguyễn Thị Thử',
+      );
       // The audit key was rewrapped too: the chain still verifies with the new master key alone.
       expect(await fresh.verifyAudit()).toMatchObject({ ok: true, mac: 'hmac-sha256' });
       const { vault: stale } = make({ slot, masterKey: TEST_MASTER_KEY });
-      await expect(stale.profile(SYNTHETIC_ID, { purpose: 'test', form })).rejects.toMatchObject({ code: 'VAULT_KEY_MISSING' });
+      await expect(stale.profile(SYNTHETIC_ID, { purpose: 'test', form })).rejects.toMatchObject({
+        code: 'VAULT_KEY_MISSING',
+      });
     });
 
     it('keeps dossiers that reuse vault documents', async () => {
@@ -312,33 +423,61 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
         components: [{ requirementId: 'r2', documentId: card.documentId }],
       });
       expect(dossier.missing).toEqual(['r1']);
-      expect(await vault.getDossier('H29.001.07-260115-AB0042')).toMatchObject({ status: 'received', components: [{ documentId: card.documentId }] });
-      await vault.putDossier({ ...dossier, status: 'completed', components: [...dossier.components, { requirementId: 'r1', sha256: 'd'.repeat(64) }] });
+      expect(await vault.getDossier('H29.001.07-260115-AB0042')).toMatchObject({
+        status: 'received',
+        components: [{ documentId: card.documentId }],
+      });
+      await vault.putDossier({
+        ...dossier,
+        status: 'completed',
+        components: [...dossier.components, { requirementId: 'r1', sha256: 'd'.repeat(64) }],
+      });
       expect((await vault.listDossiers(SYNTHETIC_ID)).map((d) => [d.status, d.missing])).toEqual([['completed', []]]);
       const bad = (patch: object) => vault.putDossier({ ...dossier, ...patch });
       await expect(bad({ code: 'H29-1' })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
-      await expect(bad({ components: [{ requirementId: 'r9', sha256: 'd' }] })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
-      await expect(bad({ components: [{ requirementId: 'r2', documentId: 'doc_elsewhere' }] })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
+      await expect(bad({ components: [{ requirementId: 'r9', sha256: 'd' }] })).rejects.toMatchObject({
+        code: 'VAULT_DOSSIER_INVALID',
+      });
+      await expect(bad({ components: [{ requirementId: 'r2', documentId: 'doc_elsewhere' }] })).rejects.toMatchObject({
+        code: 'VAULT_DOSSIER_INVALID',
+      });
     });
 
     it('updates a dossier safely when many writers add components at once', async () => {
       const { vault, driver } = make();
       const card = await vault.putDocument(syntheticCccd());
       const code = 'H29.001.07-260115-AB0043';
-      const base = { code, subject: { kind: 'person' as const, id: SYNTHETIC_ID }, procedure: PROCEDURE, receivingAgency: 'UBND Phường Thử', receivedOn: '2026-01-15', status: 'received' as const };
+      const base = {
+        code,
+        subject: { kind: 'person' as const, id: SYNTHETIC_ID },
+        procedure: PROCEDURE,
+        receivingAgency: 'UBND Phường Thử',
+        receivedOn: '2026-01-15',
+        status: 'received' as const,
+      };
       // Ten writers, none of which knows of the others: each read-modify-write must survive.
       const uploads = Array.from({ length: 10 }, (_, i) => i.toString(16).repeat(64));
       await Promise.all(
         uploads.map((sha256) =>
-          vault.updateDossier(code, (current) => ({ ...(current ?? { ...base, components: [{ requirementId: 'r2', documentId: card.documentId }] }), components: [...(current?.components ?? [{ requirementId: 'r2', documentId: card.documentId }]), { requirementId: 'r1', sha256 }] })),
+          vault.updateDossier(code, (current) => ({
+            ...(current ?? { ...base, components: [{ requirementId: 'r2', documentId: card.documentId }] }),
+            components: [
+              ...(current?.components ?? [{ requirementId: 'r2', documentId: card.documentId }]),
+              { requirementId: 'r1', sha256 },
+            ],
+          })),
         ),
       );
       const stored = await vault.getDossier(code);
-      expect(stored?.components.map((c) => c.sha256 ?? c.documentId).sort()).toEqual([card.documentId, ...uploads].sort());
+      expect(stored?.components.map((c) => c.sha256 ?? c.documentId).sort()).toEqual(
+        [card.documentId, ...uploads].sort(),
+      );
       expect(stored?.missing).toEqual([]);
       // Returning undefined leaves it alone; another code is refused.
       expect((await vault.updateDossier(code, () => undefined))?.components).toHaveLength(11);
-      await expect(vault.updateDossier(code, (d) => d && { ...d, code: 'H29.001.07-260115-AB0044' })).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
+      await expect(
+        vault.updateDossier(code, (d) => d && { ...d, code: 'H29.001.07-260115-AB0044' }),
+      ).rejects.toMatchObject({ code: 'VAULT_DOSSIER_INVALID' });
       // The driver's compare-and-set itself: a stale body or an existing code does not write.
       const row = (await driver.getDossier(code))!;
       expect(await driver.putDossier({ ...row, body: row.body }, { body: 'stale' })).toBe(false);
@@ -353,7 +492,11 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
           type: 'giay-khai-sinh',
           sources: [{ file: 'gks.pdf', sha256: 'c'.repeat(64), page: 1, pageCount: 1 }],
           relations: [
-            { role: 'mother', subject: { kind: 'person', id: '001177000001' }, fields: { 'person.fullName': { value: 'Trần Thị Mẫu', confidence: 0.95, evidence: [{ method: 'ocr' }] } } },
+            {
+              role: 'mother',
+              subject: { kind: 'person', id: '001177000001' },
+              fields: { 'person.fullName': { value: 'Trần Thị Mẫu', confidence: 0.95, evidence: [{ method: 'ocr' }] } },
+            },
           ],
         }),
       );
@@ -366,35 +509,76 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
 
     it('rejects records with an empty subject, reads without purpose or form, and use after close', async () => {
       const { vault } = make();
-      await expect(vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: '' } }))).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
-      await expect(vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: 'unlinked:x' } }))).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: '', form })).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
-      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'x' } as never)).rejects.toMatchObject({ code: 'VAULT_READ_INVALID' });
+      await expect(vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: '' } }))).rejects.toMatchObject({
+        code: 'VAULT_DOCUMENT_INVALID',
+      });
+      await expect(
+        vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: 'unlinked:x' } })),
+      ).rejects.toMatchObject({ code: 'VAULT_DOCUMENT_INVALID' });
+      await expect(vault.profile(SYNTHETIC_ID, { purpose: '', form })).rejects.toMatchObject({
+        code: 'VAULT_GRANT_MISSING',
+      });
+      await expect(vault.profile(SYNTHETIC_ID, { purpose: 'x' } as never)).rejects.toMatchObject({
+        code: 'VAULT_READ_INVALID',
+      });
       await vault.close();
       await expect(vault.listSubjects()).rejects.toMatchObject({ code: 'VAULT_CLOSED' });
     });
 
-    it('stores a document without a subject unlinked, with the person matching name and birth date as candidate, and links it on an officer\'s word', async () => {
+    it("stores a document without a subject unlinked, with the person matching name and birth date as candidate, and links it on an officer's word", async () => {
       const { vault } = make();
       await vault.putDocument(syntheticCccd());
       const put = await vault.putDocument(syntheticBirthCertificate());
       expect(put.subject).toBeUndefined();
-      expect(put.link).toMatchObject({ reason: 'no-id', evidence: [], candidates: [{ subject: { kind: 'person', id: SYNTHETIC_ID }, rule: 'name-birth-date', matched: ['person.fullName', 'person.birthDate'] }] });
-      expect(await vault.putDocument(syntheticBirthCertificate())).toMatchObject({ documentId: put.documentId, created: false });
+      expect(put.link).toMatchObject({
+        reason: 'no-id',
+        evidence: [],
+        candidates: [
+          {
+            subject: { kind: 'person', id: SYNTHETIC_ID },
+            rule: 'name-birth-date',
+            matched: ['person.fullName', 'person.birthDate'],
+          },
+        ],
+      });
+      expect(await vault.putDocument(syntheticBirthCertificate())).toMatchObject({
+        documentId: put.documentId,
+        created: false,
+      });
       expect(await vault.listSubjects()).toEqual([{ kind: 'person', id: SYNTHETIC_ID }]);
       const before = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form });
       expect(before.values['person.mother.fullName']).toBeUndefined();
-      expect((await vault.listUnlinked()).map((u) => [u.documentId, u.kind, u.link.reason])).toEqual([[put.documentId, 'civil-status', 'no-id']]);
-      await expect(vault.linkDocument(put.documentId, { kind: 'person', id: SYNTHETIC_ID }, { actor: 'officer-1', reason: '' })).rejects.toMatchObject({ code: 'VAULT_LINK_INVALID' });
-      const linked = await vault.linkDocument(put.documentId, { kind: 'person', id: SYNTHETIC_ID }, { actor: 'officer-1', reason: 'checked against the register' });
-      expect(linked.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'officer', evidence: [{ method: 'officer', actor: 'officer-1', reason: 'checked against the register' }] });
+      expect((await vault.listUnlinked()).map((u) => [u.documentId, u.kind, u.link.reason])).toEqual([
+        [put.documentId, 'civil-status', 'no-id'],
+      ]);
+      await expect(
+        vault.linkDocument(put.documentId, { kind: 'person', id: SYNTHETIC_ID }, { actor: 'officer-1', reason: '' }),
+      ).rejects.toMatchObject({ code: 'VAULT_LINK_INVALID' });
+      const linked = await vault.linkDocument(
+        put.documentId,
+        { kind: 'person', id: SYNTHETIC_ID },
+        { actor: 'officer-1', reason: 'checked against the register' },
+      );
+      expect(linked.link).toMatchObject({
+        subject: { id: SYNTHETIC_ID },
+        reason: 'officer',
+        evidence: [{ method: 'officer', actor: 'officer-1', reason: 'checked against the register' }],
+      });
       expect(await vault.listUnlinked()).toEqual([]);
-      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName']?.value).toBe('Trần Thị Mẫu');
+      expect(
+        (await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName']?.value,
+      ).toBe('Trần Thị Mẫu');
       expect((await vault.getDocument(put.documentId))?.record.subject).toEqual({ kind: 'person', id: SYNTHETIC_ID });
-      expect((await vault.listAudit(SYNTHETIC_ID)).some((e) => e.action === 'link' && e.documentId === put.documentId && e.actor === 'officer-1')).toBe(true);
+      expect(
+        (await vault.listAudit(SYNTHETIC_ID)).some(
+          (e) => e.action === 'link' && e.documentId === put.documentId && e.actor === 'officer-1',
+        ),
+      ).toBe(true);
       const unlinked = await vault.unlinkDocument(put.documentId, { actor: 'officer-1', reason: 'wrong person' });
       expect(unlinked.link?.reason).toBe('unlinked-by-officer');
-      expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName']).toBeUndefined();
+      expect(
+        (await vault.profile(SYNTHETIC_ID, { purpose: 'test', form })).values['person.mother.fullName'],
+      ).toBeUndefined();
       expect((await vault.listUnlinked()).map((u) => u.documentId)).toEqual([put.documentId]);
     });
 
@@ -403,11 +587,19 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       await vault.putDocument(syntheticCccd());
       // Without a parent's name on the person's side, the rule only proposes.
       expect((await vault.putDocument(syntheticBirthCertificate({ sha256: '1'.repeat(64) }))).subject).toBeUndefined();
-      await vault.putDocument({ ...syntheticBirthCertificate({ sha256: '2'.repeat(64) }), subject: { kind: 'person', id: SYNTHETIC_ID } });
+      await vault.putDocument({
+        ...syntheticBirthCertificate({ sha256: '2'.repeat(64) }),
+        subject: { kind: 'person', id: SYNTHETIC_ID },
+      });
       const auto = await vault.putDocument(syntheticBirthCertificate({ sha256: '3'.repeat(64) }));
       expect(auto.subject).toEqual({ kind: 'person', id: SYNTHETIC_ID });
-      expect(auto.link).toMatchObject({ reason: 'match-rule', evidence: [{ method: 'match-rule', agreed: ['person.fullName', 'person.birthDate', 'person.mother.fullName'] }] });
-      const other = await vault.putDocument(syntheticBirthCertificate({ sha256: '4'.repeat(64), mother: 'Lê Thị Khác' }));
+      expect(auto.link).toMatchObject({
+        reason: 'match-rule',
+        evidence: [{ method: 'match-rule', agreed: ['person.fullName', 'person.birthDate', 'person.mother.fullName'] }],
+      });
+      const other = await vault.putDocument(
+        syntheticBirthCertificate({ sha256: '4'.repeat(64), mother: 'Lê Thị Khác' }),
+      );
       expect(other.subject).toBeUndefined();
       expect(other.link.candidates).toBeUndefined();
       const unsure = await vault.putDocument(syntheticBirthCertificate({ sha256: '5'.repeat(64), confidence: 0.6 }));
@@ -417,12 +609,25 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
 
     it('joins a card side stored unlinked with the other side of the same card, in either order', async () => {
       const { vault } = make();
-      const back = (sha: string) => ({ ...syntheticCccd({ sha256: sha, part: 'back', method: 'ocr', confidence: 0.95, sources: [{ file: 'back.jpg', sha256: sha, page: 1, pageCount: 1 }] }), subject: undefined });
+      const back = (sha: string) => ({
+        ...syntheticCccd({
+          sha256: sha,
+          part: 'back',
+          method: 'ocr',
+          confidence: 0.95,
+          sources: [{ file: 'back.jpg', sha256: sha, page: 1, pageCount: 1 }],
+        }),
+        subject: undefined,
+      });
       const early = await vault.putDocument(back('7'.repeat(64)));
       expect(early.subject).toBeUndefined();
       const front = await vault.putDocument(syntheticCccd({ part: 'front' }));
       expect(await vault.listUnlinked()).toEqual([]);
-      expect((await vault.getDocument(early.documentId))?.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'card-join', evidence: [{ method: 'card-join', documentId: front.documentId }] });
+      expect((await vault.getDocument(early.documentId))?.link).toMatchObject({
+        subject: { id: SYNTHETIC_ID },
+        reason: 'card-join',
+        evidence: [{ method: 'card-join', documentId: front.documentId }],
+      });
       const late = await vault.putDocument(back('8'.repeat(64)));
       expect(late.link).toMatchObject({ subject: { id: SYNTHETIC_ID }, reason: 'card-join' });
     });
@@ -442,16 +647,21 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       await vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: `${canary}-c`, reason: `${canary} reason` });
       const errors = await Promise.all([
         vault.profile(canary, { purpose: 'test', form }).catch((e: unknown) => e),
-        vault.correct(SYNTHETIC_ID, { key: 'person.fullName', value: canary, reason: canary, supersedes: [canary] }).catch((e: unknown) => e),
+        vault
+          .correct(SYNTHETIC_ID, { key: 'person.fullName', value: canary, reason: canary, supersedes: [canary] })
+          .catch((e: unknown) => e),
         vault.putDossier({ code: canary } as never).catch((e: unknown) => e),
         vault.profile(SYNTHETIC_ID, { purpose: 'test', form, actor: 'nobody' }).catch((e: unknown) => e),
       ]);
-      for (const e of errors) expect(JSON.stringify({ message: (e as Error).message, ...(e as object) })).not.toContain(canary);
+      for (const e of errors)
+        expect(JSON.stringify({ message: (e as Error).message, ...(e as object) })).not.toContain(canary);
       const all = JSON.stringify(await vault.listAudit(SYNTHETIC_ID));
       expect(all).not.toContain(canary);
       expect(all.replaceAll(`"subjectId":"${SYNTHETIC_ID}"`, '')).not.toContain(SYNTHETIC_ID);
       // An actor id may be personal (a careless `citizen:<id>`): errors never repeat it.
-      const denied = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form, actor: `citizen:${canary}` }).catch((e: unknown) => e);
+      const denied = await vault
+        .profile(SYNTHETIC_ID, { purpose: 'test', form, actor: `citizen:${canary}` })
+        .catch((e: unknown) => e);
       expect(isSohoaError(denied, 'VAULT_GRANT_MISSING')).toBe(true);
       expect(JSON.stringify({ message: (denied as Error).message, ...(denied as object) })).not.toContain(canary);
     });
@@ -459,7 +669,8 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
     it('lists documents in insertion order', async () => {
       const { vault } = make();
       const ids: string[] = [];
-      for (const digit of ['9', '1', '5']) ids.push((await vault.putDocument(syntheticCccd({ sha256: digit.repeat(64) }))).documentId);
+      for (const digit of ['9', '1', '5'])
+        ids.push((await vault.putDocument(syntheticCccd({ sha256: digit.repeat(64) }))).documentId);
       expect((await vault.listDocuments(SYNTHETIC_ID)).map((d) => d.id)).toEqual(ids);
     });
 
@@ -473,7 +684,12 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       if (!driver.capabilities.persistent) return;
       expect(await reopened.getDocument(put.documentId)).toMatchObject({ id: put.documentId, type: 'cccd-2021' });
       expect(await reopened.listFacts(SYNTHETIC_ID)).toEqual(before);
-      expect((await reopened.listAudit(SYNTHETIC_ID)).map((a) => a.purpose)).toEqual(['first', 'vault-admin', 'vault-admin', 'vault-admin']);
+      expect((await reopened.listAudit(SYNTHETIC_ID)).map((a) => a.purpose)).toEqual([
+        'first',
+        'vault-admin',
+        'vault-admin',
+        'vault-admin',
+      ]);
       expect((await reopened.verifyAudit()).ok).toBe(true);
       expect((await reopened.putDocument(syntheticCccd())).created).toBe(false);
     });

@@ -18,7 +18,12 @@ const KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 const MAX_N = 2 ** 20;
 
 function keyOf(passphrase: string, kdf: SealedExport['kdf']): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + (1 << 20) });
+  return scryptSync(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, {
+    N: kdf.N,
+    r: kdf.r,
+    p: kdf.p,
+    maxmem: 256 * kdf.N * kdf.r + (1 << 20),
+  });
 }
 
 function assertPassphrase(passphrase: string | undefined): asserts passphrase is string {
@@ -56,15 +61,28 @@ export function sealExport(data: SubjectExport, passphrase: string): SealedExpor
 export function openExport(sealed: SealedExport, passphrase: string | undefined): SubjectExport {
   assertPassphrase(passphrase);
   const failed = (why: string, cause?: unknown): never => {
-    throw new SohoaError('VAULT_EXPORT_DECRYPT_FAILED', `The sealed export cannot be opened: ${why}`, { ...(cause !== undefined && { cause }) });
+    throw new SohoaError('VAULT_EXPORT_DECRYPT_FAILED', `The sealed export cannot be opened: ${why}`, {
+      ...(cause !== undefined && { cause }),
+    });
   };
   const kdf = sealed.kdf;
-  if (kdf?.name !== 'scrypt' || ![kdf.N, kdf.r, kdf.p].every(Number.isInteger) || kdf.N > MAX_N || kdf.r > 32 || kdf.p > 16 || typeof kdf.salt !== 'string' || typeof sealed.sealed !== 'string') {
+  if (
+    kdf?.name !== 'scrypt' ||
+    ![kdf.N, kdf.r, kdf.p].every(Number.isInteger) ||
+    kdf.N > MAX_N ||
+    kdf.r > 32 ||
+    kdf.p > 16 ||
+    typeof kdf.salt !== 'string' ||
+    typeof sealed.sealed !== 'string'
+  ) {
     failed('its header is not one sohoa writes; ask for a new export.');
   }
   const bytes = Buffer.from(sealed.sealed, 'base64');
   if (bytes.length < 28) failed('it is truncated; ask for a new export.');
-  const header = { format: SEALED_EXPORT_FORMAT, kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt } };
+  const header = {
+    format: SEALED_EXPORT_FORMAT,
+    kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt },
+  };
   let text: string;
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyOf(passphrase, kdf), bytes.subarray(0, 12));

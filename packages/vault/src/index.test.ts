@@ -5,7 +5,19 @@ import * as sqlite from './drivers/sqlite';
 import * as postgres from './drivers/postgres';
 
 it('pins the public exports', () => {
-  expect(Object.keys(vault).sort()).toEqual(['SEALED_EXPORT_FORMAT', 'createVault', 'fileCheckpointStore', 'formatDossierCode', 'isSealedExport', 'openExport', 'operatorAccess', 'parseDossierCode', 'procedureFromRecord', 'safeParseDossierCode', 'sealExport']);
+  expect(Object.keys(vault).sort()).toEqual([
+    'SEALED_EXPORT_FORMAT',
+    'createVault',
+    'fileCheckpointStore',
+    'formatDossierCode',
+    'isSealedExport',
+    'openExport',
+    'operatorAccess',
+    'parseDossierCode',
+    'procedureFromRecord',
+    'safeParseDossierCode',
+    'sealExport',
+  ]);
   expect(Object.keys(memory)).toEqual(['memoryDriver']);
   expect(Object.keys(sqlite)).toEqual(['sqliteDriver']);
   expect(Object.keys(postgres)).toEqual(['postgresDriver']);

@@ -6,7 +6,11 @@ import { operatorAccess } from './operator';
 import { createVault } from './vault';
 
 const OLD = '012345678';
-const f = (value: FieldValue, method: ExtractionMethod = 'ocr', confidence = 0.95): ExtractedField => ({ value, confidence, evidence: [{ method, page: 1 }] });
+const f = (value: FieldValue, method: ExtractionMethod = 'ocr', confidence = 0.95): ExtractedField => ({
+  value,
+  confidence,
+  evidence: [{ method, page: 1 }],
+});
 
 /** A 9-digit CMND of the synthetic person, filed under its own number, and a paper issued with it. */
 function cmnd(birthDate = '1999-07-14'): DocumentRecord {
@@ -41,18 +45,31 @@ async function vaultWith(...records: DocumentRecord[]) {
 }
 
 describe('profile joins the facts filed under the former CMND number', () => {
-  it('when the card QR names the old number: the old card\'s history fills, the current card still wins, both logs show the read', async () => {
+  it("when the card QR names the old number: the old card's history fills, the current card still wins, both logs show the read", async () => {
     const vault = await vaultWith(cmnd(), cccdWithOld('qr'));
     const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
     expect(profile.linkedSubjects).toEqual([{ kind: 'person', id: OLD }]);
     expect(profile.diagnostics.map((d) => d.code)).toContain('VAULT_SUBJECT_LINKED');
-    expect(profile.values['person.oldIdDocument.issueDate']).toMatchObject({ value: '2014-03-02', documentType: 'cmnd-9', expired: false });
+    expect(profile.values['person.oldIdDocument.issueDate']).toMatchObject({
+      value: '2014-03-02',
+      documentType: 'cmnd-9',
+      expired: false,
+    });
     // The current card's address (valid) beats the expired CMND's; the old one is offered as an alternative.
-    expect(profile.values['person.permanentAddress']).toMatchObject({ value: 'Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu', documentType: 'cccd-2021' });
-    expect(profile.values['person.permanentAddress']!.alternatives.map((a) => a.value)).toEqual(['Xóm Cũ, Xã Thử, Tỉnh Mẫu']);
+    expect(profile.values['person.permanentAddress']).toMatchObject({
+      value: 'Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu',
+      documentType: 'cccd-2021',
+    });
+    expect(profile.values['person.permanentAddress']!.alternatives.map((a) => a.value)).toEqual([
+      'Xóm Cũ, Xã Thử, Tỉnh Mẫu',
+    ]);
     expect(profile.values['person.idNumber']!.value).toBe(SYNTHETIC_ID);
     const oldLog = await vault.listAudit(OLD);
-    expect(oldLog.at(-1)).toMatchObject({ action: 'read', purpose: 'test', keys: expect.arrayContaining(['person.oldIdDocument.issueDate', 'person.oldIdDocument.issuer']) });
+    expect(oldLog.at(-1)).toMatchObject({
+      action: 'read',
+      purpose: 'test',
+      keys: expect.arrayContaining(['person.oldIdDocument.issueDate', 'person.oldIdDocument.issuer']),
+    });
   });
 
   it('not when the old number was only read by OCR below the ID threshold', async () => {
@@ -68,13 +85,23 @@ describe('profile joins the facts filed under the former CMND number', () => {
     expect(profile.linkedSubjects).toBeUndefined();
     expect(profile.values['person.oldIdDocument.issuer']).toBeUndefined();
     // Said, not silent: an officer should look at both records.
-    expect(profile.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'warning', key: 'person.oldIdNumber' }));
+    expect(profile.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'warning', key: 'person.oldIdNumber' }),
+    );
   });
 
-  it('never by a manual correction: an officer\'s corrected number is recorded but proves no link (a portal user can correct too)', async () => {
+  it("never by a manual correction: an officer's corrected number is recorded but proves no link (a portal user can correct too)", async () => {
     const misread = syntheticCccd();
-    const vault = await vaultWith(cmnd(), { ...misread, fields: { ...misread.fields, 'person.oldIdNumber': f('012345878', 'ocr', 0.95) } });
-    await vault.correct(SYNTHETIC_ID, { key: 'person.oldIdNumber', value: OLD, reason: 'số CMND đọc sai', by: 'officer' });
+    const vault = await vaultWith(cmnd(), {
+      ...misread,
+      fields: { ...misread.fields, 'person.oldIdNumber': f('012345878', 'ocr', 0.95) },
+    });
+    await vault.correct(SYNTHETIC_ID, {
+      key: 'person.oldIdNumber',
+      value: OLD,
+      reason: 'số CMND đọc sai',
+      by: 'officer',
+    });
     const profile = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
     expect(profile.linkedSubjects).toBeUndefined();
     expect(profile.values['person.oldIdNumber']?.value).toBe(OLD);
@@ -89,7 +116,9 @@ describe('profile joins the facts filed under the former CMND number', () => {
     await vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'test', keys: ['person.*'], expiresAt });
     const alone = await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' });
     expect(alone.linkedSubjects).toBeUndefined();
-    expect(alone.diagnostics).toContainEqual(expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'info' }));
+    expect(alone.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'VAULT_SUBJECT_NOT_LINKED', severity: 'info' }),
+    );
     await vault.grant({ to: 'portal', subject: OLD, purpose: 'other', keys: ['*'], expiresAt });
     expect((await vault.profile(SYNTHETIC_ID, { purpose: 'test', form: 'to-khai' })).linkedSubjects).toBeUndefined();
     await vault.grant({ to: 'portal', subject: OLD, purpose: 'test', keys: ['person.oldIdDocument.*'], expiresAt });
@@ -99,7 +128,7 @@ describe('profile joins the facts filed under the former CMND number', () => {
     expect(both.values['person.permanentAddress']!.alternatives).toEqual([]);
   });
 
-  it('not from the old number\'s side: the CMND subject does not pull in the new card', async () => {
+  it("not from the old number's side: the CMND subject does not pull in the new card", async () => {
     const vault = await vaultWith(cmnd(), cccdWithOld('qr'));
     const profile = await vault.profile(OLD, { purpose: 'test', form: 'to-khai' });
     expect(profile.linkedSubjects).toBeUndefined();

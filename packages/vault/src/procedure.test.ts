@@ -10,8 +10,8 @@ if (!present) console.warn(`procedure records absent (${dir}): the real-record t
 describe('procedureFromRecord', () => {
   it('reads code, name, requirements and result', () => {
     const procedure = procedureFromRecord({
-      metadata: { 'mã_thủ_tục': '1.000001', 'tên_thủ_tục': 'Thủ tục mẫu', 'lĩnh_vực': 'Hộ tịch' },
-      content: { 'kết_quả_thực_hiện': 'Giấy khai sinh.' },
+      metadata: { mã_thủ_tục: '1.000001', tên_thủ_tục: 'Thủ tục mẫu', lĩnh_vực: 'Hộ tịch' },
+      content: { kết_quả_thực_hiện: 'Giấy khai sinh.' },
       tables: {
         thanh_phan_ho_so: [
           { ten_giay_to: 'Tờ khai theo mẫu', so_luong: 'ToKhai.docx', ghi_chu: 'Bản chính: 1\nBản sao: 0' },

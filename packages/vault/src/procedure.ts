@@ -21,7 +21,10 @@ export function procedureFromRecord(record: unknown): Procedure {
   const code = str(metadata['mã_thủ_tục']) ?? str(r.thu_tuc_id);
   const name = str(metadata['tên_thủ_tục']);
   if (!code || !name) {
-    throw new SohoaError('VAULT_DOSSIER_INVALID', 'The procedure record has no `metadata.mã_thủ_tục` or `metadata.tên_thủ_tục`; pass a record of the procedure database export.');
+    throw new SohoaError(
+      'VAULT_DOSSIER_INVALID',
+      'The procedure record has no `metadata.mã_thủ_tục` or `metadata.tên_thủ_tục`; pass a record of the procedure database export.',
+    );
   }
   const rows = Array.isArray(tables.thanh_phan_ho_so) ? (tables.thanh_phan_ho_so as Json[]) : [];
   const requirements: ProcedureRequirement[] = rows

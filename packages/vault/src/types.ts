@@ -136,7 +136,20 @@ export interface Fact {
 }
 
 /** What an audit entry records. */
-export type AuditAction = 'read' | 'read-denied' | 'export' | 'grant' | 'revoke' | 'correct' | 'erase' | 'rotate-key' | 'import' | 'migrate' | 'encrypt-plaintext' | 'link' | 'unlink';
+export type AuditAction =
+  | 'read'
+  | 'read-denied'
+  | 'export'
+  | 'grant'
+  | 'revoke'
+  | 'correct'
+  | 'erase'
+  | 'rotate-key'
+  | 'import'
+  | 'migrate'
+  | 'encrypt-plaintext'
+  | 'link'
+  | 'unlink';
 
 /**
  * One entry of the append-only, hash-chained audit log. It names keys, never values; the subject
@@ -189,7 +202,16 @@ export interface AuditVerification {
   /** The first broken entry, when `ok` is false. */
   brokenAt?: {
     seq: number;
-    reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-not-found' | 'unkeyed-entry' | 'key-missing' | 'truncated' | 'checkpoint-mismatch' | 'checkpoint-missing';
+    reason:
+      | 'hash-mismatch'
+      | 'chain-broken'
+      | 'sequence-gap'
+      | 'head-not-found'
+      | 'unkeyed-entry'
+      | 'key-missing'
+      | 'truncated'
+      | 'checkpoint-mismatch'
+      | 'checkpoint-missing';
   };
 }
 
@@ -427,7 +449,13 @@ export interface DossierComponent {
 }
 
 /** Status of a dossier along the one-stop process. */
-export type DossierStatus = 'received' | 'processing' | 'additional-info-requested' | 'completed' | 'rejected' | 'withdrawn';
+export type DossierStatus =
+  | 'received'
+  | 'processing'
+  | 'additional-info-requested'
+  | 'completed'
+  | 'rejected'
+  | 'withdrawn';
 
 /** A dossier to store. */
 export interface DossierInput {
@@ -527,7 +555,11 @@ export interface Vault {
    * called again with their version (up to 20 times, then `VAULT_DOSSIER_CONFLICT`). Reading needs a
    * grant on the subject, as `getDossier` does. Returns the dossier as stored afterwards.
    */
-  updateDossier(code: string, update: (current: Dossier | undefined) => DossierInput | undefined | Promise<DossierInput | undefined>, options?: ReadOptions): Promise<Dossier | undefined>;
+  updateDossier(
+    code: string,
+    update: (current: Dossier | undefined) => DossierInput | undefined | Promise<DossierInput | undefined>,
+    options?: ReadOptions,
+  ): Promise<Dossier | undefined>;
   /** A subject's dossiers; needs a grant on the subject. */
   listDossiers(subjectId: string, options?: ReadOptions): Promise<Dossier[]>;
   close(): Promise<void>;
@@ -677,7 +709,10 @@ export interface VaultDriver {
    * survives a crash of the process, and a power loss can drop the last such entries (SQLite:
    * `synchronous=NORMAL` for that commit; see `docs/privacy.md`).
    */
-  appendAudit(build: (last: { seq: number; hash: string } | undefined, subjectTag?: string) => StoredAudit, options?: AuditAppendOptions): Promise<StoredAudit>;
+  appendAudit(
+    build: (last: { seq: number; hash: string } | undefined, subjectTag?: string) => StoredAudit,
+    options?: AuditAppendOptions,
+  ): Promise<StoredAudit>;
   /** Audit rows in `seq` order, all or those of one subject tag. */
   listAudit(subjectTag?: string): Promise<StoredAudit[]>;
   /** Remove the subject, its documents, facts, dossiers, grants and audit pseudonym in one transaction, then purge freed pages. */

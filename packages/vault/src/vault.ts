@@ -1,8 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { createDiagnostic, documentKindOf, SohoaError, sha256Hex, type Diagnostic, type DocumentRecord, type FieldValue, type LinkDecision, type SubjectRef } from '@sohoa/core';
+import {
+  createDiagnostic,
+  documentKindOf,
+  SohoaError,
+  sha256Hex,
+  type Diagnostic,
+  type DocumentRecord,
+  type FieldValue,
+  type LinkDecision,
+  type SubjectRef,
+} from '@sohoa/core';
 import { createAuditLog, type AuditInput } from './internal/audit-log';
 import { blindIndexDriver, clearIdDriver } from './internal/blind-index';
-import { assertMasterKey, isPlaintext, open as openValue, randomKey, seal as sealValue, unwrapKey, wrapKey, wrappingKeyId } from './internal/crypto';
+import {
+  assertMasterKey,
+  isPlaintext,
+  open as openValue,
+  randomKey,
+  seal as sealValue,
+  unwrapKey,
+  wrapKey,
+  wrappingKeyId,
+} from './internal/crypto';
 import { assertDataKey, assertSealed } from './internal/plaintext';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
@@ -75,7 +94,8 @@ export function createVault(options: VaultOptions): Vault {
   const now = options.now ?? (() => new Date());
   const defaultActor = options.actor ?? 'anonymous';
   const isIdentityType = options.isIdentityDocument;
-  const isIdentityDocument = (record: DocumentRecord) => (isIdentityType ? isIdentityType(record.type) : documentKindOf(record) === 'identity');
+  const isIdentityDocument = (record: DocumentRecord) =>
+    isIdentityType ? isIdentityType(record.type) : documentKindOf(record) === 'identity';
   const master = options.masterKey;
   const masters = new Map<string, MasterKey>();
   for (const [i, key] of [...(options.previousMasterKeys ?? []), ...(master ? [master] : [])].entries()) {
@@ -83,7 +103,10 @@ export function createVault(options: VaultOptions): Vault {
     const same = masters.get(key.id);
     if (same && !Buffer.from(same.key).equals(Buffer.from(key.key))) {
       // Data keys name the master key by id: two keys under one id would leave every rotated read failing.
-      throw new SohoaError('VAULT_KEY_INVALID', `Two master keys share the id \`${key.id}\` but differ; nothing was changed. Give the new master key a new id (e.g. \`k2\`) and pass the old one in \`previousMasterKeys\`.`);
+      throw new SohoaError(
+        'VAULT_KEY_INVALID',
+        `Two master keys share the id \`${key.id}\` but differ; nothing was changed. Give the new master key a new id (e.g. \`k2\`) and pass the old one in \`previousMasterKeys\`.`,
+      );
     }
     masters.set(key.id, key);
   }
@@ -92,7 +115,11 @@ export function createVault(options: VaultOptions): Vault {
     return { ...structuredClone(g), id: `config:${i + 1}`, createdAt: new Date(0).toISOString(), source: 'config' };
   });
   // Subject ids reach storage as a keyed blind index when there is a master key (`internal/blind-index.ts`).
-  const blind = master ? blindIndexDriver(options.driver, master, masters, (moved) => audit({ actor: defaultActor, action: 'migrate', purpose: `subject-index:${moved}`, keys: [] })) : undefined;
+  const blind = master
+    ? blindIndexDriver(options.driver, master, masters, (moved) =>
+        audit({ actor: defaultActor, action: 'migrate', purpose: `subject-index:${moved}`, keys: [] }),
+      )
+    : undefined;
   const driver = blind ?? clearIdDriver(options.driver);
   const dataKeys = new Map<string, Buffer | undefined>();
   let closed = false;
@@ -109,15 +136,29 @@ export function createVault(options: VaultOptions): Vault {
 
   function assertOpen(): void {
     if (closed) {
-      throw new SohoaError('VAULT_CLOSED', 'The vault was used after `close()`; create a new vault with `createVault()`.');
+      throw new SohoaError(
+        'VAULT_CLOSED',
+        'The vault was used after `close()`; create a new vault with `createVault()`.',
+      );
     }
   }
 
-  const log = createAuditLog({ driver, blind: blind !== undefined, now, ...(master && { master }), masters, ...(options.auditKey && { auditKey: options.auditKey }), ...(options.auditCheckpoint !== undefined && { checkpoint: options.auditCheckpoint }) });
+  const log = createAuditLog({
+    driver,
+    blind: blind !== undefined,
+    now,
+    ...(master && { master }),
+    masters,
+    ...(options.auditKey && { auditKey: options.auditKey }),
+    ...(options.auditCheckpoint !== undefined && { checkpoint: options.auditCheckpoint }),
+  });
   const audit = (entry: AuditInput): Promise<void> => log.append(entry);
 
   /** The subject's data key (undefined in a vault without a master key); creates the subject when asked. */
-  async function dataKeyOf(subject: SubjectRef, create: boolean): Promise<{ exists: boolean; key: Buffer | undefined }> {
+  async function dataKeyOf(
+    subject: SubjectRef,
+    create: boolean,
+  ): Promise<{ exists: boolean; key: Buffer | undefined }> {
     if (dataKeys.has(subject.id)) return { exists: true, key: dataKeys.get(subject.id) };
     let row = await driver.getSubject(subject.id);
     if (!row) {
@@ -146,9 +187,13 @@ export function createVault(options: VaultOptions): Vault {
    * The grants allowing a read, and the key patterns they open; throws `VAULT_GRANT_MISSING` (logged
    * as `read-denied`) when none applies or, with `allKeys`, none opens every key.
    */
-  async function authorize(
-    read: { actor: string; subjectId: string; purpose: string; form?: string; allKeys?: boolean },
-  ): Promise<{ grants: Grant[]; patterns: string[] }> {
+  async function authorize(read: {
+    actor: string;
+    subjectId: string;
+    purpose: string;
+    form?: string;
+    allKeys?: boolean;
+  }): Promise<{ grants: Grant[]; patterns: string[] }> {
     const at = now().toISOString();
     const grants = (await grantsFor(read.subjectId)).filter(
       (g) => grantApplies(g, { ...read, at }) && (!read.allKeys || g.keys.includes('*')),
@@ -172,10 +217,16 @@ export function createVault(options: VaultOptions): Vault {
 
   function assertReadNames(purpose: unknown, form: unknown, needForm: boolean): void {
     if (typeof purpose !== 'string' || purpose.trim() === '') {
-      throw new SohoaError('VAULT_GRANT_MISSING', 'A read needs a `purpose` (why the data is read); pass `{ purpose: "...", form: "..." }` to `vault.profile()`.');
+      throw new SohoaError(
+        'VAULT_GRANT_MISSING',
+        'A read needs a `purpose` (why the data is read); pass `{ purpose: "...", form: "..." }` to `vault.profile()`.',
+      );
     }
     if (needForm && (typeof form !== 'string' || form.trim() === '')) {
-      throw new SohoaError('VAULT_READ_INVALID', 'A profile read needs a `form` (the form id it fills); pass `{ purpose, form }` to `vault.profile()`.');
+      throw new SohoaError(
+        'VAULT_READ_INVALID',
+        'A profile read needs a `form` (the form id it fills); pass `{ purpose, form }` to `vault.profile()`.',
+      );
     }
   }
 
@@ -189,7 +240,10 @@ export function createVault(options: VaultOptions): Vault {
     return rows.map((r) => open<Fact>(key, r.body, aad.fact(subjectId, r.documentId, r.key)));
   }
 
-  async function storeDocument(document: VaultDocument, facts: Fact[]): Promise<{ created: boolean; documentId: string }> {
+  async function storeDocument(
+    document: VaultDocument,
+    facts: Fact[],
+  ): Promise<{ created: boolean; documentId: string }> {
     const { key } = await dataKeyOf(document.subject, true);
     const subjectId = document.subject.id;
     return driver.insertDocument({
@@ -201,11 +255,22 @@ export function createVault(options: VaultOptions): Vault {
         recordedAt: document.recordedAt,
         body: seal(key, document, aad.document(subjectId, document.id)),
       },
-      facts: facts.map((f) => ({ subjectId, documentId: f.documentId, key: f.key, body: seal(key, f, aad.fact(subjectId, f.documentId, f.key)) })),
+      facts: facts.map((f) => ({
+        subjectId,
+        documentId: f.documentId,
+        key: f.key,
+        body: seal(key, f, aad.fact(subjectId, f.documentId, f.key)),
+      })),
     });
   }
 
-  function toVaultDocument(record: DocumentRecord, subject: SubjectRef, link: LinkDecision, fingerprint: string, recordedAt: string): VaultDocument {
+  function toVaultDocument(
+    record: DocumentRecord,
+    subject: SubjectRef,
+    link: LinkDecision,
+    fingerprint: string,
+    recordedAt: string,
+  ): VaultDocument {
     return {
       id: documentIdFor(fingerprint),
       fingerprint,
@@ -221,7 +286,11 @@ export function createVault(options: VaultOptions): Vault {
       status: record.status,
       sources: record.sources,
       recordedAt,
-      record: { ...structuredClone(record), ...(link.subject ? { subject: link.subject } : { subject: undefined }), link: structuredClone(link) },
+      record: {
+        ...structuredClone(record),
+        ...(link.subject ? { subject: link.subject } : { subject: undefined }),
+        link: structuredClone(link),
+      },
     };
   }
 
@@ -239,19 +308,35 @@ export function createVault(options: VaultOptions): Vault {
   /** How the vault files a record the extractor left without a subject: card join, a unique rule match, or unlinked with candidates. */
   async function decideUnlinked(record: DocumentRecord, at: string): Promise<LinkDecision> {
     const people = await everyone();
-    const fromExtract = (record.link?.candidates ?? []).filter((c) => people.some((p) => p.subject.id === c.subject.id));
+    const fromExtract = (record.link?.candidates ?? []).filter((c) =>
+      people.some((p) => p.subject.id === c.subject.id),
+    );
     const card = cardKey(record);
     if (card) {
       for (const person of people) {
         const documentId = cardKeysOf(person.facts).get(card);
-        if (documentId) return { subject: person.subject, evidence: [{ method: 'card-join', key: 'document.number', documentId, at }], reason: 'card-join', candidates: fromExtract };
+        if (documentId)
+          return {
+            subject: person.subject,
+            evidence: [{ method: 'card-join', key: 'document.number', documentId, at }],
+            reason: 'card-join',
+            candidates: fromExtract,
+          };
       }
     }
     const matched = matchPeople(record, people);
-    const candidates = [...fromExtract, ...matched.candidates.filter((c) => !fromExtract.some((f) => f.subject.id === c.subject.id))];
+    const candidates = [
+      ...fromExtract,
+      ...matched.candidates.filter((c) => !fromExtract.some((f) => f.subject.id === c.subject.id)),
+    ];
     if (matched.auto) {
       const agreed = matched.candidates.find((c) => c.subject.id === matched.auto!.id)?.matched ?? [];
-      return { subject: matched.auto, evidence: [{ method: 'match-rule', agreed, at }], reason: 'match-rule', candidates };
+      return {
+        subject: matched.auto,
+        evidence: [{ method: 'match-rule', agreed, at }],
+        reason: 'match-rule',
+        candidates,
+      };
     }
     return { evidence: [], reason: record.link?.reason ?? 'no-id', ...(candidates.length > 0 && { candidates }) };
   }
@@ -265,13 +350,22 @@ export function createVault(options: VaultOptions): Vault {
     let link: LinkDecision;
     if (record.subject) {
       // A record without a link decision comes from a caller that vouches for its subject (tests, imports, older extractors).
-      link = record.link?.subject?.id === record.subject.id ? record.link : { subject: record.subject, evidence: record.link?.evidence ?? [], reason: record.link?.reason ?? 'caller' };
+      link =
+        record.link?.subject?.id === record.subject.id
+          ? record.link
+          : { subject: record.subject, evidence: record.link?.evidence ?? [], reason: record.link?.reason ?? 'caller' };
     } else {
       const existing = await driver.getDocument(documentId);
       if (existing) {
         const holder = await driver.getSubject(existing.subjectId);
         const doc = await decodeDocument(existing, holder ? (await dataKeyOf(holder, false)).key : undefined);
-        return { documentId, ...(!isUnlinkedHolder(doc.subject.id) && { subject: doc.subject }), link: doc.link ?? { evidence: [], reason: 'no-id' }, created: false, factsAdded: 0 };
+        return {
+          documentId,
+          ...(!isUnlinkedHolder(doc.subject.id) && { subject: doc.subject }),
+          link: doc.link ?? { evidence: [], reason: 'no-id' },
+          created: false,
+          factsAdded: 0,
+        };
       }
       link = await decideUnlinked(record, recordedAt);
     }
@@ -280,7 +374,13 @@ export function createVault(options: VaultOptions): Vault {
     const facts = factsOf(document, isIdentityDocument);
     const result = await storeDocument(document, facts);
     if (result.created && link.subject) await joinOtherSides(document);
-    return { documentId: result.documentId, ...(link.subject && { subject: link.subject }), link, created: result.created, factsAdded: result.created ? facts.length : 0 };
+    return {
+      documentId: result.documentId,
+      ...(link.subject && { subject: link.subject }),
+      link,
+      created: result.created,
+      factsAdded: result.created ? facts.length : 0,
+    };
   }
 
   /** When a card side arrives linked, the unlinked other side of the same card (same type and card number) joins it. */
@@ -292,7 +392,12 @@ export function createVault(options: VaultOptions): Vault {
       for (const other of await listDocumentsOf(row.id)) {
         if (other.id === document.id || cardKey(other.record) !== card) continue;
         const at = now().toISOString();
-        await refile(other, { subject: document.subject, evidence: [{ method: 'card-join', key: 'document.number', documentId: document.id, at }], reason: 'card-join', ...(other.link?.candidates && { candidates: other.link.candidates }) });
+        await refile(other, {
+          subject: document.subject,
+          evidence: [{ method: 'card-join', key: 'document.number', documentId: document.id, at }],
+          reason: 'card-join',
+          ...(other.link?.candidates && { candidates: other.link.candidates }),
+        });
       }
     }
   }
@@ -304,10 +409,26 @@ export function createVault(options: VaultOptions): Vault {
     const facts = factsOf(moved, isIdentityDocument);
     const { key } = await dataKeyOf(target, true);
     const wrote = await driver.moveDocument({
-      document: { id: moved.id, fingerprint: moved.fingerprint, subjectId: target.id, type: moved.type, recordedAt: moved.recordedAt, body: seal(key, moved, aad.document(target.id, moved.id)) },
-      facts: facts.map((f) => ({ subjectId: target.id, documentId: f.documentId, key: f.key, body: seal(key, f, aad.fact(target.id, f.documentId, f.key)) })),
+      document: {
+        id: moved.id,
+        fingerprint: moved.fingerprint,
+        subjectId: target.id,
+        type: moved.type,
+        recordedAt: moved.recordedAt,
+        body: seal(key, moved, aad.document(target.id, moved.id)),
+      },
+      facts: facts.map((f) => ({
+        subjectId: target.id,
+        documentId: f.documentId,
+        key: f.key,
+        body: seal(key, f, aad.fact(target.id, f.documentId, f.key)),
+      })),
     });
-    if (!wrote) throw new SohoaError('VAULT_LINK_INVALID', 'The document was removed while it was being linked; list unlinked documents again.');
+    if (!wrote)
+      throw new SohoaError(
+        'VAULT_LINK_INVALID',
+        'The document was removed while it was being linked; list unlinked documents again.',
+      );
     // The holder of an unlinked document held only it: its key and row go (crypto-shredding what it sealed).
     if (isUnlinkedHolder(doc.subject.id) && doc.subject.id !== target.id) {
       dataKeys.delete(doc.subject.id);
@@ -318,14 +439,27 @@ export function createVault(options: VaultOptions): Vault {
 
   async function openDocument(documentId: string): Promise<VaultDocument> {
     const row = await driver.getDocument(documentId);
-    if (!row) throw new SohoaError('VAULT_LINK_INVALID', `No document \`${documentId}\` is in the vault; list unlinked documents with \`listUnlinked()\` (\`sohoa review unlinked\`).`);
+    if (!row)
+      throw new SohoaError(
+        'VAULT_LINK_INVALID',
+        `No document \`${documentId}\` is in the vault; list unlinked documents with \`listUnlinked()\` (\`sohoa review unlinked\`).`,
+      );
     const holder = await driver.getSubject(row.subjectId);
     return decodeDocument(row, holder ? (await dataKeyOf(holder, false)).key : undefined);
   }
 
   function assertLinkOptions(o: LinkOptions | undefined): LinkOptions {
-    if (!o || typeof o.actor !== 'string' || o.actor.trim() === '' || typeof o.reason !== 'string' || o.reason.trim() === '') {
-      throw new SohoaError('VAULT_LINK_INVALID', 'Linking or unlinking a document needs `{ actor, reason }`: who decides and why (both are audited).');
+    if (
+      !o ||
+      typeof o.actor !== 'string' ||
+      o.actor.trim() === '' ||
+      typeof o.reason !== 'string' ||
+      o.reason.trim() === ''
+    ) {
+      throw new SohoaError(
+        'VAULT_LINK_INVALID',
+        'Linking or unlinking a document needs `{ actor, reason }`: who decides and why (both are audited).',
+      );
     }
     return o;
   }
@@ -333,8 +467,17 @@ export function createVault(options: VaultOptions): Vault {
   async function linkDocument(documentId: string, subject: SubjectRef, options: LinkOptions): Promise<VaultDocument> {
     assertOpen();
     const { actor, reason } = assertLinkOptions(options);
-    if (!subject || (subject.kind !== 'person' && subject.kind !== 'org') || typeof subject.id !== 'string' || subject.id === '' || isUnlinkedHolder(subject.id)) {
-      throw new SohoaError('VAULT_LINK_INVALID', 'The subject to link to must be `{ kind: "person" | "org", id }` with the personal ID or tax code.');
+    if (
+      !subject ||
+      (subject.kind !== 'person' && subject.kind !== 'org') ||
+      typeof subject.id !== 'string' ||
+      subject.id === '' ||
+      isUnlinkedHolder(subject.id)
+    ) {
+      throw new SohoaError(
+        'VAULT_LINK_INVALID',
+        'The subject to link to must be `{ kind: "person" | "org", id }` with the personal ID or tax code.',
+      );
     }
     const doc = await openDocument(documentId);
     const from = isUnlinkedHolder(doc.subject.id) ? undefined : doc.subject;
@@ -343,9 +486,29 @@ export function createVault(options: VaultOptions): Vault {
     const grant = await authorize({ actor: defaultActor, subjectId: subject.id, purpose: 'link' });
     if (from) await authorize({ actor: defaultActor, subjectId: from.id, purpose: 'link' });
     const at = now().toISOString();
-    const moved = await refile(doc, { subject, evidence: [{ method: 'officer', actor, reason, at }], reason: 'officer', ...(doc.link?.candidates && { candidates: doc.link.candidates }) });
-    if (from) await audit({ actor, action: 'unlink', subjectId: from.id, purpose: 'link', documentId, grantId: grant.grants[0]!.id });
-    await audit({ actor, action: 'link', subjectId: subject.id, purpose: 'link', documentId, grantId: grant.grants[0]!.id });
+    const moved = await refile(doc, {
+      subject,
+      evidence: [{ method: 'officer', actor, reason, at }],
+      reason: 'officer',
+      ...(doc.link?.candidates && { candidates: doc.link.candidates }),
+    });
+    if (from)
+      await audit({
+        actor,
+        action: 'unlink',
+        subjectId: from.id,
+        purpose: 'link',
+        documentId,
+        grantId: grant.grants[0]!.id,
+      });
+    await audit({
+      actor,
+      action: 'link',
+      subjectId: subject.id,
+      purpose: 'link',
+      documentId,
+      grantId: grant.grants[0]!.id,
+    });
     return moved;
   }
 
@@ -356,8 +519,19 @@ export function createVault(options: VaultOptions): Vault {
     if (isUnlinkedHolder(doc.subject.id)) return doc;
     const grant = await authorize({ actor: defaultActor, subjectId: doc.subject.id, purpose: 'link' });
     const at = now().toISOString();
-    const moved = await refile(doc, { evidence: [{ method: 'officer', actor, reason, at }], reason: 'unlinked-by-officer', ...(doc.link?.candidates && { candidates: doc.link.candidates }) });
-    await audit({ actor, action: 'unlink', subjectId: doc.subject.id, purpose: 'link', documentId, grantId: grant.grants[0]!.id });
+    const moved = await refile(doc, {
+      evidence: [{ method: 'officer', actor, reason, at }],
+      reason: 'unlinked-by-officer',
+      ...(doc.link?.candidates && { candidates: doc.link.candidates }),
+    });
+    await audit({
+      actor,
+      action: 'unlink',
+      subjectId: doc.subject.id,
+      purpose: 'link',
+      documentId,
+      grantId: grant.grants[0]!.id,
+    });
     return moved;
   }
 
@@ -367,7 +541,14 @@ export function createVault(options: VaultOptions): Vault {
     for (const row of await driver.listSubjects()) {
       if (!isUnlinkedHolder(row.id)) continue;
       for (const doc of await listDocumentsOf(row.id)) {
-        out.push({ documentId: doc.id, type: doc.type, kind: doc.kind, ...(doc.part !== undefined && { part: doc.part }), recordedAt: doc.recordedAt, link: doc.link ?? { evidence: [], reason: 'no-id' } });
+        out.push({
+          documentId: doc.id,
+          type: doc.type,
+          kind: doc.kind,
+          ...(doc.part !== undefined && { part: doc.part }),
+          recordedAt: doc.recordedAt,
+          link: doc.link ?? { evidence: [], reason: 'no-id' },
+        });
       }
     }
     await audit({ actor, action: 'read', purpose, keys: [], grantId: grants[0]!.id });
@@ -378,7 +559,10 @@ export function createVault(options: VaultOptions): Vault {
     const row = await driver.getSubject(subjectId);
     if (!row) return undefined;
     const { key } = await dataKeyOf(row, false);
-    return { subject: { kind: row.kind, id: row.id }, facts: await decodeFacts(subjectId, await driver.listFacts(subjectId), key) };
+    return {
+      subject: { kind: row.kind, id: row.id },
+      facts: await decodeFacts(subjectId, await driver.listFacts(subjectId), key),
+    };
   }
 
   function notFound(): never {
@@ -405,13 +589,39 @@ export function createVault(options: VaultOptions): Vault {
       .map((v) => RELATION_KEY.exec(v.key))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => ({ role: m[1]!, subjectId: String(values[m[0]]!.value) }));
-    await audit({ actor, action: 'read', subjectId, purpose: opts.purpose, form: opts.form, keys: Object.keys(values), grantId: grants[0]!.id });
+    await audit({
+      actor,
+      action: 'read',
+      subjectId,
+      purpose: opts.purpose,
+      form: opts.form,
+      keys: Object.keys(values),
+      grantId: grants[0]!.id,
+    });
     if (link) {
       // The old card's own log shows the read too, so the citizen sees it under either number.
-      const keys = Object.values(values).filter((v) => link.documentIds.has(v.documentId)).map((v) => v.key);
-      await audit({ actor, action: 'read', subjectId: link.subject.id, purpose: opts.purpose, form: opts.form, keys, grantId: link.grantId });
+      const keys = Object.values(values)
+        .filter((v) => link.documentIds.has(v.documentId))
+        .map((v) => v.key);
+      await audit({
+        actor,
+        action: 'read',
+        subjectId: link.subject.id,
+        purpose: opts.purpose,
+        form: opts.form,
+        keys,
+        grantId: link.grantId,
+      });
     }
-    return { subject: held.subject, asOf, values, relations, grantIds: grants.map((g) => g.id), diagnostics, ...(link ? { linkedSubjects: [link.subject] } : {}) };
+    return {
+      subject: held.subject,
+      asOf,
+      values,
+      relations,
+      grantIds: grants.map((g) => g.id),
+      diagnostics,
+      ...(link ? { linkedSubjects: [link.subject] } : {}),
+    };
   }
 
   /**
@@ -425,12 +635,21 @@ export function createVault(options: VaultOptions): Vault {
     subject: SubjectRef,
     facts: Fact[],
     read: { actor: string; purpose: string; form: string },
-  ): Promise<{ linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string>; grantId: string }; diagnostic: Diagnostic } | { linked?: undefined; diagnostic: Diagnostic } | undefined> {
+  ): Promise<
+    | {
+        linked: { subject: SubjectRef; facts: Fact[]; documentIds: Set<string>; grantId: string };
+        diagnostic: Diagnostic;
+      }
+    | { linked?: undefined; diagnostic: Diagnostic }
+    | undefined
+  > {
     if (subject.kind !== 'person' || !/^\d{12}$/.test(subject.id)) return undefined;
     const proven = provenOldNumber(facts);
     if (!proven) return undefined;
     const at = now().toISOString();
-    const grants = (await grantsFor(proven.number)).filter((g) => grantApplies(g, { ...read, subjectId: proven.number, at }));
+    const grants = (await grantsFor(proven.number)).filter((g) =>
+      grantApplies(g, { ...read, subjectId: proven.number, at }),
+    );
     if (grants.length === 0) {
       return {
         diagnostic: createDiagnostic(
@@ -442,7 +661,7 @@ export function createVault(options: VaultOptions): Vault {
       };
     }
     const other = await readFacts(proven.number);
-    if (!other || other.subject.kind !== 'person') return undefined;
+    if (other?.subject.kind !== 'person') return undefined;
     if (!birthDatesAgree(facts, other.facts)) {
       // Not the same person, or one number misread: an officer should look (no values in the message).
       return {
@@ -457,7 +676,12 @@ export function createVault(options: VaultOptions): Vault {
     const patterns = [...new Set(grants.flatMap((g) => g.keys))];
     const joined = other.facts.filter((f) => f.key !== 'person.idNumber' && patterns.some((p) => keyMatches(p, f.key)));
     return {
-      linked: { subject: other.subject, facts: joined, documentIds: new Set(joined.map((f) => f.documentId)), grantId: grants[0]!.id },
+      linked: {
+        subject: other.subject,
+        facts: joined,
+        documentIds: new Set(joined.map((f) => f.documentId)),
+        grantId: grants[0]!.id,
+      },
       diagnostic: createDiagnostic(
         'VAULT_SUBJECT_LINKED',
         'info',
@@ -486,7 +710,9 @@ export function createVault(options: VaultOptions): Vault {
     const row = await driver.getSubject(subjectId);
     if (!row) return [];
     const { key } = await dataKeyOf(row, false);
-    return (await driver.listDossiers(subjectId)).map((d) => open<Dossier>(key, d.body, aad.dossier(subjectId, d.code)));
+    return (await driver.listDossiers(subjectId)).map((d) =>
+      open<Dossier>(key, d.body, aad.dossier(subjectId, d.code)),
+    );
   }
 
   const listAuditOf = (subjectId: string) => log.entriesOf(subjectId);
@@ -499,19 +725,27 @@ export function createVault(options: VaultOptions): Vault {
       throw new SohoaError('VAULT_CORRECTION_INVALID', `The correction cannot be stored: ${why}`);
     };
     if (typeof input?.key !== 'string' || input.key === '') bad('`key` is missing; name the semantic key to correct.');
-    if (!['string', 'number', 'boolean'].includes(typeof input.value)) bad('`value` must be a string, number or boolean.');
-    if (typeof input.reason !== 'string' || input.reason.trim() === '') bad('`reason` is missing; say why (e.g. the decision that corrects it).');
+    if (!['string', 'number', 'boolean'].includes(typeof input.value))
+      bad('`value` must be a string, number or boolean.');
+    if (typeof input.reason !== 'string' || input.reason.trim() === '')
+      bad('`reason` is missing; say why (e.g. the decision that corrects it).');
     const { grants, patterns } = await authorize({ actor, subjectId, purpose: 'correct' });
     if (!patterns.some((p) => keyMatches(p, input.key))) {
       await audit({ actor, action: 'read-denied', subjectId, purpose: 'correct', keys: [input.key] });
-      throw new SohoaError('VAULT_GRANT_MISSING', `The grants of this actor for purpose \`correct\` do not cover key \`${input.key}\`; the attempt was logged. Ask for a grant that names the key.`);
+      throw new SohoaError(
+        'VAULT_GRANT_MISSING',
+        `The grants of this actor for purpose \`correct\` do not cover key \`${input.key}\`; the attempt was logged. Ask for a grant that names the key.`,
+      );
     }
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const current = held.facts.filter((f) => f.key === input.key).map((f) => f.id);
     const supersedes = input.supersedes ?? current;
     const unknown = supersedes.filter((id) => !held.facts.some((f) => f.id === id && f.key === input.key));
-    if (unknown.length > 0) bad(`${unknown.length} of the fact ids in \`supersedes\` are not facts of this subject under \`${input.key}\`; list them with \`listFacts()\`.`);
+    if (unknown.length > 0)
+      bad(
+        `${unknown.length} of the fact ids in \`supersedes\` are not facts of this subject under \`${input.key}\`; list them with \`listFacts()\`.`,
+      );
     const recordedAt = now().toISOString();
     const fingerprint = sha256Hex(`correction|${subjectId}|${input.key}|${recordedAt}|${randomUUID()}`);
     const documentId = documentIdFor(fingerprint);
@@ -556,7 +790,15 @@ export function createVault(options: VaultOptions): Vault {
       correctedBy: by,
     };
     await storeDocument(document, [fact]);
-    await audit({ actor, action: 'correct', subjectId, purpose: 'correct', keys: [input.key], grantId: grants[0]!.id, documentId });
+    await audit({
+      actor,
+      action: 'correct',
+      subjectId,
+      purpose: 'correct',
+      keys: [input.key],
+      grantId: grants[0]!.id,
+      documentId,
+    });
     return fact;
   }
 
@@ -571,7 +813,14 @@ export function createVault(options: VaultOptions): Vault {
       source: 'stored',
     };
     await driver.insertGrant(stored);
-    await audit({ actor: stored.grantedBy!, action: 'grant', subjectId: stored.subject, purpose: stored.purpose, keys: stored.keys, grantId: stored.id });
+    await audit({
+      actor: stored.grantedBy!,
+      action: 'grant',
+      subjectId: stored.subject,
+      purpose: stored.purpose,
+      keys: stored.keys,
+      grantId: stored.id,
+    });
     return stored;
   }
 
@@ -579,17 +828,31 @@ export function createVault(options: VaultOptions): Vault {
     assertOpen();
     const stored = await driver.getGrant(id);
     if (!stored) {
-      throw new SohoaError('VAULT_GRANT_NOT_FOUND', `No stored grant \`${id}\`: list a subject's grants with \`listGrants()\`; standing grants from \`createVault({ grants })\` are changed in configuration.`);
+      throw new SohoaError(
+        'VAULT_GRANT_NOT_FOUND',
+        `No stored grant \`${id}\`: list a subject's grants with \`listGrants()\`; standing grants from \`createVault({ grants })\` are changed in configuration.`,
+      );
     }
     if (stored.revokedAt) return stored;
     const at = now().toISOString();
     await driver.setGrantRevoked(id, at);
-    await audit({ actor: o?.actor ?? defaultActor, action: 'revoke', subjectId: stored.subject, purpose: stored.purpose, keys: stored.keys, grantId: id });
+    await audit({
+      actor: o?.actor ?? defaultActor,
+      action: 'revoke',
+      subjectId: stored.subject,
+      purpose: stored.purpose,
+      keys: stored.keys,
+      grantId: id,
+    });
     return { ...stored, revokedAt: at };
   }
 
   async function exportSubject(subjectId: string, o?: { actor?: string }): Promise<SubjectExport> {
-    const { actor, grants } = await rawRead(subjectId, { purpose: 'export', ...(o?.actor !== undefined && { actor: o.actor }) }, true);
+    const { actor, grants } = await rawRead(
+      subjectId,
+      { purpose: 'export', ...(o?.actor !== undefined && { actor: o.actor }) },
+      true,
+    );
     const held = await readFacts(subjectId);
     if (!held) notFound();
     const relations = held.facts
@@ -618,18 +881,23 @@ export function createVault(options: VaultOptions): Vault {
     const subject = data.subject;
     // Everything that could clash is checked before the first write, so a refused import leaves nothing behind.
     const conflict = (what: string): never => {
-      throw new SohoaError('VAULT_IMPORT_CONFLICT', `The export cannot be imported: ${what} Nothing was written; check that the file is the export of this subject.`);
+      throw new SohoaError(
+        'VAULT_IMPORT_CONFLICT',
+        `The export cannot be imported: ${what} Nothing was written; check that the file is the export of this subject.`,
+      );
     };
     const exportedIds = new Set(plan.documents.map((d) => d.document.id));
     for (const { document } of plan.documents) {
       const held = await driver.getDocument(document.id);
-      if (held && held.subjectId !== subject.id) conflict('one of its documents is already held under another subject.');
+      if (held && held.subjectId !== subject.id)
+        conflict('one of its documents is already held under another subject.');
     }
     const docs = new Set([...(await listDocumentsOf(subject.id)).map((d) => d.id), ...exportedIds]);
     for (const dossier of data.dossiers ?? []) {
       assertDossier(dossier, docs);
       const held = await driver.getDossier(dossier.code.trim());
-      if (held && held.subjectId !== subject.id) conflict('one of its dossier codes is already used by another subject.');
+      if (held && held.subjectId !== subject.id)
+        conflict('one of its dossier codes is already used by another subject.');
     }
     let created = 0;
     for (const { document, facts } of plan.documents) if ((await storeDocument(document, facts)).created) created++;
@@ -651,7 +919,11 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   async function erase(subjectId: string, o?: { actor?: string }) {
-    const { actor, grants } = await rawRead(subjectId, { purpose: 'erase', ...(o?.actor !== undefined && { actor: o.actor }) }, false);
+    const { actor, grants } = await rawRead(
+      subjectId,
+      { purpose: 'erase', ...(o?.actor !== undefined && { actor: o.actor }) },
+      false,
+    );
     dataKeys.delete(subjectId);
     const exists = (await driver.getSubject(subjectId)) !== undefined;
     // The entry keeps the pseudonym the subject had; erasure deletes it, so nothing links it to the id.
@@ -666,7 +938,10 @@ export function createVault(options: VaultOptions): Vault {
   async function encryptPlaintext(o?: { actor?: string }) {
     assertOpen();
     if (!master) {
-      throw new SohoaError('VAULT_KEY_MISSING', 'Sealing plaintext values needs the `masterKey` to seal them with; pass it to `createVault()`.');
+      throw new SohoaError(
+        'VAULT_KEY_MISSING',
+        'Sealing plaintext values needs the `masterKey` to seal them with; pass it to `createVault()`.',
+      );
     }
     const actor = o?.actor ?? defaultActor;
     let subjects = 0;
@@ -678,15 +953,26 @@ export function createVault(options: VaultOptions): Vault {
       if (documents.length + facts.length + dossiers.length === 0) continue;
       dataKeys.delete(row.id);
       const { key } = await dataKeyOf(row, true);
-      const reseal = (body: string, additional: string) => seal(key, openValue(undefined, body, additional), additional);
+      const reseal = (body: string, additional: string) =>
+        seal(key, openValue(undefined, body, additional), additional);
       await driver.replaceBodies(row.id, {
         documents: documents.map((d) => ({ id: d.id, body: reseal(d.body, aad.document(row.id, d.id)) })),
-        facts: facts.map((f) => ({ documentId: f.documentId, key: f.key, body: reseal(f.body, aad.fact(row.id, f.documentId, f.key)) })),
+        facts: facts.map((f) => ({
+          documentId: f.documentId,
+          key: f.key,
+          body: reseal(f.body, aad.fact(row.id, f.documentId, f.key)),
+        })),
         dossiers: dossiers.map((d) => ({ code: d.code, body: reseal(d.body, aad.dossier(row.id, d.code)) })),
       });
       subjects++;
       values += documents.length + facts.length + dossiers.length;
-      await audit({ actor, action: 'encrypt-plaintext', subjectId: row.id, purpose: 'encrypt-plaintext', keys: [...new Set(facts.map((f) => f.key))] });
+      await audit({
+        actor,
+        action: 'encrypt-plaintext',
+        subjectId: row.id,
+        purpose: 'encrypt-plaintext',
+        keys: [...new Set(facts.map((f) => f.key))],
+      });
     }
     return { subjects, values };
   }
@@ -694,7 +980,10 @@ export function createVault(options: VaultOptions): Vault {
   async function rotateMasterKey(o?: { actor?: string }) {
     assertOpen();
     if (!master) {
-      throw new SohoaError('VAULT_KEY_MISSING', 'Key rotation needs the new key as `masterKey` and the old ones in `previousMasterKeys` when creating the vault.');
+      throw new SohoaError(
+        'VAULT_KEY_MISSING',
+        'Key rotation needs the new key as `masterKey` and the old ones in `previousMasterKeys` when creating the vault.',
+      );
     }
     let rewrapped = 0;
     for (const row of await driver.listSubjects()) {
@@ -705,7 +994,12 @@ export function createVault(options: VaultOptions): Vault {
     }
     await blind?.rewrapIndexKey(master);
     await log.rewrap(master);
-    await audit({ actor: o?.actor ?? defaultActor, action: 'rotate-key', purpose: `master-key:${master.id}`, keys: [] });
+    await audit({
+      actor: o?.actor ?? defaultActor,
+      action: 'rotate-key',
+      purpose: `master-key:${master.id}`,
+      keys: [],
+    });
     return { rewrapped };
   }
 
@@ -714,7 +1008,10 @@ export function createVault(options: VaultOptions): Vault {
   }
 
   /** Validates and seals a dossier, then writes it (a compare-and-set with `expected`; `undefined` when that lost). */
-  async function writeDossier(input: DossierInput, expected: { body: string } | null | undefined): Promise<Dossier | undefined> {
+  async function writeDossier(
+    input: DossierInput,
+    expected: { body: string } | null | undefined,
+  ): Promise<Dossier | undefined> {
     assertOpen();
     const subjectId = typeof input?.subject?.id === 'string' ? input.subject.id : undefined;
     assertDossier(input, new Set(subjectId ? (await listDocumentsOf(subjectId)).map((d) => d.id) : []));
@@ -726,15 +1023,29 @@ export function createVault(options: VaultOptions): Vault {
       missing: input.procedure.requirements.map((r) => r.id).filter((id) => !answered.has(id)),
     };
     const { key } = await dataKeyOf(input.subject, true);
-    const written = await driver.putDossier({ code: dossier.code, subjectId: input.subject.id, body: seal(key, dossier, aad.dossier(input.subject.id, dossier.code)) }, expected);
+    const written = await driver.putDossier(
+      {
+        code: dossier.code,
+        subjectId: input.subject.id,
+        body: seal(key, dossier, aad.dossier(input.subject.id, dossier.code)),
+      },
+      expected,
+    );
     return written === false ? undefined : dossier;
   }
 
   /** Opens a stored dossier row for a reader holding a grant on its subject, and audits the read. */
-  async function readDossierRow(row: { code: string; subjectId: string; body: string }, o: ReadOptions | undefined): Promise<Dossier> {
+  async function readDossierRow(
+    row: { code: string; subjectId: string; body: string },
+    o: ReadOptions | undefined,
+  ): Promise<Dossier> {
     const { actor, purpose, grants } = await rawRead(row.subjectId, o, false);
     const subject = await driver.getSubject(row.subjectId);
-    const dossier = open<Dossier>(subject ? (await dataKeyOf(subject, false)).key : undefined, row.body, aad.dossier(row.subjectId, row.code));
+    const dossier = open<Dossier>(
+      subject ? (await dataKeyOf(subject, false)).key : undefined,
+      row.body,
+      aad.dossier(row.subjectId, row.code),
+    );
     await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: [], grantId: grants[0]!.id });
     return dossier;
   }
@@ -752,14 +1063,20 @@ export function createVault(options: VaultOptions): Vault {
       const next = await update(current === undefined ? undefined : structuredClone(current));
       if (next === undefined) return current;
       if (next.code?.trim() !== wanted) {
-        throw new SohoaError('VAULT_DOSSIER_INVALID', `The dossier cannot be stored: \`updateDossier('${wanted}')\` returned a dossier with another code.`);
+        throw new SohoaError(
+          'VAULT_DOSSIER_INVALID',
+          `The dossier cannot be stored: \`updateDossier('${wanted}')\` returned a dossier with another code.`,
+        );
       }
       const written = await writeDossier(next, row ? { body: row.body } : null);
       if (written) return written;
       // Someone else wrote this dossier in between: read theirs and apply the update again.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 10 * (attempt + 1))));
     }
-    throw new SohoaError('VAULT_DOSSIER_CONFLICT', `The dossier \`${wanted}\` kept changing under 20 attempts to update it; try again.`);
+    throw new SohoaError(
+      'VAULT_DOSSIER_CONFLICT',
+      `The dossier \`${wanted}\` kept changing under 20 attempts to update it; try again.`,
+    );
   }
 
   return {
@@ -786,7 +1103,15 @@ export function createVault(options: VaultOptions): Vault {
       const { actor, purpose, grants } = await rawRead(row.subjectId, o, true);
       const subject = await driver.getSubject(row.subjectId);
       const doc = await decodeDocument(row, subject ? (await dataKeyOf(subject, false)).key : undefined);
-      await audit({ actor, action: 'read', subjectId: row.subjectId, purpose, keys: ['*'], grantId: grants[0]!.id, documentId: id });
+      await audit({
+        actor,
+        action: 'read',
+        subjectId: row.subjectId,
+        purpose,
+        keys: ['*'],
+        grantId: grants[0]!.id,
+        documentId: id,
+      });
       return doc;
     },
     async listDocuments(subjectId, o) {
@@ -797,8 +1122,17 @@ export function createVault(options: VaultOptions): Vault {
     },
     async listFacts(subjectId, o) {
       const { actor, purpose, grants, patterns } = await rawRead(subjectId, o, false);
-      const facts = ((await readFacts(subjectId))?.facts ?? []).filter((f) => patterns.some((p) => keyMatches(p, f.key)));
-      await audit({ actor, action: 'read', subjectId, purpose, keys: [...new Set(facts.map((f) => f.key))], grantId: grants[0]!.id });
+      const facts = ((await readFacts(subjectId))?.facts ?? []).filter((f) =>
+        patterns.some((p) => keyMatches(p, f.key)),
+      );
+      await audit({
+        actor,
+        action: 'read',
+        subjectId,
+        purpose,
+        keys: [...new Set(facts.map((f) => f.key))],
+        grantId: grants[0]!.id,
+      });
       return facts;
     },
     async listSubjects(o) {
@@ -850,10 +1184,17 @@ function assertRecord(record: DocumentRecord): void {
   };
   if (typeof record !== 'object' || record === null) invalid('it is not an object; pass a `DocumentRecord`.');
   if (typeof record.type !== 'string' || record.type === '') invalid('`type` is missing; set the document type id.');
-  if (record.subject !== undefined && (typeof record.subject !== 'object' || record.subject === null || typeof record.subject.id !== 'string' || record.subject.id === '')) {
+  if (
+    record.subject !== undefined &&
+    (typeof record.subject !== 'object' ||
+      record.subject === null ||
+      typeof record.subject.id !== 'string' ||
+      record.subject.id === '')
+  ) {
     invalid('`subject` has no `id`; give `{ kind, id }`, or leave `subject` out to store the document unlinked.');
   }
-  if (record.subject && isUnlinkedHolder(record.subject.id)) invalid('`subject` names the holder of an unlinked document; leave `subject` out instead.');
+  if (record.subject && isUnlinkedHolder(record.subject.id))
+    invalid('`subject` names the holder of an unlinked document; leave `subject` out instead.');
   if (typeof record.fields !== 'object' || record.fields === null) invalid('`fields` is missing.');
   if (!Array.isArray(record.sources)) invalid('`sources` is not an array.');
 }
@@ -866,12 +1207,20 @@ function assertDossier(input: DossierInput, docs: ReadonlySet<string>): void {
   const code = safeParseDossierCode(input?.code);
   if (!code.ok) bad(code.diagnostics[0]!.message);
   if (!input.subject?.id) bad('`subject` is missing.');
-  if (!input.procedure?.code || !Array.isArray(input.procedure.requirements)) bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
+  if (!input.procedure?.code || !Array.isArray(input.procedure.requirements))
+    bad('`procedure` needs a `code` and `requirements` (see `procedureFromRecord()`).');
   const requirementIds = new Set(input.procedure.requirements.map((r) => r.id));
   for (const [i, c] of (input.components ?? []).entries()) {
-    if (!requirementIds.has(c.requirementId)) bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
-    if (c.documentId === undefined && c.sha256 === undefined) bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
-    if (c.documentId !== undefined && !docs.has(c.documentId)) bad(`component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`);
+    if (!requirementIds.has(c.requirementId))
+      bad(`component ${i + 1} answers requirement \`${c.requirementId}\`, which the procedure does not have.`);
+    if (c.documentId === undefined && c.sha256 === undefined)
+      bad(`component ${i + 1} has neither a vault \`documentId\` nor an upload \`sha256\`.`);
+    if (c.documentId !== undefined && !docs.has(c.documentId))
+      bad(
+        `component ${i + 1} reuses document \`${c.documentId}\`, which is not a document of this subject in the vault.`,
+      );
   }
-  for (const id of input.results ?? []) if (!docs.has(id)) bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
+  for (const id of input.results ?? [])
+    if (!docs.has(id))
+      bad(`result \`${id}\` is not a document of this subject in the vault; store it with \`putDocument()\` first.`);
 }

@@ -20,7 +20,12 @@ describe('parseAddress', () => {
 
   it('reads a current 2-level address', () => {
     const parsed = parseAddress('Thôn 3, Đặc khu Phú Quốc, Tỉnh An Giang');
-    expect(parsed).toMatchObject({ street: 'Thôn 3', commune: { name: 'Phú Quốc', type: 'đặc khu' }, province: { name: 'An Giang' }, era: 'current' });
+    expect(parsed).toMatchObject({
+      street: 'Thôn 3',
+      commune: { name: 'Phú Quốc', type: 'đặc khu' },
+      province: { name: 'An Giang' },
+      era: 'current',
+    });
     expect(parsed.district).toBeUndefined();
     expect(parsed.province34?.code).toBe('91');
   });
@@ -49,7 +54,11 @@ describe('parseAddress', () => {
   });
 
   it('does not take syllables of names for unit words in text without diacritics', () => {
-    expect(units('p.bac ha, tp.ha tinh, ha tinh')).toMatchObject({ commune: { name: 'bac ha', type: 'phường' }, district: { name: 'ha tinh', type: 'thành phố' }, province: { name: 'Hà Tĩnh' } });
+    expect(units('p.bac ha, tp.ha tinh, ha tinh')).toMatchObject({
+      commune: { name: 'bac ha', type: 'phường' },
+      district: { name: 'ha tinh', type: 'thành phố' },
+      province: { name: 'Hà Tĩnh' },
+    });
     expect(units('x.thanh son, h.quan hoa, thanh hoa').district).toEqual({ name: 'quan hoa', type: 'huyện' });
   });
 
@@ -68,7 +77,10 @@ describe('parseAddress', () => {
   });
 
   it('repairs letters split by commas and drops the country', () => {
-    expect(parseAddress('TT T,â,n B,ì,n,h Huyện Yên Sơn, Tuyên Quang, Việt Nam').commune).toEqual({ name: 'Tân Bình', type: 'thị trấn' });
+    expect(parseAddress('TT T,â,n B,ì,n,h Huyện Yên Sơn, Tuyên Quang, Việt Nam').commune).toEqual({
+      name: 'Tân Bình',
+      type: 'thị trấn',
+    });
   });
 
   it('reports empty, too long and province-less input', () => {
@@ -80,7 +92,28 @@ describe('parseAddress', () => {
   it('never throws, and never puts the text in a diagnostic', () => {
     const text = fc.oneof(
       fc.string({ maxLength: 120 }),
-      fc.array(fc.constantFrom('P.', 'Q', '5', 'Tp', 'HCM', 'Hòa', 'Xã', ',', ' ', '.', 'Tỉnh', 'Huyện', 'T,â,n', 'Việt Nam', 'f4q6'), { maxLength: 20 }).map((a) => a.join('')),
+      fc
+        .array(
+          fc.constantFrom(
+            'P.',
+            'Q',
+            '5',
+            'Tp',
+            'HCM',
+            'Hòa',
+            'Xã',
+            ',',
+            ' ',
+            '.',
+            'Tỉnh',
+            'Huyện',
+            'T,â,n',
+            'Việt Nam',
+            'f4q6',
+          ),
+          { maxLength: 20 },
+        )
+        .map((a) => a.join('')),
     );
     fc.assert(
       fc.property(text, (s) => {

@@ -5,7 +5,7 @@ import { normalizeText } from './text';
 import type { AddressUnitText, AdminEra, ParsedAddress } from './types';
 
 const MAX_LENGTH = 500;
-const COUNTRY = /(?:^|[\s,;.\-])(?:việt nam|viet nam|vietnam|vn)[\s.]*$/iu;
+const COUNTRY = /(?:^|[\s,;.-])(?:việt nam|viet nam|vietnam|vn)[\s.]*$/iu;
 // Commas and semicolons separate units; so does a full stop after a word (`Bien hoa. Đồng Nai`), not after `TP.`.
 const SEPARATORS = /[,;\n\r|]+|(?<=[\p{L}\p{N}]{3})\.\s+/u;
 // Phone numbers and postal codes are not part of the place.
@@ -16,7 +16,8 @@ const SPLIT_LETTERS = /(?<=(?:^|[\s,])\p{L}),(?=\p{L}(?:[\s,]|$))/gu;
 // A unit initial glued to a name or standing alone before one: `XTân Thạnh`, `TBình Dương`, `H Mường Khương`.
 const GLUED_INITIAL = /(?<![\p{L}\p{N}])([XHTPFQxhtpfq])(?=\p{Lu}\p{Ll})|(?<![\p{L}\p{N}.])([XHTPFQ])\s+(?=\p{Lu})/gu;
 // Words that open the street part: numbers, streets, lanes, hamlets, residential groups.
-const STREET_START = /^(?:\d|(?:số|so|sn|đường|duong|phố|ngõ|ngo|ngách|hẻm|hem|kiệt|tổ|thôn|thon|ấp|ap|khu|kp|xóm|xom|bản|khối|cụm|lô|căn|ch|chung cư|toà|tòa|đội)(?=[\s\d.]|$))/iu;
+const STREET_START =
+  /^(?:\d|(?:số|so|sn|đường|duong|phố|ngõ|ngo|ngách|hẻm|hem|kiệt|tổ|thôn|thon|ấp|ap|khu|kp|xóm|xom|bản|khối|cụm|lô|căn|ch|chung cư|toà|tòa|đội)(?=[\s\d.]|$))/iu;
 
 interface Piece extends UnitPiece {
   segment: number;
@@ -36,16 +37,28 @@ function pieceText(piece: UnitPiece): string {
 }
 
 /** Take the province off the end of the pieces: the last piece, or the last words of an unnamed last piece. */
-function takeProvince(pieces: Piece[], diagnostics: Diagnostic[]): { unit: AddressUnitText; match: ProvinceNameMatch } | undefined {
+function takeProvince(
+  pieces: Piece[],
+  diagnostics: Diagnostic[],
+): { unit: AddressUnitText; match: ProvinceNameMatch } | undefined {
   const last = pieces.at(-1);
   if (!last) return undefined;
   last.name = last.name.replace(/\s+(?:city|province)$/i, '');
   const asProvince = !last.type || levelOf(last.type) === 'province';
   // `T.Giang`: the initial of a two-word province name read as the unit word `T.` (tỉnh).
-  const whole = asProvince ? (matchProvinceName(last.name) ?? (last.type === 'tỉnh' ? matchProvinceName(`t ${last.name}`) : undefined)) : undefined;
+  const whole = asProvince
+    ? (matchProvinceName(last.name) ?? (last.type === 'tỉnh' ? matchProvinceName(`t ${last.name}`) : undefined))
+    : undefined;
   if (whole) {
     pieces.pop();
-    if (whole.corrected) diagnostics.push(diag('VN_ADDRESS_PROVINCE_CORRECTED', 'info', 'The province name was snapped to the nearest province by edit distance (an OCR correction).'));
+    if (whole.corrected)
+      diagnostics.push(
+        diag(
+          'VN_ADDRESS_PROVINCE_CORRECTED',
+          'info',
+          'The province name was snapped to the nearest province by edit distance (an OCR correction).',
+        ),
+      );
     return { unit: { name: (whole.p63 ?? whole.p34)!.name, ...(last.type && { type: last.type }) }, match: whole };
   }
   const words = last.name.split(' ');
@@ -59,7 +72,12 @@ function takeProvince(pieces: Piece[], diagnostics: Diagnostic[]): { unit: Addre
 }
 
 function eraOf(pieces: Piece[], province: ProvinceNameMatch | undefined): AdminEra | undefined {
-  if (pieces.some((p) => p.type !== undefined && (levelOf(p.type) === 'district' || p.type === 'thành phố' || p.type === 'tỉnh'))) return 'old';
+  if (
+    pieces.some(
+      (p) => p.type !== undefined && (levelOf(p.type) === 'district' || p.type === 'thành phố' || p.type === 'tỉnh'),
+    )
+  )
+    return 'old';
   if (province?.p63 && province.p34 && province.p63.name !== province.p34.name) return 'old';
   if ((province?.p34 && !province.p63) || pieces.some((p) => p.type === 'đặc khu')) return 'current';
   return undefined;
@@ -84,7 +102,13 @@ export function parseAddress(text: string): ParsedAddress {
     return { parts: [], diagnostics };
   }
   if (text.length > MAX_LENGTH) {
-    diagnostics.push(diag('VN_ADDRESS_TOO_LONG', 'warning', `The address is longer than ${MAX_LENGTH} characters; it was not parsed. Pass one address at a time.`));
+    diagnostics.push(
+      diag(
+        'VN_ADDRESS_TOO_LONG',
+        'warning',
+        `The address is longer than ${MAX_LENGTH} characters; it was not parsed. Pass one address at a time.`,
+      ),
+    );
     return { parts: [], diagnostics };
   }
   let normal = normalizeText(text)
@@ -102,7 +126,7 @@ export function parseAddress(text: string): ParsedAddress {
   const ascii = isAsciiText(normal);
   const parts = normal
     .split(SEPARATORS)
-    .map((s) => s.replace(/^[\s.\-]+|[\s.\-]+$/gu, ''))
+    .map((s) => s.replace(/^[\s.-]+|[\s.-]+$/gu, ''))
     .filter((s) => s !== '');
   const pieces: Piece[] = parts.flatMap((segment, i) =>
     splitUnitPieces(segment, ascii)
@@ -117,7 +141,14 @@ export function parseAddress(text: string): ParsedAddress {
     if (!again || (again.p63 ?? again.p34) !== (province.match.p63 ?? province.match.p34)) break;
     pieces.pop();
   }
-  if (!province) diagnostics.push(diag('VN_ADDRESS_PROVINCE_NOT_FOUND', 'info', 'No province or centrally-run city was recognised at the end of the address.'));
+  if (!province)
+    diagnostics.push(
+      diag(
+        'VN_ADDRESS_PROVINCE_NOT_FOUND',
+        'info',
+        'No province or centrally-run city was recognised at the end of the address.',
+      ),
+    );
   if (pieces.at(-1)?.name === '') pieces.pop();
   // Without a province, text after the last unit word is a remark (`Q10 - đi hẻm 666`), not a unit.
   const lastTyped = pieces.findLastIndex((p) => p.type !== undefined);
@@ -127,7 +158,13 @@ export function parseAddress(text: string): ParsedAddress {
   let district: AddressUnitText | undefined;
   let commune: AddressUnitText | undefined;
   const typedLeftOf = (index: number, level: 'district' | 'commune') =>
-    pieces.slice(0, index).some((p) => p.type !== undefined && (levelOf(p.type) === level || (level === 'district' && levelOf(p.type) === 'province')));
+    pieces
+      .slice(0, index)
+      .some(
+        (p) =>
+          p.type !== undefined &&
+          (levelOf(p.type) === level || (level === 'district' && levelOf(p.type) === 'province')),
+      );
   let i = pieces.length - 1;
   for (; i >= 0; i--) {
     const piece = pieces[i]!;
@@ -150,7 +187,13 @@ export function parseAddress(text: string): ParsedAddress {
     street += (j === 0 ? '' : piece.segment === pieces[j - 1]!.segment ? ' ' : ', ') + pieceText(piece);
   }
   if (district?.guessed || commune?.guessed) {
-    diagnostics.push(diag('VN_ADDRESS_UNIT_GUESSED', 'info', 'A part without a unit word (Phường, Xã, Quận, Huyện…) was placed by its position; check it against a gazetteer.'));
+    diagnostics.push(
+      diag(
+        'VN_ADDRESS_UNIT_GUESSED',
+        'info',
+        'A part without a unit word (Phường, Xã, Quận, Huyện…) was placed by its position; check it against a gazetteer.',
+      ),
+    );
   }
   return {
     ...(street !== '' && { street }),

@@ -28,7 +28,10 @@ export function numberToVietnameseWords(n: number): string {
 export function dateToVietnameseWords(iso: string): string {
   const parts = splitIsoDay(iso);
   if (!parts) {
-    throw new SohoaError('VN_INVALID_DATE', 'dateToVietnameseWords() needs an ISO date `YYYY-MM-DD` with a real calendar day.');
+    throw new SohoaError(
+      'VN_INVALID_DATE',
+      'dateToVietnameseWords() needs an ISO date `YYYY-MM-DD` with a real calendar day.',
+    );
   }
   const dayWords = parts.day <= 10 ? `mùng ${DIGITS[parts.day] ?? 'mười'}` : twoDigits(parts.day);
   const monthWords = parts.month === 4 ? 'tư' : twoDigits(parts.month);
@@ -36,7 +39,19 @@ export function dateToVietnameseWords(iso: string): string {
 }
 
 const WORD_DIGITS: Record<string, number> = {
-  khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, nham: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  nham: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 
 /** Parse Vietnamese number words (already folded, split) into a number; undefined when malformed. */

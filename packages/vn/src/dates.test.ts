@@ -29,21 +29,32 @@ describe('parseDate', () => {
     expect(parseDate(text)).toEqual({ iso, precision });
   });
 
-  it.each(['31/02/2020', '29/02/2023', '00/01/2000', '13/13/2000', '32012020', 'abc', '', '1/1/90', '12/1799', '2200', '2021-02-30'])(
-    'rejects %s',
-    (text) => {
-      expect(parseDate(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '31/02/2020',
+    '29/02/2023',
+    '00/01/2000',
+    '13/13/2000',
+    '32012020',
+    'abc',
+    '',
+    '1/1/90',
+    '12/1799',
+    '2200',
+    '2021-02-30',
+  ])('rejects %s', (text) => {
+    expect(parseDate(text)).toBeUndefined();
+  });
 
   it('never throws on any string', () => {
     fc.assert(fc.property(fc.string(), (s) => void parseDate(s)));
   });
 
   it('round-trips through formatDateVn', () => {
-    fc.assert(fc.property(isoDay, (iso) => {
-      expect(parseDate(formatDateVn(iso))?.iso).toBe(iso);
-    }));
+    fc.assert(
+      fc.property(isoDay, (iso) => {
+        expect(parseDate(formatDateVn(iso))?.iso).toBe(iso);
+      }),
+    );
   });
 });
 
@@ -88,9 +99,11 @@ describe('dates in words', () => {
   });
 
   it('round-trips every date', () => {
-    fc.assert(fc.property(isoDay, (iso) => {
-      expect(parseVietnameseWordsDate(dateToVietnameseWords(iso))).toBe(iso);
-    }));
+    fc.assert(
+      fc.property(isoDay, (iso) => {
+        expect(parseVietnameseWordsDate(dateToVietnameseWords(iso))).toBe(iso);
+      }),
+    );
   });
 
   it('never throws on any string', () => {

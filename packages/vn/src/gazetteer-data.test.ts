@@ -11,7 +11,9 @@ const DIR = fileURLToPath(new URL('../../../../shared/data/admin-units/', import
 const available = existsSync(DIR);
 if (!available) console.info('../shared/data/admin-units not found: skipping gazetteer tests on the public datasets.');
 
-describe.skipIf(!canRun('gazetteer data', available, `${DIR} is absent (see ../shared/data/README)`, { allowedInCi: true }))('gazetteer on the public datasets (../shared/data/admin-units; skipped when absent)', () => {
+describe.skipIf(
+  !canRun('gazetteer data', available, `${DIR} is absent (see ../shared/data/README)`, { allowedInCi: true }),
+)('gazetteer on the public datasets (../shared/data/admin-units; skipped when absent)', () => {
   let gazetteer: Gazetteer;
   beforeAll(async () => {
     gazetteer = await loadGazetteer({ dir: DIR });
@@ -28,23 +30,44 @@ describe.skipIf(!canRun('gazetteer data', available, `${DIR} is absent (see ../s
     const v3 = createGazetteer(await loadGazetteerSource({ dir: DIR, currentRelease: 'v3.0.2_2025-07-01' }));
     const wards = v3.children(v3.get('current', 'province', '56')!);
     expect(wards.length).toBeGreaterThan(40);
-    const file = JSON.parse(readFileSync(`${DIR}thanglequoc-provinces/v3.0.2_2025-07-01/simplified_json_generated_data_vn_units.json`, 'utf8')) as { Code: string; Wards: { Code: string; Name: string }[] }[];
+    const file = JSON.parse(
+      readFileSync(
+        `${DIR}thanglequoc-provinces/v3.0.2_2025-07-01/simplified_json_generated_data_vn_units.json`,
+        'utf8',
+      ),
+    ) as { Code: string; Wards: { Code: string; Name: string }[] }[];
     let missed = 0;
     for (const province of file) {
       for (const ward of province.Wards) {
         const found = gazetteer.lookup(ward.Name, { level: 'commune', province: province.Code });
-        if (!(found.ok ? found.match.unit.code === ward.Code : found.reason === 'ambiguous' && found.candidates.some((u) => u.code === ward.Code))) missed++;
+        if (
+          !(found.ok
+            ? found.match.unit.code === ward.Code
+            : found.reason === 'ambiguous' && found.candidates.some((u) => u.code === ward.Code))
+        )
+          missed++;
       }
     }
     expect(missed).toBe(0);
   });
 
   it('converts old addresses, reporting splits with their candidates', () => {
-    expect(gazetteer.toCurrentUnits('P. Phúc Xá, Q. Ba Đình, TP. Hà Nội')).toMatchObject({ ok: true, commune: { name: 'Hồng Hà' }, text: 'Phường Hồng Hà, Thành phố Hà Nội' });
-    expect(gazetteer.toCurrentUnits('Phường Long Hòa, Quận Bình Thủy, Thành phố Cần Thơ').commune?.name).toBe('Long Tuyền');
+    expect(gazetteer.toCurrentUnits('P. Phúc Xá, Q. Ba Đình, TP. Hà Nội')).toMatchObject({
+      ok: true,
+      commune: { name: 'Hồng Hà' },
+      text: 'Phường Hồng Hà, Thành phố Hà Nội',
+    });
+    expect(gazetteer.toCurrentUnits('Phường Long Hòa, Quận Bình Thủy, Thành phố Cần Thơ').commune?.name).toBe(
+      'Long Tuyền',
+    );
     const split = gazetteer.toCurrentUnits('Phường Điện Biên, Quận Ba Đình, Hà Nội');
     expect(split.ambiguous).toBe(true);
-    expect(split.candidates.map((u) => u.name).sort()).toEqual(['Ba Đình', 'Hoàn Kiếm', 'Văn Miếu - Quốc Tử Giám', 'Ô Chợ Dừa']);
+    expect(split.candidates.map((u) => u.name).sort()).toEqual([
+      'Ba Đình',
+      'Hoàn Kiếm',
+      'Văn Miếu - Quốc Tử Giám',
+      'Ô Chợ Dừa',
+    ]);
   });
 
   it('resolves informal old addresses', () => {
@@ -58,7 +81,9 @@ describe.skipIf(!canRun('gazetteer data', available, `${DIR} is absent (see ../s
   });
 
   it('throws VN_GAZETTEER_NOT_FOUND for a folder without data', async () => {
-    await loadGazetteer({ dir: `${DIR}no-such-folder` }).catch((e) => expect(isSohoaError(e, 'VN_GAZETTEER_NOT_FOUND')).toBe(true));
+    await loadGazetteer({ dir: `${DIR}no-such-folder` }).catch((e) =>
+      expect(isSohoaError(e, 'VN_GAZETTEER_NOT_FOUND')).toBe(true),
+    );
     await expect(loadGazetteer({ dir: `${DIR}no-such-folder` })).rejects.toThrow(/No administrative-unit data/);
   });
 });

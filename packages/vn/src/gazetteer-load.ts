@@ -58,8 +58,21 @@ interface ThanglequocProvince {
 function readCurrent(json: string): AdminUnit[] {
   const provinces = JSON.parse(json) as ThanglequocProvince[];
   return provinces.flatMap((p) => [
-    { code: p.Code, ...typeAndName(p.FullName, 'tỉnh'), level: 'province' as const, era: 'current' as const, province: p.Code },
-    ...p.Wards.map((w) => ({ code: w.Code, ...typeAndName(w.FullName, 'xã'), level: 'commune' as const, era: 'current' as const, parent: p.Code, province: p.Code })),
+    {
+      code: p.Code,
+      ...typeAndName(p.FullName, 'tỉnh'),
+      level: 'province' as const,
+      era: 'current' as const,
+      province: p.Code,
+    },
+    ...p.Wards.map((w) => ({
+      code: w.Code,
+      ...typeAndName(w.FullName, 'xã'),
+      level: 'commune' as const,
+      era: 'current' as const,
+      parent: p.Code,
+      province: p.Code,
+    })),
   ]);
 }
 
@@ -67,16 +80,39 @@ function readCurrent(json: string): AdminUnit[] {
 function readOld(parseCsv: typeof parseCsvRecords, wardCsv: string, districtCsv: string | undefined): AdminUnit[] {
   const units = new Map<string, AdminUnit>();
   const add = (unit: AdminUnit) => units.set(`${unit.level}|${unit.code}`, unit);
-  const province = (code: string, fullName: string) => add({ code, ...typeAndName(fullName, 'tỉnh'), level: 'province', era: 'old', province: code });
+  const province = (code: string, fullName: string) =>
+    add({ code, ...typeAndName(fullName, 'tỉnh'), level: 'province', era: 'old', province: code });
   for (const row of districtCsv ? parseCsv(districtCsv) : []) {
     province(row['Mã TP']!, row['Tỉnh / Thành Phố']!);
-    add({ code: row['Mã']!, ...typeAndName(row['Tên']!, 'huyện'), level: 'district', era: 'old', parent: row['Mã TP']!, province: row['Mã TP']! });
+    add({
+      code: row['Mã']!,
+      ...typeAndName(row['Tên']!, 'huyện'),
+      level: 'district',
+      era: 'old',
+      parent: row['Mã TP']!,
+      province: row['Mã TP']!,
+    });
   }
   for (const row of parseCsv(wardCsv)) {
     const provinceCode = row['Mã TP']!;
     province(provinceCode, row['Tỉnh / Thành Phố']!);
-    if (!units.has(`district|${row['Mã QH']}`)) add({ code: row['Mã QH']!, ...typeAndName(row['Quận Huyện']!, 'huyện'), level: 'district', era: 'old', parent: provinceCode, province: provinceCode });
-    add({ code: row['Mã']!, ...typeAndName(row['Tên']!, 'xã'), level: 'commune', era: 'old', parent: row['Mã QH']!, province: provinceCode });
+    if (!units.has(`district|${row['Mã QH']}`))
+      add({
+        code: row['Mã QH']!,
+        ...typeAndName(row['Quận Huyện']!, 'huyện'),
+        level: 'district',
+        era: 'old',
+        parent: provinceCode,
+        province: provinceCode,
+      });
+    add({
+      code: row['Mã']!,
+      ...typeAndName(row['Tên']!, 'xã'),
+      level: 'commune',
+      era: 'old',
+      parent: row['Mã QH']!,
+      province: provinceCode,
+    });
   }
   return [...units.values()];
 }
@@ -108,23 +144,31 @@ function readLegacyConversion(parseCsv: typeof parseCsvRecords, csv: string): Ad
 }
 
 /** Alias keywords of vietnamadminunits (`data/alias_keywords/legacy/alias_{district,ward}.csv`), keyed by folded full names. */
-function readAliases(parseCsv: typeof parseCsvRecords, units: AdminUnit[], districtCsv: string | undefined, wardCsv: string | undefined): AdminAlias[] {
+function readAliases(
+  parseCsv: typeof parseCsvRecords,
+  units: AdminUnit[],
+  districtCsv: string | undefined,
+  wardCsv: string | undefined,
+): AdminAlias[] {
   const byKey = new Map<string, AdminUnit>();
   const label = (u: AdminUnit) => `${u.type} ${u.name}`;
   const provinces = new Map(units.filter((u) => u.level === 'province').map((u) => [u.code, compactKey(label(u))]));
   const districts = new Map(units.filter((u) => u.level === 'district').map((u) => [u.code, compactKey(label(u))]));
   for (const u of units) {
     if (u.level === 'district') byKey.set(`${provinces.get(u.province)}|${compactKey(label(u))}`, u);
-    if (u.level === 'commune') byKey.set(`${provinces.get(u.province)}|${districts.get(u.parent ?? '')}|${compactKey(label(u))}`, u);
+    if (u.level === 'commune')
+      byKey.set(`${provinces.get(u.province)}|${districts.get(u.parent ?? '')}|${compactKey(label(u))}`, u);
   }
   const aliases: AdminAlias[] = [];
   for (const row of districtCsv ? parseCsv(districtCsv) : []) {
     const unit = byKey.get(`${row.province_key}|${row.district_key}`);
-    if (unit && row.alias_keyword) aliases.push({ era: 'old', level: 'district', code: unit.code, alias: row.alias_keyword });
+    if (unit && row.alias_keyword)
+      aliases.push({ era: 'old', level: 'district', code: unit.code, alias: row.alias_keyword });
   }
   for (const row of wardCsv ? parseCsv(wardCsv) : []) {
     const unit = byKey.get(`${row.province_key}|${row.district_key}|${row.ward_key}`);
-    if (unit && row.alias_keyword) aliases.push({ era: 'old', level: 'commune', code: unit.code, alias: row.alias_keyword });
+    if (unit && row.alias_keyword)
+      aliases.push({ era: 'old', level: 'commune', code: unit.code, alias: row.alias_keyword });
   }
   return aliases;
 }
@@ -143,7 +187,11 @@ export async function loadGazetteerSource(options: LoadGazetteerOptions): Promis
     try {
       return parseCsvRecords(text);
     } catch (cause) {
-      throw new SohoaError('VN_GAZETTEER_INVALID', `A gazetteer CSV file could not be parsed (${(cause as Error).message}); check its quotes.`, { cause });
+      throw new SohoaError(
+        'VN_GAZETTEER_INVALID',
+        `A gazetteer CSV file could not be parsed (${(cause as Error).message}); check its quotes.`,
+        { cause },
+      );
     }
   };
   const dir = options.dir;
@@ -151,7 +199,10 @@ export async function loadGazetteerSource(options: LoadGazetteerOptions): Promis
   const read = (path: string) => optional(() => fs.readFile(path));
   const findFile = async (folder: string, pattern: RegExp) => {
     const names = (await listing(folder)) ?? [];
-    const name = names.filter((n) => pattern.test(n)).sort().at(-1);
+    const name = names
+      .filter((n) => pattern.test(n))
+      .sort()
+      .at(-1);
     return name === undefined ? undefined : read(join(folder, name));
   };
 
@@ -159,7 +210,10 @@ export async function loadGazetteerSource(options: LoadGazetteerOptions): Promis
   let current: string | undefined;
   let release: string | undefined;
   for (const candidate of releases) {
-    current = await findFile(join(dir, 'thanglequoc-provinces', candidate), /^simplified_json_generated_data_vn_units.*\.json$/);
+    current = await findFile(
+      join(dir, 'thanglequoc-provinces', candidate),
+      /^simplified_json_generated_data_vn_units.*\.json$/,
+    );
     if (current !== undefined) {
       release = candidate;
       break;
@@ -174,17 +228,34 @@ export async function loadGazetteerSource(options: LoadGazetteerOptions): Promis
       `No administrative-unit data was found under \`${dir}\`: expected \`thanglequoc-provinces/<release>/simplified_json_generated_data_vn_units*.json\` or \`vietnamadminunits/data/raw/danhmuchanhchinh.gso.gov.vn_ward_*.csv\`. Point \`dir\` at the folder holding the public datasets.`,
     );
   }
-  const units = [...(current !== undefined ? readCurrent(current) : []), ...(oldWards !== undefined ? readOld(parseCsv, oldWards, oldDistricts) : [])];
+  const units = [
+    ...(current !== undefined ? readCurrent(current) : []),
+    ...(oldWards !== undefined ? readOld(parseCsv, oldWards, oldDistricts) : []),
+  ];
   const splits = await read(join(dir, 'dvhcvn-20250701', 'mapping', 'splits.json'));
   const legacy = await read(join(dir, 'vietnamadminunits', 'data', 'interim', 'convert_legacy_2025_simple.csv'));
   const aliasDir = join(dir, 'vietnamadminunits', 'data', 'alias_keywords', 'legacy');
-  const aliases = readAliases(parseCsv, units.filter((u) => u.era === 'old'), await read(join(aliasDir, 'alias_district.csv')), await read(join(aliasDir, 'alias_ward.csv')));
-  const mappings = [...(splits !== undefined ? [readSplits(splits)] : []), ...(legacy !== undefined ? [readLegacyConversion(parseCsv, legacy)] : [])];
+  const aliases = readAliases(
+    parseCsv,
+    units.filter((u) => u.era === 'old'),
+    await read(join(aliasDir, 'alias_district.csv')),
+    await read(join(aliasDir, 'alias_ward.csv')),
+  );
+  const mappings = [
+    ...(splits !== undefined ? [readSplits(splits)] : []),
+    ...(legacy !== undefined ? [readLegacyConversion(parseCsv, legacy)] : []),
+  ];
   return {
     units,
     mappings,
     aliases,
-    description: [release && `current: thanglequoc-provinces ${release}`, oldWards && 'old: GSO list (vietnamadminunits)', ...mappings.map((m) => `mapping: ${m.name}`)].filter(Boolean).join('; '),
+    description: [
+      release && `current: thanglequoc-provinces ${release}`,
+      oldWards && 'old: GSO list (vietnamadminunits)',
+      ...mappings.map((m) => `mapping: ${m.name}`),
+    ]
+      .filter(Boolean)
+      .join('; '),
   };
 }
 

@@ -47,16 +47,43 @@ const CURRENT: { province: string; rows: Row[] }[] = [
       ['00226', 'phường', 'Văn Miếu - Quốc Tử Giám', '01'],
     ],
   },
-  { province: '79', rows: [['79', 'thành phố', 'Hồ Chí Minh'], ['26743', 'phường', 'Bến Thành', '79'], ['25792', 'xã', 'Long Hoà', '79']] },
-  { province: '91', rows: [['91', 'tỉnh', 'An Giang'], ['31078', 'đặc khu', 'Phú Quốc', '91']] },
-  { province: '92', rows: [['92', 'thành phố', 'Cần Thơ'], ['31183', 'phường', 'Long Tuyền', '92']] },
+  {
+    province: '79',
+    rows: [
+      ['79', 'thành phố', 'Hồ Chí Minh'],
+      ['26743', 'phường', 'Bến Thành', '79'],
+      ['25792', 'xã', 'Long Hoà', '79'],
+    ],
+  },
+  {
+    province: '91',
+    rows: [
+      ['91', 'tỉnh', 'An Giang'],
+      ['31078', 'đặc khu', 'Phú Quốc', '91'],
+    ],
+  },
+  {
+    province: '92',
+    rows: [
+      ['92', 'thành phố', 'Cần Thơ'],
+      ['31183', 'phường', 'Long Tuyền', '92'],
+    ],
+  },
 ];
 
 const LEVEL_BY_LENGTH: Record<number, AdminUnit['level']> = { 2: 'province', 3: 'district', 5: 'commune' };
 
 function units(era: AdminUnit['era'], groups: typeof OLD): AdminUnit[] {
   return groups.flatMap(({ province, rows }) =>
-    rows.map(([code, type, name, parent]) => ({ code, name, type, level: LEVEL_BY_LENGTH[code.length]!, era, province, ...(parent && { parent }) })),
+    rows.map(([code, type, name, parent]) => ({
+      code,
+      name,
+      type,
+      level: LEVEL_BY_LENGTH[code.length]!,
+      era,
+      province,
+      ...(parent && { parent }),
+    })),
   );
 }
 

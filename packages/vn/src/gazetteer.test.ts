@@ -37,7 +37,9 @@ describe('lookup', () => {
   it('snaps an OCR slip to the one close name, and records the correction', () => {
     const marks = gazetteer.lookup('Phúc Xà', { level: 'commune', era: 'old', district: '001' });
     expect(marks).toMatchObject({ ok: true, match: { unit: { code: '00001' }, method: 'fuzzy', corrected: true } });
-    expect(gazetteer.lookup('Phúc Xà', { level: 'commune', era: 'old', district: '001', fuzzy: false })).toMatchObject({ ok: false });
+    expect(gazetteer.lookup('Phúc Xà', { level: 'commune', era: 'old', district: '001', fuzzy: false })).toMatchObject({
+      ok: false,
+    });
     const slip = gazetteer.lookup('Phuc Ka', { level: 'commune', era: 'old', district: '001' });
     expect(slip).toMatchObject({ ok: true, match: { unit: { code: '00001' }, method: 'fuzzy', corrected: true } });
   });
@@ -50,14 +52,26 @@ describe('lookup', () => {
     ] as const;
     const g = createGazetteer({ units });
     expect(g.lookup('Tan An', { level: 'commune' })).toMatchObject({ ok: false, reason: 'ambiguous' });
-    expect(g.lookup('Tân An', { level: 'commune' })).toMatchObject({ ok: true, match: { unit: { code: '00010' }, method: 'exact' } });
-    expect(g.lookup('phuong Tan An', { level: 'commune' })).toMatchObject({ ok: true, match: { unit: { code: '00011' } } });
+    expect(g.lookup('Tân An', { level: 'commune' })).toMatchObject({
+      ok: true,
+      match: { unit: { code: '00010' }, method: 'exact' },
+    });
+    expect(g.lookup('phuong Tan An', { level: 'commune' })).toMatchObject({
+      ok: true,
+      match: { unit: { code: '00011' } },
+    });
     expect(g.lookup('Tân Ax', { level: 'commune' })).toMatchObject({ ok: false });
-    expect(gazetteer.lookup('Phường 2', { level: 'commune', era: 'old' })).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(gazetteer.lookup('Phường 2', { level: 'commune', era: 'old' })).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
   });
 
   it('finds aliases', () => {
-    expect(gazetteer.lookup('Q1', { level: 'district', era: 'old', province: '79' })).toMatchObject({ ok: true, match: { unit: { code: '760' } } });
+    expect(gazetteer.lookup('Q1', { level: 'district', era: 'old', province: '79' })).toMatchObject({
+      ok: true,
+      match: { unit: { code: '760' } },
+    });
   });
 });
 
@@ -65,17 +79,29 @@ describe('resolveAddress and toCurrentUnits', () => {
   it('resolves an old address to codes, abbreviations and missing marks included', () => {
     const resolved = gazetteer.resolveAddress('12 Hàng Bông, P.Phuc Xa, Q.Ba Dinh, TP.Hà Nội');
     expect(resolved.era).toBe('old');
-    expect([resolved.commune?.unit.code, resolved.district?.unit.code, resolved.province?.unit.code]).toEqual(['00001', '001', '01']);
+    expect([resolved.commune?.unit.code, resolved.district?.unit.code, resolved.province?.unit.code]).toEqual([
+      '00001',
+      '001',
+      '01',
+    ]);
   });
 
   it('converts a whole-moved commune and keeps the street', () => {
     const result = gazetteer.toCurrentUnits('123 Phố Hàng Bông, Phường Phúc Xá, Quận Ba Đình, Thành phố Hà Nội');
-    expect(result).toMatchObject({ ok: true, ambiguous: false, mapping: 'sample', commune: { code: '00097', name: 'Hồng Hà' }, province: { code: '01' } });
+    expect(result).toMatchObject({
+      ok: true,
+      ambiguous: false,
+      mapping: 'sample',
+      commune: { code: '00097', name: 'Hồng Hà' },
+      province: { code: '01' },
+    });
     expect(result.text).toBe('123 Phố Hàng Bông, Phường Hồng Hà, Thành phố Hà Nội');
   });
 
   it('converts Long Hòa (old tone placement) to Long Tuyền', () => {
-    expect(gazetteer.toCurrentUnits('Phường Long Hòa, Quận Bình Thủy, Thành phố Cần Thơ').commune?.name).toBe('Long Tuyền');
+    expect(gazetteer.toCurrentUnits('Phường Long Hòa, Quận Bình Thủy, Thành phố Cần Thơ').commune?.name).toBe(
+      'Long Tuyền',
+    );
   });
 
   it('reports a split commune as ambiguous with every candidate', () => {
@@ -89,28 +115,52 @@ describe('resolveAddress and toCurrentUnits', () => {
   });
 
   it('flags a commune two mappings disagree on', () => {
-    const g = createGazetteer({ ...SAMPLE_GAZETTEER, mappings: [...SAMPLE_GAZETTEER.mappings!, { name: 'other', communes: { '00001': ['00008'] } }] });
+    const g = createGazetteer({
+      ...SAMPLE_GAZETTEER,
+      mappings: [...SAMPLE_GAZETTEER.mappings!, { name: 'other', communes: { '00001': ['00008'] } }],
+    });
     const result = g.toCurrentUnits('Phường Phúc Xá, Quận Ba Đình, Hà Nội');
-    expect(result).toMatchObject({ ok: false, ambiguous: true, alternatives: [{ mapping: 'other', codes: ['00008'] }] });
+    expect(result).toMatchObject({
+      ok: false,
+      ambiguous: true,
+      alternatives: [{ mapping: 'other', codes: ['00008'] }],
+    });
     expect(result.candidates.map((u) => u.code)).toEqual(['00097', '00008']);
   });
 
   it('converts only the province when the commune is unknown, and says so', () => {
     const result = gazetteer.toCurrentUnits('Xã Không Có, Huyện Không Có, Tỉnh Quảng Nam');
-    expect(result).toMatchObject({ ok: false, province: { code: '48', name: 'Đà Nẵng' }, mapping: 'built-in provinces' });
-    expect(gazetteer.toCurrentUnits('Tỉnh Hà Giang')).toMatchObject({ ok: true, province: { name: 'Tuyên Quang' }, text: 'Tỉnh Tuyên Quang' });
+    expect(result).toMatchObject({
+      ok: false,
+      province: { code: '48', name: 'Đà Nẵng' },
+      mapping: 'built-in provinces',
+    });
+    expect(gazetteer.toCurrentUnits('Tỉnh Hà Giang')).toMatchObject({
+      ok: true,
+      province: { name: 'Tuyên Quang' },
+      text: 'Tỉnh Tuyên Quang',
+    });
     expect(gazetteer.toCurrentUnits('Tỉnh Không Tồn Tại').province).toBeUndefined();
   });
 
   it('leaves an address that already names current units as it is', () => {
     const result = gazetteer.toCurrentUnits('Số 5 Phố Mẫu, Phường Ngọc Hà, Thành phố Hà Nội');
-    expect(result).toMatchObject({ ok: true, ambiguous: false, mapping: 'none (already current)', commune: { code: '00008' } });
+    expect(result).toMatchObject({
+      ok: true,
+      ambiguous: false,
+      mapping: 'none (already current)',
+      commune: { code: '00008' },
+    });
     expect(result.text).toBe('Số 5 Phố Mẫu, Phường Ngọc Hà, Thành phố Hà Nội');
   });
 
   it('resolves a current address in the current era', () => {
     const resolved = gazetteer.resolveAddress(parseAddress('Khu phố 7, Đặc khu Phú Quốc, An Giang'));
-    expect(resolved).toMatchObject({ era: 'current', commune: { unit: { code: '31078' } }, province: { unit: { code: '91' } } });
+    expect(resolved).toMatchObject({
+      era: 'current',
+      commune: { unit: { code: '31078' } },
+      province: { unit: { code: '91' } },
+    });
   });
 
   it('never throws on any text', () => {

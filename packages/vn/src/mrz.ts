@@ -29,7 +29,9 @@ export function mrzCheckDigit(field: string): number {
 
 /** Upper-case MRZ text: diacritics folded (`Đ` → `D`), anything but A-Z and 0-9 becomes `<`. */
 export function toMrzText(s: string): string {
-  return foldDiacritics(s).toUpperCase().replace(/[^A-Z0-9]+/g, '<');
+  return foldDiacritics(s)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '<');
 }
 
 /**

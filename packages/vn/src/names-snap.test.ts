@@ -18,7 +18,12 @@ describe('snapFamilyName', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const { value } = snapFamilyName(s);
-        expect(value.split(' ').slice(1)).toEqual(normalizeText(s).split(' ').filter((w) => w !== '').slice(1));
+        expect(value.split(' ').slice(1)).toEqual(
+          normalizeText(s)
+            .split(' ')
+            .filter((w) => w !== '')
+            .slice(1),
+        );
       }),
     );
   });

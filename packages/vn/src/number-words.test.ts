@@ -47,7 +47,12 @@ describe('parseVietnameseAmountWords', () => {
   });
 
   it('round-trips whole amounts up to a thousand billion', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => parseVietnameseAmountWords(amountToVietnameseWords(n)) === n));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        (n) => parseVietnameseAmountWords(amountToVietnameseWords(n)) === n,
+      ),
+    );
   });
 
   it('round-trips areas with one or two decimals', () => {

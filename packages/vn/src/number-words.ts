@@ -40,18 +40,38 @@ function threeDigitsOrMore(n: number, full: boolean): string {
  */
 export function amountToVietnameseWords(value: number): string {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_AMOUNT) {
-    throw new SohoaError('VN_INVALID_NUMBER', 'amountToVietnameseWords() takes a finite number from 0 to 999999999999999.');
+    throw new SohoaError(
+      'VN_INVALID_NUMBER',
+      'amountToVietnameseWords() takes a finite number from 0 to 999999999999999.',
+    );
   }
-  const [whole, fraction = ''] = value.toFixed(2).replace(/\.?0+$/, '').split('.');
+  const [whole, fraction = ''] = value
+    .toFixed(2)
+    .replace(/\.?0+$/, '')
+    .split('.');
   const head = spellInteger(Number(whole));
   if (fraction === '') return head;
-  const tail = fraction.startsWith('0') ? `${DIGIT_WORDS[0]} ${DIGIT_WORDS[Number(fraction.slice(1))]}` : spellInteger(Number(fraction));
+  const tail = fraction.startsWith('0')
+    ? `${DIGIT_WORDS[0]} ${DIGIT_WORDS[Number(fraction.slice(1))]}`
+    : spellInteger(Number(fraction));
   return `${head} phẩy ${tail}`;
 }
 
 const UNIT_WORDS = new Set(['dong', 'chan', 'met', 'vuong', 'm2', 'vnd', 'bang', 'chu']);
 const DIGIT_VALUES: Record<string, number> = {
-  khong: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, nham: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  nham: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 
 /** Whole number from folded tokens; undefined when malformed. */
@@ -115,7 +135,8 @@ export function parseVietnameseAmountWords(text: string): number | undefined {
   const whole = parseWhole(comma < 0 ? tokens : tokens.slice(0, comma));
   if (whole === undefined || comma < 0) return whole;
   const rest = tokens.slice(comma + 1);
-  if (rest[0] === 'khong' && rest.length === 2 && rest[1]! in DIGIT_VALUES) return Number(`${whole}.0${DIGIT_VALUES[rest[1]!]}`);
+  if (rest[0] === 'khong' && rest.length === 2 && rest[1]! in DIGIT_VALUES)
+    return Number(`${whole}.0${DIGIT_VALUES[rest[1]!]}`);
   const fraction = parseWhole(rest);
   if (fraction === undefined || fraction > 99) return undefined;
   return Number(`${whole}.${fraction}`);

@@ -37,8 +37,17 @@ describe('parsePersonalId', () => {
     const woman = parsePersonalIdOrThrow('079 305 000 111');
     expect([woman.sex, woman.birthYear, woman.provinceName]).toEqual(['female', 2005, 'Hồ Chí Minh']);
     const abroad = parsePersonalIdOrThrow('175190000001');
-    expect([abroad.registeredAbroad, abroad.provinceName, abroad.birthYear, abroad.sex]).toEqual([true, undefined, 1990, 'female']);
-    expect(parsePersonalIdOrThrow('020093001656')).toMatchObject({ provinceName: 'Lạng Sơn', birthYear: 1993, sex: 'male' });
+    expect([abroad.registeredAbroad, abroad.provinceName, abroad.birthYear, abroad.sex]).toEqual([
+      true,
+      undefined,
+      1990,
+      'female',
+    ]);
+    expect(parsePersonalIdOrThrow('020093001656')).toMatchObject({
+      provinceName: 'Lạng Sơn',
+      birthYear: 1993,
+      sex: 'male',
+    });
   });
 
   it('rejects bad lengths, unknown places, unused centuries and future births, without echoing the number', () => {

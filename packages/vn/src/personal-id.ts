@@ -11,7 +11,7 @@ function fail(code: string, message: string): SafeResult<PersonalIdInfo> {
 
 /** Remove the spaces, dots and dashes people put inside ID numbers. */
 function compact(s: string): string {
-  return s.replace(/[\s.\-]/g, '');
+  return s.replace(/[\s.-]/g, '');
 }
 
 /**
@@ -50,7 +50,10 @@ export function parsePersonalId(id: string, options: ParsePersonalIdOptions = {}
   }
   const birthYear = 1900 + Math.floor(centuryDigit / 2) * 100 + Number(birthYearSuffix);
   if (options.referenceDate && birthYear > options.referenceDate.getUTCFullYear()) {
-    return fail('VN_ID_FUTURE_BIRTH', 'The personal ID encodes a birth year after the reference date; check for a misread digit.');
+    return fail(
+      'VN_ID_FUTURE_BIRTH',
+      'The personal ID encodes a birth year after the reference date; check for a misread digit.',
+    );
   }
   const value: PersonalIdInfo = {
     id: digits,
@@ -104,20 +107,30 @@ export function checkPersonalIdAgainst(id: string, facts: PersonalIdFacts): Diag
   const out: Diagnostic[] = [];
   if (facts.sex !== undefined && facts.sex !== info.sex) {
     out.push(
-      createDiagnostic('VN_ID_SEX_MISMATCH', 'error', 'The sex encoded in the personal ID (4th digit) differs from the sex given.', {
-        origin: ORIGIN,
-        key: 'person.sex',
-      }),
+      createDiagnostic(
+        'VN_ID_SEX_MISMATCH',
+        'error',
+        'The sex encoded in the personal ID (4th digit) differs from the sex given.',
+        {
+          origin: ORIGIN,
+          key: 'person.sex',
+        },
+      ),
     );
   }
   if (facts.birthDate !== undefined) {
     const year = /^(\d{4})/.exec(facts.birthDate)?.[1];
     if (year === undefined) {
       out.push(
-        createDiagnostic('VN_ID_BIRTH_DATE_UNREADABLE', 'warning', 'The birth date to check against is not an ISO date `YYYY-MM-DD`.', {
-          origin: ORIGIN,
-          key: 'person.birthDate',
-        }),
+        createDiagnostic(
+          'VN_ID_BIRTH_DATE_UNREADABLE',
+          'warning',
+          'The birth date to check against is not an ISO date `YYYY-MM-DD`.',
+          {
+            origin: ORIGIN,
+            key: 'person.birthDate',
+          },
+        ),
       );
     } else if (Number(year) !== info.birthYear) {
       const centuryDiffers = Math.floor(Number(year) / 100) !== Math.floor(info.birthYear / 100);

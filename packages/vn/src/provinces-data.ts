@@ -53,7 +53,13 @@ const ROWS_63: Row63[] = [
   ['074', 'Bình Dương', 'province', '79'],
   ['075', 'Đồng Nai', 'province', '75'],
   ['077', 'Bà Rịa - Vũng Tàu', 'province', '79', ['Bà Rịa Vũng Tàu', 'BR-VT', 'BRVT', 'Vũng Tàu']],
-  ['079', 'Hồ Chí Minh', 'city', '79', ['TP HCM', 'TPHCM', 'HCM', 'TP. HCM', 'HCMC', 'Sài Gòn', 'TP Hồ Chí Minh', 'Tp. Hồ Chí Minh']],
+  [
+    '079',
+    'Hồ Chí Minh',
+    'city',
+    '79',
+    ['TP HCM', 'TPHCM', 'HCM', 'TP. HCM', 'HCMC', 'Sài Gòn', 'TP Hồ Chí Minh', 'Tp. Hồ Chí Minh'],
+  ],
   ['080', 'Long An', 'province', '80'],
   ['082', 'Tiền Giang', 'province', '82'],
   ['083', 'Bến Tre', 'province', '86'],
@@ -111,7 +117,12 @@ const ROWS_34: Row34[] = [
   ['68', 'Lâm Đồng', 'province'],
   // Tỉnh Đồng Nai until 30/04/2026, then Thành phố Đồng Nai (NQ 30/2026/QH16).
   ['75', 'Đồng Nai', 'province', ['Thành phố Đồng Nai']],
-  ['79', 'Hồ Chí Minh', 'city', ['TP HCM', 'TPHCM', 'HCM', 'TP. HCM', 'HCMC', 'Sài Gòn', 'TP Hồ Chí Minh', 'Tp. Hồ Chí Minh']],
+  [
+    '79',
+    'Hồ Chí Minh',
+    'city',
+    ['TP HCM', 'TPHCM', 'HCM', 'TP. HCM', 'HCMC', 'Sài Gòn', 'TP Hồ Chí Minh', 'Tp. Hồ Chí Minh'],
+  ],
   ['80', 'Tây Ninh', 'province'],
   ['82', 'Đồng Tháp', 'province'],
   ['86', 'Vĩnh Long', 'province'],

@@ -19,14 +19,19 @@ describe('isTaxCode', () => {
 
   it('detects every single-digit change of a valid code', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{9}$/), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (body, pos, delta) => {
-        const code = body + String(taxCodeCheckDigit(body));
-        expect(isTaxCode(code)).toBe(true);
-        if (pos === 9) {
-          const changed = body + String((Number(code[9]) + delta) % 10);
-          expect(isTaxCode(changed)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{9}$/),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (body, pos, delta) => {
+          const code = body + String(taxCodeCheckDigit(body));
+          expect(isTaxCode(code)).toBe(true);
+          if (pos === 9) {
+            const changed = body + String((Number(code[9]) + delta) % 10);
+            expect(isTaxCode(changed)).toBe(false);
+          }
+        },
+      ),
     );
   });
 

@@ -20,7 +20,21 @@ describe('normalizeText', () => {
   });
 
   it('leaves syllables whose placement does not vary alone', () => {
-    for (const word of ['Hoàng', 'Quý', 'Thuý', 'ngoài', 'xoáy', 'Tuấn', 'Hương', 'mùa', 'người', 'Thuyết', 'Tươi', 'của', 'Túi']) {
+    for (const word of [
+      'Hoàng',
+      'Quý',
+      'Thuý',
+      'ngoài',
+      'xoáy',
+      'Tuấn',
+      'Hương',
+      'mùa',
+      'người',
+      'Thuyết',
+      'Tươi',
+      'của',
+      'Túi',
+    ]) {
       expect(normalizeText(word)).toBe(word);
     }
     expect(normalizeText('qùy')).toBe('quỳ');

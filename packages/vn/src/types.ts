@@ -107,7 +107,16 @@ export interface VocabularySnap {
  * The unit words of Vietnamese addresses, spelled in lower case: provinces (`tỉnh`, `thành phố`), districts
  * before 1 July 2025 (`quận`, `huyện`, `thị xã`, `thành phố`) and communes (`phường`, `xã`, `thị trấn`, `đặc khu`).
  */
-export type AdminUnitType = 'tỉnh' | 'thành phố' | 'quận' | 'huyện' | 'thị xã' | 'phường' | 'xã' | 'thị trấn' | 'đặc khu';
+export type AdminUnitType =
+  | 'tỉnh'
+  | 'thành phố'
+  | 'quận'
+  | 'huyện'
+  | 'thị xã'
+  | 'phường'
+  | 'xã'
+  | 'thị trấn'
+  | 'đặc khu';
 
 /** Administrative level of a unit. Districts exist only before 1 July 2025. */
 export type AdminLevel = 'province' | 'district' | 'commune';

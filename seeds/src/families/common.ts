@@ -1,6 +1,6 @@
 import { dateToVietnameseWords } from '@sohoa/vn';
 import { A4_WIDTH } from '../internal/a4';
-import { FormPage, type FormStyle } from '../internal/form-kit';
+import type { FormPage, FormStyle } from '../internal/form-kit';
 import type { Rng } from '../rng';
 import type { SyntheticDocument } from '../types';
 
@@ -24,7 +24,12 @@ export const style = (over: Partial<FormStyle>): FormStyle => ({ ...STYLE_BASE, 
 /** The national motto, centred (or at `cx`); returns the y below its rule. */
 export function motto(p: FormPage, y: number, cx = A4_WIDTH / 2, size = 26, font = p.style.headingFont): number {
   p.c.text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', cx, y, { font, size, anchor: 'middle', fill: p.style.ink });
-  p.c.text('Độc lập - Tự do - Hạnh phúc', cx, y + size + 8, { font, size: size - 2, anchor: 'middle', fill: p.style.ink });
+  p.c.text('Độc lập - Tự do - Hạnh phúc', cx, y + size + 8, {
+    font,
+    size: size - 2,
+    anchor: 'middle',
+    fill: p.style.ink,
+  });
   p.c.rect(cx - 150, y + size + 18, 300, 1.6, `fill="${p.style.ink}"`);
   return y + 2 * size + 50;
 }
@@ -44,19 +49,36 @@ export function shiftYears(doc: SyntheticDocument, years: number): SyntheticDocu
     if (/\/\d{4}$/.test(v) && k === 'document.bookNumber') return v.replace(/\d{4}$/, (y) => String(Number(y) - years));
     return v;
   };
-  const map = (f: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, shift(k, v)]));
+  const map = (f: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(f).map(([k, v]) => [k, shift(k, v)]));
   const fields = map(doc.fields);
-  if (fields['person.birthDate.words'] && fields['person.birthDate']) fields['person.birthDate.words'] = dateToVietnameseWords(fields['person.birthDate']);
+  if (fields['person.birthDate.words'] && fields['person.birthDate'])
+    fields['person.birthDate.words'] = dateToVietnameseWords(fields['person.birthDate']);
   return { ...doc, fields, relations: doc.relations.map((r) => ({ ...r, fields: map(r.fields) })) };
 }
 
 /** The signer's block: title lines, a signature and a seal pressed half over the name. */
-export function signerBlock(p: FormPage, rng: Rng, cx: number, y: number, titles: readonly string[], name: string | undefined, key?: string): number {
-  titles.forEach((t, i) => p.c.text(t, cx, y + i * 32, { font: p.style.headingFont, size: 22, anchor: 'middle', fill: p.style.ink }));
+export function signerBlock(
+  p: FormPage,
+  rng: Rng,
+  cx: number,
+  y: number,
+  titles: readonly string[],
+  name: string | undefined,
+  key?: string,
+): number {
+  titles.forEach((t, i) =>
+    p.c.text(t, cx, y + i * 32, { font: p.style.headingFont, size: 22, anchor: 'middle', fill: p.style.ink }),
+  );
   const sy = y + titles.length * 32 + 70;
   p.signature(cx + rng.int(-20, 20), sy);
   if (name) {
-    const box = p.c.text(name, cx, sy + 110, { font: p.style.valueFont, size: 24, anchor: 'middle', fill: p.style.valueInk });
+    const box = p.c.text(name, cx, sy + 110, {
+      font: p.style.valueFont,
+      size: 24,
+      anchor: 'middle',
+      fill: p.style.valueInk,
+    });
     p.record(key, name, [box]);
   }
   p.seal(cx - rng.int(60, 110), sy + rng.int(10, 50), 82);
@@ -72,7 +94,9 @@ export function alias(p: FormPage, from: string, to: string): void {
 
 /** Agency lines at the left, the motto at the right; records the agency lines under `key`. */
 export function agencyHeader(p: FormPage, lines: readonly string[], y: number, key?: string, size = 21): number {
-  const drawn = lines.map((l, i) => p.c.text(l, 300, y + i * 30, { font: p.style.headingFont, size, anchor: 'middle', fill: p.style.ink }));
+  const drawn = lines.map((l, i) =>
+    p.c.text(l, 300, y + i * 30, { font: p.style.headingFont, size, anchor: 'middle', fill: p.style.ink }),
+  );
   p.c.rect(240, y + (lines.length - 1) * 30 + 12, 120, 1.6, `fill="${p.style.ink}"`);
   p.record(key, lines.join(' '), drawn);
   motto(p, y, 870, size);

@@ -3,7 +3,17 @@ import type { LayoutFamily } from '../layout-families';
 import type { Rng } from '../rng';
 import type { Box, SyntheticDocument } from '../types';
 import { SvgCanvas, unionBox, type TextStyle } from '../internal/canvas';
-import { CARD_HEIGHT, CARD_WIDTH, CARD_X, CARD_Y, IMAGE_HEIGHT, IMAGE_WIDTH, PX_PER_MM, drawCardBase, drawEmblem } from '../internal/card-base';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  CARD_X,
+  CARD_Y,
+  IMAGE_HEIGHT,
+  IMAGE_WIDTH,
+  PX_PER_MM,
+  drawCardBase,
+  drawEmblem,
+} from '../internal/card-base';
 import { photo } from '../internal/cccd-front';
 import { drawQr, fingerprint, signature } from '../internal/cccd-back';
 import type { FontName } from '../internal/fonts';
@@ -67,7 +77,11 @@ class CardPage {
     return { font: this.s.label, size: this.s.labelSize, fill: this.s.photocopy ? '#333' : '#1a1a1a' };
   }
   valueStyle(bold = false): TextStyle {
-    return { font: bold ? this.s.name : this.s.value, size: bold ? this.s.valueSize + 4 : this.s.valueSize, fill: '#000' };
+    return {
+      font: bold ? this.s.name : this.s.value,
+      size: bold ? this.s.valueSize + 4 : this.s.valueSize,
+      fill: '#000',
+    };
   }
   get lineHeight(): number {
     return Math.round(this.s.valueSize * 1.35);
@@ -76,7 +90,12 @@ class CardPage {
   /** Draws the label (one or two lines); returns the x where a value on the label's last line starts. */
   private label(vi: string, en: string | undefined): number {
     const colon = this.s.colon ? ':' : '';
-    const lines = en === undefined ? [`${vi}${colon}`] : this.s.bilingual === 'slash' ? [`${vi} / ${en}${colon}`] : [`${vi} /`, `${en}${colon}`];
+    const lines =
+      en === undefined
+        ? [`${vi}${colon}`]
+        : this.s.bilingual === 'slash'
+          ? [`${vi} / ${en}${colon}`]
+          : [`${vi} /`, `${en}${colon}`];
     lines.forEach((l, i) => {
       if (i > 0) this.y += Math.round(this.s.labelSize * 1.3);
       this.c.text(l, this.left, this.y, this.labelStyle);
@@ -85,7 +104,13 @@ class CardPage {
   }
 
   /** One labelled value; `long` values wrap and follow the style's `long` placement. */
-  field(key: string | undefined, vi: string, en: string | undefined, value: string, options: { long?: boolean; bold?: boolean } = {}): void {
+  field(
+    key: string | undefined,
+    vi: string,
+    en: string | undefined,
+    value: string,
+    options: { long?: boolean; bold?: boolean } = {},
+  ): void {
     const style = this.valueStyle(options.bold);
     const placement = options.long ? this.s.long : this.s.short;
     const after = this.label(vi, en);
@@ -96,7 +121,9 @@ class CardPage {
       let lines = this.c.wrap(value, this.right - start, style);
       const first = lines[0]!;
       boxes.push(this.trail(this.c.text(first, start, this.y, style)));
-      lines = this.c.wrap(value.slice(first.length).trim(), this.right - this.left - indent, style).filter((l) => l !== '');
+      lines = this.c
+        .wrap(value.slice(first.length).trim(), this.right - this.left - indent, style)
+        .filter((l) => l !== '');
       for (const l of lines) {
         this.y += this.lineHeight;
         boxes.push(this.trail(this.c.text(l, this.left + indent, this.y, style)));
@@ -130,11 +157,17 @@ class CardPage {
   }
 
   /** Two short labelled values on one line (`Giới tính: Nam   Quốc tịch: Việt Nam`). */
-  pair(a: readonly [key: string, vi: string, en: string | undefined, value: string], b: readonly [key: string, vi: string, en: string | undefined, value: string]): void {
+  pair(
+    a: readonly [key: string, vi: string, en: string | undefined, value: string],
+    b: readonly [key: string, vi: string, en: string | undefined, value: string],
+  ): void {
     const colon = this.s.colon ? ':' : '';
     const style = this.valueStyle();
     const half = this.left + Math.round((this.right - this.left) * 0.45);
-    for (const [[key, vi, en, value], x] of [[a, this.left], [b, half]] as const) {
+    for (const [[key, vi, en, value], x] of [
+      [a, this.left],
+      [b, half],
+    ] as const) {
       const label = `${vi}${en === undefined ? '' : ` / ${en}`}${colon} `;
       this.c.text(label, x, this.y, this.labelStyle);
       const box = this.c.text(value, x + this.c.measure(label, this.labelStyle), this.y, style);
@@ -184,10 +217,20 @@ function front(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
   const right = s.photo === 'left' ? X(1000) : X(1027 - 260);
   if (!s.photocopy) drawEmblem(c, X(100), Y(90), 58);
   header(c, bilingual, X(590));
-  const title = card.type === 'cmnd-9' ? 'GIẤY CHỨNG MINH NHÂN DÂN' : card.type === 'can-cuoc-2024' ? 'CĂN CƯỚC' : 'CĂN CƯỚC CÔNG DÂN';
+  const title =
+    card.type === 'cmnd-9'
+      ? 'GIẤY CHỨNG MINH NHÂN DÂN'
+      : card.type === 'can-cuoc-2024'
+        ? 'CĂN CƯỚC'
+        : 'CĂN CƯỚC CÔNG DÂN';
   const red = s.photocopy ? '#222' : '#a3111b';
   c.text(title, X(590), Y(bilingual ? 146 : 128), { font: 'bold', size: 32, anchor: 'middle', fill: red });
-  if (bilingual) c.text(card.type === 'can-cuoc-2024' ? 'IDENTITY CARD' : 'Citizen Identity Card', X(590), Y(170), { font: 'sans', size: 17, anchor: 'middle' });
+  if (bilingual)
+    c.text(card.type === 'can-cuoc-2024' ? 'IDENTITY CARD' : 'Citizen Identity Card', X(590), Y(170), {
+      font: 'sans',
+      size: 17,
+      anchor: 'middle',
+    });
   if (card.type === 'cccd-2021' && p.qrPayload) drawQr(c, p.qrPayload, X(1027 - 30 - 100), Y(20), 100);
   photo(c, photoX, Y(236), 200, 256);
   const page = new CardPage(c, s, left, right);
@@ -205,27 +248,44 @@ function front(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
   }
   const en = (t: string): string | undefined => (bilingual ? t : undefined);
   if (card.type === 'can-cuoc-2024') {
-    page.field('person.idNumber', 'Số định danh cá nhân', en('Personal identification number'), p.number, { bold: true });
+    page.field('person.idNumber', 'Số định danh cá nhân', en('Personal identification number'), p.number, {
+      bold: true,
+    });
     page.field('person.fullName', 'Họ, chữ đệm và tên khai sinh', en('Full name'), name, { bold: true });
     page.field('person.birthDate', 'Ngày, tháng, năm sinh', en('Date of birth'), p.birthDate);
   } else {
     page.field('person.idNumber', 'Số', en('No.'), p.number, { bold: true });
     page.field('person.fullName', 'Họ và tên', en('Full name'), name, { bold: true });
-    page.field('person.birthDate', card.type === 'cccd-2021' ? 'Ngày sinh' : 'Ngày, tháng, năm sinh', en('Date of birth'), p.birthDate);
+    page.field(
+      'person.birthDate',
+      card.type === 'cccd-2021' ? 'Ngày sinh' : 'Ngày, tháng, năm sinh',
+      en('Date of birth'),
+      p.birthDate,
+    );
   }
-  if (s.pairs) page.pair(['person.sex', 'Giới tính', en('Sex'), p.sex], ['person.nationality', 'Quốc tịch', en('Nationality'), p.nationality]);
+  if (s.pairs)
+    page.pair(
+      ['person.sex', 'Giới tính', en('Sex'), p.sex],
+      ['person.nationality', 'Quốc tịch', en('Nationality'), p.nationality],
+    );
   else {
     page.field('person.sex', 'Giới tính', en('Sex'), p.sex);
     page.field('person.nationality', 'Quốc tịch', en('Nationality'), p.nationality);
   }
   if (card.type !== 'can-cuoc-2024') {
     page.field('person.hometown', 'Quê quán', en('Place of origin'), p.hometown, { long: true });
-    page.field('person.permanentAddress', 'Nơi thường trú', en('Place of residence'), p.permanentAddress, { long: true });
+    page.field('person.permanentAddress', 'Nơi thường trú', en('Place of residence'), p.permanentAddress, {
+      long: true,
+    });
     const small: TextStyle = { font: s.label, size: 15, fill: '#000' };
     const label = `Có giá trị đến${bilingual ? ' / Date of expiry' : ''}:`;
     const ex = s.photo === 'left' ? X(24) : X(1027 - 250);
     c.text(label, ex, Y(520), small);
-    page.plain(card.truth.front['document.expiryDate'] ? 'document.expiryDate' : undefined, p.expiry, ex, Y(545), { ...small, font: s.value, size: 18 });
+    page.plain(card.truth.front['document.expiryDate'] ? 'document.expiryDate' : undefined, p.expiry, ex, Y(545), {
+      ...small,
+      font: s.value,
+      size: 18,
+    });
   }
   return page.done();
 }
@@ -253,7 +313,13 @@ function back(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
     const qr = 16 * PX_PER_MM;
     if (p.qrPayload) drawQr(c, p.qrPayload, printsLeft ? X(60) : X(1027 - 60 - qr), Y(40), qr);
     page.field('person.residence', 'Nơi cư trú', en('Place of residence'), p.residence, { long: true });
-    page.field('person.birthRegistrationPlace', 'Nơi đăng ký khai sinh', en('Place of birth'), p.birthRegistrationPlace, { long: true });
+    page.field(
+      'person.birthRegistrationPlace',
+      'Nơi đăng ký khai sinh',
+      en('Place of birth'),
+      p.birthRegistrationPlace,
+      { long: true },
+    );
     page.field('document.issueDate', 'Ngày, tháng, năm cấp', en('Date of issue'), p.issueDate);
     page.field('document.expiryDate', 'Ngày, tháng, năm hết hạn', en('Date of expiry'), p.expiry);
     if (!card.truth.back['document.expiryDate']) delete page.printed['document.expiryDate'];
@@ -263,22 +329,43 @@ function back(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
     fingerprint(c, rng, fx, Y(140), 150, 170);
     fingerprint(c, rng, fx + 170, Y(140), 150, 170);
     if (card.type === 'cmnd-9') {
-      if (s.pairs) page.pair(['person.ethnicity', 'Dân tộc', undefined, p.ethnicity], ['person.religion', 'Tôn giáo', undefined, p.religion]);
+      if (s.pairs)
+        page.pair(
+          ['person.ethnicity', 'Dân tộc', undefined, p.ethnicity],
+          ['person.religion', 'Tôn giáo', undefined, p.religion],
+        );
       else {
         page.field('person.ethnicity', 'Dân tộc', undefined, p.ethnicity);
         page.field('person.religion', 'Tôn giáo', undefined, p.religion);
       }
       c.text('NGÓN TRỎ TRÁI', fx + 75, Y(335), { font: 'sans', size: 15, anchor: 'middle' });
       c.text('NGÓN TRỎ PHẢI', fx + 245, Y(335), { font: 'sans', size: 15, anchor: 'middle' });
-      page.field('person.identifyingMarks', s.marksLabel ?? 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', undefined, p.identifyingMarks, { long: true });
+      page.field('person.identifyingMarks', s.marksLabel ?? 'DẤU VẾT RIÊNG VÀ DỊ HÌNH', undefined, p.identifyingMarks, {
+        long: true,
+      });
     } else {
-      c.text(`Ngón trỏ trái${bilingual ? ' / Left index finger' : ''}`, fx + 75, Y(335), { font: 'sans', size: 13, anchor: 'middle' });
-      c.text(`Ngón trỏ phải${bilingual ? ' / Right index finger' : ''}`, fx + 245, Y(355), { font: 'sans', size: 13, anchor: 'middle' });
-      page.field('person.identifyingMarks', 'Đặc điểm nhân dạng', en('Personal identification'), p.identifyingMarks, { long: true });
+      c.text(`Ngón trỏ trái${bilingual ? ' / Left index finger' : ''}`, fx + 75, Y(335), {
+        font: 'sans',
+        size: 13,
+        anchor: 'middle',
+      });
+      c.text(`Ngón trỏ phải${bilingual ? ' / Right index finger' : ''}`, fx + 245, Y(355), {
+        font: 'sans',
+        size: 13,
+        anchor: 'middle',
+      });
+      page.field('person.identifyingMarks', 'Đặc điểm nhân dạng', en('Personal identification'), p.identifyingMarks, {
+        long: true,
+      });
     }
-    if (card.type === 'cccd-2021') page.field('document.issueDate', 'Ngày, tháng, năm', en('Date, month, year'), p.issueDate);
+    if (card.type === 'cccd-2021')
+      page.field('document.issueDate', 'Ngày, tháng, năm', en('Date, month, year'), p.issueDate);
     else {
-      page.plain('document.issueDate', `Ngày ${p.issueDateWords}`, issuerX, page.y, { font: s.value, size: s.valueSize, anchor: 'middle' });
+      page.plain('document.issueDate', `Ngày ${p.issueDateWords}`, issuerX, page.y, {
+        font: s.value,
+        size: s.valueSize,
+        anchor: 'middle',
+      });
       page.y += page.lineHeight + 4;
     }
     const lines =
@@ -299,28 +386,109 @@ function back(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
 }
 
 const STYLES: Record<string, CardStyle> = {
-  'inline-serif': { label: 'serif', value: 'serif', name: 'serif-bold', labelSize: 17, valueSize: 22, short: 'inline', long: 'inline', bilingual: 'slash', colon: true, photo: 'left', photocopy: false },
-  'stacked-condensed': { label: 'condensed', value: 'condensed', name: 'condensed-bold', labelSize: 16, valueSize: 21, short: 'below', long: 'below', bilingual: 'slash', colon: true, photo: 'left', photocopy: false },
-  'photocopy-bw': { label: 'sans', value: 'sans', name: 'bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'inline', bilingual: 'two-lines', colon: false, photo: 'left', photocopy: true },
+  'inline-serif': {
+    label: 'serif',
+    value: 'serif',
+    name: 'serif-bold',
+    labelSize: 17,
+    valueSize: 22,
+    short: 'inline',
+    long: 'inline',
+    bilingual: 'slash',
+    colon: true,
+    photo: 'left',
+    photocopy: false,
+  },
+  'stacked-condensed': {
+    label: 'condensed',
+    value: 'condensed',
+    name: 'condensed-bold',
+    labelSize: 16,
+    valueSize: 21,
+    short: 'below',
+    long: 'below',
+    bilingual: 'slash',
+    colon: true,
+    photo: 'left',
+    photocopy: false,
+  },
+  'photocopy-bw': {
+    label: 'sans',
+    value: 'sans',
+    name: 'bold',
+    labelSize: 16,
+    valueSize: 21,
+    short: 'inline',
+    long: 'inline',
+    bilingual: 'two-lines',
+    colon: false,
+    photo: 'left',
+    photocopy: true,
+  },
   // Tuned: the official models' own line layout (after TT 61/2015, TT 06/2021 and the 1999 CMND as printed).
-  'official-flush': { label: 'sans', value: 'serif', name: 'bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'inline', bilingual: 'slash', colon: true, photo: 'left', photocopy: false, wrap: 'flush', pairs: true, leaders: true, marksLabel: 'ĐẶC ĐIỂM NHẬN DẠNG' },
-  'held-out-mixed': { label: 'serif-condensed', value: 'serif-condensed', name: 'serif-condensed-bold', labelSize: 16, valueSize: 21, short: 'inline', long: 'below', bilingual: 'two-lines', colon: true, photo: 'right', photocopy: false },
+  'official-flush': {
+    label: 'sans',
+    value: 'serif',
+    name: 'bold',
+    labelSize: 16,
+    valueSize: 21,
+    short: 'inline',
+    long: 'inline',
+    bilingual: 'slash',
+    colon: true,
+    photo: 'left',
+    photocopy: false,
+    wrap: 'flush',
+    pairs: true,
+    leaders: true,
+    marksLabel: 'ĐẶC ĐIỂM NHẬN DẠNG',
+  },
+  'held-out-mixed': {
+    label: 'serif-condensed',
+    value: 'serif-condensed',
+    name: 'serif-condensed-bold',
+    labelSize: 16,
+    valueSize: 21,
+    short: 'inline',
+    long: 'below',
+    bilingual: 'two-lines',
+    colon: true,
+    photo: 'right',
+    photocopy: false,
+  },
 };
 
-const CAPTURE: Record<string, 'scanner' | 'phone'> = { 'official-flush': 'scanner', 'inline-serif': 'scanner', 'stacked-condensed': 'phone', 'photocopy-bw': 'scanner', 'held-out-mixed': 'phone' };
+const CAPTURE: Record<string, 'scanner' | 'phone'> = {
+  'official-flush': 'scanner',
+  'inline-serif': 'scanner',
+  'stacked-condensed': 'phone',
+  'photocopy-bw': 'scanner',
+  'held-out-mixed': 'phone',
+};
 
 const DESCRIPTIONS: Record<string, string> = {
-  'official-flush': 'Lines as the official cards print them: sex and nationality (ethnicity and religion) on one line, wrapped places flush under their label, dotted leaders, older CMND marks label; office scanner.',
-  'inline-serif': 'Serif type, every value after its label on the same line (places wrap under it), bilingual labels on one line; office scanner.',
-  'stacked-condensed': 'Condensed type, every value on the line below its label; phone photo (perspective, light, blur).',
-  'photocopy-bw': 'Black-and-white photocopy on white paper: no tint or guilloche, bilingual labels broken after the slash, no colons; office scanner.',
-  'held-out-mixed': 'Held out: photo on the right, short values inline, places under their label, bilingual labels broken over two lines; phone photo.',
+  'official-flush':
+    'Lines as the official cards print them: sex and nationality (ethnicity and religion) on one line, wrapped places flush under their label, dotted leaders, older CMND marks label; office scanner.',
+  'inline-serif':
+    'Serif type, every value after its label on the same line (places wrap under it), bilingual labels on one line; office scanner.',
+  'stacked-condensed':
+    'Condensed type, every value on the line below its label; phone photo (perspective, light, blur).',
+  'photocopy-bw':
+    'Black-and-white photocopy on white paper: no tint or guilloche, bilingual labels broken after the slash, no colons; office scanner.',
+  'held-out-mixed':
+    'Held out: photo on the right, short values inline, places under their label, bilingual labels broken over two lines; phone photo.',
 };
 
 const MODELS: readonly IdCardModelId[] = ['cccd-2021', 'cccd-2016', 'can-cuoc-2024', 'cmnd-9'];
 
 function generate(type: IdCardModelId, seed: number, count: number): IdCardDocument[] {
-  return generateIdCards(type, seed, count).map((card) => ({ type, slug: card.slug, fields: { ...card.truth.front, ...card.truth.back }, relations: [], card }));
+  return generateIdCards(type, seed, count).map((card) => ({
+    type,
+    slug: card.slug,
+    fields: { ...card.truth.front, ...card.truth.back },
+    relations: [],
+    card,
+  }));
 }
 
 function familyOf(type: IdCardModelId, id: string): LayoutFamily {
@@ -341,7 +509,8 @@ function familyOf(type: IdCardModelId, id: string): LayoutFamily {
 }
 
 /** A card side is its own image, not an A4 page. */
-const cardSized = (pages: DrawnForm[]): DrawnForm[] => pages.map((p) => ({ ...p, width: IMAGE_WIDTH, height: IMAGE_HEIGHT }));
+const cardSized = (pages: DrawnForm[]): DrawnForm[] =>
+  pages.map((p) => ({ ...p, width: IMAGE_WIDTH, height: IMAGE_HEIGHT }));
 
 /** The generator's original drawing of the three older/newer models (seeds-v1: the readers were built on it). */
 function tunedFamily(type: Exclude<IdCardModelId, 'cccd-2021'>): LayoutFamily {
@@ -353,8 +522,20 @@ function tunedFamily(type: Exclude<IdCardModelId, 'cccd-2021'>): LayoutFamily {
     capture: 'scanner',
     generate: (seed, count) => generate(type, seed, count),
     // An abbreviated issuer ("CA TỈNH", "ĐKQL … DLQG") cannot be checked word by word against its full name: not scored here (the ID card eval scores it).
-    draw: (doc) => cardSized(renderIdCardPages((doc as IdCardDocument).card).map((p) => fromTemplatePage(p, (k) => (k === 'document.issuer' && type !== 'can-cuoc-2024') || k === 'signer' || k === 'qr' || k === 'mrz' ? undefined : k))),
+    draw: (doc) =>
+      cardSized(
+        renderIdCardPages((doc as IdCardDocument).card).map((p) =>
+          fromTemplatePage(p, (k) =>
+            (k === 'document.issuer' && type !== 'can-cuoc-2024') || k === 'signer' || k === 'qr' || k === 'mrz'
+              ? undefined
+              : k,
+          ),
+        ),
+      ),
   };
 }
 
-export const ID_CARD_FAMILIES: LayoutFamily[] = MODELS.flatMap((type) => [...(type === 'cccd-2021' ? [] : [tunedFamily(type)]), ...Object.keys(STYLES).map((id) => familyOf(type, id))]);
+export const ID_CARD_FAMILIES: LayoutFamily[] = MODELS.flatMap((type) => [
+  ...(type === 'cccd-2021' ? [] : [tunedFamily(type)]),
+  ...Object.keys(STYLES).map((id) => familyOf(type, id)),
+]);

@@ -21,7 +21,14 @@ export function drawPaper(rng: Rng, tint: string): SvgCanvas {
     const w = A4_WIDTH - 2 * inset;
     const h = A4_HEIGHT - 2 * inset;
     for (let t = 0; t <= 2 * (w + h); t += 10) {
-      const along = t < w ? [inset + t, inset] : t < w + h ? [inset + w, inset + t - w] : t < 2 * w + h ? [inset + w - (t - w - h), inset + h] : [inset, inset + h - (t - 2 * w - h)];
+      const along =
+        t < w
+          ? [inset + t, inset]
+          : t < w + h
+            ? [inset + w, inset + t - w]
+            : t < 2 * w + h
+              ? [inset + w - (t - w - h), inset + h]
+              : [inset, inset + h - (t - 2 * w - h)];
       const wobble = 3 * Math.sin(t / 14 + phase);
       pts.push(`${(along[0]! + wobble).toFixed(1)},${(along[1]! + wobble).toFixed(1)}`);
     }
@@ -42,7 +49,8 @@ export function drawNationalHeader(c: SvgCanvas, y: number): number {
 /** A red seal placeholder (ring with a star) and a signature squiggle, as over the signer's name. */
 export function drawSealAndSignature(c: SvgCanvas, rng: Rng, cx: number, cy: number): void {
   const path: string[] = [`M${cx - 60},${cy + 10}`];
-  for (let i = 0; i < 6; i++) path.push(`q${rng.int(10, 30)},${rng.int(-50, -20)} ${rng.int(25, 40)},${rng.int(-5, 25)}`);
+  for (let i = 0; i < 6; i++)
+    path.push(`q${rng.int(10, 30)},${rng.int(-50, -20)} ${rng.int(25, 40)},${rng.int(-5, 25)}`);
   c.raw(`<path d="${path.join(' ')}" fill="none" stroke="#1b2a7a" stroke-width="3"/>`);
   const sx = cx - rng.int(90, 130);
   const sy = cy + rng.int(-10, 10);
@@ -62,7 +70,14 @@ export interface Segment {
  * Draw a row of label/value segments from `x`, each segment starting at its column (`columns[i]`
  * or right after the previous one). A long last value wraps under itself. Returns the next baseline.
  */
-export function drawRow(c: SvgCanvas, y: number, segments: Segment[], boxes: Record<string, Box>, columns: number[] = [], lineHeight = 44): number {
+export function drawRow(
+  c: SvgCanvas,
+  y: number,
+  segments: Segment[],
+  boxes: Record<string, Box>,
+  columns: number[] = [],
+  lineHeight = 44,
+): number {
   let x = MARGIN_X;
   let bottom = y;
   segments.forEach((s, i) => {

@@ -33,7 +33,9 @@ export function drawCardBase(rng: Rng, tint: 'front' | 'back'): SvgCanvas {
       points.push(`${CARD_X + x},${y.toFixed(1)}`);
     }
     const colour = i % 3 === 0 ? '#e6cfa8' : i % 3 === 1 ? '#c9dccb' : '#e3c9c4';
-    lines.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="1.1" opacity="0.6"/>`);
+    lines.push(
+      `<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="1.1" opacity="0.6"/>`,
+    );
   }
   c.raw(`<g clip-path="url(#card)">${lines.join('')}</g>`);
   return c;

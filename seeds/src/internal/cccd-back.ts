@@ -19,7 +19,9 @@ export function drawQr(c: SvgCanvas, payload: string, x: number, y: number, size
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
       if (qr.modules.get(row, col)) {
-        cells.push(`M${(x + (col + 4) * module).toFixed(2)},${(y + (row + 4) * module).toFixed(2)}h${module.toFixed(2)}v${module.toFixed(2)}h-${module.toFixed(2)}z`);
+        cells.push(
+          `M${(x + (col + 4) * module).toFixed(2)},${(y + (row + 4) * module).toFixed(2)}h${module.toFixed(2)}v${module.toFixed(2)}h-${module.toFixed(2)}z`,
+        );
       }
     }
   }
@@ -44,13 +46,18 @@ export function fingerprint(c: SvgCanvas, rng: Rng, x: number, y: number, w: num
   const cy = y + h / 2 + rng.float(-6, 6);
   const rings: string[] = [];
   for (let r = 8; r < Math.min(w, h) * 0.42; r += 6) {
-    rings.push(`<ellipse cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${(r * 0.8).toFixed(1)}" ry="${r}" fill="none" stroke="#9a9a9a" stroke-width="2"/>`);
+    rings.push(
+      `<ellipse cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" rx="${(r * 0.8).toFixed(1)}" ry="${r}" fill="none" stroke="#9a9a9a" stroke-width="2"/>`,
+    );
   }
   c.raw(rings.join(''));
 }
 
 /** Draw the back of a 2021 chip CCCD: marks, issue date, issuer, fingerprints, QR and MRZ. */
-export function drawCccdBack(person: SyntheticPerson, rng: Rng): { svg: string; boxes: Record<string, Box>; textBoxes: Box[] } {
+export function drawCccdBack(
+  person: SyntheticPerson,
+  rng: Rng,
+): { svg: string; boxes: Record<string, Box>; textBoxes: Box[] } {
   const c = drawCardBase(rng, 'back');
   const X = (x: number): number => CARD_X + x;
   const Y = (y: number): number => CARD_Y + y;
@@ -66,7 +73,12 @@ export function drawCccdBack(person: SyntheticPerson, rng: Rng): { svg: string; 
   const dateY = 96 + (marks.length - 1) * 32 + 48;
   const dateLabel = 'Ngày, tháng, năm / Date, month, year:';
   c.text(dateLabel, left, Y(dateY), LABEL);
-  boxes.issueDate = c.text(formatDateVn(person.card.issueDate), left + c.measure(`${dateLabel} `, LABEL), Y(dateY), VALUE);
+  boxes.issueDate = c.text(
+    formatDateVn(person.card.issueDate),
+    left + c.measure(`${dateLabel} `, LABEL),
+    Y(dateY),
+    VALUE,
+  );
 
   const issuerStyle: TextStyle = { font: 'bold', size: 20 };
   const issuerX = X(370);

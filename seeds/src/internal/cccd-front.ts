@@ -17,7 +17,10 @@ export function photo(c: SvgCanvas, x: number, y: number, w: number, h: number):
 }
 
 /** Draw the front of a 2021 chip CCCD; returns the SVG and the value boxes (image pixels). */
-export function drawCccdFront(person: SyntheticPerson, rng: Rng): { svg: string; boxes: Record<string, Box>; textBoxes: Box[] } {
+export function drawCccdFront(
+  person: SyntheticPerson,
+  rng: Rng,
+): { svg: string; boxes: Record<string, Box>; textBoxes: Box[] } {
   const c = drawCardBase(rng, 'front');
   const X = (x: number): number => CARD_X + x;
   const Y = (y: number): number => CARD_Y + y;

@@ -37,7 +37,15 @@ export async function writeDocumentSet<D extends Doc>(
       const file = scan.format === 'tiff' ? 'scan.tif' : 'scan.jpg';
       await writeFile(join(options.outDir, folder, file), scan.image);
       const image = { width: scan.width, height: scan.height, ...(scan.pages !== undefined && { pages: scan.pages }) };
-      const truth = { generator: options.generator, seed: options.seed, ...doc, file, degradations: scan.degradations, boxes: scan.boxes, image };
+      const truth = {
+        generator: options.generator,
+        seed: options.seed,
+        ...doc,
+        file,
+        degradations: scan.degradations,
+        boxes: scan.boxes,
+        image,
+      };
       await writeFile(join(options.outDir, folder, 'truth.json'), `${JSON.stringify(truth, null, 2)}\n`);
       folders.push(folder);
     }

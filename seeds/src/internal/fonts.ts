@@ -3,7 +3,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import opentype, { type Font, type Path } from 'opentype.js';
 
-export type FontName = 'sans' | 'bold' | 'mono' | 'serif' | 'serif-bold' | 'serif-italic' | 'condensed' | 'condensed-bold' | 'serif-condensed' | 'serif-condensed-bold' | 'sans-oblique';
+export type FontName =
+  | 'sans'
+  | 'bold'
+  | 'mono'
+  | 'serif'
+  | 'serif-bold'
+  | 'serif-italic'
+  | 'condensed'
+  | 'condensed-bold'
+  | 'serif-condensed'
+  | 'serif-condensed-bold'
+  | 'sans-oblique';
 
 const FILES: Record<FontName, string> = {
   sans: 'DejaVuSans.ttf',
@@ -36,7 +47,13 @@ export function loadFont(name: FontName): Font {
  * Lay out text glyph by glyph with kerning. opentype.js's own layout runs GSUB `ccmp`, which fails on
  * DejaVu's type-6 format-2 lookups; precomposed Vietnamese letters need no substitution anyway.
  */
-export function layoutText(font: Font, text: string, x: number, y: number, size: number): { path: Path; advance: number } {
+export function layoutText(
+  font: Font,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+): { path: Path; advance: number } {
   const scale = size / font.unitsPerEm;
   const path = new opentype.Path();
   let pen = x;

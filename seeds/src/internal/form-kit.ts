@@ -116,14 +116,18 @@ export class FormPage {
         vy = y;
       }
       const lines = this.c.wrap(item.value, Math.max(120, end - vx), this.valueStyle);
-      const drawn = lines.map((l, k) => this.c.text(l, k === 0 ? vx : Math.min(vx, x + 30), vy + k * lh, this.valueStyle));
+      const drawn = lines.map((l, k) =>
+        this.c.text(l, k === 0 ? vx : Math.min(vx, x + 30), vy + k * lh, this.valueStyle),
+      );
       // Dotted leaders sit 11 px under the baseline, clear of descenders and the dot-below tone mark, as on a
       // printed blank where the typed value stands on the dots.
       if (this.style.leaders) {
         lines.forEach((l, k) => {
           const lx = k === 0 ? vx : Math.min(vx, x + 30);
           const lend = i === items.length - 1 || columns[i + 1] === undefined ? end : columns[i + 1]! - 20;
-          this.c.raw(`<line x1="${lx.toFixed(1)}" y1="${(vy + k * lh + 11).toFixed(1)}" x2="${lend.toFixed(1)}" y2="${(vy + k * lh + 11).toFixed(1)}" stroke="${this.style.ink}" stroke-width="1.6" stroke-dasharray="2 5"/>`);
+          this.c.raw(
+            `<line x1="${lx.toFixed(1)}" y1="${(vy + k * lh + 11).toFixed(1)}" x2="${lend.toFixed(1)}" y2="${(vy + k * lh + 11).toFixed(1)}" stroke="${this.style.ink}" stroke-width="1.6" stroke-dasharray="2 5"/>`,
+          );
           void l;
         });
       }
@@ -138,12 +142,25 @@ export class FormPage {
    * A table with a label column and one value column per party (`Chồng | Vợ`), ruled; values wrap in
    * their cell. Returns the y below the table.
    */
-  table(y: number, heads: string[], rows: Array<{ label: string; values: Array<{ value: string; key?: string }> }>, widths: number[]): number {
+  table(
+    y: number,
+    heads: string[],
+    rows: Array<{ label: string; values: Array<{ value: string; key?: string }> }>,
+    widths: number[],
+  ): number {
     const x0 = this.style.margin - 20;
-    const xs = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [x0]);
+    const xs = [x0];
+    for (const w of widths) xs.push(xs[xs.length - 1]! + w);
     const lh = this.style.lineHeight - 4;
     const top = y - lh + 8;
-    heads.forEach((h, i) => this.c.text(h, xs[i]! + widths[i]! / 2, y, { font: this.style.headingFont, size: this.style.size, anchor: 'middle', fill: this.style.ink }));
+    heads.forEach((h, i) =>
+      this.c.text(h, xs[i]! + widths[i]! / 2, y, {
+        font: this.style.headingFont,
+        size: this.style.size,
+        anchor: 'middle',
+        fill: this.style.ink,
+      }),
+    );
     y += 14;
     this.c.rect(x0, y, xs[xs.length - 1]! - x0, 1.5, `fill="${this.style.ink}"`);
     y += lh;
@@ -169,25 +186,47 @@ export class FormPage {
   seal(cx: number, cy: number, r = 80): void {
     const c = this.c;
     c.raw(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="#d0312d" stroke-width="5" opacity="0.55"/>`);
-    c.raw(`<circle cx="${cx}" cy="${cy}" r="${r * 0.72}" fill="none" stroke="#d0312d" stroke-width="2" opacity="0.55"/>`);
+    c.raw(
+      `<circle cx="${cx}" cy="${cy}" r="${r * 0.72}" fill="none" stroke="#d0312d" stroke-width="2" opacity="0.55"/>`,
+    );
     c.raw(`<polygon points="${star(cx, cy, r * 0.28)}" fill="#d0312d" opacity="0.45"/>`);
   }
 
   /** A handwritten-looking signature stroke centred at `cx, cy`. */
   signature(cx: number, cy: number, ink = '#1b2a7a'): void {
     const path: string[] = [`M${cx - 70},${cy + 10}`];
-    for (let i = 0; i < 7; i++) path.push(`q${this.rng.int(8, 28)},${this.rng.int(-45, -15)} ${this.rng.int(18, 36)},${this.rng.int(-5, 25)}`);
+    for (let i = 0; i < 7; i++)
+      path.push(`q${this.rng.int(8, 28)},${this.rng.int(-45, -15)} ${this.rng.int(18, 36)},${this.rng.int(-5, 25)}`);
     this.c.raw(`<path d="${path.join(' ')}" fill="none" stroke="${ink}" stroke-width="3"/>`);
   }
 
   /** A rectangular frame around the page (the border of the printed blank). */
   frame(inset: number, double = false, color = '#7a5c2e'): void {
-    this.c.rect(inset, inset, A4_WIDTH - 2 * inset, A4_HEIGHT - 2 * inset, `fill="none" stroke="${color}" stroke-width="3"`);
-    if (double) this.c.rect(inset + 10, inset + 10, A4_WIDTH - 2 * inset - 20, A4_HEIGHT - 2 * inset - 20, `fill="none" stroke="${color}" stroke-width="1.2"`);
+    this.c.rect(
+      inset,
+      inset,
+      A4_WIDTH - 2 * inset,
+      A4_HEIGHT - 2 * inset,
+      `fill="none" stroke="${color}" stroke-width="3"`,
+    );
+    if (double)
+      this.c.rect(
+        inset + 10,
+        inset + 10,
+        A4_WIDTH - 2 * inset - 20,
+        A4_HEIGHT - 2 * inset - 20,
+        `fill="none" stroke="${color}" stroke-width="1.2"`,
+      );
   }
 
   done(): DrawnForm {
-    return { svg: this.c.toString(), boxes: this.boxes, runs: this.c.runs, printed: this.printed, missingGlyphs: [...this.c.missingGlyphs] };
+    return {
+      svg: this.c.toString(),
+      boxes: this.boxes,
+      runs: this.c.runs,
+      printed: this.printed,
+      missingGlyphs: [...this.c.missingGlyphs],
+    };
   }
 }
 
@@ -201,8 +240,11 @@ function star(cx: number, cy: number, r: number): string {
   return pts.join(' ');
 }
 
-
-const DIGIT_MONTHS = (iso: string): { d: string; m: string; y: string } => ({ d: iso.slice(8, 10), m: iso.slice(5, 7), y: iso.slice(0, 4) });
+const DIGIT_MONTHS = (iso: string): { d: string; m: string; y: string } => ({
+  d: iso.slice(8, 10),
+  m: iso.slice(5, 7),
+  y: iso.slice(0, 4),
+});
 
 /** `ngày 04 tháng 3 năm 2022` (month without its leading zero, as often typed); `capital` starts with `Ngày`. */
 export function dateLong(iso: string, capital = false, padMonth = false): string {

@@ -39,7 +39,16 @@ const Y = (y: number): number => CARD_Y + y;
 type Drawn = { svg: string; boxes: Record<string, Box>; textBoxes: Box[]; runs: Array<{ text: string; box: Box }> };
 
 /** `label value` on one line, the value wrapping onto lines indented under the label. */
-function labelled(c: SvgCanvas, label: string, value: string, x: number, y: number, right: number, style: TextStyle, lineHeight: number): { box: Box; bottom: number } {
+function labelled(
+  c: SvgCanvas,
+  label: string,
+  value: string,
+  x: number,
+  y: number,
+  right: number,
+  style: TextStyle,
+  lineHeight: number,
+): { box: Box; bottom: number } {
   c.text(label, x, y, LABEL);
   const start = x + c.measure(`${label} `, LABEL);
   const indent = x + 40;
@@ -61,7 +70,16 @@ function labelled(c: SvgCanvas, label: string, value: string, x: number, y: numb
 }
 
 /** A label line with the value on indented lines below it. */
-function labelAbove(c: SvgCanvas, label: string, value: string, x: number, y: number, right: number, style: TextStyle, lineHeight: number): { box: Box; bottom: number } {
+function labelAbove(
+  c: SvgCanvas,
+  label: string,
+  value: string,
+  x: number,
+  y: number,
+  right: number,
+  style: TextStyle,
+  lineHeight: number,
+): { box: Box; bottom: number } {
   c.text(label, x, y, LABEL);
   const lines = c.wrap(value, right - x - 20, style);
   const boxes = lines.map((l, i) => c.text(l, x + 20, y + 36 + i * lineHeight, style));
@@ -91,11 +109,29 @@ function cmndFront(card: PrintedCard, rng: Rng): Drawn {
   photo(c, X(42), Y(232), 214, 276);
   const left = X(290);
   const right = X(1000);
-  boxes.fullName = labelled(c, 'Họ tên:', card.fullName.toLocaleUpperCase('vi'), left, Y(275), right, { font: 'bold', size: 28 }, 40).box;
+  boxes.fullName = labelled(
+    c,
+    'Họ tên:',
+    card.fullName.toLocaleUpperCase('vi'),
+    left,
+    Y(275),
+    right,
+    { font: 'bold', size: 28 },
+    40,
+  ).box;
   boxes.birthDate = labelled(c, 'Sinh ngày:', card.birthDate.replace(/\//g, '-'), left, Y(325), right, VALUE, 36).box;
   const home = labelled(c, 'Nguyên quán:', card.hometown, left, Y(375), right, VALUE, 36);
   boxes.hometown = home.box;
-  boxes.permanentAddress = labelled(c, 'Nơi ĐKHK thường trú:', card.permanentAddress, left, home.bottom + 50, right, VALUE, 36).box;
+  boxes.permanentAddress = labelled(
+    c,
+    'Nơi ĐKHK thường trú:',
+    card.permanentAddress,
+    left,
+    home.bottom + 50,
+    right,
+    VALUE,
+    36,
+  ).box;
   return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
@@ -115,9 +151,17 @@ function cmndBack(card: PrintedCard, rng: Rng): Drawn {
   boxes.identifyingMarks = unionBox(marks.map((l, i) => c.text(l, colX + 20, Y(180 + i * 34), VALUE)));
   const dateY = 180 + (marks.length - 1) * 34 + 70;
   boxes.issueDate = c.text(`Ngày ${card.issueDateWords}`, X(740), Y(dateY), { ...VALUE, anchor: 'middle' });
-  boxes.issuer = unionBox(card.issuerLines.map((l, i) => c.text(l, X(740), Y(dateY + 44 + i * 32), { font: 'bold', size: 20, anchor: 'middle' })));
+  boxes.issuer = unionBox(
+    card.issuerLines.map((l, i) =>
+      c.text(l, X(740), Y(dateY + 44 + i * 32), { font: 'bold', size: 20, anchor: 'middle' }),
+    ),
+  );
   signature(c, rng, X(640), Y(dateY + 44 + card.issuerLines.length * 32 + 40));
-  boxes.signer = c.text(card.signer, X(740), Y(dateY + 44 + card.issuerLines.length * 32 + 100), { font: 'bold', size: 22, anchor: 'middle' });
+  boxes.signer = c.text(card.signer, X(740), Y(dateY + 44 + card.issuerLines.length * 32 + 100), {
+    font: 'bold',
+    size: 22,
+    anchor: 'middle',
+  });
   return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
 }
 
@@ -139,7 +183,16 @@ function cccd2016Front(card: PrintedCard, rng: Rng): Drawn {
   boxes.nationality = labelled(c, 'Quốc tịch:', card.nationality, X(630), Y(390), X(1000), VALUE, 33).box;
   const home = labelAbove(c, 'Quê quán:', card.hometown, left, Y(428), X(1000), VALUE, 33);
   boxes.hometown = home.box;
-  boxes.permanentAddress = labelAbove(c, 'Nơi thường trú:', card.permanentAddress, left, home.bottom + 40, X(1000), VALUE, 33).box;
+  boxes.permanentAddress = labelAbove(
+    c,
+    'Nơi thường trú:',
+    card.permanentAddress,
+    left,
+    home.bottom + 40,
+    X(1000),
+    VALUE,
+    33,
+  ).box;
   const small: TextStyle = { font: 'sans', size: 17, fill: '#000' };
   // Under the photo, below the last residence line so that OCR does not merge the two.
   c.text('Có giá trị đến:', X(24), Y(612), small);
@@ -168,7 +221,11 @@ function cccd2016Back(card: PrintedCard, rng: Rng): Drawn {
   boxes.identifyingMarks = marks.box;
   const dateY = marks.bottom + 56;
   boxes.issueDate = c.text(`Ngày ${card.issueDateWords}`, X(330), dateY, { ...VALUE, anchor: 'middle' });
-  boxes.issuer = unionBox(card.issuerLines.map((l, i) => c.text(l, X(330), dateY + 42 + i * 30, { font: 'bold', size: 19, anchor: 'middle' })));
+  boxes.issuer = unionBox(
+    card.issuerLines.map((l, i) =>
+      c.text(l, X(330), dateY + 42 + i * 30, { font: 'bold', size: 19, anchor: 'middle' }),
+    ),
+  );
   const below = dateY + 42 + card.issuerLines.length * 30;
   signature(c, rng, X(230), below + 50);
   boxes.signer = c.text(card.signer, X(330), below + 110, { font: 'bold', size: 22, anchor: 'middle' });
@@ -194,7 +251,16 @@ function canCuocFront(card: PrintedCard, rng: Rng): Drawn {
   boxes.number = c.text(card.number, left, Y(310), { font: 'bold', size: 36 });
   c.text('Họ, chữ đệm và tên khai sinh / Full name:', left, Y(352), LABEL);
   boxes.fullName = c.text(card.fullName.toLocaleUpperCase('vi'), left, Y(393), { font: 'bold', size: 30 });
-  boxes.birthDate = labelled(c, 'Ngày, tháng, năm sinh / Date of birth:', card.birthDate, left, Y(436), X(1000), VALUE, 33).box;
+  boxes.birthDate = labelled(
+    c,
+    'Ngày, tháng, năm sinh / Date of birth:',
+    card.birthDate,
+    left,
+    Y(436),
+    X(1000),
+    VALUE,
+    33,
+  ).box;
   boxes.sex = labelled(c, 'Giới tính / Sex:', card.sex, left, Y(476), X(620), VALUE, 33).box;
   boxes.nationality = labelled(c, 'Quốc tịch / Nationality:', card.nationality, X(630), Y(476), X(1010), VALUE, 33).box;
   return { svg: c.toString(), boxes, textBoxes: c.textBoxes, runs: c.runs };
@@ -210,11 +276,42 @@ function canCuocBack(card: PrintedCard, rng: Rng): Drawn {
   const right = X(1027 - 60 - qrSize);
   const residence = labelAbove(c, 'Nơi cư trú / Place of residence:', card.residence, left, Y(56), right, VALUE, 32);
   boxes.residence = residence.box;
-  const birth = labelAbove(c, 'Nơi đăng ký khai sinh / Place of birth:', card.birthRegistrationPlace, left, residence.bottom + 46, right, VALUE, 32);
+  const birth = labelAbove(
+    c,
+    'Nơi đăng ký khai sinh / Place of birth:',
+    card.birthRegistrationPlace,
+    left,
+    residence.bottom + 46,
+    right,
+    VALUE,
+    32,
+  );
   boxes.birthRegistrationPlace = birth.box;
-  boxes.issueDate = labelled(c, 'Ngày, tháng, năm cấp / Date of issue:', card.issueDate, left, birth.bottom + 46, X(760), VALUE, 32).box;
-  boxes.expiryDate = labelled(c, 'Ngày, tháng, năm hết hạn / Date of expiry:', card.expiry, left, birth.bottom + 84, X(760), VALUE, 32).box;
-  boxes.issuer = unionBox(card.issuerLines.map((l, i) => c.text(l, X(860), Y(375 + i * 30), { font: 'bold', size: i === 0 ? 22 : 16, anchor: 'middle' })));
+  boxes.issueDate = labelled(
+    c,
+    'Ngày, tháng, năm cấp / Date of issue:',
+    card.issueDate,
+    left,
+    birth.bottom + 46,
+    X(760),
+    VALUE,
+    32,
+  ).box;
+  boxes.expiryDate = labelled(
+    c,
+    'Ngày, tháng, năm hết hạn / Date of expiry:',
+    card.expiry,
+    left,
+    birth.bottom + 84,
+    X(760),
+    VALUE,
+    32,
+  ).box;
+  boxes.issuer = unionBox(
+    card.issuerLines.map((l, i) =>
+      c.text(l, X(860), Y(375 + i * 30), { font: 'bold', size: i === 0 ? 22 : 16, anchor: 'middle' }),
+    ),
+  );
   c.rect(X(815), Y(420), 80, 58, 'rx="10" fill="#d8b64a" stroke="#9c7f22" stroke-width="2"');
   if (card.mrz) {
     const mrzStyle: TextStyle = { font: 'mono', size: 46, fill: '#000' };
@@ -234,6 +331,8 @@ export function drawIdCard(card: PrintedCard, side: 'front' | 'back', rng: Rng):
     case 'can-cuoc-2024':
       return side === 'front' ? canCuocFront(card, rng) : canCuocBack(card, rng);
     case 'cccd-2021':
-      throw new Error('The 2021 chip CCCD is drawn by generateSeedSet or by its layout families (seeds/src/families/id-cards.ts), not by drawIdCard.');
+      throw new Error(
+        'The 2021 chip CCCD is drawn by generateSeedSet or by its layout families (seeds/src/families/id-cards.ts), not by drawIdCard.',
+      );
   }
 }

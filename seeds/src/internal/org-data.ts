@@ -1,8 +1,20 @@
 // Word lists for synthetic organisations and land parcels. Every organisation is invented.
 
 export const LEGAL_FORMS = [
-  { form: 'Công ty trách nhiệm hữu hạn một thành viên', prefix: 'CÔNG TY TNHH', suffix: 'COMPANY LIMITED', short: 'CO., LTD', shares: false },
-  { form: 'Công ty trách nhiệm hữu hạn hai thành viên trở lên', prefix: 'CÔNG TY TNHH', suffix: 'COMPANY LIMITED', short: 'CO., LTD', shares: false },
+  {
+    form: 'Công ty trách nhiệm hữu hạn một thành viên',
+    prefix: 'CÔNG TY TNHH',
+    suffix: 'COMPANY LIMITED',
+    short: 'CO., LTD',
+    shares: false,
+  },
+  {
+    form: 'Công ty trách nhiệm hữu hạn hai thành viên trở lên',
+    prefix: 'CÔNG TY TNHH',
+    suffix: 'COMPANY LIMITED',
+    short: 'CO., LTD',
+    shares: false,
+  },
   { form: 'Công ty cổ phần', prefix: 'CÔNG TY CỔ PHẦN', suffix: 'JOINT STOCK COMPANY', short: 'JSC', shares: true },
 ] as const;
 
@@ -19,11 +31,30 @@ export const TRADES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const BRAND_NAMES = [
-  'MINH AN', 'HOÀNG PHÁT', 'AN KHANG', 'TÂN THÀNH', 'VIỆT HƯNG', 'PHÚ GIA', 'SAO MAI', 'HẢI ĐĂNG', 'THÀNH ĐẠT',
-  'BÌNH MINH', 'KIM LONG', 'ĐÔNG Á', 'NAM PHONG', 'HƯNG THỊNH', 'TRƯỜNG SƠN', 'QUANG VINH',
+  'MINH AN',
+  'HOÀNG PHÁT',
+  'AN KHANG',
+  'TÂN THÀNH',
+  'VIỆT HƯNG',
+  'PHÚ GIA',
+  'SAO MAI',
+  'HẢI ĐĂNG',
+  'THÀNH ĐẠT',
+  'BÌNH MINH',
+  'KIM LONG',
+  'ĐÔNG Á',
+  'NAM PHONG',
+  'HƯNG THỊNH',
+  'TRƯỜNG SƠN',
+  'QUANG VINH',
 ];
 
-export const REPRESENTATIVE_TITLES = ['Giám đốc', 'Tổng giám đốc', 'Chủ tịch Hội đồng thành viên', 'Chủ tịch Hội đồng quản trị'];
+export const REPRESENTATIVE_TITLES = [
+  'Giám đốc',
+  'Tổng giám đốc',
+  'Chủ tịch Hội đồng thành viên',
+  'Chủ tịch Hội đồng quản trị',
+];
 
 export const ENTERPRISE_LINES = [
   'Bán buôn thực phẩm',

@@ -15,7 +15,11 @@ export async function rasterisePages(
   let size = { width: 0, height: 0 };
   for (const [i, page] of pages.entries()) {
     const png = await sharp(Buffer.from(page.svg)).png().toBuffer();
-    const out = await applyDegradations(png, degradations, { seed: options.seed + i, format: 'jpeg', quality: options.quality ?? 80 });
+    const out = await applyDegradations(png, degradations, {
+      seed: options.seed + i,
+      format: 'jpeg',
+      quality: options.quality ?? 80,
+    });
     if (i === 0) size = { width: out.width, height: out.height };
     images.push(out.image);
   }
@@ -25,6 +29,8 @@ export async function rasterisePages(
   });
   if (images.length === 1) return { image: images[0]!, format: 'jpeg', ...size, pages: 1, boxes, degradations };
   const quality = degradations.find((d) => d.kind === 'jpeg')?.quality ?? options.quality ?? 80;
-  const image = await sharp(images, { join: { animated: true } }).tiff({ compression: 'jpeg', quality }).toBuffer();
+  const image = await sharp(images, { join: { animated: true } })
+    .tiff({ compression: 'jpeg', quality })
+    .toBuffer();
   return { image, format: 'tiff', ...size, pages: images.length, boxes, degradations };
 }

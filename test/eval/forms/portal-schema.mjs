@@ -42,10 +42,12 @@ export function portalSchema(text, fallbackTitle, naming = 'neutral') {
   // The form's name as printed: the first capitalised heading that is not the national motto, with the
   // capitalised lines right under it (a title printed over two lines is one title).
   const plain = lines.map((l) => l.replace(TAG, ' ').replace(/\s+/g, ' ').trim());
-  const isCaps = (l) => l.length > 3 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l);
+  const isCaps = (l) =>
+    l.length > 3 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l);
   const first = plain.findIndex((l) => l.length > 5 && isCaps(l));
   const titleLines = new Set();
-  if (first >= 0) for (let k = first; k < plain.length && isCaps(plain[k]) && !/\[[^\]]+\]/.test(lines[k]); k++) titleLines.add(k);
+  if (first >= 0)
+    for (let k = first; k < plain.length && isCaps(plain[k]) && !/\[[^\]]+\]/.test(lines[k]); k++) titleLines.add(k);
   const title = first >= 0 ? [...titleLines].map((k) => plain[k]).join(' ') : fallbackTitle;
   const root = { $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties: {} };
   const blanks = [];
@@ -92,7 +94,13 @@ export function portalSchema(text, fallbackTitle, naming = 'neutral') {
         run.forEach((m, k) => {
           const partName = unique(group, PART_NAME[naming][parts[k]]);
           group.properties[partName] = { type: 'string', title: parts[k] };
-          blanks.push({ pointer: `${prefix}/${name}/${partName}`, tag: m[1], ...whoOf(m[1]), label: `${label} › ${parts[k]}`, line: line.trim() });
+          blanks.push({
+            pointer: `${prefix}/${name}/${partName}`,
+            tag: m[1],
+            ...whoOf(m[1]),
+            label: `${label} › ${parts[k]}`,
+            line: line.trim(),
+          });
         });
         node.properties[name] = group;
       } else {

@@ -12,7 +12,12 @@ export const CORRECTIONS = [
   { file: '32_', tag: 'user1_id', label: /học sinh/i, to: 'user1_student_id' },
   { file: '60_', tag: 'user1_id', label: /CMND/, to: 'user1_old_id_number' },
   // "Số CMND" asks for the 9-digit ID card number: the old number her CCCD's QR carries, not the CCCD number.
-  { file: '', tag: /^user\d+_id$/, label: /^(\d+\.\s*)?(Số CMND|Số CMTND|Số chứng minh nhân dân|Chứng minh nhân dân số|Giấy CMND số)$/i, to: (t) => t.replace(/_id$/, '_old_id_number') },
+  {
+    file: '',
+    tag: /^user\d+_id$/,
+    label: /^(\d+\.\s*)?(Số CMND|Số CMTND|Số chứng minh nhân dân|Chứng minh nhân dân số|Giấy CMND số)$/i,
+    to: (t) => t.replace(/_id$/, '_old_id_number'),
+  },
   { file: '20_', tag: /user5_dob_/, label: /./, to: 'user5_death_date' },
   // "Nơi sinh (tỉnh, thành phố)" asks only the province (the passport form's annotation says the same).
   { file: '42_', tag: 'user1_birthplace', label: /\(tỉnh, thành phố\)/, to: 'user1_birthplace_province' },
@@ -25,12 +30,17 @@ export const CORRECTIONS = [
 ];
 
 const iso = (d) => d.split('-');
-const dmy = (d) => { const [y, m, dd] = iso(d); return `${dd}/${m}/${y}`; };
+const dmy = (d) => {
+  const [y, m, dd] = iso(d);
+  return `${dd}/${m}/${y}`;
+};
 const part = (d, p) => iso(d)[{ year: 0, month: 1, day: 2 }[p]];
 const nowIso = `${NOW.getFullYear()}-${String(NOW.getMonth() + 1).padStart(2, '0')}-${String(NOW.getDate()).padStart(2, '0')}`;
 const addressPart = (address, unit) => {
   const parts = address.split(',').map((s) => s.trim());
-  const re = { ward: /^(Xã|Phường|Thị trấn)\s/, district: /^(Quận|Huyện|Thị xã)\s/, province: /^(Tỉnh|Thành phố)\s/ }[unit];
+  const re = { ward: /^(Xã|Phường|Thị trấn)\s/, district: /^(Quận|Huyện|Thị xã)\s/, province: /^(Tỉnh|Thành phố)\s/ }[
+    unit
+  ];
   return unit === 'province' ? parts.at(-1) : parts.find((p) => re.test(p));
 };
 
@@ -48,25 +58,47 @@ export function expected(meaning, label, isSubject, isForm) {
   const addr = /^permanent_address_(ward|district|province)$/.exec(meaning);
   if (addr) return [addressPart(t.permanentAddress, addr[1])].filter(Boolean);
   switch (meaning) {
-    case 'full_name': return [t.fullName, t.fullName.toLocaleUpperCase('vi')];
-    case 'family_name': return ['Nguyễn'];
-    case 'middle_and_given_name': return ['Thị Thu Thử'];
-    case 'gender': return ['Nữ'];
-    case 'id': case 'id_number': return [SUBJECT_ID, summary];
-    case 'old_id_number': return [OLD_ID];
-    case 'ethnicity': return [t.ethnicity];
-    case 'nationality': return /nước ngoài/i.test(label) ? undefined : [t.nationality];
-    case 'hometown': return [t.hometown];
-    case 'permanent_address': return [t.permanentAddress];
+    case 'full_name':
+      return [t.fullName, t.fullName.toLocaleUpperCase('vi')];
+    case 'family_name':
+      return ['Nguyễn'];
+    case 'middle_and_given_name':
+      return ['Thị Thu Thử'];
+    case 'gender':
+      return ['Nữ'];
+    case 'id':
+    case 'id_number':
+      return [SUBJECT_ID, summary];
+    case 'old_id_number':
+      return [OLD_ID];
+    case 'ethnicity':
+      return [t.ethnicity];
+    case 'nationality':
+      return /nước ngoài/i.test(label) ? undefined : [t.nationality];
+    case 'hometown':
+      return [t.hometown];
+    case 'permanent_address':
+      return [t.permanentAddress];
     // "Nơi cư trú" is the permanent residence (Luật Cư trú 2020, art. 11); where she lives now the vault does not know.
-    case 'current_address': return /cư trú|thường trú|HKTT/i.test(label.replace(/\([^)]*\)/g, '')) ? [t.permanentAddress] : undefined;
-    case 'birthplace': return [t.birthPlace];
-    case 'birthplace_province': return [t.birthPlace.split(',').at(-1).trim()];
-    case 'birth_registration_place': return [t.birthRegistrationPlace];
-    case 'id_issue_date': case 'id_date': return [dmy(t.idIssueDate)];
-    case 'id_issue_place': case 'id_place': case 'id_issuer': return [t.idIssuer];
-    case 'parent_name': return [t.father.fullName, t.mother.fullName];
-    default: return undefined;
+    case 'current_address':
+      return /cư trú|thường trú|HKTT/i.test(label.replace(/\([^)]*\)/g, '')) ? [t.permanentAddress] : undefined;
+    case 'birthplace':
+      return [t.birthPlace];
+    case 'birthplace_province':
+      return [t.birthPlace.split(',').at(-1).trim()];
+    case 'birth_registration_place':
+      return [t.birthRegistrationPlace];
+    case 'id_issue_date':
+    case 'id_date':
+      return [dmy(t.idIssueDate)];
+    case 'id_issue_place':
+    case 'id_place':
+    case 'id_issuer':
+      return [t.idIssuer];
+    case 'parent_name':
+      return [t.father.fullName, t.mother.fullName];
+    default:
+      return undefined;
   }
 }
 
@@ -87,9 +119,16 @@ export function authorityDates(blanks) {
   let open = false;
   return blanks.map((b) => {
     const form = b.person === 0 && /^(day|month|year)$/.test(b.meaning);
-    if (!form) { open = false; return b; }
-    if (!open) { lines++; open = true; }
-    if (lines > 1 || /^Ý kiến của/u.test(b.line.trim())) return { ...b, corrected: b.tag, tag: `authority_${b.meaning}`, meaning: `authority_${b.meaning}` };
+    if (!form) {
+      open = false;
+      return b;
+    }
+    if (!open) {
+      lines++;
+      open = true;
+    }
+    if (lines > 1 || /^Ý kiến của/u.test(b.line.trim()))
+      return { ...b, corrected: b.tag, tag: `authority_${b.meaning}`, meaning: `authority_${b.meaning}` };
     return b;
   });
 }
@@ -99,7 +138,10 @@ export function followOldId(blanks) {
   return blanks.map((b) => {
     if (b.meaning === 'old_id_number') old.add(b.person);
     else if (/^id(_number)?$/.test(b.meaning)) old.delete(b.person);
-    else if (old.has(b.person) && /^id_(issue_|issued_)?(day|month|year|date|place|issuer)$|^id_place$|^id_date$/.test(b.meaning)) {
+    else if (
+      old.has(b.person) &&
+      /^id_(issue_|issued_)?(day|month|year|date|place|issuer)$|^id_place$|^id_date$/.test(b.meaning)
+    ) {
       return { ...b, corrected: b.tag, tag: `user${b.person}_old_${b.meaning}`, meaning: `old_${b.meaning}` };
     }
     return b;
@@ -116,4 +158,3 @@ export function applyCorrections(file, blank) {
   }
   return blank;
 }
-

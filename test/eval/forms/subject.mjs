@@ -21,12 +21,23 @@ export const TRUTH = {
   idExpiry: '2039-07-04',
   mother: { fullName: 'Trần Thị Mẫu', birthDate: '1970-02-03', ethnicity: 'Kinh', nationality: 'Việt Nam' },
   father: { fullName: 'Nguyễn Văn Thử', birthDate: '1968-11-20', ethnicity: 'Kinh', nationality: 'Việt Nam' },
-  spouse: { fullName: 'Lê Văn Mẫu', birthDate: '1997-01-15', idNumber: '001097054321', ethnicity: 'Kinh', nationality: 'Việt Nam' },
+  spouse: {
+    fullName: 'Lê Văn Mẫu',
+    birthDate: '1997-01-15',
+    idNumber: '001097054321',
+    ethnicity: 'Kinh',
+    nationality: 'Việt Nam',
+  },
 };
 
 const sha = (c) => c.repeat(64);
-const field = (value, method, confidence, sha256, page = 1) => ({ value, confidence, evidence: [{ method, sha256, page, box: { x: 40, y: 60, width: 400, height: 24 } }] });
-const fields = (entries, method, confidence, sha256) => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, field(v, method, confidence, sha256)]));
+const field = (value, method, confidence, sha256, page = 1) => ({
+  value,
+  confidence,
+  evidence: [{ method, sha256, page, box: { x: 40, y: 60, width: 400, height: 24 } }],
+});
+const fields = (entries, method, confidence, sha256) =>
+  Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, field(v, method, confidence, sha256)]));
 const subject = { kind: 'person', id: SUBJECT_ID };
 const source = (file, sha256) => [{ file, sha256, page: 1, pageCount: 1 }];
 
@@ -65,7 +76,18 @@ export function documents() {
     sources: source('cccd.jpg', sha('a')),
     diagnostics: [],
   };
-  const parent = (p) => fields({ 'person.fullName': p.fullName, 'person.birthDate': p.birthDate, 'person.ethnicity': p.ethnicity, 'person.nationality': p.nationality }, 'ocr', 0.95, sha('b'));
+  const parent = (p) =>
+    fields(
+      {
+        'person.fullName': p.fullName,
+        'person.birthDate': p.birthDate,
+        'person.ethnicity': p.ethnicity,
+        'person.nationality': p.nationality,
+      },
+      'ocr',
+      0.95,
+      sha('b'),
+    );
   const birth = {
     type: 'giay-khai-sinh',
     subject,
@@ -102,12 +124,27 @@ export function documents() {
     issuer: 'Ủy ban nhân dân Phường Thử Nghiệm',
     issued: '2024-09-09',
     status: 'valid',
-    fields: fields({ 'person.marriage.certificateNumber': '45', 'person.marriage.registrationDate': '2024-09-09' }, 'ocr', 0.95, sha('c')),
+    fields: fields(
+      { 'person.marriage.certificateNumber': '45', 'person.marriage.registrationDate': '2024-09-09' },
+      'ocr',
+      0.95,
+      sha('c'),
+    ),
     relations: [
       {
         role: 'spouse',
         subject: { kind: 'person', id: t.spouse.idNumber },
-        fields: fields({ 'person.fullName': t.spouse.fullName, 'person.birthDate': t.spouse.birthDate, 'person.ethnicity': t.spouse.ethnicity, 'person.nationality': t.spouse.nationality }, 'ocr', 0.95, sha('c')),
+        fields: fields(
+          {
+            'person.fullName': t.spouse.fullName,
+            'person.birthDate': t.spouse.birthDate,
+            'person.ethnicity': t.spouse.ethnicity,
+            'person.nationality': t.spouse.nationality,
+          },
+          'ocr',
+          0.95,
+          sha('c'),
+        ),
       },
     ],
     sources: source('ket-hon.jpg', sha('c')),

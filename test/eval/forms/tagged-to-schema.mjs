@@ -4,7 +4,8 @@
 
 export const TAG = /\[([^\]]+)\]/g;
 // What may stand between the blanks of one split date: "/", "tháng", "năm", "month", "year", "/20".
-export const DATE_JOINER = /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
+export const DATE_JOINER =
+  /^\s*(?:\/\s*(?:20)?|-|tháng|năm(?:\s*20)?|month|year|\(month\)|\(year\))(?:\s*\((?:month|year)\))?\s*[:]?\s*$/iu;
 const PART_WORD = { ngày: 'Ngày', tháng: 'Tháng', năm: 'Năm', date: 'Ngày', month: 'Tháng', year: 'Năm' };
 
 export function cleanLabel(text) {
@@ -17,7 +18,9 @@ export function cleanLabel(text) {
 
 export function whoOf(tag) {
   const m = /^user(\d+)_(.+)$/.exec(tag.trim());
-  return m ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') } : { person: 0, meaning: tag.trim().replace(/^#/, '') };
+  return m
+    ? { person: Number(m[1]), meaning: m[2].replace(/\s+/g, '') }
+    : { person: 0, meaning: tag.trim().replace(/^#/, '') };
 }
 
 /**
@@ -43,7 +46,13 @@ export function datePartTitles(line, run, label) {
   const labelEnd = (label.split(/[\s,:(]+/).pop() ?? '').toLowerCase();
   return run.map((m, k) => {
     if (k === 0) return run.length === 2 ? (/tháng|month/i.test(labelEnd) ? 'Tháng' : 'Ngày') : 'Ngày';
-    const joiner = line.slice(run[k - 1].index + run[k - 1][0].length, m.index).trim().toLowerCase().replace(/[()/:]/g, ' ').trim().split(/\s+/)[0];
+    const joiner = line
+      .slice(run[k - 1].index + run[k - 1][0].length, m.index)
+      .trim()
+      .toLowerCase()
+      .replace(/[()/:]/g, ' ')
+      .trim()
+      .split(/\s+/)[0];
     return PART_WORD[joiner] ?? (run.length === 2 ? 'Năm' : ['Ngày', 'Tháng', 'Năm'][k]);
   });
 }
@@ -57,7 +66,13 @@ export function taggedToSchema(text, fallbackTitle) {
   const title =
     lines
       .map((l) => l.replace(TAG, ' ').replace(/\s+/g, ' ').trim())
-      .find((l) => l.length > 5 && l === l.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(l) && !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l)) ?? fallbackTitle;
+      .find(
+        (l) =>
+          l.length > 5 &&
+          l === l.toLocaleUpperCase('vi') &&
+          /\p{Lu}{3}/u.test(l) &&
+          !/CỘNG HO?À|SOCIALIST|ĐỘC LẬP/u.test(l),
+      ) ?? fallbackTitle;
   const root = { $schema: 'https://json-schema.org/draft/2020-12/schema', title, type: 'object', properties: {} };
   const groups = new Map(); // person → group schema
   const blanks = [];
@@ -71,7 +86,8 @@ export function taggedToSchema(text, fallbackTitle) {
       const name = `nguoi${person}`;
       group = { type: 'object', properties: {} };
       // A heading right above the person's first blank ("I. Người ủy quyền:") titles the group.
-      if (lastTaglessLine && lastTaglessLine.index > lastFieldLine && lastTaglessLine.index === lineIndex - 1) group.title = cleanLabel(lastTaglessLine.text);
+      if (lastTaglessLine && lastTaglessLine.index > lastFieldLine && lastTaglessLine.index === lineIndex - 1)
+        group.title = cleanLabel(lastTaglessLine.text);
       root.properties[name] = group;
       groups.set(person, group);
     }
@@ -90,7 +106,13 @@ export function taggedToSchema(text, fallbackTitle) {
     let from = 0;
     while (i < matches.length) {
       // Collect a split date: following blanks of the same person joined by date words.
-      const { first, label, run, end } = collectRun(line, matches, i, from, (next, first) => whoOf(next[1]).person === whoOf(first[1]).person);
+      const { first, label, run, end } = collectRun(
+        line,
+        matches,
+        i,
+        from,
+        (next, first) => whoOf(next[1]).person === whoOf(first[1]).person,
+      );
       const { person } = whoOf(first[1]);
       const { node, prefix } = containerFor(person, index);
       counter++;
@@ -100,7 +122,13 @@ export function taggedToSchema(text, fallbackTitle) {
         const group = { type: 'object', title: label || 'ngày', properties: {} };
         run.forEach((m, k) => {
           group.properties[`p${k + 1}`] = { type: 'string', title: parts[k] };
-          blanks.push({ pointer: `${prefix}/${name}/p${k + 1}`, tag: m[1], ...whoOf(m[1]), label: `${label} › ${parts[k]}`, line: line.trim() });
+          blanks.push({
+            pointer: `${prefix}/${name}/p${k + 1}`,
+            tag: m[1],
+            ...whoOf(m[1]),
+            label: `${label} › ${parts[k]}`,
+            line: line.trim(),
+          });
         });
         node.properties[name] = group;
       } else {

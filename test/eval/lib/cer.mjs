@@ -1,7 +1,12 @@
 // Character error rate for OCR evaluations: edit distance over the reference length, NFC, whitespace collapsed.
 
 const collapse = (text) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
-const fold = (ch) => ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const fold = (ch) =>
+  ch
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 
 /** Edits and reference length, and the share of marked reference letters read with the right base but a wrong mark. */
 export function scoreText(reference, hypothesis) {
@@ -15,7 +20,11 @@ export function scoreText(reference, hypothesis) {
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const cost = r[i - 1] === h[j - 1] ? 0 : 1;
-      d[i * (m + 1) + j] = Math.min(d[(i - 1) * (m + 1) + j] + 1, d[i * (m + 1) + j - 1] + 1, d[(i - 1) * (m + 1) + j - 1] + cost);
+      d[i * (m + 1) + j] = Math.min(
+        d[(i - 1) * (m + 1) + j] + 1,
+        d[i * (m + 1) + j - 1] + 1,
+        d[(i - 1) * (m + 1) + j - 1] + cost,
+      );
     }
   }
   let i = n;
@@ -40,7 +49,13 @@ export function scoreText(reference, hypothesis) {
 
 /** Pooled CER (total edits over total reference length) of several scores. */
 export function pooledCer(scores) {
-  return scores.reduce((s, x) => s + x.edits, 0) / Math.max(1, scores.reduce((s, x) => s + x.length, 0));
+  return (
+    scores.reduce((s, x) => s + x.edits, 0) /
+    Math.max(
+      1,
+      scores.reduce((s, x) => s + x.length, 0),
+    )
+  );
 }
 
 /** Pooled CER and wrong-diacritic share of several scores. */

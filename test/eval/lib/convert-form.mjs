@@ -37,7 +37,10 @@ export function toDraft07(schema) {
 
 function resolve(root, node, depth = 0) {
   if (typeof node?.$ref !== 'string' || !node.$ref.startsWith('#/') || depth > 32) return node;
-  const target = node.$ref.slice(2).split('/').reduce((n, s) => n?.[s.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+  const target = node.$ref
+    .slice(2)
+    .split('/')
+    .reduce((n, s) => n?.[s.replace(/~1/g, '/').replace(/~0/g, '~')], root);
   const { $ref: _ref, ...own } = node;
   return { ...resolve(root, target ?? {}, depth + 1), ...own };
 }
@@ -45,9 +48,17 @@ function resolve(root, node, depth = 0) {
 const isGroup = (node) => typeof node?.properties === 'object' && node.properties !== null;
 const DATE_PART = /^(ngay|ngày|thang|tháng|nam|năm|day|month|year)$/i;
 /** A split date (a group of day / month / year fields): portals draw it as one widget, nested in the data. */
-const isDateGroup = (root, node) => isGroup(node) && Object.entries(node.properties).every(([k, v]) => !isGroup(resolve(root, v)) && (DATE_PART.test(k) || DATE_PART.test(String(resolve(root, v).title ?? '').trim())));
+const isDateGroup = (root, node) =>
+  isGroup(node) &&
+  Object.entries(node.properties).every(
+    ([k, v]) =>
+      !isGroup(resolve(root, v)) && (DATE_PART.test(k) || DATE_PART.test(String(resolve(root, v).title ?? '').trim())),
+  );
 /** JSON Schema's unanchored `pattern` as the whole-value pattern Form.io wants. */
-const anchored = (pattern) => (pattern.startsWith('^') && pattern.endsWith('$') && !pattern.endsWith('\\$') ? pattern.slice(1, -1) : `[\\s\\S]*(?:${pattern})[\\s\\S]*`);
+const anchored = (pattern) =>
+  pattern.startsWith('^') && pattern.endsWith('$') && !pattern.endsWith('\\$')
+    ? pattern.slice(1, -1)
+    : `[\\s\\S]*(?:${pattern})[\\s\\S]*`;
 
 function formioLeaf(key, node, required) {
   const validate = {};
@@ -59,8 +70,10 @@ function formioLeaf(key, node, required) {
   if (node.description) base.description = node.description;
   if (node['x-sohoa-key'] !== undefined) base.properties = { 'x-sohoa-key': String(node['x-sohoa-key']) };
   if (typeof node.autocomplete === 'string') base.autocomplete = node.autocomplete;
-  if (Array.isArray(node.enum)) return { ...base, type: 'select', data: { values: node.enum.map((v) => ({ label: String(v), value: v })) } };
-  if (node.type === 'integer' || node.type === 'number') return { ...base, type: 'number', ...(node.type === 'integer' && { validate: { ...validate, integer: true } }) };
+  if (Array.isArray(node.enum))
+    return { ...base, type: 'select', data: { values: node.enum.map((v) => ({ label: String(v), value: v })) } };
+  if (node.type === 'integer' || node.type === 'number')
+    return { ...base, type: 'number', ...(node.type === 'integer' && { validate: { ...validate, integer: true } }) };
   if (node.type === 'boolean') return { ...base, type: 'checkbox' };
   if (node.type === 'array') return { ...base, type: 'textfield', multiple: true };
   if (node.format === 'email') return { ...base, type: 'email' };
@@ -75,7 +88,14 @@ function formioComponents(root, group, depth) {
     if (!isGroup(node)) return formioLeaf(key, node, required.has(key));
     const components = formioComponents(root, node, depth + 1);
     // A top-level group is a titled panel: layout only, its fields keep their own keys at the top.
-    if (depth === 0 && !isDateGroup(root, node)) return { type: 'panel', key: `panel_${key}`, title: node.title ?? key, input: false, components: prefix(components, key) };
+    if (depth === 0 && !isDateGroup(root, node))
+      return {
+        type: 'panel',
+        key: `panel_${key}`,
+        title: node.title ?? key,
+        input: false,
+        components: prefix(components, key),
+      };
     return { type: 'container', key, label: node.title ?? key, input: true, components };
   });
 }
@@ -87,15 +107,30 @@ function prefix(components, name) {
 
 export function toFormio(schema) {
   const root = resolve(schema, schema);
-  return { title: schema.title ?? 'form', display: 'form', type: 'form', components: formioComponents(schema, root, 0) };
+  return {
+    title: schema.title ?? 'form',
+    display: 'form',
+    type: 'form',
+    components: formioComponents(schema, root, 0),
+  };
 }
 
 function surveyQuestion(name, node, required) {
   const validators = [];
   if (typeof node.pattern === 'string') validators.push({ type: 'regex', regex: node.pattern });
-  if (typeof node.maxLength === 'number' || typeof node.minLength === 'number') validators.push({ type: 'text', ...(node.minLength && { minLength: node.minLength }), ...(node.maxLength && { maxLength: node.maxLength }) });
+  if (typeof node.maxLength === 'number' || typeof node.minLength === 'number')
+    validators.push({
+      type: 'text',
+      ...(node.minLength && { minLength: node.minLength }),
+      ...(node.maxLength && { maxLength: node.maxLength }),
+    });
   if (node.format === 'email') validators.push({ type: 'email' });
-  const base = { name, title: node.title ?? name, ...(required && { isRequired: true }), ...(validators.length > 0 && { validators }) };
+  const base = {
+    name,
+    title: node.title ?? name,
+    ...(required && { isRequired: true }),
+    ...(validators.length > 0 && { validators }),
+  };
   if (node.description) base.description = node.description;
   if (node['x-sohoa-key'] !== undefined) base['x-sohoa-key'] = node['x-sohoa-key'];
   if (typeof node.autocomplete === 'string') base.autocomplete = node.autocomplete;
@@ -117,18 +152,41 @@ function surveyElements(root, group, depth, names) {
     // A split date, or a group of plain fields inside a panel, nests its data: a multiple-text question.
     if (isDateGroup(root, node) || (depth > 0 && children.every(([, v]) => !isGroup(v)))) {
       const inner = new Set(node.required ?? []);
-      return { type: 'multipletext', name, title: node.title ?? key, items: children.map(([k, v]) => ({ name: k, title: v.title ?? k, ...(inner.has(k) && { isRequired: true }), ...(v.format === 'date' && { inputType: 'date' }) })) };
+      return {
+        type: 'multipletext',
+        name,
+        title: node.title ?? key,
+        items: children.map(([k, v]) => ({
+          name: k,
+          title: v.title ?? k,
+          ...(inner.has(k) && { isRequired: true }),
+          ...(v.format === 'date' && { inputType: 'date' }),
+        })),
+      };
     }
-    return { type: 'panel', name: `panel_${name}`, title: node.title ?? key, elements: surveyElements(root, node, depth + 1, (k) => `${name}_${k}`) };
+    return {
+      type: 'panel',
+      name: `panel_${name}`,
+      title: node.title ?? key,
+      elements: surveyElements(root, node, depth + 1, (k) => `${name}_${k}`),
+    };
   });
 }
 
 export function toSurveyJs(schema) {
   const root = resolve(schema, schema);
-  return { title: schema.title ?? 'form', pages: [{ name: 'page1', elements: surveyElements(schema, root, 0, (k) => k) }] };
+  return {
+    title: schema.title ?? 'form',
+    pages: [{ name: 'page1', elements: surveyElements(schema, root, 0, (k) => k) }],
+  };
 }
 
 /** The form in the four formats the evals score. */
 export function allFormats(schema) {
-  return { 'draft-2020-12': schema, 'draft-07': toDraft07(schema), formio: toFormio(schema), surveyjs: toSurveyJs(schema) };
+  return {
+    'draft-2020-12': schema,
+    'draft-07': toDraft07(schema),
+    formio: toFormio(schema),
+    surveyjs: toSurveyJs(schema),
+  };
 }

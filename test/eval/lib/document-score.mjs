@@ -4,7 +4,8 @@ import { normalizeText } from '../../../packages/vn/dist/index.js';
 /** eform's fill threshold for names, IDs and dates; other fields fill from NORMAL. */
 export const HIGH = 0.9;
 export const NORMAL = 0.7;
-export const isHigh = (key) => /fullName|idNumber|Date|date|number|Number|year|taxCode|org\.name$|org\.representative$|land\.area$|serial/.test(key);
+export const isHigh = (key) =>
+  /fullName|idNumber|Date|date|number|Number|year|taxCode|org\.name$|org\.representative$|land\.area$|serial/.test(key);
 const norm = (v) => (typeof v === 'string' ? normalizeText(v) : v);
 
 /**

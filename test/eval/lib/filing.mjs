@@ -22,7 +22,10 @@ export function createFilingTally() {
       return [
         `Filed under the right person: ${fmt(now)} (wrong must be 0)`,
         `  with the ID as read, before the identity-grade rule: ${fmt(asRead)}`,
-        `  link reasons: ${[...reasons.entries()].sort().map(([r, n]) => `${r} ${n}`).join(', ')}`,
+        `  link reasons: ${[...reasons.entries()]
+          .sort()
+          .map(([r, n]) => `${r} ${n}`)
+          .join(', ')}`,
       ];
     },
     wrong: () => now.wrong,

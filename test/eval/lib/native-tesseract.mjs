@@ -9,17 +9,30 @@ import { gunzipSync } from 'node:zlib';
 export function unpackVieModel(root, dir) {
   mkdirSync(dir, { recursive: true });
   const require = createRequire(join(root, 'packages/ocr/package.json'));
-  writeFileSync(join(dir, 'vie.traineddata'), gunzipSync(readFileSync(join(require.resolve('@tesseract.js-data/vie/package.json'), '..', '4.0.0_best_int', 'vie.traineddata.gz'))));
+  writeFileSync(
+    join(dir, 'vie.traineddata'),
+    gunzipSync(
+      readFileSync(
+        join(require.resolve('@tesseract.js-data/vie/package.json'), '..', '4.0.0_best_int', 'vie.traineddata.gz'),
+      ),
+    ),
+  );
   return dir;
 }
 
 /** Text of one image file read by the native CLI (`tesseract file stdout -l vie --oem 1 --psm N`), one thread. */
 export function nativeOcr(file, psm, tessdata) {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', [file, 'stdout', '-l', 'vie', '--oem', '1', '--psm', String(psm), '--tessdata-dir', tessdata], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      'tesseract',
+      [file, 'stdout', '-l', 'vie', '--oem', '1', '--psm', String(psm), '--tessdata-dir', tessdata],
+      { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const out = [];
     child.stdout.on('data', (c) => out.push(c));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`tesseract exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`tesseract exited ${code}`)),
+    );
   });
 }

@@ -4,16 +4,61 @@
 // a value there is right only when its key reads that relation (`person.spouse.fullName` in a spouse section).
 
 // Relation words → the vocabulary roles whose keys may fill such a section.
-export const OTHER = new Map(Object.entries({
-  spouse: ['spouse'], spouses: ['spouse'], marriage: ['spouse'], marriages: ['spouse'], husband: ['spouse'], wife: ['spouse'],
-  dependent: ['child'], dependents: ['child'], child: ['child'], children: ['child'], son: ['child'], daughter: ['child'],
-  mother: ['mother'], father: ['father'], parent: ['mother', 'father', 'parent'], parents: ['mother', 'father', 'parent'],
-  guardian: ['guardian'], representative: ['representative', 'agent', 'attorney'], agent: ['agent', 'representative'], attorney: ['attorney', 'agent'],
-  secondary: [], caregiver: [], caregivers: [], sponsor: [], deceased: ['deceased'], beneficiary: [], witness: [], witnesses: [],
-  preparer: [], physician: [], doctor: [], provider: [], employer: [], emergency: [], kin: [], relative: [], relatives: [],
-  fiduciary: [], certifier: [], official: [], nominee: [], school: [], institution: [], organization: [], landlord: [],
-}));
-const words = (text) => String(text ?? '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/).filter(Boolean);
+export const OTHER = new Map(
+  Object.entries({
+    spouse: ['spouse'],
+    spouses: ['spouse'],
+    marriage: ['spouse'],
+    marriages: ['spouse'],
+    husband: ['spouse'],
+    wife: ['spouse'],
+    dependent: ['child'],
+    dependents: ['child'],
+    child: ['child'],
+    children: ['child'],
+    son: ['child'],
+    daughter: ['child'],
+    mother: ['mother'],
+    father: ['father'],
+    parent: ['mother', 'father', 'parent'],
+    parents: ['mother', 'father', 'parent'],
+    guardian: ['guardian'],
+    representative: ['representative', 'agent', 'attorney'],
+    agent: ['agent', 'representative'],
+    attorney: ['attorney', 'agent'],
+    secondary: [],
+    caregiver: [],
+    caregivers: [],
+    sponsor: [],
+    deceased: ['deceased'],
+    beneficiary: [],
+    witness: [],
+    witnesses: [],
+    preparer: [],
+    physician: [],
+    doctor: [],
+    provider: [],
+    employer: [],
+    emergency: [],
+    kin: [],
+    relative: [],
+    relatives: [],
+    fiduciary: [],
+    certifier: [],
+    official: [],
+    nominee: [],
+    school: [],
+    institution: [],
+    organization: [],
+    landlord: [],
+  }),
+);
+const words = (text) =>
+  String(text ?? '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 const ROLE = /^person\.([a-zA-Z]+)\./;
 
 /** The relation words of the sections a field sits in (its data path segments). */
@@ -31,7 +76,8 @@ export function wrongSectionValues(filled) {
     const relations = relationsOf(f.pointer);
     if (relations.length === 0) continue;
     const role = ROLE.exec(f.key ?? '')?.[1];
-    if (!relations.some((w) => role !== undefined && role !== 'self' && OTHER.get(w).includes(role))) wrong.push(`${f.pointer} ← ${f.key}`);
+    if (!relations.some((w) => role !== undefined && role !== 'self' && OTHER.get(w).includes(role)))
+      wrong.push(`${f.pointer} ← ${f.key}`);
   }
   return wrong;
 }

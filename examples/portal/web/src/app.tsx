@@ -128,9 +128,13 @@ export function App() {
       return;
     }
     setNotice(undefined);
-    const updates = view.fields.filter((f) => keepInVault.has(f.pointer) && canKeepInVault(formContext, f)).map((f) => f.pointer);
+    const updates = view.fields
+      .filter((f) => keepInVault.has(f.pointer) && canKeepInVault(formContext, f))
+      .map((f) => f.pointer);
     // Accepted review values the citizen also wants kept count as a confirmation by them.
-    for (const f of view.fields) if (keepInVault.has(f.pointer) && accepted.has(f.pointer) && !updates.includes(f.pointer)) updates.push(f.pointer);
+    for (const f of view.fields)
+      if (keepInVault.has(f.pointer) && accepted.has(f.pointer) && !updates.includes(f.pointer))
+        updates.push(f.pointer);
     const { body } = await api.submit(data, updates);
     if (!body.ok) {
       setErrors(body.errors);
@@ -149,7 +153,10 @@ export function App() {
 
   const extraErrors = useMemo(() => toErrorSchema(errors), [errors]);
   // The page shows the form's title itself.
-  const formSchema = useMemo(() => view && ({ ...view.schema, title: undefined, description: undefined } as RJSFSchema), [view]);
+  const formSchema = useMemo(
+    () => view && ({ ...view.schema, title: undefined, description: undefined } as RJSFSchema),
+    [view],
+  );
   const titleOf = (pointer: string) => (view ? titlesAt(view.schema, pointer).join(' › ') : pointer);
 
   return (
@@ -158,10 +165,19 @@ export function App() {
         <div className="brand">Cổng dịch vụ công — ví dụ tích hợp sohoa</div>
         {session?.citizen && (
           <nav>
-            <button type="button" onClick={() => void refresh().then(start)} className={screen === 'form' ? 'active' : ''}>
+            <button
+              type="button"
+              onClick={() => void refresh().then(start)}
+              className={screen === 'form' ? 'active' : ''}
+            >
               Tờ khai
             </button>
-            <button type="button" onClick={() => void showAudit()} className={screen === 'audit' ? 'active' : ''} id="open-audit">
+            <button
+              type="button"
+              onClick={() => void showAudit()}
+              className={screen === 'audit' ? 'active' : ''}
+              id="open-audit"
+            >
               Ai đã dùng dữ liệu của tôi
             </button>
             <button type="button" onClick={() => void logout()}>
@@ -178,7 +194,13 @@ export function App() {
           <h1>Đăng nhập</h1>
           <p>Bản ví dụ thay VNeID bằng danh sách công dân giả lập có trong kho dữ liệu mẫu.</p>
           {session.citizens.map((c) => (
-            <button type="button" key={c.id} className="primary login" data-citizen={c.id} onClick={() => void login(c.id)}>
+            <button
+              type="button"
+              key={c.id}
+              className="primary login"
+              data-citizen={c.id}
+              onClick={() => void login(c.id)}
+            >
               Đăng nhập với số định danh {c.label}
             </button>
           ))}
@@ -189,13 +211,18 @@ export function App() {
         <section className="card consent">
           <h1>Cho phép cổng dùng dữ liệu của bạn</h1>
           <p>
-            Cổng xin đọc thông tin cá nhân của bạn trong <strong>kho dữ liệu điện tử</strong> để điền sẵn <strong>{session.formTitle}</strong> cho thủ tục{' '}
-            <strong>{session.procedure.name}</strong>.
+            Cổng xin đọc thông tin cá nhân của bạn trong <strong>kho dữ liệu điện tử</strong> để điền sẵn{' '}
+            <strong>{session.formTitle}</strong> cho thủ tục <strong>{session.procedure.name}</strong>.
           </p>
           <ul>
             <li>Thông tin được đọc: {session.procedure.keys.join(', ')} (thông tin cá nhân của bạn)</li>
-            <li>Mục đích: {session.procedure.purpose}; chỉ cho biểu mẫu {session.formId.split('/').pop()}</li>
-            <li>Thời hạn: {session.procedure.grantMinutes} phút, bạn có thể xem mọi lần đọc trong "Ai đã dùng dữ liệu của tôi"</li>
+            <li>
+              Mục đích: {session.procedure.purpose}; chỉ cho biểu mẫu {session.formId.split('/').pop()}
+            </li>
+            <li>
+              Thời hạn: {session.procedure.grantMinutes} phút, bạn có thể xem mọi lần đọc trong "Ai đã dùng dữ liệu của
+              tôi"
+            </li>
             <li>Cổng chỉ ghi vào kho những thay đổi bạn chọn "Cập nhật vào kho dữ liệu của tôi"</li>
           </ul>
           <button type="button" className="primary" id="grant" onClick={() => void consent()}>
@@ -211,8 +238,9 @@ export function App() {
         <section className="card">
           <h1>{String(view.schema.title)}</h1>
           <p className="summary" id="coverage">
-            Đã điền sẵn {view.coverage.filled}/{view.coverage.total} trường ({percent(view.coverage.ratio)}), {view.coverage.needsReview} trường cần bạn kiểm tra. Bạn khai với
-            tư cách {view.role === 'mother' ? 'mẹ' : 'cha'} của trẻ. Di chuột lên một trường để xem nguồn của giá trị.
+            Đã điền sẵn {view.coverage.filled}/{view.coverage.total} trường ({percent(view.coverage.ratio)}),{' '}
+            {view.coverage.needsReview} trường cần bạn kiểm tra. Bạn khai với tư cách{' '}
+            {view.role === 'mother' ? 'mẹ' : 'cha'} của trẻ. Di chuột lên một trường để xem nguồn của giá trị.
           </p>
           {errors.length > 0 && (
             <div className="errors" role="alert">
@@ -255,7 +283,9 @@ export function App() {
             </a>
           </p>
           <p id="vault-updates">
-            {result.vaultUpdates.length === 0 ? 'Kho dữ liệu của bạn không thay đổi.' : `Đã cập nhật vào kho dữ liệu của bạn: ${result.vaultUpdates.join(', ')}.`}
+            {result.vaultUpdates.length === 0
+              ? 'Kho dữ liệu của bạn không thay đổi.'
+              : `Đã cập nhật vào kho dữ liệu của bạn: ${result.vaultUpdates.join(', ')}.`}
           </p>
         </section>
       )}
@@ -263,7 +293,10 @@ export function App() {
       {screen === 'audit' && (
         <section className="card">
           <h1>Ai đã dùng dữ liệu của tôi</h1>
-          <p>Nhật ký không sửa được (chuỗi băm) của mọi lần đọc, cấp quyền và cập nhật dữ liệu của bạn. Nhật ký chỉ ghi tên thông tin, không ghi giá trị.</p>
+          <p>
+            Nhật ký không sửa được (chuỗi băm) của mọi lần đọc, cấp quyền và cập nhật dữ liệu của bạn. Nhật ký chỉ ghi
+            tên thông tin, không ghi giá trị.
+          </p>
           <table id="audit">
             <thead>
               <tr>
@@ -285,7 +318,11 @@ export function App() {
                   <td>{actionLabel(a)}</td>
                   <td>{a.purpose ?? ''}</td>
                   <td>{a.form?.split('/').pop() ?? ''}</td>
-                  <td>{a.keys.length > 3 ? `${a.keys.slice(0, 3).join(', ')} và ${a.keys.length - 3} thông tin khác` : a.keys.join(', ')}</td>
+                  <td>
+                    {a.keys.length > 3
+                      ? `${a.keys.slice(0, 3).join(', ')} và ${a.keys.length - 3} thông tin khác`
+                      : a.keys.join(', ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -18,13 +18,22 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /** A field whose value needs the citizen's eye and has not had it yet. */
 export function awaitsReview(ctx: PortalFormContext, field: PortalField): boolean {
-  return field.status === 'needs-review' && !ctx.accepted.has(field.pointer) && same(getAt(ctx.formData, field.pointer), getAt(ctx.offered, field.pointer));
+  return (
+    field.status === 'needs-review' &&
+    !ctx.accepted.has(field.pointer) &&
+    same(getAt(ctx.formData, field.pointer), getAt(ctx.offered, field.pointer))
+  );
 }
 
 /** An edited field the citizen may write back to their own vault. */
 export function canKeepInVault(ctx: PortalFormContext, field: PortalField): boolean {
   const value = getAt(ctx.formData, field.pointer);
-  return field.vaultKey !== undefined && value !== undefined && value !== '' && !same(value, getAt(ctx.offered, field.pointer));
+  return (
+    field.vaultKey !== undefined &&
+    value !== undefined &&
+    value !== '' &&
+    !same(value, getAt(ctx.offered, field.pointer))
+  );
 }
 
 /**
@@ -33,7 +42,8 @@ export function canKeepInVault(ctx: PortalFormContext, field: PortalField): bool
  * between "this form only" and "update my vault".
  */
 export function PortalFieldTemplate(props: FieldTemplateProps) {
-  const { id, label, required, children, errors, description, hidden, displayLabel, schema, fieldPathId, registry } = props;
+  const { id, label, required, children, errors, description, hidden, displayLabel, schema, fieldPathId, registry } =
+    props;
   if (hidden) return <div className="hidden">{children}</div>;
   if (schema.type === 'object') return <div className="group">{children}</div>;
   const ctx = registry.formContext as PortalFormContext;
@@ -41,9 +51,20 @@ export function PortalFieldTemplate(props: FieldTemplateProps) {
   const field = ctx.fields.get(pointer);
   const review = field !== undefined && awaitsReview(ctx, field);
   const edited = field !== undefined && !same(getAt(ctx.formData, pointer), getAt(ctx.offered, pointer));
-  const origin = field?.status === 'filled' ? 'filled' : field?.status === 'needs-review' ? (review ? 'needs-review' : 'reviewed') : 'empty';
+  const origin =
+    field?.status === 'filled'
+      ? 'filled'
+      : field?.status === 'needs-review'
+        ? review
+          ? 'needs-review'
+          : 'reviewed'
+        : 'empty';
   return (
-    <div className={`field field-${origin}${edited ? ' field-edited' : ''}`} data-pointer={pointer} data-status={field?.status ?? 'none'}>
+    <div
+      className={`field field-${origin}${edited ? ' field-edited' : ''}`}
+      data-pointer={pointer}
+      data-status={field?.status ?? 'none'}
+    >
       {displayLabel && (
         <label htmlFor={id}>
           {label}
@@ -73,11 +94,21 @@ export function PortalFieldTemplate(props: FieldTemplateProps) {
       {field && canKeepInVault(ctx, field) && (
         <div className="vault-choice" role="radiogroup" aria-label="Lưu thay đổi">
           <label>
-            <input type="radio" name={`keep-${pointer}`} checked={!ctx.keepInVault.has(pointer)} onChange={() => ctx.setKeepInVault(pointer, false)} />
+            <input
+              type="radio"
+              name={`keep-${pointer}`}
+              checked={!ctx.keepInVault.has(pointer)}
+              onChange={() => ctx.setKeepInVault(pointer, false)}
+            />
             Chỉ dùng cho tờ khai này
           </label>
           <label>
-            <input type="radio" name={`keep-${pointer}`} checked={ctx.keepInVault.has(pointer)} onChange={() => ctx.setKeepInVault(pointer, true)} />
+            <input
+              type="radio"
+              name={`keep-${pointer}`}
+              checked={ctx.keepInVault.has(pointer)}
+              onChange={() => ctx.setKeepInVault(pointer, true)}
+            />
             Cập nhật vào kho dữ liệu của tôi
           </label>
         </div>

@@ -54,12 +54,15 @@ export const percent = (x: number) => `${(x * 100).toLocaleString('vi-VN', { max
 
 /** One line per provenance fact, for the hover card. */
 export function describeSource(source: FieldSource): string[] {
-  if (source.method === 'computed' && source.documentId === undefined) return ['Tính tự động (ví dụ: ngày làm tờ khai là hôm nay)'];
+  if (source.method === 'computed' && source.documentId === undefined)
+    return ['Tính tự động (ví dụ: ngày làm tờ khai là hôm nay)'];
   const type = source.documentType ?? '';
   const lines = [`Nguồn: ${DOCUMENT_TYPES[type] ?? type} (${type})`];
   if (source.documentId) lines.push(`Mã tài liệu trong kho: ${source.documentId}`);
   if (source.page !== undefined) {
-    const box = source.box ? `, vùng x=${source.box.x}, y=${source.box.y}, ${source.box.width}×${source.box.height} px` : '';
+    const box = source.box
+      ? `, vùng x=${source.box.x}, y=${source.box.y}, ${source.box.width}×${source.box.height} px`
+      : '';
     lines.push(`Trang ${source.page}${box}`);
   }
   lines.push(`Cách lấy: ${METHODS[source.method] ?? source.method}`);

@@ -13,9 +13,15 @@ let engine: Engine | undefined;
 const send = (message: ChildMessage) => process.send?.(message);
 
 async function createEngine(spec: EngineModule): Promise<Engine> {
-  const mod = (await import(isAbsolute(spec.module) ? pathToFileURL(spec.module).href : spec.module)) as Record<string, unknown>;
+  const mod = (await import(isAbsolute(spec.module) ? pathToFileURL(spec.module).href : spec.module)) as Record<
+    string,
+    unknown
+  >;
   const factory = mod[spec.export ?? 'createEngine'];
-  if (typeof factory !== 'function') throw new Error(`The module \`${spec.module}\` has no export \`${spec.export ?? 'createEngine'}\` that creates an OCR engine.`);
+  if (typeof factory !== 'function')
+    throw new Error(
+      `The module \`${spec.module}\` has no export \`${spec.export ?? 'createEngine'}\` that creates an OCR engine.`,
+    );
   return (await factory(spec.options)) as Engine;
 }
 

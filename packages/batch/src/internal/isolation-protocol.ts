@@ -2,7 +2,10 @@ import type { PipelineInput } from '../pipeline';
 import type { EngineModule, PipelineOutput } from '../types';
 
 /** Parent → worker process. */
-export type ParentMessage = { type: 'init'; engine: EngineModule } | { type: 'file'; id: number; input: PipelineInput } | { type: 'exit' };
+export type ParentMessage =
+  | { type: 'init'; engine: EngineModule }
+  | { type: 'file'; id: number; input: PipelineInput }
+  | { type: 'exit' };
 
 /** Worker process → parent. */
 export type ChildMessage =

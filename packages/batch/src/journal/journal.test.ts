@@ -25,7 +25,10 @@ describe.each(makers)('journal contract: %s', (_name, make) => {
     expect(done?.errorCode).toBeUndefined();
     await j.start('b', 'y.jpg');
     await j.fail('b', { code: 'INGEST_CORRUPT_IMAGE', message: 'bad' }, true);
-    expect((await j.entries()).map((e) => [e.sha256, e.state]).sort()).toEqual([['a', 'done'], ['b', 'parked']]);
+    expect((await j.entries()).map((e) => [e.sha256, e.state]).sort()).toEqual([
+      ['a', 'done'],
+      ['b', 'parked'],
+    ]);
     await j.close();
   });
 });

@@ -44,7 +44,11 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
   try {
     Database = (await import('better-sqlite3')).default;
   } catch (cause) {
-    throw new SohoaError('VAULT_DRIVER_MISSING', 'The SQLite journal needs the `better-sqlite3` package: install it next to `@sohoa/batch`.', { cause });
+    throw new SohoaError(
+      'VAULT_DRIVER_MISSING',
+      'The SQLite journal needs the `better-sqlite3` package: install it next to `@sohoa/batch`.',
+      { cause },
+    );
   }
   const file = resolve(options.path);
   let db: BetterSqlite3.Database;
@@ -59,14 +63,22 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
       sha256 TEXT PRIMARY KEY, file TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,
       document_id TEXT, outcome TEXT, error_code TEXT, error_message TEXT, updated_at TEXT NOT NULL)`);
   } catch (cause) {
-    throw new SohoaError('BATCH_JOURNAL_FAILED', `Cannot open the batch journal \`${options.path}\`: it is not a journal database or not writable.`, { cause });
+    throw new SohoaError(
+      'BATCH_JOURNAL_FAILED',
+      `Cannot open the batch journal \`${options.path}\`: it is not a journal database or not writable.`,
+      { cause },
+    );
   }
   const now = () => new Date().toISOString();
   const get = db.prepare<[string], Row>('SELECT * FROM files WHERE sha256 = ?');
   const start = db.prepare(`INSERT INTO files (sha256, file, state, attempts, updated_at) VALUES (?, ?, 'started', 1, ?)
     ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, state = 'started', attempts = attempts + 1, updated_at = excluded.updated_at`);
-  const finish = db.prepare(`UPDATE files SET state = 'done', document_id = ?, outcome = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE sha256 = ?`);
-  const fail = db.prepare(`UPDATE files SET state = ?, error_code = ?, error_message = ?, updated_at = ? WHERE sha256 = ?`);
+  const finish = db.prepare(
+    `UPDATE files SET state = 'done', document_id = ?, outcome = ?, error_code = NULL, error_message = NULL, updated_at = ? WHERE sha256 = ?`,
+  );
+  const fail = db.prepare(
+    `UPDATE files SET state = ?, error_code = ?, error_message = ?, updated_at = ? WHERE sha256 = ?`,
+  );
   const all = db.prepare<[], Row>('SELECT * FROM files ORDER BY updated_at, sha256');
   const review = sqliteReviewQueue(db);
   return {
@@ -90,7 +102,11 @@ export async function sqliteJournal(options: SqliteJournalOptions): Promise<Jour
     async forget({ documentIds, sha256 }) {
       const bySha = db.prepare('DELETE FROM files WHERE sha256 = ?');
       const byDocument = db.prepare('DELETE FROM files WHERE document_id = ?');
-      const gone = db.transaction(() => sha256.reduce((n, s) => n + bySha.run(s).changes, 0) + documentIds.reduce((n, d) => n + byDocument.run(d).changes, 0))();
+      const gone = db.transaction(
+        () =>
+          sha256.reduce((n, s) => n + bySha.run(s).changes, 0) +
+          documentIds.reduce((n, d) => n + byDocument.run(d).changes, 0),
+      )();
       await review.forget(documentIds);
       // secure_delete zeroed the freed cells; the checkpoint writes them back and empties the WAL.
       db.pragma('wal_checkpoint(TRUNCATE)');

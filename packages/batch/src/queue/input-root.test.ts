@@ -51,7 +51,9 @@ describe('worker input root', () => {
 
   it('`/` allows every path; a root that is not a folder is refused', async () => {
     await expect(checkInputPath(await resolveInputRoot('/'), outside)).resolves.toBeUndefined();
-    await expect(resolveInputRoot(join(root, 'sub', 'a.jpg'))).rejects.toMatchObject({ code: 'BATCH_INPUT_OUTSIDE_ROOT' });
+    await expect(resolveInputRoot(join(root, 'sub', 'a.jpg'))).rejects.toMatchObject({
+      code: 'BATCH_INPUT_OUTSIDE_ROOT',
+    });
     await expect(resolveInputRoot(join(base, 'nope'))).rejects.toMatchObject({ code: 'BATCH_INPUT_OUTSIDE_ROOT' });
   });
 });

@@ -21,9 +21,16 @@ export async function resolveInputRoot(dir: string): Promise<InputRoot> {
     const real = await realpath(resolve(dir));
     if ((await stat(real)).isDirectory()) return { real };
   } catch (cause) {
-    throw new SohoaError('BATCH_INPUT_OUTSIDE_ROOT', 'The worker input root (`--input-root`, `inputRoot`) does not exist or cannot be read; give an existing folder.', { cause });
+    throw new SohoaError(
+      'BATCH_INPUT_OUTSIDE_ROOT',
+      'The worker input root (`--input-root`, `inputRoot`) does not exist or cannot be read; give an existing folder.',
+      { cause },
+    );
   }
-  throw new SohoaError('BATCH_INPUT_OUTSIDE_ROOT', 'The worker input root (`--input-root`, `inputRoot`) is not a folder; give the folder the queued files are in.');
+  throw new SohoaError(
+    'BATCH_INPUT_OUTSIDE_ROOT',
+    'The worker input root (`--input-root`, `inputRoot`) is not a folder; give the folder the queued files are in.',
+  );
 }
 
 function within(root: InputRoot, real: string): boolean {

@@ -74,7 +74,15 @@ function uuidFromHash(sha256: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const TRANSIENT = new Set(['OCR_FAILED', 'OCR_TIMEOUT', 'OCR_INIT_FAILED', 'INGEST_TIMEOUT', 'BATCH_FILE_TIMEOUT', 'INTERNAL', 'VAULT_OPEN_FAILED']);
+const TRANSIENT = new Set([
+  'OCR_FAILED',
+  'OCR_TIMEOUT',
+  'OCR_INIT_FAILED',
+  'INGEST_TIMEOUT',
+  'BATCH_FILE_TIMEOUT',
+  'INTERNAL',
+  'VAULT_OPEN_FAILED',
+]);
 
 /**
  * A digitisation queue on PostgreSQL with pg-boss (optional peer): any number of worker processes on
@@ -91,19 +99,36 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
   try {
     PgBoss = (await import('pg-boss')).default;
   } catch (cause) {
-    throw new SohoaError('BATCH_QUEUE_FAILED', 'Distributed mode needs the `pg-boss` package: install it next to `@sohoa/batch`.', { cause });
+    throw new SohoaError(
+      'BATCH_QUEUE_FAILED',
+      'Distributed mode needs the `pg-boss` package: install it next to `@sohoa/batch`.',
+      { cause },
+    );
   }
   const name = options.queue ?? 'sohoa-digitize';
-  const boss = new PgBoss({ connectionString: options.connectionString, maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60, monitorStateIntervalSeconds: 60 });
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    monitorStateIntervalSeconds: 60,
+  });
   boss.on('error', () => {
     // Connection hiccups are retried by pg-boss; job-level failures are reported per job.
   });
   try {
     await boss.start();
-    await boss.createQueue(name, { name, retryLimit: options.retryLimit ?? 3, retryDelay: 1, expireInSeconds: options.expireInSeconds ?? 900 });
+    await boss.createQueue(name, {
+      name,
+      retryLimit: options.retryLimit ?? 3,
+      retryDelay: 1,
+      expireInSeconds: options.expireInSeconds ?? 900,
+    });
   } catch (cause) {
     await boss.stop({ graceful: false, close: true, wait: false }).catch(() => undefined);
-    throw new SohoaError('BATCH_QUEUE_FAILED', 'Cannot reach the job queue database: check the `--queue` connection string and that PostgreSQL is running.', { cause });
+    throw new SohoaError(
+      'BATCH_QUEUE_FAILED',
+      'Cannot reach the job queue database: check the `--queue` connection string and that PostgreSQL is running.',
+      { cause },
+    );
   }
   const digitizers: Array<{ close(): Promise<void> }> = [];
   return {
@@ -119,7 +144,11 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
         try {
           bytes = await readFile(absolute);
         } catch (cause) {
-          throw new SohoaError('BATCH_QUEUE_FAILED', `Cannot read \`${absolute}\` to queue it: check the path (nothing after it was queued).`, { cause });
+          throw new SohoaError(
+            'BATCH_QUEUE_FAILED',
+            `Cannot read \`${absolute}\` to queue it: check the path (nothing after it was queued).`,
+            { cause },
+          );
         }
         const sha256 = sha256Hex(bytes);
         // The job id derives from the file hash: the same file queued again is refused by the database.
@@ -134,10 +163,17 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
     async work(work) {
       const { teamSize = 1, onResult, inputRoot, ...digitize } = work;
       if (typeof inputRoot !== 'string' || inputRoot === '') {
-        throw new SohoaError('BATCH_QUEUE_FAILED', 'A queue worker needs `inputRoot`, the folder its jobs\' files are in (`sohoa worker --input-root DIR`); jobs naming files elsewhere are refused. Pass `/` to allow any path.');
+        throw new SohoaError(
+          'BATCH_QUEUE_FAILED',
+          "A queue worker needs `inputRoot`, the folder its jobs' files are in (`sohoa worker --input-root DIR`); jobs naming files elsewhere are refused. Pass `/` to allow any path.",
+        );
       }
       const root = await resolveInputRoot(inputRoot);
-      const digitizer = await openDigitizer({ ...digitize, maxAttempts: 1, ...(digitize.isolation ? { isolation: { processes: teamSize, ...digitize.isolation } } : {}) });
+      const digitizer = await openDigitizer({
+        ...digitize,
+        maxAttempts: 1,
+        ...(digitize.isolation ? { isolation: { processes: teamSize, ...digitize.isolation } } : {}),
+      });
       digitizers.push(digitizer);
       const manifests = new Map<string, { mtimeMs: number; rows: Promise<Map<string, ManifestEntry>> }>();
       // A manifest is read once per worker, and again when the file changes (a corrected manifest re-queued).
@@ -145,31 +181,49 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Di
         const { mtimeMs } = await stat(file);
         let cached = manifests.get(file);
         if (!cached || cached.mtimeMs !== mtimeMs) {
-          cached = { mtimeMs, rows: readManifest(file, options.manifestLimits).then((rows) => new Map(rows.map((r) => [r.path, r]))) };
+          cached = {
+            mtimeMs,
+            rows: readManifest(file, options.manifestLimits).then((rows) => new Map(rows.map((r) => [r.path, r]))),
+          };
           manifests.set(file, cached);
           cached.rows.catch(() => manifests.delete(file));
         }
         return cached.rows;
       };
       for (let i = 0; i < teamSize; i++) {
-        await boss.work<DigitizeJob>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-          if (!job) return;
-          try {
-            await checkInputPath(root, job.data.path);
-            if (job.data.manifest) await checkInputPath(root, job.data.manifest);
-          } catch (error) {
-            // Failed in the queue (thrown to pg-boss), reported here, and never opened.
-            if (isSohoaError(error)) onResult?.({ file: job.data.path, status: 'failed', error: { code: error.code, message: error.message }, diagnostics: [], pages: 0, ms: 0 });
-            throw error;
-          }
-          const manifest = job.data.manifest ? await manifestFor(job.data.manifest) : undefined;
-          const result = await digitizer.digitize(job.data.path, manifest ? { manifest } : undefined);
-          onResult?.(result);
-          if (result.status === 'failed' && TRANSIENT.has(result.error?.code ?? '')) {
-            throw new SohoaError('BATCH_QUEUE_FAILED', `Transient failure (${result.error?.code}); pg-boss will retry the job.`);
-          }
-          return { status: result.status, documentId: result.documentId ?? null, error: result.error?.code ?? null };
-        });
+        await boss.work<DigitizeJob>(
+          name,
+          { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+          async ([job]) => {
+            if (!job) return;
+            try {
+              await checkInputPath(root, job.data.path);
+              if (job.data.manifest) await checkInputPath(root, job.data.manifest);
+            } catch (error) {
+              // Failed in the queue (thrown to pg-boss), reported here, and never opened.
+              if (isSohoaError(error))
+                onResult?.({
+                  file: job.data.path,
+                  status: 'failed',
+                  error: { code: error.code, message: error.message },
+                  diagnostics: [],
+                  pages: 0,
+                  ms: 0,
+                });
+              throw error;
+            }
+            const manifest = job.data.manifest ? await manifestFor(job.data.manifest) : undefined;
+            const result = await digitizer.digitize(job.data.path, manifest ? { manifest } : undefined);
+            onResult?.(result);
+            if (result.status === 'failed' && TRANSIENT.has(result.error?.code ?? '')) {
+              throw new SohoaError(
+                'BATCH_QUEUE_FAILED',
+                `Transient failure (${result.error?.code}); pg-boss will retry the job.`,
+              );
+            }
+            return { status: result.status, documentId: result.documentId ?? null, error: result.error?.code ?? null };
+          },
+        );
       }
     },
     async stop() {

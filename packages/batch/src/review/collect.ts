@@ -5,7 +5,12 @@ import type { NewReviewItem } from './types';
  * The review items of a stored record: every field below `threshold`, and every field a cross-check
  * diagnostic names (sources disagree, ID digits inconsistent, expiry off the card rules).
  */
-export function collectReviewItems(record: DocumentRecord, documentId: string, file: string, threshold: number): NewReviewItem[] {
+export function collectReviewItems(
+  record: DocumentRecord,
+  documentId: string,
+  file: string,
+  threshold: number,
+): NewReviewItem[] {
   if (!record.subject?.id) return [];
   const items = new Map<string, NewReviewItem>();
   const base = (key: string) => {
@@ -27,7 +32,8 @@ export function collectReviewItems(record: DocumentRecord, documentId: string, f
     }
   }
   for (const [key, field] of Object.entries(record.fields)) {
-    if (!items.has(key) && field.confidence < threshold && field.evidence.some((e) => e.method !== 'computed')) items.set(key, { ...base(key), reason: 'low-confidence' });
+    if (!items.has(key) && field.confidence < threshold && field.evidence.some((e) => e.method !== 'computed'))
+      items.set(key, { ...base(key), reason: 'low-confidence' });
   }
   return [...items.values()];
 }

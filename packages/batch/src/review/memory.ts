@@ -14,7 +14,13 @@ export function memoryReviewQueue(now: () => Date = () => new Date()): ReviewQue
       return added;
     },
     async list(filter = {}) {
-      return items.filter((i) => (!filter.status || i.status === filter.status) && (!filter.documentIds || filter.documentIds.includes(i.documentId))).map((i) => ({ ...i }));
+      return items
+        .filter(
+          (i) =>
+            (!filter.status || i.status === filter.status) &&
+            (!filter.documentIds || filter.documentIds.includes(i.documentId)),
+        )
+        .map((i) => ({ ...i }));
     },
     async get(id) {
       const item = items.find((i) => i.id === id);
@@ -27,7 +33,8 @@ export function memoryReviewQueue(now: () => Date = () => new Date()): ReviewQue
     },
     async decide(id, decision) {
       const item = items.find((i) => i.id === id);
-      if (item) Object.assign(item, { status: decision.status, decidedBy: decision.by, decidedAt: now().toISOString() });
+      if (item)
+        Object.assign(item, { status: decision.status, decidedBy: decision.by, decidedAt: now().toISOString() });
     },
   };
 }

@@ -13,8 +13,16 @@ const record: DocumentRecord = {
   status: 'valid',
   sources: [{ file: 'a.jpg', sha256: 'f'.repeat(64), page: 1, pageCount: 1 }],
   fields: {
-    'person.idNumber': { value: '079190001234', confidence: 0.99, evidence: [{ method: 'qr', sha256: 'f'.repeat(64), page: 1, box: { x: 1, y: 2, width: 3, height: 4 } }] },
-    'person.fullName': { value: 'Trần Thị Thuỷ', confidence: 0.6, evidence: [{ method: 'ocr', sha256: 'f'.repeat(64), page: 1, box: { x: 5, y: 6, width: 7, height: 8 } }] },
+    'person.idNumber': {
+      value: '079190001234',
+      confidence: 0.99,
+      evidence: [{ method: 'qr', sha256: 'f'.repeat(64), page: 1, box: { x: 1, y: 2, width: 3, height: 4 } }],
+    },
+    'person.fullName': {
+      value: 'Trần Thị Thuỷ',
+      confidence: 0.6,
+      evidence: [{ method: 'ocr', sha256: 'f'.repeat(64), page: 1, box: { x: 5, y: 6, width: 7, height: 8 } }],
+    },
     'document.expiryDate': { value: '2030-03-05', confidence: 0.95, evidence: [{ method: 'ocr', page: 1 }] },
     'person.nationality': { value: 'Việt Nam', confidence: 0.5, evidence: [{ method: 'computed' }] },
   },
@@ -28,7 +36,11 @@ describe('review items', () => {
       ['document.expiryDate', 'cross-check-failed', 'EXTRACT_EXPIRY_INCONSISTENT'],
       ['person.fullName', 'low-confidence', undefined],
     ]);
-    expect(items.find((i) => i.key === 'person.fullName')).toMatchObject({ page: 1, box: { x: 5, y: 6, width: 7, height: 8 }, documentId: 'doc1' });
+    expect(items.find((i) => i.key === 'person.fullName')).toMatchObject({
+      page: 1,
+      box: { x: 5, y: 6, width: 7, height: 8 },
+      documentId: 'doc1',
+    });
     expect(JSON.stringify(items)).not.toContain('079190001234');
     expect(JSON.stringify(items)).not.toContain('Thuỷ');
   });
@@ -46,7 +58,11 @@ describe.each([
     const open = await journal.review.list({ status: 'open' });
     expect(open).toHaveLength(2);
     await journal.review.decide(open[0]!.id, { status: 'corrected', by: 'officer:017' });
-    expect(await journal.review.get(open[0]!.id)).toMatchObject({ status: 'corrected', decidedBy: 'officer:017', key: open[0]!.key });
+    expect(await journal.review.get(open[0]!.id)).toMatchObject({
+      status: 'corrected',
+      decidedBy: 'officer:017',
+      key: open[0]!.key,
+    });
     expect(await journal.review.list({ status: 'open' })).toHaveLength(1);
     expect(await journal.review.list({ documentIds: ['nobody'] })).toHaveLength(0);
     expect(await journal.review.list({ documentIds: ['doc1'] })).toHaveLength(2);

@@ -18,14 +18,29 @@ export function sqliteReviewQueue(db: BetterSqlite3.Database): ReviewQueue {
     UNIQUE (document_id, key))`);
   // The queue keeps no subject ids (found through the document); rows written before lose theirs.
   db.exec(`UPDATE review SET subject_id = '', body = json_remove(body, '$.subjectId') WHERE subject_id != ''`);
-  const insert = db.prepare(`INSERT OR IGNORE INTO review (id, document_id, subject_id, key, status, body, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?)`);
-  const toItem = (row: Row): ReviewItem => ({ ...(JSON.parse(row.body) as ReviewItem), id: row.id, status: row.status, ...(row.decided_by ? { decidedBy: row.decided_by } : {}), ...(row.decided_at ? { decidedAt: row.decided_at } : {}) });
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO review (id, document_id, subject_id, key, status, body, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?)`,
+  );
+  const toItem = (row: Row): ReviewItem => ({
+    ...(JSON.parse(row.body) as ReviewItem),
+    id: row.id,
+    status: row.status,
+    ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
+    ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
+  });
   const addMany = db.transaction((items: Parameters<ReviewQueue['add']>[0]) => {
     let added = 0;
     const createdAt = new Date().toISOString();
     for (const item of items) {
       const { subjectId: _subject, ...kept } = item as NewReviewItem & { subjectId?: string };
-      added += insert.run(randomUUID(), item.documentId, '', item.key, JSON.stringify({ ...kept, createdAt }), createdAt).changes;
+      added += insert.run(
+        randomUUID(),
+        item.documentId,
+        '',
+        item.key,
+        JSON.stringify({ ...kept, createdAt }),
+        createdAt,
+      ).changes;
     }
     return added;
   });
@@ -35,12 +50,16 @@ export function sqliteReviewQueue(db: BetterSqlite3.Database): ReviewQueue {
     },
     async list(filter = {}) {
       const rows = db
-        .prepare<[string | null, string | null], Row & { document_id: string }>('SELECT id, document_id, body, status, decided_by, decided_at FROM review WHERE (? IS NULL OR status = ?) ORDER BY created_at, id')
+        .prepare<[string | null, string | null], Row & { document_id: string }>(
+          'SELECT id, document_id, body, status, decided_by, decided_at FROM review WHERE (? IS NULL OR status = ?) ORDER BY created_at, id',
+        )
         .all(filter.status ?? null, filter.status ?? null);
       return rows.filter((r) => !filter.documentIds || filter.documentIds.includes(r.document_id)).map(toItem);
     },
     async get(id) {
-      const row = db.prepare<[string], Row>('SELECT id, body, status, decided_by, decided_at FROM review WHERE id = ?').get(id);
+      const row = db
+        .prepare<[string], Row>('SELECT id, body, status, decided_by, decided_at FROM review WHERE id = ?')
+        .get(id);
       return row ? toItem(row) : undefined;
     },
     async forget(documentIds) {
@@ -48,7 +67,12 @@ export function sqliteReviewQueue(db: BetterSqlite3.Database): ReviewQueue {
       return db.transaction(() => documentIds.reduce((n, id) => n + remove.run(id).changes, 0))();
     },
     async decide(id, decision) {
-      db.prepare('UPDATE review SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(decision.status, decision.by, new Date().toISOString(), id);
+      db.prepare('UPDATE review SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(
+        decision.status,
+        decision.by,
+        new Date().toISOString(),
+        id,
+      );
     },
   };
 }

@@ -26,15 +26,27 @@ export interface CoverageRow {
 /** Coverage of each form for one subject; exit code 1 when any form is below `--min`. */
 export async function runCoverage(schemaPaths: string[], options: CoverageCommandOptions): Promise<number> {
   if (!options.subject) throw new UsageError('missing required option `--subject <id>`');
-  if (options.min !== undefined && !(options.min >= 0 && options.min <= 1)) throw new UsageError('`--min` takes a ratio between 0 and 1, e.g. `--min 0.2`');
+  if (options.min !== undefined && !(options.min >= 0 && options.min <= 1))
+    throw new UsageError('`--min` takes a ratio between 0 and 1, e.g. `--min 0.2`');
   const subject = options.subject;
   const min = options.min ?? 0;
   const rows: CoverageRow[] = await withVault(options.vault, async (vault) => {
     const out: CoverageRow[] = [];
     for (const path of schemaPaths) {
-      const { filled } = await fillOne(vault, path, subject, { purpose: 'coverage-check', ...(options.as ? { as: options.as } : {}) });
+      const { filled } = await fillOne(vault, path, subject, {
+        purpose: 'coverage-check',
+        ...(options.as ? { as: options.as } : {}),
+      });
       const c = filled.coverage;
-      out.push({ form: basename(path), total: c.total, filled: c.filled, needsReview: c.needsReview, empty: c.empty, ratio: c.ratio, pass: c.ratio >= min });
+      out.push({
+        form: basename(path),
+        total: c.total,
+        filled: c.filled,
+        needsReview: c.needsReview,
+        empty: c.empty,
+        ratio: c.ratio,
+        pass: c.ratio >= min,
+      });
     }
     return out;
   });
@@ -44,11 +56,24 @@ export async function runCoverage(schemaPaths: string[], options: CoverageComman
 }
 
 /** The coverage table; with `color`, rows below the target are red (the words `BELOW MIN` say it without colour). */
-export function formatCoverageTable(rows: CoverageRow[], extra?: { header: string; cells: string[] }, options: { color?: boolean } = {}): string {
+export function formatCoverageTable(
+  rows: CoverageRow[],
+  extra?: { header: string; cells: string[] },
+  options: { color?: boolean } = {},
+): string {
   const header = [...(extra ? [extra.header] : []), 'form', 'filled', 'review', 'empty', 'total', 'coverage', 'status'];
   const table = formatTable(
     header,
-    rows.map((r, i) => [...(extra ? [extra.cells[i] ?? ''] : []), r.form, String(r.filled), String(r.needsReview), String(r.empty), String(r.total), `${(r.ratio * 100).toFixed(1)}%`, r.pass ? 'ok' : 'BELOW MIN']),
+    rows.map((r, i) => [
+      ...(extra ? [extra.cells[i] ?? ''] : []),
+      r.form,
+      String(r.filled),
+      String(r.needsReview),
+      String(r.empty),
+      String(r.total),
+      `${(r.ratio * 100).toFixed(1)}%`,
+      r.pass ? 'ok' : 'BELOW MIN',
+    ]),
   );
   if (!options.color) return table;
   // Colour after layout, so escape codes never count towards a column's width.

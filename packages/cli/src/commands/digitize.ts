@@ -1,6 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildReport, digitizeFiles, readManifest, reportToCsv, reportToHtml, type DigitizeSummary, type FileResult, type Journal, type ProcessIsolationOptions } from '@sohoa/batch';
+import {
+  buildReport,
+  digitizeFiles,
+  readManifest,
+  reportToCsv,
+  reportToHtml,
+  type DigitizeSummary,
+  type FileResult,
+  type Journal,
+  type ProcessIsolationOptions,
+} from '@sohoa/batch';
 import { listInputFiles } from '@sohoa/ingest';
 import { createFastestTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
@@ -39,19 +49,30 @@ export interface DigitizeCommandOptions {
  * regions through tesseract.js; there are as many processes as files at once.
  */
 export function cliIsolation(processes?: number): ProcessIsolationOptions {
-  return { engine: { module: '@sohoa/ocr', export: 'createFastestTesseractEngine', options: { workers: 1 } }, ...(processes ? { processes } : {}) };
+  return {
+    engine: { module: '@sohoa/ocr', export: 'createFastestTesseractEngine', options: { workers: 1 } },
+    ...(processes ? { processes } : {}),
+  };
 }
 
 /** Reads procedure records from a JSON file (one record or an array) or a folder of them. */
 export function readProcedures(path: string): Map<string, Procedure> {
-  const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.json')).map((f) => join(path, f)) : [path];
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(path, f))
+    : [path];
   const procedures = new Map<string, Procedure>();
   for (const file of files) {
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new SohoaError('VAULT_DOSSIER_INVALID', `The procedure file \`${file}\` is not JSON: pass records of the procedure database export.`, { cause });
+      throw new SohoaError(
+        'VAULT_DOSSIER_INVALID',
+        `The procedure file \`${file}\` is not JSON: pass records of the procedure database export.`,
+        { cause },
+      );
     }
     for (const record of Array.isArray(data) ? data : [data]) {
       const procedure = procedureFromRecord(record);
@@ -65,7 +86,18 @@ export function readProcedures(path: string): Map<string, Procedure> {
 export const DIGITIZE_OUTPUT_VERSION = 1;
 
 function jsonFields(fields: Record<string, ExtractedField> | undefined) {
-  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, f]) => [k, { value: f.value, confidence: Number(f.confidence.toFixed(3)), method: f.evidence[0]?.method ?? null, page: f.evidence[0]?.page ?? null, box: f.evidence[0]?.box ?? null }]));
+  return Object.fromEntries(
+    Object.entries(fields ?? {}).map(([k, f]) => [
+      k,
+      {
+        value: f.value,
+        confidence: Number(f.confidence.toFixed(3)),
+        method: f.evidence[0]?.method ?? null,
+        page: f.evidence[0]?.page ?? null,
+        box: f.evidence[0]?.box ?? null,
+      },
+    ]),
+  );
 }
 
 /** The `--json` shape of one file, stable since the foundation issue (page and box of each field since version 1). */
@@ -77,14 +109,22 @@ export function toJsonDocument(r: FileResult) {
     subject: (r.link ? r.link.subject?.id : r.record?.subject?.id) ?? null,
     kind: r.record?.kind ?? null,
     // Candidate ids are personal data for the operator who holds the vault: printed here, never logged.
-    candidates: (r.link?.candidates ?? []).map((c) => ({ subject: c.subject.id, rule: c.rule, ...(c.matched && { matched: c.matched }) })),
+    candidates: (r.link?.candidates ?? []).map((c) => ({
+      subject: c.subject.id,
+      rule: c.rule,
+      ...(c.matched && { matched: c.matched }),
+    })),
     link: r.link ? { reason: r.link.reason, evidence: r.link.evidence } : null,
     status: r.status,
     documentStatus: r.record?.status ?? null,
     documentId: r.documentId ?? null,
     fields: jsonFields(r.record?.fields),
     // The other people a document names (mother, father, declarant, spouse), each with its own fields.
-    relations: (r.record?.relations ?? []).map((rel) => ({ role: rel.role, subject: rel.subject?.id ?? null, fields: jsonFields(rel.fields) })),
+    relations: (r.record?.relations ?? []).map((rel) => ({
+      role: rel.role,
+      subject: rel.subject?.id ?? null,
+      fields: jsonFields(rel.fields),
+    })),
     diagnostics: r.diagnostics,
     ...(r.error ? { error: r.error } : {}),
     ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}),
@@ -111,7 +151,10 @@ function writeReport(prefix: string, summary: DigitizeSummary): void {
  * Digitises files and folders into the vault, journaled so that `--resume` continues a killed run;
  * Ctrl-C stops after the files in progress. Returns the summary and the exit code.
  */
-export async function runDigitize(paths: string[], options: DigitizeCommandOptions): Promise<{ summary: DigitizeSummary; exitCode: number }> {
+export async function runDigitize(
+  paths: string[],
+  options: DigitizeCommandOptions,
+): Promise<{ summary: DigitizeSummary; exitCode: number }> {
   const rows = options.manifest ? await readManifest(options.manifest) : [];
   const manifest = new Map(rows.map((r) => [r.path, r]));
   // Manifest rows are taken as they are, so a missing file is reported as a failed row, not a failed run.
@@ -120,7 +163,9 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nsohoa: stopping after the files in progress (Ctrl-C again to quit now); run again with --resume to continue.\n');
+    process.stderr.write(
+      '\nsohoa: stopping after the files in progress (Ctrl-C again to quit now); run again with --resume to continue.\n',
+    );
     controller.abort();
   };
   process.on('SIGINT', onSigint);
@@ -129,38 +174,56 @@ export async function runDigitize(paths: string[], options: DigitizeCommandOptio
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const journal = await openJournal(options);
   try {
-    const summary = await withVault(options.vault, (vault) =>
-      digitizeFiles(files, {
-        ...(engine ? { engine } : {}),
-        ...(isolation ? { isolation } : {}),
-        ...(procedures ? { procedures } : {}),
-        vault,
-        signal: controller.signal,
-        // Long runs report as NDJSON; records stay in the vault, not in memory.
-        retainRecords: !options.ndjson,
-        ...(journal ? { journal } : {}),
-        ...(options.resume ? { resume: true } : {}),
-        ...(options.retryParked ? { retryParked: true } : {}),
-        ...(options.asOf ? { asOf: options.asOf } : {}),
-        ...(options.onlyValid ? { onlyValid: true } : {}),
-        ...(manifest.size > 0 ? { manifest } : {}),
-        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
-        onProgress: (e) => {
-          progress.tick(e.done, e.total, e.status);
-          if (options.ndjson) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'file', ...e })}\n`);
-        },
-      }),
+    const summary = await withVault(
+      options.vault,
+      (vault) =>
+        digitizeFiles(files, {
+          ...(engine ? { engine } : {}),
+          ...(isolation ? { isolation } : {}),
+          ...(procedures ? { procedures } : {}),
+          vault,
+          signal: controller.signal,
+          // Long runs report as NDJSON; records stay in the vault, not in memory.
+          retainRecords: !options.ndjson,
+          ...(journal ? { journal } : {}),
+          ...(options.resume ? { resume: true } : {}),
+          ...(options.retryParked ? { retryParked: true } : {}),
+          ...(options.asOf ? { asOf: options.asOf } : {}),
+          ...(options.onlyValid ? { onlyValid: true } : {}),
+          ...(manifest.size > 0 ? { manifest } : {}),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          ...(options.fileTimeout ? { fileTimeoutMs: options.fileTimeout * 1000 } : {}),
+          onProgress: (e) => {
+            progress.tick(e.done, e.total, e.status);
+            if (options.ndjson)
+              process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'file', ...e })}\n`);
+          },
+        }),
       { create: true },
     );
     const c = summary.counts;
     const unlinked = summary.results.filter((r) => r.link && !r.link.subject).length;
-    progress.done(`digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}${unlinked ? `; ${unlinked} unlinked (see \`sohoa review unlinked\`)` : ''}`);
+    progress.done(
+      `digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}${unlinked ? `; ${unlinked} unlinked (see \`sohoa review unlinked\`)` : ''}`,
+    );
     if (options.report) writeReport(options.report, summary);
-    if (options.ndjson) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'summary', report: buildReport(summary) })}\n`);
-    else if (options.json) process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, documents: summary.results.map(toJsonDocument) }, null, 2)}\n`);
+    if (options.ndjson)
+      process.stdout.write(
+        `${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'summary', report: buildReport(summary) })}\n`,
+      );
+    else if (options.json)
+      process.stdout.write(
+        `${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, documents: summary.results.map(toJsonDocument) }, null, 2)}\n`,
+      );
     else {
-      const rows = summary.results.map((r) => [r.file, r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-', r.status, r.error ? r.error.code : `${Object.keys(r.record?.fields ?? {}).length}${r.dossier ? ` (${r.dossier.role} of ${r.dossier.code}${r.dossier.attached ? '' : ', not attached'})` : ''}`]);
+      const rows = summary.results.map((r) => [
+        r.file,
+        r.record ? `${r.record.type}${r.record.part ? `/${r.record.part}` : ''}` : '-',
+        r.status,
+        r.error
+          ? r.error.code
+          : `${Object.keys(r.record?.fields ?? {}).length}${r.dossier ? ` (${r.dossier.role} of ${r.dossier.code}${r.dossier.attached ? '' : ', not attached'})` : ''}`,
+      ]);
       process.stdout.write(`${formatTable(['file', 'type', 'status', 'fields / error'], rows)}\n`);
     }
     return { summary, exitCode: c.skipped > 0 ? 130 : c.failed > 0 ? 1 : 0 };

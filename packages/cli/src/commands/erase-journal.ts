@@ -9,11 +9,18 @@ import { isPostgresUrl } from '../context';
 export async function traceOf(vault: Vault, subjectId: string): Promise<{ documentIds: string[]; sha256: string[] }> {
   if (!(await vault.hasSubject(subjectId, { purpose: 'erase' }))) return { documentIds: [], sha256: [] };
   const documents = await vault.listDocuments(subjectId, { purpose: 'erase' });
-  return { documentIds: documents.map((d) => d.id), sha256: [...new Set(documents.flatMap((d) => d.sources.map((s) => s.sha256)))] };
+  return {
+    documentIds: documents.map((d) => d.id),
+    sha256: [...new Set(documents.flatMap((d) => d.sources.map((s) => s.sha256)))],
+  };
 }
 
 /** Removes an erased subject's files and review items from the batch journal (`<vault>.journal.db` unless `journal` is given), when there is one. */
-export async function forgetInJournal(trace: { documentIds: string[]; sha256: string[] }, location: string | undefined, journal: string | undefined): Promise<number> {
+export async function forgetInJournal(
+  trace: { documentIds: string[]; sha256: string[] },
+  location: string | undefined,
+  journal: string | undefined,
+): Promise<number> {
   const path = journal ?? (location && !isPostgresUrl(location) ? `${location}.journal.db` : undefined);
   if (!path || !existsSync(path) || (trace.documentIds.length === 0 && trace.sha256.length === 0)) return 0;
   const { sqliteJournal } = await import('@sohoa/batch/journal/sqlite');

@@ -22,16 +22,31 @@ export interface FillCommandOptions {
 export function toJsonFill(filled: FilledForm) {
   return {
     data: filled.data,
-    fields: filled.fields.map((f) => ({ pointer: f.pointer, key: f.key ?? null, status: f.status, value: f.value ?? null, source: f.source ?? null, reason: f.reason ?? null })),
+    fields: filled.fields.map((f) => ({
+      pointer: f.pointer,
+      key: f.key ?? null,
+      status: f.status,
+      value: f.value ?? null,
+      source: f.source ?? null,
+      reason: f.reason ?? null,
+    })),
     coverage: filled.coverage,
     diagnostics: filled.diagnostics,
   };
 }
 
 /** Fills one form for one subject from an open vault. */
-export async function fillOne(vault: Vault, schemaPath: string, subject: string, options: { purpose?: string; as?: string; format?: FormFormat } = {}) {
+export async function fillOne(
+  vault: Vault,
+  schemaPath: string,
+  subject: string,
+  options: { purpose?: string; as?: string; format?: FormFormat } = {},
+) {
   const schema = await loadFormSchema(schemaPath, options.format ? { format: options.format } : {});
-  const profile = await vault.profile(subject, { purpose: options.purpose ?? 'fill-form', form: String(schema.$id ?? schemaPath) });
+  const profile = await vault.profile(subject, {
+    purpose: options.purpose ?? 'fill-form',
+    form: String(schema.$id ?? schemaPath),
+  });
   return { schema, filled: fillForm(schema, profile, options.as ? { roleMap: { [options.as]: 'self' } } : {}) };
 }
 
@@ -45,16 +60,22 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
   if (!options.subject) throw new UsageError('missing required option `--subject <id>`');
   const subject = options.subject;
   return withVault(options.vault, async (vault) => {
-    const { schema, filled } = await fillOne(vault, schemaPath, subject, { ...(options.purpose ? { purpose: options.purpose } : {}), ...(options.as ? { as: options.as } : {}), ...(options.format ? { format: options.format } : {}) });
+    const { schema, filled } = await fillOne(vault, schemaPath, subject, {
+      ...(options.purpose ? { purpose: options.purpose } : {}),
+      ...(options.as ? { as: options.as } : {}),
+      ...(options.format ? { format: options.format } : {}),
+    });
     // pdf-lib and the XML writer load only when asked for: a plain fill starts fast.
     const render = options.pdf || options.xml ? await import('@sohoa/render') : undefined;
     if (options.pdf) write(options.pdf, await render!.renderPdf(filled, schema));
-    if (options.xml) write(options.xml, render!.renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
+    if (options.xml)
+      write(options.xml, render!.renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {
       for (const f of filled.fields) {
-        const shown = f.status === 'filled' || f.status === 'needs-review' ? JSON.stringify(f.value) : `(${f.reason ?? 'empty'})`;
+        const shown =
+          f.status === 'filled' || f.status === 'needs-review' ? JSON.stringify(f.value) : `(${f.reason ?? 'empty'})`;
         process.stdout.write(`${f.status.padEnd(12)} ${f.pointer}  ${shown}\n`);
       }
       const c = filled.coverage;

@@ -14,7 +14,11 @@ writeFileSync(
     $id: 'https://example.org/don-de-nghi.schema.json',
     type: 'object',
     properties: {
-      nguoiKhai: { type: 'object', title: 'Người kê khai', properties: { hoTen: { type: 'string', title: 'Họ và tên' }, ghiChu: { type: 'string', title: 'Ghi chú' } } },
+      nguoiKhai: {
+        type: 'object',
+        title: 'Người kê khai',
+        properties: { hoTen: { type: 'string', title: 'Họ và tên' }, ghiChu: { type: 'string', title: 'Ghi chú' } },
+      },
       me: { type: 'object', title: 'Mẹ', properties: { hoTen: { type: 'string', title: 'Họ, chữ đệm và tên' } } },
     },
   }),
@@ -22,7 +26,10 @@ writeFileSync(
 
 function capture() {
   const out: string[] = [];
-  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true)), vi.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true)),
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
+  ];
   return { out, restore: () => spies.forEach((s) => s.mockRestore()) };
 }
 

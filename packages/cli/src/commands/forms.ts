@@ -33,15 +33,20 @@ export async function runBind(schemaPath: string, options: BindCommandOptions = 
   const schema = await loadFormSchema(schemaPath, options.format ? { format: options.format } : {});
   const { fields, diagnostics } = bindForm(schema);
   if (options.annotate && formFormatOf(schema) !== 'jsonschema') {
-    throw new UsageError('`--annotate` writes `x-sohoa-key` into a JSON Schema; for Form.io put it in the component\'s custom `properties`, for SurveyJS on the question');
+    throw new UsageError(
+      "`--annotate` writes `x-sohoa-key` into a JSON Schema; for Form.io put it in the component's custom `properties`, for SurveyJS on the question",
+    );
   }
   if (options.annotate) {
     const raw = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-    for (const f of fields) if (f.key && (f.via === 'inference' || f.via === 'autocomplete')) setAnnotation(raw, f.schemaPointer, f.key);
+    for (const f of fields)
+      if (f.key && (f.via === 'inference' || f.via === 'autocomplete')) setAnnotation(raw, f.schemaPointer, f.key);
     writeFileSync(options.annotate, `${JSON.stringify(raw, null, 2)}\n`);
   }
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ form: basename(schemaPath), fields: toJsonBinding(fields), diagnostics }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ form: basename(schemaPath), fields: toJsonBinding(fields), diagnostics }, null, 2)}\n`,
+    );
     return 0;
   }
   const rows = fields.map((f) => [
@@ -53,18 +58,24 @@ export async function runBind(schemaPath: string, options: BindCommandOptions = 
   ]);
   process.stdout.write(`${formatTable(['field', 'title', 'key', 'via', 'conf'], rows)}\n`);
   const bound = fields.filter((f) => f.key).length;
-  process.stderr.write(`${bound}/${fields.length} fields bound; "? key" marks an uncertain guess that is not used: annotate it with \`x-sohoa-key\`.\n`);
+  process.stderr.write(
+    `${bound}/${fields.length} fields bound; "? key" marks an uncertain guess that is not used: annotate it with \`x-sohoa-key\`.\n`,
+  );
   return 0;
 }
 
 function setAnnotation(root: Record<string, unknown>, schemaPointer: string, key: string): void {
   let node: unknown = root;
-  for (const segment of schemaPointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const segment of schemaPointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))) {
     if (typeof node !== 'object' || node === null) return;
     node = (node as Record<string, unknown>)[segment];
   }
   // A field reached through a `$ref` lives in `$defs`; leave those for the developer.
-  if (typeof node === 'object' && node !== null && !('$ref' in node)) (node as Record<string, unknown>)['x-sohoa-key'] = key;
+  if (typeof node === 'object' && node !== null && !('$ref' in node))
+    (node as Record<string, unknown>)['x-sohoa-key'] = key;
 }
 
 export interface TypesCommandOptions {
@@ -77,7 +88,8 @@ export interface TypesCommandOptions {
  * with `--check`, writes nothing and exits 1 when a file is missing or stale (for CI).
  */
 export async function runTypes(schemaPaths: string[], options: TypesCommandOptions = {}): Promise<number> {
-  if (schemaPaths.length === 0) throw new UsageError('give at least one form schema, e.g. `sohoa types schemas/forms/*.schema.json`');
+  if (schemaPaths.length === 0)
+    throw new UsageError('give at least one form schema, e.g. `sohoa types schemas/forms/*.schema.json`');
   const out = options.out ?? 'schemas/forms/types';
   const stale: string[] = [];
   const { loadFormSchema } = await import('@sohoa/eform');
@@ -101,7 +113,9 @@ export async function runTypes(schemaPaths: string[], options: TypesCommandOptio
     }
   }
   if (stale.length > 0) {
-    process.stderr.write(`sohoa: stale form types: ${stale.join(', ')}; run \`sohoa types ${schemaPaths.length > 3 ? '<forms…>' : schemaPaths.join(' ')} --out ${out}\`.\n`);
+    process.stderr.write(
+      `sohoa: stale form types: ${stale.join(', ')}; run \`sohoa types ${schemaPaths.length > 3 ? '<forms…>' : schemaPaths.join(' ')} --out ${out}\`.\n`,
+    );
     return 1;
   }
   return 0;
@@ -111,14 +125,24 @@ export async function runTypes(schemaPaths: string[], options: TypesCommandOptio
  * Registers `sohoa bind <schema>` and `sohoa types <schemas...>`. Actions set `process.exitCode`
  * (or call `onExit`) with their exit code.
  */
-export function registerFormCommands(program: Command, onExit: (code: number) => void = (code) => void (process.exitCode = code)): void {
+export function registerFormCommands(
+  program: Command,
+  onExit: (code: number) => void = (code) => void (process.exitCode = code),
+): void {
   program
     .command('bind')
     .description('show how each field of a form binds to a semantic key (annotation, autocomplete or label inference)')
     .argument('<form>', 'form file (JSON Schema, Form.io or SurveyJS)')
-    .option('--format <format>', 'how the form is written (jsonschema|formio|surveyjs); detected by default', parseFormFormat)
+    .option(
+      '--format <format>',
+      'how the form is written (jsonschema|formio|surveyjs); detected by default',
+      parseFormFormat,
+    )
     .option('--json', 'print the bindings as JSON')
-    .option('--annotate <out.json>', 'write the schema with an `x-sohoa-key` on each field bound by inference, for review')
+    .option(
+      '--annotate <out.json>',
+      'write the schema with an `x-sohoa-key` on each field bound by inference, for review',
+    )
     .action(async (form: string, opts: BindCommandOptions) => {
       onExit(await runBind(form, opts));
     });

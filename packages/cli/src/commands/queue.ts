@@ -11,7 +11,11 @@ async function openQueue(url: string) {
 }
 
 /** `sohoa digitize --queue <url>`: enqueue files as jobs for `sohoa worker` processes on any machine. */
-export async function runEnqueue(paths: string[], url: string, options: { json?: boolean; manifest?: string }): Promise<number> {
+export async function runEnqueue(
+  paths: string[],
+  url: string,
+  options: { json?: boolean; manifest?: string },
+): Promise<number> {
   const files = paths.length > 0 ? await listInputFiles(paths) : [];
   const queue = await openQueue(url);
   try {
@@ -19,7 +23,10 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
     const result = await queue.enqueue(files, options.manifest ? { manifest: options.manifest } : {});
     const waiting = await queue.size();
     if (options.json) process.stdout.write(`${JSON.stringify({ ...result, waiting })}\n`);
-    else process.stdout.write(`queued ${result.queued} file(s), ${result.alreadyQueued} already in the queue; ${waiting} job(s) waiting\n`);
+    else
+      process.stdout.write(
+        `queued ${result.queued} file(s), ${result.alreadyQueued} already in the queue; ${waiting} job(s) waiting\n`,
+      );
     return 0;
   } finally {
     await queue.stop();
@@ -27,7 +34,15 @@ export async function runEnqueue(paths: string[], url: string, options: { json?:
 }
 
 /** `sohoa worker`: take jobs from the queue until Ctrl-C or SIGTERM, then stop gracefully. */
-export async function runWorker(options: { queue: string; vault?: string; inputRoot: string; concurrency?: number; quiet?: boolean; isolate?: boolean; procedures?: string }): Promise<number> {
+export async function runWorker(options: {
+  queue: string;
+  vault?: string;
+  inputRoot: string;
+  concurrency?: number;
+  quiet?: boolean;
+  isolate?: boolean;
+  procedures?: string;
+}): Promise<number> {
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const queue = await openQueue(options.queue);
   const vault = await openVault(options.vault, { create: true });
@@ -36,7 +51,14 @@ export async function runWorker(options: { queue: string; vault?: string; inputR
   const progress = createProgress('worker', process.stderr, options.quiet);
   let done = 0;
   try {
-    await queue.work({ ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }), ...(procedures ? { procedures } : {}), vault, teamSize, inputRoot: options.inputRoot, onResult: (r) => progress.tick(++done, undefined, `${r.status}${r.error ? ` ${r.error.code}` : ''}`) });
+    await queue.work({
+      ...(engine ? { engine } : { isolation: cliIsolation(teamSize) }),
+      ...(procedures ? { procedures } : {}),
+      vault,
+      teamSize,
+      inputRoot: options.inputRoot,
+      onResult: (r) => progress.tick(++done, undefined, `${r.status}${r.error ? ` ${r.error.code}` : ''}`),
+    });
   } catch (error) {
     // A bad --input-root: release the queue and the vault so the process can exit.
     await queue.stop().catch(() => undefined);

@@ -17,7 +17,9 @@ async function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: num
   const program = new Command('sohoa').exitOverride();
   registerVaultCommands(program, { setExitCode: (c) => (exitCode = c) });
   const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
+  const spy = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
   try {
     await program.parseAsync(['node', 'sohoa', 'vault', ...args]);
   } finally {
@@ -37,16 +39,42 @@ describe('sohoa vault', () => {
     expect(shown.values['person.fullName'].value).toBe('Nguyễn Thị Thử');
 
     const granted = JSON.parse(
-      (await sohoa('grant', '--vault', db, '--subject', SYNTHETIC_ID, '--to', 'portal', '--purpose', 'p', '--keys', 'person.fullName,person.sex', '--expires', '2099-01-01', '--json')).stdout,
+      (
+        await sohoa(
+          'grant',
+          '--vault',
+          db,
+          '--subject',
+          SYNTHETIC_ID,
+          '--to',
+          'portal',
+          '--purpose',
+          'p',
+          '--keys',
+          'person.fullName,person.sex',
+          '--expires',
+          '2099-01-01',
+          '--json',
+        )
+      ).stdout,
     );
     expect(granted).toMatchObject({ to: 'portal', expiresAt: '2099-01-01T23:59:59.000Z', source: 'stored' });
-    const asPortal = JSON.parse((await sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'portal', '--purpose', 'p', '--json')).stdout);
+    const asPortal = JSON.parse(
+      (await sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'portal', '--purpose', 'p', '--json'))
+        .stdout,
+    );
     expect(Object.keys(asPortal.values).sort()).toEqual(['person.fullName', 'person.sex']);
-    await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'stranger')).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+    await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'stranger')).rejects.toMatchObject({
+      code: 'VAULT_GRANT_MISSING',
+    });
     await sohoa('grant', '--vault', db, '--revoke', granted.id);
-    await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'portal', '--purpose', 'p')).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
+    await expect(
+      sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID, '--actor', 'portal', '--purpose', 'p'),
+    ).rejects.toMatchObject({ code: 'VAULT_GRANT_MISSING' });
 
-    const audit = JSON.parse((await sohoa('audit', '--vault', db, '--subject', SYNTHETIC_ID, '--verify', '--json')).stdout);
+    const audit = JSON.parse(
+      (await sohoa('audit', '--vault', db, '--subject', SYNTHETIC_ID, '--verify', '--json')).stdout,
+    );
     expect(audit.entries.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual([
       'read:sohoa-cli',
       'grant:sohoa-cli',
@@ -59,10 +87,17 @@ describe('sohoa vault', () => {
 
     const file = join(dir, 'export.json');
     await sohoa('export', '--vault', db, '--subject', SYNTHETIC_ID, '--out', file, '--plaintext');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'sohoa-vault-export/1', subject: { id: SYNTHETIC_ID } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'sohoa-vault-export/1',
+      subject: { id: SYNTHETIC_ID },
+    });
     await expect(sohoa('erase', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toThrow(/--yes/);
-    expect((await sohoa('erase', '--vault', db, '--subject', SYNTHETIC_ID, '--yes')).stdout).toMatch(/^erased: 1 document\(s\)/);
-    await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toMatchObject({ code: 'VAULT_SUBJECT_NOT_FOUND' });
+    expect((await sohoa('erase', '--vault', db, '--subject', SYNTHETIC_ID, '--yes')).stdout).toMatch(
+      /^erased: 1 document\(s\)/,
+    );
+    await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toMatchObject({
+      code: 'VAULT_SUBJECT_NOT_FOUND',
+    });
     expect(readFileSync(db).includes(SYNTHETIC_ID)).toBe(false);
     expect(existsSync(`${db}-wal`) ? readFileSync(`${db}-wal`).length : 0).toBe(0);
 
@@ -74,10 +109,14 @@ describe('sohoa vault', () => {
 
   it('needs SOHOA_MASTER_KEY for a PostgreSQL vault and rejects a malformed key', async () => {
     delete process.env.SOHOA_MASTER_KEY;
-    await expect(sohoa('show', '--vault', 'postgres://127.0.0.1/x', '--subject', SYNTHETIC_ID)).rejects.toMatchObject({ code: 'VAULT_KEY_MISSING' });
+    await expect(sohoa('show', '--vault', 'postgres://127.0.0.1/x', '--subject', SYNTHETIC_ID)).rejects.toMatchObject({
+      code: 'VAULT_KEY_MISSING',
+    });
     process.env.SOHOA_MASTER_KEY = 'k9:abcd';
     try {
-      await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toMatchObject({ code: 'VAULT_KEY_INVALID' });
+      await expect(sohoa('show', '--vault', db, '--subject', SYNTHETIC_ID)).rejects.toMatchObject({
+        code: 'VAULT_KEY_INVALID',
+      });
     } finally {
       delete process.env.SOHOA_MASTER_KEY;
     }

@@ -40,7 +40,13 @@ function timestamp(value: string): string {
 }
 
 function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter((s) => s !== '')];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ];
 }
 
 /**
@@ -49,10 +55,16 @@ function list(value: string, previous: string[] = []): string[] {
  * operator grant unless `--actor` names someone else (then only their stored grants apply).
  */
 export function registerVaultCommands(program: Command, helpers: VaultCommandHelpers): Command {
-  const vault = program.command('vault').description('inspect and manage the data vault: profiles, grants, audit log, export, erasure');
+  const vault = program
+    .command('vault')
+    .description('inspect and manage the data vault: profiles, grants, audit log, export, erasure');
   const common = (cmd: Command, subject: 'required' | 'optional' | 'none' = 'required') => {
     cmd.addOption(vaultOption('SQLite vault file or PostgreSQL URL (master key: SOHOA_MASTER_KEY, else <file>.key)'));
-    if (subject !== 'none') cmd.option('--subject <id>', subject === 'required' ? 'the person or organisation (required)' : 'the person or organisation');
+    if (subject !== 'none')
+      cmd.option(
+        '--subject <id>',
+        subject === 'required' ? 'the person or organisation (required)' : 'the person or organisation',
+      );
     cmd.option('--actor <id>', 'act as this actor instead of the operator (its grants apply)');
     return cmd;
   };
@@ -71,14 +83,28 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
           if (o.history) {
             const facts = await v.listFacts(subject, { purpose: o.purpose });
             if (o.json) return json({ facts });
-            for (const f of facts) out(`${f.key.padEnd(34)} ${JSON.stringify(f.value)}  (${f.method} ${f.confidence.toFixed(2)}, ${f.documentType}${f.supersedes ? `, correction by ${f.correctedBy}` : ''})`);
+            for (const f of facts)
+              out(
+                `${f.key.padEnd(34)} ${JSON.stringify(f.value)}  (${f.method} ${f.confidence.toFixed(2)}, ${f.documentType}${f.supersedes ? `, correction by ${f.correctedBy}` : ''})`,
+              );
             return;
           }
-          const profile = await v.profile(subject, { purpose: o.purpose, form: o.form, ...(o.asOf && { asOf: o.asOf }) });
+          const profile = await v.profile(subject, {
+            purpose: o.purpose,
+            form: o.form,
+            ...(o.asOf && { asOf: o.asOf }),
+          });
           if (o.json) return json(profile);
           for (const p of Object.values(profile.values)) {
-            const flags = [p.expired ? 'expired' : '', p.alternatives.length > 0 ? `${p.alternatives.length} other value(s)` : ''].filter(Boolean).join(', ');
-            out(`${p.key.padEnd(34)} ${JSON.stringify(p.value)}  (${p.method} ${p.confidence.toFixed(2)}, ${p.documentType}${flags ? `; ${flags}` : ''})`);
+            const flags = [
+              p.expired ? 'expired' : '',
+              p.alternatives.length > 0 ? `${p.alternatives.length} other value(s)` : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
+            out(
+              `${p.key.padEnd(34)} ${JSON.stringify(p.value)}  (${p.method} ${p.confidence.toFixed(2)}, ${p.documentType}${flags ? `; ${flags}` : ''})`,
+            );
           }
           for (const r of profile.relations) out(`relation: ${r.role} ${r.subjectId ?? '(no id)'}`);
         },
@@ -86,9 +112,21 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('export').description('write everything about a subject (documents, facts, relations, dossiers, grants, audit) as JSON, sealed with SOHOA_EXPORT_PASSPHRASE'))
-    .option('--out <file.json>', 'write to a file (mode 600) instead of stdout; sealed with SOHOA_EXPORT_PASSPHRASE, required unless --plaintext')
-    .option('--plaintext', 'write the file in clear (only for a destination you control; stdout is in clear unless SOHOA_EXPORT_PASSPHRASE is set)')
+  common(
+    vault
+      .command('export')
+      .description(
+        'write everything about a subject (documents, facts, relations, dossiers, grants, audit) as JSON, sealed with SOHOA_EXPORT_PASSPHRASE',
+      ),
+  )
+    .option(
+      '--out <file.json>',
+      'write to a file (mode 600) instead of stdout; sealed with SOHOA_EXPORT_PASSPHRASE, required unless --plaintext',
+    )
+    .option(
+      '--plaintext',
+      'write the file in clear (only for a destination you control; stdout is in clear unless SOHOA_EXPORT_PASSPHRASE is set)',
+    )
     .action(async (o: Common & { out?: string; plaintext?: boolean }) => {
       const subject = needSubject(o);
       const passphrase = o.plaintext ? undefined : exportPassphrase();
@@ -111,7 +149,10 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('import').description('load a subject exported with `sohoa vault export` into this vault'), 'none')
+  common(
+    vault.command('import').description('load a subject exported with `sohoa vault export` into this vault'),
+    'none',
+  )
     .argument('<file.json>', 'an export file')
     .option('--json', 'print JSON')
     .action(async (file: string, o: Common) => {
@@ -119,7 +160,11 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       try {
         parsed = JSON.parse(readFileSync(file, 'utf8'));
       } catch (cause) {
-        throw new SohoaError('VAULT_IMPORT_INVALID', `Could not read \`${file.split(/[\\/]/).pop()}\` as JSON; pass a file written by \`sohoa vault export\`.`, { cause });
+        throw new SohoaError(
+          'VAULT_IMPORT_INVALID',
+          `Could not read \`${file.split(/[\\/]/).pop()}\` as JSON; pass a file written by \`sohoa vault export\`.`,
+          { cause },
+        );
       }
       const data = isSealedExport(parsed) ? openExport(parsed, exportPassphrase()) : (parsed as SubjectExport);
       await withVault(
@@ -127,15 +172,26 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
         async (v) => {
           const result = await v.importSubject(data);
           if (o.json) return json(result);
-          out(`imported: ${result.documents.created} document(s) new, ${result.documents.unchanged} already held, ${result.dossiers} dossier(s), ${result.grants} grant(s)`);
+          out(
+            `imported: ${result.documents.created} document(s) new, ${result.documents.unchanged} already held, ${result.dossiers} dossier(s), ${result.grants} grant(s)`,
+          );
         },
         { ...o, create: true },
       );
     });
 
-  common(vault.command('erase').description("erase a subject: destroy its data key and remove its rows (the audit log keeps a pseudonymous record)"))
+  common(
+    vault
+      .command('erase')
+      .description(
+        'erase a subject: destroy its data key and remove its rows (the audit log keeps a pseudonymous record)',
+      ),
+  )
     .option('--yes', 'confirm: erasure cannot be undone')
-    .option('--journal <file>', "the batch journal whose entries for the subject's files go too (default: <vault>.journal.db)")
+    .option(
+      '--journal <file>',
+      "the batch journal whose entries for the subject's files go too (default: <vault>.journal.db)",
+    )
     .option('--json', 'print JSON')
     .action(async (o: Common & { yes?: boolean; journal?: string }) => {
       const subject = needSubject(o);
@@ -147,18 +203,31 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
           const result = await v.erase(subject);
           const journalEntries = await forgetInJournal(trace, o.vault, o.journal);
           if (o.json) return json({ ...result, journalEntries });
-          out(result.erased ? `erased: ${result.documents} document(s), ${result.facts} fact(s), ${result.dossiers} dossier(s); data key destroyed` : 'nothing to erase: the subject is not in the vault');
+          out(
+            result.erased
+              ? `erased: ${result.documents} document(s), ${result.facts} fact(s), ${result.dossiers} dossier(s); data key destroyed`
+              : 'nothing to erase: the subject is not in the vault',
+          );
         },
         o,
       );
     });
 
-  common(vault.command('audit').description("the subject's data tracker (who read what, when, why); --verify checks the whole hash chain"), 'optional')
-    .option('--verify', 'recompute the chain and compare it with the checkpoint beside the vault; exit 1 when an entry was edited, deleted, reordered or the log truncated')
+  common(
+    vault
+      .command('audit')
+      .description("the subject's data tracker (who read what, when, why); --verify checks the whole hash chain"),
+    'optional',
+  )
+    .option(
+      '--verify',
+      'recompute the chain and compare it with the checkpoint beside the vault; exit 1 when an entry was edited, deleted, reordered or the log truncated',
+    )
     .option('--head <hash>', 'with --verify: a head hash kept from before, to detect a truncated log')
     .option('--json', 'print JSON')
     .action(async (o: Common & { verify?: boolean; head?: string }) => {
-      if (!o.verify && !o.subject) throw new UsageError('pass `--subject <id>` to list its audit entries, or `--verify` to check the chain');
+      if (!o.verify && !o.subject)
+        throw new UsageError('pass `--subject <id>` to list its audit entries, or `--verify` to check the chain');
       await withVault(
         o.vault,
         async (v) => {
@@ -166,11 +235,17 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
           const verification = o.verify ? await v.verifyAudit(o.head ? { head: o.head } : {}) : undefined;
           if (o.json) return json({ ...(entries && { entries }), ...(verification && { verification }) });
           for (const e of entries ?? []) {
-            out(`${e.at}  ${e.action.padEnd(11)} ${e.actor}  purpose=${e.purpose ?? '-'}  form=${e.form ?? '-'}  keys=${e.keys.length === 1 ? e.keys[0] : e.keys.length}`);
+            out(
+              `${e.at}  ${e.action.padEnd(11)} ${e.actor}  purpose=${e.purpose ?? '-'}  form=${e.form ?? '-'}  keys=${e.keys.length === 1 ? e.keys[0] : e.keys.length}`,
+            );
           }
           if (verification) {
             const how = `${verification.mac === 'hmac-sha256' ? 'keyed (HMAC-SHA-256)' : verification.mac === 'mixed' ? `keyed after ${verification.unkeyedEntries} unkeyed entries` : 'unkeyed (SHA-256: anyone with the file can rewrite it)'}, checkpoint ${typeof verification.checkpoint === 'number' ? `at entry ${verification.checkpoint}` : verification.checkpoint}`;
-            out(verification.ok ? `audit chain ok: ${verification.entries} entries, head ${verification.head}; ${how}` : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries; ${how}`);
+            out(
+              verification.ok
+                ? `audit chain ok: ${verification.entries} entries, head ${verification.head}; ${how}`
+                : `audit chain BROKEN at entry ${verification.brokenAt?.seq} (${verification.brokenAt?.reason}); ${verification.entries} entries; ${how}`,
+            );
             if (!verification.ok) helpers.setExitCode(1);
           }
         },
@@ -178,7 +253,12 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       );
     });
 
-  common(vault.command('grant').description('give, list or revoke a grant: who may read which keys of a subject, for what, until when'), 'optional')
+  common(
+    vault
+      .command('grant')
+      .description('give, list or revoke a grant: who may read which keys of a subject, for what, until when'),
+    'optional',
+  )
     .option('--to <actor>', 'who may read, e.g. portal:dichvucong')
     .option('--purpose <purpose>', 'the purpose reads must name')
     .option('--keys <patterns>', 'key patterns, comma-separated: person.fullName,person.*,* (repeatable)', list)
@@ -188,48 +268,79 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
     .option('--list', "list the subject's grants")
     .option('--revoke <grantId>', 'revoke a stored grant')
     .option('--json', 'print JSON')
-    .action(async (o: Common & { to?: string; purpose?: string; keys?: string[]; form?: string[]; expires?: string; by?: string; list?: boolean; revoke?: string }) => {
-      await withVault(
-        o.vault,
-        async (v) => {
-          if (o.revoke) {
-            const g = await v.revokeGrant(o.revoke, o.by ? { actor: o.by } : {});
-            return o.json ? json(g) : out(`revoked ${g.id}`);
-          }
-          const subject = needSubject(o);
-          if (o.list) {
-            const grants = await v.listGrants(subject);
-            if (o.json) return json({ grants });
-            for (const g of grants) {
-              out(`${g.id}  to=${g.to} purpose=${g.purpose} keys=${g.keys.join(',')}${g.forms ? ` forms=${g.forms.join(',')}` : ''} expires=${g.expiresAt ?? 'never'}${g.revokedAt ? ` REVOKED ${g.revokedAt}` : ''}`);
-            }
-            return;
-          }
-          if (!o.to || !o.purpose || !o.keys?.length || !o.expires) {
-            throw new UsageError('a grant needs `--to <actor> --purpose <purpose> --keys <patterns> --expires <date>` (or `--list`, `--revoke <id>`)');
-          }
-          const g = await v.grant({
-            to: o.to,
-            subject,
-            purpose: o.purpose,
-            keys: o.keys,
-            expiresAt: o.expires,
-            ...(o.form?.length && { forms: o.form }),
-            ...(o.by && { grantedBy: o.by }),
-          });
-          if (o.json) return json(g);
-          out(`granted ${g.id}: ${g.to} may read ${g.keys.join(',')} for ${g.purpose} until ${g.expiresAt}`);
+    .action(
+      async (
+        o: Common & {
+          to?: string;
+          purpose?: string;
+          keys?: string[];
+          form?: string[];
+          expires?: string;
+          by?: string;
+          list?: boolean;
+          revoke?: string;
         },
-        o,
-      );
-    });
+      ) => {
+        await withVault(
+          o.vault,
+          async (v) => {
+            if (o.revoke) {
+              const g = await v.revokeGrant(o.revoke, o.by ? { actor: o.by } : {});
+              return o.json ? json(g) : out(`revoked ${g.id}`);
+            }
+            const subject = needSubject(o);
+            if (o.list) {
+              const grants = await v.listGrants(subject);
+              if (o.json) return json({ grants });
+              for (const g of grants) {
+                out(
+                  `${g.id}  to=${g.to} purpose=${g.purpose} keys=${g.keys.join(',')}${g.forms ? ` forms=${g.forms.join(',')}` : ''} expires=${g.expiresAt ?? 'never'}${g.revokedAt ? ` REVOKED ${g.revokedAt}` : ''}`,
+                );
+              }
+              return;
+            }
+            if (!o.to || !o.purpose || !o.keys?.length || !o.expires) {
+              throw new UsageError(
+                'a grant needs `--to <actor> --purpose <purpose> --keys <patterns> --expires <date>` (or `--list`, `--revoke <id>`)',
+              );
+            }
+            const g = await v.grant({
+              to: o.to,
+              subject,
+              purpose: o.purpose,
+              keys: o.keys,
+              expiresAt: o.expires,
+              ...(o.form?.length && { forms: o.form }),
+              ...(o.by && { grantedBy: o.by }),
+            });
+            if (o.json) return json(g);
+            out(`granted ${g.id}: ${g.to} may read ${g.keys.join(',')} for ${g.purpose} until ${g.expiresAt}`);
+          },
+          o,
+        );
+      },
+    );
 
-  common(vault.command('rotate-key').description('rewrap every data key under a new master key: a new key in <file>.key, or SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)'), 'none').action(async (o: Common) => {
+  common(
+    vault
+      .command('rotate-key')
+      .description(
+        'rewrap every data key under a new master key: a new key in <file>.key, or SOHOA_MASTER_KEY (old keys in SOHOA_PREVIOUS_MASTER_KEYS)',
+      ),
+    'none',
+  ).action(async (o: Common) => {
     const result = await rotateMasterKey(o.vault, o);
-    out(`rewrapped ${result.rewrapped} data key(s) under master key \`${result.keyId}\`${result.keyFile ? `; key file ${result.keyFile.split(/[\\/]/).pop()} updated (keep a backup of it)` : ''}`);
+    out(
+      `rewrapped ${result.rewrapped} data key(s) under master key \`${result.keyId}\`${result.keyFile ? `; key file ${result.keyFile.split(/[\\/]/).pop()} updated (keep a backup of it)` : ''}`,
+    );
   });
 
-  common(vault.command('encrypt-plaintext').description('one-way: seal the values an older, unencrypted use of this vault left in plaintext (audited)'), 'none')
+  common(
+    vault
+      .command('encrypt-plaintext')
+      .description('one-way: seal the values an older, unencrypted use of this vault left in plaintext (audited)'),
+    'none',
+  )
     .option('--json', 'print JSON')
     .action(async (o: Common) => {
       await withVault(

@@ -32,8 +32,17 @@ function create(draft: JsonSchemaDraft, validateSchema = true): AnyAjv {
   // Every `pattern` runs on RE2 (linear time): a schema cannot make validation backtrack.
   // `optimize: false` and `inlineRefs: false` (each definition compiled once, not at every use): a real
   // 160-field draft-04 form compiles about twice as fast, and one validation is cheap either way.
-  const options: Options = { allErrors: true, strict: false, validateFormats: true, validateSchema, logger: false, inlineRefs: false, code: { regExp: re2RegExp, optimize: false } };
-  const Class = draft === 'draft-04' ? AjvDraft04 : draft === '2019-09' ? Ajv2019 : draft === '2020-12' ? Ajv2020 : Ajv07;
+  const options: Options = {
+    allErrors: true,
+    strict: false,
+    validateFormats: true,
+    validateSchema,
+    logger: false,
+    inlineRefs: false,
+    code: { regExp: re2RegExp, optimize: false },
+  };
+  const Class =
+    draft === 'draft-04' ? AjvDraft04 : draft === '2019-09' ? Ajv2019 : draft === '2020-12' ? Ajv2020 : Ajv07;
   const ajv = new (Class as unknown as typeof Ajv2020)(options);
   addFormats(ajv as never);
   return ajv;
@@ -53,7 +62,10 @@ export function getAjv(draft: JsonSchemaDraft = '2020-12'): AnyAjv {
  * a fresh instance: ids inside it (`$id`, draft-04 `id`) must not collide with another form's in a
  * shared one. A fragment (one field) uses the shared instance without its ids.
  */
-export function compileSchema(schema: FormSchema, options: { draft?: JsonSchemaDraft; whole?: boolean } = {}): ValidateFunction {
+export function compileSchema(
+  schema: FormSchema,
+  options: { draft?: JsonSchemaDraft; whole?: boolean } = {},
+): ValidateFunction {
   const draft = options.draft ?? draftOf(schema) ?? '2020-12';
   const { $id: _id, $schema: _schema, ...rest } = schema;
   if (draft === 'draft-04' && typeof rest.id === 'string') delete rest.id;
@@ -72,5 +84,7 @@ export function schemaProblem(schema: FormSchema): string | undefined {
   const ajv = getAjv(draft);
   if (ajv.validateSchema(rest) === true) return undefined;
   const first = ajv.errors?.[0];
-  return first ? `${first.instancePath || '/'} ${first.message ?? first.keyword}` : 'it does not match its draft\'s meta-schema';
+  return first
+    ? `${first.instancePath || '/'} ${first.message ?? first.keyword}`
+    : "it does not match its draft's meta-schema";
 }

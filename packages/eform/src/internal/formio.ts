@@ -16,32 +16,43 @@ const LAYOUT = new Set(['panel', 'fieldset', 'well', 'columns', 'table', 'tabs',
 const OBJECTS = new Set(['container', 'address', 'datamap']);
 const ARRAYS = new Set(['datagrid', 'editgrid', 'datatable', 'tagpad']);
 
-const list = (value: unknown): Component[] => (Array.isArray(value) ? value.filter((c): c is Component => typeof c === 'object' && c !== null && !Array.isArray(c)) : []);
+const list = (value: unknown): Component[] =>
+  Array.isArray(value)
+    ? value.filter((c): c is Component => typeof c === 'object' && c !== null && !Array.isArray(c))
+    : [];
 
 /** The child components of a layout component (columns, table cells, tabs or plain `components`). */
 function childrenOf(component: Component): Component[] {
   const out = [...list(component.components)];
   for (const column of list(component.columns)) out.push(...list(column.components));
-  if (Array.isArray(component.rows)) for (const row of component.rows) for (const cell of Array.isArray(row) ? row : []) out.push(...list((cell as Component)?.components));
+  if (Array.isArray(component.rows))
+    for (const row of component.rows)
+      for (const cell of Array.isArray(row) ? row : []) out.push(...list((cell as Component)?.components));
   return out;
 }
 
 function choiceValues(component: Component): unknown[] | undefined {
   const raw = component.type === 'select' ? (component.data as Component | undefined)?.values : component.values;
-  const values = list(raw).map((v) => v.value).filter((v) => v !== undefined && v !== '');
+  const values = list(raw)
+    .map((v) => v.value)
+    .filter((v) => v !== undefined && v !== '');
   return values.length > 0 ? values : undefined;
 }
 
 /** The schema of one input component's value (before `multiple`). */
 function valueSchema(component: Component): FormSchema {
-  const validate = (typeof component.validate === 'object' && component.validate !== null ? component.validate : {}) as Record<string, unknown>;
+  const validate = (
+    typeof component.validate === 'object' && component.validate !== null ? component.validate : {}
+  ) as Record<string, unknown>;
   const out: FormSchema = {};
   switch (component.type) {
     case 'number':
     case 'currency':
       out.type = validate.integer === true ? 'integer' : 'number';
-      if (typeof validate.min === 'number' || (typeof validate.min === 'string' && validate.min !== '')) out.minimum = Number(validate.min);
-      if (typeof validate.max === 'number' || (typeof validate.max === 'string' && validate.max !== '')) out.maximum = Number(validate.max);
+      if (typeof validate.min === 'number' || (typeof validate.min === 'string' && validate.min !== ''))
+        out.minimum = Number(validate.min);
+      if (typeof validate.max === 'number' || (typeof validate.max === 'string' && validate.max !== ''))
+        out.maximum = Number(validate.max);
       break;
     case 'checkbox':
       out.type = 'boolean';
@@ -60,7 +71,11 @@ function valueSchema(component: Component): FormSchema {
       break;
     case 'datetime':
       out.type = 'string';
-      if ((component.enableTime === false || (component.widget as Component | undefined)?.enableTime === false) && component.enableDate !== false) out.format = 'date';
+      if (
+        (component.enableTime === false || (component.widget as Component | undefined)?.enableTime === false) &&
+        component.enableDate !== false
+      )
+        out.format = 'date';
       break;
     case 'day':
       out.type = 'string';
@@ -74,8 +89,16 @@ function valueSchema(component: Component): FormSchema {
         delete out.type;
         out.enum = enumValues;
       }
-      if (typeof validate.minLength === 'number' || (typeof validate.minLength === 'string' && validate.minLength !== '')) out.minLength = Number(validate.minLength);
-      if (typeof validate.maxLength === 'number' || (typeof validate.maxLength === 'string' && validate.maxLength !== '')) out.maxLength = Number(validate.maxLength);
+      if (
+        typeof validate.minLength === 'number' ||
+        (typeof validate.minLength === 'string' && validate.minLength !== '')
+      )
+        out.minLength = Number(validate.minLength);
+      if (
+        typeof validate.maxLength === 'number' ||
+        (typeof validate.maxLength === 'string' && validate.maxLength !== '')
+      )
+        out.maxLength = Number(validate.maxLength);
       if (typeof validate.pattern === 'string' && validate.pattern !== '') out.pattern = `^(?:${validate.pattern})$`;
       if (validate.required === true && out.minLength === undefined && out.type === 'string') out.minLength = 1;
     }
@@ -88,7 +111,13 @@ function annotate(component: Component, schema: FormSchema): FormSchema {
   if (typeof component.label === 'string' && component.label.trim() !== '') schema.title = component.label;
   const description = [component.description, component.tooltip].find((d) => typeof d === 'string' && d.trim() !== '');
   if (description) schema.description = description;
-  if (typeof component.autocomplete === 'string' && component.autocomplete !== '' && component.autocomplete !== 'off' && component.autocomplete !== 'on') schema.autocomplete = component.autocomplete;
+  if (
+    typeof component.autocomplete === 'string' &&
+    component.autocomplete !== '' &&
+    component.autocomplete !== 'off' &&
+    component.autocomplete !== 'on'
+  )
+    schema.autocomplete = component.autocomplete;
   const custom = component.properties as Record<string, unknown> | undefined;
   if (custom && typeof custom['x-sohoa-key'] === 'string') schema['x-sohoa-key'] = custom['x-sohoa-key'];
   if (custom && custom['x-sohoa-key'] === 'false') schema['x-sohoa-key'] = false;
@@ -104,7 +133,13 @@ interface ObjectSchema extends FormSchema {
 const emptyObject = (): ObjectSchema => ({ type: 'object', properties: {} });
 
 /** Put a property at a dotted key (`a.b` nests under `a`, as Form.io stores it). */
-function place(target: ObjectSchema, key: string, schema: FormSchema, required: boolean, sections: string[] = []): void {
+function place(
+  target: ObjectSchema,
+  key: string,
+  schema: FormSchema,
+  required: boolean,
+  sections: string[] = [],
+): void {
   if (sections.length > 0) schema['x-sohoa-sections'] = sections;
   const path = key.split('.').filter(Boolean);
   let node = target;
@@ -145,12 +180,21 @@ function addComponents(target: ObjectSchema, components: Component[], depth: num
     } else if (ARRAYS.has(type)) {
       const row = emptyObject();
       addComponents(row, childrenOf(component), depth + 1);
-      place(target, key, annotate(component, { type: 'array', items: row, ...(required && { minItems: 1 }) }), required, sections);
+      place(
+        target,
+        key,
+        annotate(component, { type: 'array', items: row, ...(required && { minItems: 1 }) }),
+        required,
+        sections,
+      );
     } else if (type === 'datamap' || type === 'address') {
       place(target, key, annotate(component, { type: 'object' }), required, sections);
     } else {
       const value = valueSchema(component);
-      const multiple = component.multiple === true || (type === 'tags' && component.storeas === 'array') ? { type: 'array', items: value } : value;
+      const multiple =
+        component.multiple === true || (type === 'tags' && component.storeas === 'array')
+          ? { type: 'array', items: value }
+          : value;
       place(target, key, annotate(component, multiple), required, sections);
     }
   }
@@ -166,5 +210,10 @@ export function formioToSchema(form: Record<string, unknown>): FormSchema {
   const root = emptyObject();
   addComponents(root, list(form.components), 0);
   const title = [form.title, form.name].find((t) => typeof t === 'string' && t.trim() !== '');
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...(title !== undefined && { title }), ...root, 'x-sohoa-source-format': 'formio' };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...(title !== undefined && { title }),
+    ...root,
+    'x-sohoa-source-format': 'formio',
+  };
 }

@@ -39,10 +39,15 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
   index.roles.sort((a, b) => b.words.length - a.words.length);
   for (const entry of Object.values(vocabulary.keys)) {
     if (entry.infer === false) continue;
-    if (entry.context) index.contexts.set(entry.key, entry.context.map((c) => words(c)).filter((w) => w.length > 0));
+    if (entry.context)
+      index.contexts.set(
+        entry.key,
+        entry.context.map((c) => words(c)).filter((w) => w.length > 0),
+      );
     for (const label of entry.labels) {
       const words = foldText(label).split(' ').filter(Boolean);
-      if (words.length > 0) index.labels.push({ key: entry.key, words, type: entry.type, joined: words.join(' '), set: new Set(words) });
+      if (words.length > 0)
+        index.labels.push({ key: entry.key, words, type: entry.type, joined: words.join(' '), set: new Set(words) });
     }
   }
   index.labels.forEach((label, i) => {
@@ -78,13 +83,21 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
       if (roleWords.join(' ') === words.join(' ')) return { role, rest: [] };
       // "Họ tên mẹ", "Họ và tên chồng": a short role word is safe right after a name label.
       const head = words.slice(0, words.length - roleWords.length);
-      if (short && !exactOnly && head.length > 0 && findSequence(words.slice(head.length), roleWords) === 0 && NAME_HEAD.test(head.join(' '))) return { role, rest: head };
+      if (
+        short &&
+        !exactOnly &&
+        head.length > 0 &&
+        findSequence(words.slice(head.length), roleWords) === 0 &&
+        NAME_HEAD.test(head.join(' '))
+      )
+        return { role, rest: head };
       continue;
     }
     const at = findSequence(words, roleWords);
     if (at >= 0) {
       const after = words.slice(at + roleWords.length);
-      if (after.includes('cua')) return { role: 'other', rest: [...words.slice(0, at), ...after.slice(0, after.indexOf('cua'))] };
+      if (after.includes('cua'))
+        return { role: 'other', rest: [...words.slice(0, at), ...after.slice(0, after.indexOf('cua'))] };
       return { role, rest: [...words.slice(0, at), ...after] };
     }
   }
@@ -101,7 +114,8 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   return undefined;
 }
 
-const OTHER_PERSON = /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
+const OTHER_PERSON =
+  /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
 
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
@@ -139,7 +153,13 @@ const NAME_PREFIX_ROLES: Record<string, string> = {
   prior: 'other',
 };
 /** Vietnamese property names that end with the person (`hoTenMe`, `ngaySinhCha`, `diaChiVo`). */
-const NAME_SUFFIX_ROLES: Record<string, string> = { me: 'mother', cha: 'father', bo: 'father', vo: 'spouse', chong: 'spouse' };
+const NAME_SUFFIX_ROLES: Record<string, string> = {
+  me: 'mother',
+  cha: 'father',
+  bo: 'father',
+  vo: 'spouse',
+  chong: 'spouse',
+};
 const OTHER_CONTACT = /\b(point of contact|emergency contact|secondary contact|next of kin|alternate contact)\b/;
 
 /** The person a property name is about, from its first English word or last Vietnamese word. */
@@ -168,7 +188,8 @@ function score(text: Text, label: { words: string[]; joined: string; set: Set<st
   if (common === 0) return 0;
   let best = 0;
   // One contained word ("họ" inside "người giám hộ") says little; a contained phrase says more.
-  if (common === label.set.size && findSequence(text.words, label.words) >= 0) best = (label.words.length > 1 ? 0.6 : 0.4) + 0.35 * (label.words.length / text.words.length);
+  if (common === label.set.size && findSequence(text.words, label.words) >= 0)
+    best = (label.words.length > 1 ? 0.6 : 0.4) + 0.35 * (label.words.length / text.words.length);
   return Math.max(best, (0.9 * 2 * common) / (text.set.size + label.set.size));
 }
 
@@ -241,7 +262,11 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
     role = inTitle.role;
   }
   // Nearest first: the field's own title, the blanks before it on the line, then the enclosing titles.
-  const around = [title, ...[...(context.nearby ?? [])].reverse().map(words), ...[...leaf.ancestors].reverse().flatMap((a) => [words(a.title ?? ''), nameWords(a.name)])];
+  const around = [
+    title,
+    ...[...(context.nearby ?? [])].reverse().map(words),
+    ...[...leaf.ancestors].reverse().flatMap((a) => [words(a.title ?? ''), nameWords(a.name)]),
+  ];
   const distance = new Map<string, number>();
   for (const [key, phrases] of index.contexts) {
     const s = best.get(key);
@@ -262,9 +287,15 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
   const [first, second] = ranked;
   if (!first) return { ...(role !== undefined && { role }), confidence: 0, candidates: [] };
   // The whole title matched a label better than the role-stripped rest ("Mối quan hệ với chủ hộ"): no role.
-  if (role !== undefined && inTitle && !titleIsRole && (whole.get(first.key) ?? 0) >= first.confidence) role = undefined;
+  if (role !== undefined && inTitle && !titleIsRole && (whole.get(first.key) ?? 0) >= first.confidence)
+    role = undefined;
   // Two keys nearly tied: the label does not decide, so do not trust it.
-  const confidence = second && second.confidence >= first.confidence - 0.05 && !(second.confidence === first.confidence && decided(first.key, second.key)) ? round(Math.min(first.confidence * 0.85, INFERENCE_THRESHOLD - 0.05)) : first.confidence;
+  const confidence =
+    second &&
+    second.confidence >= first.confidence - 0.05 &&
+    !(second.confidence === first.confidence && decided(first.key, second.key))
+      ? round(Math.min(first.confidence * 0.85, INFERENCE_THRESHOLD - 0.05))
+      : first.confidence;
   return { key: first.key, ...(role !== undefined && { role }), confidence, candidates: ranked };
 }
 
@@ -317,6 +348,10 @@ function round(n: number): number {
 export function autocompleteToken(node: FormSchema): string | undefined {
   const raw = node.autocomplete ?? node['x-autocomplete'];
   if (typeof raw !== 'string') return undefined;
-  const tokens = raw.trim().toLowerCase().split(/\s+/).filter((t) => !t.startsWith('section-') && t !== 'shipping' && t !== 'billing');
+  const tokens = raw
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => !t.startsWith('section-') && t !== 'shipping' && t !== 'billing');
   return tokens.at(-1);
 }

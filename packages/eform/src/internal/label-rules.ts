@@ -12,12 +12,38 @@ export interface IdMention {
   other: boolean;
 }
 
-const CCCD = /\b(cccd|can cuoc cong dan|the can cuoc|can cuoc|so dinh danh ca nhan|dinh danh ca nhan|so dinh danh|ma dinh danh|dinh danh|ddcn)\b/g;
+const CCCD =
+  /\b(cccd|can cuoc cong dan|the can cuoc|can cuoc|so dinh danh ca nhan|dinh danh ca nhan|so dinh danh|ma dinh danh|dinh danh|ddcn)\b/g;
 const CMND = /\b(cmnd|cmtnd|cmt|chung minh nhan dan|chung minh thu|giay chung minh)\b/g;
 const PASSPORT = /\b(ho chieu|passport)\b/g;
-const OTHER_ID = /\b(cmcand|cmqdnd|cmsq|chung minh cong an nhan dan|chung minh quan doi nhan dan|chung minh si quan)\b/g;
+const OTHER_ID =
+  /\b(cmcand|cmqdnd|cmsq|chung minh cong an nhan dan|chung minh quan doi nhan dan|chung minh si quan)\b/g;
 /** Words that may stand beside the documents in an ID-number label ("Số … đã được cấp", "… hoặc …"). */
-const ID_FILLER = new Set(['so', 'ma', 'the', 'giay', 'hoac', 'hay', 'va', 'la', 'da', 'duoc', 'cap', 'cu', 'moi', 'ban', 'nhan', 'dan', 'cong', 'ca', 'no', 'number', 'id', 'card', 'cua']);
+const ID_FILLER = new Set([
+  'so',
+  'ma',
+  'the',
+  'giay',
+  'hoac',
+  'hay',
+  'va',
+  'la',
+  'da',
+  'duoc',
+  'cap',
+  'cu',
+  'moi',
+  'ban',
+  'nhan',
+  'dan',
+  'cong',
+  'ca',
+  'no',
+  'number',
+  'id',
+  'card',
+  'cua',
+]);
 
 /** Which identity documents a folded label names. */
 export function idMentions(folded: string): IdMention {
@@ -41,7 +67,13 @@ export function idNumberKey(text: string): string | undefined {
   if (folded === '') return undefined;
   const m = idMentions(folded);
   if (!m.cccd && !m.cmnd && !m.passport) return undefined;
-  const rest = folded.replace(CCCD, ' ').replace(CMND, ' ').replace(PASSPORT, ' ').replace(OTHER_ID, ' ').split(' ').filter(Boolean);
+  const rest = folded
+    .replace(CCCD, ' ')
+    .replace(CMND, ' ')
+    .replace(PASSPORT, ' ')
+    .replace(OTHER_ID, ' ')
+    .split(' ')
+    .filter(Boolean);
   if (rest.some((w) => !ID_FILLER.has(w))) return undefined;
   // "cấp" only as "đã được cấp": "CMND cấp …" is about the issue, not the number.
   if (rest.includes('cap') && !rest.includes('duoc')) return undefined;
@@ -76,11 +108,22 @@ export const DOCUMENT_OF_NUMBER: Record<string, 'idDocument' | 'oldIdDocument' |
  */
 export function nameByAddress(text: string): boolean {
   // Writing hints in parentheses ("(Chữ in hoa, có dấu)") are not part of the address; "(Bà)" in "Ông (Bà)" is.
-  const folded = foldText(text.replace(/\(([^)]*)\)/g, (whole, inner: string) => (/\b(in hoa|viet|co dau|ghi ro)\b/.test(foldText(inner)) ? ' ' : whole)));
+  const folded = foldText(
+    text.replace(/\(([^)]*)\)/g, (whole, inner: string) =>
+      /\b(in hoa|viet|co dau|ghi ro)\b/.test(foldText(inner)) ? ' ' : whole,
+    ),
+  );
   if (/^(toi|em|con|chau)( ten)? la$|^ten (toi|em) la$|^ho (va )?ten (toi|em) la$/.test(folded)) return true;
   // An honorific pair at the end ("… là ông (bà)", "Ông/Bà", "anh/chị"): the name of whoever it addresses.
-  if (/(^|\b(la|nhan|cho|cua|ong|ba)\s)(ong ba|ba ong|anh chi|chi anh)$/.test(folded) || /^(ong ba|ba ong|anh chi|chi anh)$/.test(folded)) return true;
-  return /^nguoi (xin|de nghi|yeu cau|lam don|nop don|viet don|khai|bao cao|khieu nai|to cao|cam ket)\b/.test(folded) && folded.split(' ').length <= 16;
+  if (
+    /(^|\b(la|nhan|cho|cua|ong|ba)\s)(ong ba|ba ong|anh chi|chi anh)$/.test(folded) ||
+    /^(ong ba|ba ong|anh chi|chi anh)$/.test(folded)
+  )
+    return true;
+  return (
+    /^nguoi (xin|de nghi|yeu cau|lam don|nop don|viet don|khai|bao cao|khieu nai|to cao|cam ket)\b/.test(folded) &&
+    folded.split(' ').length <= 16
+  );
 }
 
 /** The label asks for capitals ("viết chữ in hoa", "(chữ in hoa, có dấu)", "in block capitals"). */
@@ -101,14 +144,17 @@ export function dateOfLabel(text: string): string | undefined {
   if (/\bket hon\b/.test(folded)) return 'person.marriage.registrationDate';
   if (/\bkhai sinh\b/.test(folded) && /\bdang ky\b/.test(folded)) return 'person.birthCertificate.registrationDate';
   if (/\b(sinh|date of birth|birth)\b/.test(folded) && !/\bkhai sinh\b/.test(folded)) return 'person.birthDate';
-  if (/\b(ngay cap|cap ngay|issued|date of issue)\b/.test(folded) || (words.length <= 3 && words.includes('cap'))) return 'issue';
+  if (/\b(ngay cap|cap ngay|issued|date of issue)\b/.test(folded) || (words.length <= 3 && words.includes('cap')))
+    return 'issue';
   return undefined;
 }
 
 /** A section an authority fills (its confirmation, its opinion, its decision): no citizen's declaration goes there. */
 export function isAuthoritySection(title: string | undefined): boolean {
   if (title === undefined) return false;
-  return /^(phan )?(xac nhan|y kien|phe duyet|danh cho|de xuat cua|ket qua|quyet dinh|can bo|thu truong|chu tich|giam doc|hieu truong|ban giam hieu|xet duyet)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
+  return /^(phan )?(xac nhan|y kien|phe duyet|danh cho|de xuat cua|ket qua|quyet dinh|can bo|thu truong|chu tich|giam doc|hieu truong|ban giam hieu|xet duyet)\b/.test(
+    foldText(title).replace(/^([ivx]+|[a-d]) /, ''),
+  );
 }
 
 /** "Nơi sinh (tỉnh, thành phố)", "Quê quán (tỉnh)": the label asks only the province of an address. */
@@ -116,11 +162,17 @@ export function asksProvinceOnly(text: string): boolean {
   const hint = /\(([^)]*)\)/.exec(text)?.[1];
   if (hint === undefined) return false;
   const words = foldText(hint).split(' ').filter(Boolean);
-  return words.length > 0 && words.join(' ').startsWith('tinh') && words.every((w) => ['tinh', 'thanh', 'pho', 'tp', 'hoac'].includes(w));
+  return (
+    words.length > 0 &&
+    words.join(' ').startsWith('tinh') &&
+    words.every((w) => ['tinh', 'thanh', 'pho', 'tp', 'hoac'].includes(w))
+  );
 }
 
 /** A section about an organisation, not a person: a business, a company, an agency, a unit. */
 export function isOrganisationSection(title: string | undefined): boolean {
   if (title === undefined) return false;
-  return /^((thong tin|dang ky)( ve)? )?(ho kinh doanh|doanh nghiep|cong ty|to chuc|co quan|don vi|chi nhanh|van phong dai dien|hop tac xa|organization|organisation|business|employer|company)\b/.test(foldText(title).replace(/^([ivx]+|[a-d]) /, ''));
+  return /^((thong tin|dang ky)( ve)? )?(ho kinh doanh|doanh nghiep|cong ty|to chuc|co quan|don vi|chi nhanh|van phong dai dien|hop tac xa|organization|organisation|business|employer|company)\b/.test(
+    foldText(title).replace(/^([ivx]+|[a-d]) /, ''),
+  );
 }

@@ -16,11 +16,17 @@ export const SCHEMA_LIMITS = {
  * Why a regular expression from a schema cannot run on user input, or `undefined`. Patterns run on RE2
  * (linear time, see `pattern.ts`), so nested quantifiers are fine; what RE2 cannot express is named.
  */
-export function unsafePattern(pattern: string): { code: 'EFORM_PATTERN_UNSAFE' | 'EFORM_PATTERN_UNSUPPORTED'; why: string } | undefined {
-  if (pattern.length > SCHEMA_LIMITS.maxPatternLength) return { code: 'EFORM_PATTERN_UNSAFE', why: `it is longer than ${SCHEMA_LIMITS.maxPatternLength} characters` };
-  if (!validEcmaScript(pattern)) return { code: 'EFORM_PATTERN_UNSUPPORTED', why: 'it is not a valid ECMAScript regular expression' };
+export function unsafePattern(
+  pattern: string,
+): { code: 'EFORM_PATTERN_UNSAFE' | 'EFORM_PATTERN_UNSUPPORTED'; why: string } | undefined {
+  if (pattern.length > SCHEMA_LIMITS.maxPatternLength)
+    return { code: 'EFORM_PATTERN_UNSAFE', why: `it is longer than ${SCHEMA_LIMITS.maxPatternLength} characters` };
+  if (!validEcmaScript(pattern))
+    return { code: 'EFORM_PATTERN_UNSUPPORTED', why: 'it is not a valid ECMAScript regular expression' };
   const construct = patternProblem(pattern);
-  return construct === undefined ? undefined : { code: 'EFORM_PATTERN_UNSUPPORTED', why: `it uses ${construct}, which the linear-time engine (RE2) cannot run` };
+  return construct === undefined
+    ? undefined
+    : { code: 'EFORM_PATTERN_UNSUPPORTED', why: `it uses ${construct}, which the linear-time engine (RE2) cannot run` };
 }
 
 function validEcmaScript(pattern: string): boolean {
@@ -43,7 +49,12 @@ export function checkSchemaLimits(schema: unknown): Diagnostic[] {
     if (typeof node !== 'object' || node === null) return true;
     if (++nodes > SCHEMA_LIMITS.maxNodes || depth > SCHEMA_LIMITS.maxDepth) {
       out.push(
-        createDiagnostic('EFORM_SCHEMA_TOO_LARGE', 'error', `The schema is too large to compile safely (more than ${SCHEMA_LIMITS.maxNodes} nodes or deeper than ${SCHEMA_LIMITS.maxDepth} levels, at \`${pointer || '/'}\`); split the form or flatten it.`, { origin: 'eform', pointer }),
+        createDiagnostic(
+          'EFORM_SCHEMA_TOO_LARGE',
+          'error',
+          `The schema is too large to compile safely (more than ${SCHEMA_LIMITS.maxNodes} nodes or deeper than ${SCHEMA_LIMITS.maxDepth} levels, at \`${pointer || '/'}\`); split the form or flatten it.`,
+          { origin: 'eform', pointer },
+        ),
       );
       return false;
     }
@@ -60,7 +71,15 @@ export function checkSchemaLimits(schema: unknown): Diagnostic[] {
   };
   const checkPattern = (pattern: string, pointer: string) => {
     const problem = unsafePattern(pattern);
-    if (problem) out.push(createDiagnostic(problem.code, 'error', `The regular expression at \`${pointer}\` cannot run on user input: ${problem.why}. Rewrite it without that construct.`, { origin: 'eform', pointer }));
+    if (problem)
+      out.push(
+        createDiagnostic(
+          problem.code,
+          'error',
+          `The regular expression at \`${pointer}\` cannot run on user input: ${problem.why}. Rewrite it without that construct.`,
+          { origin: 'eform', pointer },
+        ),
+      );
   };
   visit(schema, '', 0);
   return out;

@@ -1,8 +1,30 @@
 import type { ErrorObject } from 'ajv';
 
-const TYPES: Record<string, string> = { string: 'chuỗi ký tự', integer: 'số nguyên', number: 'số', boolean: 'đúng/sai', object: 'nhóm thông tin', array: 'danh sách', null: 'rỗng' };
-const FORMATS: Record<string, string> = { email: 'thư điện tử', date: 'ngày (năm-tháng-ngày)', 'date-time': 'ngày giờ', time: 'giờ', uri: 'địa chỉ web', url: 'địa chỉ web', ipv4: 'địa chỉ IPv4', uuid: 'UUID' };
-const COMPARE: Record<string, string> = { '>=': 'lớn hơn hoặc bằng', '<=': 'nhỏ hơn hoặc bằng', '>': 'lớn hơn', '<': 'nhỏ hơn' };
+const TYPES: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  integer: 'số nguyên',
+  number: 'số',
+  boolean: 'đúng/sai',
+  object: 'nhóm thông tin',
+  array: 'danh sách',
+  null: 'rỗng',
+};
+const FORMATS: Record<string, string> = {
+  email: 'thư điện tử',
+  date: 'ngày (năm-tháng-ngày)',
+  'date-time': 'ngày giờ',
+  time: 'giờ',
+  uri: 'địa chỉ web',
+  url: 'địa chỉ web',
+  ipv4: 'địa chỉ IPv4',
+  uuid: 'UUID',
+};
+const COMPARE: Record<string, string> = {
+  '>=': 'lớn hơn hoặc bằng',
+  '<=': 'nhỏ hơn hoặc bằng',
+  '>': 'lớn hơn',
+  '<': 'nhỏ hơn',
+};
 
 /**
  * A Vietnamese message for one Ajv error, built from the keyword and the schema's own parameters
@@ -14,7 +36,10 @@ export function messageVi(error: ErrorObject): string {
     case 'required':
       return 'là thông tin bắt buộc';
     case 'type':
-      return `phải là ${String(p.type).split(',').map((t) => TYPES[t] ?? t).join(' hoặc ')}`;
+      return `phải là ${String(p.type)
+        .split(',')
+        .map((t) => TYPES[t] ?? t)
+        .join(' hoặc ')}`;
     case 'maxLength':
       return `không được dài quá ${String(p.limit)} ký tự`;
     case 'minLength':

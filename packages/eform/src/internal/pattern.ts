@@ -171,4 +171,6 @@ export function patternProblem(source: string): string | undefined {
 }
 
 /** Ajv's `code.regExp` engine: every `pattern` and `patternProperties` key goes through RE2. */
-export const re2RegExp = Object.assign((pattern: string, _flags: string): PatternMatcher => compilePattern(pattern), { code: 're2' });
+export const re2RegExp = Object.assign((pattern: string, _flags: string): PatternMatcher => compilePattern(pattern), {
+  code: 're2',
+});

@@ -40,7 +40,13 @@ function fromProfile(value: FillProfileValue): ResolvedValue {
 }
 
 /** The value of a key from a profile, computing derived keys (date parts and words, residence, signing date). */
-export function resolveKey(key: string, profile: FillProfile, now: Date, depth = 0, gazetteer?: Gazetteer): ResolvedValue | undefined {
+export function resolveKey(
+  key: string,
+  profile: FillProfile,
+  now: Date,
+  depth = 0,
+  gazetteer?: Gazetteer,
+): ResolvedValue | undefined {
   const direct = profile.values[key];
   if (direct) return fromProfile(direct);
   if (depth > 4) return undefined;
@@ -48,7 +54,8 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     return { value: localIsoDate(now), expired: false, source: { method: 'computed', confidence: 1 } };
   }
   // The declaration is made where the subject lives: the current commune of their residence, when it is known.
-  if (key === 'form.signingPlace') return resolveKey('person.residence.currentUnits.ward', profile, now, depth + 1, gazetteer);
+  if (key === 'form.signingPlace')
+    return resolveKey('person.residence.currentUnits.ward', profile, now, depth + 1, gazetteer);
   const dot = key.lastIndexOf('.');
   const parent = key.slice(0, dot);
   const last = key.slice(dot + 1);
@@ -73,14 +80,26 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     const match = typeof birth?.value === 'string' ? ISO_DATE.exec(birth.value) : null;
     if (!birth || !match) return undefined;
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+    const age =
+      now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
     return age < 0 ? undefined : { ...birth, value: age, source: { ...birth.source } };
   }
-  const unitsOf = parent.endsWith('.currentUnits') ? parent.slice(0, -'.currentUnits'.length) : last === 'currentUnits' ? parent : undefined;
-  if (unitsOf !== undefined && ADDRESS_KEYS.has(unitsOf.slice(unitsOf.lastIndexOf('.') + 1)) && (last === 'currentUnits' || last === 'province' || last === 'ward')) {
+  const unitsOf = parent.endsWith('.currentUnits')
+    ? parent.slice(0, -'.currentUnits'.length)
+    : last === 'currentUnits'
+      ? parent
+      : undefined;
+  if (
+    unitsOf !== undefined &&
+    ADDRESS_KEYS.has(unitsOf.slice(unitsOf.lastIndexOf('.') + 1)) &&
+    (last === 'currentUnits' || last === 'province' || last === 'ward')
+  ) {
     const address = resolveKey(unitsOf, profile, now, depth + 1, gazetteer);
     if (!address || typeof address.value !== 'string') return undefined;
-    return fromAddressPart(address, currentUnitsPart(address.value, last === 'currentUnits' ? 'whole' : last, gazetteer));
+    return fromAddressPart(
+      address,
+      currentUnitsPart(address.value, last === 'currentUnits' ? 'whole' : last, gazetteer),
+    );
   }
   const partOf = ADDRESS_PARTS[last];
   if ((partOf || last === 'street') && ADDRESS_KEYS.has(parent.slice(parent.lastIndexOf('.') + 1))) {
@@ -88,7 +107,15 @@ export function resolveKey(key: string, profile: FillProfile, now: Date, depth =
     if (!address || typeof address.value !== 'string') return undefined;
     // The official name of a recognised province first (`TP.HCM` → `Thành phố Hồ Chí Minh`), else the part as written.
     const parsed = last === 'province' ? addressPart(address.value, 'province', gazetteer) : undefined;
-    const value = parsed ?? partOf?.(address.value.split(',').map((s) => s.trim()).filter(Boolean)) ?? addressPart(address.value, last as AddressPart, gazetteer);
+    const value =
+      parsed ??
+      partOf?.(
+        address.value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ) ??
+      addressPart(address.value, last as AddressPart, gazetteer);
     return value === undefined ? undefined : { ...address, value, source: { ...address.source } };
   }
   if (last === 'residence') {
@@ -122,7 +149,11 @@ const NAME_PARTS: Record<string, (fullName: string) => string> = {
 const ADDRESS_PARTS: Record<string, (parts: string[]) => string | undefined> = {
   province: (parts) => {
     const last = parts.at(-1);
-    return last !== undefined && parts.length > 1 && (/^(tỉnh|thành phố|tp\.?)\s/iu.test(last) || findProvince(last) !== undefined) ? last : undefined;
+    return last !== undefined &&
+      parts.length > 1 &&
+      (/^(tỉnh|thành phố|tp\.?)\s/iu.test(last) || findProvince(last) !== undefined)
+      ? last
+      : undefined;
   },
   district: (parts) => parts.slice(1, -1).find((p) => /^(quận|huyện|thị xã|thành phố)\s/iu.test(p)),
   ward: (parts) => parts.slice(0, -1).find((p) => /^(xã|phường|thị trấn|đặc khu)\s/iu.test(p)),
@@ -149,7 +180,8 @@ function idDocumentSummary(prefix: string, profile: FillProfile, now: Date, dept
   if (!type || !number) return undefined;
   const issuer = part('issuer');
   const issued = part('issueDate');
-  const typeLabel = (typeof type.value === 'string' && getKeyInfo(`${prefix}.type`)?.values?.[type.value]?.[0]) || String(type.value);
+  const typeLabel =
+    (typeof type.value === 'string' && getKeyInfo(`${prefix}.type`)?.values?.[type.value]?.[0]) || String(type.value);
   const date = typeof issued?.value === 'string' ? ISO_DATE.exec(issued.value) : null;
   let value = `${typeLabel} số ${String(number.value)}`;
   if (issuer) value += ` do ${String(issuer.value)}`;

@@ -11,7 +11,10 @@ import type { FormSchema } from '../types';
 
 type Element = Record<string, unknown>;
 
-const list = (value: unknown): Element[] => (Array.isArray(value) ? value.filter((e): e is Element => typeof e === 'object' && e !== null && !Array.isArray(e)) : []);
+const list = (value: unknown): Element[] =>
+  Array.isArray(value)
+    ? value.filter((e): e is Element => typeof e === 'object' && e !== null && !Array.isArray(e))
+    : [];
 
 const NO_DATA = new Set(['html', 'image', 'expression', 'empty']);
 const PANELS = new Set(['panel', 'flowpanel']);
@@ -21,14 +24,18 @@ export function localText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'object' && value !== null) {
     const texts = value as Record<string, unknown>;
-    for (const key of ['vi', 'default', 'en', ...Object.keys(texts)]) if (typeof texts[key] === 'string' && (texts[key] as string).trim() !== '') return texts[key] as string;
+    for (const key of ['vi', 'default', 'en', ...Object.keys(texts)])
+      if (typeof texts[key] === 'string' && (texts[key] as string).trim() !== '') return texts[key] as string;
   }
   return undefined;
 }
 
 function choiceValues(element: Element): unknown[] | undefined {
-  if (element.showOtherItem === true || element.hasOther === true || element.choicesByUrl !== undefined) return undefined;
-  const values = (Array.isArray(element.choices) ? element.choices : []).map((c) => (typeof c === 'object' && c !== null ? (c as Element).value : c)).filter((v) => v !== undefined);
+  if (element.showOtherItem === true || element.hasOther === true || element.choicesByUrl !== undefined)
+    return undefined;
+  const values = (Array.isArray(element.choices) ? element.choices : [])
+    .map((c) => (typeof c === 'object' && c !== null ? (c as Element).value : c))
+    .filter((v) => v !== undefined);
   return values.length > 0 ? values : undefined;
 }
 
@@ -130,7 +137,10 @@ function valueSchema(element: Element, depth: number): FormSchema {
       return { type: 'array', items: row };
     }
     case 'matrixdynamic': {
-      const row = objectOf(list(element.columns).map((c) => ({ type: c.cellType ?? 'text', ...c })), depth + 1);
+      const row = objectOf(
+        list(element.columns).map((c) => ({ type: c.cellType ?? 'text', ...c })),
+        depth + 1,
+      );
       return { type: 'array', items: row };
     }
     case 'matrix':
@@ -141,7 +151,8 @@ function valueSchema(element: Element, depth: number): FormSchema {
       out.type = 'string';
   }
   applyValidators(element, out);
-  if (typeof element.maxLength === 'number' && element.maxLength > 0 && out.type === 'string') out.maxLength = element.maxLength;
+  if (typeof element.maxLength === 'number' && element.maxLength > 0 && out.type === 'string')
+    out.maxLength = element.maxLength;
   return out;
 }
 
@@ -150,18 +161,32 @@ function describe(element: Element, schema: FormSchema): FormSchema {
   if (title !== undefined) schema.title = title;
   const description = localText(element.description);
   if (description !== undefined) schema.description = description;
-  if (typeof element.autocomplete === 'string' && element.autocomplete !== '') schema.autocomplete = element.autocomplete;
-  if (typeof element['x-sohoa-key'] === 'string' || element['x-sohoa-key'] === false) schema['x-sohoa-key'] = element['x-sohoa-key'];
+  if (typeof element.autocomplete === 'string' && element.autocomplete !== '')
+    schema.autocomplete = element.autocomplete;
+  if (typeof element['x-sohoa-key'] === 'string' || element['x-sohoa-key'] === false)
+    schema['x-sohoa-key'] = element['x-sohoa-key'];
   return schema;
 }
 
-function addElements(properties: Record<string, FormSchema>, required: string[], elements: Element[], depth: number, sections: string[] = []): void {
+function addElements(
+  properties: Record<string, FormSchema>,
+  required: string[],
+  elements: Element[],
+  depth: number,
+  sections: string[] = [],
+): void {
   if (depth > 64) return; // the raw size check refuses such a survey before conversion
   for (const element of elements) {
     const type = typeof element.type === 'string' ? element.type : 'text';
     if (PANELS.has(type)) {
       const title = localText(element.title);
-      addElements(properties, required, [...list(element.elements), ...list(element.questions)], depth + 1, title === undefined ? sections : [...sections, title]);
+      addElements(
+        properties,
+        required,
+        [...list(element.elements), ...list(element.questions)],
+        depth + 1,
+        title === undefined ? sections : [...sections, title],
+      );
       continue;
     }
     if (NO_DATA.has(type)) continue;
@@ -187,13 +212,26 @@ function objectOf(elements: Element[], depth: number): FormSchema {
 
 /** True when a JSON value looks like a SurveyJS survey. */
 export function isSurveyJs(json: Record<string, unknown>): boolean {
-  return json.properties === undefined && json.components === undefined && (Array.isArray(json.pages) || Array.isArray(json.elements) || Array.isArray(json.questions));
+  return (
+    json.properties === undefined &&
+    json.components === undefined &&
+    (Array.isArray(json.pages) || Array.isArray(json.elements) || Array.isArray(json.questions))
+  );
 }
 
 /** Convert a SurveyJS survey JSON to the JSON Schema of its `data`. */
 export function surveyJsToSchema(survey: Record<string, unknown>): FormSchema {
-  const elements = [...list(survey.pages).flatMap((p) => [...list(p.elements), ...list(p.questions)]), ...list(survey.elements), ...list(survey.questions)];
+  const elements = [
+    ...list(survey.pages).flatMap((p) => [...list(p.elements), ...list(p.questions)]),
+    ...list(survey.elements),
+    ...list(survey.questions),
+  ];
   const root = objectOf(elements, 0);
   const title = localText(survey.title);
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', ...(title !== undefined && { title }), ...root, 'x-sohoa-source-format': 'surveyjs' };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    ...(title !== undefined && { title }),
+    ...root,
+    'x-sohoa-source-format': 'surveyjs',
+  };
 }

@@ -2,7 +2,9 @@ import type { FieldValue } from '@sohoa/core';
 import type { FillProfile, FillProfileValue } from '../types';
 
 /** A synthetic CCCD holder's profile (no real person), shaped like a vault profile. */
-export function syntheticProfile(overrides: Record<string, Partial<FillProfileValue> & { value?: FieldValue }> = {}): FillProfile {
+export function syntheticProfile(
+  overrides: Record<string, Partial<FillProfileValue> & { value?: FieldValue }> = {},
+): FillProfile {
   const qr = (value: FieldValue): FillProfileValue => ({
     value,
     confidence: 0.99,
@@ -25,7 +27,11 @@ export function syntheticProfile(overrides: Record<string, Partial<FillProfileVa
     'person.idDocument.type': { ...qr('cccd-2021'), method: 'computed', confidence: 1 },
     'person.idDocument.number': qr('001199012345'),
     'person.idDocument.issueDate': qr('2021-05-10'),
-    'person.idDocument.issuer': { ...qr('Cục Cảnh sát quản lý hành chính về trật tự xã hội'), method: 'ocr', confidence: 0.93 },
+    'person.idDocument.issuer': {
+      ...qr('Cục Cảnh sát quản lý hành chính về trật tự xã hội'),
+      method: 'ocr',
+      confidence: 0.93,
+    },
   };
   for (const [key, patch] of Object.entries(overrides)) values[key] = { ...(values[key] ?? qr('')), ...patch };
   return { values };

@@ -30,22 +30,49 @@ export function toFieldValue(value: FieldValue, node: FormSchema, entry: Vocabul
   if (labels && labels[0] !== undefined) out = labels[0];
   if (typeof out === 'string' && ISO_DATE.test(out) && accepted.includes('array')) return dateAsParts(out, node);
 
-  if (typeof out === 'string' && ISO_DATE.test(out) && node.format !== 'date' && (accepted.length === 0 || accepted.includes('string'))) {
+  if (
+    typeof out === 'string' &&
+    ISO_DATE.test(out) &&
+    node.format !== 'date' &&
+    (accepted.length === 0 || accepted.includes('string'))
+  ) {
     const format = typeof node['x-sohoa-format'] === 'string' ? node['x-sohoa-format'] : 'dd/mm/yyyy';
     const [, y, m, d] = ISO_DATE.exec(out)!;
     out = format.toLowerCase().replace('dd', d!).replace('mm', m!).replace('yyyy', y!);
   }
-  if (typeof out === 'string' && (accepted.includes('integer') || accepted.includes('number')) && !accepted.includes('string')) {
+  if (
+    typeof out === 'string' &&
+    (accepted.includes('integer') || accepted.includes('number')) &&
+    !accepted.includes('string')
+  ) {
     const n = Number(out.trim());
     out = out.trim() !== '' && Number.isFinite(n) ? n : out;
   }
-  if (typeof out === 'number' && accepted.includes('string') && !accepted.includes('number') && !accepted.includes('integer')) {
+  if (
+    typeof out === 'number' &&
+    accepted.includes('string') &&
+    !accepted.includes('number') &&
+    !accepted.includes('integer')
+  ) {
     out = String(out);
   }
   return out;
 }
 
-const PART_WORDS: Record<string, 'day' | 'month' | 'year'> = { ngay: 'day', day: 'day', dd: 'day', d: 'day', thang: 'month', month: 'month', mm: 'month', m: 'month', nam: 'year', year: 'year', yyyy: 'year', y: 'year' };
+const PART_WORDS: Record<string, 'day' | 'month' | 'year'> = {
+  ngay: 'day',
+  day: 'day',
+  dd: 'day',
+  d: 'day',
+  thang: 'month',
+  month: 'month',
+  mm: 'month',
+  m: 'month',
+  nam: 'year',
+  year: 'year',
+  yyyy: 'year',
+  y: 'year',
+};
 
 /**
  * A date as a three-part array (`prefixItems`, or `items` as an array in drafts before 2020-12), in the order
@@ -53,7 +80,7 @@ const PART_WORDS: Record<string, 'day' | 'month' | 'year'> = { ngay: 'day', day:
  */
 function dateAsParts(iso: string, node: FormSchema): unknown[] | undefined {
   const items = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
-  if (!items || items.length !== 3) return undefined;
+  if (items?.length !== 3) return undefined;
   const [, y, m, d] = ISO_DATE.exec(iso)!;
   const value = { day: d!, month: m!, year: y! };
   const parts = (items as FormSchema[]).map((item) => {

@@ -21,7 +21,11 @@ export function looksCut(text: string): boolean {
   const t = text.normalize('NFC').trim();
   if (t === '') return false;
   if (/(\.\.\.|…|[,;:/\-–(])$/u.test(t)) return true;
-  const last = foldDiacritics(t).split(/[\s,;]+/).filter(Boolean).at(-1) ?? '';
+  const last =
+    foldDiacritics(t)
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   return /^\p{L}+$/u.test(last) && !SYLLABLE_VOWEL.test(last);
 }
 
@@ -44,7 +48,10 @@ function isCutProvinceName(name: string): boolean {
  */
 export function addressLooksCut(address: string): boolean {
   if (looksCut(address)) return true;
-  const parts = address.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = address
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return false;
   const last = parts.at(-1)!;
   if (findProvince(last) !== undefined || findProvince34(last) !== undefined) return false;

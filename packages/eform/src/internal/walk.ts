@@ -57,7 +57,8 @@ export function isGroup(node: FormSchema): boolean {
   return typeof node.properties === 'object' && node.properties !== null && hasObjectType(node);
 }
 
-const asSchema = (value: unknown): FormSchema | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FormSchema) : undefined);
+const asSchema = (value: unknown): FormSchema | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FormSchema) : undefined;
 
 /**
  * The subschemas whose properties belong to the same data object: `allOf`, `anyOf`, `oneOf`, `then`/`else`,
@@ -66,7 +67,8 @@ const asSchema = (value: unknown): FormSchema | undefined => (typeof value === '
  */
 function branches(node: FormSchema): FormSchema[] {
   const out: FormSchema[] = [];
-  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(node[key])) for (const b of node[key] as unknown[]) if (asSchema(b)) out.push(b as FormSchema);
+  for (const key of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(node[key])) for (const b of node[key] as unknown[]) if (asSchema(b)) out.push(b as FormSchema);
   for (const key of ['then', 'else']) if (asSchema(node[key])) out.push(node[key] as FormSchema);
   for (const key of ['dependentSchemas', 'dependencies']) {
     const map = asSchema(node[key]);
@@ -80,7 +82,12 @@ function branches(node: FormSchema): FormSchema[] {
  * node's own properties first). Every branch visited counts against the expansion budget, so a
  * self-including `allOf` is refused like a self-including `$ref`.
  */
-export function expandNode(root: FormSchema, node: FormSchema, enter: (depth: number) => void = () => {}, depth = 0): FormSchema {
+export function expandNode(
+  root: FormSchema,
+  node: FormSchema,
+  enter: (depth: number) => void = () => {},
+  depth = 0,
+): FormSchema {
   const resolved = resolveLocal(root, node);
   const parts = branches(resolved);
   if (parts.length === 0 || depth > MAX_REF_DEPTH) return resolved;
@@ -107,11 +114,20 @@ export function expandNode(root: FormSchema, node: FormSchema, enter: (depth: nu
 export function listLeaves(schema: FormSchema, limits?: SchemaExpansionLimits): Leaf[] {
   const leaves: Leaf[] = [];
   const budget = createExpansionBudget(limits);
-  const visit = (node: FormSchema, pointer: string, schemaPointer: string, name: string, ancestors: Ancestor[], depth: number, group: string) => {
+  const visit = (
+    node: FormSchema,
+    pointer: string,
+    schemaPointer: string,
+    name: string,
+    ancestors: Ancestor[],
+    depth: number,
+    group: string,
+  ) => {
     if (pointer !== '') budget.enter(pointer, depth);
     const resolved = expandNode(schema, node, () => budget.enter(pointer, depth));
     const sections = depth === 1 ? sectionsOf(resolved) : [];
-    const outer = sections.length > 0 ? [...sections.map((title) => ({ name: '', title, node: {} })), ...ancestors] : ancestors;
+    const outer =
+      sections.length > 0 ? [...sections.map((title) => ({ name: '', title, node: {} })), ...ancestors] : ancestors;
     const block = depth === 1 ? (sections.length > 0 ? `§${sections.join('/')}` : name) : group;
     if (isGroup(resolved)) {
       const inner = pointer === '' ? outer : [...outer, { name, node: resolved, ...titleOf(resolved) }];

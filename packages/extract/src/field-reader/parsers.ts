@@ -8,7 +8,10 @@ export function name(text: string): string | undefined {
   const upper = p.parseUpperName(text);
   if (upper) return upper;
   const words: string[] = [];
-  for (const w of text.replace(/[^\p{L}\s]/gu, ' ').split(/\s+/).filter(Boolean)) {
+  for (const w of text
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)) {
     if (!/^\p{Lu}\p{Ll}*$/u.test(w)) break;
     words.push(w);
   }
@@ -31,7 +34,13 @@ export function year(text: string): string | undefined {
  * place name holds (`¡`, `|`, `~`, a colon after `Huyện`): specks and rules read as text.
  */
 export function place(text: string): string | undefined {
-  return p.parsePlace(text.replace(/[^\p{L}\p{N}\s,./()'&-]+/gu, ' ').replace(/\s+([,.])/g, '$1').replace(/\s+/g, ' ').replace(/[.…\s]+$/u, ''));
+  return p.parsePlace(
+    text
+      .replace(/[^\p{L}\p{N}\s,./()'&-]+/gu, ' ')
+      .replace(/\s+([,.])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .replace(/[.…\s]+$/u, ''),
+  );
 }
 
 export const wordsDate = p.parseWordsDate;
@@ -44,7 +53,10 @@ function closedList(parse: (text: string) => string | undefined): (text: string)
   return (text) => {
     const whole = parse(text);
     if (whole) return whole;
-    const words = text.replace(/[^\p{L}\s'-]/gu, ' ').split(/\s+/).filter(Boolean);
+    const words = text
+      .replace(/[^\p{L}\s'-]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const v = parse(words.slice(0, n).join(' '));
       if (v) return v;
@@ -68,7 +80,24 @@ export function bookNumber(text: string): string | undefined {
   return p.parseBookNumber(text.replace(/^\s*(?:book\s*)?(?:no\.?|number)\s*:?\s*/i, ''));
 }
 
-const KINSHIP = ['Cha', 'Mẹ', 'Ông nội', 'Bà nội', 'Ông ngoại', 'Bà ngoại', 'Anh', 'Chị', 'Cô', 'Dì', 'Chú', 'Bác', 'Cậu', 'Thím', 'Mợ', 'Người giám hộ'];
+const KINSHIP = [
+  'Cha',
+  'Mẹ',
+  'Ông nội',
+  'Bà nội',
+  'Ông ngoại',
+  'Bà ngoại',
+  'Anh',
+  'Chị',
+  'Cô',
+  'Dì',
+  'Chú',
+  'Bác',
+  'Cậu',
+  'Thím',
+  'Mợ',
+  'Người giám hộ',
+];
 
 /** A declarant's kinship to the person registered (`Cha`, `Mẹ`, `Bà ngoại`), snapped to the common ones. */
 export function kinship(text: string): string | undefined {

@@ -8,7 +8,14 @@ import { cutReason, readFields, UNSURE_CAP } from './read';
 import * as rp from './parsers';
 import type { ReaderSpec } from './spec';
 
-const blank: PageImage = { source: SOURCE, width: 1800, height: 2000, channels: 1, pixels: new Uint8Array(1800 * 2000).fill(255), diagnostics: [] };
+const blank: PageImage = {
+  source: SOURCE,
+  width: 1800,
+  height: 2000,
+  channels: 1,
+  pixels: new Uint8Array(1800 * 2000).fill(255),
+  diagnostics: [],
+};
 const context: ExtractContext = { options: { asOf: '2025-01-01', types: undefined, documentTypes: [] } };
 
 async function read(rows: LayoutRow[], spec: ReaderSpec, ctx: ExtractContext = context) {
@@ -94,10 +101,22 @@ describe('birth certificates in layouts the reader was not written for', () => {
   it('reads parents printed side by side under their headings', async () => {
     const { values } = await birth([
       'Họ, chữ đệm, tên: TRƯƠNG MỸ LINH',
-      [[100, 'MẸ'], [900, 'CHA']],
-      [[100, 'Họ, chữ đệm, tên: LƯU THỊ HẠNH'], [900, 'Họ, chữ đệm, tên: TRƯƠNG QUANG VINH']],
-      [[100, 'Năm sinh: 1985'], [900, 'Năm sinh: 1983']],
-      [[100, 'Dân tộc: Kinh'], [900, 'Dân tộc: Hoa']],
+      [
+        [100, 'MẸ'],
+        [900, 'CHA'],
+      ],
+      [
+        [100, 'Họ, chữ đệm, tên: LƯU THỊ HẠNH'],
+        [900, 'Họ, chữ đệm, tên: TRƯƠNG QUANG VINH'],
+      ],
+      [
+        [100, 'Năm sinh: 1985'],
+        [900, 'Năm sinh: 1983'],
+      ],
+      [
+        [100, 'Dân tộc: Kinh'],
+        [900, 'Dân tộc: Hoa'],
+      ],
     ]);
     expect(values).toMatchObject({
       'mother:person.fullName': 'Lưu Thị Hạnh',
@@ -120,12 +139,17 @@ describe('birth certificates in layouts the reader was not written for', () => {
       '                                   NGƯỜI KÝ GIẤY KHAI SINH',
     ]);
     expect(values['person.fullName']).toBe('Hoàng Anh Thư');
-    expect(values['person.birthPlace']).toBe('Bệnh viện Phụ sản Trung ương, Phường Thanh Xuân Trung, Quận Thanh Xuân, Hà Nội');
+    expect(values['person.birthPlace']).toBe(
+      'Bệnh viện Phụ sản Trung ương, Phường Thanh Xuân Trung, Quận Thanh Xuân, Hà Nội',
+    );
     expect(values['document.issueDate']).toBe('2021-06-05');
   });
 
   it('reads dates printed as `ngày .. tháng .. năm ..` and in words', async () => {
-    const { values } = await birth(['Sinh ngày 7 tháng 3 năm 2016', 'Ngày đăng ký: ngày mười hai, tháng ba, năm hai nghìn không trăm mười sáu']);
+    const { values } = await birth([
+      'Sinh ngày 7 tháng 3 năm 2016',
+      'Ngày đăng ký: ngày mười hai, tháng ba, năm hai nghìn không trăm mười sáu',
+    ]);
     expect(values['person.birthDate']).toBe('2016-03-07');
     expect(values['document.issueDate']).toBe('2016-03-12');
   });
@@ -136,8 +160,18 @@ describe('birth certificates in layouts the reader was not written for', () => {
   });
 
   it('ends a value where OCR reads its dotted line as text, and keeps it below the fill threshold', async () => {
-    const r = await birth(['Nơi sinh: Trung tâm Y tế Đồng Nai........GGGGGnnnn', 'Số: 367......', 'Dân tộc: Kinh...... Quốc tịch: Việt Nam', 'Quan hệ với người được khai sinh: Mẹ.........']);
-    expect(r.values).toMatchObject({ 'person.birthPlace': 'Trung tâm Y tế Đồng Nai', 'document.number': '367', 'person.ethnicity': 'Kinh', 'declarant:person.relationship': 'Mẹ' });
+    const r = await birth([
+      'Nơi sinh: Trung tâm Y tế Đồng Nai........GGGGGnnnn',
+      'Số: 367......',
+      'Dân tộc: Kinh...... Quốc tịch: Việt Nam',
+      'Quan hệ với người được khai sinh: Mẹ.........',
+    ]);
+    expect(r.values).toMatchObject({
+      'person.birthPlace': 'Trung tâm Y tế Đồng Nai',
+      'document.number': '367',
+      'person.ethnicity': 'Kinh',
+      'declarant:person.relationship': 'Mẹ',
+    });
     expect(r.fields['person.birthPlace']!.confidence).toBeLessThan(0.7);
   });
 
@@ -159,11 +193,19 @@ describe('birth certificates in layouts the reader was not written for', () => {
     const recognizer: RegionRecognizer = {
       async recognize(_page, { regions }): Promise<OcrPage> {
         const box = regions[0]!.box;
-        const line = { text: 'Bệnh viện Đa khoa tỉnh Quảng Nam', confidence: 0.93, box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) }, words: [] };
+        const line = {
+          text: 'Bệnh viện Đa khoa tỉnh Quảng Nam',
+          confidence: 0.93,
+          box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) },
+          words: [],
+        };
         return { ...layoutPage([]), lines: [line] };
       },
     };
-    const r = await read(['Nơi sinh: Bệnh viện Đa khoa tỉnh Quả..'], BIRTH_CERTIFICATE_SPEC, { ...context, recognizer });
+    const r = await read(['Nơi sinh: Bệnh viện Đa khoa tỉnh Quả..'], BIRTH_CERTIFICATE_SPEC, {
+      ...context,
+      recognizer,
+    });
     expect(r.values['person.birthPlace']).toBe('Bệnh viện Đa khoa tỉnh Quảng Nam');
   });
 });
@@ -174,11 +216,28 @@ describe('region re-reads', () => {
       async recognize(_page, { regions }): Promise<OcrPage> {
         const box = regions[0]!.box;
         const text = box.y < 30 ? 'Số 12 phố Huế, Phường Phạm Đình Hổ, |' : '| Quận Hai Bà Trưng, Hà Nội';
-        return { ...layoutPage([]), lines: [{ text, confidence: 0.93, box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) }, words: [] }] };
+        return {
+          ...layoutPage([]),
+          lines: [
+            {
+              text,
+              confidence: 0.93,
+              box: { ...box, y: box.y + Math.round(box.height * 0.1), height: Math.round(box.height * 0.8) },
+              words: [],
+            },
+          ],
+        };
       },
     };
-    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.residence', labels: ['Nơi cư trú'], parse: (t) => t.trim(), wraps: true, reread: true }] };
-    const r = await read(['Nơi cư trú: Số 12 phố Huế, Phường Phạm Đình Hổ,', '             Quận Hai Bà Trưng, Hà Nội'], spec, { ...context, recognizer });
+    const spec: ReaderSpec = {
+      roles: [],
+      fields: [{ key: 'person.residence', labels: ['Nơi cư trú'], parse: (t) => t.trim(), wraps: true, reread: true }],
+    };
+    const r = await read(
+      ['Nơi cư trú: Số 12 phố Huế, Phường Phạm Đình Hổ,', '             Quận Hai Bà Trưng, Hà Nội'],
+      spec,
+      { ...context, recognizer },
+    );
     expect(r.values['person.residence']).toBe('Số 12 phố Huế, Phường Phạm Đình Hổ, Quận Hai Bà Trưng, Hà Nội');
     expect(r.fields['person.residence']!.confidence).toBeGreaterThan(0.9);
   });
@@ -189,13 +248,40 @@ describe('marriage certificates in layouts the reader was not written for', () =
     const { values } = await marriage([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
       'Số: 56 Quyển số: 01/2016',
-      [[150, 'Thông tin'], [700, 'Chồng'], [1300, 'Vợ']],
-      [[100, 'Họ, chữ đệm, tên'], [600, 'BÙI ĐỨC THẮNG'], [1200, 'LÝ THANH TÂM']],
-      [[100, 'Ngày, tháng, năm sinh'], [600, '14/02/1990'], [1200, '30/08/1992']],
-      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Nùng']],
-      [[100, 'Quốc tịch'], [600, 'Việt Nam'], [1200, 'Việt Nam']],
-      [[100, 'Nơi cư trú'], [600, 'Xã Hòa Bình, Huyện Chợ Mới,'], [1200, 'Phường 2, Thành phố Cao Lãnh,']],
-      [[600, 'An Giang'], [1200, 'Đồng Tháp']],
+      [
+        [150, 'Thông tin'],
+        [700, 'Chồng'],
+        [1300, 'Vợ'],
+      ],
+      [
+        [100, 'Họ, chữ đệm, tên'],
+        [600, 'BÙI ĐỨC THẮNG'],
+        [1200, 'LÝ THANH TÂM'],
+      ],
+      [
+        [100, 'Ngày, tháng, năm sinh'],
+        [600, '14/02/1990'],
+        [1200, '30/08/1992'],
+      ],
+      [
+        [100, 'Dân tộc'],
+        [600, 'Kinh'],
+        [1200, 'Nùng'],
+      ],
+      [
+        [100, 'Quốc tịch'],
+        [600, 'Việt Nam'],
+        [1200, 'Việt Nam'],
+      ],
+      [
+        [100, 'Nơi cư trú'],
+        [600, 'Xã Hòa Bình, Huyện Chợ Mới,'],
+        [1200, 'Phường 2, Thành phố Cao Lãnh,'],
+      ],
+      [
+        [600, 'An Giang'],
+        [1200, 'Đồng Tháp'],
+      ],
       'Nơi đăng ký: Ủy ban nhân dân Xã Hòa Bình, Huyện Chợ Mới, An Giang',
       'Ngày đăng ký: 02/10/2016',
     ]);
@@ -216,10 +302,22 @@ describe('marriage certificates in layouts the reader was not written for', () =
 
   it('reads husband and wife printed as two columns with their own labels', async () => {
     const { values } = await marriage([
-      [[100, 'BÊN CHỒNG'], [900, 'BÊN VỢ']],
-      [[100, 'Họ và tên: NGÔ VĂN LỰC'], [900, 'Họ và tên: ĐẶNG THỊ MAI']],
-      [[100, 'Ngày sinh: 01/01/1980'], [900, 'Ngày sinh: 05/05/1982']],
-      [[100, 'Số CMND: 001080012345'], [900, 'Số CMND: 001182012345']],
+      [
+        [100, 'BÊN CHỒNG'],
+        [900, 'BÊN VỢ'],
+      ],
+      [
+        [100, 'Họ và tên: NGÔ VĂN LỰC'],
+        [900, 'Họ và tên: ĐẶNG THỊ MAI'],
+      ],
+      [
+        [100, 'Ngày sinh: 01/01/1980'],
+        [900, 'Ngày sinh: 05/05/1982'],
+      ],
+      [
+        [100, 'Số CMND: 001080012345'],
+        [900, 'Số CMND: 001182012345'],
+      ],
     ]);
     expect(values).toMatchObject({
       'person.fullName': 'Ngô Văn Lực',
@@ -230,7 +328,12 @@ describe('marriage certificates in layouts the reader was not written for', () =
   });
 
   it('reads inline spouse labels without any section', async () => {
-    const { values } = await marriage(['Họ và tên chồng: Trịnh Công Sơn', 'Ngày sinh của chồng: 28/02/1979', 'Họ và tên vợ: Võ Thị Hồng', 'Ngày sinh của vợ: 09/09/1983']);
+    const { values } = await marriage([
+      'Họ và tên chồng: Trịnh Công Sơn',
+      'Ngày sinh của chồng: 28/02/1979',
+      'Họ và tên vợ: Võ Thị Hồng',
+      'Ngày sinh của vợ: 09/09/1983',
+    ]);
     expect(values).toMatchObject({
       'person.fullName': 'Trịnh Công Sơn',
       'person.birthDate': '1979-02-28',
@@ -240,7 +343,11 @@ describe('marriage certificates in layouts the reader was not written for', () =
   });
 
   it('does not read stamp text as a wrapped value', async () => {
-    const { values } = await marriage(['Nơi đăng ký: Ủy ban nhân dân Phường Tân Định, Quận 1, Hồ Chí Minh', '   ỦY BAN NHÂN DÂN', 'Ngày đăng ký: 01/03/2015']);
+    const { values } = await marriage([
+      'Nơi đăng ký: Ủy ban nhân dân Phường Tân Định, Quận 1, Hồ Chí Minh',
+      '   ỦY BAN NHÂN DÂN',
+      'Ngày đăng ký: 01/03/2015',
+    ]);
     expect(values['document.issuer']).toBe('Uỷ ban nhân dân Phường Tân Định, Quận 1, Hồ Chí Minh');
   });
 });
@@ -249,23 +356,57 @@ describe('grids and tables', () => {
   it('reads labels heading cells with their values below, and a label wrapped onto two lines', async () => {
     const { values } = await marriage([
       'BÊN NAM',
-      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
-      [[130, 'Nguyễn Công Quý'], [930, 'ngày 18 tháng 07 năm 1981']],
-      [[100, 'Dân tộc:'], [500, 'Quốc tịch:'], [900, 'Số CCCD:']],
-      [[130, 'Tày'], [530, 'Việt Nam'], [930, '027081988761']],
+      [
+        [100, 'Họ và tên:'],
+        [900, 'Sinh ngày:'],
+      ],
+      [
+        [130, 'Nguyễn Công Quý'],
+        [930, 'ngày 18 tháng 07 năm 1981'],
+      ],
+      [
+        [100, 'Dân tộc:'],
+        [500, 'Quốc tịch:'],
+        [900, 'Số CCCD:'],
+      ],
+      [
+        [130, 'Tày'],
+        [530, 'Việt Nam'],
+        [930, '027081988761'],
+      ],
       'BÊN NỮ',
-      [[100, 'Họ và tên:'], [900, 'Sinh ngày:']],
-      [[130, 'Nguyễn Thị Vân'], [930, 'ngày 07 tháng 03 năm 1990']],
+      [
+        [100, 'Họ và tên:'],
+        [900, 'Sinh ngày:'],
+      ],
+      [
+        [130, 'Nguyễn Thị Vân'],
+        [930, 'ngày 07 tháng 03 năm 1990'],
+      ],
       [[100, 'Đăng ký kết hôn tại:']],
       [[130, 'Ủy ban nhân dân Phường Dư Hàng, Quận Lê Chân, Hải Phòng']],
       [[100, 'Ngày đăng ký:']],
       [[130, '02.07.2016']],
       '',
-      [[700, 'Chồng'], [1300, 'Vợ']],
-      [[100, 'Ngày, tháng, năm'], [600, '18/07/1981'], [1200, '07/03/1990']],
+      [
+        [700, 'Chồng'],
+        [1300, 'Vợ'],
+      ],
+      [
+        [100, 'Ngày, tháng, năm'],
+        [600, '18/07/1981'],
+        [1200, '07/03/1990'],
+      ],
       [[100, 'sinh']],
-      [[100, 'Giấy tờ tùy thân'], [600, 'Căn cước công dân số'], [1200, 'Căn cước công dân số']],
-      [[600, '027081988761'], [1200, '092190009489']],
+      [
+        [100, 'Giấy tờ tùy thân'],
+        [600, 'Căn cước công dân số'],
+        [1200, 'Căn cước công dân số'],
+      ],
+      [
+        [600, '027081988761'],
+        [1200, '092190009489'],
+      ],
     ]);
     expect(values).toMatchObject({
       'person.fullName': 'Nguyễn Công Quý',
@@ -286,11 +427,26 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
   it('reads spouses side by side, a residence wrapped inside its column, and a full-width registration', async () => {
     const { values, fields } = await marriage([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
-      [[100, 'Họ, chữ đệm, tên chồng: TRẦN VĂN BÌNH'], [900, 'Họ, chữ đệm, tên vợ: LÊ THỊ HOA']],
-      [[100, 'Ngày, tháng, năm sinh: 02/03/1990'], [900, 'Ngày, tháng, năm sinh: 05/06/1992']],
-      [[100, 'Dân tộc: Kinh Quốc tịch: Việt Nam'], [900, 'Dân tộc: Tày Quốc tịch: Việt Nam']],
-      [[100, 'Nơi cư trú: Xã An Bình, Huyện'], [900, 'Nơi cư trú: Phường 3, Quận 5,']],
-      [[100, 'Thuận An, Bình Dương'], [900, 'TP. Hồ Chí Minh']],
+      [
+        [100, 'Họ, chữ đệm, tên chồng: TRẦN VĂN BÌNH'],
+        [900, 'Họ, chữ đệm, tên vợ: LÊ THỊ HOA'],
+      ],
+      [
+        [100, 'Ngày, tháng, năm sinh: 02/03/1990'],
+        [900, 'Ngày, tháng, năm sinh: 05/06/1992'],
+      ],
+      [
+        [100, 'Dân tộc: Kinh Quốc tịch: Việt Nam'],
+        [900, 'Dân tộc: Tày Quốc tịch: Việt Nam'],
+      ],
+      [
+        [100, 'Nơi cư trú: Xã An Bình, Huyện'],
+        [900, 'Nơi cư trú: Phường 3, Quận 5,'],
+      ],
+      [
+        [100, 'Thuận An, Bình Dương'],
+        [900, 'TP. Hồ Chí Minh'],
+      ],
       'Nơi đăng ký: Ủy ban nhân dân Phường 3, Quận 5, TP. Hồ Chí Minh',
       'Ngày, tháng, năm đăng ký: 12/05/2018',
     ]);
@@ -310,13 +466,22 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
 
   it('takes a kinship word printed after a name on the value line as the relationship, not as a heading', async () => {
     const { values } = await birth([
-      [[100, 'Người đi đăng ký khai sinh:'], [700, 'Quan hệ với người được khai sinh:']],
-      [[130, 'Bùi Kim Khuê'], [730, 'Mẹ']],
+      [
+        [100, 'Người đi đăng ký khai sinh:'],
+        [700, 'Quan hệ với người được khai sinh:'],
+      ],
+      [
+        [130, 'Bùi Kim Khuê'],
+        [730, 'Mẹ'],
+      ],
     ]);
-    expect(values).toMatchObject({ 'declarant:person.fullName': 'Bùi Kim Khuê', 'declarant:person.relationship': 'Mẹ' });
+    expect(values).toMatchObject({
+      'declarant:person.fullName': 'Bùi Kim Khuê',
+      'declarant:person.relationship': 'Mẹ',
+    });
   });
 
-  it("gives a parent block repeated under an unreadable heading to the other parent, below every threshold", async () => {
+  it('gives a parent block repeated under an unreadable heading to the other parent, below every threshold', async () => {
     const { values, fields, diagnostics } = await birth([
       'Họ và tên: Bùi Thị Thu',
       'Cha',
@@ -324,15 +489,28 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
       'šẽ”.....',
       'Họ, chữ đệm và tên: Lê Kim Khuê Năm sinh: 1987',
     ]);
-    expect(values).toMatchObject({ 'father:person.fullName': 'Bùi Công Cường', 'father:person.birthDate.year': '1983', 'mother:person.fullName': 'Lê Kim Khuê', 'mother:person.birthDate.year': '1987' });
+    expect(values).toMatchObject({
+      'father:person.fullName': 'Bùi Công Cường',
+      'father:person.birthDate.year': '1983',
+      'mother:person.fullName': 'Lê Kim Khuê',
+      'mother:person.birthDate.year': '1987',
+    });
     expect(fields['father:person.fullName']!.confidence).toBeGreaterThanOrEqual(0.9);
     expect(fields['mother:person.fullName']!.confidence).toBeLessThanOrEqual(UNSURE_CAP);
     expect(fields['mother:person.birthDate.year']!.confidence).toBeLessThanOrEqual(UNSURE_CAP);
-    expect(diagnostics.some((d) => d.code === 'EXTRACT_ROLE_INFERRED' && d.key === 'person.mother.fullName')).toBe(true);
+    expect(diagnostics.some((d) => d.code === 'EXTRACT_ROLE_INFERRED' && d.key === 'person.mother.fullName')).toBe(
+      true,
+    );
   });
 
   it('does not infer a role when the other parent has its own heading', async () => {
-    const { values } = await birth(['Cha', 'Họ và tên: Bùi Công Cường', 'Họ và tên: Lê Văn Tám', 'Mẹ', 'Họ và tên: Lê Kim Khuê']);
+    const { values } = await birth([
+      'Cha',
+      'Họ và tên: Bùi Công Cường',
+      'Họ và tên: Lê Văn Tám',
+      'Mẹ',
+      'Họ và tên: Lê Kim Khuê',
+    ]);
     expect(values['mother:person.fullName']).toBe('Lê Kim Khuê');
     expect(values['father:person.fullName']).toBe('Bùi Công Cường');
   });
@@ -344,7 +522,12 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
       'Sinh ngày ...12... tháng GGGnnn 3...... năm 1995',
       'Người đứng khai ....... Trần Văn Sáu',
     ]);
-    expect(values).toMatchObject({ 'person.fullName': 'Trần Thị Mai', 'person.sex': 'female', 'person.birthDate': '1995-03-12', 'declarant:person.fullName': 'Trần Văn Sáu' });
+    expect(values).toMatchObject({
+      'person.fullName': 'Trần Thị Mai',
+      'person.sex': 'female',
+      'person.birthDate': '1995-03-12',
+      'declarant:person.fullName': 'Trần Văn Sáu',
+    });
     // One reading of a value over dotted lines is not enough to fill from.
     expect(fields['person.birthDate']!.confidence).toBeLessThan(0.9);
   });
@@ -352,20 +535,63 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
   it('reads a BÊN NAM | BÊN NỮ table and a Cha | Mẹ table, label cell then one value cell per party', async () => {
     const m = await marriage([
       'GIẤY CHỨNG NHẬN KẾT HÔN',
-      [[700, 'BÊN NAM'], [1300, 'BÊN NỮ']],
-      [[100, 'Họ và tên'], [600, 'Đặng Văn Hải'], [1200, 'Lý Thị Hồng']],
-      [[100, 'Sinh ngày'], [600, '03.04.1989'], [1200, '15.08.1991']],
-      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Hoa']],
+      [
+        [700, 'BÊN NAM'],
+        [1300, 'BÊN NỮ'],
+      ],
+      [
+        [100, 'Họ và tên'],
+        [600, 'Đặng Văn Hải'],
+        [1200, 'Lý Thị Hồng'],
+      ],
+      [
+        [100, 'Sinh ngày'],
+        [600, '03.04.1989'],
+        [1200, '15.08.1991'],
+      ],
+      [
+        [100, 'Dân tộc'],
+        [600, 'Kinh'],
+        [1200, 'Hoa'],
+      ],
     ]);
-    expect(m.values).toMatchObject({ 'person.fullName': 'Đặng Văn Hải', 'person.birthDate': '1989-04-03', 'spouse:person.fullName': 'Lý Thị Hồng', 'spouse:person.birthDate': '1991-08-15', 'spouse:person.ethnicity': 'Hoa' });
+    expect(m.values).toMatchObject({
+      'person.fullName': 'Đặng Văn Hải',
+      'person.birthDate': '1989-04-03',
+      'spouse:person.fullName': 'Lý Thị Hồng',
+      'spouse:person.birthDate': '1991-08-15',
+      'spouse:person.ethnicity': 'Hoa',
+    });
     const b = await birth([
       'Họ và tên: LÊ VĂN AN',
-      [[700, 'Cha'], [1300, 'Mẹ']],
-      [[100, 'Họ và tên'], [600, 'Lê Văn Ba'], [1200, 'Trần Thị Tư']],
-      [[100, 'Năm sinh'], [600, '1960'], [1200, '1962']],
-      [[100, 'Dân tộc'], [600, 'Kinh'], [1200, 'Tày']],
+      [
+        [700, 'Cha'],
+        [1300, 'Mẹ'],
+      ],
+      [
+        [100, 'Họ và tên'],
+        [600, 'Lê Văn Ba'],
+        [1200, 'Trần Thị Tư'],
+      ],
+      [
+        [100, 'Năm sinh'],
+        [600, '1960'],
+        [1200, '1962'],
+      ],
+      [
+        [100, 'Dân tộc'],
+        [600, 'Kinh'],
+        [1200, 'Tày'],
+      ],
     ]);
-    expect(b.values).toMatchObject({ 'person.fullName': 'Lê Văn An', 'father:person.fullName': 'Lê Văn Ba', 'father:person.birthDate.year': '1960', 'mother:person.fullName': 'Trần Thị Tư', 'mother:person.birthDate.year': '1962', 'mother:person.ethnicity': 'Tày' });
+    expect(b.values).toMatchObject({
+      'person.fullName': 'Lê Văn An',
+      'father:person.fullName': 'Lê Văn Ba',
+      'father:person.birthDate.year': '1960',
+      'mother:person.fullName': 'Trần Thị Tư',
+      'mother:person.birthDate.year': '1962',
+      'mother:person.ethnicity': 'Tày',
+    });
   });
 
   it('continues a place on a line back at the margin only when that line completes it', async () => {
@@ -378,20 +604,35 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
     ]);
     expect(values['person.residence']).toBe('Số 20 đường Hàng Kênh, Phường Dư Hàng, Quận Lê Chân, Hải Phòng');
     expect(fields['person.residence']!.confidence).toBeGreaterThanOrEqual(0.7);
-    const other = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Nơi cư trú: Số 20 đường Hàng Kênh, Phường Dư Hàng', 'Cán bộ tư pháp hộ tịch']);
+    const other = await marriage([
+      'Họ và tên chồng: LÊ VĂN AN',
+      'Nơi cư trú: Số 20 đường Hàng Kênh, Phường Dư Hàng',
+      'Cán bộ tư pháp hộ tịch',
+    ]);
     expect(other.values['person.residence']).toBe('Số 20 đường Hàng Kênh, Phường Dư Hàng');
     expect(other.fields['person.residence']!.confidence).toBeLessThan(0.7);
   });
 
   it('keeps a value read through a table rule or specks below the fill threshold', async () => {
-    const { values, fields } = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Nơi cư trú: Số 195 đường Hoà Bình, Quận Ninh ¡Kiểu, Cần Thơ']);
+    const { values, fields } = await marriage([
+      'Họ và tên chồng: LÊ VĂN AN',
+      'Nơi cư trú: Số 195 đường Hoà Bình, Quận Ninh ¡Kiểu, Cần Thơ',
+    ]);
     expect(values['person.residence']).toBe('Số 195 đường Hoà Bình, Quận Ninh Kiểu, Cần Thơ');
     expect(fields['person.residence']!.confidence).toBeLessThan(0.7);
   });
 
   it('reads older residence and origin wording (Trú quán, Chỗ ở hiện nay, Nguyên quán)', async () => {
-    const b = await birth(['Họ và tên: LÊ VĂN AN', 'Nguyên quán: Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá', 'Họ và tên mẹ: TRẦN THỊ TƯ', 'Trú quán: Xã Tân Lập, Huyện Đan Phượng, Hà Tây']);
-    expect(b.values).toMatchObject({ 'person.hometown': 'Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá', 'mother:person.residence': 'Xã Tân Lập, Huyện Đan Phượng, Hà Tây' });
+    const b = await birth([
+      'Họ và tên: LÊ VĂN AN',
+      'Nguyên quán: Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá',
+      'Họ và tên mẹ: TRẦN THỊ TƯ',
+      'Trú quán: Xã Tân Lập, Huyện Đan Phượng, Hà Tây',
+    ]);
+    expect(b.values).toMatchObject({
+      'person.hometown': 'Xã Hải Thanh, Huyện Tĩnh Gia, Thanh Hoá',
+      'mother:person.residence': 'Xã Tân Lập, Huyện Đan Phượng, Hà Tây',
+    });
     const m = await marriage(['Họ và tên chồng: LÊ VĂN AN', 'Chỗ ở hiện nay: Phường 3, Quận 5, TP. Hồ Chí Minh']);
     expect(m.values['person.residence']).toBe('Phường 3, Quận 5, TP. Hồ Chí Minh');
   });
@@ -405,9 +646,15 @@ describe('layouts of others: columns, blanks, unreadable headings (issue 11)', (
 
 describe('value parsers for other layouts', () => {
   it('drops specks and rules read as marks from a place', () => {
-    expect(rp.place('Số 163 đường Ngô Gia Tự, Thành phố ¡ Bắc Ninh, Bắc Ninh')).toBe('Số 163 đường Ngô Gia Tự, Thành phố Bắc Ninh, Bắc Ninh');
-    expect(rp.place('Thôn 3, Xã Phật Tích, Huyện: Tiên Du, ¡Bắc Ninh |')).toBe('Thôn 3, Xã Phật Tích, Huyện Tiên Du, Bắc Ninh');
-    expect(rp.place("Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông")).toBe("Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông");
+    expect(rp.place('Số 163 đường Ngô Gia Tự, Thành phố ¡ Bắc Ninh, Bắc Ninh')).toBe(
+      'Số 163 đường Ngô Gia Tự, Thành phố Bắc Ninh, Bắc Ninh',
+    );
+    expect(rp.place('Thôn 3, Xã Phật Tích, Huyện: Tiên Du, ¡Bắc Ninh |')).toBe(
+      'Thôn 3, Xã Phật Tích, Huyện Tiên Du, Bắc Ninh',
+    );
+    expect(rp.place("Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông")).toBe(
+      "Số 11/30 đường 3-2, Huyện Đắk R'Lấp, Đắk Nông",
+    );
   });
   it('reads a closed-list value followed by junk, never a word that is not on the list', () => {
     expect(rp.ethnicity('Kinh Quốctih: Việt')).toBe('Kinh');
@@ -432,7 +679,14 @@ describe('wrapsFlush', () => {
   const spec = (flush: boolean): ReaderSpec => ({
     roles: [],
     fields: [
-      { key: 'person.hometown', labels: ['Nguyên quán'], parse: (t) => t, wraps: true, complete: (t) => /Nam Định$/.test(t), ...(flush ? { wrapsFlush: true } : {}) },
+      {
+        key: 'person.hometown',
+        labels: ['Nguyên quán'],
+        parse: (t) => t,
+        wraps: true,
+        complete: (t) => /Nam Định$/.test(t),
+        ...(flush ? { wrapsFlush: true } : {}),
+      },
       { key: 'person.fullName', labels: ['Họ tên'], parse: (t) => t },
     ],
   });
@@ -448,14 +702,21 @@ describe('wrapsFlush', () => {
   });
 
   it('stops once the value is complete, and at a line that opens with a label', async () => {
-    expect((await read(['Nguyên quán: Ý Yên, Nam Định', 'Ghi chú thêm', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên, Nam Định');
+    expect(
+      (await read(['Nguyên quán: Ý Yên, Nam Định', 'Ghi chú thêm', 'Họ tên: AN'], spec(true))).values[
+        'person.hometown'
+      ],
+    ).toBe('Ý Yên, Nam Định');
     expect((await read(['Nguyên quán: Ý Yên', 'Họ tên: AN'], spec(true))).values['person.hometown']).toBe('Ý Yên');
   });
 });
 
 describe('specks after a label', () => {
   it('a label followed only by low-confidence specks takes the value on the line below', async () => {
-    const spec: ReaderSpec = { roles: [], fields: [{ key: 'person.fullName', labels: ['Họ tên'], parse: (t) => (/^[A-ZĐ ]+$/u.test(t) ? t : undefined) }] };
+    const spec: ReaderSpec = {
+      roles: [],
+      fields: [{ key: 'person.fullName', labels: ['Họ tên'], parse: (t) => (/^[A-ZĐ ]+$/u.test(t) ? t : undefined) }],
+    };
     const ocr = layoutPage(['Họ tên: - S ~', 'NGUYEN HUU QUAN']);
     for (const w of ocr.lines[0]!.words.slice(2)) w.confidence = 0.3;
     const r = await readFields(blank, ocr, spec, context);
@@ -486,7 +747,12 @@ describe('tables and bilingual labels', () => {
       }
       return groups.map((words) => {
         const last = words[words.length - 1]!.box;
-        return { ...l, text: words.map((w) => w.text).join(' '), words, box: { x: words[0]!.box.x, y: l.box.y, width: last.x + last.width - words[0]!.box.x, height: l.box.height } };
+        return {
+          ...l,
+          text: words.map((w) => w.text).join(' '),
+          words,
+          box: { x: words[0]!.box.x, y: l.box.y, width: last.x + last.width - words[0]!.box.x, height: l.box.height },
+        };
       });
     });
     return { ...page, lines };
@@ -494,12 +760,27 @@ describe('tables and bilingual labels', () => {
 
   it('reads a value cell right of its label cell when OCR splits the row into lines', async () => {
     const ocr = cells([
-      [[100, 'Nội dung'], [600, 'Thông tin đăng ký']],
-      [[100, 'Mã số doanh nghiệp'], [600, '0100109106']],
-      [[100, 'Tên doanh nghiệp'], [600, 'CÔNG TY TNHH SAO MAI']],
-      [[100, 'Địa chỉ trụ sở chính'], [600, 'Số 12 phố Huế, Phường Phạm Đình Hổ,']],
+      [
+        [100, 'Nội dung'],
+        [600, 'Thông tin đăng ký'],
+      ],
+      [
+        [100, 'Mã số doanh nghiệp'],
+        [600, '0100109106'],
+      ],
+      [
+        [100, 'Tên doanh nghiệp'],
+        [600, 'CÔNG TY TNHH SAO MAI'],
+      ],
+      [
+        [100, 'Địa chỉ trụ sở chính'],
+        [600, 'Số 12 phố Huế, Phường Phạm Đình Hổ,'],
+      ],
       [[600, 'Quận Hai Bà Trưng, Hà Nội']],
-      [[100, 'Điện thoại'], [600, '0243826111']],
+      [
+        [100, 'Điện thoại'],
+        [600, '0243826111'],
+      ],
     ]);
     expect(ocr.lines.length).toBeGreaterThan(6);
     const { fields } = await readFields(blank, ocr, spec, context);
@@ -521,7 +802,11 @@ describe('tables and bilingual labels', () => {
       ],
       spec,
     );
-    expect(values).toEqual({ 'org.taxCode': '0100109106', 'org.name': 'CÔNG TY TNHH SAO MAI', 'org.phone': '0243826111' });
+    expect(values).toEqual({
+      'org.taxCode': '0100109106',
+      'org.name': 'CÔNG TY TNHH SAO MAI',
+      'org.phone': '0243826111',
+    });
   });
 
   it('reads a label whose words OCR ran together with one slip', async () => {

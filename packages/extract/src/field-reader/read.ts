@@ -63,7 +63,30 @@ interface Hit {
 }
 
 const LEADER = /^[.…_·:;,|\-–—/\\'"`~*]+$/u;
-const FILLER_BEFORE_HEADING = new Set(['i', 'ii', 'iii', 'iv', 'v', 'vi', '1', '2', '3', '4', '5', 'a', 'b', 'c', 'thong', 'tin', 've', 'phan', 'khai', 'ghi', 'ben', 'cua']);
+const FILLER_BEFORE_HEADING = new Set([
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'vi',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  'a',
+  'b',
+  'c',
+  'thong',
+  'tin',
+  've',
+  'phan',
+  'khai',
+  'ghi',
+  'ben',
+  'cua',
+]);
 
 function compile(label: string): CompiledLabel {
   const trimmed = label.trim();
@@ -79,7 +102,14 @@ function toLine(l: OcrLine, index: number): Line {
     const text = w.text.normalize('NFC');
     if (text.trim() === '') continue;
     const start = cursor === 0 ? 0 : cursor + 1;
-    words.push({ text, box: w.box, confidence: w.confidence, start, end: start + text.length, leader: LEADER.test(text) });
+    words.push({
+      text,
+      box: w.box,
+      confidence: w.confidence,
+      start,
+      end: start + text.length,
+      leader: LEADER.test(text),
+    });
     cursor = start + text.length;
   }
   const text = words.map((w) => w.text).join(' ');
@@ -87,10 +117,16 @@ function toLine(l: OcrLine, index: number): Line {
   const tokens: Token[] = [];
   for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
     const start = m.index;
-    tokens.push({ text: m[0], start, end: start + m[0].length, word: words.findIndex((w) => w.start <= start && start < w.end) });
+    tokens.push({
+      text: m[0],
+      start,
+      end: start + m[0].length,
+      word: words.findIndex((w) => w.start <= start && start < w.end),
+    });
   }
   // Word boxes of lower-case words are short: the line box (ascenders and descenders) sets the vertical scale.
-  const height = words.length > 0 ? Math.max(median(words.map((w) => w.box.height)), l.box.height * 0.85) : l.box.height;
+  const height =
+    words.length > 0 ? Math.max(median(words.map((w) => w.box.height)), l.box.height * 0.85) : l.box.height;
   return { index, text, box: l.box, words, tokens, height: Math.max(1, height) };
 }
 
@@ -101,7 +137,16 @@ function syntheticWords(l: OcrLine): OcrLine['words'] {
   return parts.map((p) => {
     const i = l.text.indexOf(p, at);
     at = i + p.length;
-    return { text: p, confidence: l.confidence, box: { x: Math.round(l.box.x + (l.box.width * i) / total), y: l.box.y, width: Math.max(1, Math.round((l.box.width * p.length) / total)), height: l.box.height } };
+    return {
+      text: p,
+      confidence: l.confidence,
+      box: {
+        x: Math.round(l.box.x + (l.box.width * i) / total),
+        y: l.box.y,
+        width: Math.max(1, Math.round((l.box.width * p.length) / total)),
+        height: l.box.height,
+      },
+    };
   });
 }
 
@@ -195,11 +240,17 @@ function buildLexicon(spec: ReaderSpec): Lexicon {
       byLabel.set(key, e);
     }
   }
-  const entries: Lexicon['entries'] = [...byLabel.values()].map((e) => ({ label: e.label, what: { kind: 'field', fields: e.fields } }));
-  for (const r of spec.roles) for (const h of r.headings) entries.push({ label: compile(h), what: { kind: 'heading', role: r.id } });
+  const entries: Lexicon['entries'] = [...byLabel.values()].map((e) => ({
+    label: e.label,
+    what: { kind: 'field', fields: e.fields },
+  }));
+  for (const r of spec.roles)
+    for (const h of r.headings) entries.push({ label: compile(h), what: { kind: 'heading', role: r.id } });
   for (const s of spec.stops ?? []) entries.push({ label: compile(s), what: { kind: 'stop' } });
   entries.sort((a, b) => b.label.squeezed.length - a.label.squeezed.length);
-  const qualifiers = spec.roles.flatMap((r) => r.qualifiers.map((q) => ({ label: compile(q), role: r.id }))).sort((a, b) => b.label.squeezed.length - a.label.squeezed.length);
+  const qualifiers = spec.roles
+    .flatMap((r) => r.qualifiers.map((q) => ({ label: compile(q), role: r.id })))
+    .sort((a, b) => b.label.squeezed.length - a.label.squeezed.length);
   return { entries, qualifiers };
 }
 
@@ -239,7 +290,17 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
         heading[t] = e.what.kind === 'heading';
       }
       const labelRole = e.what.kind === 'field' ? e.what.fields.find((f) => f.labelRole)?.labelRole : undefined;
-      hits.push({ line, from: i, to, start: line.tokens[i]!.start, end: line.tokens[to - 1]!.end, what: e.what, labelLength: e.label.squeezed.length, box: hitBox(line, i, to), ...(labelRole ? { role: labelRole } : {}) });
+      hits.push({
+        line,
+        from: i,
+        to,
+        start: line.tokens[i]!.start,
+        end: line.tokens[to - 1]!.end,
+        what: e.what,
+        labelLength: e.label.squeezed.length,
+        box: hitBox(line, i, to),
+        ...(labelRole ? { role: labelRole } : {}),
+      });
     }
   }
   hits.sort((a, b) => a.from - b.from);
@@ -252,7 +313,8 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       let at = h.to;
       if (line.tokens[at]?.text === 'cua' && at + 1 < limit) at++;
       // Only spaces between label and role word: `Họ tên: Võ Văn An` is a name, `Họ tên vợ:` a role.
-      if (!/^[\s,]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, ''))) break;
+      if (!/^[\s,]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, '')))
+        break;
       const to = matchAt(line, at, q.label);
       if (to < 0 || to > limit) continue;
       // A short role word must end the label (colon, leader, line end or the next label), not open a value.
@@ -269,7 +331,14 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
   const merged: Hit[] = [];
   for (const h of hits) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.what.kind === 'field' && h.what.kind === 'field' && h.role === undefined && prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) && /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start))) {
+    if (
+      prev &&
+      prev.what.kind === 'field' &&
+      h.what.kind === 'field' &&
+      h.role === undefined &&
+      prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) &&
+      /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start))
+    ) {
       prev.to = h.to;
       prev.end = h.end;
       prev.box = unionBoxes([prev.box, h.box]);
@@ -288,7 +357,12 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
     const next = merged[k + 1];
     const rest = line.text.slice(h.end, next && next.line === line ? next.start : undefined);
     // `1. Người sử dụng đất   2. Thửa đất`: the next heading's number is not text after this one.
-    return /^[^\p{L}\p{N}]*$/u.test(rest) || /^\s*:/.test(rest) || /^\s*\(/.test(rest) || (next?.what.kind === 'heading' && LIST_MARKER.test(rest));
+    return (
+      /^[^\p{L}\p{N}]*$/u.test(rest) ||
+      /^\s*:/.test(rest) ||
+      /^\s*\(/.test(rest) ||
+      (next?.what.kind === 'heading' && LIST_MARKER.test(rest))
+    );
   });
 }
 
@@ -308,7 +382,12 @@ function skipGloss(line: Line, h: Hit, next: Hit | undefined): void {
   let end = -1;
   for (let n = 0; n < 6; n++) {
     const word = /^\S+/.exec(line.text.slice(at, limit))?.[0];
-    if (!word || !GLOSS_WORD.test(word) || (word.replace(/[^A-Za-z]/g, '').length >= 3 && word === word.toUpperCase() && !/^no\.?:?$/i.test(word))) break;
+    if (
+      !word ||
+      !GLOSS_WORD.test(word) ||
+      (word.replace(/[^A-Za-z]/g, '').length >= 3 && word === word.toUpperCase() && !/^no\.?:?$/i.test(word))
+    )
+      break;
     end = at + word.length;
     at = end + (/^\s*/.exec(line.text.slice(end))?.[0].length ?? 0);
     if (word.endsWith(':')) break;
@@ -341,12 +420,21 @@ interface Opener {
 function buildOpeners(hits: Hit[]): Opener[] {
   const openers: Opener[] = hits
     .filter((h) => h.what.kind === 'heading' || h.role !== undefined)
-    .map((h) => ({ role: h.what.kind === 'heading' ? h.what.role : h.role!, box: h.box, lineIndex: h.line.index, left: -Infinity, right: Infinity, row: [] }));
+    .map((h) => ({
+      role: h.what.kind === 'heading' ? h.what.role : h.role!,
+      box: h.box,
+      lineIndex: h.line.index,
+      left: -Infinity,
+      right: Infinity,
+      row: [],
+    }));
   const done = new Set<Opener>();
   for (const o of openers) {
     if (done.has(o)) continue;
     const cy = o.box.y + o.box.height / 2;
-    const row = openers.filter((p) => Math.abs(p.box.y + p.box.height / 2 - cy) < Math.max(o.box.height, p.box.height) * 0.6).sort((a, b) => a.box.x - b.box.x);
+    const row = openers
+      .filter((p) => Math.abs(p.box.y + p.box.height / 2 - cy) < Math.max(o.box.height, p.box.height) * 0.6)
+      .sort((a, b) => a.box.x - b.box.x);
     for (const p of row) done.add(p);
     if (row.length < 2 || new Set(row.map((p) => p.role)).size < row.length) {
       for (const p of row) p.row = [p];
@@ -355,7 +443,9 @@ function buildOpeners(hits: Hit[]): Opener[] {
     row.forEach((p, k) => {
       const next = row[k + 1];
       const prev = row[k - 1];
-      p.left = prev ? (prev.box.x + prev.box.width + p.box.x) / 2 : p.box.x - (row[1]!.box.x - (p.box.x + p.box.width)) / 2;
+      p.left = prev
+        ? (prev.box.x + prev.box.width + p.box.x) / 2
+        : p.box.x - (row[1]!.box.x - (p.box.x + p.box.width)) / 2;
       p.right = next ? (p.box.x + p.box.width + next.box.x) / 2 : Infinity;
       p.row = row;
     });
@@ -372,11 +462,16 @@ function scopeOf(openers: Opener[], x: number, box: Box, lineIndex: number): Ope
     const sameRow = Math.abs(ocy - cy) < box.height * 0.6;
     const above = ocy < cy && !sameRow;
     const leftOnRow = sameRow && o.box.x <= box.x;
-    if (!(above || leftOnRow || o.lineIndex === lineIndex && o.box.x <= box.x)) continue;
+    if (!(above || leftOnRow || (o.lineIndex === lineIndex && o.box.x <= box.x))) continue;
     const inColumn = x >= o.left && x < o.right;
     const tableHeader = o.row.length > 1 && x < o.row[0]!.left;
     if (!inColumn && !tableHeader) continue;
-    if (!best || ocy > best.box.y + best.box.height / 2 + 1 || (Math.abs(ocy - (best.box.y + best.box.height / 2)) <= 1 && o.box.x > best.box.x && inColumn)) best = o;
+    if (
+      !best ||
+      ocy > best.box.y + best.box.height / 2 + 1 ||
+      (Math.abs(ocy - (best.box.y + best.box.height / 2)) <= 1 && o.box.x > best.box.x && inColumn)
+    )
+      best = o;
   }
   return best;
 }
@@ -390,7 +485,14 @@ interface Piece {
 }
 
 /** The words of `line` between characters [from, to) and x in [left, right): leaders dropped, cut at a wide gap. */
-function piecesOf(line: Line, from: number, to: number, left: number, right: number, spanLeaders = false): Piece | undefined {
+function piecesOf(
+  line: Line,
+  from: number,
+  to: number,
+  left: number,
+  right: number,
+  spanLeaders = false,
+): Piece | undefined {
   const inside: Array<{ w: Word; text: string }> = [];
   for (const w of line.words) {
     if (w.end <= from || w.start >= to) continue;
@@ -398,7 +500,15 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
     if (cx < left) continue;
     // A column edge does not split a run of words at ordinary spacing: the run is one value.
     const prev = inside[inside.length - 1]?.w;
-    if (cx >= right && !(prev && prev === line.words[line.words.indexOf(w) - 1] && w.box.x - (prev.box.x + prev.box.width) < line.height * 1.2)) continue;
+    if (
+      cx >= right &&
+      !(
+        prev &&
+        prev === line.words[line.words.indexOf(w) - 1] &&
+        w.box.x - (prev.box.x + prev.box.width) < line.height * 1.2
+      )
+    )
+      continue;
     const text = w.text.slice(Math.max(0, from - w.start), Math.min(w.text.length, to - w.start));
     inside.push({ w, text });
   }
@@ -410,14 +520,23 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
   let underlined = false;
   for (const p of inside) {
     // What is left of a label's bracket or unit (`Ông (họ và tên):`, `Diện tích (m²):`) is not the value either.
-    const core = p.text.replace(/^[\s:.;,|_…·/\\)-]+/u, '').replace(kept.length === 0 ? /^\([^)\s]{0,4}\)[:.]?$/u : /$^/u, '');
+    const core = p.text
+      .replace(/^[\s:.;,|_…·/\\)-]+/u, '')
+      .replace(kept.length === 0 ? /^\([^)\s]{0,4}\)[:.]?$/u : /$^/u, '');
     const junk = /(\p{L})\1\1/iu.test(core);
     if (kept.length === 0 && (core === '' || LEADER.test(core) || junk)) {
       last = p.w;
       underlined ||= junk || /\.{3,}|…/.test(p.text);
       continue;
     }
-    if (kept.length > 0 && last && !p.w.leader && !spanLeaders && p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5) break;
+    if (
+      kept.length > 0 &&
+      last &&
+      !p.w.leader &&
+      !spanLeaders &&
+      p.w.box.x - (last.box.x + last.box.width) > line.height * 3.5
+    )
+      break;
     last = p.w;
     if (p.w.leader) {
       if (/\.{3,}|…/.test(p.w.text)) underlined = true;
@@ -448,17 +567,55 @@ function piecesOf(line: Line, from: number, to: number, left: number, right: num
     kept.push({ w: p.w, text });
   }
   if (kept.length === 0) return undefined;
-  return { text: kept.map((k) => k.text).join(' ').trim(), box: unionBoxes(kept.map((k) => k.w.box)), confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length, underlined };
+  return {
+    text: kept
+      .map((k) => k.text)
+      .join(' ')
+      .trim(),
+    box: unionBoxes(kept.map((k) => k.w.box)),
+    confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length,
+    underlined,
+  };
 }
 
-const DANGLING = new Set(['cua', 'tai', 'o', 'va', 'so', 'xa', 'phuong', 'huyen', 'tinh', 'thanh', 'pho', 'quan', 'thi', 'tran', 'duong', 'to', 'ap', 'thon', 'khu', 'ban', 'benh', 'vien', 'uy', 'nhan', 'dan', 'trung', 'tam']);
+const DANGLING = new Set([
+  'cua',
+  'tai',
+  'o',
+  'va',
+  'so',
+  'xa',
+  'phuong',
+  'huyen',
+  'tinh',
+  'thanh',
+  'pho',
+  'quan',
+  'thi',
+  'tran',
+  'duong',
+  'to',
+  'ap',
+  'thon',
+  'khu',
+  'ban',
+  'benh',
+  'vien',
+  'uy',
+  'nhan',
+  'dan',
+  'trung',
+  'tam',
+]);
 
 const LIST_MARKER = /^\s*(?:\d{1,2}|[ivx]{1,4}|\p{L})[.)]\s*$|^\s*[*•\-–]\s*$/iu;
 
 /** Where a label's line starts: a list marker before it (`2. Địa chỉ`, `a) Thửa đất số`, `* Họ và tên`) belongs to the label. */
 function labelLeft(hit: Hit): number {
   const first = hit.line.words[0];
-  return first && first.box.x < hit.box.x && LIST_MARKER.test(hit.line.text.slice(0, hit.start)) ? first.box.x : hit.box.x;
+  return first && first.box.x < hit.box.x && LIST_MARKER.test(hit.line.text.slice(0, hit.start))
+    ? first.box.x
+    : hit.box.x;
 }
 
 /** Why a value looks cut short, or undefined: dots fused to its last word, a dangling connective, a trailing comma. */
@@ -468,7 +625,8 @@ export function cutReason(raw: string, place = true): string | undefined {
   if (place && /[,\-–]$/.test(t)) return 'it ends with a separator';
   const last = foldPerChar(t).match(/[\p{L}\p{N}]+$/u)?.[0];
   // `Bình Dương`, `Quảng Trị`: a province name ending the place is its end, whatever its last word.
-  if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1 && !endsWithProvince(t)) return 'it ends with a word that needs a continuation';
+  if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1 && !endsWithProvince(t))
+    return 'it ends with a word that needs a continuation';
   return undefined;
 }
 
@@ -492,7 +650,12 @@ export const UNDERLINED_CAP = 0.69;
  * fields are keyed `<role>:<key>`. With a recogniser, fields marked `reread` and values that look
  * cut are read again as single lines and the readings voted on.
  */
-export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec, context: ExtractContext): Promise<ReadResult> {
+export async function readFields(
+  page: PageImage,
+  ocr: OcrPage,
+  spec: ReaderSpec,
+  context: ExtractContext,
+): Promise<ReadResult> {
   const lexicon = buildLexicon(spec);
   const lines = ocr.lines.map(toLine).filter((l) => l.words.length > 0);
   const hitsByLine = new Map<Line, Hit[]>();
@@ -508,8 +671,11 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
   };
   // Labels already seen in each role scope: a repeat opens the paired role's block (see `ReaderRole.pairedWith`).
   const blocks = new Map<Opener, { seen: Set<string>; to?: string }>();
-  const fieldFor = (fields: ReaderField[], role: string): ReaderField | undefined => fields.find((f) => (f.roles ?? ['subject']).includes(role)) ?? fields.find((f) => (f.roles ?? ['subject']).includes('*'));
-  const keyFor = (f: ReaderField, role: string) => ((f.roles ?? ['subject']).includes(role) && role !== 'subject' ? `${role}:${f.key}` : f.key);
+  const fieldFor = (fields: ReaderField[], role: string): ReaderField | undefined =>
+    fields.find((f) => (f.roles ?? ['subject']).includes(role)) ??
+    fields.find((f) => (f.roles ?? ['subject']).includes('*'));
+  const keyFor = (f: ReaderField, role: string) =>
+    (f.roles ?? ['subject']).includes(role) && role !== 'subject' ? `${role}:${f.key}` : f.key;
 
   /** Right bound of a value on its line: the next hit on the same OCR line or on another line of the same row. */
   const rowLimit = (hit: Hit): number => {
@@ -517,7 +683,8 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const cy = hit.box.y + hit.box.height / 2;
     for (const h of allHits) {
       if (h === hit || h.box.x <= hit.box.x + hit.box.width - 1) continue;
-      if (Math.abs(h.box.y + h.box.height / 2 - cy) < hit.line.height * 0.6 && h.line !== hit.line) right = Math.min(right, h.box.x);
+      if (Math.abs(h.box.y + h.box.height / 2 - cy) < hit.line.height * 0.6 && h.line !== hit.line)
+        right = Math.min(right, h.box.x);
     }
     return right;
   };
@@ -539,7 +706,12 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const below = (after: Box, maxGap: number) =>
       byY.find((l) => {
         const gap = l.box.y - (after.y + after.height);
-        return l !== hit.line && gap > -after.height * 0.4 && gap < maxGap && l.words.some((w) => !w.leader && w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < cellRight);
+        return (
+          l !== hit.line &&
+          gap > -after.height * 0.4 &&
+          gap < maxGap &&
+          l.words.some((w) => !w.leader && w.box.x + w.box.width / 2 >= from && w.box.x + w.box.width / 2 < cellRight)
+        );
       });
     let anchor: Box;
     let valueRight = first ? bound : cellRight;
@@ -569,7 +741,9 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       if (spec.complete?.(text)) break;
       const l = below(anchor, hit.line.height * 1.6);
       if (!l) break;
-      const indented = l.words.find((w) => w.box.x + w.box.width / 2 >= valueFrom && w.box.x + w.box.width / 2 < valueRight);
+      const indented = l.words.find(
+        (w) => w.box.x + w.box.width / 2 >= valueFrom && w.box.x + w.box.width / 2 < valueRight,
+      );
       // A value not yet complete may wrap flush under its label when the field says so (cards print places that way).
       const open = cutReason(text) !== undefined || (spec.wrapsFlush === true && spec.complete !== undefined);
       // A value under its label continues on lines aligned with its first line; one after its label, on lines indented past the label.
@@ -578,7 +752,7 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       const p = lineValue(l, valueFrom, valueRight);
       if (!p) break;
       // A line back left of the wrap margin continues the value only when it completes it (`…, Hải` + `Phòng`).
-      if (!open && indented.box.x < wrapLeft && !(spec.complete && spec.complete(`${text} ${p.text}`))) break;
+      if (!open && indented.box.x < wrapLeft && !spec.complete?.(`${text} ${p.text}`)) break;
       parts.push(p);
       anchor = p.box;
     }
@@ -590,7 +764,13 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
     const cy = hit.box.y + hit.box.height / 2;
     const start = hit.box.x + hit.box.width;
     const cell = lines
-      .filter((l) => l !== hit.line && l.box.x >= start && l.box.x < right && Math.abs(l.box.y + l.box.height / 2 - cy) < hit.line.height * 0.6)
+      .filter(
+        (l) =>
+          l !== hit.line &&
+          l.box.x >= start &&
+          l.box.x < right &&
+          Math.abs(l.box.y + l.box.height / 2 - cy) < hit.line.height * 0.6,
+      )
       .sort((a, b) => a.box.x - b.box.x)[0];
     return cell ? lineValue(cell, start, right) : undefined;
   };
@@ -601,9 +781,15 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
       const cx = h.box.x + h.box.width / 2;
       return cx >= left && cx < right;
     });
-    const firstWord = l.words.find((w) => !w.leader && w.box.x + w.box.width / 2 >= left && w.box.x + w.box.width / 2 < right);
+    const firstWord = l.words.find(
+      (w) => !w.leader && w.box.x + w.box.width / 2 >= left && w.box.x + w.box.width / 2 < right,
+    );
     if (!firstWord) return undefined;
-    if (hits.length > 0 && (hits[0]!.start <= firstWord.start || LIST_MARKER.test(l.text.slice(firstWord.start, hits[0]!.start)))) return undefined;
+    if (
+      hits.length > 0 &&
+      (hits[0]!.start <= firstWord.start || LIST_MARKER.test(l.text.slice(firstWord.start, hits[0]!.start)))
+    )
+      return undefined;
     return piecesOf(l, 0, hits[0]?.start ?? l.text.length, left, right);
   };
 
@@ -652,30 +838,73 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
         const evidence: Evidence[] = parts.map((p) => ({ method: 'ocr', sha256, page: pageNo, box: p.box }));
         const toField = (text: string, confidence: number): ExtractedField | undefined => {
           const value = field.parse(text);
-          return value === undefined ? undefined : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
+          return value === undefined
+            ? undefined
+            : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
         };
         const raw = parts.map((p) => p.text).join(' ');
         // A value over a dotted line that OCR read as text needs a second reading to be trusted.
         const firstConfidence = Math.min(...parts.map((p) => p.confidence));
-        const first = toField(raw, parts.some((p) => p.underlined) ? Math.min(firstConfidence, UNDERLINED_CAP) : firstConfidence);
+        const first = toField(
+          raw,
+          parts.some((p) => p.underlined) ? Math.min(firstConfidence, UNDERLINED_CAP) : firstConfidence,
+        );
         if (!first) continue;
         const cut = field.mayBeCut === false ? undefined : cutReason(raw, (field.connectives ?? field.wraps) === true);
-        const rereads = field.reread || cut ? await rereadBoxes(page, parts.map((p) => p.box), context) : [];
+        const rereads =
+          field.reread || cut
+            ? await rereadBoxes(
+                page,
+                parts.map((p) => p.box),
+                context,
+              )
+            : [];
         // A region re-read sees a table's rules as `|`: they are not part of the value.
         const clean = rereads
-          .map((r) => ({ ...r, text: r.text.replace(/(^|\s)[|¦]+(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim() }))
+          .map((r) => ({
+            ...r,
+            text: r.text
+              .replace(/(^|\s)[|¦]+(?=\s|$)/gu, ' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          }))
           .filter((r) => !cut || cutReason(r.text, (field.connectives ?? field.wraps) === true) === undefined);
-        const readings = [first, ...clean.map((r) => toField(r.text, r.confidence))].filter((f): f is ExtractedField => f !== undefined);
+        const readings = [first, ...clean.map((r) => toField(r.text, r.confidence))].filter(
+          (f): f is ExtractedField => f !== undefined,
+        );
         let chosen = chooseReading(readings, voteOptionsFor(key));
         if (!chosen) continue;
-        if (cut && (clean.length === 0 || chosen.raw === raw || cutReason(chosen.raw ?? raw, (field.connectives ?? field.wraps) === true) !== undefined)) {
+        if (
+          cut &&
+          (clean.length === 0 ||
+            chosen.raw === raw ||
+            cutReason(chosen.raw ?? raw, (field.connectives ?? field.wraps) === true) !== undefined)
+        ) {
           chosen = { ...chosen, confidence: Math.min(chosen.confidence, UNSURE_CAP) };
-          diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `The value of \`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` looks cut short (${cut}); it needs review.` });
+          diagnostics.push({
+            code: 'EXTRACT_VALUE_MAYBE_CUT',
+            severity: 'warning',
+            origin: 'extract',
+            key: key.replace(/^([a-z]+):person\./i, 'person.$1.'),
+            message: `The value of \`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` looks cut short (${cut}); it needs review.`,
+          });
         }
-        if (!cut && field.complete && !field.complete(String(chosen.raw ?? raw)) && chosen.confidence >= UNDERLINED_CAP) {
+        if (
+          !cut &&
+          field.complete &&
+          !field.complete(String(chosen.raw ?? raw)) &&
+          chosen.confidence >= UNDERLINED_CAP
+        ) {
           // A place that does not end with its province may have lost its last wrapped line.
           chosen = { ...chosen, confidence: UNDERLINED_CAP };
-          diagnostics.push({ code: 'EXTRACT_VALUE_MAYBE_CUT', severity: 'info', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: 'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.' });
+          diagnostics.push({
+            code: 'EXTRACT_VALUE_MAYBE_CUT',
+            severity: 'info',
+            origin: 'extract',
+            key: key.replace(/^([a-z]+):person\./i, 'person.$1.'),
+            message:
+              'The value does not end as a complete one (e.g. a place without its province); kept below the fill threshold for review.',
+          });
         }
         if (readings.some((r) => SPECKS.test(String(r.raw))) && chosen.confidence > UNDERLINED_CAP) {
           // Table rules or specks read as marks inside the value: the line was read through noise.
@@ -683,7 +912,13 @@ export async function readFields(page: PageImage, ocr: OcrPage, spec: ReaderSpec
         }
         if (inferred && chosen.confidence > UNSURE_CAP) {
           chosen = { ...chosen, confidence: UNSURE_CAP };
-          diagnostics.push({ code: 'EXTRACT_ROLE_INFERRED', severity: 'warning', origin: 'extract', key: key.replace(/^([a-z]+):person\./i, 'person.$1.'), message: `\`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` was read in a repeated block whose heading was not readable; whose value it is was inferred and needs review.` });
+          diagnostics.push({
+            code: 'EXTRACT_ROLE_INFERRED',
+            severity: 'warning',
+            origin: 'extract',
+            key: key.replace(/^([a-z]+):person\./i, 'person.$1.'),
+            message: `\`${key.replace(/^([a-z]+):person\./i, 'person.$1.')}\` was read in a repeated block whose heading was not readable; whose value it is was inferred and needs review.`,
+          });
         }
         fields[key] = chosen;
         return;

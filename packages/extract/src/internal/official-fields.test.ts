@@ -22,7 +22,8 @@ describe('parseNumberSymbol', () => {
   });
 
   it('rejects text that is no number/symbol', () => {
-    for (const text of ['', 'Ngày 12 tháng 3', '2635', 'V/v', 'abc/def ghi']) expect(parseNumberSymbol(text)?.number).toBeUndefined();
+    for (const text of ['', 'Ngày 12 tháng 3', '2635', 'V/v', 'abc/def ghi'])
+      expect(parseNumberSymbol(text)?.number).toBeUndefined();
   });
 
   it('round-trips printed numbers with OCR spacing and Đ read as D', () => {
@@ -73,13 +74,25 @@ describe('parsePlaceDate', () => {
 
 describe('parseIssuingBody', () => {
   it('separates the parent body from the issuer when the second line names an organisation', () => {
-    expect(parseIssuingBody(['UBND THÀNH PHỐ ĐÀ NĂNG.', 'SƠ GIAO DỤC VÀ ĐAO TẠO'])).toEqual({ issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', parent: 'UBND THÀNH PHỐ ĐÀ NẴNG' });
-    expect(parseIssuingBody(['SỞ Y TẾ BẮC NINH', 'BỆNH VIÊN ĐAKHOATINH -'])).toEqual({ issuer: 'BỆNH VIỆN ĐA KHOA TỈNH', parent: 'SỞ Y TẾ BẮC NINH' });
+    expect(parseIssuingBody(['UBND THÀNH PHỐ ĐÀ NĂNG.', 'SƠ GIAO DỤC VÀ ĐAO TẠO'])).toEqual({
+      issuer: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO',
+      parent: 'UBND THÀNH PHỐ ĐÀ NẴNG',
+    });
+    expect(parseIssuingBody(['SỞ Y TẾ BẮC NINH', 'BỆNH VIÊN ĐAKHOATINH -'])).toEqual({
+      issuer: 'BỆNH VIỆN ĐA KHOA TỈNH',
+      parent: 'SỞ Y TẾ BẮC NINH',
+    });
   });
 
   it('joins a name printed over two lines', () => {
-    expect(parseIssuingBody(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG'])).toEqual({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG', parent: undefined });
-    expect(parseIssuingBody(['ỦY BAN THƯỜNG VỤ', 'QUỐC HỘI'])).toEqual({ issuer: 'ỦY BAN THƯỜNG VỤ QUỐC HỘI', parent: undefined });
+    expect(parseIssuingBody(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ ĐÀ NẴNG'])).toEqual({
+      issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG',
+      parent: undefined,
+    });
+    expect(parseIssuingBody(['ỦY BAN THƯỜNG VỤ', 'QUỐC HỘI'])).toEqual({
+      issuer: 'ỦY BAN THƯỜNG VỤ QUỐC HỘI',
+      parent: undefined,
+    });
   });
 
   it('drops a repeated line and mixed-case debris before the name', () => {

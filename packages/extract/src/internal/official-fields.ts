@@ -8,9 +8,57 @@ const fold = (text: string): string => foldDiacritics(text.normalize('NFC')).toL
 
 /** Abbreviations of symbols as printed; OCR confuses Đ and D and the case of the small letters. */
 const SYMBOL_WORDS = [
-  'QĐ', 'NĐ', 'NQ', 'TB', 'KH', 'CV', 'TTr', 'BC', 'CT', 'TT', 'HD', 'CTr', 'CĐ', 'GM', 'BB', 'ĐA', 'PA', 'TTg', 'CP', 'QH',
-  'UBND', 'HĐND', 'SGDĐT', 'BGDĐT', 'GDĐT', 'PGDĐT', 'LĐTBXH', 'SLĐTBXH', 'BLĐTBXH', 'VPCP', 'CTrTT', 'BTP', 'STP', 'SYT', 'BYT',
-  'UBTVQH', 'TW', 'HĐXD', 'VPĐK', 'ĐTN', 'KTT', 'TCKT', 'BVT', 'ĐU', 'ĐUK', 'BTC', 'BNV', 'BCA', 'BQP', 'BTNMT', 'STNMT',
+  'QĐ',
+  'NĐ',
+  'NQ',
+  'TB',
+  'KH',
+  'CV',
+  'TTr',
+  'BC',
+  'CT',
+  'TT',
+  'HD',
+  'CTr',
+  'CĐ',
+  'GM',
+  'BB',
+  'ĐA',
+  'PA',
+  'TTg',
+  'CP',
+  'QH',
+  'UBND',
+  'HĐND',
+  'SGDĐT',
+  'BGDĐT',
+  'GDĐT',
+  'PGDĐT',
+  'LĐTBXH',
+  'SLĐTBXH',
+  'BLĐTBXH',
+  'VPCP',
+  'CTrTT',
+  'BTP',
+  'STP',
+  'SYT',
+  'BYT',
+  'UBTVQH',
+  'TW',
+  'HĐXD',
+  'VPĐK',
+  'ĐTN',
+  'KTT',
+  'TCKT',
+  'BVT',
+  'ĐU',
+  'ĐUK',
+  'BTC',
+  'BNV',
+  'BCA',
+  'BQP',
+  'BTNMT',
+  'STNMT',
 ];
 const SYMBOL_BY_FOLD = new Map(SYMBOL_WORDS.map((w) => [fold(w), w]));
 
@@ -24,21 +72,53 @@ function canonicalWord(word: string): string {
 
 /** The kind of document a symbol's first word names (`QĐ` → Quyết định). */
 export const KIND_BY_SYMBOL: Readonly<Record<string, string>> = {
-  QĐ: 'Quyết định', NĐ: 'Nghị định', NQ: 'Nghị quyết', TB: 'Thông báo', KH: 'Kế hoạch', CV: 'Công văn', TTr: 'Tờ trình',
-  BC: 'Báo cáo', TT: 'Thông tư', HD: 'Hướng dẫn', CTr: 'Chương trình', CĐ: 'Công điện', GM: 'Giấy mời', BB: 'Biên bản',
-  ĐA: 'Đề án', PA: 'Phương án', CT: 'Chỉ thị',
+  QĐ: 'Quyết định',
+  NĐ: 'Nghị định',
+  NQ: 'Nghị quyết',
+  TB: 'Thông báo',
+  KH: 'Kế hoạch',
+  CV: 'Công văn',
+  TTr: 'Tờ trình',
+  BC: 'Báo cáo',
+  TT: 'Thông tư',
+  HD: 'Hướng dẫn',
+  CTr: 'Chương trình',
+  CĐ: 'Công điện',
+  GM: 'Giấy mời',
+  BB: 'Biên bản',
+  ĐA: 'Đề án',
+  PA: 'Phương án',
+  CT: 'Chỉ thị',
 };
 
 /** Document titles printed on their own line under the header, folded. */
 export const KIND_TITLES: Readonly<Record<string, string>> = {
-  'quyet dinh': 'Quyết định', 'nghi dinh': 'Nghị định', 'nghi quyet': 'Nghị quyết', 'thong bao': 'Thông báo', 'ke hoach': 'Kế hoạch',
-  'cong van': 'Công văn', 'to trinh': 'Tờ trình', 'bao cao': 'Báo cáo', 'thong tu': 'Thông tư', 'huong dan': 'Hướng dẫn',
-  'chuong trinh': 'Chương trình', 'cong dien': 'Công điện', 'giay moi': 'Giấy mời', 'bien ban': 'Biên bản', 'de an': 'Đề án',
-  'phuong an': 'Phương án', 'chi thi': 'Chỉ thị', 'quy che': 'Quy chế', 'quy dinh': 'Quy định', 'luat': 'Luật',
+  'quyet dinh': 'Quyết định',
+  'nghi dinh': 'Nghị định',
+  'nghi quyet': 'Nghị quyết',
+  'thong bao': 'Thông báo',
+  'ke hoach': 'Kế hoạch',
+  'cong van': 'Công văn',
+  'to trinh': 'Tờ trình',
+  'bao cao': 'Báo cáo',
+  'thong tu': 'Thông tư',
+  'huong dan': 'Hướng dẫn',
+  'chuong trinh': 'Chương trình',
+  'cong dien': 'Công điện',
+  'giay moi': 'Giấy mời',
+  'bien ban': 'Biên bản',
+  'de an': 'Đề án',
+  'phuong an': 'Phương án',
+  'chi thi': 'Chỉ thị',
+  'quy che': 'Quy chế',
+  'quy dinh': 'Quy định',
+  luat: 'Luật',
 };
 
 /** Every kind a record may carry. */
-export const DOCUMENT_KINDS: readonly string[] = [...new Set([...Object.values(KIND_TITLES), ...Object.values(KIND_BY_SYMBOL)])];
+export const DOCUMENT_KINDS: readonly string[] = [
+  ...new Set([...Object.values(KIND_TITLES), ...Object.values(KIND_BY_SYMBOL)]),
+];
 
 export interface NumberSymbol {
   /** The whole number/symbol, e.g. `1906/SGDĐT-CTrTT`, `09/2023/QĐ-TTg`, `60-NQ/TW`; undefined when the number is left blank. */
@@ -101,27 +181,75 @@ export interface PlaceDate {
 export function parsePlaceDate(text: string): PlaceDate | undefined {
   if (typeof text !== 'string' || text.length > 300) return undefined;
   const nfc = text.normalize('NFC');
-  const folded = [...nfc].map((c) => foldDiacritics(c).charAt(0) || c).join('').toLowerCase();
-  const m = /ngay[\s.,:]*([0-9OoIl]{1,2})[\s.,]*thang[\s.,]*([0-9OoIl]{1,2})[\s.,]*nam[\s.,]*([0-9OoIl]{4})/.exec(folded);
+  const folded = [...nfc]
+    .map((c) => foldDiacritics(c).charAt(0) || c)
+    .join('')
+    .toLowerCase();
+  const m = /ngay[\s.,:]*([0-9OoIl]{1,2})[\s.,]*thang[\s.,]*([0-9OoIl]{1,2})[\s.,]*nam[\s.,]*([0-9OoIl]{4})/.exec(
+    folded,
+  );
   if (!m) return undefined;
   const parsed = parseDate(`ngày ${toDigits(m[1]!)} tháng ${toDigits(m[2]!)} năm ${toDigits(m[3]!)}`);
   if (parsed?.precision !== 'day') return undefined;
   // A merged header line carries the number first: `Số: 09/2023/QĐ-TTg Hà Nội, ngày …`.
-  const before = [...nfc].slice(0, m.index).join('').replace(/^.*\S*\/\S*\s+/u, '').replace(/[\s,.;:]+$/, '').replace(/^[^\p{L}]+/u, '').trim();
+  const before = [...nfc]
+    .slice(0, m.index)
+    .join('')
+    .replace(/^.*\S*\/\S*\s+/u, '')
+    .replace(/[\s,.;:]+$/, '')
+    .replace(/^[^\p{L}]+/u, '')
+    .trim();
   const place = before.length >= 2 && /\p{L}{2}/u.test(before) ? normalizeText(before) : undefined;
   return { place, date: parsed.iso };
 }
 
 /** Words that open the name of an organisation: a line starting with one is a body of its own, not a continuation. */
 const ORG_STARTS = [
-  'so ', 'phong ', 'cuc ', 'chi cuc ', 'truong ', 'benh vien', 'ban ', 'van phong', 'vu ', 'trung tam', 'uy ban', 'ubnd', 'hoi dong', 'dang uy',
-  'tong cuc', 'vien ', 'hoc vien', 'cong ty', 'bo ', 'toa an', 'kho bac', 'doi ', 'thanh tra', 'dai ', 'ngan hang', 'bao hiem', 'cong an',
-  'tinh uy', 'thanh uy', 'huyen uy', 'quan uy', 'hoi ', 'chi nhanh', 'tap doan', 'lien doan', 'doan ',
+  'so ',
+  'phong ',
+  'cuc ',
+  'chi cuc ',
+  'truong ',
+  'benh vien',
+  'ban ',
+  'van phong',
+  'vu ',
+  'trung tam',
+  'uy ban',
+  'ubnd',
+  'hoi dong',
+  'dang uy',
+  'tong cuc',
+  'vien ',
+  'hoc vien',
+  'cong ty',
+  'bo ',
+  'toa an',
+  'kho bac',
+  'doi ',
+  'thanh tra',
+  'dai ',
+  'ngan hang',
+  'bao hiem',
+  'cong an',
+  'tinh uy',
+  'thanh uy',
+  'huyen uy',
+  'quan uy',
+  'hoi ',
+  'chi nhanh',
+  'tap doan',
+  'lien doan',
+  'doan ',
 ];
 
 function isUpperLine(text: string): boolean {
   const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  return letters.length >= 3 && letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length / letters.length >= 0.75;
+  return (
+    letters.length >= 3 &&
+    letters.filter((c) => c === c.toLocaleUpperCase('vi') && c !== c.toLocaleLowerCase('vi')).length / letters.length >=
+      0.75
+  );
 }
 
 /** Cleans one header line of an issuing body: OCR debris at the ends, underline dashes. */
@@ -168,13 +296,38 @@ export function parseIssuingBody(lines: readonly string[]): IssuingBody | undefi
 export function parseKindTitle(text: string): string | undefined {
   const line = cleanBodyLine(text);
   if (!isUpperLine(line)) return undefined;
-  return KIND_TITLES[fold(line).replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim()];
+  return KIND_TITLES[
+    fold(line)
+      .replace(/[^a-z ]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  ];
 }
 
 /** Signature block titles: `KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`, … (folded). */
 export const SIGNER_TITLES = [
-  'giam doc', 'chu tich', 'kt.', 'tm.', 'tuq.', 'q.', 'bo truong', 'thu truong', 'truong phong', 'hieu truong', 'chanh van phong', 'cuc truong',
-  'tong cuc truong', 'truong ban', 'thu tuong', 'vien truong', 'tong giam doc', 'pho chu tich', 'chanh an', 'vien truong', 'bi thu', 'tong bi thu',
+  'giam doc',
+  'chu tich',
+  'kt.',
+  'tm.',
+  'tuq.',
+  'q.',
+  'bo truong',
+  'thu truong',
+  'truong phong',
+  'hieu truong',
+  'chanh van phong',
+  'cuc truong',
+  'tong cuc truong',
+  'truong ban',
+  'thu tuong',
+  'vien truong',
+  'tong giam doc',
+  'pho chu tich',
+  'chanh an',
+  'vien truong',
+  'bi thu',
+  'tong bi thu',
 ];
 
 /** True when a line is a signature block title. */

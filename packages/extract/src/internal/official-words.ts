@@ -2,12 +2,86 @@ import { PROVINCES_63, foldDiacritics } from '@sohoa/vn';
 
 /** Words of organisation names in capitals, as printed in the header of official letters. */
 const PHRASES = [
-  'SỞ', 'PHÒNG', 'GIÁO DỤC', 'ĐÀO TẠO', 'GIÁO DỤC VÀ ĐÀO TẠO', 'GIAO THÔNG VẬN TẢI', 'THÀNH PHỐ', 'TỈNH', 'HUYỆN', 'QUẬN', 'PHƯỜNG', 'THỊ XÃ', 'THỊ TRẤN',
-  'ỦY BAN', 'ỦY BAN NHÂN DÂN', 'HỘI ĐỒNG NHÂN DÂN', 'BỘ', 'CỤC', 'TỔNG CỤC', 'CHI CỤC', 'VỤ', 'VIỆN', 'BỆNH VIỆN', 'ĐA KHOA', 'TƯ PHÁP', 'Y TẾ', 'CÔNG AN',
-  'AN NINH', 'CHÍNH TRỊ', 'NỘI BỘ', 'CHÍNH PHỦ', 'VĂN PHÒNG', 'THỦ TƯỚNG', 'TRƯỜNG', 'ĐẠI HỌC', 'TRUNG TÂM', 'THUẾ', 'QUỐC HỘI', 'THƯỜNG VỤ',
-  'LAO ĐỘNG', 'THƯƠNG BINH', 'XÃ HỘI', 'TÀI NGUYÊN', 'MÔI TRƯỜNG', 'KẾ HOẠCH', 'ĐẦU TƯ', 'XÂY DỰNG', 'NÔNG NGHIỆP', 'PHÁT TRIỂN', 'NÔNG THÔN',
-  'NGOẠI VỤ', 'QUỐC PHÒNG', 'BAN CHẤP HÀNH', 'TRUNG ƯƠNG', 'ĐẢNG', 'THANH TRA', 'NGÂN HÀNG', 'KHO BẠC', 'HẢI QUAN', 'THỐNG KÊ', 'THÔNG TIN',
-  'TRUYỀN THÔNG', 'GIÁM ĐỐC', 'PHÓ', 'CHỦ TỊCH', 'TRƯỞNG PHÒNG', 'PHỤ TRÁCH', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'VĂN HÓA', 'THỂ THAO', 'DU LỊCH', 'TÀI CHÍNH', 'CÔNG THƯƠNG', 'KHOA HỌC', 'CÔNG NGHỆ', 'NỘI VỤ', 'DÂN TỘC', 'TÔN GIÁO', 'NHÀ NƯỚC',
+  'SỞ',
+  'PHÒNG',
+  'GIÁO DỤC',
+  'ĐÀO TẠO',
+  'GIÁO DỤC VÀ ĐÀO TẠO',
+  'GIAO THÔNG VẬN TẢI',
+  'THÀNH PHỐ',
+  'TỈNH',
+  'HUYỆN',
+  'QUẬN',
+  'PHƯỜNG',
+  'THỊ XÃ',
+  'THỊ TRẤN',
+  'ỦY BAN',
+  'ỦY BAN NHÂN DÂN',
+  'HỘI ĐỒNG NHÂN DÂN',
+  'BỘ',
+  'CỤC',
+  'TỔNG CỤC',
+  'CHI CỤC',
+  'VỤ',
+  'VIỆN',
+  'BỆNH VIỆN',
+  'ĐA KHOA',
+  'TƯ PHÁP',
+  'Y TẾ',
+  'CÔNG AN',
+  'AN NINH',
+  'CHÍNH TRỊ',
+  'NỘI BỘ',
+  'CHÍNH PHỦ',
+  'VĂN PHÒNG',
+  'THỦ TƯỚNG',
+  'TRƯỜNG',
+  'ĐẠI HỌC',
+  'TRUNG TÂM',
+  'THUẾ',
+  'QUỐC HỘI',
+  'THƯỜNG VỤ',
+  'LAO ĐỘNG',
+  'THƯƠNG BINH',
+  'XÃ HỘI',
+  'TÀI NGUYÊN',
+  'MÔI TRƯỜNG',
+  'KẾ HOẠCH',
+  'ĐẦU TƯ',
+  'XÂY DỰNG',
+  'NÔNG NGHIỆP',
+  'PHÁT TRIỂN',
+  'NÔNG THÔN',
+  'NGOẠI VỤ',
+  'QUỐC PHÒNG',
+  'BAN CHẤP HÀNH',
+  'TRUNG ƯƠNG',
+  'ĐẢNG',
+  'THANH TRA',
+  'NGÂN HÀNG',
+  'KHO BẠC',
+  'HẢI QUAN',
+  'THỐNG KÊ',
+  'THÔNG TIN',
+  'TRUYỀN THÔNG',
+  'GIÁM ĐỐC',
+  'PHÓ',
+  'CHỦ TỊCH',
+  'TRƯỞNG PHÒNG',
+  'PHỤ TRÁCH',
+  'BỘ TRƯỞNG',
+  'THỨ TRƯỞNG',
+  'VĂN HÓA',
+  'THỂ THAO',
+  'DU LỊCH',
+  'TÀI CHÍNH',
+  'CÔNG THƯƠNG',
+  'KHOA HỌC',
+  'CÔNG NGHỆ',
+  'NỘI VỤ',
+  'DÂN TỘC',
+  'TÔN GIÁO',
+  'NHÀ NƯỚC',
   ...PROVINCES_63.map((p) => p.name.toLocaleUpperCase('vi')),
 ];
 
@@ -15,13 +89,24 @@ const key = (word: string): string => foldDiacritics(word.normalize('NFC')).toLo
 const BY_FIRST = new Map<string, string[][]>();
 for (const phrase of PHRASES) {
   const words = phrase.split(' ');
-  BY_FIRST.set(key(words[0]!), [...(BY_FIRST.get(key(words[0]!)) ?? []), words].sort((a, b) => b.length - a.length));
+  BY_FIRST.set(
+    key(words[0]!),
+    [...(BY_FIRST.get(key(words[0]!)) ?? []), words].sort((a, b) => b.length - a.length),
+  );
 }
 
 const WORD_BY_KEY = new Map<string, string>();
-for (const word of PHRASES.flatMap((p) => p.split(' '))) if (!WORD_BY_KEY.has(key(word))) WORD_BY_KEY.set(key(word), word);
+for (const word of PHRASES.flatMap((p) => p.split(' ')))
+  if (!WORD_BY_KEY.has(key(word))) WORD_BY_KEY.set(key(word), word);
 
-const PAIRS = new Set(PHRASES.flatMap((p) => p.split(' ').slice(1).map((w, i) => `${key(p.split(' ')[i]!)} ${key(w)}`)));
+const PAIRS = new Set(
+  PHRASES.flatMap((p) =>
+    p
+      .split(' ')
+      .slice(1)
+      .map((w, i) => `${key(p.split(' ')[i]!)} ${key(w)}`),
+  ),
+);
 
 /**
  * Splits a token OCR read without its spaces (`ĐAKHOATINH`) into known words, when it splits
@@ -55,7 +140,9 @@ export function snapOrganisationWords(text: string): string {
   const words = text.split(' ').flatMap((w) => (w === w.toLocaleUpperCase('vi') ? splitRunTogether(w) : [w]));
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const phrase = (BY_FIRST.get(key(words[i]!)) ?? []).find((p) => p.every((w, k) => words[i + k] !== undefined && key(words[i + k]!) === key(w)));
+    const phrase = (BY_FIRST.get(key(words[i]!)) ?? []).find((p) =>
+      p.every((w, k) => words[i + k] !== undefined && key(words[i + k]!) === key(w)),
+    );
     if (phrase && words[i] === words[i]!.toLocaleUpperCase('vi')) {
       out.push(...phrase);
       i += phrase.length;

@@ -7,7 +7,8 @@ import { toSourceBox, type DocumentRecord, type ExtractedField, type PageImage }
  */
 export function evidenceOnSource(record: DocumentRecord, pages: PageImage[]): DocumentRecord {
   if (!pages.some((p) => p.preprocessing)) return record;
-  const pageOf = (n: number | undefined) => (n === undefined ? undefined : (pages.find((p) => p.source.page === n) ?? pages[n - 1]));
+  const pageOf = (n: number | undefined) =>
+    n === undefined ? undefined : (pages.find((p) => p.source.page === n) ?? pages[n - 1]);
   const mapField = (field: ExtractedField): ExtractedField => ({
     ...field,
     evidence: field.evidence.map((ev) => {
@@ -15,7 +16,8 @@ export function evidenceOnSource(record: DocumentRecord, pages: PageImage[]): Do
       return page?.preprocessing && ev.box ? { ...ev, box: toSourceBox(page, ev.box) } : ev;
     }),
   });
-  const mapFields = (fields: Record<string, ExtractedField>) => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, mapField(f)]));
+  const mapFields = (fields: Record<string, ExtractedField>) =>
+    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, mapField(f)]));
   return {
     ...record,
     fields: mapFields(record.fields),

@@ -3,9 +3,13 @@ import type { DecodedRaster } from './decode-image';
 import { tooManyPixels } from './sharp-errors';
 
 function corrupt(label: string, why: string): SohoaError {
-  return new SohoaError('INGEST_CORRUPT_IMAGE', `Page 1 of \`${label}\` could not be decoded (${why}). Re-export the scan as PNG or TIFF.`, {
-    details: { file: label, page: 1 },
-  });
+  return new SohoaError(
+    'INGEST_CORRUPT_IMAGE',
+    `Page 1 of \`${label}\` could not be decoded (${why}). Re-export the scan as PNG or TIFF.`,
+    {
+      details: { file: label, page: 1 },
+    },
+  );
 }
 
 function maskShift(mask: number): { shift: number; max: number } {
@@ -75,7 +79,12 @@ export function decodeBmp(bytes: Uint8Array, label: string, maxPixels: number): 
         out[o + 1] = bytes[row + x * 3 + 1]!;
         out[o + 2] = bytes[row + x * 3]!;
       } else {
-        const value = bits === 16 ? view.getUint16(row + x * 2, true) : bits === 24 ? view.getUint32(row + x * 3, true) & 0xffffff : view.getUint32(row + x * 4, true);
+        const value =
+          bits === 16
+            ? view.getUint16(row + x * 2, true)
+            : bits === 24
+              ? view.getUint32(row + x * 3, true) & 0xffffff
+              : view.getUint32(row + x * 4, true);
         for (let c = 0; c < 3; c++) {
           const { shift, max } = channels[c]!;
           out[o + c] = max === 0 ? 0 : Math.round((((value & masks[c]!) >>> shift) * 255) / max);

@@ -54,7 +54,12 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeImageOptions
   const height = header.height ?? 0;
   if (width * height > maxPixels) throw tooManyPixels(label, page, width, height, maxPixels);
   try {
-    let pipeline = sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels, page: options.pageIndex ?? 0, pages: 1 });
+    let pipeline = sharp(bytes, {
+      failOn: FAIL_ON,
+      limitInputPixels: maxPixels,
+      page: options.pageIndex ?? 0,
+      pages: 1,
+    });
     if (options.autoOrient) pipeline = pipeline.rotate();
     if (options.rotate) pipeline = pipeline.rotate(options.rotate);
     if (header.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });

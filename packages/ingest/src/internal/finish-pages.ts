@@ -26,7 +26,11 @@ function hintsFrom(quality: PageQuality, steps: PreprocessOptions): StepHints {
  * The quality gate and preprocessing of `readPages`, page by page within the page time limit. Pages
  * with a text layer pass untouched: their text positions must stay valid and they need no OCR.
  */
-export async function finishPages(pages: PageImage[], label: string, options: ResolvedIngestOptions): Promise<PageImage[]> {
+export async function finishPages(
+  pages: PageImage[],
+  label: string,
+  options: ResolvedIngestOptions,
+): Promise<PageImage[]> {
   const { quality: thresholds, preprocess } = options;
   if (thresholds === false && preprocess === false) return pages;
   const out: PageImage[] = [];
@@ -56,7 +60,18 @@ export async function finishPages(pages: PageImage[], label: string, options: Re
         } catch (error) {
           if (isSohoaError(error)) throw error;
           // Preprocessing is an optimisation: a page it cannot handle is still worth reading as decoded.
-          return { ...current, diagnostics: [...current.diagnostics, createDiagnostic('INGEST_PREPROCESS_SKIPPED', 'warning', 'Preprocessing failed on this page; it is read as decoded.', { origin: 'ingest', page: page.source.page })] };
+          return {
+            ...current,
+            diagnostics: [
+              ...current.diagnostics,
+              createDiagnostic(
+                'INGEST_PREPROCESS_SKIPPED',
+                'warning',
+                'Preprocessing failed on this page; it is read as decoded.',
+                { origin: 'ingest', page: page.source.page },
+              ),
+            ],
+          };
         }
       }, deadline),
     );

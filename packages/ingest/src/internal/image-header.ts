@@ -10,9 +10,13 @@ export interface DeclaredSize {
 }
 
 function corrupt(label: string, why: string): SohoaError {
-  return new SohoaError('INGEST_CORRUPT_IMAGE', `Page 1 of \`${label}\` could not be decoded (${why}). The file is truncated or damaged; re-export or re-scan it.`, {
-    details: { file: label, page: 1 },
-  });
+  return new SohoaError(
+    'INGEST_CORRUPT_IMAGE',
+    `Page 1 of \`${label}\` could not be decoded (${why}). The file is truncated or damaged; re-export or re-scan it.`,
+    {
+      details: { file: label, page: 1 },
+    },
+  );
 }
 
 /** JPEG: the first SOFn marker (baseline, progressive, lossless...). */
@@ -101,11 +105,17 @@ function bmpSize(bytes: Uint8Array): DeclaredSize | undefined {
  * Check the declared page count and size against the limits before any decoder runs. Formats whose
  * header sharp reads reliably (PNG, WebP) are left to it; this covers what it cannot report safely.
  */
-export function checkDeclaredSize(bytes: Uint8Array, type: FileType, label: string, limits: { maxPixels: number; maxPages: number }): DeclaredSize | undefined {
+export function checkDeclaredSize(
+  bytes: Uint8Array,
+  type: FileType,
+  label: string,
+  limits: { maxPixels: number; maxPages: number },
+): DeclaredSize | undefined {
   let size: DeclaredSize | undefined;
   if (type === 'jpeg') size = jpegSize(bytes);
   else if (type === 'tiff') size = tiffSize(bytes, label, limits.maxPages);
   else if (type === 'bmp') size = bmpSize(bytes);
-  if (size && size.width * size.height > limits.maxPixels) throw tooManyPixels(label, 1, size.width, size.height, limits.maxPixels);
+  if (size && size.width * size.height > limits.maxPixels)
+    throw tooManyPixels(label, 1, size.width, size.height, limits.maxPixels);
   return size;
 }

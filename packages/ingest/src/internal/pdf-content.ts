@@ -30,7 +30,12 @@ const INVISIBLE_TEXT = /(?:^|\s)3\s+Tr(?![A-Za-z0-9_])/;
 
 function isFlate(stream: PDFRawStream): boolean {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
-  const name = filter instanceof PDFName ? filter.asString() : filter instanceof PDFArray && filter.size() === 1 ? filter.lookupMaybe(0, PDFName)?.asString() : undefined;
+  const name =
+    filter instanceof PDFName
+      ? filter.asString()
+      : filter instanceof PDFArray && filter.size() === 1
+        ? filter.lookupMaybe(0, PDFName)?.asString()
+        : undefined;
   const parms = stream.dict.lookup(PDFName.of('DecodeParms'));
   return (name === '/FlateDecode' || name === '/Fl') && parms === undefined;
 }
@@ -42,11 +47,13 @@ function streamText(stream: PDFStream, budget: { left: number }): string {
     try {
       bytes = inflateSync(stream.getContents(), { maxOutputLength: Math.max(1, budget.left) });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ContentTooLargeError('content stream too large');
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ContentTooLargeError('content stream too large');
       throw error;
     }
   } else {
-    if (stream instanceof PDFRawStream && stream.getContentsSize() > budget.left) throw new ContentTooLargeError('content stream too large');
+    if (stream instanceof PDFRawStream && stream.getContentsSize() > budget.left)
+      throw new ContentTooLargeError('content stream too large');
     bytes = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
   }
   budget.left -= bytes.byteLength;
@@ -67,7 +74,14 @@ function contentsText(contents: PDFStream | PDFArray | undefined, budget: { left
   return '';
 }
 
-function walk(content: string, resources: PDFDict | undefined, depth: number, inventory: PageInventory, budget: { left: number }, visited: Set<PDFRawStream>): void {
+function walk(
+  content: string,
+  resources: PDFDict | undefined,
+  depth: number,
+  inventory: PageInventory,
+  budget: { left: number },
+  visited: Set<PDFRawStream>,
+): void {
   if (TEXT_BLOCK.test(content)) inventory.hasText = true;
   if (INVISIBLE_TEXT.test(content)) inventory.invisibleText = true;
   const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -89,7 +103,11 @@ function walk(content: string, resources: PDFDict | undefined, depth: number, in
 }
 
 /** List the images a page paints and whether it shows text; throws `INGEST_PDF_TOO_COMPLEX` past the content budget. */
-export function inventoryPage(contents: PDFStream | PDFArray | undefined, resources: PDFDict | undefined, context: { label: string; page: number }): PageInventory {
+export function inventoryPage(
+  contents: PDFStream | PDFArray | undefined,
+  resources: PDFDict | undefined,
+  context: { label: string; page: number },
+): PageInventory {
   const inventory: PageInventory = { images: [], hasText: false, invisibleText: false };
   const budget = { left: MAX_CONTENT_BYTES };
   try {

@@ -80,7 +80,8 @@ function resolveColourSpace(value: unknown, context: PdfImageContext): ColourSpa
       const lookup = value.lookup(3);
       let palette: Uint8Array | undefined;
       if (lookup instanceof PDFRawStream) palette = inflateIfNeeded(lookup);
-      else if (lookup && 'asBytes' in lookup && typeof lookup.asBytes === 'function') palette = lookup.asBytes() as Uint8Array;
+      else if (lookup && 'asBytes' in lookup && typeof lookup.asBytes === 'function')
+        palette = lookup.asBytes() as Uint8Array;
       if (!palette) throw unsupported(context, 'an indexed colour space without a palette');
       return { components: base.components, palette };
     }
@@ -100,14 +101,21 @@ function inflateIfNeeded(stream: PDFRawStream, maxOutputLength = 1 << 20): Uint8
 }
 
 /** Undo PNG (10–15) or TIFF (2, 8-bit) predictors applied before Flate compression. */
-function unpredict(data: Uint8Array, parms: PDFDict | undefined, rowBytes: number, bytesPerPixel: number, height: number): Uint8Array {
+function unpredict(
+  data: Uint8Array,
+  parms: PDFDict | undefined,
+  rowBytes: number,
+  bytesPerPixel: number,
+  height: number,
+): Uint8Array {
   const predictor = parms ? (num(parms, 'Predictor') ?? 1) : 1;
   if (predictor <= 1) return data;
   if (predictor === 2) {
     const out = data.slice(0, rowBytes * height);
     for (let y = 0; y < height; y++) {
       const row = y * rowBytes;
-      for (let x = bytesPerPixel; x < rowBytes; x++) out[row + x] = (out[row + x]! + out[row + x - bytesPerPixel]!) & 0xff;
+      for (let x = bytesPerPixel; x < rowBytes; x++)
+        out[row + x] = (out[row + x]! + out[row + x - bytesPerPixel]!) & 0xff;
     }
     return out;
   }
@@ -124,9 +132,15 @@ function unpredict(data: Uint8Array, parms: PDFDict | undefined, rowBytes: numbe
       const upLeft = y > 0 && x >= bytesPerPixel ? out[dst - rowBytes + x - bytesPerPixel]! : 0;
       let value: number;
       switch (type) {
-        case 1: value = raw + left; break;
-        case 2: value = raw + up; break;
-        case 3: value = raw + ((left + up) >> 1); break;
+        case 1:
+          value = raw + left;
+          break;
+        case 2:
+          value = raw + up;
+          break;
+        case 3:
+          value = raw + ((left + up) >> 1);
+          break;
         case 4: {
           const p = left + up - upLeft;
           const pa = Math.abs(p - left);
@@ -135,7 +149,8 @@ function unpredict(data: Uint8Array, parms: PDFDict | undefined, rowBytes: numbe
           value = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
           break;
         }
-        default: value = raw;
+        default:
+          value = raw;
       }
       out[dst + x] = value & 0xff;
     }
@@ -144,7 +159,15 @@ function unpredict(data: Uint8Array, parms: PDFDict | undefined, rowBytes: numbe
 }
 
 /** Expand packed samples (1/2/4/8/16 bits) to one byte per component, applying `/Decode` inversion. */
-function unpackSamples(data: Uint8Array, width: number, height: number, components: number, bits: number, invert: boolean, indexed: boolean): Uint8Array {
+function unpackSamples(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  components: number,
+  bits: number,
+  invert: boolean,
+  indexed: boolean,
+): Uint8Array {
   const rowBytes = Math.ceil((width * components * bits) / 8);
   const out = new Uint8Array(width * height * components);
   const max = (1 << Math.min(bits, 8)) - 1;
@@ -175,7 +198,9 @@ function toRgb(samples: Uint8Array, pixels: number, space: ColourSpace): { data:
       const entry = (samples[i] ?? 0) * n;
       if (n === 1) {
         const g = space.palette[entry] ?? 0;
-        out[i * 3] = g; out[i * 3 + 1] = g; out[i * 3 + 2] = g;
+        out[i * 3] = g;
+        out[i * 3 + 1] = g;
+        out[i * 3 + 2] = g;
       } else if (n === 3) {
         out[i * 3] = space.palette[entry] ?? 0;
         out[i * 3 + 1] = space.palette[entry + 1] ?? 0;
@@ -199,12 +224,28 @@ function toRgb(samples: Uint8Array, pixels: number, space: ColourSpace): { data:
   return { data: samples, channels: space.components };
 }
 
-async function rasterFromRaw(data: Uint8Array, width: number, height: number, channels: 1 | 3, context: PdfImageContext): Promise<DecodedRaster> {
+async function rasterFromRaw(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  context: PdfImageContext,
+): Promise<DecodedRaster> {
   try {
     let pipeline = sharp(data, { raw: { width, height, channels } });
     if (context.rotate) pipeline = pipeline.rotate(context.rotate);
-    const { data: out, info } = await pipeline.toColourspace('srgb').removeAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, channels: 3, pixels: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), diagnostics: [] };
+    const { data: out, info } = await pipeline
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    return {
+      width: info.width,
+      height: info.height,
+      channels: 3,
+      pixels: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
+      diagnostics: [],
+    };
   } catch (error) {
     throw toImageError(error, context.label, context.page, context.maxPixels);
   }
@@ -219,21 +260,29 @@ export async function decodePdfImage(stream: PDFRawStream, context: PdfImageCont
   const width = num(dict, 'Width') ?? 0;
   const height = num(dict, 'Height') ?? 0;
   if (!(width > 0 && height > 0)) {
-    throw new SohoaError('INGEST_CORRUPT_PDF', `Page ${context.page} of \`${context.label}\` has an image without a valid size. Re-save the PDF.`, {
-      details: { file: context.label, page: context.page },
-    });
+    throw new SohoaError(
+      'INGEST_CORRUPT_PDF',
+      `Page ${context.page} of \`${context.label}\` has an image without a valid size. Re-save the PDF.`,
+      {
+        details: { file: context.label, page: context.page },
+      },
+    );
   }
-  if (width * height > context.maxPixels) throw tooManyPixels(context.label, context.page, width, height, context.maxPixels);
+  if (width * height > context.maxPixels)
+    throw tooManyPixels(context.label, context.page, width, height, context.maxPixels);
 
   const filters = filterNames(dict);
   const last = filters.at(-1);
   const inflateCount = last === '/DCTDecode' || last === '/DCT' ? filters.length - 1 : filters.length;
   for (let i = 0; i < inflateCount; i++) {
-    if (filters[i] !== '/FlateDecode' && filters[i] !== '/Fl') throw unsupported(context, `the ${filters[i]?.slice(1)} encoding`);
+    if (filters[i] !== '/FlateDecode' && filters[i] !== '/Fl')
+      throw unsupported(context, `the ${filters[i]?.slice(1)} encoding`);
   }
 
   const isMask = dict.lookupMaybe(PDFName.of('ImageMask'), PDFBool)?.asBoolean() === true;
-  const space = isMask ? { components: 1 as const } : resolveColourSpace(dict.lookup(PDFName.of('ColorSpace')), context);
+  const space = isMask
+    ? { components: 1 as const }
+    : resolveColourSpace(dict.lookup(PDFName.of('ColorSpace')), context);
   const bits = isMask ? 1 : (num(dict, 'BitsPerComponent') ?? 8);
   if (![1, 2, 4, 8, 16].includes(bits)) throw unsupported(context, `${bits} bits per component`);
   const rowBytes = Math.ceil((width * space.components * bits) / 8);
@@ -242,28 +291,53 @@ export async function decodePdfImage(stream: PDFRawStream, context: PdfImageCont
 
   let bytes: Uint8Array = stream.getContents();
   try {
-    for (let i = 0; i < inflateCount; i++) bytes = inflateSync(bytes, { maxOutputLength: Math.max(expected, 1 << 16) * (i === inflateCount - 1 ? 1 : 4) });
+    for (let i = 0; i < inflateCount; i++)
+      bytes = inflateSync(bytes, { maxOutputLength: Math.max(expected, 1 << 16) * (i === inflateCount - 1 ? 1 : 4) });
   } catch (error) {
-    throw new SohoaError('INGEST_CORRUPT_PDF', `Page ${context.page} of \`${context.label}\` has an image stream that does not inflate to its declared size. Re-save the PDF.`, {
-      cause: error,
-      details: { file: context.label, page: context.page },
-    });
+    throw new SohoaError(
+      'INGEST_CORRUPT_PDF',
+      `Page ${context.page} of \`${context.label}\` has an image stream that does not inflate to its declared size. Re-save the PDF.`,
+      {
+        cause: error,
+        details: { file: context.label, page: context.page },
+      },
+    );
   }
 
   if (inflateCount < filters.length) {
-    return decodeImage(bytes, { label: context.label, page: context.page, maxPixels: context.maxPixels, autoOrient: false, rotate: context.rotate });
+    return decodeImage(bytes, {
+      label: context.label,
+      page: context.page,
+      maxPixels: context.maxPixels,
+      autoOrient: false,
+      rotate: context.rotate,
+    });
   }
 
   const bytesPerPixel = Math.max(1, Math.ceil((space.components * bits) / 8));
   const samples = unpredict(bytes, decodeParms(dict, inflateCount - 1), rowBytes, bytesPerPixel, height);
   if (samples.length < rowBytes * height) {
-    throw new SohoaError('INGEST_CORRUPT_PDF', `Page ${context.page} of \`${context.label}\` has an image stream shorter than its declared size. Re-save the PDF.`, {
-      details: { file: context.label, page: context.page },
-    });
+    throw new SohoaError(
+      'INGEST_CORRUPT_PDF',
+      `Page ${context.page} of \`${context.label}\` has an image stream shorter than its declared size. Re-save the PDF.`,
+      {
+        details: { file: context.label, page: context.page },
+      },
+    );
   }
   const decode = dict.lookupMaybe(PDFName.of('Decode'), PDFArray);
-  const invert = decode !== undefined && (decode.lookupMaybe(0, PDFNumber)?.asNumber() ?? 0) > (decode.lookupMaybe(1, PDFNumber)?.asNumber() ?? 1);
-  const unpacked = unpackSamples(samples, width, height, space.palette ? 1 : space.components, bits, invert, space.palette !== undefined);
+  const invert =
+    decode !== undefined &&
+    (decode.lookupMaybe(0, PDFNumber)?.asNumber() ?? 0) > (decode.lookupMaybe(1, PDFNumber)?.asNumber() ?? 1);
+  const unpacked = unpackSamples(
+    samples,
+    width,
+    height,
+    space.palette ? 1 : space.components,
+    bits,
+    invert,
+    space.palette !== undefined,
+  );
   const rgb = toRgb(unpacked, width * height, space);
   return rasterFromRaw(rgb.data, width, height, rgb.channels, context);
 }

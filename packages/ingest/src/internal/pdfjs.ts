@@ -57,10 +57,10 @@ export async function openPdfjs(bytes: Uint8Array, label: string): Promise<PDFDo
       isEvalSupported: false,
       verbosity: 0,
       useSystemFonts: false,
-      standardFontDataUrl: join(folder, 'standard_fonts') + '/',
-      cMapUrl: join(folder, 'cmaps') + '/',
+      standardFontDataUrl: `${join(folder, 'standard_fonts')}/`,
+      cMapUrl: `${join(folder, 'cmaps')}/`,
       cMapPacked: true,
-      wasmUrl: join(folder, 'wasm') + '/',
+      wasmUrl: `${join(folder, 'wasm')}/`,
     }).promise;
   } catch (error) {
     throw pdfjsOpenError(error, label);
@@ -103,7 +103,15 @@ function place(item: TextItem, viewport: PageViewport): Placed | undefined {
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
   const by = (viewport.convertToViewportPoint(e, f) as [number, number])[1];
-  return { text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), baseline: by, size: size * viewport.scale };
+  return {
+    text: item.str,
+    x0: Math.min(...xs),
+    x1: Math.max(...xs),
+    top: Math.min(...ys),
+    bottom: Math.max(...ys),
+    baseline: by,
+    size: size * viewport.scale,
+  };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -121,14 +129,21 @@ export async function readTextSpans(page: PDFPageProxy, viewport: PageViewport):
     const item = place(raw, viewport);
     if (item && item.x1 > item.x0) placed.push(item);
   }
-  placed.sort((p, q) => (Math.abs(p.baseline - q.baseline) <= Math.min(p.size, q.size) * 0.3 ? p.x0 - q.x0 : p.baseline - q.baseline));
+  placed.sort((p, q) =>
+    Math.abs(p.baseline - q.baseline) <= Math.min(p.size, q.size) * 0.3 ? p.x0 - q.x0 : p.baseline - q.baseline,
+  );
   const spans: TextSpan[] = [];
   let current: Placed | undefined;
   const flush = () => {
     if (current && current.text.trim() !== '') {
       spans.push({
         text: current.text.replace(/\s+/g, ' ').trim().normalize('NFC'),
-        box: { x: round(current.x0), y: round(current.top), width: round(current.x1 - current.x0), height: round(current.bottom - current.top) },
+        box: {
+          x: round(current.x0),
+          y: round(current.top),
+          width: round(current.x1 - current.x0),
+          height: round(current.bottom - current.top),
+        },
         confidence: 1,
       });
     }
@@ -141,7 +156,14 @@ export async function readTextSpans(page: PDFPageProxy, viewport: PageViewport):
       const em = Math.max(item.size, current.size);
       if (sameLine && gap < em * 1.5) {
         const space = gap > em * 0.15 && !current.text.endsWith(' ') && !item.text.startsWith(' ') ? ' ' : '';
-        current = { ...current, text: current.text + space + item.text, x1: Math.max(current.x1, item.x1), top: Math.min(current.top, item.top), bottom: Math.max(current.bottom, item.bottom), size: Math.max(current.size, item.size) };
+        current = {
+          ...current,
+          text: current.text + space + item.text,
+          x1: Math.max(current.x1, item.x1),
+          top: Math.min(current.top, item.top),
+          bottom: Math.max(current.bottom, item.bottom),
+          size: Math.max(current.size, item.size),
+        };
         continue;
       }
       flush();
@@ -159,7 +181,12 @@ export function viewportAt(page: PDFPageProxy, dpi: number): PageViewport {
 }
 
 /** Rasterise a page to RGB at the viewport's scale; the render is cancelled if `signal` fires. */
-export async function renderPdfPage(doc: PDFDocumentProxy, page: PDFPageProxy, viewport: PageViewport, signal: AbortSignal): Promise<DecodedRaster> {
+export async function renderPdfPage(
+  doc: PDFDocumentProxy,
+  page: PDFPageProxy,
+  viewport: PageViewport,
+  signal: AbortSignal,
+): Promise<DecodedRaster> {
   const width = Math.max(1, Math.ceil(viewport.width));
   const height = Math.max(1, Math.ceil(viewport.height));
   interface Context2d {
@@ -167,12 +194,19 @@ export async function renderPdfPage(doc: PDFDocumentProxy, page: PDFPageProxy, v
     fillRect(x: number, y: number, w: number, h: number): void;
     getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
   }
-  const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: unknown; context: Context2d }; destroy(c: unknown): void };
+  const factory = doc.canvasFactory as {
+    create(w: number, h: number): { canvas: unknown; context: Context2d };
+    destroy(c: unknown): void;
+  };
   const target = factory.create(width, height);
   try {
     target.context.fillStyle = '#ffffff';
     target.context.fillRect(0, 0, width, height);
-    const task = page.render({ canvasContext: target.context, viewport, canvas: target.canvas } as unknown as Parameters<PDFPageProxy['render']>[0]);
+    const task = page.render({
+      canvasContext: target.context,
+      viewport,
+      canvas: target.canvas,
+    } as unknown as Parameters<PDFPageProxy['render']>[0]);
     const cancel = () => task.cancel();
     signal.addEventListener('abort', cancel, { once: true });
     try {

@@ -8,11 +8,24 @@ import { tooManyPages } from './sharp-errors';
 import type { LoadedSource } from './source';
 
 /** Decode a JPEG/PNG/WebP/BMP file (one page) or every page of a TIFF. */
-export async function readImagePages(source: LoadedSource, type: FileType, options: ResolvedIngestOptions): Promise<PageImage[]> {
+export async function readImagePages(
+  source: LoadedSource,
+  type: FileType,
+  options: ResolvedIngestOptions,
+): Promise<PageImage[]> {
   const declared = checkDeclaredSize(source.bytes, type, source.label, options);
   if (type === 'bmp') {
     const raster = decodeBmp(source.bytes, source.label, options.maxPixels);
-    return [{ source: { file: source.file, sha256: source.sha256, page: 1, pageCount: 1 }, width: raster.width, height: raster.height, channels: 3, pixels: raster.pixels, diagnostics: [] }];
+    return [
+      {
+        source: { file: source.file, sha256: source.sha256, page: 1, pageCount: 1 },
+        width: raster.width,
+        height: raster.height,
+        channels: 3,
+        pixels: raster.pixels,
+        diagnostics: [],
+      },
+    ];
   }
   const header = await readImageHeader(source.bytes, { label: source.label, page: 1, maxPixels: options.maxPixels });
   const pageCount = type === 'tiff' ? Math.max(1, declared?.pages ?? header.pages ?? 1) : 1;

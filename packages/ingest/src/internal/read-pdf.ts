@@ -1,7 +1,14 @@
 import { PDFArray, PDFDocument, PDFName, PDFNumber, ParseSpeeds, type PDFPage, type PDFRawStream } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
-import { SohoaError, createDiagnostic, isSohoaError, type Diagnostic, type PageImage, type TextSpan } from '@sohoa/core';
+import {
+  SohoaError,
+  createDiagnostic,
+  isSohoaError,
+  type Diagnostic,
+  type PageImage,
+  type TextSpan,
+} from '@sohoa/core';
 import { assessTextLayer } from '../text-layer-quality';
 import type { ResolvedIngestOptions } from '../types';
 import type { DecodedRaster } from './decode-image';
@@ -21,7 +28,11 @@ async function loadPdf(source: LoadedSource): Promise<PDFPage[] | PdfjsOnly> {
   let doc: PDFDocument;
   try {
     // pdf-lib parses synchronously; `Fastest` avoids needless yielding on large files.
-    doc = await PDFDocument.load(source.bytes, { ignoreEncryption: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    doc = await PDFDocument.load(source.bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+    });
   } catch (cause) {
     return { pdfjsOnly: 'damaged-structure', cause };
   }
@@ -56,7 +67,8 @@ function planPage(inventory: PageInventory, pointsAcross: number, pointsDown: nu
   const width = num(largest, 'Width');
   const height = num(largest, 'Height');
   const [across, down] = rotate % 180 === 0 ? [width, height] : [height, width];
-  const aspectMatches = pointsAcross > 0 && pointsDown > 0 && Math.abs(across / down / (pointsAcross / pointsDown) - 1) <= ASPECT_TOLERANCE;
+  const aspectMatches =
+    pointsAcross > 0 && pointsDown > 0 && Math.abs(across / down / (pointsAcross / pointsDown) - 1) <= ASPECT_TOLERANCE;
   const visibleText = inventory.hasText && !inventory.invisibleText;
   if (!aspectMatches || visibleText) return { kind: 'render', reason: visibleText ? 'mixed' : 'not-a-full-page-scan' };
   if (!isExtractable(largest)) return { kind: 'render', reason: 'image-encoding' };
@@ -70,8 +82,18 @@ function num(stream: PDFRawStream, key: string): number {
 /** DCT and Flate (and uncompressed) images are decoded here; CCITT, JBIG2, JPX and the rest go through pdf.js. */
 function isExtractable(stream: PDFRawStream): boolean {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
-  const names = filter instanceof PDFName ? [filter.asString()] : filter instanceof PDFArray ? filter.asArray().map((_, i) => filter.lookupMaybe(i, PDFName)?.asString() ?? '?') : [];
-  return names.every((name, i) => name === '/FlateDecode' || name === '/Fl' || ((name === '/DCTDecode' || name === '/DCT') && i === names.length - 1));
+  const names =
+    filter instanceof PDFName
+      ? [filter.asString()]
+      : filter instanceof PDFArray
+        ? filter.asArray().map((_, i) => filter.lookupMaybe(i, PDFName)?.asString() ?? '?')
+        : [];
+  return names.every(
+    (name, i) =>
+      name === '/FlateDecode' ||
+      name === '/Fl' ||
+      ((name === '/DCTDecode' || name === '/DCT') && i === names.length - 1),
+  );
 }
 
 /** Lazily opened pdf.js document, shared by the pages of one file. */
@@ -102,10 +124,15 @@ async function textLayerFor(
   if (verdict.usable || (!strict && verdict.reason === 'too-little-text' && spans.length > 0)) return spans;
   if (spans.length > 0) {
     diagnostics.push(
-      createDiagnostic('INGEST_PDF_TEXT_LAYER_IGNORED', 'warning', `The page's text layer was ignored (${verdict.reason}); the page will be OCRed instead.`, {
-        origin: 'ingest',
-        page: pageNumber,
-      }),
+      createDiagnostic(
+        'INGEST_PDF_TEXT_LAYER_IGNORED',
+        'warning',
+        `The page's text layer was ignored (${verdict.reason}); the page will be OCRed instead.`,
+        {
+          origin: 'ingest',
+          page: pageNumber,
+        },
+      ),
     );
   }
   return undefined;
@@ -121,13 +148,25 @@ async function renderPage(
 ): Promise<{ raster: DecodedRaster; dpi: number }> {
   let renderDpi = options.renderDpi;
   const pixelsAt = (d: number) => Math.ceil((pointsAcross * d) / 72) * Math.ceil((pointsDown * d) / 72);
-  if (pixelsAt(renderDpi) > options.maxPixels) renderDpi = Math.floor(renderDpi * Math.sqrt(options.maxPixels / pixelsAt(renderDpi)) * 0.99);
+  if (pixelsAt(renderDpi) > options.maxPixels)
+    renderDpi = Math.floor(renderDpi * Math.sqrt(options.maxPixels / pixelsAt(renderDpi)) * 0.99);
   if (renderDpi < MIN_RENDER_DPI) {
-    throw tooManyPixels(source.label, pageNumber, Math.ceil((pointsAcross * options.renderDpi) / 72), Math.ceil((pointsDown * options.renderDpi) / 72), options.maxPixels);
+    throw tooManyPixels(
+      source.label,
+      pageNumber,
+      Math.ceil((pointsAcross * options.renderDpi) / 72),
+      Math.ceil((pointsDown * options.renderDpi) / 72),
+      options.maxPixels,
+    );
   }
   if (renderDpi !== options.renderDpi) {
     diagnostics.push(
-      createDiagnostic('INGEST_PDF_RENDER_DPI_LOWERED', 'warning', `The page is too large to rasterise at ${options.renderDpi} dpi within \`maxPixels\`; rendered at ${renderDpi} dpi.`, { origin: 'ingest', page: pageNumber }),
+      createDiagnostic(
+        'INGEST_PDF_RENDER_DPI_LOWERED',
+        'warning',
+        `The page is too large to rasterise at ${options.renderDpi} dpi within \`maxPixels\`; rendered at ${renderDpi} dpi.`,
+        { origin: 'ingest', page: pageNumber },
+      ),
     );
   }
   const doc = await handle.open();
@@ -148,12 +187,20 @@ async function renderPage(
  * page is rasterised by pdf.js and text layers are judged strictly. The file is corrupt only if pdf.js
  * cannot open it either.
  */
-async function readWithPdfjsOnly(source: LoadedSource, options: ResolvedIngestOptions, why: PdfjsOnly): Promise<PageImage[]> {
+async function readWithPdfjsOnly(
+  source: LoadedSource,
+  options: ResolvedIngestOptions,
+  why: PdfjsOnly,
+): Promise<PageImage[]> {
   const handle = new PdfjsHandle(source);
   try {
     const doc = await handle.open().catch((error: unknown) => {
       // Keep pdf-lib's complaint too: both readers failed.
-      if (isSohoaError(error) && why.cause !== undefined) throw new SohoaError(error.code, error.message, { cause: new AggregateError([error.cause, why.cause], 'pdf.js and pdf-lib both failed'), details: error.details });
+      if (isSohoaError(error) && why.cause !== undefined)
+        throw new SohoaError(error.code, error.message, {
+          cause: new AggregateError([error.cause, why.cause], 'pdf.js and pdf-lib both failed'),
+          details: error.details,
+        });
       throw error;
     });
     const pageCount = doc.numPages;
@@ -162,12 +209,39 @@ async function readWithPdfjsOnly(source: LoadedSource, options: ResolvedIngestOp
     for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
       throwIfAborted(options.signal, source.label);
       // A page tree pdf.js cannot walk either (a cycle) is reported by its verdict, not as a bare reader error.
-      const unit = (await doc.getPage(pageNumber).catch((error: unknown) => Promise.reject(pdfjsOpenError(error, source.label)))).getViewport({ scale: 1 });
+      const unit = (
+        await doc.getPage(pageNumber).catch((error: unknown) => Promise.reject(pdfjsOpenError(error, source.label)))
+      ).getViewport({ scale: 1 });
       const diagnostics: Diagnostic[] = [];
-      const { raster, dpi } = await renderPage(handle, source, pageNumber, [unit.width, unit.height], options, diagnostics);
-      diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (${why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js'}).`, { origin: 'ingest', page: pageNumber }));
-      const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
-      const textLayer = options.textLayer === 'auto' ? await withPageDeadline(() => textLayerFor(handle, pageNumber, (u) => raster.width / u.width, diagnostics, true), deadline) : undefined;
+      const { raster, dpi } = await renderPage(
+        handle,
+        source,
+        pageNumber,
+        [unit.width, unit.height],
+        options,
+        diagnostics,
+      );
+      diagnostics.push(
+        createDiagnostic(
+          'INGEST_PDF_PAGE_RENDERED',
+          'info',
+          `The page was rasterised at ${dpi} dpi (${why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js'}).`,
+          { origin: 'ingest', page: pageNumber },
+        ),
+      );
+      const deadline = {
+        label: source.label,
+        page: pageNumber,
+        timeoutMs: options.pageTimeoutMs,
+        signal: options.signal,
+      };
+      const textLayer =
+        options.textLayer === 'auto'
+          ? await withPageDeadline(
+              () => textLayerFor(handle, pageNumber, (u) => raster.width / u.width, diagnostics, true),
+              deadline,
+            )
+          : undefined;
       const page: PageImage = {
         source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
         width: raster.width,
@@ -197,9 +271,13 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
   const pdfPages = loaded;
   const pageCount = pdfPages.length;
   if (pageCount === 0) {
-    throw new SohoaError('INGEST_PDF_NO_PAGES', `File \`${source.label}\` is a PDF with no pages. Check the export that produced it.`, {
-      details: { file: source.label },
-    });
+    throw new SohoaError(
+      'INGEST_PDF_NO_PAGES',
+      `File \`${source.label}\` is a PDF with no pages. Check the export that produced it.`,
+      {
+        details: { file: source.label },
+      },
+    );
   }
   if (pageCount > options.maxPages) throw tooManyPages(source.label, pageCount, options.maxPages);
 
@@ -214,7 +292,10 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
         const rotate = normaliseRotation(pdfPage.getRotation().angle);
         const { width: pointsWide, height: pointsHigh } = pdfPage.getSize();
         const [pointsAcross, pointsDown] = rotate % 180 === 0 ? [pointsWide, pointsHigh] : [pointsHigh, pointsWide];
-        const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources(), { label: source.label, page: pageNumber });
+        const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources(), {
+          label: source.label,
+          page: pageNumber,
+        });
         for (const image of inventory.images) {
           const w = num(image.stream, 'Width');
           const h = num(image.stream, 'Height');
@@ -223,26 +304,76 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
         }
         const plan = planPage(inventory, pointsAcross, pointsDown, rotate);
         const diagnostics: Diagnostic[] = [];
-        const deadline = { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal };
+        const deadline = {
+          label: source.label,
+          page: pageNumber,
+          timeoutMs: options.pageTimeoutMs,
+          signal: options.signal,
+        };
         let raster: DecodedRaster;
         let dpi: number | undefined;
         if (plan.kind === 'extract') {
           if (plan.severalImages > 1) {
             diagnostics.push(
-              createDiagnostic('INGEST_PDF_SEVERAL_IMAGES', 'warning', `Page paints ${plan.severalImages} images; only the largest was used.`, { origin: 'ingest', page: pageNumber }),
+              createDiagnostic(
+                'INGEST_PDF_SEVERAL_IMAGES',
+                'warning',
+                `Page paints ${plan.severalImages} images; only the largest was used.`,
+                { origin: 'ingest', page: pageNumber },
+              ),
             );
           }
-          raster = await withPageDeadline(() => decodePdfImage(plan.image, { label: source.label, page: pageNumber, maxPixels: options.maxPixels, rotate }), deadline);
+          raster = await withPageDeadline(
+            () =>
+              decodePdfImage(plan.image, {
+                label: source.label,
+                page: pageNumber,
+                maxPixels: options.maxPixels,
+                rotate,
+              }),
+            deadline,
+          );
           if (pointsAcross > 0) dpi = Math.round((raster.width * POINTS_PER_INCH) / pointsAcross);
         } else {
-          ({ raster, dpi } = await renderPage(handle, source, pageNumber, [pointsAcross, pointsDown], options, diagnostics));
-          diagnostics.push(createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${dpi} dpi (${plan.reason}).`, { origin: 'ingest', page: pageNumber }));
+          ({ raster, dpi } = await renderPage(
+            handle,
+            source,
+            pageNumber,
+            [pointsAcross, pointsDown],
+            options,
+            diagnostics,
+          ));
+          diagnostics.push(
+            createDiagnostic(
+              'INGEST_PDF_PAGE_RENDERED',
+              'info',
+              `The page was rasterised at ${dpi} dpi (${plan.reason}).`,
+              { origin: 'ingest', page: pageNumber },
+            ),
+          );
         }
         let textLayer: TextSpan[] | undefined;
         if (inventory.hasText && options.textLayer === 'auto') {
-          textLayer = await withPageDeadline(() => textLayerFor(handle, pageNumber, (unit) => raster.width / unit.width, diagnostics, plan.kind === 'extract' || inventory.invisibleText), deadline).catch((error: unknown) => {
+          textLayer = await withPageDeadline(
+            () =>
+              textLayerFor(
+                handle,
+                pageNumber,
+                (unit) => raster.width / unit.width,
+                diagnostics,
+                plan.kind === 'extract' || inventory.invisibleText,
+              ),
+            deadline,
+          ).catch((error: unknown) => {
             if (isSohoaError(error) && error.code !== 'INGEST_CORRUPT_PDF') throw error;
-            diagnostics.push(createDiagnostic('INGEST_PDF_TEXT_LAYER_IGNORED', 'warning', 'The page\'s text layer could not be read; the page will be OCRed instead.', { origin: 'ingest', page: pageNumber }));
+            diagnostics.push(
+              createDiagnostic(
+                'INGEST_PDF_TEXT_LAYER_IGNORED',
+                'warning',
+                "The page's text layer could not be read; the page will be OCRed instead.",
+                { origin: 'ingest', page: pageNumber },
+              ),
+            );
             return undefined;
           });
         }

@@ -21,7 +21,13 @@ export function toImageError(error: unknown, label: string, page: number, maxPix
 }
 
 /** The error for a page whose declared size is over the pixel limit, raised before decoding. */
-export function tooManyPixels(label: string, page: number, width: number, height: number, maxPixels: number): SohoaError {
+export function tooManyPixels(
+  label: string,
+  page: number,
+  width: number,
+  height: number,
+  maxPixels: number,
+): SohoaError {
   return new SohoaError(
     'INGEST_TOO_MANY_PIXELS',
     `Page ${page} of \`${label}\` declares ${width}×${height} pixels, over the \`maxPixels\` limit of ${maxPixels}. Downscale the scan or raise \`maxPixels\`.`,

@@ -15,7 +15,11 @@ export interface LoadedSource {
 }
 
 function isBytes(value: unknown): value is IngestBytes {
-  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer);
+  return (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)
+  );
 }
 
 /** The name an input goes by in messages and in `PageSource.file`. */
@@ -62,9 +66,13 @@ export async function loadSource(input: IngestInput, options: ResolvedIngestOpti
     try {
       const info = await stat(input);
       if (!info.isFile()) {
-        throw new SohoaError('INGEST_FILE_NOT_FOUND', `\`${label}\` is not a regular file. Pass a file path, or expand folders with \`listInputFiles\`.`, {
-          details: { file: label },
-        });
+        throw new SohoaError(
+          'INGEST_FILE_NOT_FOUND',
+          `\`${label}\` is not a regular file. Pass a file path, or expand folders with \`listInputFiles\`.`,
+          {
+            details: { file: label },
+          },
+        );
       }
       size = info.size;
     } catch (error) {

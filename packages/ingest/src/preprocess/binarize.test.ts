@@ -45,7 +45,9 @@ describe('binarizePage', () => {
   it('refuses nonsensical options with a typed error', async () => {
     const page = await textLikePage({ width: 40, height: 40 });
     for (const options of [{ k: 0 }, { window: 1 }, { method: 'x' as never }]) {
-      expect(() => binarizePage(page, options)).toThrow(expect.toSatisfy((e: unknown) => isSohoaError(e, 'INGEST_INVALID_OPTION')));
+      expect(() => binarizePage(page, options)).toThrow(
+        expect.toSatisfy((e: unknown) => isSohoaError(e, 'INGEST_INVALID_OPTION')),
+      );
     }
   });
 });

@@ -71,11 +71,21 @@ export function binarizePage(page: PageImage, options: BinarizeOptions = {}): Pa
   const method = options.method ?? 'sauvola';
   const k = options.k ?? 0.2;
   if (method !== 'otsu' && method !== 'sauvola') {
-    throw new SohoaError('INGEST_INVALID_OPTION', `binarizePage \`method\` must be \`otsu\` or \`sauvola\`; got ${JSON.stringify(method)}.`);
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `binarizePage \`method\` must be \`otsu\` or \`sauvola\`; got ${JSON.stringify(method)}.`,
+    );
   }
-  if (!(Number.isFinite(k) && k > 0 && k < 1)) throw new SohoaError('INGEST_INVALID_OPTION', `binarizePage \`k\` must be between 0 and 1 (exclusive); got ${String(k)}.`);
+  if (!(Number.isFinite(k) && k > 0 && k < 1))
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `binarizePage \`k\` must be between 0 and 1 (exclusive); got ${String(k)}.`,
+    );
   if (options.window !== undefined && !(Number.isInteger(options.window) && options.window >= 3)) {
-    throw new SohoaError('INGEST_INVALID_OPTION', `binarizePage \`window\` must be an odd number of pixels ≥ 3; got ${String(options.window)}.`);
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `binarizePage \`window\` must be an odd number of pixels ≥ 3; got ${String(options.window)}.`,
+    );
   }
   const grey = toGrey(page);
   let pixels: Uint8Array;

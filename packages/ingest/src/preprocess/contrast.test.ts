@@ -42,7 +42,8 @@ describe('normalizeContrast', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 2, maxLength: 200 }), (levels) => {
         const out = normalizeContrast(raw(levels), { clip: 0 }).pixels;
         for (let i = 0; i < levels.length; i++) {
-          for (let j = 0; j < levels.length; j++) if (levels[i]! < levels[j]!) expect(out[i]!).toBeLessThanOrEqual(out[j]!);
+          for (let j = 0; j < levels.length; j++)
+            if (levels[i]! < levels[j]!) expect(out[i]!).toBeLessThanOrEqual(out[j]!);
         }
       }),
     );

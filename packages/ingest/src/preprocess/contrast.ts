@@ -11,7 +11,10 @@ import { histogram, percentile } from './internal/grey-sample';
 export function normalizeContrast(page: PageImage, options: NormalizeContrastOptions = {}): PageImage {
   const clip = options.clip ?? 0.005;
   if (!(Number.isFinite(clip) && clip >= 0 && clip <= 0.2)) {
-    throw new SohoaError('INGEST_INVALID_OPTION', `normalizeContrast \`clip\` must be between 0 and 0.2; got ${String(clip)}.`);
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `normalizeContrast \`clip\` must be between 0 and 0.2; got ${String(clip)}.`,
+    );
   }
   const bins = histogram(toGrey(page).pixels);
   const low = percentile(bins, clip);

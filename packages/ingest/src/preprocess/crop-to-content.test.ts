@@ -4,12 +4,24 @@ import { cropToContent, findContentBox } from './crop-to-content';
 import { textLikePage } from './internal/text-like-page';
 
 /** A white grey page with one dark rectangle and a few isolated specks. */
-function pageWithBlock(width: number, height: number, block: { x: number; y: number; w: number; h: number }): PageImage {
+function pageWithBlock(
+  width: number,
+  height: number,
+  block: { x: number; y: number; w: number; h: number },
+): PageImage {
   const pixels = new Uint8Array(width * height).fill(250);
-  for (let y = block.y; y < block.y + block.h; y++) for (let x = block.x; x < block.x + block.w; x++) pixels[y * width + x] = 15;
+  for (let y = block.y; y < block.y + block.h; y++)
+    for (let x = block.x; x < block.x + block.w; x++) pixels[y * width + x] = 15;
   pixels[3 * width + 5] = 0; // specks far from the block
   pixels[(height - 4) * width + width - 6] = 0;
-  return { source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 }, width, height, channels: 1, pixels, diagnostics: [] };
+  return {
+    source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
+    width,
+    height,
+    channels: 1,
+    pixels,
+    diagnostics: [],
+  };
 }
 
 describe('cropToContent', () => {

@@ -43,11 +43,18 @@ export function findContentBox(page: PageImage): Box | undefined {
 export function contentCropBox(page: PageImage, options: CropToContentOptions = {}): Box | undefined {
   const margin = options.margin ?? Math.round(Math.min(page.width, page.height) * 0.02);
   if (!(Number.isFinite(margin) && margin >= 0)) {
-    throw new SohoaError('INGEST_INVALID_OPTION', `cropToContent \`margin\` must be a number of pixels ≥ 0; got ${String(margin)}.`);
+    throw new SohoaError(
+      'INGEST_INVALID_OPTION',
+      `cropToContent \`margin\` must be a number of pixels ≥ 0; got ${String(margin)}.`,
+    );
   }
   const box = findContentBox(page);
   if (!box) return undefined;
-  const kept = clampBox({ x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin }, page.width, page.height);
+  const kept = clampBox(
+    { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
+    page.width,
+    page.height,
+  );
   return kept && (kept.width < page.width || kept.height < page.height) ? kept : undefined;
 }
 

@@ -35,6 +35,8 @@ describe('deskewPage', () => {
 
   it('refuses a nonsensical maxAngle with a typed error', async () => {
     const page = await textLikePage({ width: 80, height: 80 });
-    await expect(deskewPage(page, { maxAngle: 0 })).rejects.toSatisfy((e: unknown) => isSohoaError(e, 'INGEST_INVALID_OPTION'));
+    await expect(deskewPage(page, { maxAngle: 0 })).rejects.toSatisfy((e: unknown) =>
+      isSohoaError(e, 'INGEST_INVALID_OPTION'),
+    );
   });
 });

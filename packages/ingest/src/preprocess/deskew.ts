@@ -26,7 +26,9 @@ export async function deskewPage(page: PageImage, options: DeskewOptions = {}): 
 /** A copy of the page rotated by `degrees` clockwise on a white background (canvas enlarged to fit). */
 export async function rotatePage(page: PageImage, degrees: number): Promise<PageImage> {
   const background = page.channels === 4 ? { r: 255, g: 255, b: 255, alpha: 1 } : { r: 255, g: 255, b: 255 };
-  let pipeline = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: page.channels } }).rotate(degrees, { background });
+  let pipeline = sharp(page.pixels, {
+    raw: { width: page.width, height: page.height, channels: page.channels },
+  }).rotate(degrees, { background });
   if (page.channels === 1) pipeline = pipeline.toColourspace('b-w');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   const rotated: PageImage = {

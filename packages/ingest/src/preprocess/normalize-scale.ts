@@ -12,7 +12,11 @@ const DEFAULTS = { targetTextHeight: 32, tolerance: 0.15, minFactor: 0.25, maxFa
  */
 export function scaleFactorFor(textHeight: number | undefined, options: NormalizeScaleOptions = {}): number {
   const { targetTextHeight, tolerance, minFactor, maxFactor } = { ...DEFAULTS, ...options };
-  if (!(Number.isFinite(targetTextHeight) && targetTextHeight >= 8) || !(tolerance >= 0 && tolerance < 1) || !(minFactor > 0 && minFactor <= 1 && maxFactor >= 1)) {
+  if (
+    !(Number.isFinite(targetTextHeight) && targetTextHeight >= 8) ||
+    !(tolerance >= 0 && tolerance < 1) ||
+    !(minFactor > 0 && minFactor <= 1 && maxFactor >= 1)
+  ) {
     throw new SohoaError(
       'INGEST_INVALID_OPTION',
       `normalizeScale needs targetTextHeight ≥ 8 px, 0 ≤ tolerance < 1, 0 < minFactor ≤ 1 ≤ maxFactor; got ${JSON.stringify({ targetTextHeight, tolerance, minFactor, maxFactor })}.`,

@@ -18,8 +18,12 @@ async function textPage(): Promise<PageImage> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.TimesRoman);
   const page = doc.addPage([595, 842]);
-  for (let i = 0; i < 28; i++) page.drawText(SENTENCES[i % SENTENCES.length]!, { x: 60, y: 770 - i * 24, size: 12, font });
-  const [rendered] = await readPages({ bytes: await doc.save(), name: 'letter.pdf' }, { textLayer: 'ignore', renderDpi: 150 });
+  for (let i = 0; i < 28; i++)
+    page.drawText(SENTENCES[i % SENTENCES.length]!, { x: 60, y: 770 - i * 24, size: 12, font });
+  const [rendered] = await readPages(
+    { bytes: await doc.save(), name: 'letter.pdf' },
+    { textLayer: 'ignore', renderDpi: 150 },
+  );
   return rendered!;
 }
 

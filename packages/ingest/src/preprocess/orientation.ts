@@ -131,7 +131,7 @@ export function detectOrientation(page: PageImage): OrientationEstimate {
  */
 export async function orientPage(page: PageImage, options: OrientOptions = {}): Promise<PageImage> {
   const { rotation, confidence, lines } = detectOrientation(page);
-  if (rotation === 0 || confidence < (options.minConfidence ?? 0.1) || lines < (options.minLines ?? 0)) return { ...page, diagnostics: [...page.diagnostics] };
+  if (rotation === 0 || confidence < (options.minConfidence ?? 0.1) || lines < (options.minLines ?? 0))
+    return { ...page, diagnostics: [...page.diagnostics] };
   return rotatePage(page, 360 - rotation);
 }
-

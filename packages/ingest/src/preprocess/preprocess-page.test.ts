@@ -4,7 +4,6 @@ import { estimateSkew } from './skew';
 import { textLikePage } from './internal/text-like-page';
 
 const lowest = (values: Uint8Array) => values.reduce((a, b) => Math.min(a, b), 255);
-const highest = (values: Uint8Array) => values.reduce((a, b) => Math.max(a, b), 0);
 
 describe('preprocessPage', () => {
   it('runs every step by default: grey, stretched, straight and cropped', async () => {
@@ -18,7 +17,13 @@ describe('preprocessPage', () => {
 
   it('turns each step off', async () => {
     const page = await textLikePage({ rotate: 4 });
-    const none = await preprocessPage(page, { grey: false, contrast: false, orient: false, deskew: false, crop: false });
+    const none = await preprocessPage(page, {
+      grey: false,
+      contrast: false,
+      orient: false,
+      deskew: false,
+      crop: false,
+    });
     expect(none).toBe(page);
     const noDeskew = await preprocessPage(page, { deskew: false, crop: false });
     expect(estimateSkew(noDeskew).angle).toBeCloseTo(4, 0);

@@ -44,7 +44,7 @@ export function inkPoints(sample: GreySample): Ink | undefined {
 /** Projection profile of the ink along lines tilted by `angle` degrees (clockwise positive). */
 export function profile(ink: Ink, angle: number): Uint32Array {
   const t = Math.tan(angle * DEG);
-  const offset = Math.ceil(ink.width * Math.abs(t) / 2 + ink.height / 2) + 1;
+  const offset = Math.ceil((ink.width * Math.abs(t)) / 2 + ink.height / 2) + 1;
   const bins = new Uint32Array(2 * offset + 1);
   for (let i = 0; i < ink.count; i++) bins[Math.round(ink.ys[i]! - ink.xs[i]! * t) + offset]!++;
   return bins;
@@ -60,7 +60,12 @@ function score(bins: Uint32Array): number {
   return sum;
 }
 
-export function search(ink: Ink, from: number, to: number, step: number): { angle: number; score: number; mean: number } {
+export function search(
+  ink: Ink,
+  from: number,
+  to: number,
+  step: number,
+): { angle: number; score: number; mean: number } {
   let best = { angle: 0, score: -1 };
   let total = 0;
   let n = 0;
@@ -107,7 +112,11 @@ export function estimateSkew(page: PageImage, options: DeskewOptions = {}): Skew
   const confidence = coarse.score > 0 ? Math.max(0, Math.min(1, 1 - coarse.mean / fine.score)) : 0;
   const { lines, medianHeight } = bands(profile(ink, fine.angle));
   const angle = Math.round(fine.angle * 100) / 100;
-  const estimate: SkewEstimate = { angle: Object.is(angle, -0) ? 0 : angle, confidence: Math.round(confidence * 1000) / 1000, lines };
+  const estimate: SkewEstimate = {
+    angle: Object.is(angle, -0) ? 0 : angle,
+    confidence: Math.round(confidence * 1000) / 1000,
+    lines,
+  };
   if (medianHeight !== undefined) estimate.textHeight = medianHeight * sample.scale;
   return estimate;
 }

@@ -28,7 +28,9 @@ describe('assessPageQuality', () => {
 
   it('measures sharpness relative to text size', async () => {
     const small = assessPageQuality(await textLikePage({ lineHeight: 24, blur: 2 })).sharpness;
-    const large = assessPageQuality(await textLikePage({ lineHeight: 48, blur: 4, width: 2480, height: 3508 })).sharpness;
+    const large = assessPageQuality(
+      await textLikePage({ lineHeight: 48, blur: 4, width: 2480, height: 3508 }),
+    ).sharpness;
     expect(large / small).toBeGreaterThan(0.5);
     expect(large / small).toBeLessThan(2);
   });
@@ -41,7 +43,9 @@ describe('assessPageQuality', () => {
   });
 
   it('flags low contrast, small text and low declared dpi', async () => {
-    expect(codes(assessPageQuality(await textLikePage({ ink: 120, paper: 180 })))).toContain('INGEST_QUALITY_LOW_CONTRAST');
+    expect(codes(assessPageQuality(await textLikePage({ ink: 120, paper: 180 })))).toContain(
+      'INGEST_QUALITY_LOW_CONTRAST',
+    );
     const faint = assessPageQuality(await textLikePage({ ink: 150, paper: 170 }));
     expect(faint.verdict).toBe('rescan');
     const small = assessPageQuality(await textLikePage({ lineHeight: 12 }));

@@ -46,7 +46,10 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
   // Measure lines on the page as it will be read: turned upright when it was scanned turned.
   const orientation = detectOrientation(original);
   // Only on pages of text: ID cards fool the test in every direction (fingerprint boxes look like turned lines).
-  const turned = orientation.rotation !== 0 && orientation.confidence >= RELIABLE_ORIENTATION.minConfidence && orientation.lines >= RELIABLE_ORIENTATION.minLines;
+  const turned =
+    orientation.rotation !== 0 &&
+    orientation.confidence >= RELIABLE_ORIENTATION.minConfidence &&
+    orientation.lines >= RELIABLE_ORIENTATION.minLines;
   const grey = turned ? turnGreyUpright(original, orientation.rotation) : original;
   const bins = histogram(grey.pixels);
   const low = percentile(bins, 0.01);
@@ -63,7 +66,8 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
 
   let dpi: number | undefined;
   let dpiSource: PageQuality['dpiSource'] = 'unknown';
-  const estimated = skew.textHeight !== undefined && skew.lines >= 3 ? Math.round(skew.textHeight / LINE_INCHES) : undefined;
+  const estimated =
+    skew.textHeight !== undefined && skew.lines >= 3 ? Math.round(skew.textHeight / LINE_INCHES) : undefined;
   // 72 and 96 dpi are what software writes when it does not know the resolution (JFIF, screenshots, phones).
   const placeholder = page.dpi !== undefined && SOFTWARE_DEFAULT_DPI.has(page.dpi) && estimated !== undefined;
   if (page.dpi !== undefined && page.dpi > 0 && !placeholder) {
@@ -76,33 +80,106 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
 
   const noText = contrast < 16 || skew.lines === 0;
   if (noText) {
-    note('ok', 'info', 'INGEST_QUALITY_NO_TEXT', 'No text lines were found on this page (blank or picture only); OCR will likely return nothing.');
+    note(
+      'ok',
+      'info',
+      'INGEST_QUALITY_NO_TEXT',
+      'No text lines were found on this page (blank or picture only); OCR will likely return nothing.',
+    );
   } else {
-    if (contrast < t.rescanContrast) note('rescan', 'error', 'INGEST_QUALITY_LOW_CONTRAST', `Contrast is very low (${contrast} grey levels between ink and paper, need ${t.rescanContrast}); rescan with darker settings.`);
-    else if (contrast < t.poorContrast) note('poor', 'warning', 'INGEST_QUALITY_LOW_CONTRAST', `Contrast is low (${contrast} grey levels, want ${t.poorContrast}); normalizeContrast may help.`);
-    if (sharpness < t.rescanSharpness) note('rescan', 'error', 'INGEST_QUALITY_BLURRY', `The page is very blurred (sharpness ${sharpness}, need ${t.rescanSharpness}); rescan in focus and without motion.`);
-    else if (sharpness < t.poorSharpness) note('poor', 'warning', 'INGEST_QUALITY_BLURRY', `The page is blurred (sharpness ${sharpness}, want ${t.poorSharpness}); expect more OCR errors.`);
+    if (contrast < t.rescanContrast)
+      note(
+        'rescan',
+        'error',
+        'INGEST_QUALITY_LOW_CONTRAST',
+        `Contrast is very low (${contrast} grey levels between ink and paper, need ${t.rescanContrast}); rescan with darker settings.`,
+      );
+    else if (contrast < t.poorContrast)
+      note(
+        'poor',
+        'warning',
+        'INGEST_QUALITY_LOW_CONTRAST',
+        `Contrast is low (${contrast} grey levels, want ${t.poorContrast}); normalizeContrast may help.`,
+      );
+    if (sharpness < t.rescanSharpness)
+      note(
+        'rescan',
+        'error',
+        'INGEST_QUALITY_BLURRY',
+        `The page is very blurred (sharpness ${sharpness}, need ${t.rescanSharpness}); rescan in focus and without motion.`,
+      );
+    else if (sharpness < t.poorSharpness)
+      note(
+        'poor',
+        'warning',
+        'INGEST_QUALITY_BLURRY',
+        `The page is blurred (sharpness ${sharpness}, want ${t.poorSharpness}); expect more OCR errors.`,
+      );
     if (skew.textHeight !== undefined) {
-      if (skew.textHeight < t.rescanTextHeight) note('rescan', 'error', 'INGEST_QUALITY_SMALL_TEXT', `Text lines are only ${skew.textHeight} px high (need ${t.rescanTextHeight}); rescan at a higher resolution.`);
-      else if (skew.textHeight < t.poorTextHeight) note('poor', 'warning', 'INGEST_QUALITY_SMALL_TEXT', `Text lines are ${skew.textHeight} px high (want ${t.poorTextHeight}); upscale with scalePage or rescan at 300 dpi.`);
+      if (skew.textHeight < t.rescanTextHeight)
+        note(
+          'rescan',
+          'error',
+          'INGEST_QUALITY_SMALL_TEXT',
+          `Text lines are only ${skew.textHeight} px high (need ${t.rescanTextHeight}); rescan at a higher resolution.`,
+        );
+      else if (skew.textHeight < t.poorTextHeight)
+        note(
+          'poor',
+          'warning',
+          'INGEST_QUALITY_SMALL_TEXT',
+          `Text lines are ${skew.textHeight} px high (want ${t.poorTextHeight}); upscale with scalePage or rescan at 300 dpi.`,
+        );
     }
     if (dpi !== undefined && dpiSource === 'declared') {
-      if (dpi < t.rescanDpi) note('rescan', 'error', 'INGEST_QUALITY_LOW_DPI', `Declared resolution is ${dpi} dpi (need ${t.rescanDpi}); rescan at 300 dpi.`);
-      else if (dpi < t.poorDpi) note('poor', 'warning', 'INGEST_QUALITY_LOW_DPI', `Declared resolution is ${dpi} dpi (want ${t.poorDpi}); rescan at 300 dpi if OCR errs.`);
+      if (dpi < t.rescanDpi)
+        note(
+          'rescan',
+          'error',
+          'INGEST_QUALITY_LOW_DPI',
+          `Declared resolution is ${dpi} dpi (need ${t.rescanDpi}); rescan at 300 dpi.`,
+        );
+      else if (dpi < t.poorDpi)
+        note(
+          'poor',
+          'warning',
+          'INGEST_QUALITY_LOW_DPI',
+          `Declared resolution is ${dpi} dpi (want ${t.poorDpi}); rescan at 300 dpi if OCR errs.`,
+        );
     }
     if (turned) {
-      note('ok', 'info', 'INGEST_QUALITY_TURNED', `The page was scanned turned ${orientation.rotation}° clockwise; orientPage (or preprocessPage) turns it upright before OCR.`);
+      note(
+        'ok',
+        'info',
+        'INGEST_QUALITY_TURNED',
+        `The page was scanned turned ${orientation.rotation}° clockwise; orientPage (or preprocessPage) turns it upright before OCR.`,
+      );
     }
     if (Math.abs(skew.angle) >= t.skewWarning) {
-      note('ok', 'info', 'INGEST_QUALITY_SKEWED', `Text lines are skewed by ${skew.angle}°; deskewPage straightens them before OCR.`);
+      note(
+        'ok',
+        'info',
+        'INGEST_QUALITY_SKEWED',
+        `Text lines are skewed by ${skew.angle}°; deskewPage straightens them before OCR.`,
+      );
     }
   }
   findings.sort((a, b) => RANK[b.verdict] - RANK[a.verdict]);
-  const verdict = findings.reduce<PageQualityVerdict>((worst, f) => (RANK[f.verdict] > RANK[worst] ? f.verdict : worst), 'ok');
+  const verdict = findings.reduce<PageQualityVerdict>(
+    (worst, f) => (RANK[f.verdict] > RANK[worst] ? f.verdict : worst),
+    'ok',
+  );
   if (verdict === 'rescan') {
     findings.unshift({
       verdict,
-      diagnostic: { code: 'INGEST_QUALITY_RESCAN', severity: 'error', message: 'This page is unlikely to OCR usefully; rescan it (see the other INGEST_QUALITY_* diagnostics for why).', origin: 'ingest', page: page.source.page },
+      diagnostic: {
+        code: 'INGEST_QUALITY_RESCAN',
+        severity: 'error',
+        message:
+          'This page is unlikely to OCR usefully; rescan it (see the other INGEST_QUALITY_* diagnostics for why).',
+        origin: 'ingest',
+        page: page.source.page,
+      },
     });
   }
   const quality: PageQuality = {

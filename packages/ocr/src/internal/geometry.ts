@@ -17,5 +17,9 @@ function offsetWord(word: OcrWord, dx: number, dy: number, scale: number): OcrWo
 
 /** Move a line and its words from crop coordinates to page coordinates. */
 export function offsetLine(line: OcrLine, dx: number, dy: number, scale: number): OcrLine {
-  return { ...line, box: toPageBox(line.box, dx, dy, scale), words: line.words.map((word) => offsetWord(word, dx, dy, scale)) };
+  return {
+    ...line,
+    box: toPageBox(line.box, dx, dy, scale),
+    words: line.words.map((word) => offsetWord(word, dx, dy, scale)),
+  };
 }

@@ -43,13 +43,19 @@ export function packagedLanguageFile(language: string): string | undefined {
  * never fetches. The installed packages keep each language in its own folder, so the folder is
  * built once under the OS temp dir from symbolic links (copies where links are not allowed).
  */
-export async function resolveLanguageFolder(languages: readonly string[], langPath: string | undefined): Promise<string> {
+export async function resolveLanguageFolder(
+  languages: readonly string[],
+  langPath: string | undefined,
+): Promise<string> {
   for (const language of languages) {
     if (!LANGUAGE_CODE.test(language)) throw missing(language, 'not a traineddata name');
   }
   if (langPath !== undefined) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(langPath)) {
-      throw new SohoaError('OCR_INVALID_OPTION', '`langPath` must be a local folder, not a URL: language data is never downloaded.');
+      throw new SohoaError(
+        'OCR_INVALID_OPTION',
+        '`langPath` must be a local folder, not a URL: language data is never downloaded.',
+      );
     }
     for (const language of languages) {
       if (!(await isFile(join(langPath, `${language}.traineddata.gz`)))) throw missing(language, 'not in `langPath`');
@@ -64,7 +70,10 @@ export async function resolveLanguageFolder(languages: readonly string[], langPa
   for (const { language, file } of files) {
     if (!(await isFile(file))) throw missing(language, `package has no ${MODEL} model`);
   }
-  const key = createHash('sha256').update(files.map((f) => f.file).join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(files.map((f) => f.file).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   const folder = join(tmpdir(), `sohoa-tessdata-${key}`);
   await mkdir(folder, { recursive: true });
   for (const { language, file } of files) {
@@ -89,13 +98,19 @@ export async function resolveLanguageFolder(languages: readonly string[], langPa
  */
 export async function unpackedLanguageFolder(languages: readonly string[]): Promise<string> {
   const gzipped = await resolveLanguageFolder(languages, undefined);
-  const key = createHash('sha256').update(languages.map((l) => packagedLanguageFile(l) ?? l).join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(languages.map((l) => packagedLanguageFile(l) ?? l).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const folder = join(tmpdir(), `sohoa-tessdata-native-${uid}-${key}`);
   await mkdir(join(folder, 'configs'), { recursive: true, mode: 0o700 });
   const info = await stat(folder);
   if (typeof process.getuid === 'function' && info.uid !== uid) {
-    throw new SohoaError('OCR_ENGINE_UNAVAILABLE', `The model folder \`${folder}\` belongs to another user; remove it or use tesseract.js.`);
+    throw new SohoaError(
+      'OCR_ENGINE_UNAVAILABLE',
+      `The model folder \`${folder}\` belongs to another user; remove it or use tesseract.js.`,
+    );
   }
   const put = async (path: string, bytes: Uint8Array) => {
     if (await isFile(path)) return;
@@ -103,7 +118,11 @@ export async function unpackedLanguageFolder(languages: readonly string[]): Prom
     await writeFile(temporary, bytes, { mode: 0o600 });
     await rename(temporary, path);
   };
-  for (const language of languages) await put(join(folder, `${language}.traineddata`), gunzipSync(await readFile(join(gzipped, `${language}.traineddata.gz`))));
+  for (const language of languages)
+    await put(
+      join(folder, `${language}.traineddata`),
+      gunzipSync(await readFile(join(gzipped, `${language}.traineddata.gz`))),
+    );
   await put(join(folder, 'configs', 'tsv'), Buffer.from('tessedit_create_tsv 1\n'));
   return folder;
 }

@@ -25,7 +25,12 @@ const DOWNSCALE_MIN_SIDE = 1600;
  * when its text is large (never below half size), and encode it as PGM.
  * Returns undefined for a region entirely outside the page.
  */
-export async function prepareImage(page: PageImage, box: Box | undefined, upscaleBelow: number, downscaleAbove = 0): Promise<PreparedImage | undefined> {
+export async function prepareImage(
+  page: PageImage,
+  box: Box | undefined,
+  upscaleBelow: number,
+  downscaleAbove = 0,
+): Promise<PreparedImage | undefined> {
   let image = toGrey(page);
   let dx = 0;
   let dy = 0;
@@ -42,7 +47,13 @@ export async function prepareImage(page: PageImage, box: Box | undefined, upscal
     if (height !== undefined && upscaleBelow > 0 && height < upscaleBelow) {
       image = await scalePage(image, 2);
       scale = 2;
-    } else if (height !== undefined && !box && downscaleAbove > 0 && height > downscaleAbove && Math.min(image.width, image.height) >= DOWNSCALE_MIN_SIDE) {
+    } else if (
+      height !== undefined &&
+      !box &&
+      downscaleAbove > 0 &&
+      height > downscaleAbove &&
+      Math.min(image.width, image.height) >= DOWNSCALE_MIN_SIDE
+    ) {
       const factor = Math.max(0.5, DOWNSCALE_TARGET / height);
       const before = image.width;
       image = await scalePage(image, factor);

@@ -14,12 +14,24 @@ export interface EngineCore {
   upscaleBelowTextHeight: number;
   downscaleAboveTextHeight: number;
   /** Lines in prepared-image coordinates. */
-  recognizeImage(prepared: PreparedImage, psm: PageSegMode, page: number, call: RecognizeOptions, languages: string[]): Promise<OcrLine[]>;
+  recognizeImage(
+    prepared: PreparedImage,
+    psm: PageSegMode,
+    page: number,
+    call: RecognizeOptions,
+    languages: string[],
+  ): Promise<OcrLine[]>;
 }
 
 function assertPageImage(page: PageImage): void {
   const { width, height, channels, pixels } = page;
-  const valid = Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && [1, 3, 4].includes(channels) && pixels.length === width * height * channels;
+  const valid =
+    Number.isInteger(width) &&
+    Number.isInteger(height) &&
+    width > 0 &&
+    height > 0 &&
+    [1, 3, 4].includes(channels) &&
+    pixels.length === width * height * channels;
   if (!valid) {
     throw new SohoaError(
       'OCR_INVALID_OPTION',
@@ -73,7 +85,14 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
     }
     const prepared = await prepareImage(page, region.box, core.upscaleBelowTextHeight, core.downscaleAboveTextHeight);
     if (!prepared) {
-      diagnostics.push(createDiagnostic('OCR_REGION_OUTSIDE_PAGE', 'warning', `Region ${index} lies outside the page and was skipped.`, { origin: 'ocr', page: pageNumber, pointer: `/regions/${index}` }));
+      diagnostics.push(
+        createDiagnostic(
+          'OCR_REGION_OUTSIDE_PAGE',
+          'warning',
+          `Region ${index} lies outside the page and was skipped.`,
+          { origin: 'ocr', page: pageNumber, pointer: `/regions/${index}` },
+        ),
+      );
       continue;
     }
     if (prepared.scale > 1) upscaled++;
@@ -85,18 +104,48 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
     lines.push(...found.map((line) => offsetLine(line, prepared.dx, prepared.dy, prepared.scale)));
   }
   if (fromTextLayer > 0) {
-    diagnostics.push(createDiagnostic('OCR_TEXT_LAYER_USED', 'info', `${fromTextLayer} region(s) were read from the page's text layer instead of OCR.`, { origin: 'ocr', page: pageNumber }));
+    diagnostics.push(
+      createDiagnostic(
+        'OCR_TEXT_LAYER_USED',
+        'info',
+        `${fromTextLayer} region(s) were read from the page's text layer instead of OCR.`,
+        { origin: 'ocr', page: pageNumber },
+      ),
+    );
   }
   if (upscaled > 0) {
-    diagnostics.push(createDiagnostic('OCR_UPSCALED', 'info', `Small text: ${upscaled} image(s) were upscaled ×2 before OCR.`, { origin: 'ocr', page: pageNumber }));
+    diagnostics.push(
+      createDiagnostic('OCR_UPSCALED', 'info', `Small text: ${upscaled} image(s) were upscaled ×2 before OCR.`, {
+        origin: 'ocr',
+        page: pageNumber,
+      }),
+    );
   }
   if (downscaled > 0) {
-    diagnostics.push(createDiagnostic('OCR_DOWNSCALED', 'info', `Large text: the page was read at ${Math.round(100 * (downscaleOf ?? 1))}% of its size.`, { origin: 'ocr', page: pageNumber }));
+    diagnostics.push(
+      createDiagnostic(
+        'OCR_DOWNSCALED',
+        'info',
+        `Large text: the page was read at ${Math.round(100 * (downscaleOf ?? 1))}% of its size.`,
+        { origin: 'ocr', page: pageNumber },
+      ),
+    );
   }
   if (lines.length === 0) {
-    diagnostics.push(createDiagnostic('OCR_NO_TEXT', 'warning', 'No text was recognised.', { origin: 'ocr', page: pageNumber }));
+    diagnostics.push(
+      createDiagnostic('OCR_NO_TEXT', 'warning', 'No text was recognised.', { origin: 'ocr', page: pageNumber }),
+    );
   }
   const words = lines.flatMap((line) => line.words);
   const confidence = words.length > 0 ? words.reduce((sum, word) => sum + word.confidence, 0) / words.length : 0;
-  return { source: page.source, width: page.width, height: page.height, text: lines.map((line) => line.text).join('\n'), confidence, lines, engine: core.name, diagnostics };
+  return {
+    source: page.source,
+    width: page.width,
+    height: page.height,
+    text: lines.map((line) => line.text).join('\n'),
+    confidence,
+    lines,
+    engine: core.name,
+    diagnostics,
+  };
 }

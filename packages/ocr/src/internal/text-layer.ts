@@ -11,7 +11,12 @@ function lineFromSpan(span: TextSpan): OcrLine {
     box: span.box,
     // Word boxes are apportioned by character count: a text layer gives the run, not each word.
     words: words.map((word) => {
-      const box = { x: Math.round(x * 10) / 10, y: span.box.y, width: Math.round(word.length * unit * 10) / 10, height: span.box.height };
+      const box = {
+        x: Math.round(x * 10) / 10,
+        y: span.box.y,
+        width: Math.round(word.length * unit * 10) / 10,
+        height: span.box.height,
+      };
       x += (word.length + 1) * unit;
       return { text: word, confidence: span.confidence, box };
     }),
@@ -40,6 +45,11 @@ export function ocrPageFromTextLayer(page: PageImage, engine: string, lines: Ocr
     confidence,
     lines,
     engine,
-    diagnostics: [createDiagnostic('OCR_TEXT_LAYER_USED', 'info', 'The page has a usable text layer; it was used instead of OCR.', { origin: 'ocr', page: page.source.page })],
+    diagnostics: [
+      createDiagnostic('OCR_TEXT_LAYER_USED', 'info', 'The page has a usable text layer; it was used instead of OCR.', {
+        origin: 'ocr',
+        page: page.source.page,
+      }),
+    ],
   };
 }

@@ -46,7 +46,13 @@ export class WorkerPool {
   private readonly abortWatchers = new WeakMap<AbortSignal, Set<() => void>>();
 
   constructor(private readonly config: PoolConfig) {
-    this.all = Array.from({ length: config.size }, () => ({ worker: undefined, languages: '', jobs: 0, generation: 0, onCrash: undefined }));
+    this.all = Array.from({ length: config.size }, () => ({
+      worker: undefined,
+      languages: '',
+      jobs: 0,
+      generation: 0,
+      onCrash: undefined,
+    }));
     this.free = [...this.all];
   }
 
@@ -98,9 +104,13 @@ export class WorkerPool {
       const set = new Set<() => void>();
       listeners = set;
       this.abortWatchers.set(signal, set);
-      signal.addEventListener('abort', () => {
-        for (const fire of [...set]) fire();
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const fire of [...set]) fire();
+        },
+        { once: true },
+      );
     }
     listeners.add(listener);
     const registered = listeners;
@@ -168,9 +178,13 @@ export class WorkerPool {
       worker = await Promise.race([created, timeout]);
     } catch (error) {
       void created.then((late) => late.terminate()).catch(() => undefined);
-      throw new SohoaError('OCR_INIT_FAILED', `A tesseract.js worker failed to start within ${this.config.startTimeoutMs} ms. Check that the language data is intact.`, {
-        cause: error,
-      });
+      throw new SohoaError(
+        'OCR_INIT_FAILED',
+        `A tesseract.js worker failed to start within ${this.config.startTimeoutMs} ms. Check that the language data is intact.`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -194,7 +208,11 @@ export class WorkerPool {
     return worker;
   }
 
-  private async attempt<T>(slot: Slot, job: (worker: Tesseract.Worker) => Promise<T>, limits: JobLimits): Promise<{ ok: true; value: T } | { ok: false; failure: Failure }> {
+  private async attempt<T>(
+    slot: Slot,
+    job: (worker: Tesseract.Worker) => Promise<T>,
+    limits: JobLimits,
+  ): Promise<{ ok: true; value: T } | { ok: false; failure: Failure }> {
     let stop: ((failure: Failure) => void) | undefined;
     const stopped = new Promise<Failure>((resolve) => {
       stop = resolve;

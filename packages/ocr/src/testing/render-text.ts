@@ -56,7 +56,13 @@ export function textToSvgPaths(items: readonly TextItem[]): { paths: string; box
 }
 
 /** Rasterise text items (plus optional extra SVG shapes) onto a white page image (RGB). */
-export async function renderPage(width: number, height: number, items: readonly TextItem[], extraSvg = '', file = 'rendered.png'): Promise<PageImage> {
+export async function renderPage(
+  width: number,
+  height: number,
+  items: readonly TextItem[],
+  extraSvg = '',
+  file = 'rendered.png',
+): Promise<PageImage> {
   const { paths } = textToSvgPaths(items);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>${extraSvg}${paths}</svg>`;
   const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -78,7 +84,8 @@ export function blockPattern(x: number, y: number, size: number, cells = 25): st
   for (let row = 0; row < cells; row++) {
     for (let col = 0; col < cells; col++) {
       state = (state * 1103515245 + 12345) & 0x7fffffff;
-      if (state % 2 === 0) rects.push(`<rect x="${x + col * cell}" y="${y + row * cell}" width="${cell}" height="${cell}" fill="#000"/>`);
+      if (state % 2 === 0)
+        rects.push(`<rect x="${x + col * cell}" y="${y + row * cell}" width="${cell}" height="${cell}" fill="#000"/>`);
     }
   }
   return rects.join('');
@@ -103,7 +110,13 @@ export async function renderCardPage(): Promise<PageImage> {
   const sizes = [30, 28, 40, 28, 26, 34, 26, 26, 26, 26];
   const xs = [330, 420, 480, 360, 360, 360, 360, 360, 360, 360];
   const ys = [70, 115, 190, 250, 310, 360, 420, 480, 540, 600];
-  const items = CARD_LINES.map((text, i) => ({ text, x: xs[i]!, y: ys[i]!, size: sizes[i]!, bold: i === 0 || i === 2 || i === 5 }));
+  const items = CARD_LINES.map((text, i) => ({
+    text,
+    x: xs[i]!,
+    y: ys[i]!,
+    size: sizes[i]!,
+    bold: i === 0 || i === 2 || i === 5,
+  }));
   const extras =
     '<rect x="6" y="6" width="1188" height="788" rx="30" fill="#eef4f8" stroke="#9ab" stroke-width="4"/>' +
     '<rect x="50" y="230" width="260" height="340" fill="#8a8f96"/><circle cx="180" cy="360" r="70" fill="#c9cdd2"/>' +

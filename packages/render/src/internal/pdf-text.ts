@@ -1,24 +1,37 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
 
 /** Text of a `ToUnicode` CMap as a glyph-code → text map (bfchar and bfrange). */
 function parseToUnicode(cmap: string): Map<string, string> {
   const map = new Map<string, string>();
   const hexText = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, text] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(code!.toUpperCase(), hexText(text!));
+    for (const [, code, text] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(code!.toUpperCase(), hexText(text!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, from, to, start] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
       const first = parseInt(from!, 16);
       for (let code = first; code <= parseInt(to!, 16); code++) {
-        map.set(code.toString(16).toUpperCase().padStart(4, '0'), String.fromCodePoint(parseInt(start!, 16) + code - first));
+        map.set(
+          code.toString(16).toUpperCase().padStart(4, '0'),
+          String.fromCodePoint(parseInt(start!, 16) + code - first),
+        );
       }
     }
   }
   return map;
 }
 
-const decode = (stream: PDFObject | undefined) => new TextDecoder().decode(decodePDFRawStream(stream as PDFRawStream).decode());
+const decode = (stream: PDFObject | undefined) =>
+  new TextDecoder().decode(decodePDFRawStream(stream as PDFRawStream).decode());
 
 /**
  * Extract the text of a PDF written by `renderPdf` the way a text extractor would: glyph codes of

@@ -1,4 +1,12 @@
-import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../types';
+import type {
+  Grant,
+  StoredAudit,
+  StoredDocument,
+  StoredDossier,
+  StoredFact,
+  StoredSubject,
+  VaultDriver,
+} from '../types';
 
 /**
  * In-memory vault driver: fast, not persistent; for tests and short-lived processes.
@@ -43,7 +51,8 @@ export function memoryDriver(): VaultDriver {
       for (const d of documents.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
       for (const f of facts) if (f.subjectId === fromId) f.subjectId = to.subject.id;
       for (const d of dossiers.values()) if (d.subjectId === fromId) d.subjectId = to.subject.id;
-      for (const g of grants.values()) if (g.subject === fromId) Object.assign(g, { subject: to.subject.id, subjectSealed: to.grantSubject });
+      for (const g of grants.values())
+        if (g.subject === fromId) Object.assign(g, { subject: to.subject.id, subjectSealed: to.grantSubject });
       const tag = to.tag ?? tags.get(fromId);
       tags.delete(fromId);
       if (tag !== undefined) tags.set(to.subject.id, tag);

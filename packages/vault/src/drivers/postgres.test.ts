@@ -25,7 +25,10 @@ async function reachable(): Promise<boolean> {
 }
 
 const available = await reachable();
-if (!available) console.warn(`postgres driver tests skipped: no PostgreSQL server at ${url.replace(/\/\/[^@]*@/, '//')} (set SOHOA_TEST_POSTGRES)`);
+if (!available)
+  console.warn(
+    `postgres driver tests skipped: no PostgreSQL server at ${url.replace(/\/\/[^@]*@/, '//')} (set SOHOA_TEST_POSTGRES)`,
+  );
 
 afterAll(async () => {
   if (!available || schemas.size === 0) return;
@@ -46,16 +49,32 @@ if (available) runVaultContract('postgres', driverFor);
 
 describe.skipIf(!available)('postgres driver', () => {
   it('keeps the audit chain whole under concurrent writers', async () => {
-    const vaults = [0, 1, 2].map(() => createVault({ driver: driverFor('concurrent'), masterKey: TEST_MASTER_KEY, actor: 'tester', grants: [TESTER_GRANT] }));
+    const vaults = [0, 1, 2].map(() =>
+      createVault({
+        driver: driverFor('concurrent'),
+        masterKey: TEST_MASTER_KEY,
+        actor: 'tester',
+        grants: [TESTER_GRANT],
+      }),
+    );
     await vaults[0]!.putDocument(syntheticCccd());
-    await Promise.all(vaults.flatMap((v, i) => [0, 1, 2, 3].map((j) => v.profile(SYNTHETIC_ID, { purpose: `p${i}-${j}`, form: 'f' }))));
+    await Promise.all(
+      vaults.flatMap((v, i) => [0, 1, 2, 3].map((j) => v.profile(SYNTHETIC_ID, { purpose: `p${i}-${j}`, form: 'f' }))),
+    );
     const verified = await vaults[1]!.verifyAudit();
     expect(verified).toMatchObject({ ok: true, entries: 12 });
     await Promise.all(vaults.map((v) => v.close()));
   });
 
   it('fails clearly when the server cannot be reached', async () => {
-    const vault = createVault({ driver: postgresDriver({ connectionString: 'postgres://nobody@127.0.0.1:1/none', poolConfig: { connectionTimeoutMillis: 1000 } }), grants: [TESTER_GRANT], actor: 'tester' });
+    const vault = createVault({
+      driver: postgresDriver({
+        connectionString: 'postgres://nobody@127.0.0.1:1/none',
+        poolConfig: { connectionTimeoutMillis: 1000 },
+      }),
+      grants: [TESTER_GRANT],
+      actor: 'tester',
+    });
     const error = await vault.listSubjects().catch((e: unknown) => e);
     expect(isSohoaError(error, 'VAULT_OPEN_FAILED')).toBe(true);
     expect((error as Error).message).toContain('Check that the server is running');
@@ -63,6 +82,8 @@ describe.skipIf(!available)('postgres driver', () => {
   });
 
   it('rejects a schema name that is not a plain identifier', () => {
-    expect(() => postgresDriver({ connectionString: url, schema: 'x"; DROP TABLE y; --' })).toThrow(/plain lower-case identifier/);
+    expect(() => postgresDriver({ connectionString: url, schema: 'x"; DROP TABLE y; --' })).toThrow(
+      /plain lower-case identifier/,
+    );
   });
 });

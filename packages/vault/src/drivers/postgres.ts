@@ -67,7 +67,10 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
 export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
   const schemaName = options.schema ?? 'sohoa';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) {
-    throw new SohoaError('VAULT_OPEN_FAILED', `The PostgreSQL schema name \`${schemaName}\` is not a plain lower-case identifier; use letters, digits and \`_\`.`);
+    throw new SohoaError(
+      'VAULT_OPEN_FAILED',
+      `The PostgreSQL schema name \`${schemaName}\` is not a plain lower-case identifier; use letters, digits and \`_\`.`,
+    );
   }
   const s = `"${schemaName}"`;
   let ready: Promise<Pool> | undefined;
@@ -92,7 +95,12 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       client.release();
     }
   }
-  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null; sealed_ref: string | null }): StoredSubject => ({
+  const toSubject = (r: {
+    id: string;
+    kind: string;
+    wrapped_key: string | null;
+    sealed_ref: string | null;
+  }): StoredSubject => ({
     kind: r.kind as StoredSubject['kind'],
     id: r.id,
     ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
@@ -115,33 +123,54 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     name: 'postgres',
     capabilities: { persistent: true },
     meta: (async (key: string, init?: () => string) => {
-      if (init) await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
+      if (init)
+        await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, init()]);
       return (await query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = $1`, [key]))[0]?.value;
     }) as VaultDriver['meta'],
     async setMeta(key, value) {
       if (value === undefined) await query(`DELETE FROM ${s}.meta WHERE key = $1`, [key]);
-      else await query(`INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
+      else
+        await query(
+          `INSERT INTO ${s}.meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [key, value],
+        );
     },
     async subjectTag(subjectId, init) {
-      if (init) await query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subjectId, init()]);
-      return (await query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subjectId]))[0]?.tag;
+      if (init)
+        await query(
+          `INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`,
+          [subjectId, init()],
+        );
+      return (await query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subjectId]))[0]
+        ?.tag;
     },
     async reindexSubject(fromId, to) {
       const next = to.subject;
       await tx(async (c) => {
         // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
-        const hasRow = ((await c.query(`SELECT id FROM ${s}.subjects WHERE id = $1 FOR UPDATE`, [fromId])).rowCount ?? 0) > 0;
+        const hasRow =
+          ((await c.query(`SELECT id FROM ${s}.subjects WHERE id = $1 FOR UPDATE`, [fromId])).rowCount ?? 0) > 0;
         if (hasRow) {
-          await c.query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4)`, [next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null]);
-          for (const table of ['documents', 'facts', 'dossiers']) await c.query(`UPDATE ${s}.${table} SET subject_id = $1 WHERE subject_id = $2`, [next.id, fromId]);
+          await c.query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4)`, [
+            next.id,
+            next.kind,
+            next.wrappedKey ?? null,
+            next.sealedRef ?? null,
+          ]);
+          for (const table of ['documents', 'facts', 'dossiers'])
+            await c.query(`UPDATE ${s}.${table} SET subject_id = $1 WHERE subject_id = $2`, [next.id, fromId]);
         }
         await c.query(
           `UPDATE ${s}.grants SET subject_id = $1, body = (body::jsonb || jsonb_build_object('subject', $1::text, 'subjectSealed', $2::text))::text WHERE subject_id = $3`,
           [next.id, to.grantSubject, fromId],
         );
-        const tag = to.tag ?? (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [fromId])).rows[0]?.tag;
+        const tag =
+          to.tag ??
+          (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [fromId])).rows[0]
+            ?.tag;
         await c.query(`DELETE FROM ${s}.subject_tags WHERE subject_id IN ($1, $2)`, [fromId, next.id]);
-        if (tag !== undefined) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2)`, [next.id, tag]);
+        if (tag !== undefined)
+          await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2)`, [next.id, tag]);
         if (hasRow) await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [fromId]);
       });
     },
@@ -152,20 +181,26 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       return rows.map((r) => r.id);
     },
     async ensureSubject(subject) {
-      await query(`INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
-        subject.id,
-        subject.kind,
-        subject.wrappedKey ?? null,
-        subject.sealedRef ?? null,
-      ]);
-      return toSubject((await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [subject.id]))[0]!);
+      await query(
+        `INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+        [subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null],
+      );
+      return toSubject(
+        (
+          await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [subject.id])
+        )[0]!,
+      );
     },
     async getSubject(id) {
-      const row = (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [id]))[0];
+      const row = (
+        await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [id])
+      )[0];
       return row && toSubject(row);
     },
     async listSubjects() {
-      return (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects ORDER BY seq`)).map(toSubject);
+      return (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects ORDER BY seq`)).map(
+        toSubject,
+      );
     },
     async setWrappedKey(id, wrappedKey) {
       await query(`UPDATE ${s}.subjects SET wrapped_key = $1 WHERE id = $2`, [wrappedKey, id]);
@@ -178,13 +213,20 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
           [d.id, d.fingerprint, d.subjectId, d.type, d.recordedAt, d.body],
         );
         if (inserted.rowCount === 0) {
-          const existing = await c.query<{ id: string }>(`SELECT id FROM ${s}.documents WHERE fingerprint = $1`, [d.fingerprint]);
+          const existing = await c.query<{ id: string }>(`SELECT id FROM ${s}.documents WHERE fingerprint = $1`, [
+            d.fingerprint,
+          ]);
           return { created: false, documentId: existing.rows[0]!.id };
         }
         if (facts.length > 0) {
           await c.query(
             `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-            [facts.map((f) => f.subjectId), facts.map((f) => f.documentId), facts.map((f) => f.key), facts.map((f) => f.body)],
+            [
+              facts.map((f) => f.subjectId),
+              facts.map((f) => f.documentId),
+              facts.map((f) => f.key),
+              facts.map((f) => f.body),
+            ],
           );
         }
         return { created: true, documentId: d.id };
@@ -192,27 +234,58 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     },
     async replaceBodies(subjectId, rows) {
       await tx(async (c) => {
-        for (const d of rows.documents) await c.query(`UPDATE ${s}.documents SET body = $1 WHERE id = $2 AND subject_id = $3`, [d.body, d.id, subjectId]);
-        for (const f of rows.facts) await c.query(`UPDATE ${s}.facts SET body = $1 WHERE document_id = $2 AND key = $3 AND subject_id = $4`, [f.body, f.documentId, f.key, subjectId]);
-        for (const d of rows.dossiers) await c.query(`UPDATE ${s}.dossiers SET body = $1 WHERE code = $2 AND subject_id = $3`, [d.body, d.code, subjectId]);
+        for (const d of rows.documents)
+          await c.query(`UPDATE ${s}.documents SET body = $1 WHERE id = $2 AND subject_id = $3`, [
+            d.body,
+            d.id,
+            subjectId,
+          ]);
+        for (const f of rows.facts)
+          await c.query(`UPDATE ${s}.facts SET body = $1 WHERE document_id = $2 AND key = $3 AND subject_id = $4`, [
+            f.body,
+            f.documentId,
+            f.key,
+            subjectId,
+          ]);
+        for (const d of rows.dossiers)
+          await c.query(`UPDATE ${s}.dossiers SET body = $1 WHERE code = $2 AND subject_id = $3`, [
+            d.body,
+            d.code,
+            subjectId,
+          ]);
       });
     },
     async moveDocument({ document: d, facts }) {
       return tx(async (c) => {
-        const updated = await c.query(`UPDATE ${s}.documents SET subject_id = $1, type = $2, body = $3 WHERE id = $4`, [d.subjectId, d.type, d.body, d.id]);
+        const updated = await c.query(`UPDATE ${s}.documents SET subject_id = $1, type = $2, body = $3 WHERE id = $4`, [
+          d.subjectId,
+          d.type,
+          d.body,
+          d.id,
+        ]);
         if (updated.rowCount === 0) return false;
         await c.query(`DELETE FROM ${s}.facts WHERE document_id = $1`, [d.id]);
         if (facts.length > 0) {
           await c.query(
             `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-            [facts.map((f) => f.subjectId), facts.map((f) => f.documentId), facts.map((f) => f.key), facts.map((f) => f.body)],
+            [
+              facts.map((f) => f.subjectId),
+              facts.map((f) => f.documentId),
+              facts.map((f) => f.key),
+              facts.map((f) => f.body),
+            ],
           );
         }
         return true;
       });
     },
     async getDocument(id) {
-      const row = (await query<Record<string, string>>(`SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE id = $1`, [id]))[0];
+      const row = (
+        await query<Record<string, string>>(
+          `SELECT id, fingerprint, subject_id, type, recorded_at, body FROM ${s}.documents WHERE id = $1`,
+          [id],
+        )
+      )[0];
       return row && toDocument(row);
     },
     async listDocuments(subjectId) {
@@ -231,10 +304,24 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     },
     async putDossier(d, expected) {
       if (expected === null) {
-        return (await query<{ code: string }>(`INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`, [d.code, d.subjectId, d.body])).length === 1;
+        return (
+          (
+            await query<{ code: string }>(
+              `INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code`,
+              [d.code, d.subjectId, d.body],
+            )
+          ).length === 1
+        );
       }
       if (expected) {
-        return (await query<{ code: string }>(`UPDATE ${s}.dossiers SET subject_id = $2, body = $3 WHERE code = $1 AND body = $4 RETURNING code`, [d.code, d.subjectId, d.body, expected.body])).length === 1;
+        return (
+          (
+            await query<{ code: string }>(
+              `UPDATE ${s}.dossiers SET subject_id = $2, body = $3 WHERE code = $1 AND body = $4 RETURNING code`,
+              [d.code, d.subjectId, d.body, expected.body],
+            )
+          ).length === 1
+        );
       }
       await query(
         `INSERT INTO ${s}.dossiers (code, subject_id, body) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body`,
@@ -243,7 +330,12 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       return true;
     },
     async getDossier(code) {
-      const row = (await query<{ code: string; subject_id: string; body: string }>(`SELECT code, subject_id, body FROM ${s}.dossiers WHERE code = $1`, [code]))[0];
+      const row = (
+        await query<{ code: string; subject_id: string; body: string }>(
+          `SELECT code, subject_id, body FROM ${s}.dossiers WHERE code = $1`,
+          [code],
+        )
+      )[0];
       return row && { code: row.code, subjectId: row.subject_id, body: row.body };
     },
     async listDossiers(subjectId) {
@@ -255,14 +347,23 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     },
     async insertGrant(grant) {
       const { revokedAt, ...body } = grant;
-      await query(`INSERT INTO ${s}.grants (id, subject_id, body, revoked_at) VALUES ($1, $2, $3, $4)`, [grant.id, grant.subject, JSON.stringify(body), revokedAt ?? null]);
+      await query(`INSERT INTO ${s}.grants (id, subject_id, body, revoked_at) VALUES ($1, $2, $3, $4)`, [
+        grant.id,
+        grant.subject,
+        JSON.stringify(body),
+        revokedAt ?? null,
+      ]);
     },
     async getGrant(id) {
       const row = (await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE id = $1`, [id]))[0];
       return row && toGrant(row);
     },
     async listGrants(subjectId) {
-      return (await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE subject_id IN ($1, '*') ORDER BY seq`, [subjectId])).map(toGrant);
+      return (
+        await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE subject_id IN ($1, '*') ORDER BY seq`, [
+          subjectId,
+        ])
+      ).map(toGrant);
     },
     async setGrantRevoked(id, at) {
       await query(`UPDATE ${s}.grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
@@ -272,23 +373,44 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       return tx(async (c) => {
         await c.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
         const subject = options?.subject;
-        if (subject) await c.query(`INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`, [subject.id, subject.initTag()]);
-        const tag = subject && (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subject.id])).rows[0]!.tag;
-        const last = (await c.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`)).rows[0];
+        if (subject)
+          await c.query(
+            `INSERT INTO ${s}.subject_tags (subject_id, tag) VALUES ($1, $2) ON CONFLICT (subject_id) DO NOTHING`,
+            [subject.id, subject.initTag()],
+          );
+        const tag =
+          subject &&
+          (await c.query<{ tag: string }>(`SELECT tag FROM ${s}.subject_tags WHERE subject_id = $1`, [subject.id]))
+            .rows[0]!.tag;
+        const last = (
+          await c.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM ${s}.audit_log ORDER BY seq DESC LIMIT 1`)
+        ).rows[0];
         const row: StoredAudit = build(last && { seq: Number(last.seq), hash: last.hash }, tag);
-        await c.query(`INSERT INTO ${s}.audit_log (seq, subject_tag, body, hash) VALUES ($1, $2, $3, $4)`, [row.seq, row.subjectTag ?? null, row.body, row.hash]);
+        await c.query(`INSERT INTO ${s}.audit_log (seq, subject_tag, body, hash) VALUES ($1, $2, $3, $4)`, [
+          row.seq,
+          row.subjectTag ?? null,
+          row.body,
+          row.hash,
+        ]);
         return row;
       });
     },
     async listAudit(subjectTag) {
       const rows =
         subjectTag === undefined
-          ? await query<{ seq: string; subject_tag: string | null; body: string; hash: string }>(`SELECT seq, subject_tag, body, hash FROM ${s}.audit_log ORDER BY seq`)
+          ? await query<{ seq: string; subject_tag: string | null; body: string; hash: string }>(
+              `SELECT seq, subject_tag, body, hash FROM ${s}.audit_log ORDER BY seq`,
+            )
           : await query<{ seq: string; subject_tag: string | null; body: string; hash: string }>(
               `SELECT seq, subject_tag, body, hash FROM ${s}.audit_log WHERE subject_tag = $1 ORDER BY seq`,
               [subjectTag],
             );
-      return rows.map((r) => ({ seq: Number(r.seq), ...(r.subject_tag !== null && { subjectTag: r.subject_tag }), body: r.body, hash: r.hash }));
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        ...(r.subject_tag !== null && { subjectTag: r.subject_tag }),
+        body: r.body,
+        hash: r.hash,
+      }));
     },
     async eraseSubject(id) {
       // Deleted tuples stay in heap pages until VACUUM. Bodies were sealed with the subject's data key
@@ -299,7 +421,10 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         const documents = (await c.query(`DELETE FROM ${s}.documents WHERE subject_id = $1`, [id])).rowCount ?? 0;
         await c.query(`DELETE FROM ${s}.grants WHERE subject_id = $1`, [id]);
         await c.query(`DELETE FROM ${s}.subject_tags WHERE subject_id = $1`, [id]);
-        await c.query(`UPDATE ${s}.subjects SET wrapped_key = repeat('0', length(wrapped_key)), sealed_ref = repeat('0', length(sealed_ref)) WHERE id = $1`, [id]);
+        await c.query(
+          `UPDATE ${s}.subjects SET wrapped_key = repeat('0', length(wrapped_key)), sealed_ref = repeat('0', length(sealed_ref)) WHERE id = $1`,
+          [id],
+        );
         await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [id]);
         return { documents, facts, dossiers };
       });
@@ -321,24 +446,40 @@ async function openPool(options: PostgresDriverOptions, s: string): Promise<Pool
   try {
     pg = (await import('pg')).default as unknown as typeof import('pg');
   } catch (cause) {
-    throw new SohoaError('VAULT_DRIVER_MISSING', 'The PostgreSQL vault driver needs the `pg` package, which is not installed; add it with `pnpm add pg`.', { cause });
+    throw new SohoaError(
+      'VAULT_DRIVER_MISSING',
+      'The PostgreSQL vault driver needs the `pg` package, which is not installed; add it with `pnpm add pg`.',
+      { cause },
+    );
   }
-  const pool = options.pool ?? new pg.Pool({ max: 4, ...options.poolConfig, ...(options.connectionString !== undefined && { connectionString: options.connectionString }) });
+  const pool =
+    options.pool ??
+    new pg.Pool({
+      max: 4,
+      ...options.poolConfig,
+      ...(options.connectionString !== undefined && { connectionString: options.connectionString }),
+    });
   try {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('sohoa-schema:' || $1))`, [s]);
       // DDL takes exclusive locks: skip it when the schema is current, so opening never blocks writers.
-      const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [`${s}.schema_version`])).rows[0]?.t;
-      const current = exists ? (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0] : undefined;
+      const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass($1) AS t`, [`${s}.schema_version`]))
+        .rows[0]?.t;
+      const current = exists
+        ? (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0]
+        : undefined;
       if (current?.version !== SCHEMA_VERSION) await client.query(ddl(s));
       const row = (await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version`)).rows[0];
-      if (row && row.version > SCHEMA_VERSION) throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
+      if (row && row.version > SCHEMA_VERSION)
+        throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
       if (!row) await client.query(`INSERT INTO ${s}.schema_version (version) VALUES ($1)`, [SCHEMA_VERSION]);
       else if (row.version < SCHEMA_VERSION) {
         // Schema 2 stored subject ids in clear; the vault moves them to a blind index when it has a master key.
-        await client.query(`INSERT INTO ${s}.meta (key, value) VALUES ('subject-ids', 'clear') ON CONFLICT (key) DO NOTHING`);
+        await client.query(
+          `INSERT INTO ${s}.meta (key, value) VALUES ('subject-ids', 'clear') ON CONFLICT (key) DO NOTHING`,
+        );
         await client.query(`UPDATE ${s}.schema_version SET version = $1`, [SCHEMA_VERSION]);
       }
       await client.query('COMMIT');

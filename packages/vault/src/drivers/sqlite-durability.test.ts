@@ -22,7 +22,9 @@ it.skipIf(!built)('loses no acknowledged document and leaves none partial when t
   const acked = new Map<string, number>();
   let next = 0;
   for (let kill = 0; kill < 3; kill++) {
-    const child = spawn(process.execPath, [writer, path, keyHex, String(next)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [writer, path, keyHex, String(next)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let count = 0;
     let buffer = '';
     const target = 5 + Math.floor(Math.random() * 30);
@@ -39,11 +41,16 @@ it.skipIf(!built)('loses no acknowledged document and leaves none partial when t
       child.once('exit', () => done());
     });
     next += count + 1000;
-    const vault = createVault({ driver: sqliteDriver({ path }), masterKey: { id: 'bench', key: Buffer.from(keyHex, 'hex') }, ...operatorAccess('test') });
+    const vault = createVault({
+      driver: sqliteDriver({ path }),
+      masterKey: { id: 'bench', key: Buffer.from(keyHex, 'hex') },
+      ...operatorAccess('test'),
+    });
     const stored = new Map<string, number>();
     for (const s of await vault.listSubjects()) {
       const facts = await vault.listFacts(s.id);
-      for (const d of await vault.listDocuments(s.id)) stored.set(d.id, facts.filter((f) => f.documentId === d.id).length);
+      for (const d of await vault.listDocuments(s.id))
+        stored.set(d.id, facts.filter((f) => f.documentId === d.id).length);
     }
     await vault.close();
     for (const [id, n] of acked) expect(stored.get(id)).toBe(n);

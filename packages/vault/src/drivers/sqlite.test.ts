@@ -17,7 +17,9 @@ const tester = { actor: 'tester', grants: [TESTER_GRANT] };
 
 /** Every byte sohoa may leave on disk for a database: the file, its WAL and its rollback journal. */
 function diskBytes(path: string): Buffer {
-  return Buffer.concat(['', '-wal', '-journal'].map((s) => (existsSync(path + s) ? readFileSync(path + s) : Buffer.alloc(0))));
+  return Buffer.concat(
+    ['', '-wal', '-journal'].map((s) => (existsSync(path + s) ? readFileSync(path + s) : Buffer.alloc(0))),
+  );
 }
 
 describe('sqlite driver', () => {
@@ -27,7 +29,9 @@ describe('sqlite driver', () => {
     const vault = createVault({ driver: sqliteDriver({ path: file }), ...tester });
     const error = await vault.listSubjects().catch((e: unknown) => e);
     expect(isSohoaError(error, 'VAULT_OPEN_FAILED')).toBe(true);
-    expect((error as Error).message).toMatchInlineSnapshot(`"Could not open the SQLite vault \`not-a-db.db\`: the file is not a SQLite database. Check that the path is a writable file (not a folder) created by sohoa, or choose another path."`);
+    expect((error as Error).message).toMatchInlineSnapshot(
+      `"Could not open the SQLite vault \`not-a-db.db\`: the file is not a SQLite database. Check that the path is a writable file (not a folder) created by sohoa, or choose another path."`,
+    );
     await vault.close();
   });
 
@@ -53,7 +57,10 @@ describe('sqlite driver', () => {
     const { default: Database } = await import('better-sqlite3');
     const ran: string[] = [];
     const prepare = Database.prototype.prepare;
-    const spy = vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: InstanceType<typeof Database>, text: string) {
+    const spy = vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (
+      this: InstanceType<typeof Database>,
+      text: string,
+    ) {
       const statement = prepare.call(this, text);
       const run = statement.run.bind(statement) as (...args: unknown[]) => unknown;
       return Object.assign(statement, { run: (...a: unknown[]) => (ran.push(text), run(...a)) });
@@ -63,15 +70,27 @@ describe('sqlite driver', () => {
     const calls: Array<{ method: string; options?: unknown; init?: boolean }> = [];
     const driver = {
       ...inner,
-      appendAudit: (build: never, options?: unknown) => (calls.push({ method: 'appendAudit', options }), inner.appendAudit(build, options as never)),
-      subjectTag: (id: string, init?: () => string) => (calls.push({ method: 'subjectTag', init: init !== undefined }), inner.subjectTag(id, init)),
+      appendAudit: (build: never, options?: unknown) => (
+        calls.push({ method: 'appendAudit', options }), inner.appendAudit(build, options as never)
+      ),
+      subjectTag: (id: string, init?: () => string) => (
+        calls.push({ method: 'subjectTag', init: init !== undefined }), inner.subjectTag(id, init)
+      ),
     };
     try {
       const vault = createVault({ driver, masterKey: TEST_MASTER_KEY, ...tester });
       await vault.putDocument(syntheticCccd());
       ran.length = 0;
       await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' });
-      expect(calls).toEqual([{ method: 'appendAudit', options: { subject: { id: expect.stringMatching(/^b1:[0-9a-f]{64}$/), initTag: expect.any(Function) }, deferFlush: true } }]);
+      expect(calls).toEqual([
+        {
+          method: 'appendAudit',
+          options: {
+            subject: { id: expect.stringMatching(/^b1:[0-9a-f]{64}$/), initTag: expect.any(Function) },
+            deferFlush: true,
+          },
+        },
+      ]);
       // (The vault's first entry also stores its audit key in `meta`, once.)
       expect(ran.filter((t) => /INSERT|PRAGMA/.test(t) && !t.includes('INTO meta'))).toEqual([
         'PRAGMA synchronous = NORMAL',
@@ -81,7 +100,13 @@ describe('sqlite driver', () => {
       ]);
       ran.length = 0;
       calls.length = 0;
-      await vault.grant({ to: 'portal', subject: SYNTHETIC_ID, purpose: 'p', keys: ['person.*'], expiresAt: '2099-01-01T00:00:00Z' });
+      await vault.grant({
+        to: 'portal',
+        subject: SYNTHETIC_ID,
+        purpose: 'p',
+        keys: ['person.*'],
+        expiresAt: '2099-01-01T00:00:00Z',
+      });
       expect(calls).toEqual([{ method: 'appendAudit', options: {} }]);
       expect(ran.some((t) => t.startsWith('PRAGMA synchronous'))).toBe(false);
       expect((await vault.listAudit(SYNTHETIC_ID)).map((e) => e.action)).toEqual(['read', 'grant']);
@@ -105,7 +130,7 @@ describe('sqlite driver', () => {
     expect(() => db.prepare("UPDATE audit_log SET body = 'x'").run()).toThrow(/append-only/);
     // Someone with file access drops the guard (reopening the vault restores it) and edits the second entry, then deletes it.
     db.exec('DROP TRIGGER audit_log_append_only_update; DROP TRIGGER audit_log_append_only_delete');
-    db.prepare("UPDATE audit_log SET body = replace(body, '\"purpose\":\"b\"', '\"purpose\":\"z\"') WHERE seq = 2").run();
+    db.prepare('UPDATE audit_log SET body = replace(body, \'"purpose":"b"\', \'"purpose":"z"\') WHERE seq = 2').run();
     db.close();
     const check = async () => {
       const v = createVault({ driver: sqliteDriver({ path }), masterKey: TEST_MASTER_KEY, ...tester });
@@ -125,22 +150,35 @@ describe('sqlite driver', () => {
     it(`erasure leaves no trace of a planted marker in the file, WAL or journal (${encrypted ? 'encrypted' : 'no master key'})`, async () => {
       const path = join(dir, `erase-${encrypted}.db`);
       const marker = `MARKER${encrypted ? 'E' : 'P'}-9F3K1Q`;
-      const vault = createVault({ driver: sqliteDriver({ path }), ...(encrypted && { masterKey: TEST_MASTER_KEY }), ...tester });
+      const vault = createVault({
+        driver: sqliteDriver({ path }),
+        ...(encrypted && { masterKey: TEST_MASTER_KEY }),
+        ...tester,
+      });
       await vault.putDocument(syntheticCccd({ fullName: marker }));
-      await vault.putDocument(syntheticCccd({ subject: { kind: 'person', id: '001099054321' }, sha256: '7'.repeat(64), fullName: 'Người Khác' }));
+      await vault.putDocument(
+        syntheticCccd({
+          subject: { kind: 'person', id: '001099054321' },
+          sha256: '7'.repeat(64),
+          fullName: 'Người Khác',
+        }),
+      );
       await vault.correct(SYNTHETIC_ID, { key: 'person.hometown', value: `${marker}-hometown`, reason: 'test' });
       // The scan sees plaintext when there is some: without a master key the marker is on disk.
       expect(diskBytes(path).includes(marker)).toBe(!encrypted);
       const Database = (await import('better-sqlite3')).default;
       const peek = new Database(path, { readonly: true });
-      const wrapped = (peek.prepare('SELECT wrapped_key FROM subjects').get() as { wrapped_key: string | null }).wrapped_key;
+      const wrapped = (peek.prepare('SELECT wrapped_key FROM subjects').get() as { wrapped_key: string | null })
+        .wrapped_key;
       peek.close();
       expect(wrapped !== null).toBe(encrypted);
       await vault.erase(SYNTHETIC_ID);
       const bytes = diskBytes(path);
       expect(bytes.includes(marker)).toBe(false);
       if (wrapped) expect(bytes.includes(wrapped.slice(wrapped.indexOf(':') + 1))).toBe(false);
-      expect((await vault.profile('001099054321', { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe('Người Khác');
+      expect((await vault.profile('001099054321', { purpose: 'p', form: 'f' })).values['person.fullName']?.value).toBe(
+        'Người Khác',
+      );
       await vault.close();
       const db = new Database(path, { readonly: true });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -161,16 +199,45 @@ describe('sqlite driver', () => {
     db.prepare("INSERT INTO subjects VALUES (?, 'person')").run(SYNTHETIC_ID);
     db.prepare("INSERT INTO documents VALUES ('doc_1', 'f1', ?, 'cccd-2021', '2025-01-01T00:00:00.000Z', ?)").run(
       SYNTHETIC_ID,
-      JSON.stringify({ id: 'doc_1', subject: { kind: 'person', id: SYNTHETIC_ID }, type: 'cccd-2021', status: 'valid', sources: [], recordedAt: '2025-01-01T00:00:00.000Z', record: {} }),
+      JSON.stringify({
+        id: 'doc_1',
+        subject: { kind: 'person', id: SYNTHETIC_ID },
+        type: 'cccd-2021',
+        status: 'valid',
+        sources: [],
+        recordedAt: '2025-01-01T00:00:00.000Z',
+        record: {},
+      }),
     );
-    const fact = { subjectId: SYNTHETIC_ID, documentId: 'doc_1', documentType: 'cccd-2021', key: 'person.fullName', value: 'Nguyễn Thị Thử', confidence: 0.9, method: 'qr', authority: 80, documentStatus: 'valid', recordedAt: '2025-01-01T00:00:00.000Z' };
-    db.prepare("INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, 'doc_1', 'person.fullName', ?)").run(SYNTHETIC_ID, JSON.stringify(fact));
+    const fact = {
+      subjectId: SYNTHETIC_ID,
+      documentId: 'doc_1',
+      documentType: 'cccd-2021',
+      key: 'person.fullName',
+      value: 'Nguyễn Thị Thử',
+      confidence: 0.9,
+      method: 'qr',
+      authority: 80,
+      documentStatus: 'valid',
+      recordedAt: '2025-01-01T00:00:00.000Z',
+    };
+    db.prepare("INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, 'doc_1', 'person.fullName', ?)").run(
+      SYNTHETIC_ID,
+      JSON.stringify(fact),
+    );
     db.close();
     const vault = createVault({ driver: sqliteDriver({ path }), masterKey: TEST_MASTER_KEY, ...tester });
     // Schema 1 wrote plaintext: an encrypted vault refuses it until the explicit, audited migration.
-    expect(isSohoaError(await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' }).catch((e: unknown) => e), 'VAULT_PLAINTEXT_REFUSED')).toBe(true);
+    expect(
+      isSohoaError(
+        await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' }).catch((e: unknown) => e),
+        'VAULT_PLAINTEXT_REFUSED',
+      ),
+    ).toBe(true);
     expect(await vault.encryptPlaintext()).toEqual({ subjects: 1, values: 2 });
-    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']).toMatchObject({ value: 'Nguyễn Thị Thử' });
+    expect((await vault.profile(SYNTHETIC_ID, { purpose: 'p', form: 'f' })).values['person.fullName']).toMatchObject({
+      value: 'Nguyễn Thị Thử',
+    });
     expect((await vault.listFacts(SYNTHETIC_ID))[0]?.id).toBe('doc_1/person.fullName');
     expect((await vault.putDocument(syntheticCccd())).created).toBe(true);
     await vault.close();

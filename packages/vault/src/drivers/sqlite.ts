@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
 import { createPrivateFile, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Grant, StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../types';
+import type {
+  Grant,
+  StoredAudit,
+  StoredDocument,
+  StoredDossier,
+  StoredFact,
+  StoredSubject,
+  VaultDriver,
+} from '../types';
 
 /** Options of {@link sqliteDriver}. */
 export interface SqliteDriverOptions {
@@ -93,7 +101,12 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     ...(JSON.parse(r.body) as Grant),
     ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
   });
-  const toSubject = (r: { id: string; kind: string; wrapped_key: string | null; sealed_ref: string | null }): StoredSubject => ({
+  const toSubject = (r: {
+    id: string;
+    kind: string;
+    wrapped_key: string | null;
+    sealed_ref: string | null;
+  }): StoredSubject => ({
     kind: r.kind as StoredSubject['kind'],
     id: r.id,
     ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
@@ -110,11 +123,19 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     }) as VaultDriver['meta'],
     async setMeta(key, value) {
       if (value === undefined) (await sql('DELETE FROM meta WHERE key = ?')).run(key);
-      else (await sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')).run(key, value);
+      else
+        (
+          await sql(
+            'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          )
+        ).run(key, value);
     },
     async subjectTag(subjectId, init) {
-      if (init) (await sql('INSERT OR IGNORE INTO subject_tags (subject_id, tag) VALUES (?, ?)')).run(subjectId, init());
-      return ((await sql('SELECT tag FROM subject_tags WHERE subject_id = ?')).get(subjectId) as { tag: string } | undefined)?.tag;
+      if (init)
+        (await sql('INSERT OR IGNORE INTO subject_tags (subject_id, tag) VALUES (?, ?)')).run(subjectId, init());
+      return (
+        (await sql('SELECT tag FROM subject_tags WHERE subject_id = ?')).get(subjectId) as { tag: string } | undefined
+      )?.tag;
     },
     async reindexSubject(fromId, to) {
       const conn = await db();
@@ -124,32 +145,56 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
           // A subject named only by grants or its pseudonym (no document yet) has no row: those move alone.
           const hasRow = conn.prepare('SELECT id FROM subjects WHERE id = ?').get(fromId) !== undefined;
           if (hasRow) {
-            conn.prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)').run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
-            for (const table of ['documents', 'facts', 'dossiers']) conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
+            conn
+              .prepare('INSERT INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')
+              .run(next.id, next.kind, next.wrappedKey ?? null, next.sealedRef ?? null);
+            for (const table of ['documents', 'facts', 'dossiers'])
+              conn.prepare(`UPDATE ${table} SET subject_id = ? WHERE subject_id = ?`).run(next.id, fromId);
           }
-          conn.prepare("UPDATE grants SET subject_id = ?, body = json_set(body, '$.subject', ?, '$.subjectSealed', ?) WHERE subject_id = ?").run(next.id, next.id, to.grantSubject, fromId);
-          const tag = to.tag ?? (conn.prepare('SELECT tag FROM subject_tags WHERE subject_id = ?').get(fromId) as { tag: string } | undefined)?.tag;
+          conn
+            .prepare(
+              "UPDATE grants SET subject_id = ?, body = json_set(body, '$.subject', ?, '$.subjectSealed', ?) WHERE subject_id = ?",
+            )
+            .run(next.id, next.id, to.grantSubject, fromId);
+          const tag =
+            to.tag ??
+            (
+              conn.prepare('SELECT tag FROM subject_tags WHERE subject_id = ?').get(fromId) as
+                | { tag: string }
+                | undefined
+            )?.tag;
           conn.prepare('DELETE FROM subject_tags WHERE subject_id IN (?, ?)').run(fromId, next.id);
-          if (tag !== undefined) conn.prepare('INSERT INTO subject_tags (subject_id, tag) VALUES (?, ?)').run(next.id, tag);
+          if (tag !== undefined)
+            conn.prepare('INSERT INTO subject_tags (subject_id, tag) VALUES (?, ?)').run(next.id, tag);
           if (hasRow) conn.prepare('DELETE FROM subjects WHERE id = ?').run(fromId);
         })
         .immediate();
       conn.pragma('wal_checkpoint(TRUNCATE)');
     },
     async listOrphanSubjectIds() {
-      const q = "SELECT subject_id AS id FROM grants WHERE subject_id <> '*' UNION SELECT subject_id FROM subject_tags EXCEPT SELECT id FROM subjects ORDER BY 1";
+      const q =
+        "SELECT subject_id AS id FROM grants WHERE subject_id <> '*' UNION SELECT subject_id FROM subject_tags EXCEPT SELECT id FROM subjects ORDER BY 1";
       return ((await sql(q)).all() as Array<{ id: string }>).map((r) => r.id);
     },
     async ensureSubject(subject) {
-      (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')).run(subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null);
-      return toSubject((await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(subject.id) as never);
+      (await sql('INSERT OR IGNORE INTO subjects (id, kind, wrapped_key, sealed_ref) VALUES (?, ?, ?, ?)')).run(
+        subject.id,
+        subject.kind,
+        subject.wrappedKey ?? null,
+        subject.sealedRef ?? null,
+      );
+      return toSubject(
+        (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(subject.id) as never,
+      );
     },
     async getSubject(id) {
       const row = (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(id);
       return row ? toSubject(row as never) : undefined;
     },
     async listSubjects() {
-      return ((await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects ORDER BY rowid')).all() as never[]).map(toSubject);
+      return (
+        (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects ORDER BY rowid')).all() as never[]
+      ).map(toSubject);
     },
     async setWrappedKey(id, wrappedKey) {
       (await sql('UPDATE subjects SET wrapped_key = ? WHERE id = ?')).run(wrappedKey, id);
@@ -157,12 +202,21 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     async insertDocument({ document, facts }) {
       const conn = await db();
       const find = await sql('SELECT id FROM documents WHERE fingerprint = ?');
-      const insertDoc = await sql('INSERT INTO documents (id, fingerprint, subject_id, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)');
+      const insertDoc = await sql(
+        'INSERT INTO documents (id, fingerprint, subject_id, type, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)',
+      );
       const insertFact = await sql('INSERT INTO facts (subject_id, document_id, key, body) VALUES (?, ?, ?, ?)');
       const insert = conn.transaction(() => {
         const existing = find.get(document.fingerprint) as { id: string } | undefined;
         if (existing) return { created: false, documentId: existing.id };
-        insertDoc.run(document.id, document.fingerprint, document.subjectId, document.type, document.recordedAt, document.body);
+        insertDoc.run(
+          document.id,
+          document.fingerprint,
+          document.subjectId,
+          document.type,
+          document.recordedAt,
+          document.body,
+        );
         for (const f of facts) insertFact.run(f.subjectId, f.documentId, f.key, f.body);
         return { created: true, documentId: document.id };
       });
@@ -195,50 +249,86 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       return move.immediate();
     },
     async getDocument(id) {
-      const row = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE id = ?')).get(id);
+      const row = (
+        await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE id = ?')
+      ).get(id);
       return row ? toDocument(row as never) : undefined;
     },
     async listDocuments(subjectId) {
-      const rows = (await sql('SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE subject_id = ? ORDER BY rowid')).all(subjectId);
+      const rows = (
+        await sql(
+          'SELECT id, fingerprint, subject_id, type, recorded_at, body FROM documents WHERE subject_id = ? ORDER BY rowid',
+        )
+      ).all(subjectId);
       return (rows as never[]).map(toDocument);
     },
     async listFacts(subjectId) {
-      const rows = (await sql('SELECT subject_id, document_id, key, body FROM facts WHERE subject_id = ? ORDER BY seq')).all(subjectId) as Array<{
+      const rows = (
+        await sql('SELECT subject_id, document_id, key, body FROM facts WHERE subject_id = ? ORDER BY seq')
+      ).all(subjectId) as Array<{
         subject_id: string;
         document_id: string;
         key: string;
         body: string;
       }>;
-      return rows.map((r): StoredFact => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }));
+      return rows.map(
+        (r): StoredFact => ({ subjectId: r.subject_id, documentId: r.document_id, key: r.key, body: r.body }),
+      );
     },
     async putDossier(d, expected) {
-      if (expected === null) return (await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')).run(d.code, d.subjectId, d.body).changes === 1;
-      if (expected) return (await sql('UPDATE dossiers SET subject_id = ?, body = ? WHERE code = ? AND body = ?')).run(d.subjectId, d.body, d.code, expected.body).changes === 1;
-      (await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body')).run(
-        d.code,
-        d.subjectId,
-        d.body,
-      );
+      if (expected === null)
+        return (
+          (
+            await sql('INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING')
+          ).run(d.code, d.subjectId, d.body).changes === 1
+        );
+      if (expected)
+        return (
+          (await sql('UPDATE dossiers SET subject_id = ?, body = ? WHERE code = ? AND body = ?')).run(
+            d.subjectId,
+            d.body,
+            d.code,
+            expected.body,
+          ).changes === 1
+        );
+      (
+        await sql(
+          'INSERT INTO dossiers (code, subject_id, body) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET subject_id = excluded.subject_id, body = excluded.body',
+        )
+      ).run(d.code, d.subjectId, d.body);
       return true;
     },
     async getDossier(code) {
-      const row = (await sql('SELECT code, subject_id, body FROM dossiers WHERE code = ?')).get(code) as { code: string; subject_id: string; body: string } | undefined;
+      const row = (await sql('SELECT code, subject_id, body FROM dossiers WHERE code = ?')).get(code) as
+        | { code: string; subject_id: string; body: string }
+        | undefined;
       return row && { code: row.code, subjectId: row.subject_id, body: row.body };
     },
     async listDossiers(subjectId) {
-      const rows = (await sql('SELECT code, subject_id, body FROM dossiers WHERE subject_id = ? ORDER BY rowid')).all(subjectId) as Array<{ code: string; subject_id: string; body: string }>;
+      const rows = (await sql('SELECT code, subject_id, body FROM dossiers WHERE subject_id = ? ORDER BY rowid')).all(
+        subjectId,
+      ) as Array<{ code: string; subject_id: string; body: string }>;
       return rows.map((r): StoredDossier => ({ code: r.code, subjectId: r.subject_id, body: r.body }));
     },
     async insertGrant(grant) {
       const { revokedAt, ...body } = grant;
-      (await sql('INSERT INTO grants (id, subject_id, body, revoked_at) VALUES (?, ?, ?, ?)')).run(grant.id, grant.subject, JSON.stringify(body), revokedAt ?? null);
+      (await sql('INSERT INTO grants (id, subject_id, body, revoked_at) VALUES (?, ?, ?, ?)')).run(
+        grant.id,
+        grant.subject,
+        JSON.stringify(body),
+        revokedAt ?? null,
+      );
     },
     async getGrant(id) {
       const row = (await sql('SELECT body, revoked_at FROM grants WHERE id = ?')).get(id);
       return row ? toGrant(row as never) : undefined;
     },
     async listGrants(subjectId) {
-      return ((await sql("SELECT body, revoked_at FROM grants WHERE subject_id IN (?, '*') ORDER BY rowid")).all(subjectId) as never[]).map(toGrant);
+      return (
+        (await sql("SELECT body, revoked_at FROM grants WHERE subject_id IN (?, '*') ORDER BY rowid")).all(
+          subjectId,
+        ) as never[]
+      ).map(toGrant);
     },
     async setGrantRevoked(id, at) {
       (await sql('UPDATE grants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')).run(at, id);
@@ -272,9 +362,16 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       const rows = (
         subjectTag === undefined
           ? (await sql('SELECT seq, subject_tag, body, hash FROM audit_log ORDER BY seq')).all()
-          : (await sql('SELECT seq, subject_tag, body, hash FROM audit_log WHERE subject_tag = ? ORDER BY seq')).all(subjectTag)
+          : (await sql('SELECT seq, subject_tag, body, hash FROM audit_log WHERE subject_tag = ? ORDER BY seq')).all(
+              subjectTag,
+            )
       ) as Array<{ seq: number; subject_tag: string | null; body: string; hash: string }>;
-      return rows.map((r) => ({ seq: r.seq, ...(r.subject_tag !== null && { subjectTag: r.subject_tag }), body: r.body, hash: r.hash }));
+      return rows.map((r) => ({
+        seq: r.seq,
+        ...(r.subject_tag !== null && { subjectTag: r.subject_tag }),
+        body: r.body,
+        hash: r.hash,
+      }));
     },
     async eraseSubject(id) {
       const conn = await db();
@@ -303,8 +400,22 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
   };
 }
 
-function toDocument(r: { id: string; fingerprint: string; subject_id: string; type: string; recorded_at: string; body: string }): StoredDocument {
-  return { id: r.id, fingerprint: r.fingerprint, subjectId: r.subject_id, type: r.type, recordedAt: r.recorded_at, body: r.body };
+function toDocument(r: {
+  id: string;
+  fingerprint: string;
+  subject_id: string;
+  type: string;
+  recorded_at: string;
+  body: string;
+}): StoredDocument {
+  return {
+    id: r.id,
+    fingerprint: r.fingerprint,
+    subjectId: r.subject_id,
+    type: r.type,
+    recordedAt: r.recorded_at,
+    body: r.body,
+  };
 }
 
 async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
@@ -335,8 +446,12 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
     const open = conn;
     open
       .transaction(() => {
-        const hasVersion = open.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
-        const row = hasVersion ? (open.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined) : undefined;
+        const hasVersion = open
+          .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+          .get();
+        const row = hasVersion
+          ? (open.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined)
+          : undefined;
         if (row && row.version > SCHEMA_VERSION) {
           throw new Error(`schema version ${row.version} is newer than this driver's ${SCHEMA_VERSION}; upgrade sohoa`);
         }
@@ -345,7 +460,8 @@ async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
         open.exec(SCHEMA);
         if (row && row.version < 3) open.exec(MARK_CLEAR_IDS);
         if (!row) open.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION);
-        else if (row.version < SCHEMA_VERSION) open.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
+        else if (row.version < SCHEMA_VERSION)
+          open.prepare('UPDATE schema_version SET version = ?').run(SCHEMA_VERSION);
       })
       .immediate();
     return conn;

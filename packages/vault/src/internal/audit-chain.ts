@@ -16,7 +16,12 @@ const hmacHex = (key: Uint8Array, text: string) => createHmac('sha256', key).upd
  */
 export function toAuditRow(entry: Omit<AuditEntry, 'hash' | 'subjectId' | 'mac'>, key?: Uint8Array): StoredAudit {
   const body = canonicalJson(key ? { ...entry, mac: AUDIT_MAC } : entry);
-  return { seq: entry.seq, ...(entry.subjectTag !== undefined && { subjectTag: entry.subjectTag }), body, hash: key ? hmacHex(key, body) : sha256Hex(body) };
+  return {
+    seq: entry.seq,
+    ...(entry.subjectTag !== undefined && { subjectTag: entry.subjectTag }),
+    body,
+    hash: key ? hmacHex(key, body) : sha256Hex(body),
+  };
 }
 
 /** The entry a row holds. */
@@ -62,14 +67,25 @@ export function verifyChain(rows: readonly StoredAudit[], context: ChainContext 
     ok: brokenAt === undefined,
     entries: rows.length,
     head: last,
-    mac: rows.length === 0 ? (key ? AUDIT_MAC : 'unkeyed') : unkeyed === rows.length ? 'unkeyed' : unkeyed === 0 ? AUDIT_MAC : 'mixed',
+    mac:
+      rows.length === 0
+        ? key
+          ? AUDIT_MAC
+          : 'unkeyed'
+        : unkeyed === rows.length
+          ? 'unkeyed'
+          : unkeyed === 0
+            ? AUDIT_MAC
+            : 'mixed',
     unkeyedEntries: unkeyed,
-    checkpoint: context.checkpoint === undefined ? 'none' : context.checkpoint === null ? 'missing' : context.checkpoint.seq,
+    checkpoint:
+      context.checkpoint === undefined ? 'none' : context.checkpoint === null ? 'missing' : context.checkpoint.seq,
     ...(brokenAt && { brokenAt }),
   });
   if (key && context.keyedFrom !== undefined) {
     const seq = Number(context.keyedFrom.split(':')[0]);
-    if (!Number.isInteger(seq) || seq < 1 || context.keyedFrom !== keyedFromMarker(seq, key)) return result({ seq: 1, reason: 'unkeyed-entry' });
+    if (!Number.isInteger(seq) || seq < 1 || context.keyedFrom !== keyedFromMarker(seq, key))
+      return result({ seq: 1, reason: 'unkeyed-entry' });
     keyedFrom = seq;
   }
   let prev = GENESIS_HASH;
@@ -100,8 +116,12 @@ export function verifyChain(rows: readonly StoredAudit[], context: ChainContext 
   if (checkpoint) {
     if (rows.length < checkpoint.seq) return result({ seq: rows.length, reason: 'truncated' });
     // A checkpoint written before the upgrade to a keyed chain has no MAC.
-    const expected = toCheckpoint({ seq: checkpoint.seq, hash: checkpoint.head }, checkpoint.seq < keyedFrom ? undefined : key);
-    if ((checkpoint.seq > 0 && rows[checkpoint.seq - 1]?.hash !== checkpoint.head) || expected.mac !== checkpoint.mac) return result({ seq: checkpoint.seq, reason: 'checkpoint-mismatch' });
+    const expected = toCheckpoint(
+      { seq: checkpoint.seq, hash: checkpoint.head },
+      checkpoint.seq < keyedFrom ? undefined : key,
+    );
+    if ((checkpoint.seq > 0 && rows[checkpoint.seq - 1]?.hash !== checkpoint.head) || expected.mac !== checkpoint.mac)
+      return result({ seq: checkpoint.seq, reason: 'checkpoint-mismatch' });
   } else if (checkpoint === null && unkeyed < rows.length) {
     // A keyed chain is checkpointed from its first entry: no checkpoint means it was removed.
     return result({ seq: rows.length, reason: 'checkpoint-missing' });

@@ -33,7 +33,10 @@ export async function resolveAuditKey(
   let fresh: Buffer;
   if (auditKey) {
     if (!(auditKey instanceof Uint8Array) || auditKey.length !== 32) {
-      throw new SohoaError('VAULT_KEY_INVALID', 'The `auditKey` must be 32 random bytes; generate one with `crypto.randomBytes(32)` and keep it outside the vault.');
+      throw new SohoaError(
+        'VAULT_KEY_INVALID',
+        'The `auditKey` must be 32 random bytes; generate one with `crypto.randomBytes(32)` and keep it outside the vault.',
+      );
     }
     fresh = Buffer.from(auditKey);
     proposed = externalCheck(fresh, randomBytes(16).toString('hex'));
@@ -46,13 +49,22 @@ export async function resolveAuditKey(
   if (auditKey) {
     key = fresh;
     if (!stored.startsWith(EXTERNAL)) {
-      throw new SohoaError('VAULT_AUDIT_KEY_MISSING', 'This vault keeps its audit key wrapped by its master key: open it with the `masterKey` instead of `auditKey`.');
+      throw new SohoaError(
+        'VAULT_AUDIT_KEY_MISSING',
+        'This vault keeps its audit key wrapped by its master key: open it with the `masterKey` instead of `auditKey`.',
+      );
     }
     if (stored !== externalCheck(key, stored.slice(EXTERNAL.length).split(':')[0]!)) {
-      throw new SohoaError('VAULT_AUDIT_KEY_MISSING', 'The `auditKey` given is not the key this vault\'s audit chain was written with; pass the right one (its chain cannot be verified without it).');
+      throw new SohoaError(
+        'VAULT_AUDIT_KEY_MISSING',
+        "The `auditKey` given is not the key this vault's audit chain was written with; pass the right one (its chain cannot be verified without it).",
+      );
     }
   } else if (stored.startsWith(EXTERNAL)) {
-    throw new SohoaError('VAULT_AUDIT_KEY_MISSING', 'The audit chain of this vault is keyed with a separate `auditKey`: pass it to `createVault()` as well.');
+    throw new SohoaError(
+      'VAULT_AUDIT_KEY_MISSING',
+      'The audit chain of this vault is keyed with a separate `auditKey`: pass it to `createVault()` as well.',
+    );
   } else {
     key = unwrapKey(masters, stored, WRAP_LABEL);
   }

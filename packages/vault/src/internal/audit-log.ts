@@ -1,4 +1,11 @@
-import type { AuditCheckpointStore, AuditAction, AuditEntry, AuditVerification, MasterKey, VaultDriver } from '../types';
+import type {
+  AuditCheckpointStore,
+  AuditAction,
+  AuditEntry,
+  AuditVerification,
+  MasterKey,
+  VaultDriver,
+} from '../types';
 import { defaultCheckpointStore } from '../audit-checkpoint';
 import { fromAuditRow, GENESIS_HASH, toAuditRow, toCheckpoint, verifyChain } from './audit-chain';
 import { resolveAuditKey, rewrapAuditKey, type AuditKeyState } from './audit-key';
@@ -9,7 +16,13 @@ import { subjectTag } from './crypto';
 const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'read-denied']);
 
 /** One entry to append; `tag` overrides the subject's pseudonym (an erasure's entry keeps the erased one). */
-export type AuditInput = { actor: string; action: AuditAction; subjectId?: string; tag?: string; keys?: string[] } & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>;
+export type AuditInput = {
+  actor: string;
+  action: AuditAction;
+  subjectId?: string;
+  tag?: string;
+  keys?: string[];
+} & Partial<Pick<AuditEntry, 'purpose' | 'form' | 'grantId' | 'documentId'>>;
 
 /** The vault's audit log: the keyed chain, its checkpoint and the subjects' pseudonyms. */
 export interface AuditLog {
@@ -45,15 +58,18 @@ export function createAuditLog(options: {
   const tags = new Map<string, string>();
   let salt: Promise<string | undefined> | undefined;
   const legacySalt = () => (options.blind ? Promise.resolve(undefined) : (salt ??= driver.meta('audit-salt')));
-  const newTag = (legacy: string | undefined, subjectId: string) => () => (legacy !== undefined ? subjectTag(legacy, subjectId) : randomSubjectTag());
+  const newTag = (legacy: string | undefined, subjectId: string) => () =>
+    legacy !== undefined ? subjectTag(legacy, subjectId) : randomSubjectTag();
 
   const checkpoints = options.checkpoint === false ? undefined : (options.checkpoint ?? defaultCheckpointStore(driver));
   let keyState: Promise<AuditKeyState> | undefined;
   const state = () =>
-    (keyState ??= resolveAuditKey(driver, { ...(master && { master }), masters, ...(auditKey && { auditKey }) }).catch((error: unknown) => {
-      keyState = undefined;
-      throw error;
-    }));
+    (keyState ??= resolveAuditKey(driver, { ...(master && { master }), masters, ...(auditKey && { auditKey }) }).catch(
+      (error: unknown) => {
+        keyState = undefined;
+        throw error;
+      },
+    ));
   let checkpointed = 0;
 
   async function tagOf(subjectId: string, create: boolean): Promise<string | undefined> {
@@ -69,13 +85,26 @@ export function createAuditLog(options: {
       const { subjectId, tag: knownTag, keys = [], ...rest } = entry;
       const cached = knownTag ?? (subjectId !== undefined ? tags.get(subjectId) : undefined);
       // A subject's pseudonym not known yet is read (or created) in the append's own transaction: one commit.
-      const subject = cached === undefined && subjectId !== undefined ? { id: subjectId, initTag: newTag(await legacySalt(), subjectId) } : undefined;
+      const subject =
+        cached === undefined && subjectId !== undefined
+          ? { id: subjectId, initTag: newTag(await legacySalt(), subjectId) }
+          : undefined;
       const at = now().toISOString();
       const { key } = await state();
       const row = await driver.appendAudit(
         (last, stored) => {
           const tag = cached ?? stored;
-          return toAuditRow({ ...rest, seq: (last?.seq ?? 0) + 1, at, keys, ...(tag !== undefined && { subjectTag: tag }), prevHash: last?.hash ?? GENESIS_HASH }, key);
+          return toAuditRow(
+            {
+              ...rest,
+              seq: (last?.seq ?? 0) + 1,
+              at,
+              keys,
+              ...(tag !== undefined && { subjectTag: tag }),
+              prevHash: last?.hash ?? GENESIS_HASH,
+            },
+            key,
+          );
         },
         { ...(subject && { subject }), ...(READ_ACTIONS.has(entry.action) && { deferFlush: true }) },
       );
@@ -89,14 +118,21 @@ export function createAuditLog(options: {
       tags.delete(subjectId);
     },
     async entriesOf(subjectId) {
-      const tag = (await tagOf(subjectId, false)) ?? ((await driver.meta('audit-salt')) !== undefined ? await tagOf(subjectId, true) : undefined);
+      const tag =
+        (await tagOf(subjectId, false)) ??
+        ((await driver.meta('audit-salt')) !== undefined ? await tagOf(subjectId, true) : undefined);
       if (tag === undefined) return [];
       return (await driver.listAudit(tag)).map((r) => ({ ...fromAuditRow(r), subjectId }));
     },
     async verify(head) {
       const { key, keyedFrom } = await state();
       const checkpoint = checkpoints ? ((await checkpoints.read()) ?? null) : undefined;
-      return verifyChain(await driver.listAudit(), { ...(key && { key }), ...(keyedFrom !== undefined && { keyedFrom }), ...(head !== undefined && { head }), ...(checkpoint !== undefined && { checkpoint }) });
+      return verifyChain(await driver.listAudit(), {
+        ...(key && { key }),
+        ...(keyedFrom !== undefined && { keyedFrom }),
+        ...(head !== undefined && { head }),
+        ...(checkpoint !== undefined && { checkpoint }),
+      });
     },
     async rewrap(next) {
       const { key } = await state();

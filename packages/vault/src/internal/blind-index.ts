@@ -62,8 +62,10 @@ export function blindIndexDriver(
     return index;
   }
 
-  const sealRef = (keys: { refKey: Buffer }, index: string, ref: { kind: string; id: string }) => seal(keys.refKey, ref, `subject|${index}`);
-  const openRef = (keys: { refKey: Buffer }, index: string, sealed: string) => open<{ kind: StoredSubject['kind']; id: string }>(keys.refKey, sealed, `subject|${index}`);
+  const sealRef = (keys: { refKey: Buffer }, index: string, ref: { kind: string; id: string }) =>
+    seal(keys.refKey, ref, `subject|${index}`);
+  const openRef = (keys: { refKey: Buffer }, index: string, sealed: string) =>
+    open<{ kind: StoredSubject['kind']; id: string }>(keys.refKey, sealed, `subject|${index}`);
 
   /** Every subject stored under its clear id moves to its index, keeping its audit pseudonym. */
   async function migrate(keys: { indexKey: Buffer; refKey: Buffer }): Promise<void> {
@@ -86,7 +88,11 @@ export function blindIndexDriver(
       const index = indexOf(keys, id);
       const legacyTag = salt !== undefined ? subjectTag(salt, id) : undefined;
       const ref = sealRef(keys, index, { kind: 'person', id });
-      await inner.reindexSubject(id, { subject: { kind: 'person', id: index, sealedRef: ref }, grantSubject: ref, ...(legacyTag !== undefined && { tag: legacyTag }) });
+      await inner.reindexSubject(id, {
+        subject: { kind: 'person', id: index, sealedRef: ref },
+        grantSubject: ref,
+        ...(legacyTag !== undefined && { tag: legacyTag }),
+      });
       moved++;
     }
     // Without the salt, the pseudonyms of subjects erased before cannot be recomputed from candidates.
@@ -100,7 +106,10 @@ export function blindIndexDriver(
     if (known !== undefined) return known;
     const row = await inner.getSubject(index);
     if (!row?.sealedRef) {
-      throw new SohoaError('VAULT_DECRYPT_FAILED', 'A stored row names a subject whose id cannot be recovered (its subject row is missing or altered); restore the vault from a backup.');
+      throw new SohoaError(
+        'VAULT_DECRYPT_FAILED',
+        'A stored row names a subject whose id cannot be recovered (its subject row is missing or altered); restore the vault from a backup.',
+      );
     }
     const id = openRef(keys, index, row.sealedRef).id;
     toClear.set(index, id);
@@ -115,7 +124,10 @@ export function blindIndexDriver(
     return { ...rest, id };
   };
 
-  async function grantIn(keys: { indexKey: Buffer; refKey: Buffer }, grant: Grant): Promise<Grant & { subjectSealed?: string }> {
+  async function grantIn(
+    keys: { indexKey: Buffer; refKey: Buffer },
+    grant: Grant,
+  ): Promise<Grant & { subjectSealed?: string }> {
     if (grant.subject === '*') return grant;
     const index = indexOf(keys, grant.subject);
     return { ...grant, subject: index, subjectSealed: sealRef(keys, index, { kind: 'person', id: grant.subject }) };
@@ -145,14 +157,20 @@ export function blindIndexDriver(
     setMeta: inner.setMeta.bind(inner),
     ensureSubject: withKeys(async (keys, subject) => {
       const index = indexOf(keys, subject.id);
-      const row = await inner.ensureSubject({ ...subject, id: index, sealedRef: sealRef(keys, index, { kind: subject.kind, id: subject.id }) });
+      const row = await inner.ensureSubject({
+        ...subject,
+        id: index,
+        sealedRef: sealRef(keys, index, { kind: subject.kind, id: subject.id }),
+      });
       return subjectOut(row, subject.id);
     }),
     getSubject: withKeys(async (keys, id) => {
       const row = await inner.getSubject(indexOf(keys, id));
       return row && subjectOut(row, id);
     }),
-    listSubjects: withKeys(async (keys) => Promise.all((await inner.listSubjects()).map(async (row) => subjectOut(row, await clearOf(keys, row.id))))),
+    listSubjects: withKeys(async (keys) =>
+      Promise.all((await inner.listSubjects()).map(async (row) => subjectOut(row, await clearOf(keys, row.id)))),
+    ),
     setWrappedKey: withKeys(async (keys, id, wrappedKey) => inner.setWrappedKey(indexOf(keys, id), wrappedKey)),
     insertDocument: withKeys(async (keys, input) => inner.insertDocument(indexedDocument(keys, input))),
     getDocument: withKeys(async (keys, id) => {
@@ -161,20 +179,30 @@ export function blindIndexDriver(
     }),
     moveDocument: withKeys(async (keys, input) => inner.moveDocument(indexedDocument(keys, input))),
     replaceBodies: withKeys(async (keys, subjectId, rows) => inner.replaceBodies(indexOf(keys, subjectId), rows)),
-    listDocuments: withKeys(async (keys, subjectId) => (await inner.listDocuments(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId }))),
-    listFacts: withKeys(async (keys, subjectId) => (await inner.listFacts(indexOf(keys, subjectId))).map((f) => ({ ...f, subjectId }))),
-    putDossier: withKeys(async (keys, dossier, expected) => inner.putDossier({ ...dossier, subjectId: indexOf(keys, dossier.subjectId) }, expected)),
+    listDocuments: withKeys(async (keys, subjectId) =>
+      (await inner.listDocuments(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId })),
+    ),
+    listFacts: withKeys(async (keys, subjectId) =>
+      (await inner.listFacts(indexOf(keys, subjectId))).map((f) => ({ ...f, subjectId })),
+    ),
+    putDossier: withKeys(async (keys, dossier, expected) =>
+      inner.putDossier({ ...dossier, subjectId: indexOf(keys, dossier.subjectId) }, expected),
+    ),
     getDossier: withKeys(async (keys, code) => {
       const row = await inner.getDossier(code);
       return row && { ...row, subjectId: await clearOf(keys, row.subjectId) };
     }),
-    listDossiers: withKeys(async (keys, subjectId) => (await inner.listDossiers(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId }))),
+    listDossiers: withKeys(async (keys, subjectId) =>
+      (await inner.listDossiers(indexOf(keys, subjectId))).map((d) => ({ ...d, subjectId })),
+    ),
     insertGrant: withKeys(async (keys, grant) => inner.insertGrant(await grantIn(keys, grant))),
     getGrant: withKeys(async (keys, id) => {
       const grant = await inner.getGrant(id);
       return grant && grantOut(keys, grant);
     }),
-    listGrants: withKeys(async (keys, subjectId) => (await inner.listGrants(subjectId === '*' ? '*' : indexOf(keys, subjectId))).map((g) => grantOut(keys, g))),
+    listGrants: withKeys(async (keys, subjectId) =>
+      (await inner.listGrants(subjectId === '*' ? '*' : indexOf(keys, subjectId))).map((g) => grantOut(keys, g)),
+    ),
     setGrantRevoked: inner.setGrantRevoked.bind(inner),
     // An entry naming no subject does not wait for the keys: the migration's own entry is written while they are prepared.
     appendAudit: async (build, options) => {

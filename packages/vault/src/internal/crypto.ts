@@ -15,10 +15,16 @@ export function randomKey(): Buffer {
 /** Checks a master key once, so a wrong length fails at `createVault()`, not at the first write. */
 export function assertMasterKey(key: MasterKey, label: string): void {
   if (typeof key?.id !== 'string' || !/^[\w.-]{1,64}$/.test(key.id)) {
-    throw new SohoaError('VAULT_KEY_INVALID', `The ${label} needs an \`id\` of 1-64 letters, digits, \`.\`, \`_\` or \`-\` (it names the key in stored data; it is not secret).`);
+    throw new SohoaError(
+      'VAULT_KEY_INVALID',
+      `The ${label} needs an \`id\` of 1-64 letters, digits, \`.\`, \`_\` or \`-\` (it names the key in stored data; it is not secret).`,
+    );
   }
   if (!(key.key instanceof Uint8Array) || key.key.length !== 32) {
-    throw new SohoaError('VAULT_KEY_INVALID', `The ${label} \`${key.id}\` must be 32 random bytes (AES-256); generate one with \`crypto.randomBytes(32)\`.`);
+    throw new SohoaError(
+      'VAULT_KEY_INVALID',
+      `The ${label} \`${key.id}\` must be 32 random bytes (AES-256); generate one with \`crypto.randomBytes(32)\`.`,
+    );
   }
 }
 

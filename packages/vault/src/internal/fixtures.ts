@@ -11,9 +11,20 @@ const field = (value: FieldValue, method: ExtractionMethod, confidence: number, 
 
 /** A synthetic CCCD record for tests; override any part. */
 export function syntheticCccd(
-  overrides: { sha256?: string; method?: ExtractionMethod; confidence?: number; fullName?: string } & Partial<DocumentRecord> = {},
+  overrides: {
+    sha256?: string;
+    method?: ExtractionMethod;
+    confidence?: number;
+    fullName?: string;
+  } & Partial<DocumentRecord> = {},
 ): DocumentRecord {
-  const { sha256 = 'a'.repeat(64), method = 'qr', confidence = 0.99, fullName = 'Nguyễn Thị Thử', ...record } = overrides;
+  const {
+    sha256 = 'a'.repeat(64),
+    method = 'qr',
+    confidence = 0.99,
+    fullName = 'Nguyễn Thị Thử',
+    ...record
+  } = overrides;
   const f = (value: FieldValue) => field(value, method, confidence, sha256);
   return {
     type: 'cccd-2021',
@@ -47,7 +58,9 @@ export function syntheticCccd(
 }
 
 /** A synthetic birth certificate that prints no personal ID (issued before the numbers existed): no subject. */
-export function syntheticBirthCertificate(overrides: { sha256?: string; confidence?: number; mother?: string } = {}): DocumentRecord {
+export function syntheticBirthCertificate(
+  overrides: { sha256?: string; confidence?: number; mother?: string } = {},
+): DocumentRecord {
   const { sha256 = 'c'.repeat(64), confidence = 0.95, mother = 'Trần Thị Mẫu' } = overrides;
   const f = (value: FieldValue) => field(value, 'ocr', confidence, sha256);
   return {

@@ -31,21 +31,34 @@ export function grantApplies(grant: Grant, access: Access): boolean {
 /** Throws `VAULT_GRANT_INVALID` for a malformed grant; stored grants must expire and name one subject. */
 export function assertGrantInput(input: GrantInput, kind: 'stored' | 'config'): void {
   const invalid = (why: string): never => {
-    throw new SohoaError('VAULT_GRANT_INVALID', `The grant cannot be ${kind === 'stored' ? 'stored' : 'configured'}: ${why}`);
+    throw new SohoaError(
+      'VAULT_GRANT_INVALID',
+      `The grant cannot be ${kind === 'stored' ? 'stored' : 'configured'}: ${why}`,
+    );
   };
-  if (typeof input !== 'object' || input === null) invalid('it is not an object; pass `{ to, subject, purpose, keys, expiresAt }`.');
+  if (typeof input !== 'object' || input === null)
+    invalid('it is not an object; pass `{ to, subject, purpose, keys, expiresAt }`.');
   for (const field of ['to', 'subject', 'purpose'] as const) {
     if (typeof input[field] !== 'string' || input[field].trim() === '') invalid(`\`${field}\` is missing or empty.`);
   }
-  if (!Array.isArray(input.keys) || input.keys.length === 0 || input.keys.some((k) => typeof k !== 'string' || k === '')) {
+  if (
+    !Array.isArray(input.keys) ||
+    input.keys.length === 0 ||
+    input.keys.some((k) => typeof k !== 'string' || k === '')
+  ) {
     invalid('`keys` must list key patterns such as `person.fullName`, `person.*` or `*`.');
   }
   if (input.forms !== undefined && (!Array.isArray(input.forms) || input.forms.some((f) => typeof f !== 'string'))) {
     invalid('`forms` must be a list of form ids.');
   }
-  if (input.expiresAt !== undefined && Number.isNaN(Date.parse(input.expiresAt))) invalid('`expiresAt` is not an ISO timestamp.');
+  if (input.expiresAt !== undefined && Number.isNaN(Date.parse(input.expiresAt)))
+    invalid('`expiresAt` is not an ISO timestamp.');
   if (kind === 'stored') {
-    if (input.expiresAt === undefined) invalid('`expiresAt` is required: a stored grant must end; renew it when needed.');
-    if (input.subject === '*') invalid('`subject` is `*`: stored grants name one subject; configure standing grants with `createVault({ grants })`.');
+    if (input.expiresAt === undefined)
+      invalid('`expiresAt` is required: a stored grant must end; renew it when needed.');
+    if (input.subject === '*')
+      invalid(
+        '`subject` is `*`: stored grants name one subject; configure standing grants with `createVault({ grants })`.',
+      );
   }
 }

@@ -19,7 +19,8 @@ export function provenOldNumber(facts: readonly Fact[]): { number: string; viaQr
       !corrected.has(f.id) &&
       typeof f.value === 'string' &&
       /^\d{9}$/.test(f.value) &&
-      (MACHINE_READ.has(f.method) || ((f.method === 'ocr' || f.method === 'pdf-text') && f.confidence >= READ_AS_SURELY_AS_AN_ID)),
+      (MACHINE_READ.has(f.method) ||
+        ((f.method === 'ocr' || f.method === 'pdf-text') && f.confidence >= READ_AS_SURELY_AS_AN_ID)),
   );
   const numbers = [...new Set(proofs.map((f) => f.value as string))];
   if (numbers.length !== 1) return undefined;
@@ -30,7 +31,9 @@ export function provenOldNumber(facts: readonly Fact[]): { number: string; viaQr
 export function birthDatesAgree(mine: readonly Fact[], theirs: readonly Fact[]): boolean {
   const births = (list: readonly Fact[]) => {
     const superseded = new Set(list.flatMap((f) => f.supersedes ?? []));
-    return new Set(list.filter((f) => f.key === 'person.birthDate' && !superseded.has(f.id)).map((f) => String(f.value)));
+    return new Set(
+      list.filter((f) => f.key === 'person.birthDate' && !superseded.has(f.id)).map((f) => String(f.value)),
+    );
   };
   const a = births(mine);
   const b = births(theirs);

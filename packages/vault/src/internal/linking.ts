@@ -1,4 +1,11 @@
-import { documentKindOf, type DocumentRecord, type LinkEvidence, type SubjectCandidate, type SubjectKind, type SubjectRef } from '@sohoa/core';
+import {
+  documentKindOf,
+  type DocumentRecord,
+  type LinkEvidence,
+  type SubjectCandidate,
+  type SubjectKind,
+  type SubjectRef,
+} from '@sohoa/core';
 import { normalizeText } from '@sohoa/vn';
 import type { Fact } from '../types';
 
@@ -18,7 +25,8 @@ export function isUnlinkedHolder(id: string): boolean {
 
 /** The holder an unlinked document is stored under: its own subject row, so its data key dies with it when it is linked. */
 export function holderFor(documentId: string, record: DocumentRecord): SubjectRef {
-  const kind: SubjectKind = record.link?.candidates?.[0]?.subject.kind ?? (documentKindOf(record) === 'business' ? 'org' : 'person');
+  const kind: SubjectKind =
+    record.link?.candidates?.[0]?.subject.kind ?? (documentKindOf(record) === 'business' ? 'org' : 'person');
   return { kind, id: `${UNLINKED_PREFIX}${documentId}` };
 }
 
@@ -35,7 +43,8 @@ interface Described {
 
 /** What the document itself says about its person, read at matching confidence. */
 function describe(record: DocumentRecord): Described | undefined {
-  const sure = (v: { value: unknown; confidence: number } | undefined) => (v && typeof v.value === 'string' && v.confidence >= MATCH_CONFIDENCE ? v.value : undefined);
+  const sure = (v: { value: unknown; confidence: number } | undefined) =>
+    v && typeof v.value === 'string' && v.confidence >= MATCH_CONFIDENCE ? v.value : undefined;
   const name = sure(record.fields['person.fullName']);
   const birthDate = sure(record.fields['person.birthDate']);
   if (!name || !birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return undefined;
@@ -60,7 +69,9 @@ function current(facts: Fact[]): Fact[] {
 }
 
 function valuesOf(facts: Fact[], key: string, normalise: (s: string) => string = (s) => s): Set<string> {
-  return new Set(facts.filter((f) => f.key === key && typeof f.value === 'string').map((f) => normalise(f.value as string)));
+  return new Set(
+    facts.filter((f) => f.key === key && typeof f.value === 'string').map((f) => normalise(f.value as string)),
+  );
 }
 
 /**
@@ -72,14 +83,26 @@ function valuesOf(facts: Fact[], key: string, normalise: (s: string) => string =
  * and at least one relative's name is given by both and agrees; otherwise candidates are listed for an
  * officer and nothing is linked.
  */
-export function matchPeople(record: DocumentRecord, people: readonly PersonFacts[]): { candidates: SubjectCandidate[]; auto?: SubjectRef } {
+export function matchPeople(
+  record: DocumentRecord,
+  people: readonly PersonFacts[],
+): { candidates: SubjectCandidate[]; auto?: SubjectRef } {
   const doc = describe(record);
   if (!doc) return { candidates: [] };
-  const sameNameAndBirth: Array<{ subject: SubjectRef; matched: string[]; conflict: boolean; relativesAgreed: number }> = [];
+  const sameNameAndBirth: Array<{
+    subject: SubjectRef;
+    matched: string[];
+    conflict: boolean;
+    relativesAgreed: number;
+  }> = [];
   for (const person of people) {
     if (person.subject.kind !== 'person' || isUnlinkedHolder(person.subject.id)) continue;
     const facts = current(person.facts);
-    if (!valuesOf(facts, 'person.fullName', comparableName).has(doc.name) || !valuesOf(facts, 'person.birthDate').has(doc.birthDate)) continue;
+    if (
+      !valuesOf(facts, 'person.fullName', comparableName).has(doc.name) ||
+      !valuesOf(facts, 'person.birthDate').has(doc.birthDate)
+    )
+      continue;
     const matched = ['person.fullName', 'person.birthDate'];
     let conflict = false;
     let relativesAgreed = 0;
@@ -93,7 +116,9 @@ export function matchPeople(record: DocumentRecord, people: readonly PersonFacts
     }
     sameNameAndBirth.push({ subject: person.subject, matched, conflict, relativesAgreed });
   }
-  const candidates = sameNameAndBirth.filter((m) => !m.conflict).map((m): SubjectCandidate => ({ subject: m.subject, rule: 'name-birth-date', matched: m.matched }));
+  const candidates = sameNameAndBirth
+    .filter((m) => !m.conflict)
+    .map((m): SubjectCandidate => ({ subject: m.subject, rule: 'name-birth-date', matched: m.matched }));
   const only = sameNameAndBirth.length === 1 ? sameNameAndBirth[0]! : undefined;
   return { candidates, ...(only && !only.conflict && only.relativesAgreed > 0 && { auto: only.subject }) };
 }
@@ -104,7 +129,8 @@ export function cardKey(record: DocumentRecord): string | undefined {
   const field = record.fields['document.number'];
   const number = typeof field?.value === 'string' ? field.value : undefined;
   if (!number || !field) return undefined;
-  const sure = field.confidence >= MATCH_CONFIDENCE || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz');
+  const sure =
+    field.confidence >= MATCH_CONFIDENCE || field.evidence.some((e) => e.method === 'qr' || e.method === 'mrz');
   return sure ? `${record.type}|${number}` : undefined;
 }
 
@@ -113,12 +139,17 @@ export function cardKeysOf(facts: readonly Fact[]): Map<string, string> {
   const keys = new Map<string, string>();
   for (const f of facts) {
     if (f.key !== 'document.number' || typeof f.value !== 'string') continue;
-    if (f.confidence >= MATCH_CONFIDENCE || f.method === 'qr' || f.method === 'mrz') keys.set(`${f.documentType}|${f.value}`, f.documentId);
+    if (f.confidence >= MATCH_CONFIDENCE || f.method === 'qr' || f.method === 'mrz')
+      keys.set(`${f.documentType}|${f.value}`, f.documentId);
   }
   return keys;
 }
 
 /** Evidence of a link made after extraction. */
-export function laterEvidence(method: LinkEvidence['method'], at: string, extra: Partial<LinkEvidence> = {}): LinkEvidence {
+export function laterEvidence(
+  method: LinkEvidence['method'],
+  at: string,
+  extra: Partial<LinkEvidence> = {},
+): LinkEvidence {
   return { method, at, ...extra };
 }

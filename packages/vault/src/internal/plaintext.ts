@@ -17,5 +17,9 @@ export function assertSealed(stored: string): void {
 
 /** Refuses to write a value without a data key in an encrypted vault (it would be stored in plaintext). */
 export function assertDataKey(key: Uint8Array | undefined): asserts key is Uint8Array {
-  if (!key) throw new SohoaError('VAULT_PLAINTEXT_REFUSED', 'A value was about to be stored in plaintext in an encrypted vault (its subject has no data key); nothing was written. Report this: it is a bug.');
+  if (!key)
+    throw new SohoaError(
+      'VAULT_PLAINTEXT_REFUSED',
+      'A value was about to be stored in plaintext in an encrypted vault (its subject has no data key); nothing was written. Report this: it is a bug.',
+    );
 }

@@ -57,7 +57,12 @@ export function chooseValues(
       const id = sameness(fact.value);
       if (seen.has(id)) continue;
       seen.add(id);
-      alternatives.push({ value: fact.value, method: fact.method, confidence: fact.confidence, documentId: fact.documentId });
+      alternatives.push({
+        value: fact.value,
+        method: fact.method,
+        confidence: fact.confidence,
+        documentId: fact.documentId,
+      });
     }
     const expired = isExpired(best, asOf);
     values[key] = {

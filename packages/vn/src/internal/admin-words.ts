@@ -42,7 +42,11 @@ function markerRegex(ascii: boolean): RegExp {
   // Unmarked words (`tinh`, `quan`) are also syllables of names (`Hà Tĩnh`, `Quan Hoá`): only at the start of a
   // segment or before a number.
   const alternatives = WORDS.filter((w) => ascii || !w.ascii).map((w) =>
-    w.glued ? `(${w.re})` : w.ascii ? `((?<=^\\s*)(?:${w.re})(?=\\s)|(?:${w.re})(?=\\s*\\d))` : `(${w.re})(?=[\\s\\d]|$|(?<=\\.))`,
+    w.glued
+      ? `(${w.re})`
+      : w.ascii
+        ? `((?<=^\\s*)(?:${w.re})(?=\\s)|(?:${w.re})(?=\\s*\\d))`
+        : `(${w.re})(?=[\\s\\d]|$|(?<=\\.))`,
   );
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu');
 }
@@ -76,7 +80,7 @@ export function splitUnitPieces(segment: string, ascii: boolean): UnitPiece[] {
   }
   const rest = segment.slice(lastEnd).trim();
   if (rest !== '' || lastType !== undefined) pieces.push({ ...(lastType && { type: lastType }), name: rest });
-  return pieces.map((p) => ({ ...p, name: p.name.replace(/^[\s.:\-]+|[\s.:\-]+$/gu, '') }));
+  return pieces.map((p) => ({ ...p, name: p.name.replace(/^[\s.:-]+|[\s.:-]+$/gu, '') }));
 }
 
 /** The level a unit word names; `thành phố` is a province or a district depending on the name. */

@@ -24,7 +24,8 @@ function add(key: string, match: Omit<ProvinceNameMatch, 'corrected'>): void {
   INDEX.set(key, { ...known, ...match, corrected: false });
 }
 for (const p of PROVINCES_63) {
-  for (const label of [p.name, ...p.aliases]) add(provinceKey(label), { p63: p, p34: PROVINCES_34.find((n) => n.code === p.newCode)! });
+  for (const label of [p.name, ...p.aliases])
+    add(provinceKey(label), { p63: p, p34: PROVINCES_34.find((n) => n.code === p.newCode)! });
 }
 // A current name that is also an old one keeps the old province (the same name meant the same place then),
 // unless the old one only had it as an alias: `Huế` names the current city, not Tỉnh Thừa Thiên Huế.
@@ -32,7 +33,8 @@ for (const p of PROVINCES_34) {
   for (const label of [p.name, ...p.aliases]) {
     const key = provinceKey(label);
     const known = INDEX.get(key);
-    if (!known || (label === p.name && known.p63 && provinceKey(known.p63.name) !== key)) INDEX.set(key, { p34: p, corrected: false });
+    if (!known || (label === p.name && known.p63 && provinceKey(known.p63.name) !== key))
+      INDEX.set(key, { p34: p, corrected: false });
   }
 }
 // `T.Giang` for Tiền Giang: an initial and the last word, kept only when one province fits.

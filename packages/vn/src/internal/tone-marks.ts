@@ -30,7 +30,9 @@ function isOldStylePair(first: Letter, second: Letter): boolean {
   if (first.tone === '' || first.others !== '' || second.tone !== '') return false;
   const a = first.base.toLowerCase();
   const b = second.base.toLowerCase();
-  return (a === 'o' && (b === 'a' || b === 'e') && second.others === '') || (a === 'u' && b === 'y' && second.others === '');
+  return (
+    (a === 'o' && (b === 'a' || b === 'e') && second.others === '') || (a === 'u' && b === 'y' && second.others === '')
+  );
 }
 
 /**

@@ -7,9 +7,15 @@ export const IDENTITY: Affine = [1, 0, 0, 1, 0, 0];
 export function compose(second: Affine, first: Affine): Affine {
   const [a2, b2, c2, d2, e2, f2] = second;
   const [a1, b1, c1, d1, e1, f1] = first;
-  return [a2 * a1 + c2 * b1, b2 * a1 + d2 * b1, a2 * c1 + c2 * d1, b2 * c1 + d2 * d1, a2 * e1 + c2 * f1 + e2, b2 * e1 + d2 * f1 + f2];
+  return [
+    a2 * a1 + c2 * b1,
+    b2 * a1 + d2 * b1,
+    a2 * c1 + c2 * d1,
+    b2 * c1 + d2 * d1,
+    a2 * e1 + c2 * f1 + e2,
+    b2 * e1 + d2 * f1 + f2,
+  ];
 }
-
 
 /** Rotation by `degrees` clockwise about the centre of a `width`×`height` image onto a `toWidth`×`toHeight` canvas, centred. */
 export function rotation(degrees: number, width: number, height: number, toWidth: number, toHeight: number): Affine {

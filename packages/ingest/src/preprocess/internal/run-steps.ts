@@ -1,5 +1,13 @@
 import type { PageImage } from '@sohoa/core';
-import type { OrientOptions, BinarizeOptions, CropToContentOptions, DeskewOptions, NormalizeContrastOptions, NormalizeScaleOptions, PreprocessOptions } from '../../types';
+import type {
+  OrientOptions,
+  BinarizeOptions,
+  CropToContentOptions,
+  DeskewOptions,
+  NormalizeContrastOptions,
+  NormalizeScaleOptions,
+  PreprocessOptions,
+} from '../../types';
 import { toGrey } from '../../grey';
 import { scalePage } from '../../scale';
 import { binarizePage } from '../binarize';
@@ -30,7 +38,15 @@ export interface StepsResult {
 }
 
 const MIN_LINES_TO_DESKEW = 3;
-const DEFAULT_ON = { grey: true, contrast: true, orient: true, deskew: true, crop: true, scale: false, binarize: false } as const;
+const DEFAULT_ON = {
+  grey: true,
+  contrast: true,
+  orient: true,
+  deskew: true,
+  crop: true,
+  scale: false,
+  binarize: false,
+} as const;
 
 function chosen<T extends object>(value: boolean | T | undefined, fallback: boolean): T | undefined {
   if (value === false || (value === undefined && !fallback)) return undefined;
@@ -43,7 +59,11 @@ async function turn(page: PageImage, degrees: number): Promise<{ page: PageImage
 }
 
 /** The preprocessing steps in order, tracking the affine map from input to output pixels. */
-export async function runSteps(input: PageImage, options: PreprocessOptions, hints: StepHints = {}): Promise<StepsResult> {
+export async function runSteps(
+  input: PageImage,
+  options: PreprocessOptions,
+  hints: StepHints = {},
+): Promise<StepsResult> {
   let page = input;
   let transform = IDENTITY;
   const steps: string[] = [];
@@ -60,8 +80,15 @@ export async function runSteps(input: PageImage, options: PreprocessOptions, hin
   const orient = chosen<OrientOptions>(options.orient, DEFAULT_ON.orient);
   let turned = false;
   if (orient) {
-    const estimate = hints.rotation !== undefined ? { rotation: hints.rotation, confidence: hints.orientationConfidence ?? 1, lines: hints.lines ?? 0 } : detectOrientation(page);
-    if (estimate.rotation !== 0 && estimate.confidence >= (orient.minConfidence ?? 0.1) && estimate.lines >= (orient.minLines ?? 0)) {
+    const estimate =
+      hints.rotation !== undefined
+        ? { rotation: hints.rotation, confidence: hints.orientationConfidence ?? 1, lines: hints.lines ?? 0 }
+        : detectOrientation(page);
+    if (
+      estimate.rotation !== 0 &&
+      estimate.confidence >= (orient.minConfidence ?? 0.1) &&
+      estimate.lines >= (orient.minLines ?? 0)
+    ) {
       const done = await turn(page, 360 - estimate.rotation);
       page = done.page;
       transform = compose(done.m, transform);
@@ -74,7 +101,10 @@ export async function runSteps(input: PageImage, options: PreprocessOptions, hin
     const maxAngle = deskew.maxAngle ?? 15;
     const minAngle = deskew.minAngle ?? 0.1;
     // The hint was measured upright; it holds after `orient` only when orientation used the same hint.
-    const measured = hints.skew !== undefined && hints.lines !== undefined && (hints.rotation !== undefined || !turned) ? { angle: hints.skew, lines: hints.lines } : estimateSkew(page, { maxAngle });
+    const measured =
+      hints.skew !== undefined && hints.lines !== undefined && (hints.rotation !== undefined || !turned)
+        ? { angle: hints.skew, lines: hints.lines }
+        : estimateSkew(page, { maxAngle });
     const angle = measured.angle;
     // One or two ink bands give an angle but no evidence of text lines (a photo, a rule, a stamp).
     if (measured.lines >= MIN_LINES_TO_DESKEW && Math.abs(angle) >= minAngle && Math.abs(angle) <= maxAngle) {
@@ -128,7 +158,12 @@ function withPreprocessing(input: PageImage, result: StepsResult, ms: number): P
 }
 
 /** `preprocessPage` with measures the quality gate already took; records `page.preprocessing`. */
-export async function preprocessWithHints(page: PageImage, options: PreprocessOptions, hints: StepHints = {}, extraMs = 0): Promise<PageImage> {
+export async function preprocessWithHints(
+  page: PageImage,
+  options: PreprocessOptions,
+  hints: StepHints = {},
+  extraMs = 0,
+): Promise<PageImage> {
   const started = performance.now();
   const result = await runSteps(page, options, hints);
   return withPreprocessing(page, result, performance.now() - started + extraMs);

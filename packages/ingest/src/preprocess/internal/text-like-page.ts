@@ -26,7 +26,7 @@ export async function textLikePage(options: TextLikePageOptions = {}): Promise<P
   const margin = Math.round(width * 0.1);
   const rects: string[] = [];
   let state = 20240601;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   for (let y = margin; y + lineHeight < height - margin; y += Math.round(lineHeight * 1.8)) {
     let x = margin;
     while (x < width - margin - 40) {
@@ -46,7 +46,10 @@ export async function textLikePage(options: TextLikePageOptions = {}): Promise<P
   let pipeline = sharp(Buffer.from(svg)).removeAlpha();
   if (rotate) {
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-    pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).rotate(rotate, { background: { r: paper, g: paper, b: paper } });
+    pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).rotate(
+      rotate,
+      { background: { r: paper, g: paper, b: paper } },
+    );
   }
   if (blur) {
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });

@@ -5,19 +5,34 @@ import type { PageImage } from '@sohoa/core';
 import { turnGreyUpright } from './turn-grey';
 
 const grey = (width: number, height: number, pixels: Uint8Array): PageImage => ({
-  source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 }, width, height, channels: 1, pixels, diagnostics: [],
+  source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
+  width,
+  height,
+  channels: 1,
+  pixels,
+  diagnostics: [],
 });
 
 describe('turnGreyUpright', () => {
   it('undoes sharp clockwise quarter turns exactly (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.constantFrom(90, 180, 270), fc.integer(), async (w, h, turn, seed) => {
-        const pixels = Uint8Array.from({ length: w * h }, (_, i) => (i * 37 + seed) & 255);
-        const { data, info } = await sharp(pixels, { raw: { width: w, height: h, channels: 1 } }).rotate(turn).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
-        const back = turnGreyUpright(grey(info.width, info.height, new Uint8Array(data)), turn as 90 | 180 | 270);
-        expect([back.width, back.height]).toEqual([w, h]);
-        expect([...back.pixels]).toEqual([...pixels]);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.constantFrom(90, 180, 270),
+        fc.integer(),
+        async (w, h, turn, seed) => {
+          const pixels = Uint8Array.from({ length: w * h }, (_, i) => (i * 37 + seed) & 255);
+          const { data, info } = await sharp(pixels, { raw: { width: w, height: h, channels: 1 } })
+            .rotate(turn)
+            .toColourspace('b-w')
+            .raw()
+            .toBuffer({ resolveWithObject: true });
+          const back = turnGreyUpright(grey(info.width, info.height, new Uint8Array(data)), turn as 90 | 180 | 270);
+          expect([back.width, back.height]).toEqual([w, h]);
+          expect([...back.pixels]).toEqual([...pixels]);
+        },
+      ),
       { numRuns: 40 },
     );
   });
