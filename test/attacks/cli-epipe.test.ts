@@ -30,7 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sohoa-attack-epipe-'));
   vault = join(dir, 'v.db');
   delete process.env.SOHOA_MASTER_KEY;
-  await withVault(vault, async (v) => void (await v.putDocument(syntheticCccd())));
+  await withVault(vault, async (v) => void (await v.putDocument(syntheticCccd())), { create: true });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

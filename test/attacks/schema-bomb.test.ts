@@ -128,7 +128,7 @@ describe('attack: a self-referencing form schema that doubles at each level', ()
       form = join(dir, 'bomb.schema.json');
       writeFileSync(form, JSON.stringify(BOMB));
       delete process.env.SOHOA_MASTER_KEY;
-      await withVault(vault, async (v) => void (await v.putDocument(syntheticCccd())));
+      await withVault(vault, async (v) => void (await v.putDocument(syntheticCccd())), { create: true });
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@
 // scores every blank as pnpm eval:forms does (forms/score.mjs).
 //
 // Generalisation, not memory:
-// - Leave-one-form-out: the vocabulary labels (schemas/vocab/keys.json) were collected from these forms, so
+// - Leave-one-form-out: the vocabulary labels (packages/eform/vocab/keys.json) were collected from these forms, so
 //   each form is bound with a vocabulary from which every label and role word that occurs on that form and
 //   on no other of the 33 is removed (a label only the scored form could have taught).
 // - Hand-written rules (bind.ts, infer.ts) cannot be left out per form: the forms are split once, by a fixed

@@ -5,7 +5,7 @@ import { compileFormSchema } from './validate';
 import { getKeyInfo, keyWithRole, vocabulary } from './vocabulary';
 
 const read = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../schemas/vocab/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../vocab/${name}`, import.meta.url), 'utf8'));
 
 describe('vocabulary', () => {
   it('has at least 120 keys, each with a type, criticality and labels or a base', () => {
