@@ -4,8 +4,7 @@ import { safeParseFormSchema } from './schema';
 import { compileFormSchema } from './validate';
 import { getKeyInfo, keyWithRole, vocabulary } from './vocabulary';
 
-const read = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../vocab/${name}`, import.meta.url), 'utf8'));
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../vocab/${name}`, import.meta.url), 'utf8'));
 
 describe('vocabulary', () => {
   it('has at least 120 keys, each with a type, criticality and labels or a base', () => {
