@@ -482,6 +482,8 @@ interface Piece {
   confidence: number;
   /** Printed over a dotted line that OCR read as text. */
   underlined?: boolean;
+  /** Holds words from beyond its column's edge: may have run into the next column (side-by-side spouses). */
+  crossed?: boolean;
 }
 
 /** The words of `line` between characters [from, to) and x in [left, right): leaders dropped, cut at a wide gap. */
@@ -494,6 +496,7 @@ function piecesOf(
   spanLeaders = false,
 ): Piece | undefined {
   const inside: Array<{ w: Word; text: string }> = [];
+  const crossed = new Set<Word>();
   for (const w of line.words) {
     if (w.end <= from || w.start >= to) continue;
     const cx = w.box.x + w.box.width / 2;
@@ -509,6 +512,7 @@ function piecesOf(
       )
     )
       continue;
+    if (cx >= right) crossed.add(w);
     const text = w.text.slice(Math.max(0, from - w.start), Math.min(w.text.length, to - w.start));
     inside.push({ w, text });
   }
@@ -575,6 +579,7 @@ function piecesOf(
     box: unionBoxes(kept.map((k) => k.w.box)),
     confidence: kept.reduce((s, k) => s + k.w.confidence, 0) / kept.length,
     underlined,
+    ...(kept.some((k) => crossed.has(k.w)) && { crossed: true }),
   };
 }
 
@@ -874,6 +879,8 @@ export async function readFields(
         );
         let chosen = chooseReading(readings, voteOptionsFor(key));
         if (!chosen) continue;
+        // Read across a column edge: a re-read of the same boxes sees the same mix, so no vote makes it certain.
+        if (parts.some((p) => p.crossed)) chosen = { ...chosen, confidence: Math.min(chosen.confidence, UNSURE_CAP) };
         if (
           cut &&
           (clean.length === 0 ||
