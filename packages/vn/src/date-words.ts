@@ -1,7 +1,7 @@
 import { SohoaError } from '@sohoa/core';
 import { foldDiacritics } from './text';
 import { isValidDate, pad2, pad4, splitIsoDay } from './internal/calendar';
-import { DIGIT_WORDS as DIGITS, threeDigits, twoDigits } from './internal/spell';
+import { DIGIT_WORDS as DIGITS, parseNumberTokens, threeDigits, twoDigits } from './internal/spell';
 
 /**
  * Spell a whole number 0..999 999 in Vietnamese words (northern usage: `nghìn`, `linh`, `mốt`, `tư`, `lăm`).
@@ -38,50 +38,6 @@ export function dateToVietnameseWords(iso: string): string {
   return `Ngày ${dayWords}, tháng ${monthWords}, năm ${numberToVietnameseWords(parts.year)}`;
 }
 
-const WORD_DIGITS: Record<string, number> = {
-  khong: 0,
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  lam: 5,
-  nham: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-};
-
-/** Parse Vietnamese number words (already folded, split) into a number; undefined when malformed. */
-function parseNumberWords(tokens: readonly string[]): number | undefined {
-  if (tokens.length === 0) return undefined;
-  let total = 0;
-  let current = 0;
-  let pending: number | undefined;
-  for (const token of tokens) {
-    if (token in WORD_DIGITS) {
-      if (pending !== undefined) return undefined;
-      pending = WORD_DIGITS[token];
-    } else if (token === 'muoi' || token === 'chuc') {
-      current += pending === undefined ? 10 : pending * 10;
-      pending = undefined;
-    } else if (token === 'tram') {
-      if (pending === undefined) return undefined;
-      current += pending * 100;
-      pending = undefined;
-    } else if (token === 'nghin' || token === 'ngan') {
-      total += (current + (pending ?? (current === 0 ? 1 : 0))) * 1000;
-      current = 0;
-      pending = undefined;
-    } else if (token !== 'linh' && token !== 'le') {
-      return undefined;
-    }
-  }
-  return total + current + (pending ?? 0);
-}
-
 /**
  * Parse a date written in words ("Ngày mười lăm, tháng ba, năm hai nghìn không trăm hai mươi"), with or
  * without diacritics and commas; accepts `mùng`/`mồng`, `nghìn`/`ngàn`, `linh`/`lẻ`. Returns an ISO
@@ -97,12 +53,12 @@ export function parseVietnameseWordsDate(text: string): string | undefined {
   if (tokens[0] === 'mung' || tokens[0] === 'mong') tokens.shift();
   const monthAt = tokens.indexOf('thang');
   if (monthAt <= 0) return undefined;
-  const d = parseNumberWords(tokens.slice(0, monthAt));
+  const d = parseNumberTokens(tokens.slice(0, monthAt));
   // "năm" is both "year" and "five": try each "năm" as the year marker.
   for (let j = monthAt + 2; j < tokens.length; j++) {
     if (tokens[j] !== 'nam') continue;
-    const m = parseNumberWords(tokens.slice(monthAt + 1, j));
-    const y = parseNumberWords(tokens.slice(j + 1));
+    const m = parseNumberTokens(tokens.slice(monthAt + 1, j));
+    const y = parseNumberTokens(tokens.slice(j + 1));
     if (d !== undefined && m !== undefined && y !== undefined && isValidDate(y, m, d)) {
       return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
     }

@@ -1,6 +1,6 @@
 import { SohoaError } from '@sohoa/core';
 import { foldDiacritics } from './text';
-import { DIGIT_WORDS, threeDigits } from './internal/spell';
+import { DIGIT_VALUES, DIGIT_WORDS, parseNumberTokens, threeDigits } from './internal/spell';
 
 const SCALES: ReadonlyArray<readonly [number, string]> = [
   [1e9, 'tỷ'],
@@ -58,65 +58,6 @@ export function amountToVietnameseWords(value: number): string {
 }
 
 const UNIT_WORDS = new Set(['dong', 'chan', 'met', 'vuong', 'm2', 'vnd', 'bang', 'chu']);
-const DIGIT_VALUES: Record<string, number> = {
-  khong: 0,
-  mot: 1,
-  hai: 2,
-  ba: 3,
-  bon: 4,
-  tu: 4,
-  nam: 5,
-  lam: 5,
-  nham: 5,
-  sau: 6,
-  bay: 7,
-  tam: 8,
-  chin: 9,
-};
-
-/** Whole number from folded tokens; undefined when malformed. */
-function parseWhole(tokens: readonly string[]): number | undefined {
-  if (tokens.length === 0) return undefined;
-  let total = 0; // complete scaled groups
-  let group = 0; // below a thousand, being built
-  let pending: number | undefined;
-  let lastScale = Infinity;
-  let sawWord = false;
-  for (const token of tokens) {
-    if (token in DIGIT_VALUES) {
-      if (pending !== undefined) return undefined;
-      pending = DIGIT_VALUES[token];
-    } else if (token === 'muoi' || token === 'chuc') {
-      if (group % 100 >= 10) return undefined;
-      group += pending === undefined ? 10 : pending * 10;
-      pending = undefined;
-    } else if (token === 'tram') {
-      if (pending === undefined || group > 0) return undefined;
-      group = pending * 100;
-      pending = undefined;
-    } else if (token === 'nghin' || token === 'ngan' || token === 'trieu' || token === 'ty') {
-      const scale = token === 'ty' ? 1e9 : token === 'trieu' ? 1e6 : 1e3;
-      const count = group + (pending ?? 0);
-      if (count === 0 && total === 0 && !sawWord) return undefined;
-      if (scale === 1e9) {
-        if (lastScale === 1e9) return undefined;
-        // "nghìn tỷ": a thousand billions, so the thousands already counted are multiplied too.
-        total = (total + count) * scale;
-      } else {
-        if (scale >= lastScale && lastScale !== 1e9) return undefined;
-        total += count * scale;
-      }
-      lastScale = scale;
-      group = 0;
-      pending = undefined;
-    } else if (token !== 'linh' && token !== 'le') {
-      return undefined;
-    }
-    sawWord = true;
-  }
-  return total + group + (pending ?? 0);
-}
-
 /**
  * Parse an amount written in words (`Năm tỷ hai trăm triệu đồng`, `Một trăm hai mươi lăm phẩy năm mét
  * vuông`), with or without diacritics; unit words (`đồng`, `mét vuông`, `chẵn`) and a leading `Bằng chữ:`
@@ -132,12 +73,12 @@ export function parseVietnameseAmountWords(text: string): number | undefined {
     .split(/\s+/)
     .filter((t) => t !== '' && !UNIT_WORDS.has(t));
   const comma = tokens.indexOf('phay');
-  const whole = parseWhole(comma < 0 ? tokens : tokens.slice(0, comma));
+  const whole = parseNumberTokens(comma < 0 ? tokens : tokens.slice(0, comma));
   if (whole === undefined || comma < 0) return whole;
   const rest = tokens.slice(comma + 1);
   if (rest[0] === 'khong' && rest.length === 2 && rest[1]! in DIGIT_VALUES)
     return Number(`${whole}.0${DIGIT_VALUES[rest[1]!]}`);
-  const fraction = parseWhole(rest);
+  const fraction = parseNumberTokens(rest);
   if (fraction === undefined || fraction > 99) return undefined;
   return Number(`${whole}.${fraction}`);
 }
