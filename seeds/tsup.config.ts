@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { nodePackage } from '../tsup.base';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm'],
-  dts: false,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
-});
+export default nodePackage(['src/index.ts', 'src/cli.ts'], { dts: false });

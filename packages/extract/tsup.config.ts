@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { nodePackage } from '../../tsup.base';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  sourcemap: false,
-});
+export default nodePackage(['src/index.ts']);
