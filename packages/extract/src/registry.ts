@@ -1,12 +1,12 @@
-import { birthCertificate } from './birth-certificate';
-import { enterpriseRegistration, householdBusinessRegistration } from './business-registration';
-import { canCuoc2024 } from './can-cuoc-2024';
-import { cccd2016 } from './cccd-2016';
-import { cccd2021 } from './cccd-2021';
-import { cmnd9 } from './cmnd-9';
-import { landUseCertificate } from './land-use-certificate';
-import { marriageCertificate } from './marriage-certificate';
-import { officialDocument } from './official-document';
+import { birthCertificate } from './documents/giay-khai-sinh/definition';
+import { enterpriseRegistration, householdBusinessRegistration } from './documents/business/registration';
+import { canCuoc2024 } from './documents/can-cuoc-2024/definition';
+import { cccd2016 } from './documents/cccd-2016/definition';
+import { cccd2021 } from './documents/cccd-2021/definition';
+import { cmnd9 } from './documents/cmnd-9/definition';
+import { landUseCertificate } from './documents/land-use-certificate/definition';
+import { marriageCertificate } from './documents/giay-chung-nhan-ket-hon/definition';
+import { officialDocument } from './documents/van-ban-hanh-chinh/definition';
 import type { DocumentTypeDefinition } from './types';
 
 /**

@@ -1,17 +1,24 @@
 import type { Diagnostic, ExtractedField, OcrLine, SubjectRef } from '@sohoa/core';
 import { findProvince, foldDiacritics, normalizeText, parseVietnameseAmountWords, toProperCaseName } from '@sohoa/vn';
-import { checkAgreement, checkOrder, checkPersonId, civilRecord, copyField, splitRelations } from './civil-document';
-import * as p from './field-parsers';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderField, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { findHeaderColumns } from './header-columns';
-import { foldLines } from './lines';
-import { mergeFieldSets } from './merge';
-import * as r from './registration-parsers';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import { titleVoteScore, type TitleVotes } from './title-votes';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
+import {
+  checkAgreement,
+  checkOrder,
+  checkPersonId,
+  civilRecord,
+  copyField,
+  splitRelations,
+} from '../../civil-document';
+import * as p from '../../field-parsers';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderField, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { findHeaderColumns } from '../../header-columns';
+import { foldLines } from '../../lines';
+import { mergeFieldSets } from '../../merge';
+import * as r from '../../registration-parsers';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import { titleVoteScore, type TitleVotes } from '../../title-votes';
+import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,

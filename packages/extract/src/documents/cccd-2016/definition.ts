@@ -1,8 +1,8 @@
-import type { CardFrontLabels } from './cccd-front';
-import { RENEWAL_AGES_2014 } from './cccd-2021';
-import * as p from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import type { ReaderSpec } from './field-reader';
+import type { CardFrontLabels } from '../../cccd-front';
+import { RENEWAL_AGES_2014 } from '../cccd-2021/definition';
+import * as p from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import type { ReaderSpec } from '../../field-reader';
 
 /** Front labels of the 2016 card: Vietnamese only. */
 export const CCCD_2016_FRONT: CardFrontLabels = {

@@ -1,17 +1,17 @@
 import type { Box, Diagnostic, ExtractedField, OcrLine } from '@sohoa/core';
 import { foldDiacritics, normalizeText } from '@sohoa/vn';
-import { parseMixedName } from './field-parsers';
-import { readingOrder } from './header-columns';
+import { parseMixedName } from '../../field-parsers';
+import { readingOrder } from '../../header-columns';
 import {
   isSignerTitle,
   parseIssuingBody,
   parseKindTitle,
   parseNumberSymbol,
   parsePlaceDate,
-} from './internal/official-fields';
-import { snapOrganisationWords } from './internal/official-words';
-import { columnText, foldLines, unionBoxes } from './lines';
-import type { DocumentTypeDefinition, FieldSet, PageReading } from './types';
+} from '../../internal/official-fields';
+import { snapOrganisationWords } from '../../internal/official-words';
+import { columnText, foldLines, unionBoxes } from '../../lines';
+import type { DocumentTypeDefinition, FieldSet, PageReading } from '../../types';
 
 export const OFFICIAL_DOCUMENT_TYPE = 'van-ban-hanh-chinh';
 

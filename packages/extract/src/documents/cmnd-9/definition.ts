@@ -1,11 +1,11 @@
 import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
-import * as p from './field-parsers';
-import type { ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { defineIdCard } from './id-card-model';
-import { foldLines } from './lines';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import type { ExtractContext, FieldSet } from './types';
+import * as p from '../../field-parsers';
+import type { ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { defineIdCard } from '../../id-card-model';
+import { foldLines } from '../../lines';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import type { ExtractContext, FieldSet } from '../../types';
 
 // Labels of the 9-digit CMND (mẫu NĐ 05/1999/NĐ-CP) and of the older models still in drawers, as printed.
 const NAME_LABELS = ['Họ tên', 'Họ và tên', 'Họ, chữ đệm và tên', 'Họ tên khai sinh'];

@@ -1,16 +1,16 @@
 import type { Diagnostic, ExtractedField } from '@sohoa/core';
 import { findProvince, normalizeText, parseVietnameseAmountWords } from '@sohoa/vn';
-import { checkAgreement, checkPersonId, civilRecord, markerScore, splitRelations } from './civil-document';
-import * as p from './field-parsers';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { titleVoteScore, type TitleVotes } from './title-votes';
-import { foldLines } from './lines';
-import { mergeFieldSets } from './merge';
-import * as r from './registration-parsers';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
+import { checkAgreement, checkPersonId, civilRecord, markerScore, splitRelations } from '../../civil-document';
+import * as p from '../../field-parsers';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { titleVoteScore, type TitleVotes } from '../../title-votes';
+import { foldLines } from '../../lines';
+import { mergeFieldSets } from '../../merge';
+import * as r from '../../registration-parsers';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
 
 /**
  * Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất: the 2014 model (cover

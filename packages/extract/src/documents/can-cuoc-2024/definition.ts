@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@sohoa/core';
-import type { CardFrontLabels } from './cccd-front';
-import * as p from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import type { FieldSet, FormTemplate } from './types';
+import type { CardFrontLabels } from '../../cccd-front';
+import * as p from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import type { FieldSet, FormTemplate } from '../../types';
 
 /** Front labels of the Căn cước card (TT 16/2024/TT-BCA): bilingual, no place of origin. */
 export const CAN_CUOC_2024_FRONT: CardFrontLabels = {

@@ -1,11 +1,11 @@
 import type { Evidence, ExtractedField, OcrPage, PageSource } from '@sohoa/core';
 import { parseDate } from '@sohoa/vn';
-import { FRONT_LABELS } from './cccd-front';
-import { parseIdentifyingMarks } from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import { findLabel, foldLines, type FoldedLine } from './lines';
-import { findNumericDates } from './ocr-fixes';
-import type { FieldSet } from './types';
+import { FRONT_LABELS } from '../../cccd-front';
+import { parseIdentifyingMarks } from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import { findLabel, foldLines, type FoldedLine } from '../../lines';
+import { findNumericDates } from '../../ocr-fixes';
+import type { FieldSet } from '../../types';
 
 const ISSUE_LABELS = ['ngay, thang, nam', 'date, month, year'];
 

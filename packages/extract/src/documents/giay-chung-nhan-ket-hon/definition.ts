@@ -10,12 +10,12 @@ import {
   readSigningDate,
   type CivilClassSpec,
   splitRelations,
-} from './civil-document';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet } from './types';
+} from '../../civil-document';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { mergeFieldSets } from '../../merge';
+import type { DocumentTypeDefinition, FieldSet } from '../../types';
 
 const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao) and the older `Giấy chứng nhận đăng ký kết hôn` / `Giấy đăng ký kết hôn`.
