@@ -86,6 +86,8 @@ function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
 export const canCuoc2024 = defineIdCard({
   id: 'can-cuoc-2024',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/can-cuoc-2024.schema.json',
   title: 'Căn cước (mẫu 2024)',
   front: {
     columns: CAN_CUOC_2024_FRONT,

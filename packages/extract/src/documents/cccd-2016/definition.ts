@@ -41,6 +41,8 @@ export const CCCD_2016_BACK: ReaderSpec = {
 export const cccd2016 = defineIdCard({
   id: 'cccd-2016',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/cccd-2016.schema.json',
   title: 'Căn cước công dân (mẫu 2016, không gắn chip)',
   front: {
     columns: CCCD_2016_FRONT,

@@ -44,6 +44,8 @@ export const RENEWAL_AGES_2014 = [25, 40, 60];
 export const cccd2021 = defineIdCard({
   id: 'cccd-2021',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/cccd-2021.schema.json',
   title: 'Căn cước công dân (mẫu 2021, có gắn chip)',
   front: {
     columns: FRONT_LABELS,

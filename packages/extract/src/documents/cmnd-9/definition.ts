@@ -172,6 +172,8 @@ function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
 export const cmnd9 = defineIdCard({
   id: 'cmnd-9',
   kind: 'identity',
+  docCodeKind: 'CMND',
+  schema: 'https://sohoa.dev/schemas/documents/cmnd-9.schema.json',
   title: 'Chứng minh nhân dân (9 số)',
   requiredKeys: ['person.oldIdNumber'],
   subjectKey: 'person.oldIdNumber',
