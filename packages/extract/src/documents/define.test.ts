@@ -109,6 +109,55 @@ describe('defineDocumentType', () => {
     expect(result.value.relations?.[0]?.fields['person.fullName']?.value).toBe('Nguyễn Thị An');
   });
 
+  it('runs the declared checks on the fields read, and reads a role a label opens as a relation', async () => {
+    const checked = defineDocumentType({
+      ...valid,
+      fields: [
+        ...valid.fields!,
+        { key: 'person.birthDate', labels: ['Ngày, tháng, năm sinh'], parse: parse.date },
+        {
+          key: 'person.fullName',
+          labels: ['Người làm chứng'],
+          roles: ['witness'],
+          labelRole: 'witness',
+          parse: parse.name,
+        },
+      ],
+      checks: [
+        (fields) =>
+          String(fields['person.deathDate']?.value) < String(fields['person.birthDate']?.value)
+            ? [
+                {
+                  code: 'EXTRACT_DATES_INCONSISTENT',
+                  severity: 'warning',
+                  origin: 'extract',
+                  message: 'death before birth',
+                },
+              ]
+            : [],
+      ],
+    });
+    const ocr = ocrPageFromLines([
+      'TRÍCH LỤC KHAI TỬ',
+      'Họ, chữ đệm, tên: TRẦN VĂN CƯỜNG',
+      'Ngày, tháng, năm sinh: 05/06/2000',
+      'Ngày chết: 03/04/1990',
+      'Nơi chết: Hà Nội',
+      'Người làm chứng: PHẠM THỊ DUNG',
+    ]);
+    const record = await checked.extract(
+      [{ page, ocr, qr: undefined }],
+      [{ type: checked.id, part: 'full', score: 0.9 }],
+      {
+        options: resolveExtractOptions({ asOf: '2025-01-01' }),
+      },
+    );
+    expect(record.diagnostics.map((d) => d.code)).toContain('EXTRACT_DATES_INCONSISTENT');
+    expect(record.relations?.map((r) => [r.role, r.fields['person.fullName']?.value])).toEqual([
+      ['witness', 'Phạm Thị Dung'],
+    ]);
+  });
+
   it('leaves a page that does not print its title to the other types', async () => {
     const deathCertificate = defineDocumentType(valid);
     const ocr = ocrPageFromLines(['Họ, chữ đệm, tên: NGUYỄN VĂN BÌNH']);

@@ -150,24 +150,36 @@ export function defineDocumentType(declaration: DocumentTypeDeclaration): Docume
       // win over the catch-all letter type on a page that also prints the national motto.
       return score >= minScore ? { type: d.id, part: 'full', score: Math.min(1, score * 1.3) } : undefined;
     });
-  const extract: DocumentTypeDefinition['extract'] =
+  // Relations: every role a section or a label opens, in declaration order.
+  const roles = [
+    ...new Set([...spec.roles.map((s) => s.id), ...spec.fields.flatMap((f) => (f.labelRole ? [f.labelRole] : []))]),
+  ].filter((id) => id !== 'subject');
+  const read: DocumentTypeDefinition['extract'] =
     d.extract ??
     (async (readings, classes, context) => {
       const sets: FieldSet[] = [];
-      const read: Diagnostic[] = [];
+      const found: Diagnostic[] = [];
       for (const [i, r] of readings.entries()) {
         if (!r.ocr || classes[i]?.score === 0) continue;
         const { fields, diagnostics } = await readFields(r.page, r.ocr, spec, context);
         sets.push(fields);
-        read.push(...diagnostics);
+        found.push(...diagnostics);
       }
       const merged = mergeFieldSets(sets);
-      const diagnostics = [...merged.diagnostics, ...read];
-      const roles = spec.roles.map((s) => s.id).filter((id) => id !== 'subject');
       const { own, relations } = splitRelations(merged.fields, roles);
-      for (const check of d.checks ?? []) diagnostics.push(...check(own));
-      return civilRecord(d.id, readings, own, relations, diagnostics);
+      return civilRecord(d.id, readings, own, relations, [...merged.diagnostics, ...found]);
     });
+  const checks = d.checks ?? [];
+  // Checks run on the record's own fields, whoever read them.
+  const extract: DocumentTypeDefinition['extract'] =
+    checks.length === 0
+      ? read
+      : async (readings, classes, context) => {
+          const record = await read(readings, classes, context);
+          const diagnostics = [...record.diagnostics];
+          for (const check of checks) diagnostics.push(...check(record.fields));
+          return { ...record, diagnostics };
+        };
   return {
     id: d.id,
     kind: d.kind,
