@@ -48,12 +48,17 @@ describe('public exports', () => {
   });
   it('@sohoa/extract', () => {
     expect(Object.keys(extract).sort()).toEqual([
+      'DECLARABLE_KINDS',
       'DOCUMENT_TYPES',
       'ID_THRESHOLD',
+      'UNCLASSIFIED_DOC_CODE_KIND',
       'collectReadings',
       'decideSubject',
       'decodeQr',
+      'defineDocumentType',
+      'docCodeKindOf',
       'extractDocument',
+      'fieldParsers',
       'findHeaderColumns',
       'getDocumentType',
       'mergeFieldSets',

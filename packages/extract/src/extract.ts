@@ -11,7 +11,19 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new SohoaError('EXTRACT_FAILED', `Option \`asOf\` must be an ISO date (YYYY-MM-DD).`);
-  return { asOf, types: options.types, documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])] };
+  const documentTypes = [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])];
+  const seen = new Set<string>();
+  for (const t of documentTypes) {
+    if (!t || typeof t.id !== 'string' || typeof t.classify !== 'function' || typeof t.extract !== 'function')
+      throw new SohoaError(
+        'EXTRACT_FAILED',
+        'Option `documentTypes` must hold document types with an `id`, `classify` and `extract` (see `defineDocumentType`).',
+      );
+    if (seen.has(t.id))
+      throw new SohoaError('EXTRACT_FAILED', `Option \`documentTypes\`: type \`${t.id}\` is defined twice.`);
+    seen.add(t.id);
+  }
+  return { asOf, types: options.types, documentTypes };
 }
 
 /** Reads QR codes from the page pixels (unless the input carries them already); pairs them with the OCR results. */

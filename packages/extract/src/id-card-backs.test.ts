@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
-import { cccd2016 } from './cccd-2016';
+import { cccd2016 } from './documents/cccd-2016/definition';
 import { layoutPage, SOURCE, type LayoutRow } from './test-helpers';
 import type { DocumentTypeDefinition, ExtractContext } from './types';
 

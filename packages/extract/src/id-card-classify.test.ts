@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
-import { canCuoc2024 } from './can-cuoc-2024';
-import { cccd2016 } from './cccd-2016';
-import { cccd2021 } from './cccd-2021';
-import { cmnd9 } from './cmnd-9';
+import { canCuoc2024 } from './documents/can-cuoc-2024/definition';
+import { cccd2016 } from './documents/cccd-2016/definition';
+import { cccd2021 } from './documents/cccd-2021/definition';
+import { cmnd9 } from './documents/cmnd-9/definition';
 import { ocrPageFromLines, SOURCE } from './test-helpers';
 import type { PageReading } from './types';
 

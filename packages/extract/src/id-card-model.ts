@@ -13,6 +13,7 @@ import {
 import { classifyCardSide, type CardSideMarkers } from './id-card-classify';
 import { IMPLIED_CONFIDENCE, readCardIssuer, settleIssuer } from './id-card-issuer';
 import { readFields, type ReaderSpec } from './field-reader';
+import { defineDocumentType } from './documents/define';
 import { readLabelledForm } from './labelled-form';
 import { mergeFieldSets } from './merge';
 import type { DocumentTypeDefinition, ExtractContext, FieldSet, FormTemplate } from './types';
@@ -49,6 +50,10 @@ export interface IdCardModel {
   title: string;
   /** What kind of document the model is (always `identity` for the built-in cards). */
   kind: DocumentKind;
+  /** DocCode kind abbreviation of the digitised copy: `CCCD` for citizen cards, `CMND` for the 9-digit card. */
+  docCodeKind: string;
+  /** `$id` of the JSON Schema its records validate against. */
+  schema?: string;
   front: IdCardSideSpec;
   back: IdCardSideSpec;
   /** The side with a QR code / MRZ read into fields. */
@@ -108,10 +113,12 @@ async function readSide(
 
 /** The document type of an ID card model: one reader for every model, driven by the model's data. */
 export function defineIdCard(model: IdCardModel): DocumentTypeDefinition {
-  return {
+  return defineDocumentType({
     id: model.id,
     title: model.title,
     kind: model.kind,
+    docCodeKind: model.docCodeKind,
+    ...(model.schema ? { schema: model.schema } : {}),
     ...(model.requiredKeys ? { requiredKeys: model.requiredKeys } : {}),
     classify(reading) {
       return classifyCardSide(reading, model.id, [
@@ -165,5 +172,5 @@ export function defineIdCard(model: IdCardModel): DocumentTypeDefinition {
       const shown = validity.shownOnEverySide ? {} : { validityShown: showsValidity(readings, fields) };
       return idCardRecord(model.id, readings, classes, fields, diagnostics, { subjectKey, ...shown });
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { OcrLine, OcrPage, PageSource } from '@sohoa/core';
+import type { OcrLine, OcrPage, PageImage, PageSource } from '@sohoa/core';
 
 export const SOURCE: PageSource = { file: 'card.jpg', sha256: 'a'.repeat(64), page: 1, pageCount: 1 };
 
@@ -86,3 +86,13 @@ export function layoutPage(rows: LayoutRow[], confidence = 0.9): OcrPage {
     diagnostics: [],
   };
 }
+
+/** A blank page the size {@link ocrPageFromLines} assumes (1200 × 820), for tests that only read OCR lines. */
+export const BLANK_PAGE: PageImage = {
+  source: SOURCE,
+  width: 1200,
+  height: 820,
+  channels: 1,
+  pixels: new Uint8Array(0),
+  diagnostics: [],
+};

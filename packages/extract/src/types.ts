@@ -1,4 +1,5 @@
 import type { Box, DocumentKind, DocumentRecord, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
+import type { ReaderSpec } from './field-reader/spec';
 
 /** What the extractor reads: the decoded pages of one file and their OCR results (same order). */
 export interface ExtractInput {
@@ -93,6 +94,15 @@ export interface DocumentTypeDefinition {
   kind: DocumentKind;
   /** Vietnamese title, e.g. `Căn cước công dân (2021, có gắn chip)`. */
   title: string;
+  /**
+   * DocCode kind abbreviation of the digitised copy, 2–8 upper-case ASCII letters (`GKS`); set by
+   * `defineDocumentType`. A type without one files its copies as `KPL` (see `docCodeKindOf`).
+   */
+  docCodeKind?: string;
+  /** `$id` of the JSON Schema its records validate against. */
+  schema?: string;
+  /** The labelled fields and sections the shared reader reads, when the type declares them as data. */
+  reader?: ReaderSpec;
   /** Scores a page 0..1 and names the part of the document it shows. */
   classify(reading: PageReading): PageClass | undefined;
   /** Keys reported as `EXTRACT_FIELD_NOT_FOUND` when missing. @default ['person.idNumber'] */

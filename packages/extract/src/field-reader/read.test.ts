@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrPage, PageImage } from '@sohoa/core';
-import { BIRTH_CERTIFICATE_SPEC } from '../birth-certificate';
-import { MARRIAGE_CERTIFICATE_SPEC } from '../marriage-certificate';
+import { BIRTH_CERTIFICATE_SPEC } from '../documents/giay-khai-sinh/definition';
+import { MARRIAGE_CERTIFICATE_SPEC } from '../documents/giay-chung-nhan-ket-hon/definition';
 import { layoutPage, SOURCE, type LayoutRow } from '../test-helpers';
 import type { ExtractContext, RegionRecognizer } from '../types';
 import { cutReason, readFields, UNSURE_CAP } from './read';

@@ -12,12 +12,13 @@ import {
   readSigningDate,
   type CivilClassSpec,
   splitRelations,
-} from './civil-document';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet } from './types';
+} from '../../civil-document';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { mergeFieldSets } from '../../merge';
+import type { FieldSet } from '../../types';
+import { defineDocumentType } from '../define';
 
 const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao), the older `Giấy chứng nhận khai sinh` and bilingual copies.
@@ -282,10 +283,15 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
 };
 
 /** Giấy khai sinh: the child as subject, mother and father as relations, registration number, book, date and authority. */
-export const birthCertificate: DocumentTypeDefinition = {
+export const birthCertificate = defineDocumentType({
   id: 'giay-khai-sinh',
   kind: 'civil-status',
   title: 'Giấy khai sinh',
+  docCodeKind: 'GKS',
+  schema: 'https://sohoa.dev/schemas/documents/giay-khai-sinh.schema.json',
+  fields: BIRTH_CERTIFICATE_SPEC.fields,
+  sections: BIRTH_CERTIFICATE_SPEC.roles,
+  stops: BIRTH_CERTIFICATE_SPEC.stops,
   classify(reading) {
     const score = civilScore(reading, CLASS);
     return score >= 0.3 ? { type: 'giay-khai-sinh', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
@@ -347,4 +353,4 @@ export const birthCertificate: DocumentTypeDefinition = {
     copyField(fields, 'document.issuer', 'person.birthRegistrationPlace');
     return civilRecord('giay-khai-sinh', readings, fields, relations, diagnostics);
   },
-};
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
-import { cmnd9, isCmndNumber } from './cmnd-9';
-import { layoutPage, SOURCE, type LayoutRow } from './test-helpers';
-import type { ExtractContext, PageClass, PageReading } from './types';
+import { cmnd9, isCmndNumber } from './definition';
+import { layoutPage, SOURCE, type LayoutRow } from '../../test-helpers';
+import type { ExtractContext, PageClass, PageReading } from '../../types';
 
 const blank: PageImage = {
   source: SOURCE,

@@ -10,12 +10,13 @@ import {
   readSigningDate,
   type CivilClassSpec,
   splitRelations,
-} from './civil-document';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { mergeFieldSets } from './merge';
-import type { DocumentTypeDefinition, FieldSet } from './types';
+} from '../../civil-document';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { mergeFieldSets } from '../../merge';
+import type { FieldSet } from '../../types';
+import { defineDocumentType } from '../define';
 
 const CLASS: CivilClassSpec = {
   // TT 04/2020 (bản chính, trích lục, bản sao) and the older `Giấy chứng nhận đăng ký kết hôn` / `Giấy đăng ký kết hôn`.
@@ -203,10 +204,15 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
 };
 
 /** Giấy chứng nhận kết hôn: the husband as subject, the wife as relation `spouse` with her ID number. */
-export const marriageCertificate: DocumentTypeDefinition = {
+export const marriageCertificate = defineDocumentType({
   id: 'giay-chung-nhan-ket-hon',
   kind: 'civil-status',
   title: 'Giấy chứng nhận kết hôn',
+  docCodeKind: 'GKH',
+  schema: 'https://sohoa.dev/schemas/documents/giay-chung-nhan-ket-hon.schema.json',
+  fields: MARRIAGE_CERTIFICATE_SPEC.fields,
+  sections: MARRIAGE_CERTIFICATE_SPEC.roles,
+  stops: MARRIAGE_CERTIFICATE_SPEC.stops,
   classify(reading) {
     const score = civilScore(reading, CLASS);
     return score >= 0.3
@@ -260,4 +266,4 @@ export const marriageCertificate: DocumentTypeDefinition = {
     copyField(fields, 'document.issuer', 'person.marriage.registrationPlace');
     return civilRecord('giay-chung-nhan-ket-hon', readings, fields, relations, diagnostics);
   },
-};
+});

@@ -1,11 +1,11 @@
 import type { Evidence, ExtractedField, OcrPage, PageSource } from '@sohoa/core';
 import { parseDate } from '@sohoa/vn';
-import { FRONT_LABELS } from './cccd-front';
-import { parseIdentifyingMarks } from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import { findLabel, foldLines, type FoldedLine } from './lines';
-import { findNumericDates } from './ocr-fixes';
-import type { FieldSet } from './types';
+import { FRONT_LABELS } from '../../cccd-front';
+import { parseIdentifyingMarks } from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import { findLabel, foldLines, type FoldedLine } from '../../lines';
+import { findNumericDates } from '../../ocr-fixes';
+import type { FieldSet } from '../../types';
 
 const ISSUE_LABELS = ['ngay, thang, nam', 'date, month, year'];
 
@@ -44,6 +44,8 @@ export const RENEWAL_AGES_2014 = [25, 40, 60];
 export const cccd2021 = defineIdCard({
   id: 'cccd-2021',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/cccd-2021.schema.json',
   title: 'Căn cước công dân (mẫu 2021, có gắn chip)',
   front: {
     columns: FRONT_LABELS,

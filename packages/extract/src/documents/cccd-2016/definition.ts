@@ -1,8 +1,8 @@
-import type { CardFrontLabels } from './cccd-front';
-import { RENEWAL_AGES_2014 } from './cccd-2021';
-import * as p from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import type { ReaderSpec } from './field-reader';
+import type { CardFrontLabels } from '../../cccd-front';
+import { RENEWAL_AGES_2014 } from '../cccd-2021/definition';
+import * as p from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import type { ReaderSpec } from '../../field-reader';
 
 /** Front labels of the 2016 card: Vietnamese only. */
 export const CCCD_2016_FRONT: CardFrontLabels = {
@@ -41,6 +41,8 @@ export const CCCD_2016_BACK: ReaderSpec = {
 export const cccd2016 = defineIdCard({
   id: 'cccd-2016',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/cccd-2016.schema.json',
   title: 'Căn cước công dân (mẫu 2016, không gắn chip)',
   front: {
     columns: CCCD_2016_FRONT,

@@ -1,11 +1,11 @@
 import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
-import * as p from './field-parsers';
-import type { ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { defineIdCard } from './id-card-model';
-import { foldLines } from './lines';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import type { ExtractContext, FieldSet } from './types';
+import * as p from '../../field-parsers';
+import type { ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { defineIdCard } from '../../id-card-model';
+import { foldLines } from '../../lines';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import type { ExtractContext, FieldSet } from '../../types';
 
 // Labels of the 9-digit CMND (mẫu NĐ 05/1999/NĐ-CP) and of the older models still in drawers, as printed.
 const NAME_LABELS = ['Họ tên', 'Họ và tên', 'Họ, chữ đệm và tên', 'Họ tên khai sinh'];
@@ -172,6 +172,8 @@ function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
 export const cmnd9 = defineIdCard({
   id: 'cmnd-9',
   kind: 'identity',
+  docCodeKind: 'CMND',
+  schema: 'https://sohoa.dev/schemas/documents/cmnd-9.schema.json',
   title: 'Chứng minh nhân dân (9 số)',
   requiredKeys: ['person.oldIdNumber'],
   subjectKey: 'person.oldIdNumber',

@@ -1,16 +1,17 @@
 import type { Diagnostic, ExtractedField } from '@sohoa/core';
 import { findProvince, normalizeText, parseVietnameseAmountWords } from '@sohoa/vn';
-import { checkAgreement, checkPersonId, civilRecord, markerScore, splitRelations } from './civil-document';
-import * as p from './field-parsers';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { titleVoteScore, type TitleVotes } from './title-votes';
-import { foldLines } from './lines';
-import { mergeFieldSets } from './merge';
-import * as r from './registration-parsers';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
+import { checkAgreement, checkPersonId, civilRecord, markerScore, splitRelations } from '../../civil-document';
+import * as p from '../../field-parsers';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { titleVoteScore, type TitleVotes } from '../../title-votes';
+import { foldLines } from '../../lines';
+import { mergeFieldSets } from '../../merge';
+import * as r from '../../registration-parsers';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import type { ExtractContext, FieldSet, PageReading } from '../../types';
+import { defineDocumentType } from '../define';
 
 /**
  * Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất: the 2014 model (cover
@@ -494,10 +495,15 @@ async function readSerial(reading: PageReading, context: ExtractContext): Promis
 const sameArea = (digits: string, words: string): boolean => parseVietnameseAmountWords(words) === Number(digits);
 
 /** Giấy chứng nhận quyền sử dụng đất (2014 and 2024 models): holders, parcel, area cross-checked with its words. */
-export const landUseCertificate: DocumentTypeDefinition = {
+export const landUseCertificate = defineDocumentType({
   id: 'land-use-certificate',
   kind: 'land',
   title: 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất',
+  docCodeKind: 'GCNQSDD',
+  schema: 'https://sohoa.dev/schemas/documents/land-use-certificate.schema.json',
+  fields: LAND_CERTIFICATE_SPEC.fields,
+  sections: LAND_CERTIFICATE_SPEC.roles,
+  stops: LAND_CERTIFICATE_SPEC.stops,
   requiredKeys: ['person.idNumber', 'land.parcelNumber', 'land.mapSheetNumber'],
   classify(reading) {
     const score = titleVoteScore(reading, LAND_VOTES);
@@ -556,4 +562,4 @@ export const landUseCertificate: DocumentTypeDefinition = {
     const part = [...new Set(classes.map((c) => c.part))];
     return { ...record, part: part.length === 1 ? part[0]! : 'full' };
   },
-};
+});

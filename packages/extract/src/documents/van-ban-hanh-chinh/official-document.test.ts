@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
-import { safeExtractDocument } from './extract';
-import { LETTER_ROWS, letterPage, type Segment } from './internal/letter-fixture';
-import { SOURCE } from './test-helpers';
+import { safeExtractDocument } from '../../extract';
+import { LETTER_ROWS, letterPage, type Segment } from '../../internal/letter-fixture';
+import { SOURCE } from '../../test-helpers';
 
 const blank: PageImage = {
   source: SOURCE,

@@ -1,17 +1,18 @@
 import type { Box, Diagnostic, ExtractedField, OcrLine } from '@sohoa/core';
 import { foldDiacritics, normalizeText } from '@sohoa/vn';
-import { parseMixedName } from './field-parsers';
-import { readingOrder } from './header-columns';
+import { parseMixedName } from '../../field-parsers';
+import { readingOrder } from '../../header-columns';
 import {
   isSignerTitle,
   parseIssuingBody,
   parseKindTitle,
   parseNumberSymbol,
   parsePlaceDate,
-} from './internal/official-fields';
-import { snapOrganisationWords } from './internal/official-words';
-import { columnText, foldLines, unionBoxes } from './lines';
-import type { DocumentTypeDefinition, FieldSet, PageReading } from './types';
+} from '../../internal/official-fields';
+import { snapOrganisationWords } from '../../internal/official-words';
+import { columnText, foldLines, unionBoxes } from '../../lines';
+import type { FieldSet, PageReading } from '../../types';
+import { defineDocumentType } from '../define';
 
 export const OFFICIAL_DOCUMENT_TYPE = 'van-ban-hanh-chinh';
 
@@ -259,10 +260,12 @@ function readHeader(reading: PageReading, fields: FieldSet): void {
  * document kind, the subject (trích yếu) and the signer. The subject of the record is the issuing
  * body, identified by its name (`name:<ISSUER>`), since a letter carries no tax code.
  */
-export const officialDocument: DocumentTypeDefinition = {
+export const officialDocument = defineDocumentType({
   id: OFFICIAL_DOCUMENT_TYPE,
   kind: 'letter',
   title: 'Văn bản hành chính (quyết định, công văn, thông báo, nghị quyết, …)',
+  docCodeKind: 'CV',
+  schema: 'https://sohoa.dev/schemas/documents/van-ban-hanh-chinh.schema.json',
   requiredKeys: ['document.number', 'document.issueDate', 'document.issuer'],
   classify(reading) {
     const s = score(reading);
@@ -299,4 +302,4 @@ export const officialDocument: DocumentTypeDefinition = {
       diagnostics,
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '@sohoa/core';
-import type { CardFrontLabels } from './cccd-front';
-import * as p from './field-parsers';
-import { defineIdCard } from './id-card-model';
-import type { FieldSet, FormTemplate } from './types';
+import type { CardFrontLabels } from '../../cccd-front';
+import * as p from '../../field-parsers';
+import { defineIdCard } from '../../id-card-model';
+import type { FieldSet, FormTemplate } from '../../types';
 
 /** Front labels of the Căn cước card (TT 16/2024/TT-BCA): bilingual, no place of origin. */
 export const CAN_CUOC_2024_FRONT: CardFrontLabels = {
@@ -86,6 +86,8 @@ function checkIdBirthProvince(fields: FieldSet): Diagnostic[] {
 export const canCuoc2024 = defineIdCard({
   id: 'can-cuoc-2024',
   kind: 'identity',
+  docCodeKind: 'CCCD',
+  schema: 'https://sohoa.dev/schemas/documents/can-cuoc-2024.schema.json',
   title: 'Căn cước (mẫu 2024)',
   front: {
     columns: CAN_CUOC_2024_FRONT,

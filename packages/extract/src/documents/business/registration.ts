@@ -1,17 +1,25 @@
 import type { Diagnostic, ExtractedField, OcrLine, SubjectRef } from '@sohoa/core';
 import { findProvince, foldDiacritics, normalizeText, parseVietnameseAmountWords, toProperCaseName } from '@sohoa/vn';
-import { checkAgreement, checkOrder, checkPersonId, civilRecord, copyField, splitRelations } from './civil-document';
-import * as p from './field-parsers';
-import { endsWithProvince } from './field-parsers';
-import { readFields, type ReaderField, type ReaderSpec } from './field-reader';
-import * as rp from './field-reader/parsers';
-import { findHeaderColumns } from './header-columns';
-import { foldLines } from './lines';
-import { mergeFieldSets } from './merge';
-import * as r from './registration-parsers';
-import { chooseReading, rereadBoxes } from './reading-vote';
-import { titleVoteScore, type TitleVotes } from './title-votes';
-import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from './types';
+import {
+  checkAgreement,
+  checkOrder,
+  checkPersonId,
+  civilRecord,
+  copyField,
+  splitRelations,
+} from '../../civil-document';
+import * as p from '../../field-parsers';
+import { endsWithProvince } from '../../field-parsers';
+import { readFields, type ReaderField, type ReaderSpec } from '../../field-reader';
+import * as rp from '../../field-reader/parsers';
+import { findHeaderColumns } from '../../header-columns';
+import { foldLines } from '../../lines';
+import { mergeFieldSets } from '../../merge';
+import * as r from '../../registration-parsers';
+import { chooseReading, rereadBoxes } from '../../reading-vote';
+import { titleVoteScore, type TitleVotes } from '../../title-votes';
+import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
+import { defineDocumentType } from '../define';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,
@@ -664,7 +672,7 @@ const HOUSEHOLD_LABELS = [
   'ho kinh doanh ca the',
 ];
 
-const ENTERPRISE_VOTES: TitleVotes = {
+export const ENTERPRISE_VOTES: TitleVotes = {
   titles: [
     'giay chung nhan dang ky doanh nghiep',
     'giay chung nhan dang ky kinh doanh va dang ky thue',
@@ -682,7 +690,7 @@ const ENTERPRISE_VOTES: TitleVotes = {
   ],
 };
 
-const HOUSEHOLD_VOTES: TitleVotes = {
+export const HOUSEHOLD_VOTES: TitleVotes = {
   titles: [
     'giay chung nhan dang ky ho kinh doanh',
     'giay chung nhan dang ky kinh doanh ho kinh doanh ca the',
@@ -699,18 +707,25 @@ const HOUSEHOLD_VOTES: TitleVotes = {
   ],
 };
 
-function businessType(
+/** A business registration type: both models share this reading, each with its own title votes and labels. */
+export function businessType(
   id: string,
   title: string,
   votes: TitleVotes,
   spec: ReaderSpec,
   role: 'representative' | 'householdHead',
+  docCodeKind: string,
 ): DocumentTypeDefinition {
   const household = role === 'householdHead';
-  return {
+  return defineDocumentType({
     id,
     kind: 'business',
     title,
+    docCodeKind,
+    schema: `https://sohoa.dev/schemas/documents/${id}.schema.json`,
+    fields: spec.fields,
+    sections: spec.roles,
+    ...(spec.stops ? { stops: spec.stops } : {}),
     requiredKeys: ['org.taxCode', 'org.name'],
     classify(reading) {
       const score = titleVoteScore(reading, votes);
@@ -776,23 +791,5 @@ function businessType(
       copyField(fields, 'org.taxCode', 'document.number');
       return civilRecord(id, readings, fields, relations, diagnostics, tax.subject);
     },
-  };
+  });
 }
-
-/** Giấy chứng nhận đăng ký doanh nghiệp (công ty TNHH, cổ phần): the company as subject, its legal representative as relation. */
-export const enterpriseRegistration = businessType(
-  'enterprise-registration',
-  'Giấy chứng nhận đăng ký doanh nghiệp',
-  ENTERPRISE_VOTES,
-  ENTERPRISE_SPEC,
-  'representative',
-);
-
-/** Giấy chứng nhận đăng ký hộ kinh doanh: the household business as subject, the household head as relation. */
-export const householdBusinessRegistration = businessType(
-  'household-business-registration',
-  'Giấy chứng nhận đăng ký hộ kinh doanh',
-  HOUSEHOLD_VOTES,
-  HOUSEHOLD_BUSINESS_SPEC,
-  'householdHead',
-);
