@@ -24,6 +24,7 @@ import { CIVIL_FAMILIES } from './families/civil';
 import { BUSINESS_FAMILIES } from './families/business';
 import { LAND_FAMILIES } from './families/land';
 import { ID_CARD_FAMILIES } from './families/id-cards';
+import { HELD_OUT_FAMILIES } from './families/held-out';
 
 export type { DrawnForm } from './internal/form-kit';
 
@@ -56,6 +57,7 @@ export const LAYOUT_FAMILIES: LayoutFamily[] = [
   ...BUSINESS_FAMILIES,
   ...LAND_FAMILIES,
   ...ID_CARD_FAMILIES,
+  ...HELD_OUT_FAMILIES,
 ];
 
 /** Add a family from outside this file (throws on a duplicate `type/family`). */
