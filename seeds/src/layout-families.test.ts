@@ -93,6 +93,36 @@ describe('layout families', () => {
     });
   });
 
+  it('the families retired from held out in the third round count as tuned; every held-out family is registered', () => {
+    const held = (id: string): boolean | undefined =>
+      LAYOUT_FAMILIES.find((f) => `${f.type}/${f.family}` === id)?.heldOut;
+    expect(held('enterprise-registration/bilingual-older')).toBe(false);
+    expect(held('household-business-registration/ca-the-older')).toBe(false);
+    for (const t of ['cccd-2021', 'cccd-2016', 'can-cuoc-2024', 'cmnd-9']) {
+      expect(held(`${t}/held-out-mixed`), t).toBe(false);
+      expect(held(`${t}/held-out-3`), t).toBe(true);
+    }
+    for (const t of [
+      'giay-khai-sinh',
+      'giay-chung-nhan-ket-hon',
+      'enterprise-registration',
+      'household-business-registration',
+      'land-use-certificate',
+    ])
+      expect(held(`${t}/held-out-3`), t).toBe(true);
+  });
+
+  for (const family of LAYOUT_FAMILIES.filter((f) => f.heldOut)) {
+    it(`${family.type}/${family.family}: the same seed draws the same pages, another seed other documents`, () => {
+      const [a] = layoutDocuments(family, 11, 1);
+      const [b] = layoutDocuments(family, 11, 1);
+      const [c] = layoutDocuments(family, 12, 1);
+      expect(a!.pages.map((p) => p.svg)).toEqual(b!.pages.map((p) => p.svg));
+      expect(a!.printed).toEqual(b!.printed);
+      expect(c!.printed).not.toEqual(a!.printed);
+    });
+  }
+
   for (const family of LAYOUT_FAMILIES) {
     it(`${family.type}/${family.family}: draws, and every truth value is printed on the page as recorded`, () => {
       const docs = layoutDocuments(family, 7, 4);
