@@ -90,3 +90,25 @@ describe('validateForm with errorMessage (ajv-errors)', () => {
     expect(() => validateForm(form, {})).toThrow(expect.objectContaining({ code: 'EFORM_SCHEMA_INVALID' }));
   });
 });
+
+describe('Form.io: rules apply to a value that is there', () => {
+  const form = loadForm({
+    components: [
+      { type: 'email', key: 'email', label: 'Thư điện tử', input: true },
+      { type: 'textfield', key: 'code', label: 'Mã', input: true, validate: { pattern: '[0-9]{4}', maxLength: 4 } },
+      { type: 'email', key: 'must', label: 'Thư điện tử bắt buộc', input: true, validate: { required: true } },
+    ],
+  });
+
+  it("accepts an optional field left empty ('' as Form.io submits it), checks it once filled, without a bare `if` error", () => {
+    expect(validateForm(form, { email: '', code: '', must: 'a@b.vn' }).errors).toEqual([]);
+    expect(validateForm(form, { email: 'no', code: '12', must: '' }).errors.map((e) => [e.pointer, e.keyword])).toEqual(
+      [
+        ['/email', 'format'],
+        ['/code', 'pattern'],
+        ['/must', 'minLength'],
+        ['/must', 'format'],
+      ],
+    );
+  });
+});

@@ -139,19 +139,30 @@ export interface ReportedError {
  * the message of the errors it covers (keyword and pointer of the first one covered).
  */
 export function reportErrors(errors: readonly ErrorObject[], locale: MessageLocale = 'vi'): ReportedError[] {
-  return errors.map((e) => {
-    const covered = e.keyword === 'errorMessage' ? (e.params as { errors?: ErrorObject[] }).errors?.[0] : undefined;
-    const source = covered ?? e;
-    const missing =
-      source.keyword === 'required' ? (source.params as { missingProperty?: string }).missingProperty : undefined;
-    const pointer = missing === undefined ? source.instancePath : `${source.instancePath}/${escapeSegment(missing)}`;
-    return {
-      pointer,
-      schemaPointer: (covered ? e.schemaPath : source.schemaPath).replace(/^#/, ''),
-      keyword: source.keyword,
-      message: covered ? (e.message ?? validationMessage(source, locale)) : validationMessage(source, locale),
-    };
-  });
+  // An `if` error only says its `then`/`else` failed: the errors inside that branch say what is wrong.
+  const branch = (e: ErrorObject) => e.schemaPath.replace(/\/if$/, '');
+  const explained = (e: ErrorObject) =>
+    e.keyword === 'if' &&
+    errors.some(
+      (other) =>
+        other !== e &&
+        other.schemaPath.startsWith(`${branch(e)}/${(e.params as { failingKeyword?: string }).failingKeyword}/`),
+    );
+  return errors
+    .filter((e) => !explained(e))
+    .map((e) => {
+      const covered = e.keyword === 'errorMessage' ? (e.params as { errors?: ErrorObject[] }).errors?.[0] : undefined;
+      const source = covered ?? e;
+      const missing =
+        source.keyword === 'required' ? (source.params as { missingProperty?: string }).missingProperty : undefined;
+      const pointer = missing === undefined ? source.instancePath : `${source.instancePath}/${escapeSegment(missing)}`;
+      return {
+        pointer,
+        schemaPointer: (covered ? e.schemaPath : source.schemaPath).replace(/^#/, ''),
+        keyword: source.keyword,
+        message: covered ? (e.message ?? validationMessage(source, locale)) : validationMessage(source, locale),
+      };
+    });
 }
 
 /**
