@@ -49,6 +49,7 @@ function emptyPasses(out: FormSchema): FormSchema {
   const rules = Object.fromEntries(RULES.filter((k) => out[k] !== undefined).map((k) => [k, out[k]]));
   if (Object.keys(rules).length === 0) return out;
   const rest = Object.fromEntries(Object.entries(out).filter(([k]) => !(RULES as readonly string[]).includes(k)));
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, not a thenable
   return { ...rest, if: { minLength: 1 }, then: rules };
 }
 
