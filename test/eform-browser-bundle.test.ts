@@ -79,5 +79,11 @@ describe('@sohoa/eform/browser', () => {
       'minLength',
       'pattern',
     ]);
+    // The portal interop part: RJSF ui schema and the message table.
+    expect(eform.toUiSchema(form, filled)).toEqual({
+      fullname: { 'ui:autocomplete': 'name', 'ui:help': 'Nguồn: Căn cước công dân (cccd-2021), đọc từ mã QR' },
+      identityNumber: { 'ui:help': 'Nguồn: Căn cước công dân (cccd-2021), đọc từ mã QR' },
+    });
+    expect(eform.VALIDATION_MESSAGES.vi.required!({})).toBe('là thông tin bắt buộc');
   });
 });

@@ -15,6 +15,7 @@ const example = join(root, 'examples/portal');
 const card = join(root, 'seeds/data/cccd/03-huynh-thi-xoan');
 const truth = JSON.parse(readFileSync(join(card, 'truth.json'), 'utf8')) as {
   person: { idNumber: string; fullName: string; birthDate: string };
+  card: { issueDate: string };
 };
 const citizen = truth.person.idNumber;
 const hasChromium = existsSync(CHROMIUM);
@@ -191,6 +192,17 @@ describe.skipIf(
       expect(await input('/nguoiYeuCau/giayToTuyThan/soGiayTo').inputValue()).toBe(citizen);
       expect(await input('/me/hoTen').inputValue()).toBe(normalizeText(truth.person.fullName));
       await expect.poll(() => field('/nguoiYeuCau/hoTen').getAttribute('class')).toContain('field-filled');
+      // The RJSF ui schema from toUiSchema (filled in the page with @sohoa/eform/browser): HTML autofill
+      // tokens for the citizen's own fields, none in the father's section, and each value's source.
+      expect(await input('/nguoiYeuCau/hoTen').getAttribute('autocomplete')).toBe('name');
+      expect(await input('/me/hoTen').getAttribute('autocomplete')).toBe('name');
+      expect(await input('/cha/hoTen').getAttribute('autocomplete')).toBe('off');
+      expect(await field('/nguoiYeuCau/hoTen').locator('.source-help').innerText()).toMatch(
+        /^Nguồn: Căn cước công dân \(cccd-2021\), (cấp ngày \d{2}\/\d{2}\/\d{4}, )?(đọc từ mã QR|nhận dạng chữ \(OCR\)|đọc từ vùng MRZ)$/,
+      );
+      expect(await field('/nguoiYeuCau/giayToTuyThan/ngayCap').locator('.source-help').innerText()).toContain(
+        `cấp ngày ${truth.card.issueDate.split('-').reverse().join('/')}`,
+      );
       await shot('03-form-prefilled', true);
 
       // Provenance on hover: document, page, box, method, confidence, all from the vault.
@@ -232,7 +244,7 @@ describe.skipIf(
       await input('/nguoiDuocKhaiSinh/ngaySinh').fill('2026-01-05');
       await page.locator('#submit').click();
 
-      // Server-side validation (Ajv + @sohoa/eform), messages in Vietnamese.
+      // Validation in the page (validateForm of @sohoa/eform/browser; the server checks again), in Vietnamese.
       const errors = page.locator('.errors');
       await errors.waitFor();
       expect(await errors.innerText()).toContain('là thông tin bắt buộc');
@@ -298,5 +310,5 @@ describe.skipIf(
       await context.close();
       console.log(`portal screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { isSohoaError } from '@sohoa/core';
 import type { FormSchema } from '@sohoa/eform';
 import type { Vault } from '@sohoa/vault';
+import { buildFormView } from '../shared/form';
 import { createPortalService, type FormView, type Submission } from './portal';
 import { ADMIN_ACTOR, PROCEDURE } from './procedure';
 
@@ -136,8 +137,10 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     }
     if (route === 'POST /api/consent') return send(res, 200, { grants: await service.consent(citizenOf(s)) });
     if (route === 'GET /api/form') {
-      s.form = await service.openForm(citizenOf(s));
-      return send(res, 200, s.form);
+      // The page fills the form itself (`@sohoa/eform/browser`); the server keeps the same view to check the submission.
+      const source = await service.formSource(citizenOf(s));
+      s.form = buildFormView(source);
+      return send(res, 200, source);
     }
     if (route === 'POST /api/submit') {
       const citizen = citizenOf(s);

@@ -1,28 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FieldValue } from '@sohoa/core';
-import { bindForm, fillForm, getKeyInfo, validateForm, type FormSchema } from '@sohoa/eform';
+import { getKeyInfo, type FormSchema } from '@sohoa/eform/browser';
 import { renderPdf } from '@sohoa/render';
 import type { Grant, Vault } from '@sohoa/vault';
-import {
-  getAt,
-  type AuditView,
-  type FormView,
-  type PortalField,
-  type Submission,
-  type SubmitResult,
-} from '../shared/view';
+import { getAt, type AuditView, type FormView, type Submission, type SubmitResult } from '../shared/view';
+import { buildFormView, checkForm, toFillProfile, type FormSource } from '../shared/form';
 import { PORTAL_ACTOR, PROCEDURE } from './procedure';
 
 const DATE_KEY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
-
-/** The subject's own vault key behind a form key, when the citizen may update it from this form. */
-function ownVaultKey(key: string | undefined, role: string): string | undefined {
-  if (key === undefined || !key.startsWith('person.')) return undefined;
-  const info = getKeyInfo(key);
-  if (!info || info.computed || info.values) return undefined; // derived or coded values are not typed back
-  if (info.role === undefined) return key;
-  return info.role === role || info.role === 'self' ? info.base : undefined;
-}
 
 /** A form value as the vault stores it (ISO dates). */
 function toVaultValue(key: string, value: unknown): FieldValue | undefined {
@@ -30,13 +15,6 @@ function toVaultValue(key: string, value: unknown): FieldValue | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const date = getKeyInfo(key)?.type === 'date' ? DATE_KEY.exec(value) : null;
   return date ? `${date[3]}-${date[2]}-${date[1]}` : value.trim();
-}
-
-function setAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
-  const parts = pointer.split('/').slice(1);
-  let node = data;
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-  node[parts.at(-1)!] = value;
 }
 
 /**
@@ -47,13 +25,22 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
   const { vault, schema } = options;
   const now = options.now ?? (() => new Date());
   const formId = String(schema.$id);
-  const binding = bindForm(schema);
   const pdfs = new Map<string, { citizen: string; bytes: Uint8Array }>();
 
   const active = (g: Grant) =>
     g.to === PORTAL_ACTOR &&
     g.revokedAt === undefined &&
     (g.expiresAt === undefined || g.expiresAt > now().toISOString());
+
+  /**
+   * Read the citizen's profile under their grant (audited): what the page fills the form from, with
+   * `@sohoa/eform/browser`.
+   */
+  const formSource = async (citizen: string): Promise<FormSource> => {
+    const profile = await vault.profile(citizen, { purpose: PROCEDURE.purpose, form: formId, actor: PORTAL_ACTOR });
+    const role = profile.values['person.sex']?.value === 'female' ? 'mother' : 'father';
+    return { schema, role, profile: toFillProfile(profile.values), now: now().toISOString() };
+  };
 
   return {
     formId,
@@ -79,26 +66,11 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
       ];
     },
 
-    /** Read the citizen's profile under their grant (audited) and fill the form. */
+    formSource,
+
+    /** Read the profile and fill the form as the page does (the server keeps this view to check the submission). */
     async openForm(citizen: string): Promise<FormView> {
-      const profile = await vault.profile(citizen, { purpose: PROCEDURE.purpose, form: formId, actor: PORTAL_ACTOR });
-      const role = profile.values['person.sex']?.value === 'female' ? 'mother' : 'father';
-      const filled = fillForm(schema, profile, { binding, roleMap: { [role]: 'self' }, now: now() });
-      const data = structuredClone(filled.data);
-      for (const f of filled.fields) if (f.status === 'needs-review') setAt(data, f.pointer, f.value);
-      const fields = filled.fields.map((f): PortalField => {
-        const vaultKey = ownVaultKey(f.key, role);
-        return {
-          pointer: f.pointer,
-          status: f.status,
-          ...(f.key !== undefined && { key: f.key }),
-          ...(f.reason !== undefined && { reason: f.reason }),
-          ...(f.value !== undefined && { value: f.value }),
-          ...(f.source !== undefined && { source: f.source }),
-          ...(vaultKey !== undefined && { vaultKey }),
-        };
-      });
-      return { schema, role, data, fields, coverage: filled.coverage };
+      return buildFormView(await formSource(citizen));
     },
 
     /**
@@ -107,7 +79,7 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
      * edits touch nothing but the PDF.
      */
     async submit(citizen: string, view: FormView, submission: Submission): Promise<SubmitResult> {
-      const result = validateForm(schema, submission.data, { locale: 'vi' });
+      const result = checkForm(schema, submission.data);
       if (!result.ok) return { ok: false, errors: result.errors };
       const vaultUpdates: string[] = [];
       for (const pointer of new Set(submission.updateVault)) {
@@ -155,6 +127,7 @@ export function createPortalService(options: { vault: Vault; schema: FormSchema;
 }
 
 export type { AuditView, FormView, PortalField, Submission, SubmitResult } from '../shared/view';
+export type { FormSource } from '../shared/form';
 
 /** The portal's back end. */
 export type PortalService = ReturnType<typeof createPortalService>;

@@ -1,4 +1,4 @@
-import type { Coverage, FieldSource, FormSchema, FormValidationError } from '@sohoa/eform';
+import type { Coverage, FieldSource, FormSchema, FormValidationError, UiSchema } from '@sohoa/eform/browser';
 import type { AuditEntry } from '@sohoa/vault';
 
 /** One field of the form as the page shows it. */
@@ -23,6 +23,8 @@ export interface FormView {
   data: Record<string, unknown>;
   fields: PortalField[];
   coverage: Coverage;
+  /** The RJSF ui schema `toUiSchema` made: autofill tokens, each value's source, read-only registry values. */
+  uiSchema: UiSchema;
 }
 
 /** What the citizen submits. */

@@ -9,3 +9,7 @@ export { fillForm, DEFAULT_MIN_CONFIDENCE } from './fill';
 export { validateForm } from './validate';
 export { parseFormSchema, safeParseFormSchema, loadForm, detectFormFormat, formFormatOf } from './schema';
 export { vocabulary, getKeyInfo, keyWithRole } from './vocabulary';
+export { toUiSchema, autocompleteToken, describeSource, sourceDocumentsOf } from './ui-schema';
+export type { UiSchema, UiSchemaOptions, UiSourceDocument } from './ui-schema';
+export { VALIDATION_MESSAGES, validationMessage, ajvLocalizer } from './messages';
+export type { MessageLocale, MessageTable, MessageTemplate } from './messages';

@@ -6,7 +6,11 @@ import * as matchers from './vitest';
 it('pins the public exports', () => {
   expect(Object.keys(eform).sort()).toEqual([
     'DEFAULT_MIN_CONFIDENCE',
+    'VALIDATION_MESSAGES',
+    'ajvLocalizer',
+    'autocompleteToken',
     'bindForm',
+    'describeSource',
     'detectFormFormat',
     'fillForm',
     'formFormatOf',
@@ -16,7 +20,10 @@ it('pins the public exports', () => {
     'loadFormSchema',
     'parseFormSchema',
     'safeParseFormSchema',
+    'sourceDocumentsOf',
+    'toUiSchema',
     'validateForm',
+    'validationMessage',
     'vocabulary',
   ]);
   expect(Object.keys(codegen).sort()).toEqual(['FORM_TYPES_BANNER', 'formTypes', 'typeNameOf']);

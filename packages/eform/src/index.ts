@@ -5,3 +5,7 @@ export { validateForm } from './validate';
 export { parseFormSchema, safeParseFormSchema, loadForm, detectFormFormat, formFormatOf } from './schema';
 export { loadFormSchema } from './file';
 export { vocabulary, getKeyInfo, keyWithRole } from './vocabulary';
+export { toUiSchema, autocompleteToken, describeSource, sourceDocumentsOf } from './ui-schema';
+export type { UiSchema, UiSchemaOptions, UiSourceDocument } from './ui-schema';
+export { VALIDATION_MESSAGES, validationMessage, ajvLocalizer } from './messages';
+export type { MessageLocale, MessageTable, MessageTemplate } from './messages';

@@ -1,8 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { SohoaError } from '@sohoa/core';
 import { compileSchema } from './internal/ajv';
-import { messageVi } from './internal/messages-vi';
 import { listLeaves } from './internal/walk';
+import { reportErrors } from './messages';
 import type { FormSchema, FormValidationResult, ValidateOptions } from './types';
 
 const compiled = new WeakMap<FormSchema, ValidateFunction>();
@@ -28,23 +28,17 @@ export function compileFormSchema(schema: FormSchema): ValidateFunction {
 /**
  * Validate form data against its schema with the Ajv class of the schema's own draft (draft-04 to
  * 2020-12; Form.io and SurveyJS rules as converted by `loadForm`), formats, all errors, patterns on RE2. Messages are
- * Vietnamese by default (`locale: 'en'` for Ajv's English) and never contain the data's values.
+ * Vietnamese by default (`locale: 'en'` for English; the table is `VALIDATION_MESSAGES`), or the schema's
+ * own `errorMessage` (ajv-errors) where it sets one, and never contain the data's values.
  *
  * @example
  * const { ok, errors } = validateForm(schema, filled.data); // errors: [{ pointer: '/me/hoTen', message: 'là thông tin bắt buộc' }]
  */
 export function validateForm(schema: FormSchema, data: unknown, options: ValidateOptions = {}): FormValidationResult {
-  const vi = (options.locale ?? 'vi') === 'vi';
   // Refuse a schema that expands past the limits before Ajv compiles it.
   listLeaves(schema, options.limits);
   const validate = compileFormSchema(schema);
   if (validate(data)) return { ok: true, errors: [] };
-  const errors = (validate.errors ?? []).map((e) => {
-    const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
-    const pointer =
-      missing === undefined ? e.instancePath : `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const message = vi ? messageVi(e) : missing === undefined ? (e.message ?? e.keyword) : 'is required';
-    return { pointer, schemaPointer: e.schemaPath.replace(/^#/, ''), keyword: e.keyword, message };
-  });
+  const errors = reportErrors(validate.errors ?? [], options.locale ?? 'vi');
   return { ok: false, errors };
 }

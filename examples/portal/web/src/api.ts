@@ -1,4 +1,5 @@
-import type { AuditView, FormView, SubmitResult } from '../../shared/view';
+import type { FormSource } from '../../shared/form';
+import type { AuditView, SubmitResult } from '../../shared/view';
 
 export type { AuditView, FormView, PortalField } from '../../shared/view';
 export { getAt } from '../../shared/view';
@@ -35,7 +36,7 @@ export const api = {
   login: (id: string) => call<{ citizen: string }>('POST', '/api/login', { id }),
   logout: () => call<object>('POST', '/api/logout', {}),
   consent: () => call<{ grants: unknown[] }>('POST', '/api/consent', {}),
-  form: () => call<FormView>('GET', '/api/form'),
+  form: () => call<FormSource>('GET', '/api/form'),
   submit: (data: unknown, updateVault: string[]) => call<SubmitResponse>('POST', '/api/submit', { data, updateVault }),
   audit: () => call<{ entries: AuditView[] }>('GET', '/api/audit'),
 };

@@ -1,14 +1,17 @@
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
+import { ajvLocalizer } from '@sohoa/eform/browser';
 import Ajv2020 from 'ajv/dist/2020';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { buildFormView, checkForm } from '../../shared/form';
 import { api, type AuditView, type FormView, type SessionInfo, type ValidationError } from './api';
 import { awaitsReview, canKeepInVault, PortalFieldTemplate, type PortalFormContext } from './field-template';
 import { actionLabel, actorLabel, percent } from './labels';
 
-// The forms are JSON Schema 2020-12; validation itself happens on the server (Vietnamese messages from @sohoa/eform).
-const validator = customizeValidator({ AjvClass: Ajv2020 });
+// The forms are JSON Schema 2020-12. The page fills and validates with @sohoa/eform/browser (Vietnamese
+// messages); RJSF's own validator speaks the same messages (`ajvLocalizer`), and the server checks again.
+const validator = customizeValidator({ AjvClass: Ajv2020 }, ajvLocalizer('vi'));
 const templates = { FieldTemplate: PortalFieldTemplate };
 
 type Screen = 'login' | 'consent' | 'form' | 'done' | 'audit';
@@ -56,8 +59,10 @@ export function App() {
   const openForm = useCallback(async () => {
     const { status, body } = await api.form();
     if (status === 403) return setScreen('consent');
-    setView(body);
-    setFormData(structuredClone(body.data));
+    // Filled here, in the browser, from the profile the server read under the citizen's grant.
+    const filled = buildFormView(body);
+    setView(filled);
+    setFormData(structuredClone(filled.data));
     setAccepted(new Set());
     setKeepInVault(new Set());
     setErrors([]);
@@ -128,6 +133,11 @@ export function App() {
       return;
     }
     setNotice(undefined);
+    const checked = checkForm(view.schema, data);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
     const updates = view.fields
       .filter((f) => keepInVault.has(f.pointer) && canKeepInVault(formContext, f))
       .map((f) => f.pointer);
@@ -256,6 +266,7 @@ export function App() {
           )}
           <Form
             schema={formSchema}
+            uiSchema={view.uiSchema}
             formData={formData}
             validator={validator}
             noValidate

@@ -42,8 +42,20 @@ export function canKeepInVault(ctx: PortalFormContext, field: PortalField): bool
  * between "this form only" and "update my vault".
  */
 export function PortalFieldTemplate(props: FieldTemplateProps) {
-  const { id, label, required, children, errors, description, hidden, displayLabel, schema, fieldPathId, registry } =
-    props;
+  const {
+    id,
+    label,
+    required,
+    children,
+    errors,
+    description,
+    help,
+    hidden,
+    displayLabel,
+    schema,
+    fieldPathId,
+    registry,
+  } = props;
   if (hidden) return <div className="hidden">{children}</div>;
   if (schema.type === 'object') return <div className="group">{children}</div>;
   const ctx = registry.formContext as PortalFormContext;
@@ -114,6 +126,8 @@ export function PortalFieldTemplate(props: FieldTemplateProps) {
         </div>
       )}
       {description}
+      {/* `ui:help` from toUiSchema: the value's source in one line (the hover card has the details). */}
+      {field?.status === 'filled' && !edited && <div className="source-help">{help}</div>}
       {errors}
     </div>
   );

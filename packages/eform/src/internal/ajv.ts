@@ -3,6 +3,7 @@ import Ajv2019 from 'ajv/dist/2019.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Options, ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
+import addErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 import type { FormSchema } from '../types';
 import { re2RegExp } from './pattern';
@@ -45,6 +46,8 @@ function create(draft: JsonSchemaDraft, validateSchema = true): AnyAjv {
     draft === 'draft-04' ? AjvDraft04 : draft === '2019-09' ? Ajv2019 : draft === '2020-12' ? Ajv2020 : Ajv07;
   const ajv = new (Class as unknown as typeof Ajv2020)(options);
   addFormats(ajv as never);
+  // `errorMessage` (ajv-errors): a portal's own messages replace the built-in ones (needs `allErrors`).
+  addErrors(ajv as never);
   return ajv;
 }
 

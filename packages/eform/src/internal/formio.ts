@@ -39,6 +39,20 @@ function choiceValues(component: Component): unknown[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
+const RULES = ['format', 'pattern', 'minLength', 'maxLength'] as const;
+
+/**
+ * Form.io checks `pattern`, `minLength`, `maxLength` and an email component's format only on a value that is
+ * there: an optional field left empty is submitted as `''` and is valid. The rules apply to a non-empty string.
+ */
+function emptyPasses(out: FormSchema): FormSchema {
+  const rules = Object.fromEntries(RULES.filter((k) => out[k] !== undefined).map((k) => [k, out[k]]));
+  if (Object.keys(rules).length === 0) return out;
+  const rest = Object.fromEntries(Object.entries(out).filter(([k]) => !(RULES as readonly string[]).includes(k)));
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, not a thenable
+  return { ...rest, if: { minLength: 1 }, then: rules };
+}
+
 /** The schema of one input component's value (before `multiple`). */
 function valueSchema(component: Component): FormSchema {
   const validate = (
@@ -101,6 +115,7 @@ function valueSchema(component: Component): FormSchema {
         out.maxLength = Number(validate.maxLength);
       if (typeof validate.pattern === 'string' && validate.pattern !== '') out.pattern = `^(?:${validate.pattern})$`;
       if (validate.required === true && out.minLength === undefined && out.type === 'string') out.minLength = 1;
+      else if (out.type === 'string') return emptyPasses(out);
     }
   }
   return out;
