@@ -9,3 +9,4 @@ export {
   safeParseDocCode,
   safeParseKind,
 } from './doccode';
+export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
