@@ -10,3 +10,4 @@ export {
   safeParseKind,
 } from './doccode';
 export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
+export { assertBlobKey, type BlobStore, type DirectoryStoreOptions, directoryStore } from './store';

@@ -1,0 +1,3 @@
+export { type DirectoryStoreOptions, directoryStore } from './directory';
+export { assertBlobKey } from './keys';
+export type { BlobStore } from './types';
