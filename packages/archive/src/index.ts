@@ -11,3 +11,4 @@ export {
 } from './doccode';
 export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
 export { assertBlobKey, type BlobStore, type DirectoryStoreOptions, directoryStore } from './store';
+export { type CopyReservation, type ProduceCopyOptions, type ProducedCopy, produceCopy } from './produce';
