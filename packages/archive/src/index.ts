@@ -12,3 +12,4 @@ export {
 export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
 export { assertBlobKey, type BlobStore, type DirectoryStoreOptions, directoryStore } from './store';
 export { type CopyReservation, type ProduceCopyOptions, type ProducedCopy, produceCopy } from './produce';
+export { pdfPageCount } from './inspect';

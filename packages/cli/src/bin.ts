@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
 import { UsageError } from './errors';
+import { registerCopyCommands } from './commands/copy-register';
 import { registerFormCommands } from './commands/forms';
 import { registerVaultCommands } from './commands/vault';
 import { vaultOption } from './context';
@@ -263,6 +264,9 @@ async function main(argv: string[]): Promise<number> {
     setExitCode: (code) => {
       exitCode = code;
     },
+  });
+  registerCopyCommands(program, (code) => {
+    exitCode = code;
   });
 
   try {
