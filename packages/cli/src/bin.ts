@@ -99,6 +99,18 @@ async function main(argv: string[]): Promise<number> {
       'procedure records (JSON) naming the requirements of the dossiers in --manifest',
     )
     .option(
+      '--copies <dir>',
+      'also write a digitised copy of every document (PDF/A-2b with a text layer, named <DocCode>_<YYYYMMDD>_<desc>.pdf) into this folder, numbered and recorded in the vault; unknown pages are kept as `unclassified`',
+    )
+    .option(
+      '--agency <code>',
+      'with --copies: agency electronic code of the DocCodes, QĐ 20/2020 shape, e.g. G09.01.02 (or SOHOA_AGENCY)',
+    )
+    .option(
+      '--sign <file.p12>',
+      'with --copies: sign each copy (PAdES) with this PKCS#12; password in SOHOA_SIGN_PASSWORD',
+    )
+    .option(
       '--no-isolate',
       'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)',
     )

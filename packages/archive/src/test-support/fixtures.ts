@@ -69,3 +69,15 @@ export async function samplePdf(objectStreams: boolean): Promise<Uint8Array> {
   }
   return doc.save({ useObjectStreams: objectStreams });
 }
+
+/** A plain PDF of PNG pages (one image per page, at its pixel size): a stand-in for a writer's output in tests. */
+export async function pdfOfPngs(
+  pages: ReadonlyArray<{ image: Uint8Array; width: number; height: number }>,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const p of pages) {
+    const image = await doc.embedPng(p.image);
+    doc.addPage([p.width, p.height]).drawImage(image, { x: 0, y: 0, width: p.width, height: p.height });
+  }
+  return doc.save();
+}
