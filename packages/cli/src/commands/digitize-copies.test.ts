@@ -156,7 +156,20 @@ describe('writeCopies', () => {
     expect(doc).toMatchObject({ type: 'unclassified', kind: 'unclassified' });
     expect(String(doc!.record.fields['document.text']!.value)).toContain('Đơn đề nghị');
 
-    const again = await writeCopies(results, ctx);
+    // A rerun, as `--resume` gives it: files done before come back `unchanged` with their document id only.
+    const resumed: FileResult[] = [
+      {
+        file: card,
+        status: 'unchanged',
+        documentId: stored.documentId,
+        sha256: 'a'.repeat(64),
+        diagnostics: [],
+        pages: 0,
+        ms: 0,
+      },
+      ...results.slice(1),
+    ];
+    const again = await writeCopies(resumed, ctx);
     expect(again.map((o) => o.status)).toEqual(['exists', 'exists', 'failed', 'skipped']);
     expect(written).toHaveLength(2);
     expect(readdirSync(root)).toHaveLength(2);

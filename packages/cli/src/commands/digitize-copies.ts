@@ -185,13 +185,15 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
         documentId = (await ctx.vault.putDocument(unclassifiedRecord(result, text, pages.length))).documentId;
         type = 'unclassified';
       }
+      // A file done in an earlier run (`--resume`) comes back with its document id only: its type is in the vault.
+      const doc = documentId ? await ctx.vault.getDocument(documentId, { purpose: 'digitised-copy' }) : undefined;
+      type ??= doc?.type;
       const kind = type === 'unclassified' ? UNCLASSIFIED_KIND : type ? ctx.kindOf(type) : undefined;
       if (!kind || !documentId)
         throw new SohoaError(
           'ARCHIVE_DOCCODE_INVALID',
           `The document type \`${type ?? '?'}\` declares no DocCode kind abbreviation (docCodeKind).`,
         );
-      const doc = await ctx.vault.getDocument(documentId, { purpose: 'digitised-copy' });
       const typeName = (type && ctx.typeNameOf(type)) ?? 'Tài liệu';
       const metadataOf = (docCode: string, digitisedAt: string, pageAmount: number): CopyMetadata => ({
         docCode,
