@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { directoryStore, produceCopy } from '@sohoa/archive';
 import { samplePdf, throwawayP12 } from '@sohoa/archive/test-support/fixtures';
-import { syntheticCccd } from '@sohoa/vault/internal/fixtures';
+import { SYNTHETIC_ID, syntheticCccd } from '@sohoa/vault/internal/fixtures';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { withVault } from '../context';
 import { docCodeOfFileName, verifyCopyFile } from './copy';
 import { registerCopyCommands } from './copy-register';
+import { registerVaultCommands } from './vault';
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-cli-copy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,12 +20,13 @@ async function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: num
   let exitCode = 0;
   const program = new Command('sohoa').exitOverride();
   registerCopyCommands(program, (c) => (exitCode = c));
+  registerVaultCommands(program, { setExitCode: (c) => (exitCode = c) });
   const chunks: string[] = [];
   const spy = vi
     .spyOn(process.stdout, 'write')
     .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
   try {
-    await program.parseAsync(['node', 'sohoa', 'copy', ...args]);
+    await program.parseAsync(['node', 'sohoa', ...(args[0] === 'vault' ? [] : ['copy']), ...args]);
   } finally {
     spy.mockRestore();
   }
@@ -81,6 +83,30 @@ describe('sohoa copy', () => {
     expect(codes).toContain('record/hash-mismatch');
     expect(codes).toContain('signature/digest-mismatch');
     expect((await sohoa('verify', tampered, '--vault', db)).stdout).toContain('NOT VALID');
+  });
+
+  it('erases the subject with its copies: records, and files with --copies', async () => {
+    const { code, file } = await makeCopy();
+    expect(existsSync(file)).toBe(true);
+    const erased = await sohoa(
+      'vault',
+      'erase',
+      '--vault',
+      db,
+      '--subject',
+      SYNTHETIC_ID,
+      '--yes',
+      '--copies',
+      copies,
+      '--json',
+    );
+    expect(JSON.parse(erased.stdout)).toMatchObject({
+      erased: true,
+      copies: expect.any(Number),
+      copyLocationsLeft: [],
+    });
+    expect(existsSync(file)).toBe(false);
+    await expect(sohoa('show', code, '--vault', db)).rejects.toMatchObject({ code: 'VAULT_COPY_NOT_FOUND' });
   });
 
   it('fails for an unknown DocCode and a malformed one', async () => {
