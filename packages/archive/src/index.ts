@@ -10,6 +10,14 @@ export {
   safeParseKind,
 } from './doccode';
 export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
-export { assertBlobKey, type BlobStore, type DirectoryStoreOptions, directoryStore } from './store';
+export {
+  assertBlobKey,
+  type BlobStore,
+  type DirectoryStoreOptions,
+  directoryStore,
+  type S3StoreOptions,
+  s3Store,
+  signV4,
+} from './store';
 export { type CopyReservation, type ProduceCopyOptions, type ProducedCopy, produceCopy } from './produce';
 export { pdfPageCount } from './inspect';
