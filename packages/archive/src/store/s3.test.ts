@@ -33,7 +33,9 @@ let server: { close(): Promise<void> } | undefined;
 let endpoint = '';
 
 beforeAll(async () => {
-  const S3rver = (await import('s3rver')).default as unknown as new (
+  // s3rver has no type declarations: imported by a name TypeScript does not resolve.
+  const moduleName = 's3rver';
+  const S3rver = (await import(moduleName)).default as new (
     o: object,
   ) => {
     run(): Promise<{ port: number }>;
