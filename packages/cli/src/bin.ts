@@ -117,6 +117,8 @@ async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], opts) => {
       if (paths.length === 0 && !opts.manifest)
         throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
+      if (opts.queue && opts.copies)
+        throw new UsageError('`--copies` is not made by `--queue` workers yet: digitise here to write copies');
       exitCode = opts.queue
         ? await (await queue()).runEnqueue(paths, opts.queue, opts)
         : (await (await digitize()).runDigitize(paths, opts)).exitCode;
