@@ -1,1 +1,23 @@
 export type * from './types';
+export {
+  assertAgencyCode,
+  DOC_CODE_MAX_LENGTH,
+  DOC_CODE_MAX_NUMBER,
+  formatDocCode,
+  parseDocCode,
+  safeParseAgencyCode,
+  safeParseDocCode,
+  safeParseKind,
+} from './doccode';
+export { readP12, type SignatureCheck, type SignOptions, signCopy, verifySignature } from './sign';
+export {
+  assertBlobKey,
+  type BlobStore,
+  type DirectoryStoreOptions,
+  directoryStore,
+  type S3StoreOptions,
+  s3Store,
+  signV4,
+} from './store';
+export { type CopyReservation, type ProduceCopyOptions, type ProducedCopy, produceCopy } from './produce';
+export { pdfPageCount } from './inspect';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, exitQuietlyOnBrokenPipe, handleError } from './errors';
 import { UsageError } from './errors';
+import { registerCopyCommands } from './commands/copy-register';
 import { registerFormCommands } from './commands/forms';
 import { registerVaultCommands } from './commands/vault';
 import { vaultOption } from './context';
@@ -98,12 +99,26 @@ async function main(argv: string[]): Promise<number> {
       'procedure records (JSON) naming the requirements of the dossiers in --manifest',
     )
     .option(
+      '--copies <dir>',
+      'also write a digitised copy of every document (PDF/A-2b with a text layer, named <DocCode>_<YYYYMMDD>_<desc>.pdf) into this folder, numbered and recorded in the vault; unknown pages are kept as `unclassified`',
+    )
+    .option(
+      '--agency <code>',
+      'with --copies: agency electronic code of the DocCodes, QĐ 20/2020 shape, e.g. G09.01.02 (or SOHOA_AGENCY)',
+    )
+    .option(
+      '--sign <file.p12>',
+      'with --copies: sign each copy (PAdES) with this PKCS#12; password in SOHOA_SIGN_PASSWORD',
+    )
+    .option(
       '--no-isolate',
       'read files in this process instead of one worker process per file at once (faster start, but a crashing file stops the run)',
     )
     .action(async (paths: string[], opts) => {
       if (paths.length === 0 && !opts.manifest)
         throw new UsageError('nothing to digitise: give files or folders, or `--manifest <file.csv>`');
+      if (opts.queue && opts.copies)
+        throw new UsageError('`--copies` is not made by `--queue` workers yet: digitise here to write copies');
       exitCode = opts.queue
         ? await (await queue()).runEnqueue(paths, opts.queue, opts)
         : (await (await digitize()).runDigitize(paths, opts)).exitCode;
@@ -263,6 +278,9 @@ async function main(argv: string[]): Promise<number> {
     setExitCode: (code) => {
       exitCode = code;
     },
+  });
+  registerCopyCommands(program, (code) => {
+    exitCode = code;
   });
 
   try {

@@ -10,11 +10,16 @@ Examples:
   sohoa coverage schemas/forms/*.schema.json --subject 001199012345 --min 0.2
   sohoa fill form.schema.json --subject 001199012345 --pdf out.pdf --xml out.xml
   sohoa review list                               fields the machine is not sure of
+  sohoa digitize box1/ --vault records.db --copies copies/ --agency G09.01.02 --sign unit.p12
+                                                  also write a signed PDF/A copy of every document
+  sohoa copy verify copies/G09.01.02_GKS_000021_V1_20260115_GiayKhaiSinh.pdf --vault records.db
   sohoa worker --queue postgres://… --vault postgres://… --input-root /mnt/scans --log-format json
 
 Environment:
   SOHOA_VAULT        the vault when --vault is not given
   SOHOA_MASTER_KEY   the master key (required for PostgreSQL; a SQLite vault otherwise uses <file>.key)
+  SOHOA_AGENCY       the agency code of DocCodes when --agency is not given
+  SOHOA_SIGN_PASSWORD  the password of the --sign PKCS#12
   NO_COLOR           no colour in tables (colour is used only on a terminal)
 
 Exit codes:

@@ -105,6 +105,15 @@ export const ERROR_CODES = [
   'EFORM_CODEGEN_UNAVAILABLE',
   'CLI_VAULT_NOT_FOUND',
   'CLI_JOURNAL_NOT_FOUND',
+  // archive, vault (issue 14: the digitised copy: numbering, store, signing)
+  'ARCHIVE_DOCCODE_INVALID',
+  'ARCHIVE_DOCCODE_EXHAUSTED',
+  'ARCHIVE_STORE_INVALID_KEY',
+  'ARCHIVE_STORE_FAILED',
+  'ARCHIVE_SIGN_FAILED',
+  'ARCHIVE_SIGNATURE_INVALID',
+  'VAULT_COPY_INVALID',
+  'VAULT_COPY_NOT_FOUND',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];

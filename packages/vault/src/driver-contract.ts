@@ -693,5 +693,63 @@ export function runVaultContract(name: string, makeDriver: (slot: string) => Vau
       expect((await reopened.verifyAudit()).ok).toBe(true);
       expect((await reopened.putDocument(syntheticCccd())).created).toBe(false);
     });
+
+    it('numbers copies per (agency, kind) without repeats, keeps one copy per document, bumps the version on correction', async () => {
+      const { vault, slot } = make();
+      const a = (await vault.putDocument(syntheticCccd({ sha256: 'a'.repeat(64) }))).documentId;
+      const b = (await vault.putDocument(syntheticCccd({ sha256: 'b'.repeat(64) }))).documentId;
+      const first = await vault.reserveCopy({ documentId: a, agency: 'G09.01.02', kind: 'CCCD' });
+      expect(first).toMatchObject({ docCode: 'G09.01.02_CCCD_000001_V1', number: 1, version: 1, status: 'reserved' });
+      // The same document again (a resumed batch): the same reservation, no new number.
+      expect(await vault.reserveCopy({ documentId: a, agency: 'G09.01.02', kind: 'CCCD' })).toEqual(first);
+      const second = await vault.reserveCopy({ documentId: b, agency: 'G09.01.02', kind: 'CCCD' });
+      expect(second.docCode).toBe('G09.01.02_CCCD_000002_V1');
+      // Another kind has its own series.
+      const c = (await vault.putDocument(syntheticBirthCertificate())).documentId;
+      expect((await vault.reserveCopy({ documentId: c, agency: 'G09.01.02', kind: 'GKS' })).number).toBe(1);
+      const stored = { sha256: '1'.repeat(64), size: 1234, location: 'x/G09.01.02_CCCD_000001_V1.pdf', pageCount: 2 };
+      const done = await vault.completeCopy(first.docCode, { ...stored, sourceSha256: 'a'.repeat(64), signed: true });
+      expect(done).toMatchObject({ status: 'stored', sha256: stored.sha256, size: 1234, pageCount: 2, signed: true });
+      // Recording the same bytes again is a no-op; other bytes for a stored copy are refused.
+      expect(await vault.completeCopy(first.docCode, stored)).toMatchObject({ status: 'stored', size: 1234 });
+      const refused = await vault.completeCopy(first.docCode, { ...stored, sha256: '2'.repeat(64) }).catch((e) => e);
+      expect(isSohoaError(refused, 'VAULT_COPY_INVALID')).toBe(true);
+      const v2 = await vault.reviseCopy(a);
+      expect(v2).toMatchObject({ docCode: 'G09.01.02_CCCD_000001_V2', number: 1, version: 2, status: 'reserved' });
+      await vault.completeCopy(v2.docCode, { ...stored, sha256: '3'.repeat(64), location: 'x/v2.pdf' });
+      expect((await vault.getCopy(first.docCode))?.replacedBy).toBe(v2.docCode);
+      expect((await vault.findCopies({ documentId: a })).map((x) => x.version)).toEqual([1, 2]);
+      expect((await vault.findCopies({ sha256: '3'.repeat(64) })).map((x) => x.docCode)).toEqual([v2.docCode]);
+      expect(await vault.reserveCopy({ documentId: a, agency: 'G09.01.02', kind: 'CCCD' })).toMatchObject({
+        docCode: v2.docCode,
+      });
+      const reading = await vault.getCopy(v2.docCode, { actor: 'stranger' }).catch((e) => e);
+      expect(isSohoaError(reading, 'VAULT_GRANT_MISSING')).toBe(true);
+      const bad = await vault.reserveCopy({ documentId: 'nope', agency: 'G09', kind: 'CV' }).catch((e) => e);
+      expect(isSohoaError(bad, 'VAULT_COPY_INVALID')).toBe(true);
+      const badKind = await vault.reserveCopy({ documentId: b, agency: 'G09', kind: 'c_v' }).catch((e) => e);
+      expect(isSohoaError(badKind, 'VAULT_COPY_INVALID')).toBe(true);
+      await vault.close();
+      const { vault: reopened, driver } = make({ slot });
+      if (!driver.capabilities.persistent) return;
+      // Numbers survive reopening: the next one continues the series.
+      const d = (await reopened.putDocument(syntheticCccd({ sha256: 'd'.repeat(64) }))).documentId;
+      expect((await reopened.reserveCopy({ documentId: d, agency: 'G09.01.02', kind: 'CCCD' })).number).toBe(3);
+    });
+
+    it('erases a subject with its copies: records, and bytes through the copy store', async () => {
+      const deleted: string[] = [];
+      const { vault } = make({ copyStore: { delete: async (location) => void deleted.push(location) } });
+      const a = (await vault.putDocument(syntheticCccd())).documentId;
+      const copy = await vault.reserveCopy({ documentId: a, agency: 'H41', kind: 'CCCD' });
+      await vault.completeCopy(copy.docCode, { sha256: 'e'.repeat(64), size: 10, location: 'k/1.pdf', pageCount: 1 });
+      const result = await vault.erase(SYNTHETIC_ID);
+      expect(result).toMatchObject({ erased: true, copies: 1, copyLocationsLeft: [] });
+      expect(deleted).toEqual(['k/1.pdf']);
+      expect(await vault.findCopies({ sha256: 'e'.repeat(64) })).toEqual([]);
+      // Numbers are never reused, even after erasure.
+      const b = (await vault.putDocument(syntheticCccd({ sha256: 'f'.repeat(64) }))).documentId;
+      expect((await vault.reserveCopy({ documentId: b, agency: 'H41', kind: 'CCCD' })).number).toBe(2);
+    });
   });
 }

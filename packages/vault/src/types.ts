@@ -64,7 +64,67 @@ export interface VaultOptions {
    * @default the record's `kind` is `identity` (`documentKindOf` of `@sohoa/core` for older records)
    */
   isIdentityDocument?: (type: string) => boolean;
+  /**
+   * Where the bytes of digitised copies are kept (the archive's blob store): `erase()` deletes a subject's
+   * copies through it before their records. Without it, `erase()` returns their locations in
+   * `copyLocationsLeft` for the caller to delete.
+   */
+  copyStore?: CopyBytesStore;
 }
+
+/** The part of a blob store the vault uses: delete the bytes at a copy's `location`. */
+export interface CopyBytesStore {
+  /** Delete the bytes at `location` (a key of the store); deleting what is absent is not an error. */
+  delete(location: string): Promise<void>;
+}
+
+/** A digitised copy (PDF/A of a document) as the vault records it: its DocCode, where it is, its hash. */
+export interface CopyRecord {
+  /** `MCQ_LV_STT_PB`, e.g. `G09.01.02_GKS_000021_V1`. */
+  docCode: string;
+  /** Agency electronic code (QĐ 20/2020 shape). */
+  agency: string;
+  /** Kind abbreviation of the document type. */
+  kind: string;
+  /** Running number, allocated once per (agency, kind), never repeated. */
+  number: number;
+  /** 1 for the first scan; a corrected copy replacing an earlier one gets the next. */
+  version: number;
+  /** The vault document the copy is of. */
+  documentId: string;
+  /** `reserved` once the code is allocated, `stored` once the bytes are written and recorded. */
+  status: 'reserved' | 'stored';
+  /** ISO timestamp of the reservation (the date in the copy's file name). */
+  createdAt: string;
+  /** ISO timestamp the copy was stored. */
+  storedAt?: string;
+  /** SHA-256 (hex) of the copy's bytes as stored (signed, when signed). */
+  sha256?: string;
+  size?: number;
+  /** The blob store key of the bytes. */
+  location?: string;
+  /** Pages of the copy (equal to the source's). */
+  pageCount?: number;
+  /** SHA-256 (hex) of the source file it was made from. */
+  sourceSha256?: string;
+  /** Whether the copy carries the digitising unit's signature. */
+  signed?: boolean;
+  /** The DocCode of the version that replaced this one. */
+  replacedBy?: string;
+}
+
+/** What {@link Vault.completeCopy} records once the bytes are stored. */
+export interface CopyStored {
+  sha256: string;
+  size: number;
+  location: string;
+  pageCount: number;
+  sourceSha256?: string;
+  signed?: boolean;
+}
+
+/** A copy row as a driver stores it: the record's fields, nothing sealed (no personal values). */
+export type StoredCopy = CopyRecord;
 
 /** A document as kept in the vault: metadata plus the record it came from. */
 export interface VaultDocument {
@@ -410,6 +470,13 @@ export interface EraseResult {
   documents: number;
   facts: number;
   dossiers: number;
+  /** Records of digitised copies erased with the subject's documents (issue 14). */
+  copies?: number;
+  /**
+   * Where the erased copies' bytes were, for the caller to delete when the vault has no `copyStore`
+   * (with one, the vault deleted them before the records, and this is empty).
+   */
+  copyLocationsLeft?: string[];
 }
 
 /** What a procedure (thủ tục hành chính) asks for: one component of its dossier. */
@@ -562,6 +629,25 @@ export interface Vault {
   ): Promise<Dossier | undefined>;
   /** A subject's dossiers; needs a grant on the subject. */
   listDossiers(subjectId: string, options?: ReadOptions): Promise<Dossier[]>;
+  /**
+   * The copy a document has, or a new reservation: returns the document's current copy (its highest version,
+   * reserved or stored) when it has one, else allocates the next running number of (`agency`, `kind`) in the
+   * vault (atomic across processes and machines; never repeated, gaps possible) and reserves version 1. A write:
+   * no grant needed. Throws `VAULT_COPY_INVALID` for an unknown document or bad codes, `ARCHIVE_DOCCODE_EXHAUSTED`
+   * past 999999.
+   */
+  reserveCopy(input: { documentId: string; agency: string; kind: string }): Promise<CopyRecord>;
+  /**
+   * Reserve the next version of a document's stored copy (a corrected copy replacing it): same agency, kind and
+   * running number, version + 1. Returns the current copy as it is when it is still only reserved.
+   */
+  reviseCopy(documentId: string): Promise<CopyRecord>;
+  /** Record that a reserved copy's bytes are stored; the version it replaces gets `replacedBy`. */
+  completeCopy(docCode: string, stored: CopyStored): Promise<CopyRecord>;
+  /** A copy by DocCode; needs a grant on its document's subject (audited). */
+  getCopy(docCode: string, options?: ReadOptions): Promise<CopyRecord | undefined>;
+  /** Copies (every version) of a document, or those with a given SHA-256; needs a grant on each subject (audited). */
+  findCopies(query: { documentId: string } | { sha256: string }, options?: ReadOptions): Promise<CopyRecord[]>;
   close(): Promise<void>;
 }
 
@@ -715,7 +801,24 @@ export interface VaultDriver {
   ): Promise<StoredAudit>;
   /** Audit rows in `seq` order, all or those of one subject tag. */
   listAudit(subjectTag?: string): Promise<StoredAudit[]>;
-  /** Remove the subject, its documents, facts, dossiers, grants and audit pseudonym in one transaction, then purge freed pages. */
-  eraseSubject(id: string): Promise<{ documents: number; facts: number; dossiers: number }>;
+  /**
+   * Remove the subject, its documents (with their copy records), facts, dossiers, grants and audit pseudonym in
+   * one transaction, then purge freed pages.
+   */
+  eraseSubject(id: string): Promise<{ documents: number; facts: number; dossiers: number; copies: number }>;
+  /** Increment the counter `scope` and return its new value (1 first), atomically across processes. */
+  nextSequence(scope: string): Promise<number>;
+  /** Insert a copy row; `false` (nothing written) when its DocCode or its (document, version) is taken. */
+  insertCopy(copy: StoredCopy): Promise<boolean>;
+  /**
+   * Mark a reserved copy stored with `copy`'s fields (by DocCode, only while `reserved`), and `replaces` (an
+   * earlier version) as replaced by it, in one transaction. `false` when the copy is not reserved.
+   */
+  storeCopy(copy: StoredCopy, replaces?: string): Promise<boolean>;
+  getCopy(docCode: string): Promise<StoredCopy | undefined>;
+  /** Copy rows of a document or with a SHA-256, by version. */
+  listCopies(query: { documentId: string } | { sha256: string }): Promise<StoredCopy[]>;
+  /** Copy rows of every document of a subject. */
+  listSubjectCopies(subjectId: string): Promise<StoredCopy[]>;
   close(): Promise<void>;
 }

@@ -23,6 +23,7 @@ import {
   wrappingKeyId,
 } from './internal/crypto';
 import { assertDataKey, assertSealed } from './internal/plaintext';
+import { copyMethods } from './copies';
 import { safeParseDossierCode } from './dossier-code';
 import { factId, factsOf } from './internal/facts';
 import { documentFingerprint, documentIdFor } from './internal/fingerprint';
@@ -928,11 +929,14 @@ export function createVault(options: VaultOptions): Vault {
     const exists = (await driver.getSubject(subjectId)) !== undefined;
     // The entry keeps the pseudonym the subject had; erasure deletes it, so nothing links it to the id.
     const tag = await log.tagOf(subjectId, true);
+    // The bytes of its digitised copies go first: if that fails the records remain, and erasing again retries.
+    const locations = (await driver.listSubjectCopies(subjectId)).flatMap((c) => (c.location ? [c.location] : []));
+    if (options.copyStore) for (const location of locations) await options.copyStore.delete(location);
     const counts = await driver.eraseSubject(subjectId);
     dataKeys.delete(subjectId);
     log.forget(subjectId);
     await audit({ actor, action: 'erase', tag, purpose: 'erase', keys: ['*'], grantId: grants[0]!.id });
-    return { erased: exists, ...counts };
+    return { erased: exists, ...counts, copyLocationsLeft: options.copyStore ? [] : locations };
   }
 
   async function encryptPlaintext(o?: { actor?: string }) {
@@ -1079,8 +1083,19 @@ export function createVault(options: VaultOptions): Vault {
     );
   }
 
+  const copies = copyMethods({
+    driver,
+    now,
+    assertOpen,
+    async readOf(subjectId, documentId, o) {
+      const { actor, purpose, grants } = await rawRead(subjectId, o, false);
+      await audit({ actor, action: 'read', subjectId, purpose, keys: [], grantId: grants[0]!.id, documentId });
+    },
+  });
+
   return {
     encrypted: master !== undefined,
+    ...copies,
     putDocument,
     linkDocument,
     unlinkDocument,

@@ -16,6 +16,14 @@ import { createFastestTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
 import { SohoaError, writePrivateFile, type ExtractedField } from '@sohoa/core';
 import { withVault } from '../context';
+import {
+  type CopyOutcome,
+  type CopyRunSettings,
+  type CopyWriterApi,
+  copySettings,
+  copyWriterOf,
+  writeCopies,
+} from './digitize-copies';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
 
@@ -41,6 +49,12 @@ export interface DigitizeCommandOptions {
   procedures?: string;
   /** Run each file in a worker process (a crash or hang fails that file alone). @default true */
   isolate?: boolean;
+  /** Write a digitised copy (PDF/A, DocCode, signed with `sign`) of every document into this folder. */
+  copies?: string;
+  /** Agency electronic code for the DocCodes (`SOHOA_AGENCY`). */
+  agency?: string;
+  /** PKCS#12 to sign the copies with; its password comes from `SOHOA_SIGN_PASSWORD`. */
+  sign?: string;
 }
 
 /**
@@ -155,6 +169,15 @@ export async function runDigitize(
   paths: string[],
   options: DigitizeCommandOptions,
 ): Promise<{ summary: DigitizeSummary; exitCode: number }> {
+  // `--copies`: checked (agency code, PKCS#12 and its password, the writer in this build) before any file is read.
+  const copySet = copySettings(options);
+  const archive = copySet ? await import('@sohoa/archive') : undefined;
+  const writer = archive ? copyWriterOf(archive) : undefined;
+  if (copySet && !writer)
+    throw new SohoaError(
+      'CLI_USAGE',
+      'This build of sohoa has no copy writer (`writeArchivalCopy` of @sohoa/archive), so `--copies` cannot run; nothing was read.',
+    );
   const rows = options.manifest ? await readManifest(options.manifest) : [];
   const manifest = new Map(rows.map((r) => [r.path, r]));
   // Manifest rows are taken as they are, so a missing file is reported as a failed row, not a failed run.
@@ -174,10 +197,11 @@ export async function runDigitize(
   const procedures = options.procedures ? readProcedures(options.procedures) : undefined;
   const journal = await openJournal(options);
   try {
+    let copyOutcomes: CopyOutcome[] | undefined;
     const summary = await withVault(
       options.vault,
-      (vault) =>
-        digitizeFiles(files, {
+      async (vault) => {
+        const done = await digitizeFiles(files, {
           ...(engine ? { engine } : {}),
           ...(isolation ? { isolation } : {}),
           ...(procedures ? { procedures } : {}),
@@ -198,7 +222,11 @@ export async function runDigitize(
             if (options.ndjson)
               process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'file', ...e })}\n`);
           },
-        }),
+        });
+        if (copySet && writer && archive && !controller.signal.aborted)
+          copyOutcomes = await runCopyPass(done.results, vault, copySet, writer, archive, engine);
+        return done;
+      },
       { create: true },
     );
     const c = summary.counts;
@@ -206,6 +234,14 @@ export async function runDigitize(
     progress.done(
       `digitize: ${files.length} file(s), ${summary.pages} page(s) in ${(summary.ms / 1000).toFixed(1)}s — stored ${c.stored}, unchanged ${c.unchanged}, duplicate ${c.duplicate}, not valid ${c['not-valid']}, failed ${c.failed}${c.skipped ? `, not started ${c.skipped} (resumable)` : ''}${unlinked ? `; ${unlinked} unlinked (see \`sohoa review unlinked\`)` : ''}`,
     );
+    if (copyOutcomes) {
+      const n = (s: CopyOutcome['status']) => copyOutcomes!.filter((o) => o.status === s).length;
+      progress.done(
+        `copies: written ${n('written')}, already there ${n('exists')}, failed ${n('failed')}, not for a document ${n('skipped')} (in ${options.copies})`,
+      );
+      for (const o of copyOutcomes)
+        if (o.error) process.stderr.write(`sohoa: no copy of ${o.file}: ${o.error.code}: ${o.error.message}\n`);
+    }
     if (options.report) writeReport(options.report, summary);
     if (options.ndjson)
       process.stdout.write(
@@ -213,7 +249,7 @@ export async function runDigitize(
       );
     else if (options.json)
       process.stdout.write(
-        `${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, documents: summary.results.map(toJsonDocument) }, null, 2)}\n`,
+        `${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, documents: summary.results.map(toJsonDocument), ...(copyOutcomes && { copies: copyOutcomes }) }, null, 2)}\n`,
       );
     else {
       const rows = summary.results.map((r) => [
@@ -226,10 +262,40 @@ export async function runDigitize(
       ]);
       process.stdout.write(`${formatTable(['file', 'type', 'status', 'fields / error'], rows)}\n`);
     }
-    return { summary, exitCode: c.skipped > 0 ? 130 : c.failed > 0 ? 1 : 0 };
+    const copyFailed = copyOutcomes?.some((o) => o.status === 'failed') ?? false;
+    return { summary, exitCode: c.skipped > 0 ? 130 : c.failed > 0 || copyFailed ? 1 : 0 };
   } finally {
     process.off('SIGINT', onSigint);
     await journal?.close();
     await engine?.dispose();
+  }
+}
+
+/** The copy pass after the batch: the writer, OCR for the text layer, kinds and names from the document types. */
+async function runCopyPass(
+  results: FileResult[],
+  vault: import('@sohoa/vault').Vault,
+  settings: CopyRunSettings,
+  writer: CopyWriterApi,
+  archive: typeof import('@sohoa/archive'),
+  engine: Awaited<ReturnType<typeof createFastestTesseractEngine>> | undefined,
+): Promise<CopyOutcome[]> {
+  const extract = await import('@sohoa/extract');
+  // `docCodeKindOf` is declared with the document types (issue 14, built apart): looked up by name.
+  const kindOf =
+    (extract as { docCodeKindOf?: (type: string) => string | undefined }).docCodeKindOf ?? (() => undefined);
+  const ocr = engine ?? (await createFastestTesseractEngine());
+  try {
+    return await writeCopies(results, {
+      vault,
+      store: archive.directoryStore({ root: settings.copies }),
+      settings,
+      writer,
+      engine: ocr,
+      kindOf,
+      typeNameOf: (type) => extract.getDocumentType(type)?.title,
+    });
+  } finally {
+    if (!engine) await ocr.dispose();
   }
 }

@@ -192,8 +192,9 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
       '--journal <file>',
       "the batch journal whose entries for the subject's files go too (default: <vault>.journal.db)",
     )
+    .option('--copies <dir>', "the digitised copies folder: the subject's copies are deleted from it too")
     .option('--json', 'print JSON')
-    .action(async (o: Common & { yes?: boolean; journal?: string }) => {
+    .action(async (o: Common & { yes?: boolean; journal?: string; copies?: string }) => {
       const subject = needSubject(o);
       if (!o.yes) throw new UsageError('erasure cannot be undone: add `--yes` to confirm');
       await withVault(
@@ -202,12 +203,23 @@ export function registerVaultCommands(program: Command, helpers: VaultCommandHel
           const trace = await traceOf(v, subject);
           const result = await v.erase(subject);
           const journalEntries = await forgetInJournal(trace, o.vault, o.journal);
-          if (o.json) return json({ ...result, journalEntries });
+          // The vault erased the copies' records; their files go from the copies folder when it is named.
+          const left = result.copyLocationsLeft ?? [];
+          if (o.copies && left.length > 0) {
+            const store = (await import('@sohoa/archive')).directoryStore({ root: o.copies });
+            for (const location of left) await store.delete(location);
+          }
+          const copyFilesLeft = o.copies ? [] : left;
+          if (o.json) return json({ ...result, copyLocationsLeft: copyFilesLeft, journalEntries });
           out(
             result.erased
-              ? `erased: ${result.documents} document(s), ${result.facts} fact(s), ${result.dossiers} dossier(s); data key destroyed`
+              ? `erased: ${result.documents} document(s), ${result.facts} fact(s), ${result.dossiers} dossier(s), ${result.copies ?? 0} copy record(s); data key destroyed`
               : 'nothing to erase: the subject is not in the vault',
           );
+          if (copyFilesLeft.length > 0)
+            out(
+              `${copyFilesLeft.length} digitised copy file(s) are still in the copies folder: ${copyFilesLeft.join(', ')} — delete them, or run with --copies <dir>`,
+            );
         },
         o,
       );

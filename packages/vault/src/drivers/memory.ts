@@ -1,6 +1,7 @@
 import type {
   Grant,
   StoredAudit,
+  StoredCopy,
   StoredDocument,
   StoredDossier,
   StoredFact,
@@ -24,6 +25,8 @@ export function memoryDriver(): VaultDriver {
   const grants = new Map<string, Grant>();
   const audit: StoredAudit[] = [];
   const tags = new Map<string, string>();
+  const counters = new Map<string, number>();
+  const copies = new Map<string, StoredCopy>();
   // Copies in and out, so callers can never mutate stored history.
   const copy = <T>(value: T): T => structuredClone(value);
 
@@ -168,7 +171,51 @@ export function memoryDriver(): VaultDriver {
       for (const g of [...grants.values()]) if (g.subject === id) grants.delete(g.id);
       subjects.delete(id);
       tags.delete(id);
-      return { documents: docIds.length, facts: before - facts.length, dossiers: codes.length };
+      let erasedCopies = 0;
+      for (const c of [...copies.values()])
+        if (docIds.includes(c.documentId)) {
+          copies.delete(c.docCode);
+          erasedCopies++;
+        }
+      return { documents: docIds.length, facts: before - facts.length, dossiers: codes.length, copies: erasedCopies };
+    },
+    async nextSequence(scope) {
+      const next = (counters.get(scope) ?? 0) + 1;
+      counters.set(scope, next);
+      return next;
+    },
+    async insertCopy(row) {
+      if (!documents.has(row.documentId)) throw new Error('document missing: insert it first');
+      const taken = [...copies.values()].some(
+        (c) =>
+          c.docCode === row.docCode ||
+          (c.documentId === row.documentId && c.version === row.version) ||
+          (c.agency === row.agency && c.kind === row.kind && c.number === row.number && c.version === row.version),
+      );
+      if (taken) return false;
+      copies.set(row.docCode, copy(row));
+      return true;
+    },
+    async storeCopy(row, replaces) {
+      const held = copies.get(row.docCode);
+      if (held?.status !== 'reserved') return false;
+      copies.set(row.docCode, copy({ ...row, status: 'stored' }));
+      const previous = replaces === undefined ? undefined : copies.get(replaces);
+      if (previous) previous.replacedBy = row.docCode;
+      return true;
+    },
+    async getCopy(docCode) {
+      const c = copies.get(docCode);
+      return c && copy(c);
+    },
+    async listCopies(query) {
+      return [...copies.values()]
+        .filter((c) => ('documentId' in query ? c.documentId === query.documentId : c.sha256 === query.sha256))
+        .sort((a, b) => a.version - b.version)
+        .map(copy);
+    },
+    async listSubjectCopies(subjectId) {
+      return [...copies.values()].filter((c) => documents.get(c.documentId)?.subjectId === subjectId).map(copy);
     },
     async close() {},
   };

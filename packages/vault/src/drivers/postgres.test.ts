@@ -66,6 +66,45 @@ describe.skipIf(!available)('postgres driver', () => {
     await Promise.all(vaults.map((v) => v.close()));
   });
 
+  it('allocates running numbers without repeats under concurrent allocators (several pools, one statement each)', async () => {
+    const drivers = [0, 1, 2, 3].map(() => driverFor('numbers'));
+    // Open the schema once before the race (DDL takes its own lock).
+    await drivers[0]!.nextSequence('warm-up');
+    const numbers = (
+      await Promise.all(
+        drivers.map((d) => Promise.all(Array.from({ length: 50 }, () => d.nextSequence('doccode:G09.01.02:CCCD')))),
+      )
+    ).flat();
+    expect(numbers).toHaveLength(200);
+    expect(new Set(numbers).size).toBe(200);
+    expect(Math.min(...numbers)).toBe(1);
+    expect(Math.max(...numbers)).toBe(200);
+    await Promise.all(drivers.map((d) => d.close()));
+  });
+
+  it('gives concurrent reservations of one document one copy, and of many documents distinct codes', async () => {
+    const vaults = [0, 1, 2].map(() =>
+      createVault({
+        driver: driverFor('reserve'),
+        masterKey: TEST_MASTER_KEY,
+        actor: 'tester',
+        grants: [TESTER_GRANT],
+      }),
+    );
+    const ids: string[] = [];
+    for (const digit of ['1', '2', '3', '4', '5', '6'])
+      ids.push((await vaults[0]!.putDocument(syntheticCccd({ sha256: digit.repeat(64) }))).documentId);
+    const reserved = await Promise.all(
+      vaults.flatMap((v) => ids.map((documentId) => v.reserveCopy({ documentId, agency: 'H41', kind: 'CCCD' }))),
+    );
+    const byDocument = new Map<string, Set<string>>();
+    for (const r of reserved) byDocument.set(r.documentId, (byDocument.get(r.documentId) ?? new Set()).add(r.docCode));
+    expect([...byDocument.values()].map((codes) => codes.size)).toEqual([1, 1, 1, 1, 1, 1]);
+    const codes = [...byDocument.values()].map((c) => [...c][0]);
+    expect(new Set(codes).size).toBe(6);
+    await Promise.all(vaults.map((v) => v.close()));
+  });
+
   it('fails clearly when the server cannot be reached', async () => {
     const vault = createVault({
       driver: postgresDriver({

@@ -1,5 +1,6 @@
 import { SohoaError } from '@sohoa/core';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { COPY_COLUMNS, type CopyRow, copyValues, toCopy } from '../internal/copy-rows';
 import type { Grant, StoredAudit, StoredDocument, StoredSubject, VaultDriver } from '../types';
 
 /** Options of {@link postgresDriver}. */
@@ -14,7 +15,7 @@ export interface PostgresDriverOptions {
   schema?: string;
 }
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 function ddl(s: string): string {
   return `
@@ -54,6 +55,29 @@ CREATE OR REPLACE FUNCTION ${s}.audit_append_only() RETURNS trigger LANGUAGE plp
 DROP TRIGGER IF EXISTS audit_log_append_only ON ${s}.audit_log;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON ${s}.audit_log
   FOR EACH ROW EXECUTE FUNCTION ${s}.audit_append_only();
+CREATE TABLE IF NOT EXISTS ${s}.counters (scope text PRIMARY KEY, value bigint NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.copies (
+  seq bigserial UNIQUE,
+  doc_code text PRIMARY KEY,
+  document_id text NOT NULL REFERENCES ${s}.documents(id),
+  agency text NOT NULL,
+  kind text NOT NULL,
+  number integer NOT NULL,
+  version integer NOT NULL,
+  status text NOT NULL,
+  created_at text NOT NULL,
+  stored_at text,
+  sha256 text,
+  size bigint,
+  location text,
+  page_count integer,
+  source_sha256 text,
+  signed smallint,
+  replaced_by text,
+  UNIQUE (document_id, version),
+  UNIQUE (agency, kind, number, version)
+);
+CREATE INDEX IF NOT EXISTS copies_sha256 ON ${s}.copies(sha256);
 `;
 }
 
@@ -416,6 +440,13 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       // Deleted tuples stay in heap pages until VACUUM. Bodies were sealed with the subject's data key
       // (crypto-shredding); the key itself is overwritten, deleted, and its table vacuumed below.
       const counts = await tx(async (c) => {
+        const copies =
+          (
+            await c.query(
+              `DELETE FROM ${s}.copies WHERE document_id IN (SELECT id FROM ${s}.documents WHERE subject_id = $1)`,
+              [id],
+            )
+          ).rowCount ?? 0;
         const facts = (await c.query(`DELETE FROM ${s}.facts WHERE subject_id = $1`, [id])).rowCount ?? 0;
         const dossiers = (await c.query(`DELETE FROM ${s}.dossiers WHERE subject_id = $1`, [id])).rowCount ?? 0;
         const documents = (await c.query(`DELETE FROM ${s}.documents WHERE subject_id = $1`, [id])).rowCount ?? 0;
@@ -426,12 +457,71 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
           [id],
         );
         await c.query(`DELETE FROM ${s}.subjects WHERE id = $1`, [id]);
-        return { documents, facts, dossiers };
+        return { documents, facts, dossiers, copies };
       });
       // VACUUM cannot run inside a transaction: it runs after the commit, on the small tables holding
       // the wrapped key, the sealed id and the pseudonym, so their dead tuples are cleared now.
       for (const table of ['subjects', 'subject_tags', 'grants']) await query(`VACUUM ${s}.${table}`);
       return counts;
+    },
+    async nextSequence(scope) {
+      // One statement: the row lock of the upsert serialises concurrent increments across connections.
+      const rows = await query<{ value: string }>(
+        `INSERT INTO ${s}.counters (scope, value) VALUES ($1, 1) ON CONFLICT (scope) DO UPDATE SET value = ${s}.counters.value + 1 RETURNING value`,
+        [scope],
+      );
+      return Number(rows[0]!.value);
+    },
+    async insertCopy(c) {
+      const values = copyValues(c);
+      const rows = await query(
+        `INSERT INTO ${s}.copies (${COPY_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING doc_code`,
+        values,
+      );
+      return rows.length === 1;
+    },
+    async storeCopy(c, replaces) {
+      return tx(async (client) => {
+        const stored = await client.query(
+          `UPDATE ${s}.copies SET status = 'stored', stored_at = $1, sha256 = $2, size = $3, location = $4, page_count = $5, source_sha256 = $6, signed = $7 WHERE doc_code = $8 AND status = 'reserved'`,
+          [
+            c.storedAt ?? null,
+            c.sha256 ?? null,
+            c.size ?? null,
+            c.location ?? null,
+            c.pageCount ?? null,
+            c.sourceSha256 ?? null,
+            c.signed === undefined ? null : c.signed ? 1 : 0,
+            c.docCode,
+          ],
+        );
+        if (stored.rowCount !== 1) return false;
+        if (replaces !== undefined)
+          await client.query(`UPDATE ${s}.copies SET replaced_by = $1 WHERE doc_code = $2`, [c.docCode, replaces]);
+        return true;
+      });
+    },
+    async getCopy(docCode) {
+      const row = (await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE doc_code = $1`, [docCode]))[0];
+      return row && toCopy(row);
+    },
+    async listCopies(q) {
+      const rows =
+        'documentId' in q
+          ? await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE document_id = $1 ORDER BY version`, [
+              q.documentId,
+            ])
+          : await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE sha256 = $1 ORDER BY version`, [
+              q.sha256,
+            ]);
+      return rows.map(toCopy);
+    },
+    async listSubjectCopies(subjectId) {
+      const rows = await query<CopyRow>(
+        `SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE document_id IN (SELECT id FROM ${s}.documents WHERE subject_id = $1) ORDER BY seq`,
+        [subjectId],
+      );
+      return rows.map(toCopy);
     },
     async close() {
       if (!ready) return;
@@ -477,9 +567,11 @@ async function openPool(options: PostgresDriverOptions, s: string): Promise<Pool
       if (!row) await client.query(`INSERT INTO ${s}.schema_version (version) VALUES ($1)`, [SCHEMA_VERSION]);
       else if (row.version < SCHEMA_VERSION) {
         // Schema 2 stored subject ids in clear; the vault moves them to a blind index when it has a master key.
-        await client.query(
-          `INSERT INTO ${s}.meta (key, value) VALUES ('subject-ids', 'clear') ON CONFLICT (key) DO NOTHING`,
-        );
+        // (Schema 3 → 4 only adds the running numbers and copies tables, created by the DDL above.)
+        if (row.version < 3)
+          await client.query(
+            `INSERT INTO ${s}.meta (key, value) VALUES ('subject-ids', 'clear') ON CONFLICT (key) DO NOTHING`,
+          );
         await client.query(`UPDATE ${s}.schema_version SET version = $1`, [SCHEMA_VERSION]);
       }
       await client.query('COMMIT');

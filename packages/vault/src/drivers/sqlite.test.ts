@@ -1,6 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { isSohoaError } from '@sohoa/core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runVaultContract, TEST_MASTER_KEY, TESTER_GRANT } from '../driver-contract';
@@ -49,7 +52,7 @@ describe('sqlite driver', () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 3 });
+    expect(db.prepare('SELECT version FROM schema_version').get()).toEqual({ version: 4 });
     db.close();
   });
 
@@ -239,7 +242,31 @@ describe('sqlite driver', () => {
       value: 'Nguyễn Thị Thử',
     });
     expect((await vault.listFacts(SYNTHETIC_ID))[0]?.id).toBe('doc_1/person.fullName');
-    expect((await vault.putDocument(syntheticCccd())).created).toBe(true);
+    const put = await vault.putDocument(syntheticCccd());
+    expect(put.created).toBe(true);
+    // Schema 4 (issue 14) added the running numbers and copies tables to the migrated file.
+    expect((await vault.reserveCopy({ documentId: put.documentId, agency: 'G09', kind: 'CCCD' })).docCode).toBe(
+      'G09_CCCD_000001_V1',
+    );
     await vault.close();
   });
+
+  it('allocates running numbers without repeats across processes sharing the file', async () => {
+    const built = resolve(import.meta.dirname, '../../dist/drivers/sqlite.js');
+    if (!existsSync(built)) throw new Error('packages/vault/dist is missing: build the vault first (`pnpm build`).');
+    const path = join(dir, 'numbers.db');
+    const script = `
+      const { sqliteDriver } = await import(${JSON.stringify(pathToFileURL(built).href)});
+      const driver = sqliteDriver({ path: ${JSON.stringify(path)} });
+      const out = [];
+      for (let i = 0; i < 40; i++) out.push(await driver.nextSequence('doccode:H41:CCCD'));
+      await driver.close();
+      process.stdout.write(JSON.stringify(out));`;
+    const run = () =>
+      promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]).then((r) => JSON.parse(r.stdout));
+    const numbers = (await Promise.all([run(), run(), run(), run()])).flat() as number[];
+    expect(numbers).toHaveLength(160);
+    expect(new Set(numbers).size).toBe(160);
+    expect(Math.max(...numbers)).toBe(160);
+  }, 60_000);
 });

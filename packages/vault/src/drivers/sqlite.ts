@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createPrivateFile, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
+import { COPY_COLUMNS, type CopyRow, copyValues, toCopy } from '../internal/copy-rows';
 import type {
   Grant,
   StoredAudit,
@@ -23,7 +24,7 @@ export interface SqliteDriverOptions {
   durableReads?: boolean;
 }
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -62,6 +63,28 @@ CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TABLE IF NOT EXISTS counters (scope TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS copies (
+  doc_code TEXT PRIMARY KEY,
+  document_id TEXT NOT NULL REFERENCES documents(id),
+  agency TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  stored_at TEXT,
+  sha256 TEXT,
+  size INTEGER,
+  location TEXT,
+  page_count INTEGER,
+  source_sha256 TEXT,
+  signed INTEGER,
+  replaced_by TEXT,
+  UNIQUE (document_id, version),
+  UNIQUE (agency, kind, number, version)
+);
+CREATE INDEX IF NOT EXISTS copies_sha256 ON copies(sha256);
 `;
 
 /** Schema 1 (the foundation) stored plain JSON bodies and an unchained audit list. */
@@ -71,6 +94,8 @@ UPDATE documents SET body = 'p1:' || body;
 UPDATE facts SET body = 'p1:' || json_set(body, '$.id', document_id || '/' || key);
 ALTER TABLE audit RENAME TO audit_v1_unchained;
 `;
+
+/* Schema 3 had no running numbers nor copies (issue 14): schema 4 adds the tables only (CREATE … IF NOT EXISTS). */
 
 /** Schema 2 stored subject ids in clear; the vault moves them to a blind index when it has a master key. */
 const MIGRATE_2_TO_3 = 'ALTER TABLE subjects ADD COLUMN sealed_ref TEXT;';
@@ -377,19 +402,87 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       const conn = await db();
       const counts = conn
         .transaction(() => {
+          const copies = conn
+            .prepare('DELETE FROM copies WHERE document_id IN (SELECT id FROM documents WHERE subject_id = ?)')
+            .run(id).changes;
           const facts = conn.prepare('DELETE FROM facts WHERE subject_id = ?').run(id).changes;
           const dossiers = conn.prepare('DELETE FROM dossiers WHERE subject_id = ?').run(id).changes;
           const documents = conn.prepare('DELETE FROM documents WHERE subject_id = ?').run(id).changes;
           conn.prepare('DELETE FROM grants WHERE subject_id = ?').run(id);
           conn.prepare('DELETE FROM subjects WHERE id = ?').run(id);
           conn.prepare('DELETE FROM subject_tags WHERE subject_id = ?').run(id);
-          return { documents, facts, dossiers };
+          return { documents, facts, dossiers, copies };
         })
         .immediate();
       // secure_delete zeroed the freed cells in the pages; the checkpoint moves them into the file
       // and truncates the WAL, which still held the pages as they were before the delete.
       conn.pragma('wal_checkpoint(TRUNCATE)');
       return counts;
+    },
+    async nextSequence(scope) {
+      // One statement: the write lock makes the increment and the read one step across processes.
+      const row = (
+        await sql(
+          'INSERT INTO counters (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = value + 1 RETURNING value',
+        )
+      ).get(scope) as { value: number };
+      return row.value;
+    },
+    async insertCopy(c) {
+      return (
+        (
+          await sql(
+            `INSERT INTO copies (${COPY_COLUMNS}) VALUES (${COPY_COLUMNS.split(',')
+              .map(() => '?')
+              .join(', ')}) ON CONFLICT DO NOTHING`,
+          )
+        ).run(...copyValues(c)).changes === 1
+      );
+    },
+    async storeCopy(c, replaces) {
+      const conn = await db();
+      const store = await sql(
+        "UPDATE copies SET status = 'stored', stored_at = ?, sha256 = ?, size = ?, location = ?, page_count = ?, source_sha256 = ?, signed = ? WHERE doc_code = ? AND status = 'reserved'",
+      );
+      const replace = await sql('UPDATE copies SET replaced_by = ? WHERE doc_code = ?');
+      return conn
+        .transaction(() => {
+          const changed =
+            store.run(
+              c.storedAt ?? null,
+              c.sha256 ?? null,
+              c.size ?? null,
+              c.location ?? null,
+              c.pageCount ?? null,
+              c.sourceSha256 ?? null,
+              c.signed === undefined ? null : c.signed ? 1 : 0,
+              c.docCode,
+            ).changes === 1;
+          if (changed && replaces !== undefined) replace.run(c.docCode, replaces);
+          return changed;
+        })
+        .immediate();
+    },
+    async getCopy(docCode) {
+      const row = (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE doc_code = ?`)).get(docCode);
+      return row ? toCopy(row as CopyRow) : undefined;
+    },
+    async listCopies(query) {
+      const rows =
+        'documentId' in query
+          ? (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE document_id = ? ORDER BY version`)).all(
+              query.documentId,
+            )
+          : (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE sha256 = ? ORDER BY version`)).all(query.sha256);
+      return (rows as CopyRow[]).map(toCopy);
+    },
+    async listSubjectCopies(subjectId) {
+      const rows = (
+        await sql(
+          `SELECT ${COPY_COLUMNS} FROM copies WHERE document_id IN (SELECT id FROM documents WHERE subject_id = ?) ORDER BY rowid`,
+        )
+      ).all(subjectId);
+      return (rows as CopyRow[]).map(toCopy);
     },
     async close() {
       if (!opening) return;

@@ -215,6 +215,13 @@ export function blindIndexDriver(
     reindexSubject: inner.reindexSubject.bind(inner),
     listOrphanSubjectIds,
     eraseSubject: withKeys(async (keys, id) => inner.eraseSubject(indexOf(keys, id))),
+    // Copy rows name no subject (their document does): only the subject's listing needs its index.
+    nextSequence: inner.nextSequence.bind(inner),
+    insertCopy: inner.insertCopy.bind(inner),
+    storeCopy: inner.storeCopy.bind(inner),
+    getCopy: inner.getCopy.bind(inner),
+    listCopies: inner.listCopies.bind(inner),
+    listSubjectCopies: withKeys(async (keys, subjectId) => inner.listSubjectCopies(indexOf(keys, subjectId))),
     close: inner.close.bind(inner),
     async rewrapIndexKey(next) {
       const { indexKey } = await ready();

@@ -1,0 +1,83 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import forge from 'node-forge';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+/**
+ * A throwaway self-signed PKCS#12 made at test time (no key is committed): an RSA-2048 key from Node's crypto,
+ * a certificate naming a synthetic unit, packed by node-forge (3DES, SHA-1 MAC).
+ */
+export function throwawayP12(password: string, commonName = 'UBND phường Thử Nghiệm'): Uint8Array {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
+  const name = [
+    { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 },
+    { name: 'organizationName', value: 'sohoa test', valueTagClass: forge.asn1.Type.UTF8 },
+    { name: 'countryName', value: 'VN' },
+  ];
+  cert.setSubject(name as forge.pki.CertificateField[]);
+  cert.setIssuer(name as forge.pki.CertificateField[]);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+  const asn = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(asn).getBytes(), 'binary');
+}
+
+/** A noisy RGB PNG (hard to compress), so a second copy of it would show in the file size. */
+export function noisyPng(width: number, height: number): Uint8Array {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  const noise = randomBytes(raw.length);
+  for (let y = 0; y < height; y++) noise.copy(raw, y * (width * 3 + 1) + 1, y * width * 3, (y + 1) * width * 3);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8);
+  header.writeUInt8(2, 9);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A two-page PDF with a page image and a line of text, saved with or without object streams. */
+export async function samplePdf(objectStreams: boolean): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const image = await doc.embedPng(noisyPng(300, 200));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const n of [1, 2]) {
+    const page = doc.addPage([300, 200]);
+    page.drawImage(image, { x: 0, y: 0, width: 300, height: 200 });
+    page.drawText(`page ${n} SOHOA-TEST`, { x: 10, y: 10, size: 10, font });
+  }
+  return doc.save({ useObjectStreams: objectStreams });
+}
+
+/** A plain PDF of PNG pages (one image per page, at its pixel size): a stand-in for a writer's output in tests. */
+export async function pdfOfPngs(
+  pages: ReadonlyArray<{ image: Uint8Array; width: number; height: number }>,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const p of pages) {
+    const image = await doc.embedPng(p.image);
+    doc.addPage([p.width, p.height]).drawImage(image, { x: 0, y: 0, width: p.width, height: p.height });
+  }
+  return doc.save();
+}

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  assertAgencyCode,
+  type BlobStore,
+  type CopyMetadata,
+  type CopyPage,
+  produceCopy,
+  readP12,
+  type SignOptions,
+} from '@sohoa/archive';
+import type { FileResult } from '@sohoa/batch';
+import { type DocumentRecord, SohoaError } from '@sohoa/core';
+import { readPages, sniffFileType } from '@sohoa/ingest';
+import type { OcrEngine } from '@sohoa/ocr';
+import type { Vault } from '@sohoa/vault';
+import { UsageError } from '../errors';
+
+/** Kind abbreviation of documents of no known type (`Tài liệu`), stored as type `unclassified` with their text. */
+export const UNCLASSIFIED_KIND = 'TL';
+
+/** The copy writer's part of `@sohoa/archive` (issue 14, built apart): looked up by name so this builds without it. */
+export interface CopyWriterApi {
+  writeArchivalCopy(input: { pages: CopyPage[]; metadata: CopyMetadata }): Promise<Uint8Array>;
+  copyFileName?(metadata: CopyMetadata, desc?: string): string;
+}
+
+export function copyWriterOf(module: object): CopyWriterApi | undefined {
+  const m = module as Partial<CopyWriterApi>;
+  return typeof m.writeArchivalCopy === 'function' ? (m as CopyWriterApi) : undefined;
+}
+
+/** What `digitize --copies` needs, checked before any file is read. */
+export interface CopyRunSettings {
+  copies: string;
+  agency: string;
+  sign?: SignOptions;
+}
+
+/**
+ * Check `--copies`, `--agency` (or `SOHOA_AGENCY`) and `--sign` (password in `SOHOA_SIGN_PASSWORD`) up front, so a
+ * typo fails before hours of OCR: the agency code has the QĐ 20/2020 shape, and the PKCS#12 opens.
+ */
+export function copySettings(options: {
+  copies?: string;
+  agency?: string;
+  sign?: string;
+  vault?: string;
+}): CopyRunSettings | undefined {
+  if (!options.copies) {
+    if (options.agency || options.sign) throw new UsageError('`--agency` and `--sign` go with `--copies <dir>`');
+    return undefined;
+  }
+  if (!options.vault) throw new UsageError('`--copies` needs `--vault`: the vault numbers and records the copies');
+  const agencyText = options.agency ?? process.env.SOHOA_AGENCY;
+  if (!agencyText)
+    throw new UsageError(
+      '`--copies` needs `--agency <code>` (or SOHOA_AGENCY): the agency electronic code, e.g. G09.01.02',
+    );
+  const agency = assertAgencyCode(agencyText);
+  if (!options.sign) return { copies: options.copies, agency };
+  const password = process.env.SOHOA_SIGN_PASSWORD;
+  if (password === undefined)
+    throw new UsageError('`--sign` needs the PKCS#12 password in SOHOA_SIGN_PASSWORD (never on the command line)');
+  let p12: Uint8Array;
+  try {
+    p12 = readFileSync(options.sign);
+  } catch (cause) {
+    throw new SohoaError('ARCHIVE_SIGN_FAILED', `Cannot read the PKCS#12 file \`${basename(options.sign)}\`.`, {
+      cause,
+    });
+  }
+  readP12(p12, password);
+  return { copies: options.copies, agency, sign: { p12, password } };
+}
+
+/** What happened to one file's copy. */
+export interface CopyOutcome {
+  file: string;
+  status: 'written' | 'exists' | 'skipped' | 'failed';
+  docCode?: string;
+  location?: string;
+  error?: { code: string; message: string };
+}
+
+export interface WriteCopiesContext {
+  vault: Vault;
+  store: BlobStore;
+  settings: CopyRunSettings;
+  writer: CopyWriterApi;
+  /** OCR for the text layer (the batch does not keep word boxes: the copy pass reads the pages again). */
+  engine: Pick<OcrEngine, 'recognize'>;
+  /** The kind abbreviation of a document type (`docCodeKindOf` of @sohoa/extract). */
+  kindOf: (type: string) => string | undefined;
+  /** The Vietnamese name of a document type. */
+  typeNameOf: (type: string) => string | undefined;
+}
+
+const COPYABLE_MEDIA: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png' };
+
+/** Pages of a single-image source with their OCR words, in the pixels of the image as stored. */
+async function copyPagesOf(
+  file: string,
+  engine: WriteCopiesContext['engine'],
+): Promise<{ pages: CopyPage[]; text: string }> {
+  const bytes = readFileSync(file);
+  const fileType = sniffFileType(bytes);
+  const mediaType = COPYABLE_MEDIA[fileType];
+  if (!mediaType)
+    throw new SohoaError(
+      'INGEST_UNSUPPORTED_TYPE',
+      `Copies are made here from JPEG and PNG scans; \`${basename(file)}\` is ${fileType} (PDF and TIFF sources need the copy writer's page extraction).`,
+    );
+  // As decoded, not preprocessed: the words must sit on the image as stored in the copy.
+  const pages = await readPages(file, { preprocess: false, textLayer: 'ignore' });
+  const out: CopyPage[] = [];
+  const text: string[] = [];
+  for (const page of pages) {
+    const ocr = await engine.recognize(page);
+    text.push(ocr.text);
+    out.push({
+      image: bytes,
+      mediaType,
+      width: page.width,
+      height: page.height,
+      ...(page.dpi !== undefined && { dpi: page.dpi }),
+      words: ocr.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, box: w.box }))),
+    });
+  }
+  return { pages: out, text: text.join('\n\f') };
+}
+
+/** The record of a page of no known type: its text, so nothing in a box goes undigitised. */
+function unclassifiedRecord(result: FileResult, text: string, pageCount: number): DocumentRecord {
+  const sha256 = result.sha256 ?? '';
+  return {
+    type: 'unclassified',
+    kind: 'unclassified',
+    status: 'unknown',
+    fields: {
+      'document.text': { value: text, confidence: 0.5, evidence: [{ method: 'ocr', sha256, page: 1 }] },
+    },
+    sources: Array.from({ length: pageCount }, (_, i) => ({
+      file: basename(result.file),
+      sha256,
+      page: i + 1,
+      pageCount,
+    })),
+    diagnostics: [],
+  };
+}
+
+const asciiWord = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
+    .slice(0, 40) || 'TaiLieu';
+
+/**
+ * After `digitize`: one copy per document (including pages of no known type, stored as `unclassified` with their
+ * text), made by the copy writer, signed when asked, stored and recorded through {@link produceCopy}: a rerun or
+ * `--resume` makes none twice.
+ */
+export async function writeCopies(results: readonly FileResult[], ctx: WriteCopiesContext): Promise<CopyOutcome[]> {
+  const outcomes: CopyOutcome[] = [];
+  for (const result of results) {
+    const unknown = result.status === 'failed' && result.error?.code === 'EXTRACT_UNKNOWN_DOCUMENT';
+    if (!unknown && (!result.documentId || !['stored', 'unchanged'].includes(result.status))) {
+      outcomes.push({ file: result.file, status: 'skipped' });
+      continue;
+    }
+    try {
+      let read: { pages: CopyPage[]; text: string } | undefined;
+      const pagesOf = async () => (read ??= await copyPagesOf(result.file, ctx.engine));
+      let documentId = result.documentId;
+      let type = result.record?.type ?? result.documentType;
+      if (unknown) {
+        const { pages, text } = await pagesOf();
+        documentId = (await ctx.vault.putDocument(unclassifiedRecord(result, text, pages.length))).documentId;
+        type = 'unclassified';
+      }
+      // A file done in an earlier run (`--resume`) comes back with its document id only: its type is in the vault.
+      const doc = documentId ? await ctx.vault.getDocument(documentId, { purpose: 'digitised-copy' }) : undefined;
+      type ??= doc?.type;
+      const kind = type === 'unclassified' ? UNCLASSIFIED_KIND : type ? ctx.kindOf(type) : undefined;
+      if (!kind || !documentId)
+        throw new SohoaError(
+          'ARCHIVE_DOCCODE_INVALID',
+          `The document type \`${type ?? '?'}\` declares no DocCode kind abbreviation (docCodeKind).`,
+        );
+      const typeName = (type && ctx.typeNameOf(type)) ?? 'Tài liệu';
+      const metadataOf = (docCode: string, digitisedAt: string, pageAmount: number): CopyMetadata => ({
+        docCode,
+        typeName,
+        ...(doc?.number !== undefined && { codeNumber: doc.number }),
+        ...(doc?.issued !== undefined && { issuedDate: doc.issued }),
+        ...(doc?.issuer !== undefined && { organName: doc.issuer }),
+        subject: typeName,
+        language: 'vi',
+        pageAmount,
+        sourceSha256: result.sha256 ?? '',
+        digitisedAt,
+      });
+      const desc = asciiWord(typeName);
+      const made = await produceCopy({
+        vault: ctx.vault,
+        store: ctx.store,
+        documentId,
+        agency: ctx.settings.agency,
+        kind,
+        name: (r) =>
+          ctx.writer.copyFileName?.(metadataOf(r.docCode, r.digitisedAt, 0), desc) ??
+          `${r.docCode}_${r.digitisedAt.slice(0, 10).replaceAll('-', '')}_${desc}.pdf`,
+        render: async (r) => {
+          const { pages } = await pagesOf();
+          const pdf = await ctx.writer.writeArchivalCopy({
+            pages,
+            metadata: metadataOf(r.docCode, r.digitisedAt, pages.length),
+          });
+          return { pdf, pageCount: pages.length, ...(result.sha256 && { sourceSha256: result.sha256 }) };
+        },
+        ...(ctx.settings.sign && { sign: ctx.settings.sign }),
+      });
+      outcomes.push({
+        file: result.file,
+        status: made.created ? 'written' : 'exists',
+        docCode: made.record.docCode,
+        ...(made.record.location !== undefined && { location: made.record.location }),
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'COPY_FAILED';
+      outcomes.push({
+        file: result.file,
+        status: 'failed',
+        error: { code, message: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+  return outcomes;
+}
