@@ -114,8 +114,10 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   return undefined;
 }
 
+// A person described by their death ("người chết được mai táng", "người đã mất", "người từ trần") is never
+// the one who files the form.
 const OTHER_PERSON =
-  /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
+  /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+|(?:da )?(?:chet|mat|tu tran|qua doi|tu vong))|than nhan)(?:\s|$)/;
 
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
@@ -124,8 +126,21 @@ export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title
   const found =
     (title.length > 0 && findRole(index, title, false)) ||
     findRole(index, nameWords(group.name), true) ||
-    (title.length > 0 && findRole(index, title, true));
+    (title.length > 0 && findRole(index, title, true)) ||
+    (group.title !== undefined && findRole(index, headingWords(group.title), true));
   return found ? found.role : roleOfName(nameWords(group.name));
+}
+
+/**
+ * A section heading with its numbering, "Thông tin (về|của)" and hints removed ("II. THÔNG TIN VỀ CON (nếu có)"
+ * → "con"): short role words (con, mẹ, cha, vợ, chồng) are then safe to match exactly.
+ */
+function headingWords(title: string): string[] {
+  return foldText(title.replace(/\([^)]*\)/g, ' '))
+    .replace(/^(phan )?([ivx]+|[a-d]|\d+) (?=\S)/, '')
+    .replace(/^(phan )?((thong tin|ke khai) )?((ve|cua) )?(?=\S)/, '')
+    .split(' ')
+    .filter(Boolean);
 }
 
 /** English property names that start with the person they are about (`spouseInformation`, `dependentEmail`). */
@@ -200,6 +215,8 @@ export interface Inference {
   role?: string;
   confidence: number;
   candidates: Array<{ key: string; confidence: number }>;
+  /** Why a binding the label suggests was dropped (reported as `EFORM_BINDING_AMBIGUOUS`). */
+  ambiguous?: string;
 }
 
 /** Titles read as a field's context besides its own and its ancestors' (e.g. the blank before it on the line). */
