@@ -159,3 +159,77 @@ describe('Form.io and SurveyJS panels tell people apart even untitled', () => {
     expect(got).toEqual({ '/ten1': 'Nguyễn Thị Thử', '/so1': '001199012345' });
   });
 });
+
+describe('relations named in headings and labels', () => {
+  it('a heading naming several people ("Thông tin về cha, mẹ, vợ/chồng") is no one person\'s: inline names decide', () => {
+    const schema = form({
+      a: section('Thông tin người yêu cầu', { ten: text('Họ và tên') }),
+      b: section('THÔNG TIN VỀ CHA, MẸ, VỢ/CHỒNG', {
+        cha: text('Họ và tên cha'),
+        nsCha: date('Ngày, tháng, năm sinh'),
+        vo: text('Họ và tên vợ/chồng'),
+        nsVo: date('Ngày, tháng, năm sinh'),
+      }),
+    });
+    const keys = Object.fromEntries(bindForm(schema).fields.map((f) => [f.pointer, f.key]));
+    expect(keys['/b/cha']).toBe('person.father.fullName');
+    expect(keys['/b/nsCha/y']).toBe('person.father.birthDate.year');
+    expect(keys['/b/vo']).toBe('person.spouse.fullName');
+    expect(keys['/b/nsVo/y']).toBe('person.spouse.birthDate.year');
+  });
+
+  it('"Cha: họ và tên" and "Mẹ: họ và tên" are the father\'s and the mother\'s names', () => {
+    const schema = form({
+      s: section('Tờ khai', {
+        ten: text('Họ, chữ đệm và tên'),
+        cha: text('12. Cha: họ và tên'),
+        me: text('Mẹ: họ và tên'),
+      }),
+    });
+    expect(bindForm(schema).fields.map((f) => f.key)).toEqual([
+      'person.fullName',
+      'person.father.fullName',
+      'person.mother.fullName',
+    ]);
+  });
+
+  it("an authority's \"Xác nhận ông/bà …\" does not make the citizen's own block someone else's", () => {
+    const schema = form({
+      a: section('SƠ YẾU LÝ LỊCH', { ten: text('Họ và tên'), dt: text('Dân tộc') }),
+      x: section('XÁC NHẬN CỦA CÔNG AN XÃ', { ten: text('Xác nhận ông/bà') }),
+    });
+    expect(filled(schema)).toMatchObject({ '/a/ten': 'Nguyễn Thị Thử', '/a/dt': 'Kinh' });
+  });
+
+  it('a history table ("Quá trình cư trú", "Residence history") takes no current fact', () => {
+    for (const heading of ['QUÁ TRÌNH CƯ TRÚ (tính từ khi đủ 14 tuổi)', 'Residence history']) {
+      const schema = form({
+        a: section('Người khai', { ten: text('Họ và tên') }),
+        h: section(heading, { tu: text('Từ năm'), noi: text('Nơi cư trú'), dc: text('Địa chỉ thường trú') }),
+      });
+      expect(filled(schema)).toEqual({ '/a/ten': 'Nguyễn Thị Thử' });
+    }
+  });
+});
+
+describe('English ID labels', () => {
+  it('"Personal identification number", "ID card number" with "Date of issue" and "Place of issue"', () => {
+    const schema = form({
+      applicant: section('Applicant information', {
+        name: text('Full name'),
+        id: text('Personal identification number'),
+        issued: date('Date of issue'),
+        place: text('Place of issue'),
+      }),
+    });
+    expect(bindForm(schema).fields.map((f) => f.key)).toEqual([
+      'person.fullName',
+      'person.idNumber',
+      'person.idDocument.issueDate.day',
+      'person.idDocument.issueDate.month',
+      'person.idDocument.issueDate.year',
+      'person.idDocument.issuer',
+    ]);
+    expect(bindForm(form({ id: text('ID card number') })).fields[0]?.key).toBe('person.idNumber');
+  });
+});

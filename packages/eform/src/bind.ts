@@ -308,16 +308,18 @@ function itemTitle(leaf: Leaf): { id: string; title: string } {
  * else (`other`), never filled from the requester's data.
  */
 function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabulary): Map<string, string | undefined> {
-  const groups = new Map<string, { role?: string; person: boolean; named: boolean }>();
+  const groups = new Map<string, { role?: string; person: boolean; named: boolean; authority: boolean }>();
   leaves.forEach((leaf, i) => {
     // A top-level object, or a layout panel (titled or not) that flattens the data.
-    const top = leaf.ancestors[0] ?? (leaf.group.startsWith('§') ? { name: '' } : undefined);
+    const top: { name: string; title?: string } | undefined =
+      leaf.ancestors[0] ?? (leaf.group.startsWith('§') ? { name: '' } : undefined);
     if (!top) return;
     const id = leaf.group;
     let group = groups.get(id);
     if (!group) {
       const role = roleOfGroup(vocabulary, top);
-      groups.set(id, (group = { person: false, named: false, ...(role !== undefined && { role }) }));
+      const authority = isAuthoritySection(top.title);
+      groups.set(id, (group = { person: false, named: false, authority, ...(role !== undefined && { role }) }));
     }
     const inference = inferred[i]!;
     if (!inference.key || inference.confidence < INFERENCE_THRESHOLD) return;
@@ -332,7 +334,9 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
   const roles = new Map<string, string | undefined>();
   const actsAsSelf = (role: string | undefined) =>
     role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
-  let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role));
+  // An authority's confirmation naming the applicant ("Xác nhận ông/bà …") does not make the citizen's own
+  // unnamed block someone else's.
+  let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role) && !g.authority);
   for (const [id, group] of groups) {
     if (!group.person) continue;
     if (group.role !== undefined) roles.set(id, group.role);

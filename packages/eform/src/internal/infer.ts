@@ -91,6 +91,16 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
         NAME_HEAD.test(head.join(' '))
       )
         return { role, rest: head };
+      // "Cha: họ và tên", "Mẹ, họ tên": the relation printed before the name label.
+      const tail = words.slice(roleWords.length);
+      if (
+        short &&
+        !exactOnly &&
+        tail.length > 0 &&
+        findSequence(words, roleWords) === 0 &&
+        NAME_HEAD.test(tail.join(' '))
+      )
+        return { role, rest: tail };
       continue;
     }
     const at = findSequence(words, roleWords);
@@ -122,6 +132,8 @@ const OTHER_PERSON =
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
   const index = indexOf(vocabulary);
+  // "Thông tin về cha, mẹ, vợ/chồng": a heading naming several people is no one person's section.
+  if (group.title !== undefined && rolesNamed(index, headingWords(group.title)).size > 1) return undefined;
   const title = group.title === undefined ? [] : words(group.title);
   const found =
     (title.length > 0 && findRole(index, title, false)) ||
@@ -129,6 +141,21 @@ export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title
     (title.length > 0 && findRole(index, title, true)) ||
     (group.title !== undefined && findRole(index, headingWords(group.title), true));
   return found ? found.role : roleOfName(nameWords(group.name));
+}
+
+/** The distinct roles a heading names, longest labels first, each word read once ("cha mẹ" is one: parent). */
+function rolesNamed(index: LabelIndex, words: string[]): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; ) {
+    const hit = index.roles.find(
+      ({ words: roleWords }) => roleWords.length > 0 && findSequence(words.slice(i, i + roleWords.length), roleWords) === 0,
+    );
+    if (hit) {
+      found.add(hit.role);
+      i += hit.words.length;
+    } else i++;
+  }
+  return found;
 }
 
 /**
