@@ -148,7 +148,8 @@ function rolesNamed(index: LabelIndex, words: string[]): Set<string> {
   const found = new Set<string>();
   for (let i = 0; i < words.length; ) {
     const hit = index.roles.find(
-      ({ words: roleWords }) => roleWords.length > 0 && findSequence(words.slice(i, i + roleWords.length), roleWords) === 0,
+      ({ words: roleWords }) =>
+        roleWords.length > 0 && findSequence(words.slice(i, i + roleWords.length), roleWords) === 0,
     );
     if (hit) {
       found.add(hit.role);
