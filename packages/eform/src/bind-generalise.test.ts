@@ -233,3 +233,27 @@ describe('English ID labels', () => {
     expect(bindForm(form({ id: text('ID card number') })).fields[0]?.key).toBe('person.idNumber');
   });
 });
+
+describe('an ID number "của người yêu cầu"', () => {
+  it("is the requester's own, with its issue date", () => {
+    const schema = form({
+      s: section('Tờ khai', { ten: text('Họ và tên'), so: text('Số CCCD của người yêu cầu'), ngay: date('Ngày cấp') }),
+    });
+    expect(filled(schema)).toMatchObject({ '/s/so': '001199012345', '/s/ngay/y': '2021' });
+  });
+});
+
+describe('English labels asking a part of the name', () => {
+  it('never get the whole name: the family name binds, first / given / middle name stay empty with a reason', () => {
+    const schema = form({
+      last: text('Last name'),
+      first: text('First name'),
+      middle: text('Middle name'),
+      given: text('Given name'),
+    });
+    const binding = bindForm(schema);
+    expect(binding.fields.map((f) => f.key)).toEqual(['person.familyName', undefined, undefined, undefined]);
+    expect(binding.diagnostics.filter((d) => d.code === 'EFORM_BINDING_AMBIGUOUS')).toHaveLength(3);
+    expect(filled(schema)).toEqual({ '/last': 'Nguyễn' });
+  });
+});

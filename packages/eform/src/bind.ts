@@ -190,11 +190,30 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   const role = inferred.role !== undefined ? { role: inferred.role } : {};
   const id = idNumberKey(title);
   if (id) return { key: id, ...role, confidence: 0.9, candidates: [{ key: id, confidence: 0.9 }] };
-  // "Số CCCD/CMND/Hộ chiếu của người làm thủ tục": that person's number, when the label names a known role;
+  // English labels that ask a part of the name never get the whole name. The family name is one word; "first",
+  // "given" or "middle" name of a Vietnamese name may be the given name alone or with the middle name: undecided.
+  const part = ENGLISH_NAME_PART.exec(foldText(title.replace(/\([^)]*\)/g, ' ')));
+  if (part) {
+    if (/^(last|family|sur)/.test(part[1]!))
+      return {
+        key: 'person.familyName',
+        ...role,
+        confidence: 0.9,
+        candidates: [{ key: 'person.familyName', confidence: 0.9 }],
+      };
+    return {
+      ...role,
+      confidence: 0,
+      candidates: [],
+      ambiguous: `"${title}" asks a part of the name that a Vietnamese name does not decide (given name alone, or middle and given name); left empty.`,
+    };
+  }
+  // "Số CCCD/CMND/Hộ chiếu của người làm thủ tục" (or "… của người yêu cầu"): that person's number, when the label
+  // names a known role;
   // "… của chủ xe" names nobody the vocabulary knows, so whose number it is stays undecided (unbound).
   const owner = /^(.*\S)\s+(của|cua)\s+\S.*$/iu.exec(title);
   const owned = owner ? idNumberKey(owner[1]!) : undefined;
-  if (owned && inferred.role !== undefined && inferred.role !== 'self')
+  if (owned && inferred.role !== undefined)
     return { key: owned, ...role, confidence: 0.9, candidates: [{ key: owned, confidence: 0.9 }] };
   if (nameByAddress(title)) {
     // "Xác nhận anh/chị …": an authority certifies the applicant, never a third person.
@@ -208,6 +227,9 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   }
   return inferred;
 }
+
+const ENGLISH_NAME_PART =
+  /^(?:\d+ )?(?:applicant s |your )?(last name|family name|surname|first name|given names?|middle names?|forenames?)$/;
 
 /** The issued document a key belongs to (`person.oldIdDocument.issuer` → `oldIdDocument`). */
 function documentOfKey(key: string | undefined): string | undefined {
