@@ -171,6 +171,8 @@ const NAMINGS = ['neutral', 'camel'];
 const FORMATS = ['draft-2020-12', 'draft-07', 'formio', 'surveyjs'];
 const rows = [];
 const details = [];
+/** Wrong fills by kind (the key filled, how it was bound, what the blank asked), counted without any form's wording. */
+const wrongKinds = [];
 const violations = [];
 let removedLabels = 0;
 
@@ -222,6 +224,11 @@ for (const { file, dir: from, set } of sources) {
           else {
             wrong++;
             details.push({ set, text: `WRONG ${where} key=${got.key} «${b.label}»` });
+            wrongKinds.push({
+              set,
+              format,
+              kind: `${got.key?.replace(/\.(day|month|year)$/, '.*') ?? '-'} via ${binding.fields.find((f) => f.pointer === got.pointer)?.via ?? '-'} for ${b.person === 0 ? 'the form' : b.person === subjectUser ? 'the subject' : 'another person'}: ${b.meaning.replace(/_(day|month|year)$/, '_*')}`,
+            });
           }
         } else if (want && want.length > 0) {
           details.push({
@@ -358,6 +365,19 @@ console.log(
     .filter(isHeldOut)
     .map((f) => f.slice(0, 2))
     .join(' ')}`,
+);
+const kinds = new Map();
+for (const w of wrongKinds) {
+  const k = `${w.set.padEnd(9)} ${w.kind}`;
+  kinds.set(k, (kinds.get(k) ?? 0) + 1);
+}
+console.log(
+  `\nwrong fills by kind (all formats and namings; held-out and synthetic counted, their forms not named): ${kinds.size === 0 ? 'none' : ''}${[
+    ...kinds,
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `\n  ${String(n).padStart(4)}  ${k}`)
+    .join('')}`,
 );
 const shown = details.filter((d) => d.set === 'tuning' || SHOW_HELD_OUT);
 const hidden = details.length - shown.length;
