@@ -16,17 +16,21 @@
 //   at 0.55; a permanent address, a home town and a birth place cut mid-word at high confidence). Every form,
 //   both namings, is filled for her and any field filled from one of those values is counted and fails the run.
 //
+// Every form is scored in four formats (JSON Schema 2020-12, draft-07, Form.io, SurveyJS: lib/convert-form.mjs), and
+// a third set, test/eval/forms/synthetic/ (forms written for this eval, never used to tune), is scored the same way.
+//
 // Flags: --show-held-out (print held-out details), --form NN (one form only, for debugging).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bindForm, fillForm, parseFormSchema, vocabulary } from '../../packages/eform/dist/index.js';
+import { bindForm, fillForm, loadForm, parseFormSchema, vocabulary } from '../../packages/eform/dist/index.js';
 import { foldDiacritics } from '../../packages/vn/dist/index.js';
 import { createVault } from '../../packages/vault/dist/index.js';
 import { sqliteDriver } from '../../packages/vault/dist/drivers/sqlite.js';
 import { portalSchema } from './forms/portal-schema.mjs';
+import { allFormats, pointerMaps } from './lib/convert-form.mjs';
 import { applyCorrections, authorityDates, expected, followOldId, NOW, same, SUBJECT_USER } from './forms/score.mjs';
 import { documents, SUBJECT_ID, TRUTH } from './forms/subject.mjs';
 
@@ -159,66 +163,104 @@ const vault = createVault({
 for (const record of [...documents(), ...poisonedDocuments()]) await vault.putDocument(record);
 
 // ---- run -------------------------------------------------------------------------------------------------
+// Every form in four formats (test/eval/lib/convert-form.mjs): the JSON Schema 2020-12 a portal team writes,
+// the same as draft-07, Form.io and SurveyJS. Each is loaded with loadForm (format detected from the content),
+// bound with the same leave-one-form-out vocabulary and scored against the same blanks, found in the converted
+// form's data through the converter's pointer map.
 const NAMINGS = ['neutral', 'camel'];
+const FORMATS = ['draft-2020-12', 'draft-07', 'formio', 'surveyjs'];
 const rows = [];
 const details = [];
+/** Wrong fills by kind (the key filled, how it was bound, what the blank asked), counted without any form's wording. */
+const wrongKinds = [];
 const violations = [];
 let removedLabels = 0;
-for (const file of files) {
+
+/** The forms to score: the 33 tagged forms (leave-one-form-out), then the synthetic held-out set. */
+const SYNTHETIC = fileURLToPath(new URL('./forms/synthetic/', import.meta.url));
+const sources = [
+  ...files.map((file) => ({ file, dir: TAGGED, set: isHeldOut(file) ? 'held-out' : 'tuning' })),
+  ...(existsSync(SYNTHETIC)
+    ? readdirSync(SYNTHETIC)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((file) => ({ file, dir: SYNTHETIC, set: 'synthetic' }))
+    : []),
+];
+
+for (const { file, dir: from, set } of sources) {
   if (ONLY && !file.startsWith(ONLY)) continue;
-  const { vocabulary: lofo, removed } = vocabularyWithout(file);
+  // Synthetic forms taught the vocabulary nothing: the whole vocabulary is fair.
+  const { vocabulary: lofo, removed } = set === 'synthetic' ? { vocabulary, removed: 0 } : vocabularyWithout(file);
   removedLabels += removed;
-  const set = isHeldOut(file) ? 'held-out' : 'tuning';
-  const subjectUser = SUBJECT_USER[file.slice(0, 3)] ?? 1;
+  const subjectUser = set === 'synthetic' ? 1 : (SUBJECT_USER[file.slice(0, 3)] ?? 1);
+  const profile = await vault.profile(SUBJECT_ID, { purpose: 'eval', form: file });
+  const poisonedProfile = await vault.profile(POISONED_ID, { purpose: 'eval', form: file });
   for (const naming of NAMINGS) {
     const { schema: raw, blanks: tagged } = portalSchema(
-      readFileSync(join(TAGGED, file), 'utf8'),
+      readFileSync(join(from, file), 'utf8'),
       file.replace(/\.txt$/, ''),
       naming,
     );
-    const schema = parseFormSchema(raw);
-    const binding = bindForm(schema, lofo);
     const blanks = authorityDates(followOldId(tagged.map((b) => applyCorrections(file, b))));
-    const profile = await vault.profile(SUBJECT_ID, { purpose: 'eval', form: file });
-    const filled = fillForm(schema, profile, { now: NOW, binding });
-    const byPointer = new Map(filled.fields.map((f) => [f.pointer, f]));
-    let answerable = 0,
-      right = 0,
-      wrong = 0;
-    for (const b of blanks) {
-      const want = expected(b.meaning, b.label, b.person === subjectUser, b.person === 0);
-      const got = byPointer.get(b.pointer);
-      if (want && want.length > 0) answerable++;
-      const where = `${set} ${naming} ${file.slice(0, 2)} ${b.pointer} tag=${b.tag}`;
-      if (got?.status === 'filled') {
-        if (want?.some((w) => same(w, got.value))) right++;
-        else {
-          wrong++;
-          details.push({ set, text: `WRONG ${where} key=${got.key} «${b.label}»` });
+    const formats = allFormats(raw);
+    const pointers = pointerMaps(raw);
+    for (const format of FORMATS) {
+      const schema = loadForm(formats[format]);
+      const binding = bindForm(schema, lofo);
+      const filled = fillForm(schema, profile, { now: NOW, binding });
+      const byPointer = new Map(filled.fields.map((f) => [f.pointer, f]));
+      const at = (pointer) => pointers[format]?.get(pointer) ?? pointer;
+      let answerable = 0,
+        right = 0,
+        wrong = 0;
+      for (const b of blanks) {
+        const want = expected(b.meaning, b.label, b.person === subjectUser, b.person === 0);
+        const got = byPointer.get(at(b.pointer));
+        if (want && want.length > 0) answerable++;
+        const where = `${set} ${format} ${naming} ${file.slice(0, 3)} ${b.pointer} tag=${b.tag}`;
+        if (got?.status === 'filled') {
+          if (want?.some((w) => same(w, got.value))) right++;
+          else {
+            wrong++;
+            details.push({ set, text: `WRONG ${where} key=${got.key} «${b.label}»` });
+            wrongKinds.push({
+              set,
+              format,
+              kind: `${got.key?.replace(/\.(day|month|year)$/, '.*') ?? '-'} via ${binding.fields.find((f) => f.pointer === got.pointer)?.via ?? '-'} for ${b.person === 0 ? 'the form' : b.person === subjectUser ? 'the subject' : 'another person'}: ${b.meaning.replace(/_(day|month|year)$/, '_*')}`,
+            });
+          }
+        } else if (want && want.length > 0) {
+          details.push({
+            set,
+            text: `miss  ${where} ${got?.status}/${got?.reason ?? ''} key=${got?.key ?? '-'} «${b.label}»`,
+          });
         }
-      } else if (want && want.length > 0) {
-        details.push({
-          set,
-          text: `miss  ${where} ${got?.status}/${got?.reason ?? ''} key=${got?.key ?? '-'} «${b.label}»`,
-        });
       }
-    }
-    rows.push({ file, set, naming, fields: blanks.length, answerable, filled: filled.coverage.filled, right, wrong });
+      rows.push({
+        file,
+        set,
+        naming,
+        format,
+        fields: blanks.length,
+        answerable,
+        filled: filled.coverage.filled,
+        right,
+        wrong,
+      });
 
-    // The poisoned subject: nothing implied, unsure or cut may fill.
-    const poisoned = fillForm(schema, await vault.profile(POISONED_ID, { purpose: 'eval', form: file }), {
-      now: NOW,
-      binding,
-    });
-    for (const f of poisoned.fields) {
-      if (f.status !== 'filled') continue;
-      const cut = Object.values(CUT).some(
-        (c) => typeof f.value === 'string' && (f.value === c || c.endsWith(f.value) || f.value.includes(c)),
-      );
-      if (cut || (f.key && POISONED_KEY.test(f.key.replace(/^person\.(self)\./, 'person.')) && f.source?.documentId))
-        violations.push(
-          `${file.slice(0, 2)} ${naming} ${f.pointer} key=${f.key} method=${f.source?.method} confidence=${f.source?.confidence}`,
+      // The poisoned subject: nothing implied, unsure or cut may fill.
+      const poisoned = fillForm(schema, poisonedProfile, { now: NOW, binding });
+      for (const f of poisoned.fields) {
+        if (f.status !== 'filled') continue;
+        const cut = Object.values(CUT).some(
+          (c) => typeof f.value === 'string' && (f.value === c || c.endsWith(f.value) || f.value.includes(c)),
         );
+        if (cut || (f.key && POISONED_KEY.test(f.key.replace(/^person\.(self)\./, 'person.')) && f.source?.documentId))
+          violations.push(
+            `${file.slice(0, 3)} ${format} ${naming} ${f.pointer} key=${f.key} method=${f.source?.method} confidence=${f.source?.confidence}`,
+          );
+      }
     }
   }
 }
@@ -268,26 +310,51 @@ const total = (rs) =>
     ['fields', 'answerable', 'filled', 'right', 'wrong'].map((k) => [k, rs.reduce((s, r) => s + r[k], 0)]),
   );
 const line = (cells) =>
-  console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(10) : String(c).padStart(9))).join(' '));
-line(['set', 'naming', 'forms', 'fields', 'answ', 'filled', 'right', 'wrong', 'precision', 'recall', 'coverage']);
-for (const set of ['tuning', 'held-out', 'all']) {
-  for (const naming of [...NAMINGS, 'both']) {
-    const rs = rows.filter((r) => (set === 'all' || r.set === set) && (naming === 'both' || r.naming === naming));
+  console.log(cells.map((c, i) => (i < 3 ? String(c).padEnd(i === 1 ? 14 : 10) : String(c).padStart(9))).join(' '));
+const row = (label, rs, forms) => {
+  const t = total(rs);
+  line([
+    ...label,
+    forms,
+    t.fields,
+    t.answerable,
+    t.filled,
+    t.right,
+    t.wrong,
+    pct(t.right, t.filled),
+    pct(t.right, t.answerable),
+    pct(t.filled, t.fields),
+  ]);
+};
+const SETS = ['tuning', 'held-out', 'synthetic'];
+line([
+  'set',
+  'format',
+  'naming',
+  'forms',
+  'fields',
+  'answ',
+  'filled',
+  'right',
+  'wrong',
+  'precision',
+  'recall',
+  'coverage',
+]);
+for (const set of SETS) {
+  for (const format of FORMATS) {
+    const rs = rows.filter((r) => r.set === set && r.format === format);
     if (rs.length === 0) continue;
-    const t = total(rs);
-    line([
-      set,
-      naming,
-      rs.length / (naming === 'both' ? 2 : 1),
-      t.fields,
-      t.answerable,
-      t.filled,
-      t.right,
-      t.wrong,
-      pct(t.right, t.filled),
-      pct(t.right, t.answerable),
-      pct(t.filled, t.fields),
-    ]);
+    row([set, format, 'both'], rs, rs.length / NAMINGS.length);
+  }
+}
+console.log('\nby naming (JSON Schema 2020-12):');
+for (const set of [...SETS, 'all']) {
+  for (const naming of NAMINGS) {
+    const rs = rows.filter(
+      (r) => (set === 'all' || r.set === set) && r.naming === naming && r.format === 'draft-2020-12',
+    );
+    if (rs.length > 0) row([set, 'draft-2020-12', naming], rs, rs.length);
   }
 }
 console.log(
@@ -298,6 +365,19 @@ console.log(
     .filter(isHeldOut)
     .map((f) => f.slice(0, 2))
     .join(' ')}`,
+);
+const kinds = new Map();
+for (const w of wrongKinds) {
+  const k = `${w.set.padEnd(9)} ${w.kind}`;
+  kinds.set(k, (kinds.get(k) ?? 0) + 1);
+}
+console.log(
+  `\nwrong fills by kind (all formats and namings; held-out and synthetic counted, their forms not named): ${kinds.size === 0 ? 'none' : ''}${[
+    ...kinds,
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `\n  ${String(n).padStart(4)}  ${k}`)
+    .join('')}`,
 );
 const shown = details.filter((d) => d.set === 'tuning' || SHOW_HELD_OUT);
 const hidden = details.length - shown.length;
@@ -347,9 +427,18 @@ if (existsSync(WILD)) {
     `\nVA.gov schemas (${wild.forms} bound, ${wild.refused} refused): ${wild.bound} fields bound; ${wild.intoOther.length} a person's key without a role on a path about someone else${wild.intoOther.length ? `\n  ${wild.intoOther.join('\n  ')}` : ''}`,
   );
 }
-const all = total(rows);
-const ok = all.wrong === 0 && violations.length === 0;
+const goalLines = [];
+let ok = violations.length === 0;
+for (const set of SETS) {
+  for (const format of FORMATS) {
+    const rs = rows.filter((r) => r.set === set && r.format === format);
+    if (rs.length === 0) continue;
+    const t = total(rs);
+    if (t.wrong > 0 || t.right < 0.95 * t.answerable) ok = false;
+    goalLines.push(`${set} ${format}: precision ${pct(t.right, t.filled)}, recall ${pct(t.right, t.answerable)}`);
+  }
+}
 console.log(
-  `\ngoals: precision 100% → ${pct(all.right, all.filled)}; recall ≥ 95% → ${pct(all.right, all.answerable)}; poisoned fills 0 → ${violations.length}`,
+  `\ngoals (precision 100%, recall ≥ 95% in every set and format; poisoned fills 0 → ${violations.length}):\n  ${goalLines.join('\n  ')}`,
 );
 if (!ok) process.exitCode = 1;

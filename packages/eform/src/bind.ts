@@ -14,6 +14,7 @@ import {
   dateOfLabel,
   documentOf,
   DOCUMENT_OF_NUMBER,
+  idMentions,
   idNumberKey,
   isAuthoritySection,
   isOrganisationSection,
@@ -160,6 +161,18 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
   }
   if (inferred.key === 'person.fullName' && title !== undefined && asksForCapitals(title))
     inferred = { ...inferred, key: 'person.fullNameUpper' };
+  // "Họ và tên (viết chữ in hoa)": the full name and the capitalised full name tie, and the label decides.
+  const [first, second] = inferred.candidates;
+  if (
+    title !== undefined &&
+    asksForCapitals(title) &&
+    first !== undefined &&
+    second !== undefined &&
+    first.confidence >= INFERENCE_THRESHOLD &&
+    new Set([first.key, second.key, 'person.fullName', 'person.fullNameUpper']).size === 2 &&
+    (inferred.candidates[2]?.confidence ?? 0) < first.confidence - 0.05
+  )
+    inferred = { ...inferred, key: 'person.fullNameUpper', confidence: first.confidence };
   // "Nơi sinh (tỉnh, thành phố)": only the province of that address.
   if (
     inferred.key !== undefined &&
@@ -177,6 +190,31 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   const role = inferred.role !== undefined ? { role: inferred.role } : {};
   const id = idNumberKey(title);
   if (id) return { key: id, ...role, confidence: 0.9, candidates: [{ key: id, confidence: 0.9 }] };
+  // English labels that ask a part of the name never get the whole name. The family name is one word; "first",
+  // "given" or "middle" name of a Vietnamese name may be the given name alone or with the middle name: undecided.
+  const part = ENGLISH_NAME_PART.exec(foldText(title.replace(/\([^)]*\)/g, ' ')));
+  if (part) {
+    if (/^(last|family|sur)/.test(part[1]!))
+      return {
+        key: 'person.familyName',
+        ...role,
+        confidence: 0.9,
+        candidates: [{ key: 'person.familyName', confidence: 0.9 }],
+      };
+    return {
+      ...role,
+      confidence: 0,
+      candidates: [],
+      ambiguous: `"${title}" asks a part of the name that a Vietnamese name does not decide (given name alone, or middle and given name); left empty.`,
+    };
+  }
+  // "Số CCCD/CMND/Hộ chiếu của người làm thủ tục" (or "… của người yêu cầu"): that person's number, when the label
+  // names a known role;
+  // "… của chủ xe" names nobody the vocabulary knows, so whose number it is stays undecided (unbound).
+  const owner = /^(.*\S)\s+(của|cua)\s+\S.*$/iu.exec(title);
+  const owned = owner ? idNumberKey(owner[1]!) : undefined;
+  if (owned && inferred.role !== undefined)
+    return { key: owned, ...role, confidence: 0.9, candidates: [{ key: owned, confidence: 0.9 }] };
   if (nameByAddress(title)) {
     // "Xác nhận anh/chị …": an authority certifies the applicant, never a third person.
     const who = /^xac nhan\b/.test(foldText(title)) ? { role: 'self' } : role;
@@ -189,6 +227,9 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   }
   return inferred;
 }
+
+const ENGLISH_NAME_PART =
+  /^(?:\d+ )?(?:applicant s |your )?(last name|family name|surname|first name|given names?|middle names?|forenames?)$/;
 
 /** The issued document a key belongs to (`person.oldIdDocument.issuer` → `oldIdDocument`). */
 function documentOfKey(key: string | undefined): string | undefined {
@@ -266,6 +307,15 @@ function isSigningLine(title: string | undefined, before: string | undefined, at
   return atRoot && !/\b(so|cap|do|tai)$/.test(bare);
 }
 
+/**
+ * The run of fields an item belongs to: its enclosing object, and, where a layout section (a Form.io or SurveyJS
+ * panel) flattens the data, that section too, so that a panel starts a new run as a JSON Schema object does.
+ */
+function containerOf(leaf: Leaf, item: string): string {
+  const parent = item.replace(/\/[^/]*$/, '');
+  return leaf.group.startsWith('§') ? `${leaf.group}|${parent}` : parent;
+}
+
 /** The title a reader sees for the item a leaf belongs to (its date group for a split date). */
 function itemTitle(leaf: Leaf): { id: string; title: string } {
   const parent = leaf.ancestors.at(-1);
@@ -280,15 +330,18 @@ function itemTitle(leaf: Leaf): { id: string; title: string } {
  * else (`other`), never filled from the requester's data.
  */
 function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabulary): Map<string, string | undefined> {
-  const groups = new Map<string, { role?: string; person: boolean; named: boolean }>();
+  const groups = new Map<string, { role?: string; person: boolean; named: boolean; authority: boolean }>();
   leaves.forEach((leaf, i) => {
-    const top = leaf.ancestors[0];
+    // A top-level object, or a layout panel (titled or not) that flattens the data.
+    const top: { name: string; title?: string } | undefined =
+      leaf.ancestors[0] ?? (leaf.group.startsWith('§') ? { name: '' } : undefined);
     if (!top) return;
     const id = leaf.group;
     let group = groups.get(id);
     if (!group) {
       const role = roleOfGroup(vocabulary, top);
-      groups.set(id, (group = { person: false, named: false, ...(role !== undefined && { role }) }));
+      const authority = isAuthoritySection(top.title);
+      groups.set(id, (group = { person: false, named: false, authority, ...(role !== undefined && { role }) }));
     }
     const inference = inferred[i]!;
     if (!inference.key || inference.confidence < INFERENCE_THRESHOLD) return;
@@ -303,7 +356,9 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
   const roles = new Map<string, string | undefined>();
   const actsAsSelf = (role: string | undefined) =>
     role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
-  let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role));
+  // An authority's confirmation naming the applicant ("Xác nhận ông/bà …") does not make the citizen's own
+  // unnamed block someone else's.
+  let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role) && !g.authority);
   for (const [id, group] of groups) {
     if (!group.person) continue;
     if (group.role !== undefined) roles.set(id, group.role);
@@ -407,6 +462,52 @@ function bindSigningPlace(leaves: Leaf[], inferred: Inference[]): void {
   }
 }
 
+/** A label that asks for an identity document's number ("Số CCCD/CMND/Hộ chiếu của chủ xe", "Giấy CMND số"). */
+function isIdNumberLabel(title: string): boolean {
+  const folded = foldText(title.replace(/\([^)]*\)/g, ' '));
+  const m = idMentions(folded);
+  if (!m.cccd && !m.cmnd && !m.passport) return false;
+  return dateOfLabel(title) === undefined && !/\b(noi cap|co quan cap|cap tai|cap ngay|ngay cap|do)\b/.test(folded);
+}
+
+/**
+ * An issue date or issuer belongs to the ID number printed just before it. When that number's field is not
+ * bound (whose document it is, the label does not say: "Số CCCD/CMND/Hộ chiếu của chủ xe"), its issue date
+ * and place are not the subject's either: they stay empty rather than take the subject's card. When the number
+ * is another person's ("… của người làm thủ tục"), so are its issue date and place.
+ */
+function followIdOwner(leaves: Leaf[], inferred: Inference[]): void {
+  let orphan: string | undefined;
+  let owner: string | undefined;
+  let since = 0;
+  let item: string | undefined;
+  leaves.forEach((leaf, i) => {
+    const here = itemTitle(leaf);
+    if (here.id !== item) {
+      item = here.id;
+      since++;
+    }
+    const inference = inferred[i]!;
+    const bound = inference.key !== undefined && inference.confidence >= INFERENCE_THRESHOLD;
+    if (!datePartOf(leaf) && isIdNumberLabel(here.title)) {
+      orphan = bound ? undefined : here.id;
+      owner = bound && inference.role !== 'self' ? inference.role : undefined;
+      since = 0;
+      return;
+    }
+    if (since > 3 || !bound || !ISSUE_OF_DOCUMENT.test(inference.key!)) return;
+    if (owner !== undefined && inference.role === undefined) inferred[i] = { ...inference, role: owner };
+    else if (orphan !== undefined)
+      inferred[i] = {
+        confidence: 0,
+        candidates: [],
+        ambiguous: `\`${inference.key}\` follows an ID number whose owner the label does not name; left empty.`,
+      };
+  });
+}
+
+const ISSUE_OF_DOCUMENT = /^person\.(idDocument|oldIdDocument|passport)\.(issuer|issueDate)(\.(day|month|year))?$/;
+
 /**
  * People in a run of fields. In one object (section), the first name field is the section's person. A later
  * name without a role ("Ông (Bà)" after "Tôi tên là"), or a person introduced in prose ("Là cha/mẹ … của em"),
@@ -427,7 +528,7 @@ function sequenceRoles(
   let previous: { item: string; base?: string } | undefined;
   leaves.forEach((leaf, i) => {
     const item = itemTitle(leaf).id;
-    const here = item.replace(/\/[^/]*$/, '');
+    const here = containerOf(leaf, item);
     if (here !== container) {
       container = here;
       named = false;
@@ -519,7 +620,7 @@ export function bindForm(
   const lastItem = leaves.length > 0 ? itemTitle(leaves.at(-1)!).id : undefined;
   const inferred = leaves.map((leaf, i) => {
     const item = itemTitle(leaf);
-    const top = item.id.replace(/\/[^/]*$/, '');
+    const top = containerOf(leaf, item.id);
     const others = items.filter((it) => it.id !== item.id);
     const previous = others.filter((it) => it.top === top).slice(-3);
     const last = others.at(-1);
@@ -542,6 +643,7 @@ export function bindForm(
     return inference;
   });
   bindSigningPlace(leaves, inferred);
+  followIdOwner(leaves, inferred);
   const groupRoles = defaultRoles(leaves, inferred, vocabulary);
   const sequence = sequenceRoles(leaves, inferred);
 
@@ -580,6 +682,13 @@ export function bindForm(
     if (inference.key && inference.confidence >= INFERENCE_THRESHOLD) {
       return { ...base, key: keyWithRole(inference.key, role), via: 'inference', confidence: inference.confidence };
     }
+    if (inference.ambiguous !== undefined)
+      diagnostics.push(
+        createDiagnostic('EFORM_BINDING_AMBIGUOUS', 'info', `Field \`${leaf.pointer}\`: ${inference.ambiguous}`, {
+          origin: 'eform',
+          pointer: leaf.pointer,
+        }),
+      );
     const candidates = inference.candidates.map((c) => ({ key: keyWithRole(c.key, role), confidence: c.confidence }));
     if (candidates.length > 0) {
       diagnostics.push(

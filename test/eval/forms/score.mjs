@@ -55,6 +55,15 @@ export function expected(meaning, label, isSubject, isForm) {
   if (dob) return [part(t.birthDate, dob[1])];
   const issue = /^id(?:_issue)?_(day|month|year)$/.exec(meaning);
   if (issue) return [part(t.idIssueDate, issue[1])];
+  // The subject's relations the vault knows (tags the synthetic forms use: user1_mother_full_name, …).
+  const relation = /^(mother|father|spouse)_(full_name|dob_(day|month|year)|ethnicity|nationality|id)$/.exec(meaning);
+  if (relation) {
+    const who = t[relation[1]];
+    if (relation[2] === 'full_name') return [who.fullName, who.fullName.toLocaleUpperCase('vi')];
+    if (relation[3]) return [part(who.birthDate, relation[3])];
+    if (relation[2] === 'id') return who.idNumber ? [who.idNumber] : undefined;
+    return [who[relation[2]]];
+  }
   const addr = /^permanent_address_(ward|district|province)$/.exec(meaning);
   if (addr) return [addressPart(t.permanentAddress, addr[1])].filter(Boolean);
   switch (meaning) {

@@ -66,7 +66,14 @@ function formioLeaf(key, node, required) {
   if (typeof node.pattern === 'string') validate.pattern = anchored(node.pattern);
   if (typeof node.maxLength === 'number') validate.maxLength = node.maxLength;
   if (typeof node.minLength === 'number') validate.minLength = node.minLength;
-  const base = { key, label: node.title ?? key, input: true, ...(Object.keys(validate).length > 0 && { validate }) };
+  // A field printed without a label has none in Form.io either (inventing one from the key would give the
+  // binder a label the form never had: "o12" is not the blank before "…, ngày … tháng … năm …").
+  const base = {
+    key,
+    ...(node.title !== undefined && { label: node.title }),
+    input: true,
+    ...(Object.keys(validate).length > 0 && { validate }),
+  };
   if (node.description) base.description = node.description;
   if (node['x-sohoa-key'] !== undefined) base.properties = { 'x-sohoa-key': String(node['x-sohoa-key']) };
   if (typeof node.autocomplete === 'string') base.autocomplete = node.autocomplete;
@@ -92,11 +99,11 @@ function formioComponents(root, group, depth) {
       return {
         type: 'panel',
         key: `panel_${key}`,
-        title: node.title ?? key,
+        ...(node.title !== undefined && { title: node.title }),
         input: false,
         components: prefix(components, key),
       };
-    return { type: 'container', key, label: node.title ?? key, input: true, components };
+    return { type: 'container', key, ...(node.title !== undefined && { label: node.title }), input: true, components };
   });
 }
 
@@ -127,7 +134,7 @@ function surveyQuestion(name, node, required) {
   if (node.format === 'email') validators.push({ type: 'email' });
   const base = {
     name,
-    title: node.title ?? name,
+    ...(node.title !== undefined && { title: node.title }),
     ...(required && { isRequired: true }),
     ...(validators.length > 0 && { validators }),
   };
@@ -155,10 +162,10 @@ function surveyElements(root, group, depth, names) {
       return {
         type: 'multipletext',
         name,
-        title: node.title ?? key,
+        ...(node.title !== undefined && { title: node.title }),
         items: children.map(([k, v]) => ({
           name: k,
-          title: v.title ?? k,
+          ...(v.title !== undefined && { title: v.title }),
           ...(inner.has(k) && { isRequired: true }),
           ...(v.format === 'date' && { inputType: 'date' }),
         })),
@@ -167,7 +174,7 @@ function surveyElements(root, group, depth, names) {
     return {
       type: 'panel',
       name: `panel_${name}`,
-      title: node.title ?? key,
+      ...(node.title !== undefined && { title: node.title }),
       elements: surveyElements(root, node, depth + 1, (k) => `${name}_${k}`),
     };
   });
@@ -189,4 +196,47 @@ export function allFormats(schema) {
     formio: toFormio(schema),
     surveyjs: toSurveyJs(schema),
   };
+}
+
+const escapeKey = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function formioPointers(root, group, depth, base, source, out, keyPrefix) {
+  for (const [key, raw] of Object.entries(group.properties)) {
+    const node = resolve(root, raw);
+    const from = `${source}/${escapeKey(key)}`;
+    const name = `${keyPrefix}${key}`;
+    if (!isGroup(node)) out.set(from, `${base}/${escapeKey(name)}`);
+    else if (depth === 0 && !isDateGroup(root, node)) formioPointers(root, node, depth + 1, base, from, out, `${key}_`);
+    else formioPointers(root, node, depth + 1, `${base}/${escapeKey(name)}`, from, out, '');
+  }
+}
+
+function surveyPointers(root, group, depth, names, source, out) {
+  for (const [key, raw] of Object.entries(group.properties)) {
+    const node = resolve(root, raw);
+    const from = `${source}/${escapeKey(key)}`;
+    const name = names(key);
+    if (!isGroup(node)) {
+      out.set(from, `/${escapeKey(name)}`);
+      continue;
+    }
+    const children = Object.entries(node.properties).map(([k, v]) => [k, resolve(root, v)]);
+    if (isDateGroup(root, node) || (depth > 0 && children.every(([, v]) => !isGroup(v))))
+      for (const [k] of children) out.set(`${from}/${escapeKey(k)}`, `/${escapeKey(name)}/${escapeKey(k)}`);
+    else surveyPointers(root, node, depth + 1, (k) => `${name}_${k}`, from, out);
+  }
+}
+
+/**
+ * Where each field of the JSON Schema form (by its data pointer) lands in the converted form's data, so an
+ * eval can score the converted form against the same answers: identity for the drafts; panels flatten
+ * (prefixed keys) and containers / multiple-text questions nest, exactly as the converters above write them.
+ */
+export function pointerMaps(schema) {
+  const root = resolve(schema, schema);
+  const formio = new Map();
+  const surveyjs = new Map();
+  formioPointers(schema, root, 0, '', '', formio, '');
+  surveyPointers(schema, root, 0, (k) => k, '', surveyjs);
+  return { 'draft-2020-12': undefined, 'draft-07': undefined, formio, surveyjs };
 }

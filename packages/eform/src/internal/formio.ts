@@ -154,8 +154,10 @@ function place(
   schema: FormSchema,
   required: boolean,
   sections: string[] = [],
+  ids: string[] = [],
 ): void {
   if (sections.length > 0) schema['x-sohoa-sections'] = sections;
+  if (ids.length > 0) schema['x-sohoa-section-ids'] = ids;
   const path = key.split('.').filter(Boolean);
   let node = target;
   for (const segment of path.slice(0, -1)) {
@@ -175,14 +177,25 @@ function sectionTitle(component: Component): string | undefined {
   return title as string | undefined;
 }
 
-function addComponents(target: ObjectSchema, components: Component[], depth: number, sections: string[] = []): void {
+function addComponents(
+  target: ObjectSchema,
+  components: Component[],
+  depth: number,
+  sections: string[] = [],
+  ids: string[] = [],
+): void {
   if (depth > 64) return; // the raw size check refuses such a form before conversion
-  for (const component of components) {
+  for (const [index, component] of components.entries()) {
     const type = typeof component.type === 'string' ? component.type : 'textfield';
     const key = typeof component.key === 'string' ? component.key : undefined;
     if (LAYOUT.has(type) || (component.input === false && !OBJECTS.has(type) && !ARRAYS.has(type))) {
       const title = sectionTitle(component);
-      addComponents(target, childrenOf(component), depth + 1, title === undefined ? sections : [...sections, title]);
+      // Each panel is its own block of fields even when untitled or titled like another ("Panel"): its key or place.
+      const id = typeof component.key === 'string' && component.key !== '' ? component.key : `#${depth}.${index}`;
+      addComponents(target, childrenOf(component), depth + 1, title === undefined ? sections : [...sections, title], [
+        ...ids,
+        id,
+      ]);
       continue;
     }
     if (!key || component.persistent === false || component.persistent === 'client-only') continue;
@@ -191,7 +204,7 @@ function addComponents(target: ObjectSchema, components: Component[], depth: num
     if (OBJECTS.has(type) && type !== 'datamap' && childrenOf(component).length > 0) {
       const inner = annotate(component, emptyObject()) as ObjectSchema;
       addComponents(inner, childrenOf(component), depth + 1); // inside a container, its own title gives the context
-      place(target, key, inner, required, sections);
+      place(target, key, inner, required, sections, ids);
     } else if (ARRAYS.has(type)) {
       const row = emptyObject();
       addComponents(row, childrenOf(component), depth + 1);
@@ -201,16 +214,17 @@ function addComponents(target: ObjectSchema, components: Component[], depth: num
         annotate(component, { type: 'array', items: row, ...(required && { minItems: 1 }) }),
         required,
         sections,
+        ids,
       );
     } else if (type === 'datamap' || type === 'address') {
-      place(target, key, annotate(component, { type: 'object' }), required, sections);
+      place(target, key, annotate(component, { type: 'object' }), required, sections, ids);
     } else {
       const value = valueSchema(component);
       const multiple =
         component.multiple === true || (type === 'tags' && component.storeas === 'array')
           ? { type: 'array', items: value }
           : value;
-      place(target, key, annotate(component, multiple), required, sections);
+      place(target, key, annotate(component, multiple), required, sections, ids);
     }
   }
 }

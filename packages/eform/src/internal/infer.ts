@@ -91,6 +91,16 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
         NAME_HEAD.test(head.join(' '))
       )
         return { role, rest: head };
+      // "Cha: họ và tên", "Mẹ, họ tên": the relation printed before the name label.
+      const tail = words.slice(roleWords.length);
+      if (
+        short &&
+        !exactOnly &&
+        tail.length > 0 &&
+        findSequence(words, roleWords) === 0 &&
+        NAME_HEAD.test(tail.join(' '))
+      )
+        return { role, rest: tail };
       continue;
     }
     const at = findSequence(words, roleWords);
@@ -114,18 +124,51 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   return undefined;
 }
 
+// A person described by their death ("người chết được mai táng", "người đã mất", "người từ trần") is never
+// the one who files the form.
 const OTHER_PERSON =
-  /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+)|than nhan)(?:\s|$)/;
+  /(?:^|\s)(?:nguoi (?:bi|huong|thua ke|lien he|bao lanh|lam chung|than|duoc (?!cap\b)\S+|(?:da )?(?:chet|mat|tu tran|qua doi|tu vong))|than nhan)(?:\s|$)/;
 
 /** The role an enclosing object names by its title or property name. */
 export function roleOfGroup(vocabulary: Vocabulary, group: { name: string; title?: string }): string | undefined {
   const index = indexOf(vocabulary);
+  // "Thông tin về cha, mẹ, vợ/chồng": a heading naming several people is no one person's section.
+  if (group.title !== undefined && rolesNamed(index, headingWords(group.title)).size > 1) return undefined;
   const title = group.title === undefined ? [] : words(group.title);
   const found =
     (title.length > 0 && findRole(index, title, false)) ||
     findRole(index, nameWords(group.name), true) ||
-    (title.length > 0 && findRole(index, title, true));
+    (title.length > 0 && findRole(index, title, true)) ||
+    (group.title !== undefined && findRole(index, headingWords(group.title), true));
   return found ? found.role : roleOfName(nameWords(group.name));
+}
+
+/** The distinct roles a heading names, longest labels first, each word read once ("cha mẹ" is one: parent). */
+function rolesNamed(index: LabelIndex, words: string[]): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; ) {
+    const hit = index.roles.find(
+      ({ words: roleWords }) =>
+        roleWords.length > 0 && findSequence(words.slice(i, i + roleWords.length), roleWords) === 0,
+    );
+    if (hit) {
+      found.add(hit.role);
+      i += hit.words.length;
+    } else i++;
+  }
+  return found;
+}
+
+/**
+ * A section heading with its numbering, "Thông tin (về|của)" and hints removed ("II. THÔNG TIN VỀ CON (nếu có)"
+ * → "con"): short role words (con, mẹ, cha, vợ, chồng) are then safe to match exactly.
+ */
+function headingWords(title: string): string[] {
+  return foldText(title.replace(/\([^)]*\)/g, ' '))
+    .replace(/^(phan )?([ivx]+|[a-d]|\d+) (?=\S)/, '')
+    .replace(/^(phan )?((thong tin|ke khai) )?((ve|cua) )?(?=\S)/, '')
+    .split(' ')
+    .filter(Boolean);
 }
 
 /** English property names that start with the person they are about (`spouseInformation`, `dependentEmail`). */
@@ -200,6 +243,8 @@ export interface Inference {
   role?: string;
   confidence: number;
   candidates: Array<{ key: string; confidence: number }>;
+  /** Why a binding the label suggests was dropped (reported as `EFORM_BINDING_AMBIGUOUS`). */
+  ambiguous?: string;
 }
 
 /** Titles read as a field's context besides its own and its ancestors' (e.g. the blank before it on the line). */

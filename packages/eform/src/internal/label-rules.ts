@@ -13,7 +13,7 @@ export interface IdMention {
 }
 
 const CCCD =
-  /\b(cccd|can cuoc cong dan|the can cuoc|can cuoc|so dinh danh ca nhan|dinh danh ca nhan|so dinh danh|ma dinh danh|dinh danh|ddcn)\b/g;
+  /\b(cccd|can cuoc cong dan|the can cuoc|can cuoc|so dinh danh ca nhan|dinh danh ca nhan|so dinh danh|ma dinh danh|dinh danh|ddcn|personal identification|citizen identity card|identity card|id card|national id)\b/g;
 const CMND = /\b(cmnd|cmtnd|cmt|chung minh nhan dan|chung minh thu|giay chung minh)\b/g;
 const PASSPORT = /\b(ho chieu|passport)\b/g;
 const OTHER_ID =
@@ -172,6 +172,9 @@ export function asksProvinceOnly(text: string): boolean {
 /** A section about an organisation, not a person: a business, a company, an agency, a unit. */
 export function isOrganisationSection(title: string | undefined): boolean {
   if (title === undefined) return false;
+  // A history table ("Quá trình cư trú", "Quá trình công tác", "Residence history"): past periods, not today's facts.
+  if (/^(qua trinh|tom tat qua trinh|lich su)\b|\bhistory$/.test(foldText(title).replace(/^([ivx]+|[a-d]|\d+) /, '')))
+    return true;
   return /^((thong tin|dang ky)( ve)? )?(ho kinh doanh|doanh nghiep|cong ty|to chuc|co quan|don vi|chi nhanh|van phong dai dien|hop tac xa|organization|organisation|business|employer|company)\b/.test(
     foldText(title).replace(/^([ivx]+|[a-d]) /, ''),
   );

@@ -174,18 +174,22 @@ function addElements(
   elements: Element[],
   depth: number,
   sections: string[] = [],
+  ids: string[] = [],
 ): void {
   if (depth > 64) return; // the raw size check refuses such a survey before conversion
-  for (const element of elements) {
+  for (const [index, element] of elements.entries()) {
     const type = typeof element.type === 'string' ? element.type : 'text';
     if (PANELS.has(type)) {
       const title = localText(element.title);
+      // Each panel is its own block of questions even when untitled or titled like another: its name or place.
+      const id = typeof element.name === 'string' && element.name !== '' ? element.name : `#${depth}.${index}`;
       addElements(
         properties,
         required,
         [...list(element.elements), ...list(element.questions)],
         depth + 1,
         title === undefined ? sections : [...sections, title],
+        [...ids, id],
       );
       continue;
     }
@@ -194,6 +198,7 @@ function addElements(
     if (typeof name !== 'string' || name === '' || name in properties) continue;
     const schema = describe(element, valueSchema(element, depth));
     if (sections.length > 0) schema['x-sohoa-sections'] = sections;
+    if (ids.length > 0) schema['x-sohoa-section-ids'] = ids;
     if (element.isRequired === true) {
       required.push(name);
       if (schema.type === 'string' && schema.minLength === undefined) schema.minLength = 1;

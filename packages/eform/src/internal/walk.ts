@@ -52,6 +52,12 @@ function hasObjectType(node: FormSchema): boolean {
   return t === undefined || t === 'object' || (Array.isArray(t) && t.includes('object'));
 }
 
+/** Identities of the layout sections around a field (`x-sohoa-section-ids`: panel keys, or their place). */
+function sectionIdsOf(node: FormSchema): string[] {
+  const ids = node['x-sohoa-section-ids'];
+  return Array.isArray(ids) ? ids.filter((t): t is string => typeof t === 'string') : [];
+}
+
 /** True when the node is an object schema with properties (a group, not a field). */
 export function isGroup(node: FormSchema): boolean {
   return typeof node.properties === 'object' && node.properties !== null && hasObjectType(node);
@@ -128,7 +134,15 @@ export function listLeaves(schema: FormSchema, limits?: SchemaExpansionLimits): 
     const sections = depth === 1 ? sectionsOf(resolved) : [];
     const outer =
       sections.length > 0 ? [...sections.map((title) => ({ name: '', title, node: {} })), ...ancestors] : ancestors;
-    const block = depth === 1 ? (sections.length > 0 ? `§${sections.join('/')}` : name) : group;
+    const ids = depth === 1 ? sectionIdsOf(resolved) : [];
+    const block =
+      depth === 1
+        ? ids.length > 0
+          ? `§${ids.join('/')}`
+          : sections.length > 0
+            ? `§${sections.join('/')}`
+            : name
+        : group;
     if (isGroup(resolved)) {
       const inner = pointer === '' ? outer : [...outer, { name, node: resolved, ...titleOf(resolved) }];
       for (const [prop, child] of Object.entries(resolved.properties as Record<string, FormSchema>)) {
