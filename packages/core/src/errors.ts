@@ -105,6 +105,10 @@ export const ERROR_CODES = [
   'EFORM_CODEGEN_UNAVAILABLE',
   'CLI_VAULT_NOT_FOUND',
   'CLI_JOURNAL_NOT_FOUND',
+  // archive (issue 14: the copy writer and its structural check)
+  'ARCHIVE_INPUT_INVALID',
+  'ARCHIVE_IMAGE_UNSUPPORTED',
+  'ARCHIVE_FONT_MISSING',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];
