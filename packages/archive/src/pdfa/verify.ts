@@ -191,11 +191,8 @@ class Checker {
 function checkHeader(pdf: Uint8Array, checker: Checker): void {
   const head = Buffer.from(pdf.subarray(0, 32)).toString('latin1');
   const m = /^%PDF-(1\.[0-7]|2\.0)\r?\n?\r?%(.{4})/s.exec(head);
-  if (!m) {
-    checker.add('PDF_HEADER', 'The file does not start with a PDF header and a binary comment line.');
-    return;
-  }
-  if ([...(m[2] ?? '')].some((c) => c.charCodeAt(0) < 128))
+  if (!m) checker.add('PDF_HEADER', 'The file does not start with a PDF header and a binary comment line.');
+  else if ([...(m[2] ?? '')].some((c) => c.charCodeAt(0) < 128))
     checker.add('PDF_HEADER', 'The comment after the header must hold four bytes of 128 or more.');
   const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 32))).toString('latin1');
   if (!/%%EOF\s*$/.test(tail)) checker.add('PDF_EOF', 'The file does not end with %%EOF (truncated?).');
