@@ -1,8 +1,8 @@
 // A minimal sRGB ICC profile (version 2.1, display class, matrix/TRC), built in code so the output intent needs no
 // file or download. Primaries are the sRGB (IEC 61966-2.1) primaries adapted to the D50 PCS (Bradford), as in the
-// profiles the ICC publishes; the tone curve is the sRGB curve sampled at 1024 points (a v2 `curv` table).
+// profiles the ICC publishes; the tone curve is the sRGB curve sampled at 256 points (a v2 `curv` table).
 
-const TRC_POINTS = 1024;
+const TRC_POINTS = 256;
 const DESCRIPTION = 'sRGB IEC61966-2.1';
 const COPYRIGHT = 'No copyright, use freely';
 
@@ -69,7 +69,7 @@ function pad4(n: number): number {
 let cached: Uint8Array | undefined;
 
 /**
- * The bytes of a valid ICC v2.1 sRGB display profile (about 2.5 KB). The same bytes on every call; callers get
+ * The bytes of a valid ICC v2.1 sRGB display profile (about 1 KB). The same bytes on every call; callers get
  * a copy they may keep.
  */
 export function srgbIccProfile(): Uint8Array {

@@ -156,6 +156,10 @@ describe('verifyCopyStructure', () => {
     expect(await codes(noId)).toEqual(['TRAILER_ID_MISSING']);
   });
 
+  it('catches a page size PDF/A does not allow', async () => {
+    expect(await codes(await changed((doc) => doc.getPage(1).setMediaBox(0, 0, 2, 2)))).toEqual(['PAGE_SIZE']);
+  });
+
   it('catches a font that is not embedded', async () => {
     const pdf = await changed(async (doc) => {
       const helvetica = await doc.embedFont(StandardFonts.Helvetica);

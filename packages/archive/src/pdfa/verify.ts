@@ -39,6 +39,7 @@ export type CopyProblemCode =
   | 'OUTPUT_INTENT_MISSING'
   | 'OUTPUT_INTENT_INVALID'
   | 'PAGE_COUNT_MISMATCH'
+  | 'PAGE_SIZE'
   | 'METADATA_MISSING'
   | 'METADATA_INCONSISTENT'
   | 'SOURCE_HASH_MISMATCH'
@@ -330,6 +331,11 @@ export async function verifyCopyStructure(
   checkOutputIntent(doc, checker);
   const xmp = readCatalogXmp(doc, checker);
   const pageCount = doc.getPageCount();
+  doc.getPages().forEach((page, i) => {
+    const { width, height } = page.getMediaBox();
+    if (Math.min(width, height) < 3 || Math.max(width, height) > 14_400)
+      checker.add('PAGE_SIZE', `Page ${i + 1} is ${width}×${height} pt; PDF/A allows 3 to 14400.`);
+  });
   const fields = Object.fromEntries(xmp?.fields ?? []);
   if (xmp) checkMetadata(doc, xmp, checker);
   const recorded = fields.PageAmount;

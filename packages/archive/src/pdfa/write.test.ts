@@ -104,8 +104,23 @@ describe('writeArchivalCopy', () => {
       ['size', { pages: [{ ...page, width: 601 }], metadata: copyMetadata(1) }],
       ['dpi', { pages: [{ ...page, dpi: 0 }], metadata: copyMetadata(1) }],
       ['bytes', { pages: [{ ...page, image: new Uint8Array() }], metadata: copyMetadata(1) }],
+      ['control character', { pages: [page], metadata: copyMetadata(1, { subject: 'a\u0001b' }) }],
+      ['lone surrogate', { pages: [page], metadata: copyMetadata(1, { organName: 'a\uD800' }) }],
+      ['page too small', { pages: [{ ...page, dpi: 100_000 }], metadata: copyMetadata(1) }],
+      ['page too large', { pages: [{ ...page, dpi: 2 }], metadata: copyMetadata(1) }],
     ];
     for (const [, input] of cases) await expectCode(writeArchivalCopy(input), 'ARCHIVE_INPUT_INVALID');
+  });
+
+  it('keeps values with line breaks, markup and quotes intact in XMP and Info', async () => {
+    const description = 'Dòng 1\n  Dòng 2 <b>&amp;</b> "x" \'y\'\tz';
+    const pdf = await writeArchivalCopy({
+      pages: [await copyPage('jpeg')],
+      metadata: copyMetadata(1, { description }),
+    });
+    const report = await verifyCopyStructure(pdf);
+    expect(report.problems).toEqual([]);
+    expect(report.metadata.Description).toBe(description);
   });
 
   it('writes the XMP metadata stream unfiltered, and dates identical in XMP and Info', async () => {

@@ -27,6 +27,9 @@ export const COPY_PRODUCER = 'sohoa @sohoa/archive (pdf-lib)';
 export const COPY_CREATOR_TOOL = 'sohoa';
 const DEFAULT_DPI = 300;
 const MAX_TEXT = 2000;
+/** PDF/A-2 page size limits (ISO 19005-2, 6.1.13), in points. */
+const MIN_PAGE = 3;
+const MAX_PAGE = 14_400;
 const FONT_FILE = 'DejaVuSans.ttf';
 
 export interface WriteArchivalCopyInput {
@@ -45,23 +48,56 @@ interface LoadedFont {
   metrics: FontMetrics;
 }
 
+interface FontkitFont {
+  ascent: number;
+  descent: number;
+  unitsPerEm: number;
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+  layout(text: string): { glyphs: unknown[] };
+}
+
+/**
+ * Parsed fonts by their bytes, shared by every copy a process writes (parsing DejaVu Sans costs more than writing
+ * a copy). Their `layout` maps each character to its glyph, one to one, without OpenType shaping: a text layer
+ * needs no ligatures or kerning (they would only blur what `ToUnicode` gives back), and shaping every word was
+ * most of the writing time.
+ */
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+function parseFont(bytes: Uint8Array): FontkitFont {
+  let font = parsedFonts.get(bytes);
+  if (!font) {
+    const parsed = fontkit.create(bytes as unknown as Buffer) as unknown as FontkitFont;
+    parsed.layout = (text: string) => ({
+      glyphs: Array.from(text, (ch) => parsed.glyphForCodePoint(ch.codePointAt(0) ?? 0)),
+    });
+    font = parsed;
+    parsedFonts.set(bytes, font);
+  }
+  return font;
+}
+
+/** What pdf-lib's `embedFont` calls: `create` hands out the shared, shaping-free parse. */
+const sharedFontkit = { create: (bytes: Uint8Array) => parseFont(bytes) };
+
 let defaultFont: Promise<LoadedFont> | undefined;
 
+const loadedFonts = new WeakMap<Uint8Array, LoadedFont>();
+
 function loadFont(bytes: Uint8Array): LoadedFont {
-  const font = fontkit.create(bytes as unknown as Buffer) as unknown as {
-    ascent: number;
-    descent: number;
-    unitsPerEm: number;
-    characterSet: number[];
-  };
-  return {
-    bytes,
-    metrics: {
+  let loaded = loadedFonts.get(bytes);
+  if (!loaded) {
+    const font = parseFont(bytes);
+    const metrics = {
       ascent: font.ascent / font.unitsPerEm,
       descent: font.descent / font.unitsPerEm,
       characters: new Set(font.characterSet),
-    },
-  };
+    };
+    loaded = { bytes, metrics };
+    loadedFonts.set(bytes, loaded);
+  }
+  return loaded;
 }
 
 async function readDefaultFont(): Promise<LoadedFont> {
@@ -92,23 +128,29 @@ export function pdfDate(isoUtc: string): string {
   return `D:${isoUtc.replace(/[-:TZ]/g, '')}+00'00'`;
 }
 
+// Characters XML 1.0 cannot carry (the XMP packet is XML).
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkMetadata(metadata: CopyMetadata, pages: CopyPage[]): CopyMetadata {
-  const text = (name: string, value: unknown, max: number, required: boolean) => {
+  const out: CopyMetadata = { ...metadata };
+  const text = (name: keyof CopyMetadata, max: number, required: boolean) => {
+    const value = metadata[name];
     if (value === undefined && !required) return;
-    if (typeof value !== 'string' || value.trim() === '' || value.length > max)
-      throw invalid(`\`metadata.${name}\` must be a non-empty string of at most ${max} characters.`, { field: name });
+    if (typeof value !== 'string' || value.trim() === '' || value.length > max || NOT_XML.test(value))
+      throw invalid(
+        `\`metadata.${name}\` must be a non-empty string of at most ${max} characters, without control characters.`,
+        { field: name },
+      );
+    (out as unknown as Record<string, string>)[name] = value.trim();
   };
   // DocCode is ours (MCQ_LV_STT_PB, String 30 in the guidance). The other lengths of the guidance's table
   // (CodeNumber 11, TypeName 100, …) are not enforced: a 12-digit personal ID number printed as a card's number
   // would not fit, and cutting a value would make it wrong. A sanity cap keeps the metadata small.
-  text('docCode', metadata.docCode, 30, true);
-  text('typeName', metadata.typeName, MAX_TEXT, true);
-  text('codeNumber', metadata.codeNumber, MAX_TEXT, false);
-  text('codeNotation', metadata.codeNotation, MAX_TEXT, false);
-  text('organName', metadata.organName, MAX_TEXT, false);
-  text('subject', metadata.subject, MAX_TEXT, false);
-  text('language', metadata.language, MAX_TEXT, true);
-  text('description', metadata.description, MAX_TEXT, false);
+  text('docCode', 30, true);
+  for (const name of ['typeName', 'language'] as const) text(name, MAX_TEXT, true);
+  for (const name of ['codeNumber', 'codeNotation', 'organName', 'subject', 'description'] as const)
+    text(name, MAX_TEXT, false);
   if (metadata.issuedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(metadata.issuedDate))
     throw invalid('`metadata.issuedDate` must be YYYY-MM-DD.', { field: 'issuedDate' });
   if (!/^[0-9a-f]{64}$/i.test(metadata.sourceSha256 ?? ''))
@@ -118,11 +160,9 @@ function checkMetadata(metadata: CopyMetadata, pages: CopyPage[]): CopyMetadata 
       `\`metadata.pageAmount\` (${metadata.pageAmount}) differs from the number of pages given (${pages.length}); every page is copied, in order.`,
       { field: 'pageAmount', pages: pages.length },
     );
-  return {
-    ...metadata,
-    sourceSha256: metadata.sourceSha256.toLowerCase(),
-    digitisedAt: utcSeconds(metadata.digitisedAt),
-  };
+  out.sourceSha256 = metadata.sourceSha256.toLowerCase();
+  out.digitisedAt = utcSeconds(metadata.digitisedAt);
+  return out;
 }
 
 /** A title for `dc:title` and `Title`: type name, then number/notation when printed. */
@@ -179,7 +219,8 @@ export async function writeArchivalCopy(input: WriteArchivalCopyInput): Promise<
   }
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  // biome-ignore lint/suspicious/noExplicitAny: pdf-lib types its fontkit parameter loosely as the package's own.
+  doc.registerFontkit(sharedFontkit as any);
   const { id, documentId, instanceId } = identifiers(metadata);
   const needsFont = pages.some((p) => p.words.length > 0);
   const pdfFont = needsFont
@@ -197,6 +238,12 @@ export async function writeArchivalCopy(input: WriteArchivalCopyInput): Promise<
     const scale = 72 / (dpis[index] ?? DEFAULT_DPI);
     const width = image.width * scale;
     const height = image.height * scale;
+    if (Math.min(width, height) < MIN_PAGE || Math.max(width, height) > MAX_PAGE) {
+      throw invalid(
+        `Page ${index + 1}: ${image.width}×${image.height} pixels at ${dpis[index]} dpi make a page outside the ${MIN_PAGE}–${MAX_PAGE} pt PDF/A allows; check the dpi.`,
+        { page: index + 1 },
+      );
+    }
     const page = doc.addPage([width, height]);
     const imageKey = page.node.newXObject('Im', image.ref);
     page.pushOperators(

@@ -25,7 +25,8 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/[\t\n\r]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 function unescapeXml(text: string): string {
@@ -68,8 +69,17 @@ function extensionSchema(): string {
   </rdf:Description>`;
 }
 
-/** The XMP packet (UTF-8 text) of a copy. */
+/** The XMP packet (UTF-8 text) of a copy, written compactly (no indentation: it is stored uncompressed). */
 export function buildXmp(metadata: CopyMetadata, info: StandardInfo): string {
+  return compact(packet(metadata, info));
+}
+
+/** Drop the whitespace between tags (never inside a value). */
+function compact(xml: string): string {
+  return xml.replace(/>\s+</g, '><').replace(/\n\s+/g, ' ');
+}
+
+function packet(metadata: CopyMetadata, info: StandardInfo): string {
   const custom = COPY_FIELDS.flatMap((f) => {
     const value = f.read(metadata);
     return value === undefined ? [] : [`<${COPY_PREFIX}:${f.name}>${escapeXml(value)}</${COPY_PREFIX}:${f.name}>`];
