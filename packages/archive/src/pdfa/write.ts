@@ -30,7 +30,9 @@ const MAX_TEXT = 2000;
 /** PDF/A-2 page size limits (ISO 19005-2, 6.1.13), in points. */
 const MIN_PAGE = 3;
 const MAX_PAGE = 14_400;
-const FONT_FILE = 'DejaVuSans.ttf';
+// DejaVu Sans Condensed: the same 5 918 characters as DejaVu Sans, lighter hinting, so its subsets are ~45% smaller
+// (a full Vietnamese alphabet: 7.6 KB against 13.9 KB deflated). The glyphs are invisible; only coverage matters.
+const FONT_FILE = 'DejaVuSansCondensed.ttf';
 
 export interface WriteArchivalCopyInput {
   pages: CopyPage[];
@@ -80,6 +82,12 @@ function parseFont(bytes: Uint8Array): FontkitFont {
 
 /** What pdf-lib's `embedFont` calls: `create` hands out the shared, shaping-free parse. */
 const sharedFontkit = { create: (bytes: Uint8Array) => parseFont(bytes) };
+
+/** The font's PostScript name, safe for a PDF name (`DejaVuSansCondensed`). */
+function fontName(bytes: Uint8Array): string {
+  const name = (parseFont(bytes) as unknown as { postscriptName?: string }).postscriptName ?? 'Font';
+  return name.replace(/[^A-Za-z0-9-]/g, '').slice(0, 60) || 'Font';
+}
 
 let defaultFont: Promise<LoadedFont> | undefined;
 
@@ -224,7 +232,7 @@ export async function writeArchivalCopy(input: WriteArchivalCopyInput): Promise<
   const { id, documentId, instanceId } = identifiers(metadata);
   const needsFont = pages.some((p) => p.words.length > 0);
   const pdfFont = needsFont
-    ? await doc.embedFont(font.bytes, { subset: true, customName: `${subsetTag(id)}+DejaVuSans` })
+    ? await doc.embedFont(font.bytes, { subset: true, customName: `${subsetTag(id)}+${fontName(font.bytes)}` })
     : undefined;
 
   for (const [index, source] of pages.entries()) {

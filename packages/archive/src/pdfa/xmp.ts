@@ -59,7 +59,7 @@ function extensionSchema(): string {
       xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
       xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
     <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-      <pdfaSchema:schema>Digitised copy metadata (Vietnam digitisation guidance)</pdfaSchema:schema>
+      <pdfaSchema:schema>Digitised copy (Vietnam guidance)</pdfaSchema:schema>
       <pdfaSchema:namespaceURI>${COPY_NS}</pdfaSchema:namespaceURI>
       <pdfaSchema:prefix>${COPY_PREFIX}</pdfaSchema:prefix>
       <pdfaSchema:property><rdf:Seq>
