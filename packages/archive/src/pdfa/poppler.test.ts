@@ -143,6 +143,22 @@ describe.skipIf(!canRun('archive poppler', poppler, 'poppler-utils is not instal
       expect(worst).toBeLessThanOrEqual(1);
     });
 
+    it('pdfimages: a palette PNG goes in as an indexed image, pixel for pixel', async () => {
+      const png = await makePageImage('png-palette');
+      expect(png[25]).toBe(3); // PNG colour type 3: palette
+      const pdf = await writeArchivalCopy({
+        pages: [{ image: png, mediaType: 'image/png', width: 600, height: 400, words: [] }],
+        metadata: copyMetadata(1),
+      });
+      const path = join(dir, 'palette.pdf');
+      writeFileSync(path, pdf);
+      expect(run('pdfimages', '-list', path)).toMatch(/image\s+600\s+400\s+index\s+1\s+\d+\s+image/);
+      run('pdfimages', '-png', path, join(dir, 'palette'));
+      const back = await sharp(join(dir, 'palette-000.png')).removeAlpha().raw().toBuffer();
+      const source = await sharp(png).removeAlpha().raw().toBuffer();
+      expect(Buffer.compare(back, source)).toBe(0);
+    });
+
     it('pdfimages: a 16-bit PNG stays 16-bit', async () => {
       const png = await makePageImage('png-16');
       const pdf = await writeArchivalCopy({

@@ -19,7 +19,7 @@ export function pageRaster(width: number, height: number, channels: 1 | 3 | 4 = 
 }
 
 export async function makePageImage(
-  format: 'jpeg' | 'png' | 'png-alpha' | 'png-grey' | 'png-16' | 'tiff' | 'jpeg-cmyk',
+  format: 'jpeg' | 'png' | 'png-alpha' | 'png-grey' | 'png-16' | 'png-palette' | 'tiff' | 'jpeg-cmyk',
   width = 600,
   height = 400,
 ): Promise<Uint8Array> {
@@ -39,6 +39,9 @@ export async function makePageImage(
       break;
     case 'png-grey':
       out = await image.toColourspace('b-w').png().toBuffer();
+      break;
+    case 'png-palette':
+      out = await image.png({ palette: true, colours: 16, dither: 0 }).toBuffer();
       break;
     case 'png-16':
       out = await image.toColourspace('rgb16').png().toBuffer();

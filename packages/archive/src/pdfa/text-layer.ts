@@ -47,7 +47,16 @@ export interface Placement {
   scale: number;
 }
 
-/** The operators that draw the page's words invisibly. Words with no writable text or an empty box are skipped. */
+/** Rounded to hundredths: a hundredth of a point is far below what selection can tell, and keeps the stream small. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The operators that draw the page's words invisibly: one text object, render mode 3 set once, then per word its
+ * size (when it changes), horizontal scaling, position and glyphs. Words with no writable text or an empty box
+ * are skipped.
+ */
 export function textLayerOperators(
   words: readonly CopyWord[],
   font: PDFFont,
@@ -58,34 +67,45 @@ export function textLayerOperators(
   const operators: PDFOperator[] = [];
   let placed = 0;
   let skipped = 0;
+  let currentSize = Number.NaN;
   const em = metrics.ascent - metrics.descent;
   for (const word of words) {
     const text = writableText(word.text, metrics);
     const { x, y, width, height } = word.box;
-    if (!text || !(width > 0) || !(height > 0) || ![x, y].every(Number.isFinite)) {
+    if (!text || !(width > 0) || !(height > 0) || ![x, y, width, height].every(Number.isFinite)) {
       skipped++;
       continue;
     }
-    const size = (height * at.scale) / em;
+    const size = round((height * at.scale) / em);
     const natural = font.widthOfTextAtSize(text, size);
-    if (!(natural > 0)) {
+    if (!(size > 0) || !(natural > 0)) {
       skipped++;
       continue;
     }
-    const squeeze = (100 * width * at.scale) / natural;
-    const baseline = at.pageHeight - (y + height) * at.scale - metrics.descent * size;
+    if (size !== currentSize) {
+      operators.push(setFontAndSize(fontKey, size));
+      currentSize = size;
+    }
+    const squeeze = round((100 * width * at.scale) / natural);
+    const baseline = round(at.pageHeight - (y + height) * at.scale - metrics.descent * size);
     operators.push(
-      beginText(),
-      setFontAndSize(fontKey, size),
-      setTextRenderingMode(TextRenderingMode.Invisible),
       setCharacterSqueeze(squeeze),
-      setTextMatrix(1, 0, 0, 1, x * at.scale, baseline),
+      setTextMatrix(1, 0, 0, 1, round(x * at.scale), baseline),
       showText(font.encodeText(text)),
-      endText(),
     );
     placed++;
   }
-  if (operators.length > 0) operators.unshift(pushGraphicsState());
-  if (operators.length > 0) operators.push(popGraphicsState());
-  return { operators, placed, skipped };
+  if (placed === 0) return { operators: [], placed, skipped };
+  return {
+    operators: [
+      pushGraphicsState(),
+      beginText(),
+      setTextRenderingMode(TextRenderingMode.Invisible),
+      ...operators,
+      endText(),
+      popGraphicsState(),
+    ],
+    placed,
+    skipped,
+  };
 }
