@@ -40,14 +40,21 @@ const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digit
 // ---------- pages ----------
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-copy-'));
 const docsDir = join(work, 'documents');
-const cards = await generateSeedSet({ seed: 5, count: Number(args.cards), outDir: docsDir, degradedShare: 0.5 });
-const certs = await generateCivilSet({
-  seed: 5,
-  count: Number(args.certs),
-  outDir: docsDir,
-  types: ['giay-khai-sinh'],
-  degradedShare: 0.5,
-});
+const none = { folders: [] };
+const cards =
+  Number(args.cards) > 0
+    ? await generateSeedSet({ seed: 5, count: Number(args.cards), outDir: docsDir, degradedShare: 0.5 })
+    : none;
+const certs =
+  Number(args.certs) > 0
+    ? await generateCivilSet({
+        seed: 5,
+        count: Number(args.certs),
+        outDir: docsDir,
+        types: ['giay-khai-sinh'],
+        degradedShare: 0.5,
+      })
+    : none;
 const inputs = [
   ...cards.folders.flatMap((f) =>
     ['front.jpg', 'back.jpg'].map((s) => ({ kind: 'synthetic card', file: join(docsDir, f, s) })),

@@ -2,7 +2,6 @@
 // can be (its zlib stream with the PNG predictors, no re-encoding), other images decoded and stored losslessly
 // (Flate), alpha flattened onto white. Never a lossy re-encode.
 
-import { deflateSync } from 'node:zlib';
 import { SohoaError } from '@sohoa/core';
 import { PDFName, type PDFDocument, type PDFRef } from 'pdf-lib';
 
@@ -192,31 +191,26 @@ async function embedDecoded(doc: PDFDocument, bytes: Uint8Array, page: number): 
   const sixteen = meta.depth === 'ushort' || meta.depth === 'short';
   const grey = meta.space === 'b-w' || meta.space === 'grey16' || (meta.channels ?? 3) <= 2;
   const space = grey ? (sixteen ? 'grey16' : 'b-w') : sixteen ? 'rgb16' : 'srgb';
-  const { data, info } = await sharp(bytes)
-    .flatten({ background: '#ffffff' })
-    .toColourspace(space)
-    .raw(sixteen ? { depth: 'ushort' } : {})
-    .toBuffer({ resolveWithObject: true });
-  const channels = grey ? 1 : 3;
-  if (info.channels !== channels) throw unsupported(page, `the image decoded to ${info.channels} channels.`);
-  let samples = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (sixteen) {
-    // sharp gives native (little-endian) 16-bit samples; PDF wants big-endian.
-    samples = Uint8Array.from(samples);
-    for (let i = 0; i + 1 < samples.length; i += 2) {
-      const lo = samples[i] ?? 0;
-      samples[i] = samples[i + 1] ?? 0;
-      samples[i + 1] = lo;
-    }
+  // Flattened and re-encoded as a PNG (lossless, adaptive row filters), whose data then goes in like any plain
+  // PNG's: the filters are what keep a decoded scan near its source size (plain Flate of raw pixels was up to 13×).
+  let encoded: Buffer;
+  try {
+    encoded = await sharp(bytes)
+      .flatten({ background: '#ffffff' })
+      .toColourspace(space)
+      .png({ compressionLevel: 6, adaptiveFiltering: true, palette: false })
+      .toBuffer();
+  } catch (cause) {
+    throw new SohoaError('ARCHIVE_IMAGE_UNSUPPORTED', `Page ${page}: the image could not be decoded.`, {
+      cause,
+      details: { page },
+    });
   }
-  const ref = registerImage(doc, deflateSync(samples), {
-    width: info.width,
-    height: info.height,
-    bits: sixteen ? 16 : 8,
-    colorSpace: grey ? 'DeviceGray' : 'DeviceRGB',
-    filter: 'FlateDecode',
-  });
-  return { ref, width: info.width, height: info.height, mode: 'lossless' };
+  const png = readPng(new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength), page);
+  const wanted = grey ? 0 : 2;
+  if (png.colorType !== wanted || png.transparency || png.interlace !== 0)
+    throw unsupported(page, `the image decoded to PNG colour type ${png.colorType}, not ${wanted}.`);
+  return { ...embedPngPassthrough(doc, png), mode: 'lossless' };
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
