@@ -108,6 +108,15 @@ describe('verifyCopyStructure', () => {
     expect(await codes(attr)).toEqual([]);
   });
 
+  it('does not inflate a metadata bomb (a small stream that decodes to 64 MB)', async () => {
+    const bomb = await changed((doc) => {
+      const stream = doc.context.flateStream(new Uint8Array(64 * 1024 * 1024), { Type: 'Metadata', Subtype: 'XML' });
+      doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+    });
+    expect(bomb.length).toBeLessThan(copy.length + 200_000);
+    expect(await codes(bomb)).toEqual(['XMP_MISSING']);
+  });
+
   it('catches a missing or broken output intent', async () => {
     expect(await codes(await changed((doc) => doc.catalog.delete(PDFName.of('OutputIntents'))))).toEqual([
       'OUTPUT_INTENT_MISSING',

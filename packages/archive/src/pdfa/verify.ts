@@ -3,6 +3,7 @@
 // dictionary consistent), the guidance's metadata, the page count and the source hash against what the vault
 // recorded. It is not a full PDF/A validator (no PDF/A validator installs here: see docs/architecture.md).
 
+import { inflateSync } from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -99,9 +100,18 @@ function text(value: PDFObject | undefined): string | undefined {
   return undefined;
 }
 
+/** Decoded streams the check reads (XMP, ICC profile) are small; a larger one is refused, not inflated. */
+const MAX_DECODED = 8 * 1024 * 1024;
+
 function streamBytes(stream: PDFStream): Uint8Array | undefined {
   try {
-    return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
+    if (!(stream instanceof PDFRawStream)) return stream.getContents();
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    if (filter === undefined) return stream.contents;
+    // Flate with a ceiling (a small stream can inflate to gigabytes); other filters through pdf-lib.
+    if (filter === PDFName.of('FlateDecode')) return inflateSync(stream.contents, { maxOutputLength: MAX_DECODED });
+    const decoded = decodePDFRawStream(stream).decode();
+    return decoded.length > MAX_DECODED ? undefined : decoded;
   } catch {
     return undefined;
   }
@@ -235,7 +245,7 @@ function readCatalogXmp(doc: PDFDocument, checker: Checker): XmpReading | undefi
   const stream = doc.catalog.lookup(PDFName.of('Metadata'));
   const bytes = stream instanceof PDFStream ? streamBytes(stream) : undefined;
   if (!bytes) {
-    checker.add('XMP_MISSING', 'The file has no XMP metadata stream.');
+    checker.add('XMP_MISSING', 'The file has no readable XMP metadata stream.');
     return undefined;
   }
   const xmp = readXmp(new TextDecoder().decode(bytes));

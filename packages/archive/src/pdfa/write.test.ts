@@ -84,6 +84,11 @@ describe('writeArchivalCopy', () => {
     await expectCode(writeArchivalCopy({ pages: [page], metadata: copyMetadata(1) }), 'ARCHIVE_IMAGE_UNSUPPORTED');
   });
 
+  it('refuses a font that is not a font, with a typed error', async () => {
+    const input = { pages: [await copyPage('jpeg')], metadata: copyMetadata(1), font: new Uint8Array(64) };
+    await expectCode(writeArchivalCopy(input), 'ARCHIVE_FONT_MISSING');
+  });
+
   it('refuses bytes that are no image', async () => {
     const page = { ...(await copyPage('jpeg')), image: new TextEncoder().encode('not an image at all') };
     await expectCode(writeArchivalCopy({ pages: [page], metadata: copyMetadata(1) }), 'ARCHIVE_IMAGE_UNSUPPORTED');

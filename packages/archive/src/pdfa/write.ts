@@ -217,8 +217,19 @@ export async function writeArchivalCopy(input: WriteArchivalCopyInput): Promise<
   const metadata = checkMetadata(input.metadata, pages);
   const dpis = pages.map(checkPage);
   let font: LoadedFont;
-  if (input.font) font = loadFont(input.font);
-  else {
+  if (input.font) {
+    try {
+      font = loadFont(input.font);
+    } catch (cause) {
+      throw new SohoaError(
+        'ARCHIVE_FONT_MISSING',
+        'The font given for the text layer is not a TrueType/OpenType font.',
+        {
+          cause,
+        },
+      );
+    }
+  } else {
     defaultFont ??= readDefaultFont();
     defaultFont.catch(() => {
       defaultFont = undefined;
