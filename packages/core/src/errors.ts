@@ -114,6 +114,11 @@ export const ERROR_CODES = [
   'ARCHIVE_SIGNATURE_INVALID',
   'VAULT_COPY_INVALID',
   'VAULT_COPY_NOT_FOUND',
+
+  // archive (issue 14: the copy writer and its structural check)
+  'ARCHIVE_INPUT_INVALID',
+  'ARCHIVE_IMAGE_UNSUPPORTED',
+  'ARCHIVE_FONT_MISSING',
 ] as const;
 
 export type SohoaErrorCode = (typeof ERROR_CODES)[number];
