@@ -2,7 +2,8 @@
 // creates it) holding one synthetic card record (test/bench/vault-records.mjs), then `sohoa fill <form>
 // --vault … --subject … --json` run N times as a user runs it (a new process each time). Prints the median
 // and min per call, a bare `node -e ''` beside it (process start-up alone), and, with --baseline, another
-// build's CLI interleaved call by call (before/after in one run). --cpu-prof <dir> writes a V8 CPU profile
+// build's CLI interleaved call by call (before/after in one run). Each call also reports its own CPU time
+// (user + system, read by a preload at exit): on a loaded machine wall time waits for a core, CPU time much less. --cpu-prof <dir> writes a V8 CPU profile
 // of one more call there (open it in Chrome DevTools or summarise it with --cpu-prof-summary).
 // Usage: pnpm bench:fill [--calls 9] [--forms to-khai-can-cuoc,…] [--baseline <checkout>/packages/cli/dist/bin.js]
 //        [--cpu-prof <dir>]
@@ -35,6 +36,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const CPU_HOOK = `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-us: ' + (u.user + u.system) + '\\n'); });`;
+
 function run(argv, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -44,11 +47,21 @@ function run(argv, env = {}) {
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: out, stderr: err, ms: performance.now() - started }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: out,
+        stderr: err,
+        ms: performance.now() - started,
+        cpuMs: Number(/cpu-us: (\d+)/.exec(err)?.[1] ?? Number.NaN) / 1000,
+      }),
+    );
   });
 }
 
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-fill-'));
+const hook = join(work, 'cpu.cjs');
+writeFileSync(hook, CPU_HOOK);
 try {
   const { createVault, operatorAccess } = await import(join(root, 'packages/vault/dist/index.js'));
   const { sqliteDriver } = await import(join(root, 'packages/vault/dist/drivers/sqlite.js'));
@@ -70,6 +83,8 @@ try {
     return join(root, 'schemas/forms', file);
   });
   const fillArgs = (bin, form, extra = []) => [
+    '-r',
+    hook,
     ...extra,
     bin,
     'fill',
@@ -82,6 +97,7 @@ try {
   ];
   const bins = [['this build', BIN], ...(args.baseline ? [['baseline', args.baseline]] : [])];
   const times = new Map(bins.map(([name]) => [name, []]));
+  const cpu = new Map(bins.map(([name]) => [name, []]));
   const outputs = new Map();
   for (const [name, bin] of bins) {
     // One call each first, untimed: warms the OS file cache and checks the output.
@@ -99,6 +115,7 @@ try {
         `${form.split('/').pop()}: data ${outputs.get(`this build ${form}`) === outputs.get(`baseline ${form}`) ? 'identical' : 'DIFFERS'} between this build and the baseline`,
       );
   const startup = [];
+  const startupCpu = [];
   log(`load before: ${load()}`);
   for (let i = 0; i < Number(args.calls); i++) {
     // Interleaved: one call of each build per form per round, so both see the same load.
@@ -107,16 +124,21 @@ try {
         const r = await run(fillArgs(bin, form));
         if (r.code !== 0) throw new Error(`${name}: sohoa fill exited ${r.code}: ${r.stderr.slice(0, 400)}`);
         times.get(name).push(r.ms);
+        cpu.get(name).push(r.cpuMs);
       }
-    startup.push((await run(['-e', ''])).ms);
+    const bare = await run(['-r', hook, '-e', '']);
+    startup.push(bare.ms);
+    startupCpu.push(bare.cpuMs);
   }
   log(`load after: ${load()}`);
-  log("| CLI | `sohoa fill … --json`, median per call | min | calls | bare `node -e ''` median |");
-  log('|---|---|---|---|---|');
+  log(
+    "| CLI | `sohoa fill … --json`, median per call | min | CPU per call (median) | calls | bare `node -e ''` median (CPU) |",
+  );
+  log('|---|---|---|---|---|---|');
   for (const [name] of bins) {
     const t = times.get(name);
     log(
-      `| ${name} | ${median(t).toFixed(0)} ms | ${Math.min(...t).toFixed(0)} ms | ${t.length} (${forms.length} forms) | ${median(startup).toFixed(0)} ms |`,
+      `| ${name} | ${median(t).toFixed(0)} ms | ${Math.min(...t).toFixed(0)} ms | ${median(cpu.get(name)).toFixed(0)} ms | ${t.length} (${forms.length} forms) | ${median(startup).toFixed(0)} ms (${median(startupCpu).toFixed(0)} ms) |`,
     );
   }
   if (args['cpu-prof']) {
