@@ -122,4 +122,12 @@ describe('compileSchema of a fragment (fill’s leaf validators, codegen)', () =
       expect(leaf('00109901234x')).toBe(false);
     }
   });
+
+  it('compiles a fragment that refers to a meta-schema on the instance that has them', () => {
+    const isSchema = compileSchema({ $ref: 'https://json-schema.org/draft/2020-12/schema' } as FormSchema, {
+      draft: '2020-12',
+    });
+    expect(isSchema({ type: 'string' })).toBe(true);
+    expect(isSchema({ type: 3 })).toBe(false);
+  });
 });
