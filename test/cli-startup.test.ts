@@ -1,17 +1,34 @@
 // CLI start-up: a command loads only what it uses (`fill` neither OCR nor PDF rendering nor image decoding).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createVault, operatorAccess } from '@sohoa/vault';
+import { sqliteDriver } from '@sohoa/vault/drivers/sqlite';
+import { SYNTHETIC_ID, syntheticCccd } from '../packages/vault/src/internal/fixtures';
 
 const root = join(__dirname, '..');
 const bin = join(root, 'packages/cli/dist/bin.js');
 
-function imported(args: string[]): string[] {
+const HEAVY = [
+  '@sohoa/ocr',
+  '@sohoa/ingest',
+  '@sohoa/render',
+  '@sohoa/extract',
+  '@sohoa/batch',
+  'tesseract.js',
+  'sharp',
+  'pdf-lib',
+  'pdfjs-dist',
+];
+
+function imported(args: string[], expectStatus?: number): string[] {
   if (!existsSync(bin)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm build` first.');
   const run = spawnSync(process.execPath, ['--import', join(root, 'test/fixtures/log-imports.mjs'), bin, ...args], {
     encoding: 'utf8',
   });
+  if (expectStatus !== undefined) expect(run.status, run.stderr.replace(/^import: .+\n/gm, '')).toBe(expectStatus);
   return [...run.stderr.matchAll(/^import: (.+)$/gm)].map((m) => m[1]!);
 }
 
@@ -19,17 +36,31 @@ describe('CLI start-up', () => {
   it('`fill` loads neither OCR, image decoding, PDF rendering, nor extraction', () => {
     const modules = imported(['fill', '--help']);
     expect(modules).toContain('commander');
-    for (const heavy of [
-      '@sohoa/ocr',
-      '@sohoa/ingest',
-      '@sohoa/render',
-      '@sohoa/extract',
-      '@sohoa/batch',
-      'tesseract.js',
-      'sharp',
-      'pdf-lib',
-    ])
-      expect(modules).not.toContain(heavy);
+    for (const heavy of HEAVY) expect(modules).not.toContain(heavy);
+  });
+
+  it('a real `fill` run (vault opened, form filled, JSON printed) loads none of them either', async () => {
+    // `fill --help` never runs the command's module; a static import there (even of a constant) would load pdf-lib.
+    const work = mkdtempSync(join(tmpdir(), 'sohoa-startup-'));
+    try {
+      const path = join(work, 'v.db');
+      const key = Buffer.alloc(32, 3);
+      writeFileSync(`${path}.key`, `k1:${key.toString('hex')}\n`, { mode: 0o600 });
+      const vault = createVault({
+        driver: sqliteDriver({ path }),
+        masterKey: { id: 'k1', key },
+        ...operatorAccess('sohoa-cli'),
+      });
+      await vault.putDocument(syntheticCccd());
+      await vault.close();
+      const form = join(root, 'schemas/forms/to-khai-can-cuoc.schema.json');
+      const modules = imported(['fill', form, '--vault', path, '--subject', SYNTHETIC_ID, '--json'], 0);
+      expect(modules).toContain('@sohoa/eform');
+      expect(modules).toContain('better-sqlite3');
+      for (const heavy of HEAVY) expect(modules).not.toContain(heavy);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('`digitize` still loads OCR when it runs', () => {

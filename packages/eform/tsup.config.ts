@@ -3,7 +3,11 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     entry: ['src/index.ts', 'src/vitest.ts', 'src/codegen.ts'],
-    external: ['vitest'],
+    // Ajv and its plugins are bundled in: from node_modules they are ~95 CommonJS files, and resolving and
+    // reading them one by one (pnpm's symlinked tree) was most of a `sohoa fill` call's start-up (see
+    // docs/architecture.md, "fill start-up"). Their own optional `re2` stays external (never required here).
+    noExternal: ['ajv', /^ajv\//, 'ajv-formats', 'ajv-draft-04', 'fast-uri', 'fast-deep-equal', 'json-schema-traverse'],
+    external: ['vitest', 're2'],
     format: ['esm'],
     dts: true,
     clean: true,

@@ -1,6 +1,5 @@
 import { writePrivateFile } from '@sohoa/core';
 import { fillForm, loadFormSchema, type FilledForm, type FormFormat } from '@sohoa/eform';
-import { FORM_XML_NAMESPACE } from '@sohoa/render';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
 import { withVault } from '../context';
@@ -65,11 +64,12 @@ export async function runFill(schemaPath: string, options: FillCommandOptions): 
       ...(options.as ? { as: options.as } : {}),
       ...(options.format ? { format: options.format } : {}),
     });
-    // pdf-lib and the XML writer load only when asked for: a plain fill starts fast.
+    // pdf-lib and the XML writer load only when asked for: a plain fill starts fast (no static import of
+    // @sohoa/render here, not even for a constant: importing it loads pdf-lib and fontkit, ~0.4 s).
     const render = options.pdf || options.xml ? await import('@sohoa/render') : undefined;
     if (options.pdf) write(options.pdf, await render!.renderPdf(filled, schema));
     if (options.xml)
-      write(options.xml, render!.renderXml(filled, schema, { namespace: FORM_XML_NAMESPACE, isoDates: true }));
+      write(options.xml, render!.renderXml(filled, schema, { namespace: render!.FORM_XML_NAMESPACE, isoDates: true }));
     if (options.json) {
       process.stdout.write(`${JSON.stringify(toJsonFill(filled), null, 2)}\n`);
     } else {
