@@ -121,7 +121,7 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,
@@ -237,6 +237,8 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
       key: 'person.residence',
       labels: [
         'Nơi cư trú',
+        'Nơi thường trú/tạm trú',
+        'Nơi thường trú, tạm trú',
         'Nơi thường trú',
         'Địa chỉ',
         'Nơi ở hiện tại',
@@ -271,6 +273,8 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
         'Ngày đăng ký',
         'Ngày đăng ký khai sinh',
         'Đăng ký ngày',
+        'Đăng ký khai sinh ngày',
+        'Đã đăng ký ngày',
         'Date of registration',
       ],
       roles: ANY,

@@ -11,7 +11,12 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new SohoaError('EXTRACT_FAILED', `Option \`asOf\` must be an ISO date (YYYY-MM-DD).`);
-  return { asOf, types: options.types, documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])] };
+  return {
+    asOf,
+    types: options.types,
+    documentTypes: [...DOCUMENT_TYPES, ...(options.documentTypes ?? [])],
+    ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}),
+  };
 }
 
 /** Reads QR codes from the page pixels (unless the input carries them already); pairs them with the OCR results. */

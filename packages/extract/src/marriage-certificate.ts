@@ -98,7 +98,7 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,
@@ -133,6 +133,8 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
       key: 'person.residence',
       labels: [
         'Nơi cư trú',
+        'Nơi thường trú/tạm trú',
+        'Nơi thường trú, tạm trú',
         'Nơi thường trú',
         'Địa chỉ',
         'Nơi ở hiện tại',
@@ -192,6 +194,8 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
         'Ngày đăng ký',
         'Ngày đăng ký kết hôn',
         'Đăng ký ngày',
+        'Đăng ký kết hôn ngày',
+        'Đã đăng ký ngày',
         'Date of registration',
       ],
       roles: ANY,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { BIRTH_CERTIFICATE_SPEC } from '../birth-certificate';
+import { readBareRegisterNumber } from '../civil-document';
+import { MARRIAGE_CERTIFICATE_SPEC } from '../marriage-certificate';
+import { BLANK_PAGE, TEST_CONTEXT } from '../internal/reader-test-kit';
+import { layoutPage, type LayoutRow } from '../test-helpers';
+import { readFields } from './read';
+import type { ReaderSpec } from './spec';
+
+// Layouts written for these tests from the official wording of the older civil-status models
+// (registers of the 1990s and 2000s): the labels, not any drawing of ours.
+const blank = BLANK_PAGE;
+const context = TEST_CONTEXT;
+async function values(rows: LayoutRow[], spec: ReaderSpec) {
+  const r = await readFields(blank, layoutPage(rows), spec, context);
+  return Object.fromEntries(Object.entries(r.fields).map(([k, f]) => [k, f.value]));
+}
+
+describe('labels of the older civil-status models', () => {
+  it('reads the registration date of `Đăng ký kết hôn ngày … tháng … năm …`', async () => {
+    const v = await values(
+      ['Họ và tên chồng: LÊ VĂN TÂM', 'Họ và tên vợ: ĐỖ THỊ HOA', 'Đăng ký kết hôn ngày 20 tháng 5 năm 1996'],
+      MARRIAGE_CERTIFICATE_SPEC,
+    );
+    expect(v['document.issueDate']).toBe('1996-05-20');
+  });
+
+  it('reads `Đăng ký khai sinh ngày` and a residence under `Nơi thường trú/tạm trú` without the label tail', async () => {
+    const v = await values(
+      [
+        'Họ và tên: NGUYỄN VĂN AN',
+        'Họ và tên mẹ: PHẠM THỊ HÀ',
+        'Nơi thường trú/tạm trú: Xã Tân Lập, Huyện Đan Phượng, Hà Nội',
+        'Đăng ký khai sinh ngày 15 tháng 3 năm 1995',
+      ],
+      BIRTH_CERTIFICATE_SPEC,
+    );
+    expect(v['mother:person.residence']).toBe('Xã Tân Lập, Huyện Đan Phượng, Hà Nội');
+    expect(v['document.issueDate']).toBe('1995-03-15');
+  });
+
+  it('reads the number under `Số đăng ký` and keeps a suffix OCR set apart (`25 /KH`)', async () => {
+    expect(
+      (await values(['Số đăng ký: 125', 'Họ và tên: NGUYỄN VĂN AN'], BIRTH_CERTIFICATE_SPEC))['document.number'],
+    ).toBe('125');
+    expect(
+      (await values(['Số: 25 /KH', 'Họ và tên chồng: LÊ VĂN TÂM'], MARRIAGE_CERTIFICATE_SPEC))['document.number'],
+    ).toBe('25/KH');
+  });
+});
+
+describe('a register number printed without a colon', () => {
+  const reading = (lines: string[]) => ({ page: blank, ocr: layoutPage(lines), qr: undefined });
+  it('is read when it stands alone on its line, wherever the line is', () => {
+    const r = readBareRegisterNumber(reading(['GIẤY CHỨNG NHẬN KẾT HÔN', 'Họ và tên chồng: LÊ VĂN TÂM', 'Số 45/KH']), [
+      'giay chung nhan ket hon',
+    ]);
+    expect(r?.value).toBe('45/KH');
+  });
+  it('is not taken from an address line below the title', () => {
+    const r = readBareRegisterNumber(
+      reading(['GIẤY CHỨNG NHẬN KẾT HÔN', 'Nơi cư trú:', 'Số 11/30 đường Phạm Văn Thuận, Biên Hoà']),
+      ['giay chung nhan ket hon'],
+    );
+    expect(r).toBeUndefined();
+  });
+});
