@@ -65,3 +65,26 @@ describe('a register number printed without a colon', () => {
     expect(r).toBeUndefined();
   });
 });
+
+describe('a label only the subject prints, read under another role heading', () => {
+  it('is the subject’s, below the fill threshold, and never overrides a value read in the subject’s own scope', async () => {
+    const rows: LayoutRow[] = [
+      'Họ và tên người đi khai sinh: TRẦN VĂN BÌNH',
+      'NGƯỜI MẸ',
+      'Họ và tên: LÊ THỊ LAN',
+      'Dân tộc: Kinh',
+      'Giới tính: Nữ',
+      'Ngày, tháng, năm sinh: 05/06/1991',
+      'Nơi sinh: Bệnh viện Bạch Mai, Hà Nội',
+    ];
+    const r = await readFields(blank, layoutPage(rows), BIRTH_CERTIFICATE_SPEC, context);
+    expect(r.fields['mother:person.fullName']?.value).toBe('Lê Thị Lan');
+    expect(r.fields['person.sex']?.value).toBe('female');
+    expect(r.fields['person.birthPlace']?.value).toBe('Bệnh viện Bạch Mai, Hà Nội');
+    expect(r.fields['person.sex']!.confidence).toBeLessThan(0.7);
+    expect(r.diagnostics.map((d) => d.code)).toContain('EXTRACT_ROLE_INFERRED');
+    // The mother's birth date label is hers (her year), not the child's date.
+    expect(r.fields['mother:person.birthDate.year']?.value).toBe('1991');
+    expect(r.fields['person.birthDate']).toBeUndefined();
+  });
+});

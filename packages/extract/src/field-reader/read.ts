@@ -868,7 +868,15 @@ export async function readFields(
         inferred = true;
       }
     }
-    const f = fieldFor(hit.what.fields, role);
+    let f = fieldFor(hit.what.fields, role);
+    if (!f && !hit.role && role !== 'subject') {
+      // A label the scope's role does not print (`Giới tính`, `Nơi sinh` under a parent's heading) is the
+      // subject's: its section lost its heading or follows another's. Whose it is was inferred: below threshold.
+      f = fieldFor(hit.what.fields, 'subject');
+      if (!f) continue;
+      role = 'subject';
+      inferred = true;
+    }
     if (!f) continue;
     // A role-free value (the registration) is nobody's column: only a wide gap or the next label ends it.
     const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn && !roleFree ? scope : undefined;
@@ -879,7 +887,9 @@ export async function readFields(
   const fields: FieldSet = {};
   await Promise.all(
     [...candidates.entries()].map(async ([key, list]) => {
-      for (const { field, parts, inferred } of list) {
+      // A value whose role was read comes before one whose role was inferred.
+      const ordered = [...list.filter((c) => !c.inferred), ...list.filter((c) => c.inferred)];
+      for (const { field, parts, inferred } of ordered) {
         const evidence: Evidence[] = parts.map((p) => ({ method: 'ocr', sha256, page: pageNo, box: p.box }));
         const toField = (text: string, confidence: number): ExtractedField | undefined => {
           const value = field.parse(text);
