@@ -88,3 +88,25 @@ describe('a label only the subject prints, read under another role heading', () 
     expect(r.fields['person.birthDate']).toBeUndefined();
   });
 });
+
+describe('a role word in brackets after the label', () => {
+  it('names whose value it is (`Họ, chữ đệm, tên (Vợ):`), so the wife’s ID is never the husband’s', async () => {
+    const v = await values(
+      [
+        'Họ, chữ đệm, tên (Chồng): LÊ VĂN TÂM',
+        'Họ, chữ đệm, tên (Vợ): ĐỖ THỊ HOA',
+        'Giấy tờ tùy thân (Vợ): CCCD số 036172001234',
+      ],
+      MARRIAGE_CERTIFICATE_SPEC,
+    );
+    expect(v['person.fullName']).toBe('Lê Văn Tâm');
+    expect(v['spouse:person.fullName']).toBe('Đỗ Thị Hoa');
+    expect(v['spouse:person.idNumber']).toBe('036172001234');
+    expect(v['person.idNumber']).toBeUndefined();
+  });
+
+  it('leaves a bracket that names no role to the label (`Họ và tên (chữ in hoa):`)', async () => {
+    const v = await values(['Họ và tên (chữ in hoa): NGUYỄN VĂN AN'], BIRTH_CERTIFICATE_SPEC);
+    expect(v['person.fullName']).toBe('Nguyễn Văn An');
+  });
+});

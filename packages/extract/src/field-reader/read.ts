@@ -314,14 +314,15 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       if (h.to >= limit) break;
       let at = h.to;
       if (line.tokens[at]?.text === 'cua' && at + 1 < limit) at++;
-      // Only spaces between label and role word: `Họ tên: Võ Văn An` is a name, `Họ tên vợ:` a role.
-      if (!/^[\s,]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, '')))
+      // Only spaces (or an opening bracket) between label and role word: `Họ tên: Võ Văn An` is a name,
+      // `Họ tên vợ:` and `Họ, chữ đệm, tên (Vợ):` a role.
+      if (!/^[\s,(]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, '')))
         break;
       const to = matchAt(line, at, q.label);
       if (to < 0 || to > limit) continue;
       // A short role word must end the label (colon, leader, line end or the next label), not open a value.
       const after = line.text.slice(line.tokens[to - 1]!.end);
-      if (q.label.squeezed.length <= 3 && to < limit && !/^\s*[:.…_]/.test(after)) continue;
+      if (q.label.squeezed.length <= 3 && to < limit && !/^\s*\)?\s*[:.…_]/.test(after)) continue;
       h.role = q.role;
       h.to = to;
       h.end = line.tokens[to - 1]!.end;
