@@ -4,7 +4,7 @@ import { readBareRegisterNumber } from '../civil-document';
 import { MARRIAGE_CERTIFICATE_SPEC } from '../marriage-certificate';
 import { BLANK_PAGE, TEST_CONTEXT } from '../internal/reader-test-kit';
 import { layoutPage, type LayoutRow } from '../test-helpers';
-import { readFields } from './read';
+import { cutReason, readFields } from './read';
 import type { ReaderSpec } from './spec';
 
 // Layouts written for these tests from the official wording of the older civil-status models
@@ -108,5 +108,13 @@ describe('a role word in brackets after the label', () => {
   it('leaves a bracket that names no role to the label (`Họ và tên (chữ in hoa):`)', async () => {
     const v = await values(['Họ và tên (chữ in hoa): NGUYỄN VĂN AN'], BIRTH_CERTIFICATE_SPEC);
     expect(v['person.fullName']).toBe('Nguyễn Văn An');
+  });
+});
+
+describe('values that look cut', () => {
+  it('holding dots fused to a word before their end are marked, not only those ending so', () => {
+    expect(cutReason('Phường Tân.. An, Cần Thơ')).toBe('it holds dots fused to a word');
+    expect(cutReason('Nguyễn Văn… An', false)).toBe('it holds dots fused to a word');
+    expect(cutReason('Số 12 đường 3.2, Cần Thơ')).toBeUndefined();
   });
 });

@@ -630,6 +630,8 @@ function labelLeft(hit: Hit): number {
 export function cutReason(raw: string, place = true): string | undefined {
   const t = raw.trim();
   if (/\p{L}(\.\.+|…)$/u.test(t) || /(\.\.|…)$/.test(t)) return 'it ends in dots fused to a word';
+  // A dotted leader read into the value before its end (`Tân.. An, Cần Thơ`): what follows may not be the value's.
+  if (/\p{L}(?:\.\.+|…)(?=\s*\S)/u.test(t)) return 'it holds dots fused to a word';
   if (place && /[,\-–]$/.test(t)) return 'it ends with a separator';
   const last = foldPerChar(t).match(/[\p{L}\p{N}]+$/u)?.[0];
   // `Bình Dương`, `Quảng Trị`: a province name ending the place is its end, whatever its last word.
