@@ -121,7 +121,7 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký khai sinh số', 'Vào sổ đăng ký khai sinh số'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,

@@ -98,7 +98,7 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký kết hôn số', 'Vào sổ đăng ký kết hôn số'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,

@@ -118,3 +118,29 @@ describe('values that look cut', () => {
     expect(cutReason('Số 12 đường 3.2, Cần Thơ')).toBeUndefined();
   });
 });
+
+describe('the register entry written as a sentence', () => {
+  it('reads the number of `Vào sổ đăng ký kết hôn số 45, quyển số 01/1996`', async () => {
+    const v = await values(
+      ['Họ và tên chồng: LÊ VĂN TÂM', 'Vào sổ đăng ký kết hôn số 45, quyển số 01/1996'],
+      MARRIAGE_CERTIFICATE_SPEC,
+    );
+    expect(v['document.number']).toBe('45');
+    expect(v['document.bookNumber']).toBe('01/1996');
+  });
+});
+
+describe('a label after a comma', () => {
+  it('counts when it reads as one (a colon after it, or digits after a label of two words)', async () => {
+    expect((await values(['Số: 45, Quyển số: 01/1996'], MARRIAGE_CERTIFICATE_SPEC))['document.bookNumber']).toBe(
+      '01/1996',
+    );
+  });
+  it('does not inside an address (`…, Quốc tịch` is not read where a place goes on)', async () => {
+    const v = await values(
+      ['Nơi cư trú: Thôn Đông, Quốc Oai, Hà Nội', 'Họ và tên chồng: LÊ VĂN TÂM'],
+      MARRIAGE_CERTIFICATE_SPEC,
+    );
+    expect(v['person.residence']).toBe('Thôn Đông, Quốc Oai, Hà Nội');
+  });
+});

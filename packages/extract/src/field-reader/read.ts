@@ -285,8 +285,15 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       for (let t = i; t < to; t++) free &&= !taken[t];
       if (!free) continue;
       if (e.what.kind === 'heading' && !opensSegment(line, i, starts, heading)) continue;
-      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
-      if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
+      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label, unless it
+      // reads as one: a colon after it, or a label of two words or more before digits (`…, quyển số 01/1996`).
+      if (
+        e.what.kind === 'field' &&
+        /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start)) &&
+        !/^\s*:/.test(line.text.slice(line.tokens[to - 1]!.end)) &&
+        !(e.label.tokens.length >= 2 && /^\s*\d/.test(line.text.slice(line.tokens[to - 1]!.end)))
+      )
+        continue;
       for (let t = i; t < to; t++) {
         taken[t] = true;
         heading[t] = e.what.kind === 'heading';
