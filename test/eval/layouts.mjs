@@ -5,6 +5,8 @@
 // Usage: pnpm eval:layouts [--count 10] [--seed 2026] [--degraded 0.5] [--types giay-khai-sinh,…]
 //        [--families tt04-2020,giay-khai-sinh/old-1990s,…] [--json] [--out report.json] [--verbose] [--keep DIR]
 // --json prints the report as JSON; --out also writes it to a file; --keep keeps the scans and truth in DIR.
+// --gazetteer DIR checks places against the administrative units of DIR (e.g. ../shared/data/admin-units),
+// as `DigitizeOptions.gazetteerDir` does; without it only provinces are checked (or SOHOA_GAZETTEER_DIR's).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', default: false },
     keep: { type: 'string' },
     out: { type: 'string' },
+    gazetteer: { type: 'string' },
   },
 });
 const count = Number(args.count);
@@ -72,7 +75,10 @@ try {
     const id = `${truth.type}/${truth.family}`;
     const s = perFamily.get(id) ?? { ...empty(), type: truth.type, family: truth.family, heldOut: truth.heldOut };
     perFamily.set(id, s);
-    const result = await digitizeFile(join(out, folder, truth.file), { engine });
+    const result = await digitizeFile(join(out, folder, truth.file), {
+      engine,
+      ...(args.gazetteer ? { gazetteerDir: args.gazetteer } : {}),
+    });
     s.docs++;
     s.times.push(result.ms);
     const record = result.record;

@@ -93,6 +93,7 @@ async function processOnce(
       ...(options.asOf ? { asOf: options.asOf } : {}),
       ...(row?.type ? { types: [row.type] } : {}),
       ...(options.ingest ? { ingest: options.ingest } : {}),
+      ...(options.gazetteerDir ? { gazetteerDir: options.gazetteerDir } : {}),
     },
     options,
     pool,

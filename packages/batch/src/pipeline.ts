@@ -1,6 +1,7 @@
 import { isSohoaError, type DigitisedPageQuality, type Diagnostic } from '@sohoa/core';
 import { decodeQr, safeExtractDocument } from '@sohoa/extract';
 import { readPages, type IngestOptions } from '@sohoa/ingest';
+import { loadGazetteer, type Gazetteer } from '@sohoa/vn';
 import type { PageRecognizer, PipelineOutput, StageTimings } from './types';
 
 /** What the pipeline needs to read one file; plain data, so it can be sent to a worker process. */
@@ -11,6 +12,25 @@ export interface PipelineInput {
   /** Restrict classification to these document types (from the manifest). */
   types?: string[];
   ingest?: Pick<IngestOptions, 'maxBytes' | 'maxPixels' | 'maxPages' | 'preprocess' | 'quality'>;
+  /** Folder of the administrative-unit datasets (see `DigitizeOptions.gazetteerDir`). */
+  gazetteerDir?: string;
+}
+
+// One gazetteer per folder and process: loading the public datasets takes seconds.
+const gazetteers = new Map<string, Promise<Gazetteer>>();
+
+/** The gazetteer of `dir` (or of `SOHOA_GAZETTEER_DIR`), loaded once; none when neither is set. */
+function gazetteerOf(dir: string | undefined): Promise<Gazetteer> | undefined {
+  const at = dir ?? process.env.SOHOA_GAZETTEER_DIR;
+  if (!at) return undefined;
+  let loaded = gazetteers.get(at);
+  if (!loaded) {
+    loaded = loadGazetteer({ dir: at });
+    // A failed load is reported on every file that needs it, and retried: the folder may be fixed meanwhile.
+    loaded.catch(() => gazetteers.delete(at));
+    gazetteers.set(at, loaded);
+  }
+  return loaded;
 }
 
 /** A thrown error as a stable code and a message (messages of sohoa never carry personal data). */
@@ -98,9 +118,11 @@ export async function runPipeline(
       ocrConfidence: Number((ocr[i]?.confidence ?? 0).toFixed(3)),
       ...(page.quality ? { quality: page.quality } : {}),
     }));
+    const gazetteer = await gazetteerOf(input.gazetteerDir);
     const extracted = await safeExtractDocument(
       { pages: images, ocr, qr },
       {
+        ...(gazetteer ? { gazetteer } : {}),
         ...(input.asOf ? { asOf: input.asOf } : {}),
         ...(input.types ? { types: input.types } : {}),
         recognizer: timedRegions(engine, timings),

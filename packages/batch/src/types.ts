@@ -75,6 +75,13 @@ export interface DigitizeOptions {
   vault?: DocumentSink;
   /** Reference date for document status (ISO). @default today */
   asOf?: string;
+  /**
+   * Folder of the public administrative-unit datasets (`loadGazetteer({ dir })` of `@sohoa/vn`): places
+   * read from documents are checked against its units (a tone slip in a unit name snapped when one unit
+   * matches, an unknown unit kept below the fill threshold). Loaded once per process, workers included.
+   * @default the `SOHOA_GAZETTEER_DIR` environment variable, else none (only provinces are checked)
+   */
+  gazetteerDir?: string;
   /** What a manifest says about each file, by absolute path: expected type and subject, agency, procedure, dossier. */
   manifest?: Map<string, ManifestEntry>;
   /**

@@ -87,7 +87,8 @@ export function civilScore(reading: PageReading, spec: CivilClassSpec): number {
 
 /**
  * The register number printed without the colon the reader needs for so short a label: `Số 306` on
- * the line of `Quyển số`, or on a line above the title. An address line (`Số 11/30 đường …`) is neither.
+ * the line of `Quyển số`, on a line above the title, or alone on its line. An address line
+ * (`Số 11/30 đường …`) is none of these.
  */
 export function readBareRegisterNumber(reading: PageReading, titles: readonly string[]): ExtractedField | undefined {
   if (!reading.ocr) return undefined;
@@ -95,7 +96,9 @@ export function readBareRegisterNumber(reading: PageReading, titles: readonly st
   const titleAt = lines.findIndex((l) => titles.some((t) => holdsTitle(squeeze(l.folded), squeeze(t))));
   for (const l of lines) {
     const m = /^(\s*so\s*[.:]?\s*)(\S+)/.exec(l.folded);
-    if (!m || !(/quyen\s*so/.test(l.folded) || (titleAt >= 0 && l.index < titleAt))) continue;
+    // The number alone on its line (`Số 45`, `Số 45/KH`) is the register's wherever it stands.
+    const alone = m !== null && l.folded.slice(m[0].length).trim() === '';
+    if (!m || !(alone || /quyen\s*so/.test(l.folded) || (titleAt >= 0 && l.index < titleAt))) continue;
     const value = parseRegisterNumber(l.line.text.slice(m[1]!.length, m[1]!.length + m[2]!.length));
     if (!value) continue;
     return {

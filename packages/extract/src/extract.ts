@@ -23,7 +23,7 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
       throw new SohoaError('EXTRACT_FAILED', `Option \`documentTypes\`: type \`${t.id}\` is defined twice.`);
     seen.add(t.id);
   }
-  return { asOf, types: options.types, documentTypes };
+  return { asOf, types: options.types, documentTypes, ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}) };
 }
 
 /** Reads QR codes from the page pixels (unless the input carries them already); pairs them with the OCR results. */

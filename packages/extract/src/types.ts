@@ -1,4 +1,5 @@
 import type { Box, DocumentKind, DocumentRecord, ExtractedField, OcrPage, PageImage } from '@sohoa/core';
+import type { Gazetteer } from '@sohoa/vn';
 import type { ReaderSpec } from './field-reader/spec';
 
 /** What the extractor reads: the decoded pages of one file and their OCR results (same order). */
@@ -34,6 +35,13 @@ export interface ExtractOptions {
    * @default none: only the full-page OCR is used
    */
   recognizer?: RegionRecognizer;
+  /**
+   * Administrative units (`loadGazetteer({ dir })` of `@sohoa/vn`): places and addresses read from a
+   * page are checked against them; a unit name that matches no unit of its area is snapped when exactly
+   * one matches (an OCR tone slip), else the value stays below the fill threshold for review.
+   * @default none: only the province is checked, against the built-in list
+   */
+  gazetteer?: Gazetteer;
   signal?: AbortSignal;
 }
 
@@ -43,6 +51,8 @@ export interface ResolvedExtractOptions {
   types: string[] | undefined;
   /** Built-in types followed by `options.documentTypes`. */
   documentTypes: readonly DocumentTypeDefinition[];
+  /** See {@link ExtractOptions.gazetteer}. */
+  gazetteer?: Gazetteer;
 }
 
 /** A decoded QR code with where it was found. */

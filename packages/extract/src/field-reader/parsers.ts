@@ -72,7 +72,10 @@ export const nationality = closedList(p.parseNationality);
 export const personalId = p.parsePersonalIdValue;
 /** A register number (`125`, `69/GKS-BS`), after an untranslated `No.` of a bilingual label. */
 export function registerNumber(text: string): string | undefined {
-  return p.parseRegisterNumber(text.replace(/^\s*(?:no\.?|number)\s*:?\s*/i, ''));
+  // A suffix set apart by OCR (`25 /KH`, `25/ TLKH`) is still the number's.
+  return p.parseRegisterNumber(
+    text.replace(/^\s*(?:no\.?|number)\s*:?\s*/i, '').replace(/(\d)\s*\/\s*(?=\p{L})/u, '$1/'),
+  );
 }
 
 /** A book number (`01/2019`), after an untranslated `Book No.` of a bilingual label. */

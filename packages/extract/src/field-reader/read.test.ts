@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrPage, PageImage } from '@sohoa/core';
-import { BIRTH_CERTIFICATE_SPEC } from '../documents/giay-khai-sinh/definition';
+import type { OcrPage } from '@sohoa/core';
 import { MARRIAGE_CERTIFICATE_SPEC } from '../documents/giay-chung-nhan-ket-hon/definition';
-import { layoutPage, SOURCE, type LayoutRow } from '../test-helpers';
+import { BIRTH_CERTIFICATE_SPEC } from '../documents/giay-khai-sinh/definition';
+import { BLANK_PAGE, canThoGazetteer, TEST_CONTEXT } from '../internal/reader-test-kit';
+import { layoutPage, type LayoutRow } from '../test-helpers';
 import type { ExtractContext, RegionRecognizer } from '../types';
 import { cutReason, readFields, UNSURE_CAP } from './read';
 import * as rp from './parsers';
 import type { ReaderSpec } from './spec';
 
-const blank: PageImage = {
-  source: SOURCE,
-  width: 1800,
-  height: 2000,
-  channels: 1,
-  pixels: new Uint8Array(1800 * 2000).fill(255),
-  diagnostics: [],
-};
-const context: ExtractContext = { options: { asOf: '2025-01-01', types: undefined, documentTypes: [] } };
+const blank = BLANK_PAGE;
+const context: ExtractContext = TEST_CONTEXT;
 
 async function read(rows: LayoutRow[], spec: ReaderSpec, ctx: ExtractContext = context) {
   const r = await readFields(blank, layoutPage(rows), spec, ctx);
@@ -812,5 +806,32 @@ describe('tables and bilingual labels', () => {
   it('reads a label whose words OCR ran together with one slip', async () => {
     const { values } = await read(['Têndoanhnghệp CÔNG TY TNHH SAO MAI', 'Mãsốdoanhnghiệp 0100109106'], spec);
     expect(values).toEqual({ 'org.taxCode': '0100109106', 'org.name': 'CÔNG TY TNHH SAO MAI' });
+  });
+});
+
+describe('places read by the reader are checked against the administrative units', () => {
+  const gazetteer = canThoGazetteer();
+  const withUnits: ExtractContext = { options: { ...context.options, gazetteer } };
+  const rows: LayoutRow[] = [
+    'Họ và tên vợ: ĐỖ THỊ HOA',
+    'Nơi cư trú: Phường An Hoà, Quận Ninh Kiểu, Cần Thơ',
+    'Họ và tên chồng: LÊ VĂN TÂM',
+    'Nơi cư trú: Phường Tân Phong, Quận Ninh Kiều, Cần Thơ',
+  ];
+
+  it('snaps a tone slip in a unit name when one unit of its area matches, and caps a place naming none', async () => {
+    const { fields, diagnostics } = await read(rows, MARRIAGE_CERTIFICATE_SPEC, withUnits);
+    expect(fields['spouse:person.residence']?.value).toBe('Phường An Hoà, Quận Ninh Kiều, Cần Thơ');
+    expect(fields['spouse:person.residence']?.confidence).toBeGreaterThanOrEqual(0.7);
+    expect(fields['person.residence']?.value).toBe('Phường Tân Phong, Quận Ninh Kiều, Cần Thơ');
+    expect(fields['person.residence']?.confidence).toBeLessThan(0.7);
+    expect(diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['EXTRACT_PLACE_CORRECTED', 'EXTRACT_PLACE_UNKNOWN']),
+    );
+  });
+
+  it('without a gazetteer leaves district and commune names as read', async () => {
+    const { values } = await read(rows, MARRIAGE_CERTIFICATE_SPEC);
+    expect(values['spouse:person.residence']).toBe('Phường An Hoà, Quận Ninh Kiểu, Cần Thơ');
   });
 });

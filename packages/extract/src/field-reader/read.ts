@@ -3,7 +3,9 @@ import { editDistance } from '@sohoa/vn';
 import { endsWithProvince } from '../field-parsers';
 import { foldPerChar, unionBoxes } from '../lines';
 import { chooseReading, rereadBoxes, voteOptionsFor } from '../reading-vote';
+import { checkPlace } from '../internal/place-check';
 import type { ExtractContext, FieldSet } from '../types';
+import { place as placeParser } from './parsers';
 import type { ReaderField, ReaderSpec } from './spec';
 
 /**
@@ -283,8 +285,15 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       for (let t = i; t < to; t++) free &&= !taken[t];
       if (!free) continue;
       if (e.what.kind === 'heading' && !opensSegment(line, i, starts, heading)) continue;
-      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label.
-      if (e.what.kind === 'field' && /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start))) continue;
+      // Inside an address (`..., Nam Định`) a word after a comma is part of the value, not a label, unless it
+      // reads as one: a colon after it, or a label of two words or more before digits (`…, quyển số 01/1996`).
+      if (
+        e.what.kind === 'field' &&
+        /,\s*$/.test(line.text.slice(0, line.tokens[i]!.start)) &&
+        !/^\s*:/.test(line.text.slice(line.tokens[to - 1]!.end)) &&
+        !(e.label.tokens.length >= 2 && /^\s*\d/.test(line.text.slice(line.tokens[to - 1]!.end)))
+      )
+        continue;
       for (let t = i; t < to; t++) {
         taken[t] = true;
         heading[t] = e.what.kind === 'heading';
@@ -312,14 +321,15 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       if (h.to >= limit) break;
       let at = h.to;
       if (line.tokens[at]?.text === 'cua' && at + 1 < limit) at++;
-      // Only spaces between label and role word: `Họ tên: Võ Văn An` is a name, `Họ tên vợ:` a role.
-      if (!/^[\s,]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, '')))
+      // Only spaces (or an opening bracket) between label and role word: `Họ tên: Võ Văn An` is a name,
+      // `Họ tên vợ:` and `Họ, chữ đệm, tên (Vợ):` a role.
+      if (!/^[\s,(]*$/.test(foldPerChar(line.text.slice(h.end, line.tokens[at]!.start)).replace(/^\s*cua\s*/, '')))
         break;
       const to = matchAt(line, at, q.label);
       if (to < 0 || to > limit) continue;
       // A short role word must end the label (colon, leader, line end or the next label), not open a value.
       const after = line.text.slice(line.tokens[to - 1]!.end);
-      if (q.label.squeezed.length <= 3 && to < limit && !/^\s*[:.…_]/.test(after)) continue;
+      if (q.label.squeezed.length <= 3 && to < limit && !/^\s*\)?\s*[:.…_]/.test(after)) continue;
       h.role = q.role;
       h.to = to;
       h.end = line.tokens[to - 1]!.end;
@@ -627,12 +637,52 @@ function labelLeft(hit: Hit): number {
 export function cutReason(raw: string, place = true): string | undefined {
   const t = raw.trim();
   if (/\p{L}(\.\.+|…)$/u.test(t) || /(\.\.|…)$/.test(t)) return 'it ends in dots fused to a word';
+  // A dotted leader read into the value before its end (`Tân.. An, Cần Thơ`): what follows may not be the value's.
+  if (/\p{L}(?:\.\.+|…)(?=\s*\S)/u.test(t)) return 'it holds dots fused to a word';
   if (place && /[,\-–]$/.test(t)) return 'it ends with a separator';
   const last = foldPerChar(t).match(/[\p{L}\p{N}]+$/u)?.[0];
   // `Bình Dương`, `Quảng Trị`: a province name ending the place is its end, whatever its last word.
   if (place && last && DANGLING.has(last) && t.split(/\s+/).length > 1 && !endsWithProvince(t))
     return 'it ends with a word that needs a continuation';
   return undefined;
+}
+
+/** Display key of a role's field in messages: `mother:person.fullName` → `person.mother.fullName`. */
+const shownKey = (key: string) => key.replace(/^([a-z]+):person\./i, 'person.$1.');
+
+/**
+ * A place checked against the administrative units it names (see {@link checkPlace}): a unit name
+ * snapped when one unit matches, a value naming a unit that matches none kept below the fill threshold.
+ */
+function checkUnits(
+  field: ExtractedField,
+  key: string,
+  context: ExtractContext,
+  diagnostics: Diagnostic[],
+): ExtractedField {
+  const check = checkPlace(String(field.value), context.options.gazetteer);
+  let out = field;
+  if (check.corrected.length > 0) {
+    out = { ...out, value: check.value };
+    diagnostics.push({
+      code: 'EXTRACT_PLACE_CORRECTED',
+      severity: 'info',
+      origin: 'extract',
+      key: shownKey(key),
+      message: `A unit name of \`${shownKey(key)}\` matched no unit but exactly one by its letters; it was snapped to the official spelling.`,
+    });
+  }
+  if (check.unknown && out.confidence > UNDERLINED_CAP) {
+    out = { ...out, confidence: UNDERLINED_CAP };
+    diagnostics.push({
+      code: 'EXTRACT_PLACE_UNKNOWN',
+      severity: 'warning',
+      origin: 'extract',
+      key: shownKey(key),
+      message: `\`${shownKey(key)}\` names a unit that is not known (${check.unknown}): misread or of another time; kept below the fill threshold for review.`,
+    });
+  }
+  return out;
 }
 
 export interface ReadResult {
@@ -828,7 +878,15 @@ export async function readFields(
         inferred = true;
       }
     }
-    const f = fieldFor(hit.what.fields, role);
+    let f = fieldFor(hit.what.fields, role);
+    if (!f && !hit.role && role !== 'subject') {
+      // A label the scope's role does not print (`Giới tính`, `Nơi sinh` under a parent's heading) is the
+      // subject's: its section lost its heading or follows another's. Whose it is was inferred: below threshold.
+      f = fieldFor(hit.what.fields, 'subject');
+      if (!f) continue;
+      role = 'subject';
+      inferred = true;
+    }
     if (!f) continue;
     // A role-free value (the registration) is nobody's column: only a wide gap or the next label ends it.
     const column = hit.role ? openers.find((o) => o.box === hit.box) : inColumn && !roleFree ? scope : undefined;
@@ -839,7 +897,9 @@ export async function readFields(
   const fields: FieldSet = {};
   await Promise.all(
     [...candidates.entries()].map(async ([key, list]) => {
-      for (const { field, parts, inferred } of list) {
+      // A value whose role was read comes before one whose role was inferred.
+      const ordered = [...list.filter((c) => !c.inferred), ...list.filter((c) => c.inferred)];
+      for (const { field, parts, inferred } of ordered) {
         const evidence: Evidence[] = parts.map((p) => ({ method: 'ocr', sha256, page: pageNo, box: p.box }));
         const toField = (text: string, confidence: number): ExtractedField | undefined => {
           const value = field.parse(text);
@@ -916,6 +976,9 @@ export async function readFields(
         if (readings.some((r) => SPECKS.test(String(r.raw))) && chosen.confidence > UNDERLINED_CAP) {
           // Table rules or specks read as marks inside the value: the line was read through noise.
           chosen = { ...chosen, confidence: UNDERLINED_CAP };
+        }
+        if ((field.units ?? field.parse === placeParser) && typeof chosen.value === 'string') {
+          chosen = checkUnits(chosen, key, context, diagnostics);
         }
         if (inferred && chosen.confidence > UNSURE_CAP) {
           chosen = { ...chosen, confidence: UNSURE_CAP };

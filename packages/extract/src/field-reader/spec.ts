@@ -32,6 +32,12 @@ export interface ReaderField {
   connectives?: boolean;
   /** The value may legitimately end like a cut one (a register number). @default true */
   mayBeCut?: boolean;
+  /**
+   * The value names administrative units, checked against the gazetteer (`ExtractOptions.gazetteer`;
+   * the built-in provinces without one): a unit name snapped when one unit matches, else the value is
+   * kept below the fill threshold. @default true when `parse` is the reader's place parser
+   */
+  units?: boolean;
 }
 
 /** A role whose fields are printed in its own section or with a role word after each label. */

@@ -99,7 +99,7 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký kết hôn số', 'Vào sổ đăng ký kết hôn số'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,
@@ -134,6 +134,8 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
       key: 'person.residence',
       labels: [
         'Nơi cư trú',
+        'Nơi thường trú/tạm trú',
+        'Nơi thường trú, tạm trú',
         'Nơi thường trú',
         'Địa chỉ',
         'Nơi ở hiện tại',
@@ -193,6 +195,8 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
         'Ngày đăng ký',
         'Ngày đăng ký kết hôn',
         'Đăng ký ngày',
+        'Đăng ký kết hôn ngày',
+        'Đã đăng ký ngày',
         'Date of registration',
       ],
       roles: ANY,

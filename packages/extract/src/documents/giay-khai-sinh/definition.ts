@@ -122,7 +122,7 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'document.number',
-      labels: ['Số:', 'No.:'],
+      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký khai sinh số', 'Vào sổ đăng ký khai sinh số'],
       roles: ANY,
       parse: rp.registerNumber,
       reread: true,
@@ -238,6 +238,8 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
       key: 'person.residence',
       labels: [
         'Nơi cư trú',
+        'Nơi thường trú/tạm trú',
+        'Nơi thường trú, tạm trú',
         'Nơi thường trú',
         'Địa chỉ',
         'Nơi ở hiện tại',
@@ -272,6 +274,8 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
         'Ngày đăng ký',
         'Ngày đăng ký khai sinh',
         'Đăng ký ngày',
+        'Đăng ký khai sinh ngày',
+        'Đã đăng ký ngày',
         'Date of registration',
       ],
       roles: ANY,
