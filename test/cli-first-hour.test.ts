@@ -51,6 +51,16 @@ describe.skipIf(!canRun('cli-first-hour', built, 'packages/cli/dist/bin.js is mi
       expect(`${typo.stderr}${missing.stderr}${noVault.stderr}`).not.toMatch(/^error:/m);
     });
 
+    it('digitize refuses a gazetteer folder that does not exist before reading anything (exit 2, full path)', async () => {
+      const missing = join(work, 'no-admin-units');
+      const out = await sohoa(['digitize', form, '--vault', join(work, 'g.db'), '--gazetteer', missing]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toBe(
+        `sohoa: The gazetteer folder \`${missing}\` does not exist (--gazetteer or SOHOA_GAZETTEER_DIR); nothing was read.\n`,
+      );
+      expect(existsSync(join(work, 'g.db'))).toBe(false);
+    });
+
     it('read commands refuse a vault that does not exist, create nothing, and give CLI advice with the full path', async () => {
       const dir = join(work, 'nothing-here');
       const reads = [

@@ -99,6 +99,10 @@ async function main(argv: string[]): Promise<number> {
       'procedure records (JSON) naming the requirements of the dossiers in --manifest',
     )
     .option(
+      '--gazetteer <dir>',
+      'folder of the administrative-unit datasets: places read are checked against every district and commune (or SOHOA_GAZETTEER_DIR; without it only provinces are checked)',
+    )
+    .option(
       '--copies <dir>',
       'also write a digitised copy of every document (PDF/A-2b with a text layer, named <DocCode>_<YYYYMMDD>_<desc>.pdf) into this folder, numbered and recorded in the vault; unknown pages are kept as `unclassified`',
     )

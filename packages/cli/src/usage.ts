@@ -20,6 +20,7 @@ Environment:
   SOHOA_MASTER_KEY   the master key (required for PostgreSQL; a SQLite vault otherwise uses <file>.key)
   SOHOA_AGENCY       the agency code of DocCodes when --agency is not given
   SOHOA_SIGN_PASSWORD  the password of the --sign PKCS#12
+  SOHOA_GAZETTEER_DIR  the administrative-unit datasets when digitize's --gazetteer is not given
   NO_COLOR           no colour in tables (colour is used only on a terminal)
 
 Exit codes:

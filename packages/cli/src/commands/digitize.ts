@@ -1,5 +1,6 @@
+import { UsageError } from '../errors';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   buildReport,
   digitizeFiles,
@@ -49,6 +50,8 @@ export interface DigitizeCommandOptions {
   procedures?: string;
   /** Run each file in a worker process (a crash or hang fails that file alone). @default true */
   isolate?: boolean;
+  /** Folder of the administrative-unit datasets (`SOHOA_GAZETTEER_DIR`): places are checked against it. */
+  gazetteer?: string;
   /** Write a digitised copy (PDF/A, DocCode, signed with `sign`) of every document into this folder. */
   copies?: string;
   /** Agency electronic code for the DocCodes (`SOHOA_AGENCY`). */
@@ -169,6 +172,11 @@ export async function runDigitize(
   paths: string[],
   options: DigitizeCommandOptions,
 ): Promise<{ summary: DigitizeSummary; exitCode: number }> {
+  const gazetteerDir = options.gazetteer ?? process.env.SOHOA_GAZETTEER_DIR;
+  if (gazetteerDir && !statSync(gazetteerDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(
+      `The gazetteer folder \`${resolve(gazetteerDir)}\` does not exist (--gazetteer or SOHOA_GAZETTEER_DIR); nothing was read.`,
+    );
   // `--copies`: checked (agency code, PKCS#12 and its password, the writer in this build) before any file is read.
   const copySet = copySettings(options);
   const archive = copySet ? await import('@sohoa/archive') : undefined;
@@ -213,6 +221,7 @@ export async function runDigitize(
           ...(options.resume ? { resume: true } : {}),
           ...(options.retryParked ? { retryParked: true } : {}),
           ...(options.asOf ? { asOf: options.asOf } : {}),
+          ...(options.gazetteer ? { gazetteerDir: resolve(options.gazetteer) } : {}),
           ...(options.onlyValid ? { onlyValid: true } : {}),
           ...(manifest.size > 0 ? { manifest } : {}),
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),
