@@ -100,11 +100,12 @@ export async function pixelsOf(image: Uint8Array | string): Promise<Buffer> {
   return sharp(image).raw().toBuffer();
 }
 
-/** A scanned PDF: page 1 a full-page JPEG (a copy keeps it byte for byte), page 2 a full-page PNG of 160×240. */
-export async function scannedPdf(jpeg: Uint8Array, size: [number, number]): Promise<Uint8Array> {
+/** A scanned PDF: page 1 a full-page JPEG (a copy keeps it byte for byte), page 2 (unless `jpegOnly`) a full-page PNG of 160×240. */
+export async function scannedPdf(jpeg: Uint8Array, size: [number, number], jpegOnly = false): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const first = await doc.embedJpg(jpeg);
   doc.addPage(size).drawImage(first, { x: 0, y: 0, width: size[0], height: size[1] });
+  if (jpegOnly) return doc.save();
   const second = await doc.embedPng(noisyPng(160, 240));
   doc.addPage([160, 240]).drawImage(second, { x: 0, y: 0, width: 160, height: 240 });
   return doc.save();

@@ -306,6 +306,18 @@ describe('writeCopies of PDF and TIFF sources', () => {
     );
     expect(again).toMatchObject({ status: 'written', ocrAgain: true });
     expect(recognized).toBe(1);
+    // A PDF of JPEG scans with the run's words: nothing is decoded, the JPEG goes in with the page's dpi.
+    const jpeg = await jpegOf(noisyPng(300, 200));
+    const pdf = join(dir, 'kept.pdf');
+    writeFileSync(pdf, await scannedPdf(jpeg, [72, 48], true));
+    const words = [{ ...pageWords[0]!, width: 300, height: 200 }];
+    const [direct] = await writeCopies([unknownResult(pdf, '9', { pageWords: words })], ctx);
+    expect(direct).toMatchObject({ status: 'written' });
+    expect(recognized).toBe(1);
+    const [page] = written[2]!.pages;
+    expect(written[2]!.pages).toHaveLength(1);
+    expect(Buffer.from(page!.image).equals(Buffer.from(jpeg))).toBe(true);
+    expect(page).toMatchObject({ mediaType: 'image/jpeg', width: 300, height: 200, dpi: 300, words: words[0]!.words });
   });
 });
 
@@ -341,8 +353,9 @@ describe.skipIf(!canRun('digitize-copies real PDFs', haveScans, `${danang} is ab
         if (i === 0) {
           // Each page's JPEG is in the copy as it is in the source, and the copy is hardly larger than them.
           const jpegs = await readPdfScanJpegs(source, '2.pdf');
-          expect(jpegs.every((j) => j && copy.indexOf(Buffer.from(j)) > 0)).toBe(true);
-          const images = jpegs.reduce((n, j) => n + j!.length, 0);
+          expect(jpegs.every((j) => j && copy.indexOf(Buffer.from(j.bytes)) > 0)).toBe(true);
+          expect(jpegs.map((j) => j?.dpi)).toEqual([300, 300]);
+          const images = jpegs.reduce((n, j) => n + j!.bytes.length, 0);
           expect(copy.length / images).toBeLessThan(1.1);
         }
       }

@@ -73,6 +73,8 @@ export interface CopyOutcome {
   status: 'written' | 'exists' | 'skipped' | 'failed';
   docCode?: string;
   location?: string;
+  /** Wall milliseconds spent on this copy (reading the pages, any OCR, writing, signing, storing, recording). */
+  ms?: number;
   /** The pages were OCRed again for the text layer (the run kept no words of this file, e.g. done before a `--resume`). */
   ocrAgain?: boolean;
   error?: { code: string; message: string };
@@ -93,22 +95,50 @@ export interface WriteCopiesContext {
 
 const COPYABLE_TYPES = new Set(['jpeg', 'png', 'tiff', 'pdf']);
 
+/** A JPEG the copy can carry as it is for a page of `width`×`height` (8-bit grey or RGB, the page's size). */
+function carriedJpeg(jpeg: Uint8Array, width: number, height: number, page: number): boolean {
+  try {
+    const info = readJpegInfo(jpeg, page);
+    const plain = info.precision === 8 && (info.components === 1 || info.components === 3);
+    return plain && info.width === width && info.height === height;
+  } catch {
+    return false; // Not a JPEG the copy can carry as it is: the decoded pixels go in losslessly.
+  }
+}
+
 /** The image a copy keeps for one page: the scan's own JPEG bytes where they are the page, else its pixels as PNG. */
 async function pageImageOf(
   page: PageImage,
   kept: Uint8Array | undefined,
 ): Promise<Pick<CopyPage, 'image' | 'mediaType'>> {
-  if (kept) {
-    try {
-      const info = readJpegInfo(kept, page.source.page);
-      const carried = info.precision === 8 && (info.components === 1 || info.components === 3);
-      if (carried && info.width === page.width && info.height === page.height)
-        return { image: kept, mediaType: 'image/jpeg' };
-    } catch {
-      // Not a JPEG the copy can carry as it is: the decoded pixels go in losslessly below.
-    }
-  }
+  if (kept && carriedJpeg(kept, page.width, page.height, page.source.page))
+    return { image: kept, mediaType: 'image/jpeg' };
   return { image: await toPng(page), mediaType: 'image/png' };
+}
+
+/**
+ * A PDF whose every page is a JPEG scan the copy keeps, with the run's words for each: the copy needs no decoding
+ * at all (the words' page size is the JPEG's, checked). `undefined` when any page needs the decoded pixels.
+ */
+function keptJpegPages(
+  jpegs: readonly ({ bytes: Uint8Array; dpi: number } | undefined)[],
+  kept: readonly PageWords[] | undefined,
+): CopyPage[] | undefined {
+  if (!kept || jpegs.length === 0 || kept.length !== jpegs.length) return undefined;
+  const pages: CopyPage[] = [];
+  for (const [index, jpeg] of jpegs.entries()) {
+    const words = kept[index]!;
+    if (!jpeg || !carriedJpeg(jpeg.bytes, words.width, words.height, index + 1)) return undefined;
+    pages.push({
+      image: jpeg.bytes,
+      mediaType: 'image/jpeg',
+      width: words.width,
+      height: words.height,
+      dpi: jpeg.dpi,
+      words: words.words,
+    });
+  }
+  return pages;
 }
 
 /**
@@ -128,6 +158,9 @@ async function copyPagesOf(
       'INGEST_UNSUPPORTED_TYPE',
       `Copies are made from JPEG, PNG, TIFF and PDF sources; \`${basename(file)}\` is ${fileType}.`,
     );
+  const jpegs = fileType === 'pdf' ? await readPdfScanJpegs(bytes, basename(file)) : [];
+  const direct = keptJpegPages(jpegs, kept);
+  if (direct) return { pages: direct, text: kept!.map((k) => k.text).join('\n\f'), reread: false };
   // As decoded, not preprocessed: the words must sit on the image as stored in the copy. Every page, or no copy.
   const pages = await readPages(file, { preprocess: false, textLayer: 'ignore', unsupportedPages: 'error' });
   const pageCount = pages[0]?.source.pageCount ?? 0;
@@ -136,7 +169,6 @@ async function copyPagesOf(
       'ARCHIVE_IMAGE_UNSUPPORTED',
       `\`${basename(file)}\` gave ${pages.length} of its ${pageCount} page(s); a copy has every page of the original.`,
     );
-  const jpegs = fileType === 'pdf' ? await readPdfScanJpegs(bytes, basename(file)) : [];
   // The digitize run's own OCR when it is there for every page (a file done in an earlier run has none: OCR again).
   const reuse = kept !== undefined && kept.length === pages.length;
   const out: CopyPage[] = [];
@@ -147,7 +179,7 @@ async function copyPagesOf(
     const image: Pick<CopyPage, 'image' | 'mediaType'> =
       fileType === 'jpeg' || fileType === 'png'
         ? { image: bytes, mediaType: `image/${fileType}` }
-        : await pageImageOf(page, jpegs[index]);
+        : await pageImageOf(page, jpegs[index]?.bytes);
     out.push({
       ...image,
       width: page.width,
@@ -228,6 +260,8 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({ file: result.file, status: 'skipped' });
       continue;
     }
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     try {
       let read: Awaited<ReturnType<typeof copyPagesOf>> | undefined;
       const pagesOf = async () => (read ??= await copyPagesOf(result.file, ctx.engine, result.pageWords));
@@ -283,6 +317,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({
         file: result.file,
         status: made.created ? 'written' : 'exists',
+        ms: ms(),
         ...(read?.reread && { ocrAgain: true }),
         docCode: made.record.docCode,
         ...(made.record.location !== undefined && { location: made.record.location }),
@@ -292,6 +327,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({
         file: result.file,
         status: 'failed',
+        ms: ms(),
         error: { code, message: error instanceof Error ? error.message : String(error) },
       });
     }

@@ -411,11 +411,15 @@ function normaliseRotation(angle: number): number {
 
 /**
  * The scan of each page of a PDF as stored in it, where it is a JPEG that a copy can keep byte for byte: the page
- * is one full-page image (the same test {@link readPdfPages} uses to extract rather than render), that image is
- * DCT-encoded with no other filter, painted unrotated, with no `Decode` array, mask or soft mask. `undefined` for
+ * is one full-page image (the same test `readPages` uses to extract rather than render), that image is
+ * DCT-encoded with no other filter, painted unrotated, with no `Decode` array, mask or soft mask; with its dpi on
+ * the page. `undefined` for
  * any other page (render it and store its pixels losslessly); `[]` when pdf-lib cannot walk the file.
  */
-export async function readPdfScanJpegs(bytes: Uint8Array, label: string): Promise<(Uint8Array | undefined)[]> {
+export async function readPdfScanJpegs(
+  bytes: Uint8Array,
+  label: string,
+): Promise<({ bytes: Uint8Array; dpi: number } | undefined)[]> {
   const loaded = await loadPdf({ file: label, label, bytes, sha256: '' });
   if (!Array.isArray(loaded)) return [];
   return loaded.map((pdfPage, index) => {
@@ -430,7 +434,8 @@ export async function readPdfScanJpegs(bytes: Uint8Array, label: string): Promis
       const only = singleFilter(plan.image);
       if (only !== '/DCTDecode' && only !== '/DCT') return undefined;
       if (['Decode', 'SMask', 'Mask', 'ImageMask'].some((key) => dict.has(PDFName.of(key)))) return undefined;
-      return plan.image.getContents();
+      // The dpi as `readPages` gives it for the extracted page.
+      return { bytes: plan.image.getContents(), dpi: Math.round((num(plan.image, 'Width') * POINTS_PER_INCH) / width) };
     } catch {
       return undefined;
     }
