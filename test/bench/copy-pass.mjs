@@ -8,6 +8,7 @@
 // Files: synthetic ID cards and birth certificates from seeds/, and the real Đà Nẵng scans (`4_1.jpg`, `2.pdf`,
 // `1.pdf`) of ../shared/data/scans when present (read there, never copied).
 // Usage: pnpm build && node test/bench/copy-pass.mjs [--cards 1] [--certs 1] [--rounds 2] [--concurrency 1]
+//        [--real 4_1.jpg,2.pdf,1.pdf]   (which of the Đà Nẵng files; 1.pdf is a CCITT scan the copy pass renders)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     certs: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '1' },
+    real: { type: 'string', default: '4_1.jpg,2.pdf,1.pdf' },
   },
 });
 const BIN = join(root, 'packages/cli/dist/bin.js');
@@ -73,7 +75,11 @@ if (Number(args.certs) > 0) {
       ),
     );
 }
-const real = ['4_1.jpg', '2.pdf', '1.pdf'].map((f) => join(DANANG, f)).filter((f) => existsSync(f));
+const real = args.real
+  .split(',')
+  .filter(Boolean)
+  .map((f) => join(DANANG, f))
+  .filter((f) => existsSync(f));
 if (real.length === 0) log(`(${DANANG} is absent: synthetic pages only)`);
 files.push(...real);
 
@@ -109,6 +115,7 @@ async function digitize(extra, vault) {
     pages: report.pages ?? report.totals?.pages,
     written: copies.filter((c) => c.status === 'written').length,
     copyMs: copies.reduce((sum, c) => sum + (c.ms ?? 0), 0),
+    perFile: copies.map((c) => [c.file.split('/').slice(-2).join('/'), c.ms]),
     ocrAgain: copies.filter((c) => c.ocrAgain).length,
     vault: v,
   };
@@ -129,6 +136,12 @@ for (let round = 0; round < Number(args.rounds); round++) {
     `| round ${round + 1} | --copies: OCR ${sec(copies.ocrMs)}, copy pass ${sec(copies.copyMs)} (${pct(copies.copyMs, copies.ocrMs)} of OCR), wall ${sec(copies.ms)}, ${copies.written} written, ${copies.ocrAgain} OCRed again | plain: OCR ${sec(plain.ocrMs)}, wall ${sec(plain.ms)} | --resume --copies: copy pass ${sec(reread.copyMs)} (${pct(reread.copyMs, plain.ocrMs)} of the plain run's OCR), ${reread.ocrAgain} OCRed again | load ${loadBefore} → ${load()} |`,
   );
 }
+log(
+  `copy pass per file, last round: ${rows
+    .at(-1)
+    .copies.perFile.map(([f, ms]) => `${f} ${ms} ms`)
+    .join(', ')}`,
+);
 const share = median(rows.map((r) => r.copies.copyMs / r.copies.ocrMs));
 const rereadShare = median(rows.map((r) => r.reread.copyMs / r.plain.ocrMs));
 log(`\nmedian copy pass / OCR of the same run: ${(100 * share).toFixed(1)}% (goal < 10%)`);
