@@ -34,3 +34,4 @@ export {
 } from './pdfa/verify';
 export { copyFileName, fileNameDescription, type CopyFileNameOptions } from './pdfa/file-name';
 export { srgbIccProfile } from './pdfa/icc';
+export { readJpegInfo } from './pdfa/images';

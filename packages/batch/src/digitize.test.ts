@@ -6,6 +6,7 @@ import { createFakeOcrEngine } from '@sohoa/ocr';
 import { createVault } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
 import { SohoaError } from '@sohoa/core';
+import { readPages } from '@sohoa/ingest';
 import { digitizeFile, digitizeFiles } from './digitize';
 import { memoryJournal } from './journal/memory';
 
@@ -31,6 +32,23 @@ describe('digitizeFile', () => {
     const again = await digitizeFile(join(seed, 'front.jpg'), { engine, vault });
     expect(again.status).toBe('unchanged');
     expect(again.documentId).toBe(first.documentId);
+  });
+
+  it("keeps each page's OCR words with `keepWords`, in the pixels of the page as decoded (preprocessing undone)", async () => {
+    const front = join(seed, 'front.jpg');
+    const [decoded] = await readPages(front, { preprocess: false, textLayer: 'ignore' });
+    const kept = await digitizeFile(front, { engine, asOf: '2026-11-28', keepWords: true });
+    expect(kept.pageWords).toHaveLength(1);
+    const page = kept.pageWords![0]!;
+    expect(page).toMatchObject({ page: 1, width: decoded!.width, height: decoded!.height });
+    expect(page.words.map((w) => w.text)).toContain('046159365055');
+    for (const { box } of page.words) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(page.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(page.height);
+    }
+    expect((await digitizeFile(front, { engine, asOf: '2026-11-28' })).pageWords).toBeUndefined();
   });
 
   it('reads PDFs given by path (bytes read as a Buffer): an owner-password PDF opens, a user-password one is INGEST_ENCRYPTED_PDF', async () => {

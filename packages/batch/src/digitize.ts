@@ -94,10 +94,12 @@ async function processOnce(
       ...(row?.type ? { types: [row.type] } : {}),
       ...(options.ingest ? { ingest: options.ingest } : {}),
       ...(options.gazetteerDir ? { gazetteerDir: options.gazetteerDir } : {}),
+      ...(options.keepWords && { keepWords: true }),
     },
     options,
     pool,
   );
+  const words = output.pageWords && { pageWords: output.pageWords };
   const { pages, timings } = output;
   const diagnostics: Diagnostic[] = [...output.diagnostics];
   const ms = () => Date.now() - started;
@@ -110,6 +112,7 @@ async function processOnce(
       pages,
       timings,
       ms: ms(),
+      ...words,
     };
   }
   let record = output.record;
@@ -161,7 +164,7 @@ async function processOnce(
     diagnostics.push(...record.diagnostics);
     if (options.onlyValid && record.status !== 'valid') {
       // Digitisation of past results keeps only those still in force on the reference date.
-      return { file, status: 'not-valid', record, diagnostics, pages, timings, ms: ms() };
+      return { file, status: 'not-valid', record, diagnostics, pages, timings, ms: ms(), ...words };
     }
     if (!options.vault)
       return {
@@ -173,6 +176,7 @@ async function processOnce(
         pages,
         timings,
         ms: ms(),
+        ...words,
       };
     const vaultStarted = performance.now();
     const stored = await options.vault.putDocument(record);
@@ -187,6 +191,7 @@ async function processOnce(
       pages,
       timings,
       ms: ms(),
+      ...words,
     };
     if (row?.dossier && sha256) {
       // Before the journal says done: a run killed here attaches again on resume, and attaching is idempotent.

@@ -1,8 +1,15 @@
-import { isSohoaError, type DigitisedPageQuality, type Diagnostic } from '@sohoa/core';
+import {
+  isSohoaError,
+  toSourceBox,
+  type DigitisedPageQuality,
+  type Diagnostic,
+  type OcrPage,
+  type PageImage,
+} from '@sohoa/core';
 import { decodeQr, safeExtractDocument } from '@sohoa/extract';
 import { readPages, type IngestOptions } from '@sohoa/ingest';
 import { loadGazetteer, type Gazetteer } from '@sohoa/vn';
-import type { PageRecognizer, PipelineOutput, StageTimings } from './types';
+import type { PageRecognizer, PageWords, PipelineOutput, StageTimings } from './types';
 
 /** What the pipeline needs to read one file; plain data, so it can be sent to a worker process. */
 export interface PipelineInput {
@@ -14,6 +21,8 @@ export interface PipelineInput {
   ingest?: Pick<IngestOptions, 'maxBytes' | 'maxPixels' | 'maxPages' | 'preprocess' | 'quality'>;
   /** Folder of the administrative-unit datasets (see `DigitizeOptions.gazetteerDir`). */
   gazetteerDir?: string;
+  /** Return each page's OCR words, mapped back to the page as decoded (`PipelineOutput.pageWords`). */
+  keepWords?: boolean;
 }
 
 // One gazetteer per folder and process: loading the public datasets takes seconds.
@@ -31,6 +40,18 @@ function gazetteerOf(dir: string | undefined): Promise<Gazetteer> | undefined {
     gazetteers.set(at, loaded);
   }
   return loaded;
+}
+
+/** A page's OCR words in the pixels of the page as decoded from the file (undoing preprocessing). */
+export function pageWordsOf(page: PageImage, ocr: OcrPage): PageWords {
+  const original = page.preprocessing?.original ?? page;
+  return {
+    page: page.source.page,
+    width: original.width,
+    height: original.height,
+    text: ocr.text,
+    words: ocr.lines.flatMap((line) => line.words.map((w) => ({ text: w.text, box: toSourceBox(page, w.box) }))),
+  };
 }
 
 /** A thrown error as a stable code and a message (messages of sohoa never carry personal data). */
@@ -105,6 +126,7 @@ export async function runPipeline(
     const ocr = await Promise.all(images.map((page) => engine.recognize(page, withSignal)));
     timings.ocrPasses = images.filter((p) => !(p.textLayer && p.textLayer.length > 0)).length;
     lap('ocrMs');
+    const pageWords = input.keepWords ? images.map((page, i) => pageWordsOf(page, ocr[i]!)) : undefined;
     diagnostics.push(...images.flatMap((p) => p.diagnostics), ...ocr.flatMap((o) => o.diagnostics));
     pageQuality = images.map((page, i) => ({
       page: page.source.page,
@@ -137,9 +159,10 @@ export async function runPipeline(
         timings,
         error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: extracted.diagnostics[0]?.message ?? 'Unknown document.' },
         diagnostics: [...diagnostics, ...extracted.diagnostics],
+        ...(pageWords && { pageWords }),
       };
     }
-    return { record: extracted.value, pages, pageQuality, timings, diagnostics };
+    return { record: extracted.value, pages, pageQuality, timings, diagnostics, ...(pageWords && { pageWords }) };
   } catch (error) {
     const e = toError(error);
     return {

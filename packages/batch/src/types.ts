@@ -116,6 +116,22 @@ export interface DigitizeOptions {
    * vault has the records, and `documentType`/`fieldsForReview` still feed the report. @default true
    */
   retainRecords?: boolean;
+  /**
+   * Keep each page's OCR words (`FileResult.pageWords`, boxes in the pixels of the page as decoded, before
+   * preprocessing), e.g. for the text layer of a digitised copy without a second OCR pass. @default false
+   */
+  keepWords?: boolean;
+}
+
+/** The OCR of one page as the digitised copy's text layer needs it: words on the page as decoded from the file. */
+export interface PageWords {
+  /** 1-based page number in the file. */
+  page: number;
+  /** Size of the page as decoded (before preprocessing): the pixels the boxes are in. */
+  width: number;
+  height: number;
+  text: string;
+  words: Array<{ text: string; box: Box }>;
 }
 
 /**
@@ -158,6 +174,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   pages: number;
   ms: number;
+  /** With `keepWords`: each page's OCR words (in memory only, never journaled). */
+  pageWords?: PageWords[];
 }
 
 /** Where a manifest file went in its dossier. */
@@ -202,6 +220,8 @@ export interface PipelineOutput {
   diagnostics: Diagnostic[];
   error?: { code: string; message: string };
   timings: StageTimings;
+  /** With `keepWords`: each page's OCR words, mapped back to the page as decoded. */
+  pageWords?: PageWords[];
 }
 
 export interface ProgressEvent {

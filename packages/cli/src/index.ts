@@ -3,3 +3,4 @@ export { runFill, toJsonFill, fillOne } from './commands/fill';
 export { runCoverage, formatCoverageTable } from './commands/coverage';
 export { runDemo, maskId } from './commands/demo';
 export { handleError, EXIT, UsageError } from './errors';
+export { writeCopies, type CopyOutcome, type WriteCopiesContext } from './commands/digitize-copies';

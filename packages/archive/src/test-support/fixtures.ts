@@ -81,3 +81,32 @@ export async function pdfOfPngs(
   }
   return doc.save();
 }
+
+/** A JPEG of a PNG (sharp, quality 80): a synthetic scan as a scanner's JPEG. */
+export async function jpegOf(png: Uint8Array): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp(png).jpeg({ quality: 80 }).toBuffer());
+}
+
+/** A single-page LZW TIFF of a PNG. */
+export async function tiffOf(png: Uint8Array): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp(png).tiff({ compression: 'lzw' }).toBuffer());
+}
+
+/** The decoded pixels of an image (to compare two encodings of one picture). */
+export async function pixelsOf(image: Uint8Array | string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(image).raw().toBuffer();
+}
+
+/** A scanned PDF: page 1 a full-page JPEG (a copy keeps it byte for byte), page 2 (unless `jpegOnly`) a full-page PNG of 160×240. */
+export async function scannedPdf(jpeg: Uint8Array, size: [number, number], jpegOnly = false): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const first = await doc.embedJpg(jpeg);
+  doc.addPage(size).drawImage(first, { x: 0, y: 0, width: size[0], height: size[1] });
+  if (jpegOnly) return doc.save();
+  const second = await doc.embedPng(noisyPng(160, 240));
+  doc.addPage([160, 240]).drawImage(second, { x: 0, y: 0, width: 160, height: 240 });
+  return doc.save();
+}

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import * as archive from '@sohoa/archive';
-import { pdfPageCount, safeParseDocCode, type SignatureCheck, verifySignature } from '@sohoa/archive';
+import {
+  directoryStore,
+  pdfPageCount,
+  safeParseDocCode,
+  type SignatureCheck,
+  verifyCopyStructure,
+  verifySignature,
+} from '@sohoa/archive';
 import { SohoaError } from '@sohoa/core';
 import type { CopyRecord, Vault } from '@sohoa/vault';
 import { withVault } from '../context';
@@ -31,22 +37,13 @@ export interface CopyVerification {
   problems: CopyProblem[];
 }
 
-/**
- * The structure check of the copy writer (`verifyCopyStructure(pdf, expected?)` of `@sohoa/archive`: PDF/A
- * structure, metadata and source hash). Looked up by that name so this command builds before the writer is merged;
- * without it `copy verify` reports the structure as unchecked and fails.
- */
+/** The structure check (`verifyCopyStructure` of `@sohoa/archive`; tests pass their own). */
 type StructureCheck = (
   pdf: Uint8Array,
   expected?: { docCode?: string; pageAmount?: number; sourceSha256?: string },
 ) =>
   | Promise<{ ok: boolean; problems: Array<{ code: string; message: string }> }>
   | { ok: boolean; problems: Array<{ code: string; message: string }> };
-
-export const structureCheckOf = (module: object): StructureCheck | undefined => {
-  const candidate = (module as { verifyCopyStructure?: unknown }).verifyCopyStructure;
-  return typeof candidate === 'function' ? (candidate as StructureCheck) : undefined;
-};
 
 /** The DocCode a copy's file name starts with (`<DocCode>_<YYYYMMDD>_<desc>.pdf`), when it has one. */
 export function docCodeOfFileName(file: string): string | undefined {
@@ -150,7 +147,7 @@ export async function runCopyVerify(file: string, opts: { vault?: string; json?:
   } catch (cause) {
     throw new SohoaError('INGEST_FILE_NOT_FOUND', `Cannot read \`${basename(file)}\`.`, { cause });
   }
-  const structure = structureCheckOf(archive);
+  const structure: StructureCheck = verifyCopyStructure;
   const result = opts.vault
     ? await withVault(opts.vault, (vault) => verifyCopyFile(file, pdf, { vault, structure }))
     : await verifyCopyFile(file, pdf, { structure });
@@ -194,7 +191,7 @@ export async function runCopyShow(
     });
   const path =
     record.location !== undefined && opts.copies
-      ? archive.directoryStore({ root: opts.copies }).locate(record.location)
+      ? directoryStore({ root: opts.copies }).locate(record.location)
       : undefined;
   if (opts.json) out(JSON.stringify({ version: 1, copy: record, ...(path && { path }) }, null, 2));
   else {

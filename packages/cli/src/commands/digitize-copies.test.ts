@@ -1,17 +1,36 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type CopyMetadata, type CopyPage, directoryStore } from '@sohoa/archive';
-import { noisyPng, pdfOfPngs, samplePdf, throwawayP12 } from '@sohoa/archive/test-support/fixtures';
+import { join, resolve } from 'node:path';
+import {
+  type CopyMetadata,
+  type CopyPage,
+  copyFileName,
+  directoryStore,
+  pdfPageCount,
+  verifyCopyStructure,
+  writeArchivalCopy,
+} from '@sohoa/archive';
+import {
+  jpegOf,
+  noisyPng,
+  pdfOfPngs,
+  pixelsOf,
+  samplePdf,
+  scannedPdf,
+  throwawayP12,
+  tiffOf,
+} from '@sohoa/archive/test-support/fixtures';
 import type { FileResult } from '@sohoa/batch';
 import { isSohoaError } from '@sohoa/core';
+import { readPdfScanJpegs } from '@sohoa/ingest';
 import { createFakeOcrEngine } from '@sohoa/ocr';
 import { createVault } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
 import { syntheticCccd } from '@sohoa/vault/internal/fixtures';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { canRun } from '../../../../test/fixtures/skip';
 import { UsageError } from '../errors';
-import { copySettings, writeCopies } from './digitize-copies';
+import { copySettings, type WriteCopiesContext, writeCopies } from './digitize-copies';
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-cli-copies-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -133,14 +152,21 @@ describe('writeCopies', () => {
     const first = await writeCopies(results, ctx);
     expect(first.map((o) => [o.status, o.docCode ?? o.error?.code])).toEqual([
       ['written', 'G09.01.02_CCCD_000001_V1'],
-      ['written', 'G09.01.02_TL_000001_V1'],
-      ['failed', 'INGEST_UNSUPPORTED_TYPE'],
+      ['written', 'G09.01.02_KPL_000001_V1'],
+      ['written', 'G09.01.02_KPL_000002_V1'],
       ['skipped', undefined],
     ]);
     expect(readdirSync(root).sort()).toEqual([
       'G09.01.02_CCCD_000001_V1_20260115_CanCuocCongDan.pdf',
-      'G09.01.02_TL_000001_V1_20260115_TaiLieu.pdf',
+      'G09.01.02_KPL_000001_V1_20260115_TaiLieu.pdf',
+      'G09.01.02_KPL_000002_V1_20260115_TaiLieu.pdf',
     ]);
+    // The PDF (a page image under visible text: rendered) has both its pages, stored losslessly.
+    expect(written[2]!.pages.map((p) => [p.mediaType, p.width > 0])).toEqual([
+      ['image/png', true],
+      ['image/png', true],
+    ]);
+    expect(written[2]!.metadata.pageAmount).toBe(2);
     expect(written[0]!.metadata).toMatchObject({
       docCode: 'G09.01.02_CCCD_000001_V1',
       typeName: 'Căn cước công dân',
@@ -151,7 +177,7 @@ describe('writeCopies', () => {
     expect(written[0]!.pages[0]).toMatchObject({ mediaType: 'image/png', width: 120, height: 80 });
     expect(written[0]!.pages[0]!.words.map((w) => w.text)).toContain('CỘNG');
     // The unknown page is in the vault as `unclassified`, with its text.
-    const unclassified = await vault.findCopies({ sha256: (await vault.getCopy('G09.01.02_TL_000001_V1'))!.sha256! });
+    const unclassified = await vault.findCopies({ sha256: (await vault.getCopy('G09.01.02_KPL_000001_V1'))!.sha256! });
     const doc = await vault.getDocument(unclassified[0]!.documentId);
     expect(doc).toMatchObject({ type: 'unclassified', kind: 'unclassified' });
     expect(String(doc!.record.fields['document.text']!.value)).toContain('Đơn đề nghị');
@@ -170,8 +196,169 @@ describe('writeCopies', () => {
       ...results.slice(1),
     ];
     const again = await writeCopies(resumed, ctx);
-    expect(again.map((o) => o.status)).toEqual(['exists', 'exists', 'failed', 'skipped']);
-    expect(written).toHaveLength(2);
-    expect(readdirSync(root)).toHaveLength(2);
+    expect(again.map((o) => o.status)).toEqual(['exists', 'exists', 'exists', 'skipped']);
+    expect(written).toHaveLength(3);
+    expect(readdirSync(root)).toHaveLength(3);
   });
 });
+
+const newVault = () =>
+  createVault({
+    driver: memoryDriver(),
+    now: () => new Date('2026-01-15T08:00:00Z'),
+    actor: 'tester',
+    grants: [{ to: 'tester', subject: '*', purpose: '*', keys: ['*'] }],
+  });
+
+/** A context whose writer records its input (and returns an empty PDF), with no known document types. */
+function recordingContext(root: string, engine: WriteCopiesContext['engine'], written: Array<{ pages: CopyPage[] }>) {
+  return {
+    vault: newVault(),
+    store: directoryStore({ root }),
+    settings: { copies: root, agency: 'G09.01.02' },
+    writer: {
+      async writeArchivalCopy(input: { pages: CopyPage[] }) {
+        written.push(input);
+        return pdfOfPngs([]);
+      },
+    },
+    engine,
+    kindOf: () => undefined,
+    typeNameOf: () => undefined,
+  };
+}
+
+const unknownResult = (file: string, sha: string, extra: Partial<FileResult> = {}): FileResult => ({
+  file,
+  status: 'failed',
+  error: { code: 'EXTRACT_UNKNOWN_DOCUMENT', message: 'x' },
+  sha256: sha.repeat(64),
+  diagnostics: [],
+  pages: 1,
+  ms: 1,
+  ...extra,
+});
+
+describe('writeCopies of PDF and TIFF sources', () => {
+  it("keeps a scanned PDF page's JPEG as it is, stores other pages and TIFF pages losslessly", async () => {
+    const jpeg = await jpegOf(noisyPng(480, 320));
+    const pdf = join(dir, 'scanned.pdf');
+    const tiff = join(dir, 'scan.tiff');
+    writeFileSync(pdf, await scannedPdf(jpeg, [240, 160]));
+    writeFileSync(tiff, await tiffOf(noisyPng(200, 300)));
+    const written: Array<{ pages: CopyPage[] }> = [];
+    const root = join(dir, 'copies-pdf');
+    const outcomes = await writeCopies(
+      [unknownResult(pdf, 'd'), unknownResult(tiff, 'e')],
+      recordingContext(
+        root,
+        createFakeOcrEngine(() => 'Công văn số 12'),
+        written,
+      ),
+    );
+    expect(outcomes.map((o) => [o.status, o.ocrAgain])).toEqual([
+      ['written', true],
+      ['written', true],
+    ]);
+    const [first, second] = written[0]!.pages;
+    expect(first).toMatchObject({ mediaType: 'image/jpeg', width: 480, height: 320 });
+    expect(Buffer.from(first!.image).equals(Buffer.from(jpeg))).toBe(true);
+    expect(second).toMatchObject({ mediaType: 'image/png' });
+    // Rendered, so at the render resolution; the pixels go in as PNG (lossless).
+    expect(second!.height / second!.width).toBeCloseTo(1.5, 1);
+    expect(written[1]!.pages).toHaveLength(1);
+    expect(written[1]!.pages[0]).toMatchObject({ mediaType: 'image/png', width: 200, height: 300 });
+    // Lossless: the same pixels as the TIFF's.
+    expect((await pixelsOf(written[1]!.pages[0]!.image)).equals(await pixelsOf(tiff))).toBe(true);
+    expect(written[1]!.pages[0]!.words.map((w) => w.text)).toContain('Công');
+  });
+
+  it("takes the words from the digitize run's own OCR (no second pass), scaled to the stored image", async () => {
+    const png = join(dir, 'kept.png');
+    writeFileSync(png, noisyPng(200, 100));
+    const written: Array<{ pages: CopyPage[] }> = [];
+    const root = join(dir, 'copies-kept');
+    let recognized = 0;
+    const engine = createFakeOcrEngine(() => {
+      recognized++;
+      return 'again';
+    });
+    const pageWords = [
+      {
+        page: 1,
+        width: 100,
+        height: 50,
+        text: 'Số 12/UBND',
+        words: [{ text: 'Số', box: { x: 10, y: 5, width: 20, height: 10 } }],
+      },
+    ];
+    const ctx = recordingContext(root, engine, written);
+    const [kept] = await writeCopies([unknownResult(png, 'f', { pageWords })], ctx);
+    expect(kept).toMatchObject({ status: 'written' });
+    expect(kept!.ocrAgain).toBeUndefined();
+    expect(recognized).toBe(0);
+    expect(written[0]!.pages[0]!.words).toEqual([{ text: 'Số', box: { x: 20, y: 10, width: 40, height: 20 } }]);
+    // Words for another number of pages than the file has: not trusted, the page is OCRed again.
+    writeFileSync(join(dir, 'kept2.png'), noisyPng(200, 100));
+    const [again] = await writeCopies(
+      [unknownResult(join(dir, 'kept2.png'), '0', { pageWords: [...pageWords, ...pageWords] })],
+      ctx,
+    );
+    expect(again).toMatchObject({ status: 'written', ocrAgain: true });
+    expect(recognized).toBe(1);
+    // A PDF of JPEG scans with the run's words: nothing is decoded, the JPEG goes in with the page's dpi.
+    const jpeg = await jpegOf(noisyPng(300, 200));
+    const pdf = join(dir, 'kept.pdf');
+    writeFileSync(pdf, await scannedPdf(jpeg, [72, 48], true));
+    const words = [{ ...pageWords[0]!, width: 300, height: 200 }];
+    const [direct] = await writeCopies([unknownResult(pdf, '9', { pageWords: words })], ctx);
+    expect(direct).toMatchObject({ status: 'written' });
+    expect(recognized).toBe(1);
+    const [page] = written[2]!.pages;
+    expect(written[2]!.pages).toHaveLength(1);
+    expect(Buffer.from(page!.image).equals(Buffer.from(jpeg))).toBe(true);
+    expect(page).toMatchObject({ mediaType: 'image/jpeg', width: 300, height: 200, dpi: 300, words: words[0]!.words });
+  });
+});
+
+const danang = resolve(import.meta.dirname, '../../../../../shared/data/scans/vietadmin-danang/data');
+const haveScans = existsSync(join(danang, '2.pdf')) && existsSync(join(danang, '1.pdf'));
+
+describe.skipIf(!canRun('digitize-copies real PDFs', haveScans, `${danang} is absent`))(
+  'writeCopies of real scanned PDFs',
+  () => {
+    it('copies every page: JPEG scans byte for byte, CCITT scans losslessly, and the copy checks out', async () => {
+      const root = join(dir, 'copies-real');
+      const vault = newVault();
+      const files = ['2.pdf', '1.pdf'].map((f) => join(danang, f));
+      const outcomes = await writeCopies(
+        files.map((f, i) => unknownResult(f, String(i + 1))),
+        {
+          vault,
+          store: directoryStore({ root }),
+          settings: { copies: root, agency: 'G09.01.02' },
+          writer: { writeArchivalCopy, copyFileName },
+          engine: createFakeOcrEngine(() => 'UỶ BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG'),
+          kindOf: () => undefined,
+          typeNameOf: () => undefined,
+        },
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(['written', 'written']);
+      for (const [i, outcome] of outcomes.entries()) {
+        const copy = readFileSync(join(root, outcome.location!));
+        const source = readFileSync(files[i]!);
+        const report = await verifyCopyStructure(copy, { pageAmount: 2 });
+        expect(report.problems).toEqual([]);
+        expect(await pdfPageCount(copy)).toBe(2);
+        if (i === 0) {
+          // Each page's JPEG is in the copy as it is in the source, and the copy is hardly larger than them.
+          const jpegs = await readPdfScanJpegs(source, '2.pdf');
+          expect(jpegs.every((j) => j && copy.indexOf(Buffer.from(j.bytes)) > 0)).toBe(true);
+          expect(jpegs.map((j) => j?.dpi)).toEqual([300, 300]);
+          const images = jpegs.reduce((n, j) => n + j!.bytes.length, 0);
+          expect(copy.length / images).toBeLessThan(1.1);
+        }
+      }
+    }, 120_000);
+  },
+);

@@ -6,29 +6,22 @@ import {
   type CopyMetadata,
   type CopyPage,
   produceCopy,
+  readJpegInfo,
   readP12,
   type SignOptions,
 } from '@sohoa/archive';
-import type { FileResult } from '@sohoa/batch';
-import { type DocumentRecord, SohoaError } from '@sohoa/core';
-import { readPages, sniffFileType } from '@sohoa/ingest';
+import type { FileResult, PageWords } from '@sohoa/batch';
+import { UNCLASSIFIED_DOC_CODE_KIND } from '@sohoa/extract';
+import { type DocumentRecord, type PageImage, SohoaError } from '@sohoa/core';
+import { readPages, readPdfScanJpegs, sniffFileType, toPng } from '@sohoa/ingest';
 import type { OcrEngine } from '@sohoa/ocr';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
 
-/** Kind abbreviation of documents of no known type (`Tài liệu`), stored as type `unclassified` with their text. */
-export const UNCLASSIFIED_KIND = 'TL';
-
-/** The copy writer's part of `@sohoa/archive` (issue 14, built apart): looked up by name so this builds without it. */
-export interface CopyWriterApi {
-  writeArchivalCopy(input: { pages: CopyPage[]; metadata: CopyMetadata }): Promise<Uint8Array>;
-  copyFileName?(metadata: CopyMetadata, desc?: string): string;
-}
-
-export function copyWriterOf(module: object): CopyWriterApi | undefined {
-  const m = module as Partial<CopyWriterApi>;
-  return typeof m.writeArchivalCopy === 'function' ? (m as CopyWriterApi) : undefined;
-}
+/** The copy writer (`writeArchivalCopy` and `copyFileName` of @sohoa/archive; tests pass their own). */
+export type CopyWriterApi = Pick<typeof import('@sohoa/archive'), 'writeArchivalCopy'> & {
+  copyFileName?: typeof import('@sohoa/archive')['copyFileName'];
+};
 
 /** What `digitize --copies` needs, checked before any file is read. */
 export interface CopyRunSettings {
@@ -80,6 +73,10 @@ export interface CopyOutcome {
   status: 'written' | 'exists' | 'skipped' | 'failed';
   docCode?: string;
   location?: string;
+  /** Wall milliseconds spent on this copy (reading the pages, any OCR, writing, signing, storing, recording). */
+  ms?: number;
+  /** The pages were OCRed again for the text layer (the run kept no words of this file, e.g. done before a `--resume`). */
+  ocrAgain?: boolean;
   error?: { code: string; message: string };
 }
 
@@ -88,7 +85,7 @@ export interface WriteCopiesContext {
   store: BlobStore;
   settings: CopyRunSettings;
   writer: CopyWriterApi;
-  /** OCR for the text layer (the batch does not keep word boxes: the copy pass reads the pages again). */
+  /** OCR for the text layer of a file the batch kept no words of (`keepWords`; a file done in an earlier run). */
   engine: Pick<OcrEngine, 'recognize'>;
   /** The kind abbreviation of a document type (`docCodeKindOf` of @sohoa/extract). */
   kindOf: (type: string) => string | undefined;
@@ -96,38 +93,126 @@ export interface WriteCopiesContext {
   typeNameOf: (type: string) => string | undefined;
 }
 
-const COPYABLE_MEDIA: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png' };
+const COPYABLE_TYPES = new Set(['jpeg', 'png', 'tiff', 'pdf']);
 
-/** Pages of a single-image source with their OCR words, in the pixels of the image as stored. */
+/** A JPEG the copy can carry as it is for a page of `width`×`height` (8-bit grey or RGB, the page's size). */
+function carriedJpeg(jpeg: Uint8Array, width: number, height: number, page: number): boolean {
+  try {
+    const info = readJpegInfo(jpeg, page);
+    const plain = info.precision === 8 && (info.components === 1 || info.components === 3);
+    return plain && info.width === width && info.height === height;
+  } catch {
+    return false; // Not a JPEG the copy can carry as it is: the decoded pixels go in losslessly.
+  }
+}
+
+/** The image a copy keeps for one page: the scan's own JPEG bytes where they are the page, else its pixels as PNG. */
+async function pageImageOf(
+  page: PageImage,
+  kept: Uint8Array | undefined,
+): Promise<Pick<CopyPage, 'image' | 'mediaType'>> {
+  if (kept && carriedJpeg(kept, page.width, page.height, page.source.page))
+    return { image: kept, mediaType: 'image/jpeg' };
+  return { image: await toPng(page), mediaType: 'image/png' };
+}
+
+/**
+ * A PDF whose every page is a JPEG scan the copy keeps, with the run's words for each: the copy needs no decoding
+ * at all (the words' page size is the JPEG's, checked). `undefined` when any page needs the decoded pixels.
+ */
+function keptJpegPages(
+  jpegs: readonly ({ bytes: Uint8Array; dpi: number } | undefined)[],
+  kept: readonly PageWords[] | undefined,
+): CopyPage[] | undefined {
+  if (!kept || jpegs.length === 0 || kept.length !== jpegs.length) return undefined;
+  const pages: CopyPage[] = [];
+  for (const [index, jpeg] of jpegs.entries()) {
+    const words = kept[index]!;
+    if (!jpeg || !carriedJpeg(jpeg.bytes, words.width, words.height, index + 1)) return undefined;
+    pages.push({
+      image: jpeg.bytes,
+      mediaType: 'image/jpeg',
+      width: words.width,
+      height: words.height,
+      dpi: jpeg.dpi,
+      words: words.words,
+    });
+  }
+  return pages;
+}
+
+/**
+ * Pages of a source with their OCR words, in the pixels of the image as stored in the copy: a JPEG or PNG scan as
+ * it is; a PDF page's embedded JPEG scan byte for byte where the page is one, any other PDF page rendered and
+ * stored losslessly (PNG); TIFF pages losslessly (PNG).
+ */
 async function copyPagesOf(
   file: string,
   engine: WriteCopiesContext['engine'],
-): Promise<{ pages: CopyPage[]; text: string }> {
+  kept: readonly PageWords[] | undefined,
+): Promise<{ pages: CopyPage[]; text: string; reread: boolean }> {
   const bytes = readFileSync(file);
   const fileType = sniffFileType(bytes);
-  const mediaType = COPYABLE_MEDIA[fileType];
-  if (!mediaType)
+  if (!COPYABLE_TYPES.has(fileType))
     throw new SohoaError(
       'INGEST_UNSUPPORTED_TYPE',
-      `Copies are made here from JPEG and PNG scans; \`${basename(file)}\` is ${fileType} (PDF and TIFF sources need the copy writer's page extraction).`,
+      `Copies are made from JPEG, PNG, TIFF and PDF sources; \`${basename(file)}\` is ${fileType}.`,
     );
-  // As decoded, not preprocessed: the words must sit on the image as stored in the copy.
-  const pages = await readPages(file, { preprocess: false, textLayer: 'ignore' });
+  const jpegs = fileType === 'pdf' ? await readPdfScanJpegs(bytes, basename(file)) : [];
+  const direct = keptJpegPages(jpegs, kept);
+  if (direct) return { pages: direct, text: kept!.map((k) => k.text).join('\n\f'), reread: false };
+  // As decoded, not preprocessed: the words must sit on the image as stored in the copy. Every page, or no copy.
+  const pages = await readPages(file, { preprocess: false, textLayer: 'ignore', unsupportedPages: 'error' });
+  const pageCount = pages[0]?.source.pageCount ?? 0;
+  if (pages.length === 0 || pages.length !== pageCount)
+    throw new SohoaError(
+      'ARCHIVE_IMAGE_UNSUPPORTED',
+      `\`${basename(file)}\` gave ${pages.length} of its ${pageCount} page(s); a copy has every page of the original.`,
+    );
+  // The digitize run's own OCR when it is there for every page (a file done in an earlier run has none: OCR again).
+  const reuse = kept !== undefined && kept.length === pages.length;
   const out: CopyPage[] = [];
   const text: string[] = [];
-  for (const page of pages) {
-    const ocr = await engine.recognize(page);
+  for (const [index, page] of pages.entries()) {
+    const ocr = reuse ? scaledWords(kept[index]!, page) : await ocrWords(engine, page);
     text.push(ocr.text);
+    const image: Pick<CopyPage, 'image' | 'mediaType'> =
+      fileType === 'jpeg' || fileType === 'png'
+        ? { image: bytes, mediaType: `image/${fileType}` }
+        : await pageImageOf(page, jpegs[index]?.bytes);
     out.push({
-      image: bytes,
-      mediaType,
+      ...image,
       width: page.width,
       height: page.height,
       ...(page.dpi !== undefined && { dpi: page.dpi }),
-      words: ocr.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, box: w.box }))),
+      words: ocr.words,
     });
   }
-  return { pages: out, text: text.join('\n\f') };
+  return { pages: out, text: text.join('\n\f'), reread: !reuse };
+}
+
+async function ocrWords(engine: WriteCopiesContext['engine'], page: PageImage): Promise<Omit<PageWords, 'page'>> {
+  const ocr = await engine.recognize(page);
+  return {
+    width: page.width,
+    height: page.height,
+    text: ocr.text,
+    words: ocr.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, box: w.box }))),
+  };
+}
+
+/** Kept words onto the page as the copy stores it (the same pixels unless the two reads decoded at other sizes). */
+function scaledWords(kept: PageWords, page: PageImage): Omit<PageWords, 'page'> {
+  const sx = page.width / kept.width;
+  const sy = page.height / kept.height;
+  if (sx === 1 && sy === 1) return kept;
+  return {
+    ...kept,
+    words: kept.words.map(({ text, box }) => ({
+      text,
+      box: { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy },
+    })),
+  };
 }
 
 /** The record of a page of no known type: its text, so nothing in a box goes undigitised. */
@@ -175,9 +260,11 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({ file: result.file, status: 'skipped' });
       continue;
     }
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     try {
-      let read: { pages: CopyPage[]; text: string } | undefined;
-      const pagesOf = async () => (read ??= await copyPagesOf(result.file, ctx.engine));
+      let read: Awaited<ReturnType<typeof copyPagesOf>> | undefined;
+      const pagesOf = async () => (read ??= await copyPagesOf(result.file, ctx.engine, result.pageWords));
       let documentId = result.documentId;
       let type = result.record?.type ?? result.documentType;
       if (unknown) {
@@ -188,7 +275,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       // A file done in an earlier run (`--resume`) comes back with its document id only: its type is in the vault.
       const doc = documentId ? await ctx.vault.getDocument(documentId, { purpose: 'digitised-copy' }) : undefined;
       type ??= doc?.type;
-      const kind = type === 'unclassified' ? UNCLASSIFIED_KIND : type ? ctx.kindOf(type) : undefined;
+      const kind = type === 'unclassified' ? UNCLASSIFIED_DOC_CODE_KIND : type ? ctx.kindOf(type) : undefined;
       if (!kind || !documentId)
         throw new SohoaError(
           'ARCHIVE_DOCCODE_INVALID',
@@ -230,6 +317,8 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({
         file: result.file,
         status: made.created ? 'written' : 'exists',
+        ms: ms(),
+        ...(read?.reread && { ocrAgain: true }),
         docCode: made.record.docCode,
         ...(made.record.location !== undefined && { location: made.record.location }),
       });
@@ -238,6 +327,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       outcomes.push({
         file: result.file,
         status: 'failed',
+        ms: ms(),
         error: { code, message: error instanceof Error ? error.message : String(error) },
       });
     }

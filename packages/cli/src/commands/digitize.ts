@@ -12,19 +12,14 @@ import {
   type Journal,
   type ProcessIsolationOptions,
 } from '@sohoa/batch';
+import { copyFileName, directoryStore, writeArchivalCopy } from '@sohoa/archive';
+import { docCodeKindOf, getDocumentType } from '@sohoa/extract';
 import { listInputFiles } from '@sohoa/ingest';
 import { createFastestTesseractEngine } from '@sohoa/ocr';
 import { procedureFromRecord, type Procedure } from '@sohoa/vault';
 import { SohoaError, writePrivateFile, type ExtractedField } from '@sohoa/core';
 import { withVault } from '../context';
-import {
-  type CopyOutcome,
-  type CopyRunSettings,
-  type CopyWriterApi,
-  copySettings,
-  copyWriterOf,
-  writeCopies,
-} from './digitize-copies';
+import { type CopyOutcome, type CopyRunSettings, copySettings, writeCopies } from './digitize-copies';
 import { createProgress } from '../progress';
 import { formatTable } from '../table';
 
@@ -179,13 +174,6 @@ export async function runDigitize(
     );
   // `--copies`: checked (agency code, PKCS#12 and its password, the writer in this build) before any file is read.
   const copySet = copySettings(options);
-  const archive = copySet ? await import('@sohoa/archive') : undefined;
-  const writer = archive ? copyWriterOf(archive) : undefined;
-  if (copySet && !writer)
-    throw new SohoaError(
-      'CLI_USAGE',
-      'This build of sohoa has no copy writer (`writeArchivalCopy` of @sohoa/archive), so `--copies` cannot run; nothing was read.',
-    );
   const rows = options.manifest ? await readManifest(options.manifest) : [];
   const manifest = new Map(rows.map((r) => [r.path, r]));
   // Manifest rows are taken as they are, so a missing file is reported as a failed row, not a failed run.
@@ -217,6 +205,8 @@ export async function runDigitize(
           signal: controller.signal,
           // Long runs report as NDJSON; records stay in the vault, not in memory.
           retainRecords: !options.ndjson,
+          // The copies' text layers come from this run's OCR, not a second pass.
+          ...(copySet && { keepWords: true }),
           ...(journal ? { journal } : {}),
           ...(options.resume ? { resume: true } : {}),
           ...(options.retryParked ? { retryParked: true } : {}),
@@ -232,8 +222,8 @@ export async function runDigitize(
               process.stdout.write(`${JSON.stringify({ version: DIGITIZE_OUTPUT_VERSION, event: 'file', ...e })}\n`);
           },
         });
-        if (copySet && writer && archive && !controller.signal.aborted)
-          copyOutcomes = await runCopyPass(done.results, vault, copySet, writer, archive, engine);
+        if (copySet && !controller.signal.aborted)
+          copyOutcomes = await runCopyPass(done.results, vault, copySet, engine);
         return done;
       },
       { create: true },
@@ -285,24 +275,18 @@ async function runCopyPass(
   results: FileResult[],
   vault: import('@sohoa/vault').Vault,
   settings: CopyRunSettings,
-  writer: CopyWriterApi,
-  archive: typeof import('@sohoa/archive'),
   engine: Awaited<ReturnType<typeof createFastestTesseractEngine>> | undefined,
 ): Promise<CopyOutcome[]> {
-  const extract = await import('@sohoa/extract');
-  // `docCodeKindOf` is declared with the document types (issue 14, built apart): looked up by name.
-  const kindOf =
-    (extract as { docCodeKindOf?: (type: string) => string | undefined }).docCodeKindOf ?? (() => undefined);
   const ocr = engine ?? (await createFastestTesseractEngine());
   try {
     return await writeCopies(results, {
       vault,
-      store: archive.directoryStore({ root: settings.copies }),
+      store: directoryStore({ root: settings.copies }),
       settings,
-      writer,
+      writer: { writeArchivalCopy, copyFileName },
       engine: ocr,
-      kindOf,
-      typeNameOf: (type) => extract.getDocumentType(type)?.title,
+      kindOf: (type) => docCodeKindOf(type),
+      typeNameOf: (type) => getDocumentType(type)?.title,
     });
   } finally {
     if (!engine) await ocr.dispose();

@@ -28,14 +28,18 @@ const DO_OPERATOR = /\/([^\s/[\]()<>{}%]+)\s+Do(?![A-Za-z0-9_])/g;
 const TEXT_BLOCK = /(?:^|[\s\]>)])BT(?![A-Za-z0-9_])/;
 const INVISIBLE_TEXT = /(?:^|\s)3\s+Tr(?![A-Za-z0-9_])/;
 
-function isFlate(stream: PDFRawStream): boolean {
+/** The stream's filter when it has exactly one (`/FlateDecode`, `/DCTDecode`...), else `undefined`. */
+export function singleFilter(stream: PDFRawStream): string | undefined {
   const filter = stream.dict.lookup(PDFName.of('Filter'));
-  const name =
-    filter instanceof PDFName
-      ? filter.asString()
-      : filter instanceof PDFArray && filter.size() === 1
-        ? filter.lookupMaybe(0, PDFName)?.asString()
-        : undefined;
+  return filter instanceof PDFName
+    ? filter.asString()
+    : filter instanceof PDFArray && filter.size() === 1
+      ? filter.lookupMaybe(0, PDFName)?.asString()
+      : undefined;
+}
+
+function isFlate(stream: PDFRawStream): boolean {
+  const name = singleFilter(stream);
   const parms = stream.dict.lookup(PDFName.of('DecodeParms'));
   return (name === '/FlateDecode' || name === '/Fl') && parms === undefined;
 }

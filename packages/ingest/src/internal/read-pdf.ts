@@ -13,7 +13,7 @@ import { assessTextLayer } from '../text-layer-quality';
 import type { ResolvedIngestOptions } from '../types';
 import type { DecodedRaster } from './decode-image';
 import { withPageDeadline, throwIfAborted } from './deadline';
-import { inventoryPage, type PageInventory } from './pdf-content';
+import { inventoryPage, singleFilter, type PageInventory } from './pdf-content';
 import { decodePdfImage } from './pdf-image';
 import { openPdfjs, pdfjsOpenError, readTextSpans, renderPdfPage, viewportAt } from './pdfjs';
 import { tooManyPages, tooManyPixels } from './sharp-errors';
@@ -407,4 +407,37 @@ function area(stream: PDFRawStream): number {
 
 function normaliseRotation(angle: number): number {
   return (((Math.round(angle / 90) * 90) % 360) + 360) % 360;
+}
+
+/**
+ * The scan of each page of a PDF as stored in it, where it is a JPEG that a copy can keep byte for byte: the page
+ * is one full-page image (the same test `readPages` uses to extract rather than render), that image is
+ * DCT-encoded with no other filter, painted unrotated, with no `Decode` array, mask or soft mask; with its dpi on
+ * the page. `undefined` for
+ * any other page (render it and store its pixels losslessly); `[]` when pdf-lib cannot walk the file.
+ */
+export async function readPdfScanJpegs(
+  bytes: Uint8Array,
+  label: string,
+): Promise<({ bytes: Uint8Array; dpi: number } | undefined)[]> {
+  const loaded = await loadPdf({ file: label, label, bytes, sha256: '' });
+  if (!Array.isArray(loaded)) return [];
+  return loaded.map((pdfPage, index) => {
+    try {
+      const rotate = normaliseRotation(pdfPage.getRotation().angle);
+      if (rotate !== 0) return undefined;
+      const { width, height } = pdfPage.getSize();
+      const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources(), { label, page: index + 1 });
+      const plan = planPage(inventory, width, height, rotate);
+      if (plan.kind !== 'extract' || plan.severalImages > 1) return undefined;
+      const dict = plan.image.dict;
+      const only = singleFilter(plan.image);
+      if (only !== '/DCTDecode' && only !== '/DCT') return undefined;
+      if (['Decode', 'SMask', 'Mask', 'ImageMask'].some((key) => dict.has(PDFName.of(key)))) return undefined;
+      // The dpi as `readPages` gives it for the extracted page.
+      return { bytes: plan.image.getContents(), dpi: Math.round((num(plan.image, 'Width') * POINTS_PER_INCH) / width) };
+    } catch {
+      return undefined;
+    }
+  });
 }
