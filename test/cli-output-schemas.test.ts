@@ -60,6 +60,27 @@ describe('digitize output schemas (schemas/output)', () => {
     });
   });
 
+  it('--json with --copies: each copy outcome validates; a bad DocCode or an unknown key does not', () => {
+    const copies = [
+      {
+        file: 'cccd/back.jpg',
+        status: 'written',
+        docCode: 'G09.01.02_CCCD_000001_V1',
+        location: 'G09.01.02_CCCD_000001_V1_20210825_CanCuocCongDan.pdf',
+        ms: 212,
+      },
+      { file: 'old.pdf', status: 'exists', docCode: 'H41.01_KPL_000002_V2', ms: 3100, ocrAgain: true },
+      { file: 'broken.pdf', status: 'skipped' },
+      { file: 'odd.tif', status: 'failed', error: { code: 'ARCHIVE_IMAGE_UNSUPPORTED', message: 'CMYK' } },
+    ];
+    const output = { version: DIGITIZE_OUTPUT_VERSION, documents: [toJsonDocument(stored)], copies };
+    expect(validateJson(output), JSON.stringify(validateJson.errors)).toBe(true);
+    const withCopy = (copy: object) => ({ ...output, copies: [copy] });
+    expect(validateJson(withCopy({ ...copies[0], docCode: 'G09.01.02_CCCD_1_V1' }))).toBe(false);
+    expect(validateJson(withCopy({ ...copies[0], path: '/tmp/x.pdf' }))).toBe(false);
+    expect(validateJson(withCopy({ file: 'a.jpg', status: 'lost' }))).toBe(false);
+  });
+
   it('the schemas can fail: no version, an unknown key, a file event without its type', () => {
     expect(validateJson({ documents: [] })).toBe(false);
     expect(validateJson({ version: 1, documents: [{ ...toJsonDocument(stored), surprise: 1 }] })).toBe(false);
