@@ -294,7 +294,9 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
         sourceSha256: result.sha256 ?? '',
         digitisedAt,
       });
-      const desc = asciiWord(typeName);
+      // The file name's description: the type's name without its bracketed gloss
+      // ("Văn bản hành chính (quyết định, công văn, …)" → VanBanHanhChinh).
+      const desc = asciiWord(typeName.replace(/\s*\(.*$/s, '') || typeName);
       const made = await produceCopy({
         vault: ctx.vault,
         store: ctx.store,
