@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   assertAgencyCode,
+  fileNameDescription,
   type BlobStore,
   type CopyMetadata,
   type CopyPage,
@@ -235,18 +236,6 @@ function unclassifiedRecord(result: FileResult, text: string, pageCount: number)
   };
 }
 
-const asciiWord = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^A-Za-z0-9]+/g, ' ')
-    .trim()
-    .split(' ')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('')
-    .slice(0, 40) || 'TaiLieu';
-
 /**
  * After `digitize`: one copy per document (including pages of no known type, stored as `unclassified` with their
  * text), made by the copy writer, signed when asked, stored and recorded through {@link produceCopy}: a rerun or
@@ -296,7 +285,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
       });
       // The file name's description: the type's name without its bracketed gloss
       // ("Văn bản hành chính (quyết định, công văn, …)" → VanBanHanhChinh).
-      const desc = asciiWord(typeName.replace(/\s*\(.*$/s, '') || typeName);
+      const desc = typeName.replace(/\s*\(.*$/s, '') || typeName;
       const made = await produceCopy({
         vault: ctx.vault,
         store: ctx.store,
@@ -305,7 +294,7 @@ export async function writeCopies(results: readonly FileResult[], ctx: WriteCopi
         kind,
         name: (r) =>
           ctx.writer.copyFileName?.(metadataOf(r.docCode, r.digitisedAt, 0), desc) ??
-          `${r.docCode}_${r.digitisedAt.slice(0, 10).replaceAll('-', '')}_${desc}.pdf`,
+          `${r.docCode}_${r.digitisedAt.slice(0, 10).replaceAll('-', '')}_${fileNameDescription(desc) || 'Copy'}.pdf`,
         render: async (r) => {
           const { pages } = await pagesOf();
           const pdf = await ctx.writer.writeArchivalCopy({
