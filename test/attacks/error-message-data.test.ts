@@ -4,8 +4,9 @@
 // citizen's ID number in the message about the e-mail field — and messages are what portals log and show.
 // validateForm's messages must never carry a data value, except the reported field's own value when the caller
 // asked for it (`messageValues: 'own'`).
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ajv-errors templates (`${/pointer}`) are the attack.
 import { describe, expect, it } from 'vitest';
-import { loadForm, validateForm } from '../../packages/eform/src/index';
+import { loadForm, validateForm, withoutMessageTemplates } from '../../packages/eform/src/index';
 
 const ID = '001199012345';
 const NAME = 'Nguyễn Thị Thử';
@@ -60,5 +61,18 @@ describe('errorMessage templates cannot put form data into messages', () => {
     expect(asked.some((m) => m.includes(EMAIL))).toBe(true);
     expect(asked.some((m) => m.includes('130'))).toBe(true);
     for (const value of [ID, NAME, '{']) expect(text, value).not.toContain(value);
+  });
+
+  it('gives a portal the schema without templates for its own Ajv (RJSF), leaving the rest as written', () => {
+    const safe = withoutMessageTemplates(schema);
+    const text = JSON.stringify(safe);
+    expect(text).not.toMatch(/\$\{/);
+    expect(safe.properties.email.errorMessage.format).toBe('Thư của … (…) không hợp lệ: …');
+    expect({ ...safe, errorMessage: undefined, properties: { ...safe.properties, email: {}, tuoi: {} } }).toEqual({
+      ...schema,
+      errorMessage: undefined,
+      properties: { ...schema.properties, email: {}, tuoi: {} },
+    });
+    expect(withoutMessageTemplates(schema, true).properties.tuoi.errorMessage).toBe('Tuổi ${0} của … quá lớn');
   });
 });

@@ -12,4 +12,5 @@ export { vocabulary, getKeyInfo, keyWithRole } from './vocabulary';
 export { toUiSchema, autocompleteToken, describeSource, sourceDocumentsOf } from './ui-schema';
 export type { UiSchema, UiSchemaOptions, UiSourceDocument } from './ui-schema';
 export { VALIDATION_MESSAGES, validationMessage, ajvLocalizer } from './messages';
+export { withoutMessageTemplates } from './internal/ajv';
 export type { MessageLocale, MessageTable, MessageTemplate } from './messages';

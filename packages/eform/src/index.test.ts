@@ -25,6 +25,7 @@ it('pins the public exports', () => {
     'validateForm',
     'validationMessage',
     'vocabulary',
+    'withoutMessageTemplates',
   ]);
   expect(Object.keys(codegen).sort()).toEqual(['FORM_TYPES_BANNER', 'formTypes', 'typeNameOf']);
   expect(Object.keys(matchers).sort()).toEqual(['toAutoFill']);

@@ -194,6 +194,14 @@ export interface ValidateOptions {
   /** Language of the messages. @default 'vi' */
   locale?: 'vi' | 'en';
   /**
+   * Data values in a schema's `errorMessage` (ajv-errors templates). `'none'`: every template (`${/soDinhDanh}`,
+   * `${1/hoTen}`, `${0}`) is replaced by "…", so no message carries data. `'own'`: `${0}` stays where it is
+   * the reported field's own value (an `errorMessage` on a string, number or boolean field); templates naming
+   * any other data are still replaced.
+   * @default 'none'
+   */
+  messageValues?: 'none' | 'own';
+  /**
    * How far the schema may expand once its `$ref`s are followed (fields and groups, nesting depth); past
    * it the call throws `EFORM_SCHEMA_TOO_LARGE`.
    * @default DEFAULT_SCHEMA_EXPANSION_LIMITS ({ maxFields: 5000, maxDepth: 32 })

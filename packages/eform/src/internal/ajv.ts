@@ -71,10 +71,11 @@ export function getAjv(draft: JsonSchemaDraft = '2020-12'): AnyAjv {
  */
 export function compileSchema(
   schema: FormSchema,
-  options: { draft?: JsonSchemaDraft; whole?: boolean } = {},
+  options: { draft?: JsonSchemaDraft; whole?: boolean; messageValues?: 'none' | 'own' } = {},
 ): ValidateFunction {
   const draft = options.draft ?? draftOf(schema) ?? '2020-12';
-  const { $id: _id, $schema: _schema, ...rest } = schema;
+  // Messages never carry the data, unless the caller asked for the reported field's own value.
+  const { $id: _id, $schema: _schema, ...rest } = withoutMessageTemplates(schema, options.messageValues === 'own');
   if (draft === 'draft-04' && typeof rest.id === 'string') delete rest.id;
   // A whole form was checked against its meta-schema by `safeParseFormSchema` (on the shared instance):
   // the fresh instance skips compiling the meta-schema again.
@@ -89,6 +90,73 @@ export function compileSchema(
   let ajv = prechecked.get(draft);
   if (!ajv) prechecked.set(draft, (ajv = create(draft, false, false)));
   return ajv.compile(rest);
+}
+
+/** Keywords whose value maps names to schemas. */
+const SCHEMA_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
+/** Keywords whose value is data, not a schema: left as written. */
+const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'x-sohoa-key']);
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null']);
+const TEMPLATE = /\$\{[^}]*\}/g;
+/** ajv-errors' template for the data the message is about: `$` `{0}`. */
+const OWN_VALUE = `$${'{'}0}`;
+
+/** A schema node whose data is one scalar value (a field), so that `${0}` in its messages is that field's value only. */
+function isScalarField(node: Record<string, unknown>): boolean {
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  return (
+    node.type !== undefined &&
+    types.every((t) => typeof t === 'string' && SCALAR_TYPES.has(t)) &&
+    node.properties === undefined &&
+    node.items === undefined
+  );
+}
+
+function withoutTemplates(message: unknown, own: boolean): unknown {
+  if (typeof message === 'string')
+    return message.replace(TEMPLATE, (template) => (own && template === OWN_VALUE ? template : '…'));
+  if (Array.isArray(message)) return message.map((m) => withoutTemplates(m, own));
+  if (message !== null && typeof message === 'object')
+    return Object.fromEntries(
+      Object.entries(message).map(([k, v]) => [
+        k,
+        // `properties`/`items` messages sit on the parent: `${0}` there is the parent, not the field.
+        withoutTemplates(v, own && k !== 'properties' && k !== 'items' && k !== 'required'),
+      ]),
+    );
+  return message;
+}
+
+/**
+ * The schema with every ajv-errors template (`${/pointer}`, `${1/x}`, `${0#}`) in its `errorMessage`s replaced
+ * by "…": templates put the data being validated into messages, and messages are logged and shown. With
+ * `ownValue`, `${0}` stays where it can only be the reported field's own value (an `errorMessage` on a scalar
+ * field's own keywords). The schema is copied only where it has an `errorMessage`.
+ */
+export function withoutMessageTemplates<T>(schema: T, ownValue = false): T {
+  if (!JSON.stringify(schema).includes('${')) return schema;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'errorMessage')
+        out[key] = withoutTemplates(value, ownValue && isScalarField(node as Record<string, unknown>));
+      else if (DATA_KEYWORDS.has(key)) out[key] = value;
+      else if (SCHEMA_MAPS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value))
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+      else out[key] = walk(value);
+    }
+    return out;
+  };
+  return walk(schema) as T;
 }
 
 /** One Ajv per draft for fragments checked against the meta-schema beforehand (`validateSchema: false`, no meta-schemas). */
