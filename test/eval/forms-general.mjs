@@ -379,7 +379,7 @@ console.log(
     .map(([k, n]) => `\n  ${String(n).padStart(4)}  ${k}`)
     .join('')}`,
 );
-const shown = details.filter((d) => d.set === 'tuning' || SHOW_HELD_OUT);
+const shown = details.filter((d) => d.set !== 'held-out' || SHOW_HELD_OUT);
 const hidden = details.length - shown.length;
 console.log(
   `\nmisses and wrong fills (${shown.length} shown${hidden ? `, ${hidden} of held-out forms not shown: --show-held-out` : ''}):\n  ${shown.map((d) => d.text).join('\n  ')}`,

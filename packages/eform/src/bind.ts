@@ -4,6 +4,7 @@ import {
   datePartOf,
   inferKey,
   INFERENCE_THRESHOLD,
+  PRINCIPAL_ROLE,
   roleOfGroup,
   type Inference,
 } from './internal/infer';
@@ -17,8 +18,10 @@ import {
   idMentions,
   idNumberKey,
   isAuthoritySection,
+  isConditionalSection,
   isOrganisationSection,
   nameByAddress,
+  namesMoreThanADate,
 } from './internal/label-rules';
 import { addressKeyOf } from './internal/trust';
 import { listLeaves, type Leaf } from './internal/walk';
@@ -51,11 +54,18 @@ interface LeafContext {
 }
 
 /** Documents an authority issues; a citizen never files or signs them. */
-const AGENCY_TITLES = /^(mau )?(quyet dinh|to trinh|cong van|thong bao|giay chung nhan|chung chi)\b/;
+const AGENCY_TITLES = /^(mau )?(quyet dinh|cong van|thong bao|giay chung nhan|chung chi)\b/;
+/** Documents an organisation files (a "tờ trình" to the authority above it): dated today, about no citizen. */
+const ORGANISATION_TITLES = /^(mau )?(to trinh)\b/;
 
-function isAgencyDocument(schema: FormSchema): boolean {
-  return typeof schema.title === 'string' && AGENCY_TITLES.test(foldText(schema.title));
+function isAgencyDocument(schema: FormSchema): 'issued' | 'organisation' | undefined {
+  if (typeof schema.title !== 'string') return undefined;
+  const title = foldText(schema.title);
+  return AGENCY_TITLES.test(title) ? 'issued' : ORGANISATION_TITLES.test(title) ? 'organisation' : undefined;
 }
+
+/** "Hôm nay, ngày … tháng … năm …, tại …" (a contract's, an authorisation's first line): the date it is signed. */
+const TODAY = /^hom nay( ngay)?$/;
 
 function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, signing: boolean): Inference {
   const { nearby } = context;
@@ -86,7 +96,15 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
         .filter((c) => vocabulary.keys[c.key]?.type === 'date')
         .map((c) => ({ ...c, key: `${c.key}.${part}` })),
     };
-    if (inferred.key && vocabulary.keys[inferred.key]?.type === 'date' && inferred.confidence >= INFERENCE_THRESHOLD)
+    // "Ngày, tháng, năm hết hạn": a date label naming something else is never the signature date.
+    const notSigning =
+      inferred.key === 'form.signingDate' && namesMoreThanADate(parent.title ?? splitName(parent.name));
+    if (
+      inferred.key &&
+      !notSigning &&
+      vocabulary.keys[inferred.key]?.type === 'date' &&
+      inferred.confidence >= INFERENCE_THRESHOLD
+    )
       return asPart;
     // "do … cấp ngày …", "Cơ quan cấp … ngày …": a bare date after an issuer is that document's issue date.
     const issuer = context.last?.key && /^(.+)\.issuer$/.exec(context.last.key);
@@ -105,6 +123,7 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
     if (
       signing &&
       (isSigningLine(parent.title, context.last?.title, leaf.ancestors.length === 1) ||
+        TODAY.test(foldText(parent.title ?? '')) ||
         (context.isLast === true && BARE_DATE.has(foldText(parent.title ?? ''))))
     ) {
       return {
@@ -146,6 +165,10 @@ function inferLeaf(leaf: Leaf, vocabulary: Vocabulary, context: LeafContext, sig
     }
   }
   let inferred = followIdNumber(byLabelShape(leaf, inferKey(leaf, vocabulary, { nearby })), context.last?.key, title);
+  if (inferred.key === 'form.signingDate' && title !== undefined && namesMoreThanADate(title)) {
+    const { key: _notSigning, ...uncertain } = inferred;
+    return { ...uncertain, confidence: Math.min(inferred.confidence, INFERENCE_THRESHOLD - 0.05) };
+  }
   // "ngày … tháng … năm …" alone is the signature date only where a signature line stands.
   if (
     inferred.key === 'form.signingDate' &&
@@ -330,6 +353,8 @@ function itemTitle(leaf: Leaf): { id: string; title: string } {
  * else (`other`), never filled from the requester's data.
  */
 function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabulary): Map<string, string | undefined> {
+  const actsAsSelf = (role: string | undefined) =>
+    role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
   const groups = new Map<string, { role?: string; person: boolean; named: boolean; authority: boolean }>();
   leaves.forEach((leaf, i) => {
     // A top-level object, or a layout panel (titled or not) that flattens the data.
@@ -339,8 +364,10 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
     const id = leaf.group;
     let group = groups.get(id);
     if (!group) {
-      const role = roleOfGroup(vocabulary, top);
+      const named = roleOfGroup(vocabulary, top);
       const authority = isAuthoritySection(top.title);
+      // A section asked only in some cases ("Người khai (trường hợp đối tượng không tự khai)") is not the subject's.
+      const role = isConditionalSection(top.title) && (named === undefined || actsAsSelf(named)) ? 'other' : named;
       groups.set(id, (group = { person: false, named: false, authority, ...(role !== undefined && { role }) }));
     }
     const inference = inferred[i]!;
@@ -348,14 +375,12 @@ function defaultRoles(leaves: Leaf[], inferred: Inference[], vocabulary: Vocabul
     const base = baseOf(inference.key);
     if (IDENTITY_KEYS.has(base)) group.person = true;
     // The first name in a block is the block's person ("Họ, chữ đệm, tên người yêu cầu"); later names are others'.
-    if (NAME_KEYS.has(base) && !group.named) {
+    if ((NAME_KEYS.has(base) || base === 'person.fullNameUpper') && !group.named) {
       group.named = true;
       if (group.role === undefined && inference.role !== undefined) group.role = inference.role;
     }
   });
   const roles = new Map<string, string | undefined>();
-  const actsAsSelf = (role: string | undefined) =>
-    role === 'self' || (role !== undefined && vocabulary.roles[role]?.default === 'self');
   // An authority's confirmation naming the applicant ("Xác nhận ông/bà …") does not make the citizen's own
   // unnamed block someone else's.
   let self = [...groups.values()].some((g) => g.person && actsAsSelf(g.role) && !g.authority);
@@ -509,6 +534,12 @@ function followIdOwner(leaves: Leaf[], inferred: Inference[]): void {
 const ISSUE_OF_DOCUMENT = /^person\.(idDocument|oldIdDocument|passport)\.(issuer|issueDate)(\.(day|month|year))?$/;
 
 /**
+ * A name label followed by a person ("Họ và tên người …", "Họ, chữ đệm và tên của …", "Họ tên ông …"): when it binds
+ * nothing, the name of someone the vocabulary does not know. ("Họ tên trong hộ chiếu" names no one: not this.)
+ */
+const UNKNOWN_PERSON_NAME = /^(\d+ )?(ho va ten|ho ten|ho chu dem (va )?ten) (cua|nguoi|ong|ba)\b/;
+
+/**
  * People in a run of fields. In one object (section), the first name field is the section's person. A later
  * name without a role ("Ông (Bà)" after "Tôi tên là"), or a person introduced in prose ("Là cha/mẹ … của em"),
  * is someone else (`other`): every personal field after it is theirs, until the next section. A relation's
@@ -544,6 +575,12 @@ function sequenceRoles(
       inference.candidates[0] !== undefined &&
       NAME_KEYS.has(inference.candidates[0].key)
     ) {
+      carry = 'other';
+      named = true;
+    }
+    // "Họ và tên người thừa kế", "Họ, chữ đệm và tên của …" that binds nothing: someone this form names and the
+    // vocabulary does not know; the particulars after it are theirs, never the subject's.
+    if (base === undefined && !datePartOf(leaf) && UNKNOWN_PERSON_NAME.test(foldText(itemTitle(leaf).title))) {
       carry = 'other';
       named = true;
     }
@@ -610,7 +647,9 @@ export function bindForm(
       createDiagnostic(
         'EFORM_NOT_A_DECLARATION',
         'info',
-        'The form title names a document an authority issues (quyết định, tờ trình, …), not one a citizen files; only annotated fields are bound. Annotate fields with `x-sohoa-key` to fill them.',
+        agency === 'issued'
+          ? 'The form title names a document an authority issues (quyết định, công văn, …), not one a citizen files; only annotated fields are bound. Annotate fields with `x-sohoa-key` to fill them.'
+          : 'The form title names a document an organisation files (tờ trình), about no citizen: only its signing date is bound. Annotate fields with `x-sohoa-key` to fill others.',
         { origin: 'eform' },
       ),
     );
@@ -634,29 +673,54 @@ export function bindForm(
     };
     // An authority's section (its confirmation, its opinion) takes none of the citizen's declaration.
     const inAuthority = leaf.ancestors.some((a) => isAuthoritySection(a.title));
-    let inference: Inference = agency
-      ? { confidence: 0, candidates: [] }
-      : inferLeaf(leaf, vocabulary, context, !inAuthority && (signingLine === undefined || signingLine === item.id));
+    let inference: Inference =
+      agency === 'issued'
+        ? { confidence: 0, candidates: [] }
+        : inferLeaf(leaf, vocabulary, context, !inAuthority && (signingLine === undefined || signingLine === item.id));
+    // An organisation's submission: its date only (its place is the organisation's, not the subject's commune).
+    if (agency === 'organisation' && !inference.key?.startsWith('form.signingDate.'))
+      inference = { confidence: 0, candidates: [] };
     if (inAuthority && inference.key?.startsWith('form.')) inference = { confidence: 0, candidates: [] };
     if (inference.key?.startsWith('form.signingDate.')) signingLine ??= item.id;
     inferredSoFar.push(inference);
     return inference;
   });
-  bindSigningPlace(leaves, inferred);
+  if (agency !== 'organisation') bindSigningPlace(leaves, inferred);
   followIdOwner(leaves, inferred);
   const groupRoles = defaultRoles(leaves, inferred, vocabulary);
   const sequence = sequenceRoles(leaves, inferred);
+  const actsAsSelf = (role: string | undefined) =>
+    role === undefined || role === 'self' || vocabulary.roles[role]?.default === 'self';
+  // The role each field's person has, before the form-wide decisions below.
+  const found = leaves.map((leaf, i) => {
+    const inference = sequence.inferred[i]!;
+    // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
+    const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
+    let role =
+      inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
+    // A section asked only in some cases ("Người khai (trường hợp đối tượng không tự khai)", "(nếu có)") is never
+    // the subject's: the requester's or an unnamed person there is someone else; a relation stays that relation.
+    if (actsAsSelf(role) && leaf.ancestors.some((a) => isConditionalSection(a.title))) role = 'other';
+    return role;
+  });
+  // "Người được đề nghị …" is the subject when no one else on the form is: no field of the requester's or of an
+  // unnamed person outside conditional and authority sections.
+  const someoneElseFiles = leaves.some((leaf, i) => {
+    const inference = sequence.inferred[i]!;
+    if (!inference.key || inference.confidence < INFERENCE_THRESHOLD || !IDENTITY_KEYS.has(baseOf(inference.key)))
+      return false;
+    if (leaf.ancestors.some((a) => isAuthoritySection(a.title))) return false;
+    return actsAsSelf(found[i]);
+  });
+  for (let i = 0; i < found.length; i++)
+    if (found[i] === PRINCIPAL_ROLE) found[i] = someoneElseFiles ? 'other' : undefined;
 
   const fields = leaves.map((leaf, i): FieldBinding => {
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;
     const base = { pointer: leaf.pointer, schemaPointer: leaf.schemaPointer, title };
     const inference = sequence.inferred[i]!;
-    // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
-    const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
-    const found =
-      inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
     const relation = englishRelation(leaf);
-    const role = relation !== undefined && (found === undefined || found === 'self') ? relation : found;
+    const role = relation !== undefined && (found[i] === undefined || found[i] === 'self') ? relation : found[i];
     const annotated = leaf.node['x-sohoa-key'];
     if (annotated === false) return { ...base, via: 'none', confidence: 1 };
     if (typeof annotated === 'string' && annotated !== '') {

@@ -57,7 +57,8 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
   return index;
 }
 
-const NAME_HEAD = /^(ho|ho ten|ho va ten|ho chu dem ten|ho chu dem va ten|ten)$/;
+// "Họ, chữ đệm và tên của cha": the name label may end with "của".
+const NAME_HEAD = /^(ho|ho ten|ho va ten|ho chu dem ten|ho chu dem va ten|ten)( cua)?$/;
 
 function findSequence(haystack: string[], needle: string[]): number {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
@@ -114,6 +115,14 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   if (!exactOnly) {
     // A person the vocabulary has no role for ("người bị tố cáo", "người hưởng chế độ", "thân nhân"): someone else.
     const joined = words.join(' ');
+    // "Người được đề nghị (trợ giúp, hưởng …)": the person a request is for, the subject unless someone else on
+    // the form files it (decided by bindForm for the whole form: PRINCIPAL_ROLE).
+    const principal = /(?:^|\s)nguoi duoc de nghi(?:\s|$)/.exec(joined);
+    if (principal) {
+      const before = joined.slice(0, principal.index).trim();
+      if (before.split(' ').length <= 6 && !/\b(khi|cho|de|doi voi|theo|neu|vi|voi)\b/.test(before))
+        return { role: PRINCIPAL_ROLE, rest: before === '' ? [] : before.split(' ') };
+    }
     const other = OTHER_PERSON.exec(joined);
     const before = other ? joined.slice(0, other.index).trim() : '';
     // Only a title about that person ("Họ tên người bị tố cáo"), not a clause ("… khi người hưởng từ trần").
@@ -123,6 +132,12 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
   }
   return undefined;
 }
+
+/**
+ * The role of "người được đề nghị …", the person a request is for: bindForm makes it the subject when no one else
+ * on the form is (no block of the requester, no unnamed block), else someone else (`other`). Never in a key.
+ */
+export const PRINCIPAL_ROLE = 'principal';
 
 // A person described by their death ("người chết được mai táng", "người đã mất", "người từ trần") is never
 // the one who files the form.

@@ -146,7 +146,34 @@ export function dateOfLabel(text: string): string | undefined {
   if (/\b(sinh|date of birth|birth)\b/.test(folded) && !/\bkhai sinh\b/.test(folded)) return 'person.birthDate';
   if (/\b(ngay cap|cap ngay|issued|date of issue)\b/.test(folded) || (words.length <= 3 && words.includes('cap')))
     return 'issue';
+  // "Ngày, tháng, năm cấp" (the card's own wording): the date words, then "cấp".
+  if (words.at(-1) === 'cap' && words.slice(0, -1).every((w) => DATE_WORDS.has(w))) return 'issue';
   return undefined;
+}
+
+const DATE_WORDS = new Set(['ngay', 'thang', 'nam']);
+
+/**
+ * A date label that names something besides the date ("Ngày, tháng, năm hết hạn", "ngày … tháng … năm cấp"): never
+ * the bare "ngày … tháng … năm …" of a signature line, whatever the vocabulary's labels score.
+ */
+export function namesMoreThanADate(text: string): boolean {
+  const words = foldText(text.replace(/\([^)]*\)/g, ' '))
+    .replace(/^(\d+|[ivx]+|[a-d]) /, '')
+    .split(' ')
+    .filter(Boolean);
+  return words.some((w) => !DATE_WORDS.has(w) && !SIGNING_WORDS.has(w));
+}
+const SIGNING_WORDS = new Set(['lam', 'tai', 'hom', 'nay', 'ky', 'khai', 'lap', 'don', 'to']);
+
+/**
+ * A section the form asks for only in some cases ("II. THÔNG TIN NGƯỜI KHAI (trường hợp đối tượng không tự khai)",
+ * "Người đại diện (nếu có)"): the person it is about is never the form's principal, whoever its title names.
+ */
+export function isConditionalSection(title: string | undefined): boolean {
+  if (title === undefined) return false;
+  for (const [, hint] of title.matchAll(/\(([^)]*)\)/g)) if (/\b(neu|truong hop)\b/.test(foldText(hint!))) return true;
+  return false;
 }
 
 /** A section an authority fills (its confirmation, its opinion, its decision): no citizen's declaration goes there. */
