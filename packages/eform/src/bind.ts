@@ -12,6 +12,7 @@ import { foldText, splitName } from './internal/fold';
 import {
   asksForCapitals,
   asksProvinceOnly,
+  coreLabelKey,
   dateOfLabel,
   documentOf,
   DOCUMENT_OF_NUMBER,
@@ -213,6 +214,9 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   const role = inferred.role !== undefined ? { role: inferred.role } : {};
   const id = idNumberKey(title);
   if (id) return { key: id, ...role, confidence: 0.9, candidates: [{ key: id, confidence: 0.9 }] };
+  // A core particular under any of its official wordings, where the vocabulary's labels do not decide.
+  const core = inferred.confidence < INFERENCE_THRESHOLD ? coreLabelKey(title) : undefined;
+  if (core) return { ...inferred, key: core, confidence: 0.85, candidates: [{ key: core, confidence: 0.85 }] };
   // English labels that ask a part of the name never get the whole name. The family name is one word; "first",
   // "given" or "middle" name of a Vietnamese name may be the given name alone or with the middle name: undecided.
   const part = ENGLISH_NAME_PART.exec(foldText(title.replace(/\([^)]*\)/g, ' ')));
@@ -234,6 +238,17 @@ function byLabelShape(leaf: Leaf, inferred: Inference): Inference {
   // "Số CCCD/CMND/Hộ chiếu của người làm thủ tục" (or "… của người yêu cầu"): that person's number, when the label
   // names a known role;
   // "… của chủ xe" names nobody the vocabulary knows, so whose number it is stays undecided (unbound).
+  // "Con ông …", "Con bà …" (a pupil's or a young person's form): the father's and the mother's names.
+  const parent = /^con (?:cua )?(ong|ba)$/.exec(foldText(title));
+  if (parent) {
+    const key = 'person.fullName';
+    return {
+      key,
+      role: parent[1] === 'ong' ? 'father' : 'mother',
+      confidence: 0.85,
+      candidates: [{ key, confidence: 0.85 }],
+    };
+  }
   const owner = /^(.*\S)\s+(của|cua)\s+\S.*$/iu.exec(title);
   const owned = owner ? idNumberKey(owner[1]!) : undefined;
   if (owned && inferred.role !== undefined)
@@ -601,14 +616,20 @@ function sequenceRoles(
     ) {
       const samePerson = previous?.base === 'person.familyName' && NAME_PARTS_AFTER_FAMILY.has(base);
       if (inference.role !== undefined) {
-        carry = inference.role === 'self' ? undefined : inference.role;
+        // "Con ông …, con bà …" describe the person whose fields follow; they introduce no one.
+        const describes = /^con (cua )?(ong|ba)$/.test(foldText(itemTitle(leaf).title));
+        if (!describes) carry = inference.role === 'self' ? undefined : inference.role;
         named = true;
       } else if (!named) named = true;
       else if (!samePerson) carry = 'other';
     }
     let role: string | undefined;
-    if (inference.role === undefined && carry !== undefined && base?.startsWith('person.')) {
-      if (carry === 'other' || PARTICULARS.test(base)) role = carry;
+    // "Thông tin người thân" › "Họ tên bố" › "Năm sinh": the section says only "someone else"; the name before the
+    // field says who.
+    const generic = inference.role === 'other' && inference.fromSection === true && carry !== 'other';
+    if ((inference.role === undefined || generic) && carry !== undefined && base?.startsWith('person.')) {
+      // The person a request is for: every personal field after their name is theirs, address included.
+      if (carry === 'other' || carry.startsWith(PRINCIPAL_ROLE) || PARTICULARS.test(base)) role = carry;
       else if (addressKeyOf(base) !== undefined) role = 'other';
     }
     roles.push(role);
@@ -696,8 +717,14 @@ export function bindForm(
     const inference = sequence.inferred[i]!;
     // In a section about an organisation ("Thông tin hộ kinh doanh", "Đơn vị công tác"), a person's key is nobody's.
     const inOrganisation = inference.role === undefined && leaf.ancestors.some((a) => isOrganisationSection(a.title));
+    // A section that says only "someone else" ("Thông tin người thân") yields to the name just before the field.
+    const named = inference.fromSection && inference.role === 'other' ? sequence.roles[i] : undefined;
     let role =
-      inference.role ?? (inOrganisation ? 'other' : undefined) ?? sequence.roles[i] ?? groupRoles.get(leaf.group);
+      named ??
+      inference.role ??
+      (inOrganisation ? 'other' : undefined) ??
+      sequence.roles[i] ??
+      groupRoles.get(leaf.group);
     // A section asked only in some cases ("Người khai (trường hợp đối tượng không tự khai)", "(nếu có)") is never
     // the subject's: the requester's or an unnamed person there is someone else; a relation stays that relation.
     if (actsAsSelf(role) && leaf.ancestors.some((a) => isConditionalSection(a.title))) role = 'other';
@@ -712,8 +739,10 @@ export function bindForm(
     if (leaf.ancestors.some((a) => isAuthoritySection(a.title))) return false;
     return actsAsSelf(found[i]);
   });
-  for (let i = 0; i < found.length; i++)
-    if (found[i] === PRINCIPAL_ROLE) found[i] = someoneElseFiles ? 'other' : undefined;
+  for (let i = 0; i < found.length; i++) {
+    const [principal, otherwise] = found[i]?.split(':') ?? [];
+    if (principal === PRINCIPAL_ROLE) found[i] = someoneElseFiles ? (otherwise ?? 'other') : undefined;
+  }
 
   const fields = leaves.map((leaf, i): FieldBinding => {
     const title = typeof leaf.node.title === 'string' ? leaf.node.title : leaf.name;

@@ -109,7 +109,9 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
       const after = words.slice(at + roleWords.length);
       if (after.includes('cua'))
         return { role: 'other', rest: [...words.slice(0, at), ...after.slice(0, after.indexOf('cua'))] };
-      return { role, rest: [...words.slice(0, at), ...after] };
+      // "Họ và tên học sinh, sinh viên": the pupil files it themselves unless someone else on the form does.
+      const asPrincipal = role === 'child' && STUDENT.test(roleWords.join(' ')) ? `${PRINCIPAL_ROLE}:child` : role;
+      return { role: asPrincipal, rest: [...words.slice(0, at), ...after] };
     }
   }
   if (!exactOnly) {
@@ -138,6 +140,8 @@ function findRole(index: LabelIndex, words: string[], exactOnly: boolean): Found
  * on the form is (no block of the requester, no unnamed block), else someone else (`other`). Never in a key.
  */
 export const PRINCIPAL_ROLE = 'principal';
+/** A pupil or student ("học sinh", "sinh viên"): the principal, else the subject's child (`principal:child`). */
+const STUDENT = /^(hoc sinh|sinh vien|hoc sinh sinh vien)$/;
 
 // A person described by their death ("người chết được mai táng", "người đã mất", "người từ trần") is never
 // the one who files the form.
@@ -258,6 +262,8 @@ export interface Inference {
   role?: string;
   confidence: number;
   candidates: Array<{ key: string; confidence: number }>;
+  /** The role comes from an enclosing section's title, not from the field's own title or name. */
+  fromSection?: boolean;
   /** Why a binding the label suggests was dropped (reported as `EFORM_BINDING_AMBIGUOUS`). */
   ambiguous?: string;
 }
@@ -289,9 +295,11 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
   const titleIsRole = inTitle !== undefined && inTitle.rest.length === 0 && bareTitle.length > 0;
   // A property name that names the person (`spouseDateOfBirth`, `ngaySinhMe`) when the title does not.
   if (!role && !(inTitle && inTitle.rest.length > 0)) role = roleOfName(name);
+  let fromSection = false;
   for (const ancestor of [...leaf.ancestors].reverse()) {
     if (role) break;
     role = roleOfGroup(vocabulary, ancestor);
+    fromSection = role !== undefined;
   }
 
   const best = new Map<string, number>();
@@ -345,7 +353,8 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
     .slice(0, 3)
     .map(([key, s]) => ({ key, confidence: round(s) }));
   const [first, second] = ranked;
-  if (!first) return { ...(role !== undefined && { role }), confidence: 0, candidates: [] };
+  if (!first)
+    return { ...(role !== undefined && { role }), ...(fromSection && { fromSection }), confidence: 0, candidates: [] };
   // The whole title matched a label better than the role-stripped rest ("Mối quan hệ với chủ hộ"): no role.
   if (role !== undefined && inTitle && !titleIsRole && (whole.get(first.key) ?? 0) >= first.confidence)
     role = undefined;
@@ -356,7 +365,13 @@ export function inferKey(leaf: Leaf, vocabulary: Vocabulary, context: InferConte
     !(second.confidence === first.confidence && decided(first.key, second.key))
       ? round(Math.min(first.confidence * 0.85, INFERENCE_THRESHOLD - 0.05))
       : first.confidence;
-  return { key: first.key, ...(role !== undefined && { role }), confidence, candidates: ranked };
+  return {
+    key: first.key,
+    ...(role !== undefined && { role }),
+    ...(fromSection && role !== undefined && { fromSection }),
+    confidence,
+    candidates: ranked,
+  };
 }
 
 /** Split-date part words: a leaf titled "Tháng" inside a group titled "Ngày, tháng, năm sinh". */

@@ -206,3 +206,51 @@ export function isOrganisationSection(title: string | undefined): boolean {
     foldText(title).replace(/^([ivx]+|[a-d]) /, ''),
   );
 }
+
+/**
+ * The official labels of a person's core particulars (Luật Căn cước 2023, Điều 9; the CCCD and Căn cước cards; the
+ * civil-status and residence forms) by their shape, so that a form binds them whichever wording variant it prints:
+ * "Thường trú tại", "Nơi đăng ký thường trú", "Hộ khẩu thường trú" are the permanent address; "Nguyên quán", "Quê
+ * quán" the home town; "Họ, chữ đệm và tên khai sinh" the full name. Only the listed filler words may stand beside
+ * the head words, so a label that says anything more ("Địa chỉ thường trú của chủ hộ") is not read here.
+ */
+export function coreLabelKey(text: string): string | undefined {
+  const folded = foldText(text.replace(/\([^)]*\)/g, ' ')).replace(/^([ivx]+|[a-d]) /, '');
+  if (folded === '') return undefined;
+  for (const [head, key, filler] of CORE_LABELS) {
+    const m = head.exec(folded);
+    if (!m) continue;
+    const rest = `${folded.slice(0, m.index)} ${folded.slice(m.index + m[0].length)}`.split(' ').filter(Boolean);
+    if (rest.every((w) => filler.has(w))) return key;
+  }
+  return undefined;
+}
+
+const ADDRESS_FILLER = new Set([
+  'noi',
+  'dia',
+  'chi',
+  'tai',
+  'dang',
+  'ky',
+  'hien',
+  'nay',
+  'o',
+  'ghi',
+  'ro',
+  'day',
+  'du',
+]);
+const CORE_LABELS: Array<[RegExp, string, Set<string>]> = [
+  [/\b(ho khau thuong tru|thuong tru|hktt)\b/, 'person.permanentAddress', ADDRESS_FILLER],
+  [/\btam tru\b/, 'person.temporaryAddress', ADDRESS_FILLER],
+  [/\b(noi|cho) o (hien nay|hien tai)\b/, 'person.currentAddress', ADDRESS_FILLER],
+  [/\bcu tru\b/, 'person.residence', new Set(['noi', 'dia', 'chi', 'tai', 'hien', 'nay', 'tai'])],
+  [/\b(que quan|nguyen quan)\b/, 'person.hometown', new Set(['noi'])],
+  [/\b(noi dang ky khai sinh|noi dkks)\b/, 'person.birthRegistrationPlace', new Set()],
+  [/^noi sinh$/, 'person.birthPlace', new Set()],
+  [/^(ho chu dem va ten|ho chu dem ten|ho va ten|ho ten)\b/, 'person.fullName', new Set(['khai', 'sinh', 'day', 'du'])],
+  [/^(dan toc)$/, 'person.ethnicity', new Set()],
+  [/^(quoc tich)$/, 'person.nationality', new Set()],
+  [/^(gioi tinh|nam nu|phai)$/, 'person.sex', new Set()],
+];
