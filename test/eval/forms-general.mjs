@@ -17,7 +17,8 @@
 //   both namings, is filled for her and any field filled from one of those values is counted and fails the run.
 //
 // Every form is scored in four formats (JSON Schema 2020-12, draft-07, Form.io, SurveyJS: lib/convert-form.mjs), and
-// a third set, test/eval/forms/synthetic/ (forms written for this eval, never used to tune), is scored the same way.
+// a third set, test/eval/forms/synthetic/ (forms written for this eval from the official labels; tuning material:
+// their misses are printed), is scored the same way.
 //
 // Flags: --show-held-out (print held-out details), --form NN (one form only, for debugging).
 import { createHash } from 'node:crypto';
@@ -176,7 +177,7 @@ const wrongKinds = [];
 const violations = [];
 let removedLabels = 0;
 
-/** The forms to score: the 33 tagged forms (leave-one-form-out), then the synthetic held-out set. */
+/** The forms to score: the 33 tagged forms (leave-one-form-out), then the synthetic forms. */
 const SYNTHETIC = fileURLToPath(new URL('./forms/synthetic/', import.meta.url));
 const sources = [
   ...files.map((file) => ({ file, dir: TAGGED, set: isHeldOut(file) ? 'held-out' : 'tuning' })),
