@@ -24,6 +24,7 @@ it('pins the public exports', () => {
     'orientPage',
     'preprocessPage',
     'readPages',
+    'readPdfScanImages',
     'readPdfScanJpegs',
     'resolveIngestOptions',
     'rotatePage',

@@ -18,4 +18,4 @@ export { binarizePage } from './preprocess/binarize';
 export { normalizeScale, scaleFactorFor } from './preprocess/normalize-scale';
 export { AUTO_PREPROCESS } from './preprocess/auto';
 export { assessPageQuality } from './quality/assess-page-quality';
-export { readPdfScanJpegs } from './internal/read-pdf';
+export { type PdfScanImage, readPdfScanImages, readPdfScanJpegs } from './internal/read-pdf';
