@@ -23,6 +23,7 @@ it('pins the public exports', () => {
     'normalizeScale',
     'orientPage',
     'preprocessPage',
+    'readImageFrame',
     'readPages',
     'readPdfScanImages',
     'readPdfScanJpegs',

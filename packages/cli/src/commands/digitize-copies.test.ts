@@ -345,6 +345,15 @@ describe('writeCopies of PDF and TIFF sources', () => {
     expect(kept!.ocrAgain).toBeUndefined();
     expect(recognized).toBe(0);
     expect(written[0]!.pages[0]!.words).toEqual([{ text: 'Số', box: { x: 20, y: 10, width: 40, height: 20 } }]);
+    // Words at the scan's own size: the header gives the frame (nothing decoded), the words go in as they are.
+    writeFileSync(join(dir, 'kept-same.png'), noisyPng(200, 100));
+    const same = [{ ...pageWords[0]!, width: 200, height: 100 }];
+    const [direct0] = await writeCopies([unknownResult(join(dir, 'kept-same.png'), 'a', { pageWords: same })], ctx);
+    expect(direct0).toMatchObject({ status: 'written' });
+    expect(direct0!.ocrAgain).toBeUndefined();
+    expect(written.at(-1)!.pages[0]).toMatchObject({ mediaType: 'image/png', width: 200, height: 100 });
+    expect(written.at(-1)!.pages[0]!.words).toEqual(same[0]!.words);
+    written.pop();
     // Words for another number of pages than the file has: not trusted, the page is OCRed again.
     writeFileSync(join(dir, 'kept2.png'), noisyPng(200, 100));
     const [again] = await writeCopies(

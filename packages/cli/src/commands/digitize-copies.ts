@@ -15,7 +15,7 @@ import {
 import type { FileResult, PageWords } from '@sohoa/batch';
 import { UNCLASSIFIED_DOC_CODE_KIND } from '@sohoa/extract';
 import { type DocumentRecord, type PageImage, SohoaError } from '@sohoa/core';
-import { type PdfScanImage, readPages, readPdfScanImages, sniffFileType, toPng } from '@sohoa/ingest';
+import { type PdfScanImage, readImageFrame, readPages, readPdfScanImages, sniffFileType, toPng } from '@sohoa/ingest';
 import type { OcrEngine } from '@sohoa/ocr';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
@@ -244,6 +244,17 @@ async function copyPagesOf(
       'INGEST_UNSUPPORTED_TYPE',
       `Copies are made from JPEG, PNG, TIFF and PDF sources; \`${basename(file)}\` is ${fileType}.`,
     );
+  // A JPEG or PNG scan with the run's words: its header gives the frame, nothing is decoded.
+  if ((fileType === 'jpeg' || fileType === 'png') && kept?.length === 1) {
+    const frame = await readImageFrame(bytes, basename(file));
+    const words = kept[0]!;
+    if (frame && frame.width === words.width && frame.height === words.height)
+      return {
+        pages: [{ image: bytes, mediaType: `image/${fileType}`, ...frame, words: words.words }],
+        text: words.text,
+        reread: false,
+      };
+  }
   const scans = fileType === 'pdf' ? await readPdfScanImages(bytes, basename(file)) : [];
   const direct = keptScanPages(scans, kept);
   if (direct) return { pages: direct, text: kept!.map((k) => k.text).join('\n\f'), reread: false };
