@@ -1,49 +1,58 @@
-// The cost of `digitize --copies` (issue 14): the built CLI on the same files into a fresh vault with `--copies`
-// (unsigned); the copy pass's own time (the `ms` of each copy in the `--json` output: reading the pages, writing,
-// storing, recording) is set against the same run's OCR time (`stages.ocrMs` of the run report, summed over
-// files), so both come from one process at one load. A second run digitises into another fresh vault without
-// copies, and a third makes that vault's copies with `--resume` (every file done before, no OCR in memory): the
-// copy pass then OCRs each page again, as it did for every file before it took the run's own words. The wall times
-// of the first two runs are printed too (noisy on a shared machine).
-// Files: synthetic ID cards and birth certificates from seeds/, and the real Đà Nẵng scans (`4_1.jpg`, `2.pdf`,
-// `1.pdf`) of ../shared/data/scans when present (read there, never copied).
-// Usage: pnpm build && node test/bench/copy-pass.mjs [--cards 1] [--certs 1] [--rounds 2] [--concurrency 1]
-//        [--real 4_1.jpg,2.pdf,1.pdf]   (which of the Đà Nẵng files; 1.pdf is a CCITT scan the copy pass renders)
+// The cost and size of `digitize --copies` (issue 14), per source kind: the built CLI digitises each group of files
+// (JPEG, PNG, TIFF, a PDF of JPEG scans, a PDF of CCITT G4 scans) into a fresh vault with `--copies` (unsigned).
+// Cost: the copy pass's own time (the `ms` of each copy in the `--json` output: reading the pages, writing,
+// storing, recording) against the same run's OCR time (`stages.ocrMs` of the run report, summed over files), so
+// both come from one process at one load. Size: each copy's bytes against its source file's bytes and, for a PDF,
+// against the bytes of the source's page images (what a copy cannot go below without re-encoding).
+// With `--before <bin.js>` (the CLI of an earlier build, e.g. one unpacked from `git archive` and built), every
+// group is digitised by both CLIs, alternately first, so the before/after figures come from one run at one load.
+// `--reread` adds the path of a file done in an earlier run (`--resume --copies` of a vault digitised without
+// copies: no words in memory, the copy pass OCRs each page again).
+// Files: synthetic ID cards and a birth certificate from seeds/ (JPEG; the certificate also converted to PNG, to a
+// grey Deflate TIFF and to a bilevel CCITT G4 TIFF in a temporary folder), and when present a real PNG scan of
+// ../shared/data/scans/kaikenju-admin-docs and the real Đà Nẵng scans (`4_1.jpg`, `2.pdf`: two JPEG pages at 300
+// dpi, `1.pdf`: two CCITT G4 pages at 200 dpi) of ../shared/data/scans (read there, never copied).
+// Usage: pnpm build && node test/bench/copy-pass.mjs [--rounds 2] [--before /tmp/old/packages/cli/dist/bin.js]
+//        [--kinds jpeg,png,tiff,pdf-jpeg,pdf-ccitt] [--reread]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    cards: { type: 'string', default: '1' },
-    certs: { type: 'string', default: '1' },
     rounds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '1' },
-    real: { type: 'string', default: '4_1.jpg,2.pdf,1.pdf' },
+    before: { type: 'string' },
+    kinds: { type: 'string', default: 'jpeg,png,tiff,pdf-jpeg,pdf-ccitt' },
+    reread: { type: 'boolean', default: false },
   },
 });
-const BIN = join(root, 'packages/cli/dist/bin.js');
+const AFTER = join(root, 'packages/cli/dist/bin.js');
 const DANANG = join(root, '..', 'shared', 'data', 'scans', 'vietadmin-danang', 'data');
+const KAIKENJU = join(root, '..', 'shared', 'data', 'scans', 'kaikenju-admin-docs', 'assets');
+const requireArchive = createRequire(join(root, 'packages/archive/package.json'));
+const { PDFDocument, PDFName, PDFRawStream } = requireArchive('pdf-lib');
+const sharp = requireArchive('sharp');
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const load = () =>
   loadavg()
-    .map((l) => l.toFixed(2))
+    .map((l) => l.toFixed(1))
     .join(' ');
-const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const pct = (part, whole) => `${((100 * part) / whole).toFixed(1)}%`;
+const pct = (part, whole) => (Number.isFinite(part / whole) ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function run(argv) {
+function run(bin, argv) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
+    const child = spawn(process.execPath, [bin, ...argv], {
       env: { ...process.env, SOHOA_SIGN_PASSWORD: undefined },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -56,41 +65,59 @@ function run(argv) {
   });
 }
 
+/** Bytes of the page images of a PDF (image XObjects' encoded data), the floor of a copy that keeps them. */
+async function pdfImageBytes(file) {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  let total = 0;
+  for (const [, object] of doc.context.enumerateIndirectObjects())
+    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'))
+      total += object.getContentsSize();
+  return total;
+}
+
+// ---------- files by kind ----------
 const work = mkdtempSync(join(tmpdir(), 'sohoa-bench-copy-pass-'));
 const seeds = await import('../../seeds/dist/index.js');
-const files = [];
-if (Number(args.cards) > 0) {
-  const set = await seeds.generateSeedSet({ seed: 21, count: Number(args.cards), outDir: join(work, 'in') });
-  files.push(...set.folders.flatMap((f) => ['front.jpg', 'back.jpg'].map((s) => join(work, 'in', f, s))));
-}
-if (Number(args.certs) > 0) {
-  const out = join(work, 'in');
-  const set = await seeds.generateCivilSet({ seed: 21, count: Number(args.certs), outDir: out });
-  for (const f of set.folders)
-    files.push(
-      join(
-        out,
-        f,
-        readdirSync(join(out, f)).find((n) => n.startsWith('scan.')),
-      ),
-    );
-}
-const real = args.real
-  .split(',')
-  .filter(Boolean)
-  .map((f) => join(DANANG, f))
-  .filter((f) => existsSync(f));
-if (real.length === 0) log(`(${DANANG} is absent: synthetic pages only)`);
-files.push(...real);
+const input = join(work, 'in');
+const cards = await seeds.generateSeedSet({ seed: 21, count: 1, outDir: input });
+const certs = await seeds.generateCivilSet({ seed: 21, count: 1, outDir: input });
+const cert = join(input, certs.folders[0], 'scan.jpg');
+const wanted = new Set(args.kinds.split(','));
+const groups = [];
+const group = (kind, files) => {
+  const present = files.filter((f) => existsSync(f));
+  if (wanted.has(kind) && present.length > 0) groups.push({ kind, files: present });
+};
+group('jpeg', [
+  ...cards.folders.flatMap((f) => ['front.jpg', 'back.jpg'].map((s) => join(input, f, s))),
+  cert,
+  join(DANANG, '4_1.jpg'),
+]);
+const certPng = join(work, 'made', 'certificate.png');
+const certTiff = join(work, 'made', 'certificate-grey-deflate.tif');
+const certG4 = join(work, 'made', 'certificate-bilevel-g4.tif');
+mkdirSync(join(work, 'made'), { recursive: true });
+// The folders' names are made-up people: the converted files get neutral names.
+writeFileSync(certPng, await sharp(cert).png().toBuffer());
+writeFileSync(certTiff, await sharp(cert).grayscale().tiff({ compression: 'deflate' }).toBuffer());
+writeFileSync(
+  certG4,
+  await sharp(cert).threshold(150).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 }).toBuffer(),
+);
+group('png', [certPng, join(KAIKENJU, 'mau-van-ban-hanh-chinh-1.png')]);
+group('tiff', [certTiff, certG4]);
+group('pdf-jpeg', [join(DANANG, '2.pdf')]);
+group('pdf-ccitt', [join(DANANG, '1.pdf')]);
+if (!existsSync(DANANG)) log(`(${DANANG} is absent: synthetic pages only)`);
 
 let n = 0;
-/** One `sohoa digitize` run into a fresh vault (or `vault`); wall ms, OCR ms summed over files, pages, copies. */
-async function digitize(extra, vault) {
+/** One `sohoa digitize` of `files` into a fresh vault (or `vault`). */
+async function digitize(bin, files, extra, vault) {
   const dir = join(work, `run-${n++}`);
   mkdirSync(dir, { recursive: true });
   const v = vault ?? join(dir, 'v.db');
-  const started = performance.now();
-  const r = await run([
+  const copiesDir = join(dir, 'copies');
+  const r = await run(bin, [
     'digitize',
     ...files,
     '--vault',
@@ -101,49 +128,76 @@ async function digitize(extra, vault) {
     join(dir, 'report'),
     '--concurrency',
     args.concurrency,
-    ...extra.flatMap((x) => (x === '<copies>' ? [join(dir, 'copies')] : [x])),
+    ...extra.flatMap((x) => (x === '<copies>' ? [copiesDir] : [x])),
   ]);
-  const ms = performance.now() - started;
   if (r.code !== 0 && r.code !== 1) throw new Error(`sohoa digitize exited ${r.code}: ${r.stderr.slice(0, 500)}`);
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
   const copies = JSON.parse(r.stdout).copies ?? [];
   const failed = copies.filter((c) => c.status === 'failed');
   if (failed.length > 0) throw new Error(`copies failed: ${JSON.stringify(failed.map((c) => c.error))}`);
   return {
-    ms,
     ocrMs: report.stages?.ocrMs ?? Number.NaN,
-    pages: report.pages ?? report.totals?.pages,
-    written: copies.filter((c) => c.status === 'written').length,
     copyMs: copies.reduce((sum, c) => sum + (c.ms ?? 0), 0),
-    perFile: copies.map((c) => [c.file.split('/').slice(-2).join('/'), c.ms]),
+    copyBytes: copies.reduce((sum, c) => sum + (c.location ? statSync(join(copiesDir, c.location)).size : 0), 0),
+    perFile: copies.map((c) => ({
+      file: basename(c.file),
+      ms: c.ms,
+      bytes: c.location ? statSync(join(copiesDir, c.location)).size : Number.NaN,
+    })),
+    written: copies.filter((c) => c.status === 'written').length,
     ocrAgain: copies.filter((c) => c.ocrAgain).length,
     vault: v,
   };
 }
 
 const COPIES = ['--copies', '<copies>', '--agency', 'G09.01.02'];
-log(`# digitize with and without --copies: ${files.length} files, concurrency ${args.concurrency}`);
-const rows = [];
+const bins = args.before ? { before: args.before, after: AFTER } : { after: AFTER };
+log(
+  `# digitize --copies per source kind: ${groups.map((g) => `${g.kind} (${g.files.length})`).join(', ')}; ` +
+    `concurrency ${args.concurrency}; ${Object.keys(bins).join(' and ')}`,
+);
+const results = []; // { kind, which, round, ...run }
 for (let round = 0; round < Number(args.rounds); round++) {
-  const loadBefore = load();
-  const pair = round % 2 === 0 ? [[], COPIES] : [COPIES, []];
-  const [a, b] = [await digitize(pair[0]), await digitize(pair[1])];
-  const [plain, copies] = round % 2 === 0 ? [a, b] : [b, a];
-  // The old path: every file done before (journal), so the copy pass has no words and OCRs each page again.
-  const reread = await digitize(['--resume', ...COPIES], plain.vault);
-  rows.push({ plain, copies, reread });
+  for (const g of groups) {
+    const order = Object.entries(bins);
+    if (round % 2 === 1) order.reverse();
+    for (const [which, bin] of order) {
+      const before = load();
+      const r = await digitize(bin, g.files, COPIES);
+      results.push({ kind: g.kind, which, round, ...r });
+      log(
+        `| round ${round + 1} | ${g.kind} | ${which} | OCR ${(r.ocrMs / 1000).toFixed(1)} s | copy pass ${r.copyMs} ms (${pct(r.copyMs, r.ocrMs)}) | ${r.perFile.map((f) => `${f.file} ${f.ms} ms ${(f.bytes / 1024).toFixed(1)} KB`).join(', ')} | load ${before} → ${load()} |`,
+      );
+      if (args.reread && which === 'after') {
+        const plain = await digitize(bin, g.files, []);
+        const again = await digitize(bin, g.files, ['--resume', ...COPIES], plain.vault);
+        log(
+          `|   | ${g.kind} | after, --resume --copies (OCR again) | copy pass ${again.copyMs} ms (${pct(again.copyMs, plain.ocrMs)} of the plain run's OCR), ${again.ocrAgain} OCRed again |`,
+        );
+      }
+    }
+  }
+}
+
+// ---------- summary ----------
+log(
+  '\n| source kind | files | source KB | page images KB | copy / source bytes (before → after) | copy / page images | copy pass / OCR, median (before → after) |',
+);
+log('|---|---|---|---|---|---|---|');
+for (const g of groups) {
+  const sourceBytes = g.files.reduce((sum, f) => sum + statSync(f).size, 0);
+  let imageBytes = 0;
+  for (const f of g.files) imageBytes += f.endsWith('.pdf') ? await pdfImageBytes(f) : statSync(f).size;
+  const of = (which) => results.filter((r) => r.kind === g.kind && r.which === which);
+  const size = (which) => (of(which).length ? pct(of(which).at(-1).copyBytes, sourceBytes) : '');
+  const sizeImages = (which) => (of(which).length ? pct(of(which).at(-1).copyBytes, imageBytes) : '');
+  const cost = (which) => (of(which).length ? pct(median(of(which).map((r) => r.copyMs / r.ocrMs)), 1) : '');
+  const pair = (f) => (args.before ? `${f('before')} → ${f('after')}` : f('after'));
   log(
-    `| round ${round + 1} | --copies: OCR ${sec(copies.ocrMs)}, copy pass ${sec(copies.copyMs)} (${pct(copies.copyMs, copies.ocrMs)} of OCR), wall ${sec(copies.ms)}, ${copies.written} written, ${copies.ocrAgain} OCRed again | plain: OCR ${sec(plain.ocrMs)}, wall ${sec(plain.ms)} | --resume --copies: copy pass ${sec(reread.copyMs)} (${pct(reread.copyMs, plain.ocrMs)} of the plain run's OCR), ${reread.ocrAgain} OCRed again | load ${loadBefore} → ${load()} |`,
+    `| ${g.kind} | ${g.files.length} | ${(sourceBytes / 1024).toFixed(0)} | ${(imageBytes / 1024).toFixed(0)} | ${pair(size)} | ${pair(sizeImages)} | ${pair(cost)} |`,
   );
 }
-log(
-  `copy pass per file, last round: ${rows
-    .at(-1)
-    .copies.perFile.map(([f, ms]) => `${f} ${ms} ms`)
-    .join(', ')}`,
-);
-const share = median(rows.map((r) => r.copies.copyMs / r.copies.ocrMs));
-const rereadShare = median(rows.map((r) => r.reread.copyMs / r.plain.ocrMs));
-log(`\nmedian copy pass / OCR of the same run: ${(100 * share).toFixed(1)}% (goal < 10%)`);
-log(`median copy pass that OCRs again (--resume) / OCR of the digitize run: ${(100 * rereadShare).toFixed(1)}%`);
+log('\nper file, last round (after):');
+for (const r of results.filter((x) => x.which === 'after' && x.round === Number(args.rounds) - 1))
+  for (const f of r.perFile) log(`- ${r.kind} ${f.file}: ${f.ms} ms, ${f.bytes} bytes`);
 rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,9 @@
 // time, size ≤ 110% of the source image.
 // Pages: synthetic ID cards (front, back) and birth certificates from seeds/ (JPEG), and the real public scans of
 // ../shared/data/scans (JPEG and PNG; read there, never copied) when present.
-// Usage: pnpm bench:copy [--cards 4] [--certs 4] [--scans 12] [--engine js|native]
+// With `--before <archive dist/index.js>` (the writer of an earlier build, e.g. one unpacked from `git archive` and
+// built), each page is also written by that writer right after, on the same words: before/after side by side.
+// Usage: pnpm bench:copy [--cards 4] [--certs 4] [--scans 12] [--engine js|native] [--before <dist/index.js>]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeArchivalCopy } from '../../packages/archive/dist/index.js';
+import { pathToFileURL } from 'node:url';
 import { readPages } from '../../packages/ingest/dist/index.js';
 import {
   createNativeTesseractEngine,
@@ -27,9 +30,11 @@ const { values: args } = parseArgs({
     certs: { type: 'string', default: '4' },
     scans: { type: 'string', default: '12' },
     engine: { type: 'string', default: 'js' },
+    before: { type: 'string' },
   },
 });
 const log = (line = '') => process.stdout.write(`${line}\n`);
+const writeBefore = args.before ? (await import(pathToFileURL(args.before).href)).writeArchivalCopy : undefined;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -120,14 +125,32 @@ for (const { kind, file } of inputs) {
   };
   if (!warmed) {
     await writeArchivalCopy(copyInput); // loads the font once, as a long batch does
+    if (writeBefore) await writeBefore(copyInput);
     warmed = true;
   }
-  let copy;
   try {
-    const t1 = performance.now();
-    copy = await writeArchivalCopy(copyInput);
-    const copyMs = performance.now() - t1;
-    rows.push({ kind, file, ocrMs, copyMs, words: words.length, source: bytes.length, copy: copy.length });
+    const timed = async (write) => {
+      const t1 = performance.now();
+      const pdf = await write(copyInput);
+      return { ms: performance.now() - t1, bytes: pdf.length };
+    };
+    // Alternately first, so neither writer always runs on a warmer process.
+    const order = rows.length % 2 === 0 ? ['after', 'before'] : ['before', 'after'];
+    const took = {};
+    for (const which of order) {
+      if (which === 'after') took.after = await timed(writeArchivalCopy);
+      else if (writeBefore) took.before = await timed(writeBefore);
+    }
+    rows.push({
+      kind,
+      file,
+      ocrMs,
+      copyMs: took.after.ms,
+      words: words.length,
+      source: bytes.length,
+      copy: took.after.bytes,
+      ...(took.before && { beforeMs: took.before.ms, beforeCopy: took.before.bytes }),
+    });
   } catch (e) {
     log(`no copy for ${relative(root, file)}: ${e.code ?? ''} ${e.message}`);
   }
@@ -153,6 +176,26 @@ for (const kind of groups) {
       median(g.map((r) => (r.copy - r.source) / 1024)),
     )} | ${fmt(median(g.map((r) => r.source / 1024)), 0)} | ${median(g.map((r) => r.words))} |`,
   );
+}
+if (writeBefore) {
+  log('\nbefore → after, same pages and words, side by side:\n');
+  log(
+    '| pages | n | copy / OCR time (median) | copy / source bytes (median) | copy / source bytes (max) | added KB (median) |',
+  );
+  log('|---|---|---|---|---|---|');
+  for (const kind of groups) {
+    const g = kind === 'all' ? rows : rows.filter((r) => r.kind === kind);
+    const both = (f) => `${f('before')} → ${f('after')}`;
+    const pick = (r, which) =>
+      which === 'before' ? { ms: r.beforeMs, bytes: r.beforeCopy } : { ms: r.copyMs, bytes: r.copy };
+    log(
+      `| ${kind} | ${g.length} | ${both((w) => `${fmt(100 * median(g.map((r) => pick(r, w).ms / r.ocrMs)))}%`)} | ${both(
+        (w) => `${fmt(100 * median(g.map((r) => pick(r, w).bytes / r.source)))}%`,
+      )} | ${both((w) => `${fmt(100 * Math.max(...g.map((r) => pick(r, w).bytes / r.source)))}%`)} | ${both((w) =>
+        fmt(median(g.map((r) => (pick(r, w).bytes - r.source) / 1024))),
+      )} |`,
+    );
+  }
 }
 const over = rows.filter((r) => r.copy / r.source > 1.1);
 if (over.length) {

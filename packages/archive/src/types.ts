@@ -1,6 +1,10 @@
 // The contract between the parts of the archive package: the copy writer (PDF/A-2b with a text layer), the
 // DocCode numbering, signing, the blob store and verification. Written first so these parts can be built apart.
 
+import type { PdfImageStream } from '@sohoa/core';
+
+export type { PdfImageStream };
+
 /** A word of the text layer, in the pixels of the page image as stored in the copy. */
 export interface CopyWord {
   text: string;
@@ -10,8 +14,13 @@ export interface CopyWord {
 
 /** One page of the source, as scanned. */
 export interface CopyPage {
-  /** The page image bytes as they came from the source (JPEG bytes are kept as they are; others losslessly). */
+  /**
+   * The page image bytes as they came from the source (JPEG bytes are kept as they are; others losslessly), or,
+   * with `pdfImage`, the encoded data of a PDF source's image stream.
+   */
   image: Uint8Array;
+  /** The image is a PDF image stream's data, described here, carried as it is. */
+  pdfImage?: PdfImageStream;
   /** `image/jpeg`, `image/png`, … as detected from the bytes. */
   mediaType: string;
   /** Image size in pixels. */

@@ -346,3 +346,19 @@ export interface StageContext {
   signal?: AbortSignal;
   report?: (diagnostic: Diagnostic) => void;
 }
+
+/**
+ * An image stream of a PDF source (a scanner's CCITT G4, JBIG2, Flate or RunLength data), carried into the copy as
+ * it is: no decoding, no re-encoding. PDF/A-2 allows every one of these filters (only LZW and Crypt are out).
+ */
+export interface PdfImageStream {
+  filter: 'CCITTFaxDecode' | 'FlateDecode' | 'RunLengthDecode' | 'JBIG2Decode';
+  /** The stream's `DecodeParms` (numbers and booleans only; `JBIG2Globals` goes in `jbig2Globals`). */
+  decodeParms?: Record<string, number | boolean>;
+  bitsPerComponent: number;
+  colorSpace: 'DeviceGray' | 'DeviceRGB';
+  /** The stream's `Decode` array, when it has one (e.g. `[1 0]` for a CCITT scan stored inverted). */
+  decode?: number[];
+  /** The unfiltered bytes of the `JBIG2Globals` stream, for a JBIG2 image that has one. */
+  jbig2Globals?: Uint8Array;
+}

@@ -18,4 +18,5 @@ export { binarizePage } from './preprocess/binarize';
 export { normalizeScale, scaleFactorFor } from './preprocess/normalize-scale';
 export { AUTO_PREPROCESS } from './preprocess/auto';
 export { assessPageQuality } from './quality/assess-page-quality';
-export { readPdfScanJpegs } from './internal/read-pdf';
+export { readImageFrame } from './internal/decode-image';
+export { type PdfScanImage, readPdfScanImages, readPdfScanJpegs } from './internal/read-pdf';

@@ -35,7 +35,10 @@ describe('the sRGB ICC profile built in code', () => {
       try {
         const path = join(dir, 'srgb.icc');
         writeFileSync(path, srgbIccProfile());
-        const input = '255 0 0\n0 255 0\n0 0 255\n128 128 128\n255 255 255\n30 90 200\nq\n';
+        // Primaries, white, a few colours, and ramps of every level (grey, red, green to blue): the curve is sampled.
+        let ramps = '';
+        for (let v = 0; v < 256; v++) ramps += `${v} ${v} ${v}\n${v} 0 0\n0 ${v} ${255 - v}\n`;
+        const input = `255 0 0\n0 255 0\n0 0 255\n128 128 128\n255 255 255\n30 90 200\n${ramps}q\n`;
         const lab = (profile: string) =>
           execFileSync('transicc', ['-i', profile, '-o', '*Lab', '-n'], {
             input,
@@ -48,8 +51,8 @@ describe('the sRGB ICC profile built in code', () => {
             .map((l) => l.trim().split(/\s+/).map(Number));
         const ours = lab(path);
         const reference = lab('*sRGB');
-        expect(ours).toHaveLength(6);
-        expect(reference).toHaveLength(6);
+        expect(ours).toHaveLength(6 + 3 * 256);
+        expect(reference).toHaveLength(6 + 3 * 256);
         ours.forEach((values, i) => {
           const ref = reference[i] ?? [];
           const deltaE = Math.hypot(...values.map((v, k) => v - (ref[k] ?? Number.NaN)));

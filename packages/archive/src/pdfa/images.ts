@@ -4,13 +4,14 @@
 
 import { SohoaError } from '@sohoa/core';
 import { PDFName, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PdfImageStream } from '../types';
 
 export interface EmbeddedImage {
   ref: PDFRef;
   width: number;
   height: number;
   /** How the image went in: kept as is, PNG data passed through, or decoded and stored losslessly. */
-  mode: 'jpeg-kept' | 'png-passthrough' | 'lossless';
+  mode: 'jpeg-kept' | 'png-passthrough' | 'pdf-stream-kept' | 'lossless';
 }
 
 function unsupported(page: number, why: string): SohoaError {
@@ -213,10 +214,71 @@ async function embedDecoded(doc: PDFDocument, bytes: Uint8Array, page: number): 
   return { ...embedPngPassthrough(doc, png), mode: 'lossless' };
 }
 
+const STREAM_FILTERS = new Set(['CCITTFaxDecode', 'FlateDecode', 'RunLengthDecode', 'JBIG2Decode']);
+const BITS = new Set([1, 2, 4, 8, 16]);
+
+/**
+ * A PDF source's image stream as it is (CCITT G4 stays G4): the data and its decoding parameters are copied, the
+ * sizes come from the caller (the source's dictionary), which the data cannot be checked against without decoding.
+ */
+function embedPdfStream(
+  doc: PDFDocument,
+  data: Uint8Array,
+  stream: PdfImageStream,
+  width: number,
+  height: number,
+  page: number,
+): EmbeddedImage {
+  const components = stream.colorSpace === 'DeviceRGB' ? 3 : stream.colorSpace === 'DeviceGray' ? 1 : 0;
+  if (!STREAM_FILTERS.has(stream.filter)) throw unsupported(page, `the image filter ${stream.filter} is not carried.`);
+  if (components === 0) throw unsupported(page, `the colour space ${stream.colorSpace} is not carried.`);
+  if (!BITS.has(stream.bitsPerComponent)) throw unsupported(page, `${stream.bitsPerComponent}-bit samples.`);
+  if ((stream.filter === 'CCITTFaxDecode' || stream.filter === 'JBIG2Decode') && stream.bitsPerComponent !== 1)
+    throw unsupported(page, `${stream.filter} images are 1-bit.`);
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0))
+    throw unsupported(page, 'the image stream has no valid size.');
+  const parms = stream.decodeParms ?? {};
+  if (!Object.values(parms).every((v) => typeof v === 'boolean' || Number.isFinite(v)))
+    throw unsupported(page, 'the image stream has decoding parameters that are not numbers or booleans.');
+  if (stream.decode && (stream.decode.length !== 2 * components || !stream.decode.every(Number.isFinite)))
+    throw unsupported(page, 'the image stream has an invalid Decode array.');
+  const decodeParms: Record<string, unknown> = { ...parms };
+  if (stream.jbig2Globals) {
+    if (stream.filter !== 'JBIG2Decode') throw unsupported(page, 'JBIG2 globals on a stream that is not JBIG2.');
+    decodeParms.JBIG2Globals = doc.context.register(doc.context.stream(stream.jbig2Globals));
+  }
+  const ref = doc.context.register(
+    doc.context.stream(data, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: width,
+      Height: height,
+      BitsPerComponent: stream.bitsPerComponent,
+      ColorSpace: stream.colorSpace,
+      Filter: stream.filter,
+      ...(Object.keys(decodeParms).length > 0 && {
+        // biome-ignore lint/suspicious/noExplicitAny: pdf-lib's literal converter takes refs and literals alike.
+        DecodeParms: decodeParms as any,
+      }),
+      ...(stream.decode && { Decode: stream.decode }),
+    }),
+  );
+  return { ref, width, height, mode: 'pdf-stream-kept' };
+}
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Put one page image into the document (not yet on a page). `page` is 1-based, for messages. */
-export async function embedPageImage(doc: PDFDocument, bytes: Uint8Array, page: number): Promise<EmbeddedImage> {
+/**
+ * Put one page image into the document (not yet on a page). `page` is 1-based, for messages. With `stream`, `bytes`
+ * are a PDF source's image stream data, carried as they are at `size`.
+ */
+export async function embedPageImage(
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  page: number,
+  stream?: { image: PdfImageStream; width: number; height: number },
+): Promise<EmbeddedImage> {
+  if (stream) return embedPdfStream(doc, bytes, stream.image, stream.width, stream.height, page);
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return embedJpeg(doc, bytes, page);
   if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
     const png = readPng(bytes, page);

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { type PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyMetadata, copyPage } from './test-fixtures';
@@ -19,7 +20,7 @@ async function changed(change: (doc: PDFDocument) => unknown): Promise<Uint8Arra
 }
 
 function xmpOf(doc: PDFDocument): string {
-  return new TextDecoder().decode((doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents);
+  return new TextDecoder().decode(inflateSync((doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).contents));
 }
 
 function setXmp(doc: PDFDocument, xml: string): void {
@@ -75,6 +76,16 @@ describe('verifyCopyStructure', () => {
     expect(await codes(await changed((doc) => doc.catalog.delete(PDFName.of('Metadata'))))).toEqual(['XMP_MISSING']);
     const part3 = await changed((doc) => setXmp(doc, xmpOf(doc).replace('<pdfaid:part>2<', '<pdfaid:part>3<')));
     expect(await codes(part3)).toEqual(['PDFA_ID_UNEXPECTED']);
+    // The copy's own XMP is Flate-compressed, which PDF/A-2 allows and PDF/A-1 does not.
+    const part1 = (flate: boolean) =>
+      changed((doc) => {
+        const xml = new TextEncoder().encode(xmpOf(doc).replace('<pdfaid:part>2<', '<pdfaid:part>1<'));
+        const dict = { Type: 'Metadata', Subtype: 'XML' };
+        const stream = flate ? doc.context.flateStream(xml, dict) : doc.context.stream(xml, dict);
+        doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+      });
+    expect(await codes(await part1(true))).toEqual(['XMP_FILTERED']);
+    expect(await codes(await part1(false))).toEqual([]);
     const none = await changed((doc) =>
       setXmp(doc, xmpOf(doc).replace(/<pdfaid:conformance>B<\/pdfaid:conformance>/, '')),
     );

@@ -37,6 +37,7 @@ export type CopyProblemCode =
   | 'PDFA_ID_MISSING'
   | 'PDFA_ID_UNEXPECTED'
   | 'XMP_EXTENSION_SCHEMA_MISSING'
+  | 'XMP_FILTERED'
   | 'OUTPUT_INTENT_MISSING'
   | 'OUTPUT_INTENT_INVALID'
   | 'PAGE_COUNT_MISMATCH'
@@ -257,6 +258,12 @@ function readCatalogXmp(doc: PDFDocument, checker: Checker): XmpReading | undefi
       `The file says PDF/A-${xmp.pdfaPart}${xmp.pdfaConformance}; the guidance asks for PDF/A-1 or PDF/A-2.`,
     );
   }
+  // PDF/A-1 (6.7.2, Technical Corrigendum 2) keeps the catalog's metadata stream unfiltered; PDF/A-2 lets it be.
+  if (xmp.pdfaPart === '1' && stream instanceof PDFStream && stream.dict.has(PDFName.of('Filter')))
+    checker.add(
+      'XMP_FILTERED',
+      'The file says PDF/A-1 but its XMP metadata stream is filtered, which PDF/A-1 forbids.',
+    );
   if (xmp.fields.size > 0 && !xmp.extensionNamespaces.has(COPY_NS))
     checker.add('XMP_EXTENSION_SCHEMA_MISSING', 'The copy metadata namespace has no PDF/A extension schema.');
   return xmp;

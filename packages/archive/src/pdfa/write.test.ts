@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { isSohoaError } from '@sohoa/core';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -128,13 +129,13 @@ describe('writeArchivalCopy', () => {
     expect(report.metadata.Description).toBe(description);
   });
 
-  it('writes the XMP metadata stream unfiltered, and dates identical in XMP and Info', async () => {
+  it('writes the XMP metadata stream Flate-compressed (PDF/A-2), and dates identical in XMP and Info', async () => {
     const pdf = await writeArchivalCopy({ pages: [await copyPage('jpeg')], metadata: copyMetadata(1) });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     const xmp = doc.catalog.lookup(PDFName.of('Metadata'));
     expect(xmp).toBeInstanceOf(PDFRawStream);
-    expect((xmp as PDFRawStream).dict.get(PDFName.of('Filter'))).toBeUndefined();
-    const text = new TextDecoder().decode((xmp as PDFRawStream).contents);
+    expect((xmp as PDFRawStream).dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
+    const text = new TextDecoder().decode(inflateSync((xmp as PDFRawStream).contents));
     expect(text).toContain('<xmp:CreateDate>2026-12-07T09:30:00Z</xmp:CreateDate>');
     expect(doc.getCreationDate()?.toISOString()).toBe('2026-12-07T09:30:00.000Z');
   });

@@ -69,7 +69,7 @@ function extensionSchema(): string {
   </rdf:Description>`;
 }
 
-/** The XMP packet (UTF-8 text) of a copy, written compactly (no indentation: it is stored uncompressed). */
+/** The XMP packet (UTF-8 text) of a copy, written compactly (no indentation between tags). */
 export function buildXmp(metadata: CopyMetadata, info: StandardInfo): string {
   return compact(packet(metadata, info));
 }

@@ -94,6 +94,19 @@ export async function tiffOf(png: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await sharp(png).tiff({ compression: 'lzw' }).toBuffer());
 }
 
+/** A single-page bilevel TIFF (CCITT G4, 1 bit per pixel) of a PNG thresholded at mid-grey. */
+export async function bilevelTiffOf(png: Uint8Array): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  const tiff = sharp(png).threshold(128).toColourspace('b-w').tiff({ compression: 'ccittfax4', bitdepth: 1 });
+  return new Uint8Array(await tiff.toBuffer());
+}
+
+/** The decoded pixels of an image as one grey channel. */
+export async function greyPixelsOf(image: Uint8Array | string): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(image).toColourspace('b-w').raw().toBuffer();
+}
+
 /** The decoded pixels of an image (to compare two encodings of one picture). */
 export async function pixelsOf(image: Uint8Array | string): Promise<Buffer> {
   const { default: sharp } = await import('sharp');

@@ -1,6 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import {
   type CopyMetadata,
   type CopyPage,
@@ -11,6 +13,8 @@ import {
   writeArchivalCopy,
 } from '@sohoa/archive';
 import {
+  bilevelTiffOf,
+  greyPixelsOf,
   jpegOf,
   noisyPng,
   pdfOfPngs,
@@ -22,7 +26,7 @@ import {
 } from '@sohoa/archive/test-support/fixtures';
 import type { FileResult } from '@sohoa/batch';
 import { isSohoaError } from '@sohoa/core';
-import { readPdfScanJpegs } from '@sohoa/ingest';
+import { readPdfScanImages, readPdfScanJpegs } from '@sohoa/ingest';
 import { createFakeOcrEngine } from '@sohoa/ocr';
 import { createVault } from '@sohoa/vault';
 import { memoryDriver } from '@sohoa/vault/drivers/memory';
@@ -240,11 +244,12 @@ const unknownResult = (file: string, sha: string, extra: Partial<FileResult> = {
 });
 
 describe('writeCopies of PDF and TIFF sources', () => {
-  it("keeps a scanned PDF page's JPEG as it is, stores other pages and TIFF pages losslessly", async () => {
+  it("keeps a scanned PDF page's JPEG and Flate image as they are, stores TIFF pages losslessly", async () => {
     const jpeg = await jpegOf(noisyPng(480, 320));
     const pdf = join(dir, 'scanned.pdf');
     const tiff = join(dir, 'scan.tiff');
-    writeFileSync(pdf, await scannedPdf(jpeg, [240, 160]));
+    const pdfBytes = await scannedPdf(jpeg, [240, 160]);
+    writeFileSync(pdf, pdfBytes);
     writeFileSync(tiff, await tiffOf(noisyPng(200, 300)));
     const written: Array<{ pages: CopyPage[] }> = [];
     const root = join(dir, 'copies-pdf');
@@ -263,14 +268,56 @@ describe('writeCopies of PDF and TIFF sources', () => {
     const [first, second] = written[0]!.pages;
     expect(first).toMatchObject({ mediaType: 'image/jpeg', width: 480, height: 320 });
     expect(Buffer.from(first!.image).equals(Buffer.from(jpeg))).toBe(true);
-    expect(second).toMatchObject({ mediaType: 'image/png' });
-    // Rendered, so at the render resolution; the pixels go in as PNG (lossless).
-    expect(second!.height / second!.width).toBeCloseTo(1.5, 1);
+    // The second page is a full-page Flate image (pdf-lib's embedding of a PNG): its stream goes in as it is, at
+    // its own pixel size, with its decoding parameters; nothing is decoded or re-encoded.
+    expect(second).toMatchObject({
+      mediaType: 'image/x-pdf-FlateDecode',
+      width: 160,
+      height: 240,
+      pdfImage: { filter: 'FlateDecode', colorSpace: 'DeviceRGB', bitsPerComponent: 8 },
+    });
+    const scans = await readPdfScanImages(pdfBytes, 'scanned.pdf');
+    expect(scans.map((scan) => scan?.kind)).toEqual(['jpeg', 'stream']);
+    expect(Buffer.from(second!.image).equals(Buffer.from((scans[1] as { data: Uint8Array }).data))).toBe(true);
     expect(written[1]!.pages).toHaveLength(1);
     expect(written[1]!.pages[0]).toMatchObject({ mediaType: 'image/png', width: 200, height: 300 });
     // Lossless: the same pixels as the TIFF's.
     expect((await pixelsOf(written[1]!.pages[0]!.image)).equals(await pixelsOf(tiff))).toBe(true);
     expect(written[1]!.pages[0]!.words.map((w) => w.text)).toContain('Công');
+  });
+
+  it('stores a bilevel TIFF (CCITT G4) as 1-bit samples, pixel for pixel, and the copy reads back', async () => {
+    const tiff = join(dir, 'bilevel.tif');
+    writeFileSync(tiff, await bilevelTiffOf(noisyPng(203, 97)));
+    const written: Array<{ pages: CopyPage[] }> = [];
+    const [outcome] = await writeCopies(
+      [unknownResult(tiff, 'b')],
+      recordingContext(
+        join(dir, 'copies-bilevel'),
+        createFakeOcrEngine(() => 'Số 7'),
+        written,
+      ),
+    );
+    expect(outcome).toMatchObject({ status: 'written' });
+    const [page] = written[0]!.pages;
+    expect(page).toMatchObject({
+      width: 203,
+      height: 97,
+      pdfImage: { filter: 'FlateDecode', bitsPerComponent: 1, colorSpace: 'DeviceGray' },
+    });
+    // 1 bit per pixel, each row padded to a byte: the same black and white pixels as the TIFF's.
+    const packed = inflateSync(page!.image);
+    const stride = Math.ceil(203 / 8);
+    expect(packed.length).toBe(stride * 97);
+    const grey = await greyPixelsOf(tiff);
+    const unpacked = Buffer.alloc(203 * 97);
+    for (let y = 0; y < 97; y++)
+      for (let x = 0; x < 203; x++)
+        unpacked[y * 203 + x] = packed[y * stride + (x >> 3)]! & (0x80 >> (x & 7)) ? 255 : 0;
+    expect(unpacked.equals(grey)).toBe(true);
+    // The writer takes it (1-bit grey, Flate) and poppler reads it back as a 1-bit image.
+    const pdf = await writeArchivalCopy({ pages: [page!], metadata: copyMetadataOf(1) });
+    expect((await verifyCopyStructure(pdf, { pageAmount: 1 })).problems).toEqual([]);
   });
 
   it("takes the words from the digitize run's own OCR (no second pass), scaled to the stored image", async () => {
@@ -298,6 +345,15 @@ describe('writeCopies of PDF and TIFF sources', () => {
     expect(kept!.ocrAgain).toBeUndefined();
     expect(recognized).toBe(0);
     expect(written[0]!.pages[0]!.words).toEqual([{ text: 'Số', box: { x: 20, y: 10, width: 40, height: 20 } }]);
+    // Words at the scan's own size: the header gives the frame (nothing decoded), the words go in as they are.
+    writeFileSync(join(dir, 'kept-same.png'), noisyPng(200, 100));
+    const same = [{ ...pageWords[0]!, width: 200, height: 100 }];
+    const [direct0] = await writeCopies([unknownResult(join(dir, 'kept-same.png'), 'a', { pageWords: same })], ctx);
+    expect(direct0).toMatchObject({ status: 'written' });
+    expect(direct0!.ocrAgain).toBeUndefined();
+    expect(written.at(-1)!.pages[0]).toMatchObject({ mediaType: 'image/png', width: 200, height: 100 });
+    expect(written.at(-1)!.pages[0]!.words).toEqual(same[0]!.words);
+    written.pop();
     // Words for another number of pages than the file has: not trusted, the page is OCRed again.
     writeFileSync(join(dir, 'kept2.png'), noisyPng(200, 100));
     const [again] = await writeCopies(
@@ -320,6 +376,19 @@ describe('writeCopies of PDF and TIFF sources', () => {
     expect(page).toMatchObject({ mediaType: 'image/jpeg', width: 300, height: 200, dpi: 300, words: words[0]!.words });
   });
 });
+
+const hasPoppler = spawnSync('pdfimages', ['-v']).status === 0;
+
+function copyMetadataOf(pageAmount: number): CopyMetadata {
+  return {
+    docCode: 'G09.01.02_KPL_000001_V1',
+    typeName: 'Tài liệu',
+    language: 'vi',
+    pageAmount,
+    sourceSha256: 'ab'.repeat(32),
+    digitisedAt: '2026-12-08T00:00:00Z',
+  };
+}
 
 const danang = resolve(import.meta.dirname, '../../../../../shared/data/scans/vietadmin-danang/data');
 const haveScans = existsSync(join(danang, '2.pdf')) && existsSync(join(danang, '1.pdf'));
@@ -357,6 +426,29 @@ describe.skipIf(!canRun('digitize-copies real PDFs', haveScans, `${danang} is ab
           expect(jpegs.map((j) => j?.dpi)).toEqual([300, 300]);
           const images = jpegs.reduce((n, j) => n + j!.bytes.length, 0);
           expect(copy.length / images).toBeLessThan(1.1);
+        } else {
+          // CCITT G4 pages: each stream is in the copy as it is in the source (no decoding, no re-encoding), with
+          // its decoding parameters, and the copy is smaller than the source file.
+          const scans = await readPdfScanImages(source, '1.pdf');
+          expect(scans.map((scan) => scan?.kind === 'stream' && scan.filter)).toEqual([
+            'CCITTFaxDecode',
+            'CCITTFaxDecode',
+          ]);
+          expect(scans.every((scan) => scan?.kind === 'stream' && copy.indexOf(Buffer.from(scan.data)) > 0)).toBe(true);
+          expect(copy.length).toBeLessThan(source.length);
+          if (canRun('pdfimages', hasPoppler, 'poppler-utils are not installed')) {
+            const list = execFileSync('pdfimages', ['-list', join(root, outcome.location!)], { encoding: 'utf8' });
+            expect(
+              list
+                .trim()
+                .split('\n')
+                .slice(2)
+                .map((row) => row.split(/\s+/).filter(Boolean).slice(3, 10)),
+            ).toEqual([
+              ['1660', '2342', 'gray', '1', '1', 'ccitt', 'no'],
+              ['1663', '2339', 'gray', '1', '1', 'ccitt', 'no'],
+            ]);
+          }
         }
       }
     }, 120_000);

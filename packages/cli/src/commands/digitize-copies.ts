@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import {
   assertAgencyCode,
   fileNameDescription,
@@ -14,7 +15,7 @@ import {
 import type { FileResult, PageWords } from '@sohoa/batch';
 import { UNCLASSIFIED_DOC_CODE_KIND } from '@sohoa/extract';
 import { type DocumentRecord, type PageImage, SohoaError } from '@sohoa/core';
-import { readPages, readPdfScanJpegs, sniffFileType, toPng } from '@sohoa/ingest';
+import { type PdfScanImage, readImageFrame, readPages, readPdfScanImages, sniffFileType, toPng } from '@sohoa/ingest';
 import type { OcrEngine } from '@sohoa/ocr';
 import type { Vault } from '@sohoa/vault';
 import { UsageError } from '../errors';
@@ -107,45 +108,129 @@ function carriedJpeg(jpeg: Uint8Array, width: number, height: number, page: numb
   }
 }
 
-/** The image a copy keeps for one page: the scan's own JPEG bytes where they are the page, else its pixels as PNG. */
-async function pageImageOf(
-  page: PageImage,
-  kept: Uint8Array | undefined,
-): Promise<Pick<CopyPage, 'image' | 'mediaType'>> {
-  if (kept && carriedJpeg(kept, page.width, page.height, page.source.page))
-    return { image: kept, mediaType: 'image/jpeg' };
-  return { image: await toPng(page), mediaType: 'image/png' };
+/** The words of a page as decoded (`from`), moved onto an image of `width`×`height` pixels of the same page. */
+function wordsOnto(
+  from: { width: number; height: number },
+  words: CopyPage['words'],
+  width: number,
+  height: number,
+): CopyPage['words'] {
+  const sx = width / from.width;
+  const sy = height / from.height;
+  if (sx === 1 && sy === 1) return words;
+  return words.map(({ text, box }) => ({
+    text,
+    box: { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy },
+  }));
 }
 
 /**
- * A PDF whose every page is a JPEG scan the copy keeps, with the run's words for each: the copy needs no decoding
- * at all (the words' page size is the JPEG's, checked). `undefined` when any page needs the decoded pixels.
+ * The copy page of a PDF page whose scan the copy keeps as stored (a JPEG of the page's size, or a CCITT, JBIG2,
+ * Flate or RunLength stream), with `words` read on the page as decoded (`decoded` pixels): `undefined` when the
+ * page's scan cannot be kept.
  */
-function keptJpegPages(
-  jpegs: readonly ({ bytes: Uint8Array; dpi: number } | undefined)[],
+function keptScanPage(
+  scan: PdfScanImage | undefined,
+  decoded: { width: number; height: number },
+  words: CopyPage['words'],
+  page: number,
+): CopyPage | undefined {
+  if (!scan) return undefined;
+  if (scan.kind === 'jpeg') {
+    if (!carriedJpeg(scan.bytes, decoded.width, decoded.height, page)) return undefined;
+    return {
+      image: scan.bytes,
+      mediaType: 'image/jpeg',
+      width: decoded.width,
+      height: decoded.height,
+      dpi: scan.dpi,
+      words,
+    };
+  }
+  // A stream the ingest renders (CCITT, JBIG2) was OCRed at the render's size: the words are scaled onto the
+  // stream's own pixels (the page is that image, checked by the same full-page test as a JPEG's).
+  const { kind: _kind, data, dpi, width, height, ...pdfImage } = scan;
+  return {
+    image: data,
+    pdfImage,
+    mediaType: `image/x-pdf-${pdfImage.filter}`,
+    width,
+    height,
+    dpi,
+    words: wordsOnto(decoded, words, width, height),
+  };
+}
+
+/**
+ * A page of black and white only (a bilevel scan, e.g. a CCITT TIFF, decoded to 8-bit grey or RGB) as 1-bit grey
+ * samples with Flate: lossless, 8× (24×) fewer samples than a grey (RGB) PNG. `undefined` for any other page.
+ */
+function bilevelImage(page: PageImage): Pick<CopyPage, 'image' | 'pdfImage'> | undefined {
+  const { pixels, width, height, channels } = page;
+  // Grey, or RGB with equal channels (a 1-bit TIFF comes out of the decoder as sRGB).
+  if (channels !== 1 && channels !== 3) return undefined;
+  for (let i = 0; i < pixels.length; i += channels) {
+    const v = pixels[i];
+    if (v !== 0 && v !== 255) return undefined;
+    if (channels === 3 && (pixels[i + 1] !== v || pixels[i + 2] !== v)) return undefined;
+  }
+  const stride = (width + 7) >> 3;
+  const packed = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const out = y * stride;
+    for (let x = 0; x < width; x++) if (pixels[(row + x) * channels]) packed[out + (x >> 3)]! |= 0x80 >> (x & 7);
+  }
+  return {
+    image: new Uint8Array(deflateSync(packed, { level: 9 })),
+    pdfImage: { filter: 'FlateDecode', bitsPerComponent: 1, colorSpace: 'DeviceGray' },
+  };
+}
+
+/** The image a copy keeps for one page: the scan as stored where the copy can keep it, else its pixels as PNG. */
+async function pageImageOf(
+  page: PageImage,
+  scan: PdfScanImage | undefined,
+  words: CopyPage['words'],
+): Promise<CopyPage> {
+  const kept = keptScanPage(scan, page, words, page.source.page);
+  if (kept) return kept;
+  const bilevel = bilevelImage(page);
+  return {
+    ...(bilevel
+      ? { ...bilevel, mediaType: 'image/x-pdf-FlateDecode' }
+      : { image: await toPng(page), mediaType: 'image/png' }),
+    width: page.width,
+    height: page.height,
+    ...(page.dpi !== undefined && { dpi: page.dpi }),
+    words,
+  };
+}
+
+/**
+ * A PDF whose every page is a scan the copy keeps as stored, with the run's words for each: the copy needs no
+ * decoding at all. `undefined` when any page needs the decoded pixels.
+ */
+function keptScanPages(
+  scans: readonly (PdfScanImage | undefined)[],
   kept: readonly PageWords[] | undefined,
 ): CopyPage[] | undefined {
-  if (!kept || jpegs.length === 0 || kept.length !== jpegs.length) return undefined;
+  if (!kept || scans.length === 0 || kept.length !== scans.length) return undefined;
   const pages: CopyPage[] = [];
-  for (const [index, jpeg] of jpegs.entries()) {
+  for (const [index, scan] of scans.entries()) {
     const words = kept[index]!;
-    if (!jpeg || !carriedJpeg(jpeg.bytes, words.width, words.height, index + 1)) return undefined;
-    pages.push({
-      image: jpeg.bytes,
-      mediaType: 'image/jpeg',
-      width: words.width,
-      height: words.height,
-      dpi: jpeg.dpi,
-      words: words.words,
-    });
+    const page = keptScanPage(scan, words, words.words, index + 1);
+    if (!page) return undefined;
+    pages.push(page);
   }
   return pages;
 }
 
 /**
  * Pages of a source with their OCR words, in the pixels of the image as stored in the copy: a JPEG or PNG scan as
- * it is; a PDF page's embedded JPEG scan byte for byte where the page is one, any other PDF page rendered and
- * stored losslessly (PNG); TIFF pages losslessly (PNG).
+ * it is; a PDF page's embedded scan as stored where the page is one (a JPEG byte for byte, a CCITT, JBIG2, Flate
+ * or RunLength stream as it is), any other PDF page rendered and stored losslessly (PNG); TIFF pages losslessly
+ * (PNG).
  */
 async function copyPagesOf(
   file: string,
@@ -159,8 +244,19 @@ async function copyPagesOf(
       'INGEST_UNSUPPORTED_TYPE',
       `Copies are made from JPEG, PNG, TIFF and PDF sources; \`${basename(file)}\` is ${fileType}.`,
     );
-  const jpegs = fileType === 'pdf' ? await readPdfScanJpegs(bytes, basename(file)) : [];
-  const direct = keptJpegPages(jpegs, kept);
+  // A JPEG or PNG scan with the run's words: its header gives the frame, nothing is decoded.
+  if ((fileType === 'jpeg' || fileType === 'png') && kept?.length === 1) {
+    const frame = await readImageFrame(bytes, basename(file));
+    const words = kept[0]!;
+    if (frame && frame.width === words.width && frame.height === words.height)
+      return {
+        pages: [{ image: bytes, mediaType: `image/${fileType}`, ...frame, words: words.words }],
+        text: words.text,
+        reread: false,
+      };
+  }
+  const scans = fileType === 'pdf' ? await readPdfScanImages(bytes, basename(file)) : [];
+  const direct = keptScanPages(scans, kept);
   if (direct) return { pages: direct, text: kept!.map((k) => k.text).join('\n\f'), reread: false };
   // As decoded, not preprocessed: the words must sit on the image as stored in the copy. Every page, or no copy.
   const pages = await readPages(file, { preprocess: false, textLayer: 'ignore', unsupportedPages: 'error' });
@@ -177,17 +273,18 @@ async function copyPagesOf(
   for (const [index, page] of pages.entries()) {
     const ocr = reuse ? scaledWords(kept[index]!, page) : await ocrWords(engine, page);
     text.push(ocr.text);
-    const image: Pick<CopyPage, 'image' | 'mediaType'> =
+    out.push(
       fileType === 'jpeg' || fileType === 'png'
-        ? { image: bytes, mediaType: `image/${fileType}` }
-        : await pageImageOf(page, jpegs[index]?.bytes);
-    out.push({
-      ...image,
-      width: page.width,
-      height: page.height,
-      ...(page.dpi !== undefined && { dpi: page.dpi }),
-      words: ocr.words,
-    });
+        ? {
+            image: bytes,
+            mediaType: `image/${fileType}`,
+            width: page.width,
+            height: page.height,
+            ...(page.dpi !== undefined && { dpi: page.dpi }),
+            words: ocr.words,
+          }
+        : await pageImageOf(page, scans[index], ocr.words),
+    );
   }
   return { pages: out, text: text.join('\n\f'), reread: !reuse };
 }

@@ -44,6 +44,25 @@ export async function readImageHeader(
 }
 
 /**
+ * The size and dpi `readPages` gives a one-page image, from its header alone (no pixel decoded), when EXIF does not
+ * rotate it; `undefined` when it does (or the header cannot be read): decode it then.
+ */
+export async function readImageFrame(
+  bytes: Uint8Array,
+  label: string,
+): Promise<{ width: number; height: number; dpi?: number } | undefined> {
+  try {
+    const header = await readImageHeader(bytes, { label, page: 1, maxPixels: Number.MAX_SAFE_INTEGER });
+    if ((header.orientation ?? 1) !== 1 || (header.pages ?? 1) > 1 || !header.width || !header.height) return undefined;
+    const dpi = header.density;
+    const plausible = dpi !== undefined && dpi >= MIN_PLAUSIBLE_DPI && dpi <= MAX_PLAUSIBLE_DPI;
+    return { width: header.width, height: header.height, ...(plausible && { dpi: Math.round(dpi) }) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Decode an encoded image (JPEG/PNG/WebP/TIFF page) to 8-bit RGB, flattening alpha onto white.
  * The header is checked against `maxPixels` before any pixel is decoded.
  */

@@ -1,4 +1,15 @@
-import { PDFArray, PDFDocument, PDFName, PDFNumber, ParseSpeeds, type PDFPage, type PDFRawStream } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  ParseSpeeds,
+  type PDFPage,
+  PDFRawStream,
+} from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import type { PageViewport } from 'pdfjs-dist/types/src/display/display_utils';
 import {
@@ -7,6 +18,7 @@ import {
   isSohoaError,
   type Diagnostic,
   type PageImage,
+  type PdfImageStream,
   type TextSpan,
 } from '@sohoa/core';
 import { assessTextLayer } from '../text-layer-quality';
@@ -57,7 +69,10 @@ const MIN_RENDER_DPI = 50;
 /** An image is the page's scan when its aspect matches the page's within this share. */
 const ASPECT_TOLERANCE = 0.04;
 
-type Plan = { kind: 'extract'; image: PDFRawStream; severalImages: number } | { kind: 'render'; reason: string };
+type Plan =
+  | { kind: 'extract'; image: PDFRawStream; severalImages: number }
+  /** `image`: the page's full-page scan, when it is one that is rendered only for its encoding (CCITT, JBIG2, …). */
+  | { kind: 'render'; reason: string; image?: PDFRawStream; severalImages?: number };
 
 /** Decide per page: extract the embedded scan where the page is one, rasterise otherwise. */
 function planPage(inventory: PageInventory, pointsAcross: number, pointsDown: number, rotate: number): Plan {
@@ -71,7 +86,8 @@ function planPage(inventory: PageInventory, pointsAcross: number, pointsDown: nu
     pointsAcross > 0 && pointsDown > 0 && Math.abs(across / down / (pointsAcross / pointsDown) - 1) <= ASPECT_TOLERANCE;
   const visibleText = inventory.hasText && !inventory.invisibleText;
   if (!aspectMatches || visibleText) return { kind: 'render', reason: visibleText ? 'mixed' : 'not-a-full-page-scan' };
-  if (!isExtractable(largest)) return { kind: 'render', reason: 'image-encoding' };
+  if (!isExtractable(largest))
+    return { kind: 'render', reason: 'image-encoding', image: largest, severalImages: ranked.length };
   return { kind: 'extract', image: largest, severalImages: ranked.length };
 }
 
@@ -409,17 +425,96 @@ function normaliseRotation(angle: number): number {
   return (((Math.round(angle / 90) * 90) % 360) + 360) % 360;
 }
 
+/** A page's scan as stored in the PDF, for a copy that keeps it without decoding (see {@link readPdfScanImages}). */
+export type PdfScanImage =
+  | { kind: 'jpeg'; bytes: Uint8Array; dpi: number }
+  | ({
+      kind: 'stream';
+      /** The stream's encoded data, as it is in the file. */
+      data: Uint8Array;
+      dpi: number;
+      width: number;
+      height: number;
+    } & PdfImageStream);
+
+const STREAM_FILTERS: Record<string, PdfImageStream['filter']> = {
+  '/CCITTFaxDecode': 'CCITTFaxDecode',
+  '/CCF': 'CCITTFaxDecode',
+  '/FlateDecode': 'FlateDecode',
+  '/Fl': 'FlateDecode',
+  '/RunLengthDecode': 'RunLengthDecode',
+  '/RL': 'RunLengthDecode',
+  '/JBIG2Decode': 'JBIG2Decode',
+};
+
+/** Numbers and booleans of a direct `DecodeParms` dictionary (or an array of one); `undefined` if anything else. */
+function plainParms(
+  image: PDFRawStream,
+): { parms?: Record<string, number | boolean>; globals?: Uint8Array } | undefined {
+  let value = image.dict.lookup(PDFName.of('DecodeParms'));
+  if (value instanceof PDFArray) value = value.size() === 1 ? value.lookup(0) : undefined;
+  if (value === undefined || value === PDFNull) return {};
+  if (!(value instanceof PDFDict)) return undefined;
+  const parms: Record<string, number | boolean> = {};
+  let globals: Uint8Array | undefined;
+  for (const [key, raw] of value.entries()) {
+    const name = key.decodeText();
+    const entry = value.lookup(key);
+    if (name === 'JBIG2Globals') {
+      // Only an unfiltered globals stream is carried (its bytes go in as they are).
+      if (!(entry instanceof PDFRawStream) || entry.dict.has(PDFName.of('Filter'))) return undefined;
+      globals = entry.getContents();
+    } else if (entry instanceof PDFNumber) parms[name] = entry.asNumber();
+    else if (entry instanceof PDFBool) parms[name] = entry.asBoolean();
+    else if (raw !== PDFNull) return undefined;
+  }
+  return { parms: Object.keys(parms).length > 0 ? parms : undefined, globals };
+}
+
+/** The page's scan as a stream a copy can carry as it is, or `undefined`. */
+function carriedStream(image: PDFRawStream, dpi: number): PdfScanImage | undefined {
+  const dict = image.dict;
+  const filter = STREAM_FILTERS[singleFilter(image) ?? ''];
+  if (!filter) return undefined;
+  if (['SMask', 'Mask', 'ImageMask', 'Alternates', 'OC'].some((key) => dict.has(PDFName.of(key)))) return undefined;
+  const space = dict.lookup(PDFName.of('ColorSpace'));
+  const colorSpace =
+    space === PDFName.of('DeviceGray') ? 'DeviceGray' : space === PDFName.of('DeviceRGB') ? 'DeviceRGB' : undefined;
+  const bitsPerComponent = num(image, 'BitsPerComponent');
+  const width = num(image, 'Width');
+  const height = num(image, 'Height');
+  const parms = plainParms(image);
+  if (!colorSpace || !parms || !(width > 0 && height > 0)) return undefined;
+  let decode: number[] | undefined;
+  const decodeArray = dict.lookup(PDFName.of('Decode'));
+  if (decodeArray instanceof PDFArray) {
+    decode = decodeArray.asArray().map((_, i) => decodeArray.lookupMaybe(i, PDFNumber)?.asNumber() ?? Number.NaN);
+    if (!decode.every(Number.isFinite)) return undefined;
+  } else if (decodeArray !== undefined) return undefined;
+  return {
+    kind: 'stream',
+    data: image.getContents(),
+    dpi,
+    width,
+    height,
+    filter,
+    bitsPerComponent,
+    colorSpace,
+    ...(parms.parms && { decodeParms: parms.parms }),
+    ...(decode && { decode }),
+    ...(parms.globals && { jbig2Globals: parms.globals }),
+  };
+}
+
 /**
- * The scan of each page of a PDF as stored in it, where it is a JPEG that a copy can keep byte for byte: the page
- * is one full-page image (the same test `readPages` uses to extract rather than render), that image is
- * DCT-encoded with no other filter, painted unrotated, with no `Decode` array, mask or soft mask; with its dpi on
- * the page. `undefined` for
- * any other page (render it and store its pixels losslessly); `[]` when pdf-lib cannot walk the file.
+ * The scan of each page of a PDF as stored in it, where a copy can keep it without decoding: the page is one
+ * full-page image (the same test `readPages` uses to extract rather than render), painted unrotated, without a
+ * mask or soft mask, and either a JPEG (DCT-encoded with no other filter and no `Decode` array: kept byte for byte)
+ * or a CCITT, JBIG2, Flate or RunLength stream of grey or RGB samples (kept as it is, with its decoding
+ * parameters); with its dpi on the page. `undefined` for any other page (render it and store its pixels
+ * losslessly); `[]` when pdf-lib cannot walk the file.
  */
-export async function readPdfScanJpegs(
-  bytes: Uint8Array,
-  label: string,
-): Promise<({ bytes: Uint8Array; dpi: number } | undefined)[]> {
+export async function readPdfScanImages(bytes: Uint8Array, label: string): Promise<(PdfScanImage | undefined)[]> {
   const loaded = await loadPdf({ file: label, label, bytes, sha256: '' });
   if (!Array.isArray(loaded)) return [];
   return loaded.map((pdfPage, index) => {
@@ -429,15 +524,29 @@ export async function readPdfScanJpegs(
       const { width, height } = pdfPage.getSize();
       const inventory = inventoryPage(pdfPage.node.Contents(), pdfPage.node.Resources(), { label, page: index + 1 });
       const plan = planPage(inventory, width, height, rotate);
-      if (plan.kind !== 'extract' || plan.severalImages > 1) return undefined;
+      if (!plan.image || (plan.severalImages ?? 0) > 1) return undefined;
+      // The dpi as `readPages` gives it for the extracted page.
+      const dpi = Math.round((num(plan.image, 'Width') * POINTS_PER_INCH) / width);
       const dict = plan.image.dict;
       const only = singleFilter(plan.image);
-      if (only !== '/DCTDecode' && only !== '/DCT') return undefined;
-      if (['Decode', 'SMask', 'Mask', 'ImageMask'].some((key) => dict.has(PDFName.of(key)))) return undefined;
-      // The dpi as `readPages` gives it for the extracted page.
-      return { bytes: plan.image.getContents(), dpi: Math.round((num(plan.image, 'Width') * POINTS_PER_INCH) / width) };
+      if (only === '/DCTDecode' || only === '/DCT') {
+        if (plan.kind !== 'extract') return undefined;
+        if (['Decode', 'SMask', 'Mask', 'ImageMask'].some((key) => dict.has(PDFName.of(key)))) return undefined;
+        return { kind: 'jpeg', bytes: plan.image.getContents(), dpi };
+      }
+      return carriedStream(plan.image, dpi);
     } catch {
       return undefined;
     }
   });
+}
+
+/** The JPEG scans of {@link readPdfScanImages}: each page's JPEG kept byte for byte, `undefined` for other pages. */
+export async function readPdfScanJpegs(
+  bytes: Uint8Array,
+  label: string,
+): Promise<({ bytes: Uint8Array; dpi: number } | undefined)[]> {
+  return (await readPdfScanImages(bytes, label)).map((scan) =>
+    scan?.kind === 'jpeg' ? { bytes: scan.bytes, dpi: scan.dpi } : undefined,
+  );
 }
