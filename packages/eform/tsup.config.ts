@@ -1,14 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
-/** Replaces `./ajv-load` with another file of `src/internal` (one build loads Ajv lazily, the other statically). */
-const ajvLoad = (file: string) => ({
-  name: 'ajv-load',
-  setup(build: { onResolve: (o: { filter: RegExp }, f: () => { path: string }) => void }) {
-    const path = fileURLToPath(new URL(`./src/internal/${file}`, import.meta.url));
-    build.onResolve({ filter: /^\.\/ajv-load$/ }, () => ({ path }));
+/**
+ * The Node build takes `ajv-load.node.ts` and `re2-load.node.ts` for `./ajv-load` and `./re2-load`: Ajv and
+ * RE2 are then required when first needed, not loaded with the package (sources and the browser import them).
+ */
+const lazyLoads = {
+  name: 'lazy-loads',
+  setup(build: { onResolve: (o: { filter: RegExp }, f: (a: { path: string }) => { path: string }) => void }) {
+    build.onResolve({ filter: /^\.\/(ajv|re2)-load$/ }, ({ path }) => ({
+      path: fileURLToPath(new URL(`./src/internal/${path.slice(2)}.node.ts`, import.meta.url)),
+    }));
   },
-});
+};
 
 /** Ajv and its plugins: from node_modules ~95 CommonJS files (ajv-errors would load Ajv's files again). */
 const AJV = [
@@ -36,7 +40,7 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     sourcemap: false,
-    esbuildPlugins: [ajvLoad('ajv-load.node.ts')],
+    esbuildPlugins: [lazyLoads],
   },
   {
     entry: { ajv: 'src/internal/ajv-bundle.ts' },
