@@ -112,6 +112,7 @@ try {
   await vault.close();
   await engine?.dispose();
   const total = (s) => s.mainRssMb + s.workerRssMb;
+  const pct = (now, then) => `${(((now - then) / then) * 100).toFixed(1)}%`;
   const [first, , last] = samples.length === 3 ? samples : [samples[0], undefined, samples.at(-1)];
   const mid = samples[1] ?? first;
   const lines = [
@@ -120,7 +121,7 @@ try {
       (s) =>
         `after ${String(s.pages).padStart(4)} pages: main RSS ${s.mainRssMb} MB (heap ${s.heapUsedMb} MB)${args.isolate ? `, worker process peak since the last sample ${s.workerRssMb} MB` : ''}, total ${total(s)} MB`,
     ),
-    `growth ${first.pages}→${last.pages} pages: ${total(last) - total(first)} MB total (${last.heapUsedMb - first.heapUsedMb} MB heap); ${mid.pages}→${last.pages}: ${total(last) - total(mid)} MB`,
+    `growth ${first.pages}→${last.pages} pages: ${total(last) - total(first)} MB total = ${pct(total(last), total(first))} (${last.heapUsedMb - first.heapUsedMb} MB heap); ${mid.pages}→${last.pages}: ${total(last) - total(mid)} MB = ${pct(total(last), total(mid))} (goal: RSS growth < 10%)`,
   ];
   console.log(lines.join('\n'));
   if (args.json)

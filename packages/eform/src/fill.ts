@@ -1,7 +1,7 @@
-import type { ValidateFunction } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '@sohoa/core';
 import { bindForm } from './bind';
-import { compileSchema, draftOf } from './internal/ajv';
+import { compileLeafCheck, draftOf } from './internal/ajv';
+import type { LeafCheck } from './internal/leaf-check';
 import { setAtPointer } from './internal/pointer';
 import { resolveKey, type ResolvedValue } from './internal/resolve';
 import { toFieldValue } from './internal/transform';
@@ -72,16 +72,16 @@ function cachedBinding(schema: FormSchema): FormBinding {
 /** Default minimum confidence by criticality. */
 export const DEFAULT_MIN_CONFIDENCE = { high: 0.9, normal: 0.7 } as const;
 
-const leafValidators = new WeakMap<FormSchema, Map<string, ValidateFunction | null>>();
+const leafValidators = new WeakMap<FormSchema, Map<string, LeafCheck | null>>();
 
-function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSchema): ValidateFunction | null {
+function leafValidator(schema: FormSchema, schemaPointer: string, node: FormSchema): LeafCheck | null {
   let cache = leafValidators.get(schema);
   if (!cache) leafValidators.set(schema, (cache = new Map()));
   if (!cache.has(schemaPointer)) {
-    let validate: ValidateFunction | null = null;
+    let validate: LeafCheck | null = null;
     try {
       const { $schema: _s, $id: _i, ...own } = node;
-      validate = compileSchema(own, { draft: draftOf(schema) ?? '2020-12' });
+      validate = compileLeafCheck(own, draftOf(schema) ?? '2020-12');
     } catch {
       validate = null; // a leaf that cannot compile alone (nested refs) is checked by validateForm instead
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldDiacritics, looseEquals, normalizeText } from './text';
+import { foldDiacritics, looseEquals, normalizeText, stripDiacritics } from './text';
 
 describe('normalizeText', () => {
   it('collapses whitespace, trims and composes to NFC', () => {
@@ -81,5 +81,31 @@ describe('foldDiacritics / looseEquals', () => {
         expect(looseEquals(s, s)).toBe(true);
       }),
     );
+  });
+});
+
+describe('stripDiacritics', () => {
+  // What it computed before the fast path for Vietnamese and Latin text: every mark of every script removed.
+  const reference = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[\u0110\u00D0]/g, 'D')
+      .replace(/[\u0111\u00F0]/g, 'd');
+
+  it('removes every mark of every script, as with `\\p{M}` alone', () => {
+    for (const s of [
+      'Nguyễn Văn Đức',
+      'ĐÀO THỊ ƯỚC',
+      'Zoë-Anne Ðoàn',
+      'Ελληνικά άέή',
+      'हिन्दी',
+      'e\u20d7 a\u1ab0 o\u0483',
+      'Tờ khai – “Đăng ký” 😀',
+      '\ud83d',
+      '',
+    ])
+      expect(stripDiacritics(s), s).toBe(reference(s));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => stripDiacritics(s) === reference(s)));
   });
 });

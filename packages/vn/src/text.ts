@@ -17,11 +17,11 @@ export function normalizeText(s: string): string {
 
 /** Strip every diacritic and map `đ`/`Đ` to `d`/`D`, keeping case (`Tờ khai Đăng ký` → `To khai Dang ky`). */
 export function stripDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u0110\u00D0]/g, 'D')
-    .replace(/[\u0111\u00F0]/g, 'd');
+  // Vietnamese and Latin marks are all in U+0300–036F; `\p{M}` (every script's marks) only for text with
+  // other characters: the first use of `\p{M}` builds its table (~5 ms of every CLI start). Same result.
+  let out = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[\u0370-\uffff]/.test(out)) out = out.replace(/\p{M}/gu, '');
+  return out.replace(/[\u0110\u00D0]/g, 'D').replace(/[\u0111\u00F0]/g, 'd');
 }
 
 /** Lower-case, strip every diacritic and map `đ` to `d`, for matching (`Hoà` → `hoa`). */

@@ -1,11 +1,8 @@
-import Ajv07 from 'ajv';
-import Ajv2019 from 'ajv/dist/2019.js';
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { Options, ValidateFunction } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addErrors from 'ajv-errors';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020.js';
 import type { FormSchema } from '../types';
+import { ajvModules } from './ajv-load';
+import { type LeafCheck, simpleLeafCheck } from './leaf-check';
 import { draft04, draft07, draft2019, draft2020 } from './meta-validators.generated.js';
 import { re2RegExp } from './pattern';
 
@@ -46,6 +43,7 @@ function create(draft: JsonSchemaDraft, validateSchema = true, meta = true): Any
     inlineRefs: false,
     code: { regExp: re2RegExp, optimize: false },
   };
+  const { Ajv07, Ajv2019, Ajv2020, AjvDraft04, addErrors, addFormats } = ajvModules();
   const Class =
     draft === 'draft-04' ? AjvDraft04 : draft === '2019-09' ? Ajv2019 : draft === '2020-12' ? Ajv2020 : Ajv07;
   const ajv = new (Class as unknown as typeof Ajv2020)(options);
@@ -75,16 +73,46 @@ export function compileSchema(
 ): ValidateFunction {
   const draft = options.draft ?? draftOf(schema) ?? '2020-12';
   // Messages never carry the data, unless the caller asked for the reported field's own value.
-  const { $id: _id, $schema: _schema, ...rest } = withoutMessageTemplates(schema, options.messageValues === 'own');
-  if (draft === 'draft-04' && typeof rest.id === 'string') delete rest.id;
+  const rest = withoutIds(withoutMessageTemplates(schema, options.messageValues === 'own'), draft);
   // A whole form was checked against its meta-schema by `safeParseFormSchema` (on the shared instance):
   // the fresh instance skips compiling the meta-schema again.
   if (options.whole) return create(draft, false).compile(rest);
-  // A fragment: the check Ajv's `compile` makes first (the same meta-schema, the same error), but with the
-  // validator compiled ahead of time, then Ajv compiles without checking again: Ajv would compile the
-  // meta-schema itself at the first fragment, ~50 ms of every `sohoa fill`.
+  checkFragment(rest, draft);
+  return compileChecked(rest, draft);
+}
+
+/** The schema as compiled: without `$id` and `$schema` (and draft-04's `id`). */
+function withoutIds(schema: FormSchema, draft: JsonSchemaDraft): FormSchema {
+  const { $id: _id, $schema: _schema, ...rest } = schema;
+  if (draft === 'draft-04' && typeof rest.id === 'string') delete rest.id;
+  return rest;
+}
+
+/**
+ * The check Ajv's `compile` makes first (the same meta-schema, the same error), with the validator compiled
+ * ahead of time: Ajv would compile the meta-schema itself at the first fragment, ~50 ms of every `sohoa fill`.
+ */
+function checkFragment(rest: FormSchema, draft: JsonSchemaDraft): void {
   const validate = META_VALIDATORS[draft];
   if (!validate(rest)) throw new Error(`schema is invalid: ${getAjv(draft).errorsText(validate.errors as never)}`);
+}
+
+/**
+ * The check of one field's value against the field's own schema (`fillForm`): for the common fragment
+ * (`type`, `enum`, lengths, `pattern`, `format`, bounds) the same verdict as Ajv's without loading Ajv
+ * (`leaf-check.ts`), for any other the Ajv validator {@link compileSchema} gives. Throws as it does.
+ */
+export function compileLeafCheck(schema: FormSchema, draft: JsonSchemaDraft): LeafCheck {
+  const rest = withoutIds(schema, draft);
+  checkFragment(rest, draft);
+  const simple = simpleLeafCheck(rest, draft);
+  if (simple) return simple;
+  const validate = compileChecked(rest, draft);
+  return (value) => validate(value) as boolean;
+}
+
+/** Ajv's validator of a fragment already checked against its draft's meta-schema. */
+function compileChecked(rest: FormSchema, draft: JsonSchemaDraft): ValidateFunction {
   // A fragment naming a meta-schema (a `$ref` to json-schema.org) needs the instance that has them.
   if (JSON.stringify(rest).includes('json-schema.org')) return getAjv(draft).compile(rest);
   let ajv = prechecked.get(draft);

@@ -51,7 +51,11 @@ function indexOf(vocabulary: Vocabulary): LabelIndex {
     }
   }
   index.labels.forEach((label, i) => {
-    for (const word of label.set) index!.byWord.set(word, [...(index!.byWord.get(word) ?? []), i]);
+    for (const word of label.set) {
+      const list = index!.byWord.get(word);
+      if (list) list.push(i);
+      else index!.byWord.set(word, [i]);
+    }
   });
   indexes.set(vocabulary, index);
   return index;

@@ -1,7 +1,7 @@
 // The meta-schema validators compiled ahead of time (meta-validators.generated.js) must be what Ajv itself
 // runs: the committed file is what the generator writes from the installed Ajv, and on valid and broken
 // schemas of every draft the verdict and the errors equal `getAjv(draft).validateSchema(…)`.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
@@ -9,8 +9,8 @@ import { generate } from '../../scripts/meta-validators.mjs';
 import type { FormSchema } from '../types';
 import { compileSchema, type JsonSchemaDraft, getAjv, schemaProblem } from './ajv';
 import { draft04, draft07, draft2019, draft2020 } from './meta-validators.generated.js';
+import { repositoryAndWildForms } from './test-forms';
 
-const root = join(import.meta.dirname, '../../../..');
 const URIS: Record<JsonSchemaDraft, string> = {
   'draft-04': 'http://json-schema.org/draft-04/schema#',
   'draft-06': 'http://json-schema.org/draft-06/schema#',
@@ -41,26 +41,6 @@ const SAMPLES: Array<Record<string, unknown>> = [
   { properties: { a: { minLength: 1.5 } } },
 ];
 
-function forms(): Array<[string, FormSchema]> {
-  const out: Array<[string, FormSchema]> = [];
-  const dir = join(root, 'schemas/forms');
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.schema.json')))
-    out.push([f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]);
-  // Forms from the wild (several drafts) when the shared data is there; the repo's forms always run.
-  const wild = join(root, '../shared/data/forms-wild');
-  if (existsSync(wild))
-    for (const sub of readdirSync(wild, { withFileTypes: true }).filter((d) => d.isDirectory()))
-      for (const f of readdirSync(join(wild, sub.name)).filter((n) => n.endsWith('.json'))) {
-        try {
-          const schema = JSON.parse(readFileSync(join(wild, sub.name, f), 'utf8'));
-          if (schema && typeof schema === 'object' && !Array.isArray(schema)) out.push([`${sub.name}/${f}`, schema]);
-        } catch {
-          // not JSON: not a sample
-        }
-      }
-  return out;
-}
-
 describe('meta-schema validators compiled ahead of time', () => {
   it('the committed file is what the generator writes from the installed Ajv (else: node packages/eform/scripts/meta-validators.mjs)', () => {
     expect(readFileSync(join(import.meta.dirname, 'meta-validators.generated.js'), 'utf8')).toBe(generate());
@@ -85,7 +65,7 @@ describe('meta-schema validators compiled ahead of time', () => {
   });
 
   it('agree with Ajv on every form in schemas/forms (and the forms from the wild when present)', () => {
-    const all = forms();
+    const all = repositoryAndWildForms();
     expect(all.length).toBeGreaterThanOrEqual(12);
     for (const [name, schema] of all) {
       const { $id: _i, $schema: _s, ...rest } = schema;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseFormSchema } from '../schema';
 import { validateForm } from '../validate';
-import { compilePattern, patternProblem } from './pattern';
+import { RE2JS } from 're2js';
+import { compilePattern, ecmaToRe2, isLinearAnchored, patternProblem } from './pattern';
+import { repositoryAndWildForms } from './test-forms';
 
 // Patterns as real forms write them (email, phone, names, zip codes, "no links", "not blank").
 const REAL = [
@@ -68,5 +70,129 @@ describe('patterns on RE2', () => {
     const result = validateForm(schema, { a: evil, b: evil });
     expect(result.errors.map((e) => e.pointer)).toEqual(['/a', '/b']);
     expect(performance.now() - started).toBeLessThan(2000); // a backtracking engine takes longer than the universe
+  });
+});
+
+/** Every `pattern` of a schema document. */
+function patternsOf(node: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const v of node) patternsOf(v, out);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'pattern' && typeof v === 'string') out.add(v);
+      patternsOf(v, out);
+    }
+  return out;
+}
+
+/** Linear anchored patterns that take the native engine, and near misses that must not. */
+const LINEAR = [
+  '^\\d{12}$',
+  '^(\\d{9}|\\d{12})$',
+  '^(?:\\d{9}|\\d{12})$',
+  '^[0-9+ ]{8,15}$',
+  '^\\d{2}/\\d{2}/\\d{4}$',
+  '^\\d{2}\\/\\d{2}\\/\\d{4}$',
+  '^[^<>]+$',
+  '^[A-Z]{2}\\d*$',
+  '^\\w+@example\\.vn$',
+  '^[^\\d]?\\D{3}$',
+  '^Nguyễn \\w{1,20}$',
+  '^😀?x$',
+  '^$',
+];
+const NOT_LINEAR = [
+  '^(a+)+$',
+  '^a+a+$',
+  '^\\d*\\d*$',
+  '^\\d{1,5}\\d{1,5}$',
+  '^(a|a)*$',
+  '\\d{12}',
+  '^\\d+x',
+  '\\d+x$',
+  '^a|\\d+x$',
+  '^(a)(b)$',
+  '^(a|b)c$',
+  '^a+?$',
+  '^a{2}{3}$',
+  '^a{1001}$',
+  '^a{3,2}$',
+  '^a{2,}$',
+  '^.+$',
+  '^\\s+$',
+  '^(?=a)a$',
+  '^(?!a)b$',
+  '^(?<n>a)$',
+  '^(a)\\1$',
+  '^\\p{Lu}+$',
+  '^[\\s]+$',
+  '^a\\$',
+  '^[]a]$',
+  '^[[a]]$',
+];
+
+describe('simple anchored patterns on the native engine', () => {
+  it('takes the linear shape only: anchored, one variable quantifier per branch, no quantified group', () => {
+    for (const source of LINEAR) expect(isLinearAnchored(source), source).toBe(true);
+    for (const source of NOT_LINEAR) expect(isLinearAnchored(source), source).toBe(false);
+  });
+
+  it("matches exactly like RE2 on the forms' patterns and on linear ones, for strings of every shape", () => {
+    const patterns = new Set(LINEAR);
+    for (const [, schema] of repositoryAndWildForms()) patternsOf(schema, patterns);
+    let native = 0;
+    const samples = [
+      ...SAMPLES,
+      '123456789',
+      '123456789012',
+      '1234567890123',
+      '123456789012\n',
+      '\n123456789012',
+      '12/03/1990',
+      '12\\03\\1990',
+      '+84 912 345 678',
+      '+84912345678',
+      'AB',
+      'AB123',
+      'ab123',
+      'an@example.vn',
+      'Nguyễn Văn',
+      'Nguyễn An',
+      '😀x',
+      'x',
+      '😀😀x',
+      '\ud83dx',
+      'a'.repeat(1000),
+      '1'.repeat(1000),
+    ];
+    for (const source of patterns) {
+      if (!isLinearAnchored(source)) continue;
+      let js: RegExp;
+      try {
+        js = new RegExp(source, 'u');
+      } catch {
+        continue; // the native engine refuses it: RE2 runs it
+      }
+      native++;
+      const re2 = RE2JS.compile(RE2JS.translateRegExp(ecmaToRe2(source)));
+      for (const sample of samples)
+        expect(js.test(sample), `${source} on ${JSON.stringify(sample)}`).toBe(re2.matcher(sample).find());
+      expect(compilePattern(source).test('123456789012')).toBe(js.test('123456789012'));
+    }
+    expect(native).toBeGreaterThanOrEqual(LINEAR.length);
+  });
+
+  it('runs in linear time on inputs built to make a backtracking engine retry', () => {
+    const evil = [
+      `${'1'.repeat(100_000)}x`,
+      `${'a'.repeat(100_000)}!`,
+      `+84${' '.repeat(100_000)}`,
+      '<'.repeat(100_000),
+    ];
+    const started = performance.now();
+    for (const source of LINEAR) {
+      const matcher = compilePattern(source);
+      for (const input of evil) matcher.test(input);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
