@@ -347,7 +347,9 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       h.what.kind === 'field' &&
       h.role === undefined &&
       prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) &&
-      /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start))
+      /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start)) &&
+      // The same label again across a column gap (`Họ, chữ đệm, tên:      Họ, chữ đệm, tên:`) heads the next column.
+      !starts.has(h.from)
     ) {
       prev.to = h.to;
       prev.end = h.end;
@@ -371,9 +373,15 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       /^[^\p{L}\p{N}]*$/u.test(rest) ||
       /^\s*:/.test(rest) ||
       /^\s*\(/.test(rest) ||
-      (next?.what.kind === 'heading' && LIST_MARKER.test(rest))
+      (next?.what.kind === 'heading' && (LIST_MARKER.test(rest) || fillerOnly(rest)))
     );
   });
+}
+
+/** `Thông tin` before the next heading on its line (`THÔNG TIN NGƯỜI CHỒNG   THÔNG TIN NGƯỜI VỢ`) opens that heading, not a sentence. */
+function fillerOnly(text: string): boolean {
+  const words = foldPerChar(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((w) => FILLER_BEFORE_HEADING.has(w));
 }
 
 const GLOSS_WORD = /^[A-Za-z][A-Za-z.'’()-]*:?$/;
