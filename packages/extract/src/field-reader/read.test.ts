@@ -935,3 +935,30 @@ describe('dateComplete and personalIdOrCmnd', () => {
     expect(rp.personalIdOrCmnd('16234567')).toBeUndefined();
   });
 });
+
+describe('a label and its role label run together', () => {
+  it('reads `Họ, chữ đệm, tên người đi khai sinh:` with the name below as the declarant’s, not as a row of the parents’ table above', async () => {
+    const { values } = await birth([
+      [
+        [470, 'Người mẹ'],
+        [800, 'Người cha'],
+      ],
+      [
+        [100, 'Họ, chữ đệm, tên'],
+        [350, 'NGUYỄN THỊ NHUNG'],
+        [750, 'HOÀNG VĂN PHÚC'],
+      ],
+      '',
+      'Họ, chữ đệm, tên người đi khai sinh:',
+      '   HOÀNG VĂN PHÚC',
+      'Quan hệ với người được khai sinh: Cha',
+    ]);
+    expect(values).toMatchObject({
+      'mother:person.fullName': 'Nguyễn Thị Nhung',
+      'father:person.fullName': 'Hoàng Văn Phúc',
+      'declarant:person.fullName': 'Hoàng Văn Phúc',
+      'declarant:person.relationship': 'Cha',
+    });
+    expect(values['person.fullName']).toBeUndefined();
+  });
+});

@@ -356,6 +356,24 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       prev.box = unionBoxes([prev.box, h.box]);
       continue;
     }
+    // `Họ, chữ đệm, tên người đi khai sinh`: a field label followed by a label that names its role for the same field is one label, that role's.
+    if (
+      prev &&
+      prev.what.kind === 'field' &&
+      h.what.kind === 'field' &&
+      prev.role === undefined &&
+      h.role !== undefined &&
+      prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) &&
+      /^[\s,]*$/.test(line.text.slice(prev.end, h.start)) &&
+      !starts.has(h.from)
+    ) {
+      prev.to = h.to;
+      prev.end = h.end;
+      prev.box = unionBoxes([prev.box, h.box]);
+      prev.role = h.role;
+      prev.what = h.what;
+      continue;
+    }
     merged.push(h);
   }
   for (const [k, h] of merged.entries()) skipGloss(line, h, merged[k + 1]);
@@ -724,6 +742,8 @@ export async function readFields(
   const hitsByLine = new Map<Line, Hit[]>();
   for (const l of lines) hitsByLine.set(l, findHits(l, lexicon));
   const allHits = [...hitsByLine.values()].flat();
+    for (const h of allHits)
+      console.log('HIT', h.line.text.slice(h.start, h.end), h.what.kind, h.role, JSON.stringify(h.box));
   const openers = buildOpeners(allHits);
   const byY = [...lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const diagnostics: Diagnostic[] = [];
