@@ -750,8 +750,8 @@ function birthCells(doc: SyntheticDocument, rng: Rng): DrawnForm[] {
       labelFont: 'serif',
       valueFont: 'serif-bold',
       headingFont: 'serif-bold',
-      size: 21,
-      lineHeight: 38,
+      size: 20,
+      lineHeight: 34,
       paper: '#fbfbff',
     }),
   );
@@ -832,7 +832,7 @@ function birthCells(doc: SyntheticDocument, rng: Rng): DrawnForm[] {
   ]);
   y = p.row(y, [{ label: 'Nơi đăng ký khai sinh', value: f['document.issuer']!, key: 'document.issuer' }]);
   y = p.row(y, [{ label: 'Ngày đăng ký', value: wordsDate(f['document.issueDate']!), key: 'document.issueDate' }]);
-  signerBlock(p, rng, A4_WIDTH - 330, y + 20, ['NGƯỜI KÝ TRÍCH LỤC'], f['document.signer'], 'document.signer');
+  signerBlock(p, rng, A4_WIDTH - 330, y, ['NGƯỜI KÝ TRÍCH LỤC'], f['document.signer'], 'document.signer');
   return [p.done()];
 }
 

@@ -962,3 +962,20 @@ describe('a label and its role label run together', () => {
     expect(values['person.fullName']).toBeUndefined();
   });
 });
+
+describe('a section heading with the rest of its rule read as text', () => {
+  it('takes `Cha ñ Ñ` as the father’s heading, and `Cha Nguyễn` as no heading', async () => {
+    const { values } = await birth([
+      'Họ, chữ đệm và tên: Bùi Thị Thu Thuý',
+      'Cha ñ Ñ',
+      'Họ, chữ đệm và tên: Bùi Công Cường',
+      'Mẹ —',
+      'Họ, chữ đệm và tên: Bùi Kim Khuê',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Bùi Thị Thu Thuý',
+      'father:person.fullName': 'Bùi Công Cường',
+      'mother:person.fullName': 'Bùi Kim Khuê',
+    });
+  });
+});

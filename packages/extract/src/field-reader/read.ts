@@ -391,7 +391,9 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       /^[^\p{L}\p{N}]*$/u.test(rest) ||
       /^\s*:/.test(rest) ||
       /^\s*\(/.test(rest) ||
-      (next?.what.kind === 'heading' && (LIST_MARKER.test(rest) || fillerOnly(rest)))
+      (next?.what.kind === 'heading' && (LIST_MARKER.test(rest) || fillerOnly(rest))) ||
+      // What is left of the rule under a heading (`Cha  ñ Ñ`, `Mẹ R -`): lone letters are specks, not a sentence.
+      (!next && specksOnly(rest))
     );
   });
 }
@@ -400,6 +402,11 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
 function fillerOnly(text: string): boolean {
   const words = foldPerChar(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.every((w) => FILLER_BEFORE_HEADING.has(w));
+}
+
+/** Lone letters and marks only (a rule under a heading read as text), no word of two letters or more. */
+function specksOnly(text: string): boolean {
+  return !/[\p{L}\p{N}]{2}/u.test(text) && text.trim().split(/\s+/).length <= 4;
 }
 
 const GLOSS_WORD = /^[A-Za-z][A-Za-z.'’()-]*:?$/;
@@ -742,8 +749,6 @@ export async function readFields(
   const hitsByLine = new Map<Line, Hit[]>();
   for (const l of lines) hitsByLine.set(l, findHits(l, lexicon));
   const allHits = [...hitsByLine.values()].flat();
-    for (const h of allHits)
-      console.log('HIT', h.line.text.slice(h.start, h.end), h.what.kind, h.role, JSON.stringify(h.box));
   const openers = buildOpeners(allHits);
   const byY = [...lines].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const diagnostics: Diagnostic[] = [];

@@ -32,6 +32,13 @@ describe('eraseRules', () => {
     expect(inkAt(p, 100, 200)).toBe(true);
   });
 
+  it('erases a rule photographed at a slight slant (stepping a pixel every 100 px)', () => {
+    const p = page(800, 300);
+    for (let x = 50; x < 750; x++) fill(p, x, 100 + Math.floor((x - 50) / 100), 1, 1);
+    const { image } = eraseRules(p);
+    for (let x = 50; x < 750; x += 10) expect(inkAt(image, x, 100 + Math.floor((x - 50) / 100)), `x=${x}`).toBe(false);
+  });
+
   it('keeps a thick long bar (a photo edge or a heavy stroke) and a page without rules as it is', () => {
     const p = page(400, 400);
     fill(p, 50, 20, 12, 300);
