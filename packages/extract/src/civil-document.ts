@@ -65,11 +65,15 @@ export function civilScore(reading: PageReading, spec: CivilClassSpec): number {
   if (!reading.ocr) return 0;
   const lines = foldLines(reading.ocr.lines);
   const short = (l: string, t: string) => l.length <= t.length + 30;
+  // A title set on two lines (`GIẤY CHỨNG NHẬN` / `KẾT HÔN`, `TRÍCH LỤC` / `KHAI SINH`) is read as one: each
+  // short line is also tried joined with the short line below it.
+  const titleLines = lines.map((l) => squeeze(l.folded));
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [a, b] = [titleLines[i]!, squeeze(lines[i + 1]!.folded)];
+    if (a.length <= 16 && b.length <= 16) titleLines.push(a + b);
+  }
   const titledBy = (titles: readonly string[]) =>
-    lines.some((l) => {
-      const sq = squeeze(l.folded);
-      return titles.some((t) => short(sq, squeeze(t)) && holdsTitle(sq, squeeze(t)));
-    });
+    titleLines.some((sq) => titles.some((t) => short(sq, squeeze(t)) && holdsTitle(sq, squeeze(t))));
   const text = squeeze(lines.map((l) => l.folded).join(' '));
   const found = spec.labels.filter((m) => text.includes(squeeze(m))).length;
   const base = markerScore(reading, spec.markers);

@@ -174,6 +174,26 @@ describe('civil certificates classified whatever their title (issue 11)', () => 
     }
   });
 
+  it('reads a title set on two lines, in capitals or mixed case', async () => {
+    for (const title of [
+      ['TRÍCH LỤC', 'KHAI SINH'],
+      ['GIẤY CHỨNG NHẬN', 'KHAI SINH'],
+      ['Giấy khai', 'sinh'],
+    ]) {
+      expect(await typeOf([...HEADER, ...title, 'Họ và tên: LÊ VĂN AN', 'Dân tộc: Kinh', 'Quốc tịch: Việt Nam'])).toBe(
+        'giay-khai-sinh',
+      );
+    }
+    for (const title of [
+      ['GIẤY CHỨNG NHẬN', 'KẾT HÔN'],
+      ['Giấy chứng nhận', 'kết hôn'],
+    ]) {
+      expect(
+        await typeOf([...HEADER, ...title, 'Họ và tên chồng: LÊ VĂN AN', 'Dân tộc: Kinh', 'Nơi cư trú: Xã Tân Lập']),
+      ).toBe('giay-chung-nhan-ket-hon');
+    }
+  });
+
   it('votes by labels when the title is unreadable, and never takes the page for a letter', async () => {
     const birth = [
       ...HEADER,

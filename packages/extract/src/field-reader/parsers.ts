@@ -1,4 +1,4 @@
-import { normalizeText, parseVietnameseWordsDate, snapToVocabulary } from '@sohoa/vn';
+import { foldDiacritics, normalizeText, parseVietnameseWordsDate, snapToVocabulary } from '@sohoa/vn';
 import * as p from '../field-parsers';
 
 /** Value parsers by field type for the shared reader: they accept the spellings other layouts print. */
@@ -21,6 +21,23 @@ export function name(text: string): string | undefined {
 /** A full date: in digits (`20/09/2024`, `20-9-2024`), `ngày 20 tháng 9 năm 2024`, or in words. */
 export function date(text: string): string | undefined {
   return p.parseNumericDateValue(text) ?? p.parseDayMonthYear(text) ?? parseVietnameseWordsDate(text);
+}
+
+/** Number words after which a year in words may go on (`… hai mươi` + `tư` on the next line). */
+const OPEN_NUMBER_WORDS = new Set(['muoi', 'tram', 'nghin', 'ngan', 'linh', 'le', 'khong', 'nam', 'thang', 'ngay']);
+
+/**
+ * Whether a date value is complete, for a date that may wrap (a date in words runs onto the next
+ * line): a date in digits or `ngày … tháng … năm 2005` is; one in words is unless it ends with a number
+ * word that takes a continuation (`… năm hai nghìn không trăm hai mươi` may go on with `tư`).
+ */
+export function dateComplete(text: string): boolean {
+  if (p.parseNumericDateValue(text) ?? p.parseDayMonthYear(text)) return true;
+  if (!parseVietnameseWordsDate(text)) return false;
+  const last = foldDiacritics(text.normalize('NFC'))
+    .toLowerCase()
+    .match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0];
+  return last !== undefined && !OPEN_NUMBER_WORDS.has(last);
 }
 
 /** A year: printed alone or as part of a full date. */
@@ -70,6 +87,20 @@ export const ethnicity = closedList(p.parseEthnicity);
 /** A nationality (closed list), also when junk follows it on its line. */
 export const nationality = closedList(p.parseNationality);
 export const personalId = p.parsePersonalIdValue;
+
+/**
+ * A personal ID number, or the 9-digit number of the old identity card (CMND) that certificates of the
+ * 1990s–2010s print under the same labels (`Số CMND`, `Giấy tờ tùy thân: CMND số …`): the 12-digit number
+ * when one holds its structure, else a 9-digit number when it is the only number in the text (digits
+ * spaced in groups allowed); a passport or any other number is none.
+ */
+export function personalIdOrCmnd(text: string): string | undefined {
+  const id = personalId(text);
+  if (id) return id;
+  if (/h[oộ]\s*chi[eế]u|passport/iu.test(text)) return undefined;
+  const digits = text.replace(/(\d)[\s.]+(?=\d)/g, '$1').match(/\d+/g) ?? [];
+  return digits.length === 1 && digits[0]!.length === 9 ? digits[0] : undefined;
+}
 /** A register number (`125`, `69/GKS-BS`), after an untranslated `No.` of a bilingual label. */
 export function registerNumber(text: string): string | undefined {
   // A suffix set apart by OCR (`25 /KH`, `25/ TLKH`) is still the number's.

@@ -835,3 +835,147 @@ describe('places read by the reader are checked against the administrative units
     expect(values['spouse:person.residence']).toBe('Phường An Hoà, Quận Ninh Kiểu, Cần Thơ');
   });
 });
+
+describe('civil certificates of other template generations (issue 11, civil)', () => {
+  it('reads party headings side by side on one line (`THÔNG TIN NGƯỜI CHỒNG   THÔNG TIN NGƯỜI VỢ`) and the same label repeated per column', async () => {
+    const { values } = await marriage([
+      'GIẤY CHỨNG NHẬN KẾT HÔN',
+      [
+        [100, 'THÔNG TIN NGƯỜI CHỒNG'],
+        [700, 'THÔNG TIN NGƯỜI VỢ'],
+      ],
+      [
+        [100, 'Họ, chữ đệm, tên:'],
+        [700, 'Họ, chữ đệm, tên:'],
+      ],
+      [
+        [130, 'PHẠM THÀNH LONG'],
+        [730, 'NGUYỄN THANH HOÀ'],
+      ],
+      [
+        [100, 'Ngày, tháng, năm sinh:'],
+        [700, 'Ngày, tháng, năm sinh:'],
+      ],
+      [
+        [130, 'ngày 18 tháng 11 năm 1997'],
+        [730, 'ngày 28 tháng 11 năm 2000'],
+      ],
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Phạm Thành Long',
+      'person.birthDate': '1997-11-18',
+      'spouse:person.fullName': 'Nguyễn Thanh Hoà',
+      'spouse:person.birthDate': '2000-11-28',
+    });
+  });
+
+  it('reads a date in words that runs onto the next line, and keeps one that may go on below the fill threshold', async () => {
+    const wrapped = await marriage([
+      'Ngày, tháng, năm đăng ký: ngày hai mươi chín tháng hai năm hai nghìn không trăm hai mươi',
+      '  tư',
+      'Số: 120 Quyển số: 02/2024',
+    ]);
+    expect(wrapped.values['document.issueDate']).toBe('2024-02-29');
+    expect(wrapped.values['document.number']).toBe('120');
+    const alone = await marriage([
+      'Ngày, tháng, năm đăng ký: ngày hai mươi chín tháng hai năm hai nghìn không trăm hai mươi',
+      'Số: 120 Quyển số: 02/2024',
+    ]);
+    expect(alone.values['document.issueDate']).toBe('2020-02-29');
+    expect(alone.fields['document.issueDate']!.confidence).toBeLessThan(0.7);
+    const digits = await marriage(['Ngày, tháng, năm đăng ký: 29/02/2024', '  Nguyễn Văn An']);
+    expect(digits.values['document.issueDate']).toBe('2024-02-29');
+    expect(digits.fields['document.issueDate']!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reads the 9-digit CMND of an older marriage certificate under its label, never a passport number', async () => {
+    const { values } = await marriage([
+      'Họ và tên chồng: TRẦN VĂN BÌNH',
+      'Số Giấy CMND: 162 345 678',
+      'Họ và tên vợ: LÊ THỊ HOA',
+      'Giấy tờ tùy thân: Hộ chiếu số 123456789',
+    ]);
+    expect(values['person.idNumber']).toBe('162345678');
+    expect(values['spouse:person.idNumber']).toBeUndefined();
+  });
+
+  it('reads a birth date on the line below a label that stands alone (`Sinh ngày`)', async () => {
+    const { values } = await birth([
+      'Họ và tên: NGUYỄN VĂN AN',
+      'Giới tính: Nam     Dân tộc: Kinh     Quốc tịch: Việt Nam',
+      'Sinh ngày:',
+      '   ngày 12 tháng 3 năm 2005',
+      'Nơi sinh: Trạm Y tế Xã An Bình, Huyện Thuận An, Bình Dương',
+    ]);
+    expect(values).toMatchObject({
+      'person.birthDate': '2005-03-12',
+      'person.sex': 'male',
+      'person.ethnicity': 'Kinh',
+      'person.nationality': 'Việt Nam',
+    });
+  });
+});
+
+describe('dateComplete and personalIdOrCmnd', () => {
+  it('takes digit dates as complete and a date in words ending in a number word that goes on as open', () => {
+    expect(rp.dateComplete('29/02/2024')).toBe(true);
+    expect(rp.dateComplete('ngày 12 tháng 3 năm 2005')).toBe(true);
+    expect(rp.dateComplete('ngày mười tháng ba năm một nghìn chín trăm chín mươi lăm')).toBe(true);
+    expect(rp.dateComplete('ngày hai mươi chín tháng hai năm hai nghìn không trăm hai mươi')).toBe(false);
+    expect(rp.dateComplete('ngày hai mươi chín tháng hai năm hai nghìn không trăm')).toBe(false);
+    expect(rp.dateComplete('Nguyễn Văn An')).toBe(false);
+  });
+
+  it('reads a 12-digit ID first, a lone 9-digit CMND, and nothing from a passport or two numbers', () => {
+    expect(rp.personalIdOrCmnd('CCCD số 079305579791')).toBe('079305579791');
+    expect(rp.personalIdOrCmnd('CMND số 162345678')).toBe('162345678');
+    expect(rp.personalIdOrCmnd('162.345.678')).toBe('162345678');
+    expect(rp.personalIdOrCmnd('Hộ chiếu số 123456789')).toBeUndefined();
+    expect(rp.personalIdOrCmnd('162345678 cấp ngày 12/03/2005')).toBeUndefined();
+    expect(rp.personalIdOrCmnd('16234567')).toBeUndefined();
+  });
+});
+
+describe('a label and its role label run together', () => {
+  it('reads `Họ, chữ đệm, tên người đi khai sinh:` with the name below as the declarant’s, not as a row of the parents’ table above', async () => {
+    const { values } = await birth([
+      [
+        [470, 'Người mẹ'],
+        [800, 'Người cha'],
+      ],
+      [
+        [100, 'Họ, chữ đệm, tên'],
+        [350, 'NGUYỄN THỊ NHUNG'],
+        [750, 'HOÀNG VĂN PHÚC'],
+      ],
+      '',
+      'Họ, chữ đệm, tên người đi khai sinh:',
+      '   HOÀNG VĂN PHÚC',
+      'Quan hệ với người được khai sinh: Cha',
+    ]);
+    expect(values).toMatchObject({
+      'mother:person.fullName': 'Nguyễn Thị Nhung',
+      'father:person.fullName': 'Hoàng Văn Phúc',
+      'declarant:person.fullName': 'Hoàng Văn Phúc',
+      'declarant:person.relationship': 'Cha',
+    });
+    expect(values['person.fullName']).toBeUndefined();
+  });
+});
+
+describe('a section heading with the rest of its rule read as text', () => {
+  it('takes `Cha ñ Ñ` as the father’s heading, and `Cha Nguyễn` as no heading', async () => {
+    const { values } = await birth([
+      'Họ, chữ đệm và tên: Bùi Thị Thu Thuý',
+      'Cha ñ Ñ',
+      'Họ, chữ đệm và tên: Bùi Công Cường',
+      'Mẹ —',
+      'Họ, chữ đệm và tên: Bùi Kim Khuê',
+    ]);
+    expect(values).toMatchObject({
+      'person.fullName': 'Bùi Thị Thu Thuý',
+      'father:person.fullName': 'Bùi Công Cường',
+      'mother:person.fullName': 'Bùi Kim Khuê',
+    });
+  });
+});

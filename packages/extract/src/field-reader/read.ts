@@ -347,11 +347,31 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       h.what.kind === 'field' &&
       h.role === undefined &&
       prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) &&
-      /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start))
+      /^[\s/:.,|()-]*$/.test(line.text.slice(prev.end, h.start)) &&
+      // The same label again across a column gap (`Họ, chữ đệm, tên:      Họ, chữ đệm, tên:`) heads the next column.
+      !starts.has(h.from)
     ) {
       prev.to = h.to;
       prev.end = h.end;
       prev.box = unionBoxes([prev.box, h.box]);
+      continue;
+    }
+    // `Họ, chữ đệm, tên người đi khai sinh`: a field label followed by a label that names its role for the same field is one label, that role's.
+    if (
+      prev &&
+      prev.what.kind === 'field' &&
+      h.what.kind === 'field' &&
+      prev.role === undefined &&
+      h.role !== undefined &&
+      prev.what.fields.some((f) => (h.what as { fields: ReaderField[] }).fields.some((g) => g.key === f.key)) &&
+      /^[\s,]*$/.test(line.text.slice(prev.end, h.start)) &&
+      !starts.has(h.from)
+    ) {
+      prev.to = h.to;
+      prev.end = h.end;
+      prev.box = unionBoxes([prev.box, h.box]);
+      prev.role = h.role;
+      prev.what = h.what;
       continue;
     }
     merged.push(h);
@@ -371,9 +391,22 @@ function findHits(line: Line, lexicon: Lexicon): Hit[] {
       /^[^\p{L}\p{N}]*$/u.test(rest) ||
       /^\s*:/.test(rest) ||
       /^\s*\(/.test(rest) ||
-      (next?.what.kind === 'heading' && LIST_MARKER.test(rest))
+      (next?.what.kind === 'heading' && (LIST_MARKER.test(rest) || fillerOnly(rest))) ||
+      // What is left of the rule under a heading (`Cha  ñ Ñ`, `Mẹ R -`): lone letters are specks, not a sentence.
+      (!next && specksOnly(rest))
     );
   });
+}
+
+/** `Thông tin` before the next heading on its line (`THÔNG TIN NGƯỜI CHỒNG   THÔNG TIN NGƯỜI VỢ`) opens that heading, not a sentence. */
+function fillerOnly(text: string): boolean {
+  const words = foldPerChar(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((w) => FILLER_BEFORE_HEADING.has(w));
+}
+
+/** Lone letters and marks only (a rule under a heading read as text), no word of two letters or more. */
+function specksOnly(text: string): boolean {
+  return !/[\p{L}\p{N}]{2}/u.test(text) && text.trim().split(/\s+/).length <= 4;
 }
 
 const GLOSS_WORD = /^[A-Za-z][A-Za-z.'’()-]*:?$/;

@@ -1,5 +1,6 @@
 import type { Box, PageImage } from '@sohoa/core';
 import { clampBox, cropPage, encodeForOcr, scalePage, toGrey } from '@sohoa/ingest';
+import { eraseRules } from './rules';
 import { estimateTextHeight } from './text-height';
 
 /** One image handed to a worker, and how to map its coordinates back to the page. */
@@ -21,7 +22,7 @@ const DOWNSCALE_TARGET = 28;
 const DOWNSCALE_MIN_SIDE = 1600;
 
 /**
- * Grey the page (or a region of it), upscale ×2 when its text is small, read a whole page smaller
+ * Grey the page (or a region of it), erase table and form rules, upscale ×2 when its text is small, read a whole page smaller
  * when its text is large (never below half size), and encode it as PGM.
  * Returns undefined for a region entirely outside the page.
  */
@@ -41,6 +42,8 @@ export async function prepareImage(
     dx = clamped.x;
     dy = clamped.y;
   }
+  // The ruling of a table or form is not text, and Tesseract drops whole ruled rows when it stays.
+  image = eraseRules(image).image;
   let scale = 1;
   if (upscaleBelow > 0 || (downscaleAbove > 0 && !box)) {
     const height = estimateTextHeight(image);

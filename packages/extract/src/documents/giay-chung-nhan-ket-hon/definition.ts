@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@sohoa/core';
+import { isCmnd } from '@sohoa/vn';
 import {
   checkOrder,
   checkPersonId,
@@ -127,6 +128,10 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
       parse: rp.date,
       reread: true,
       spansLeaders: true,
+      // A date in words may run onto the next line.
+      wraps: true,
+      connectives: false,
+      complete: rp.dateComplete,
     },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
@@ -160,6 +165,9 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
         'Số định danh cá nhân',
         'Giấy tờ tùy thân',
         'Giấy tờ tuỳ thân',
+        'Số Giấy CMND',
+        'Giấy CMND số',
+        'CMND số',
         'Số CMND',
         'Số CCCD',
         'Số căn cước công dân',
@@ -167,10 +175,11 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
         'Số căn cước',
       ],
       roles: SPOUSES,
-      parse: rp.personalId,
+      // Older certificates print the 9-digit CMND here: moved to `person.oldIdNumber` after reading.
+      parse: rp.personalIdOrCmnd,
       reread: true,
       wraps: true,
-      complete: (t) => rp.personalId(t) !== undefined,
+      complete: (t) => rp.personalIdOrCmnd(t) !== undefined,
       mayBeCut: false,
     },
     {
@@ -203,9 +212,24 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
       parse: rp.date,
       reread: true,
       spansLeaders: true,
+      // A date in words may run onto the next line.
+      wraps: true,
+      connectives: false,
+      complete: rp.dateComplete,
     },
   ],
 };
+
+/**
+ * A 9-digit number read under an ID label is the old identity card's (CMND): it is kept as
+ * `person.oldIdNumber`, never as the personal ID number (which the subject is filed by).
+ */
+export function cmndToOldId(fields: FieldSet): void {
+  const id = fields['person.idNumber'];
+  if (!id || !isCmnd(String(id.value))) return;
+  fields['person.oldIdNumber'] ??= id;
+  delete fields['person.idNumber'];
+}
 
 /** Giấy chứng nhận kết hôn: the husband as subject, the wife as relation `spouse` with her ID number. */
 export const marriageCertificate = defineDocumentType({
@@ -245,6 +269,7 @@ export const marriageCertificate = defineDocumentType({
     const merged = mergeFieldSets(sets);
     const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
     const { own: fields, relations } = splitRelations(merged.fields, ['spouse']);
+    for (const set of [fields, ...relations.map((r) => r.fields)]) cmndToOldId(set);
     // Implied by the role, not read: kept below every fill threshold (read, don't infer).
     fields['person.sex'] ??= { value: 'male', confidence: IMPLIED, evidence: [{ method: 'computed' }] };
     diagnostics.push(...checkOrder(fields, 'person.birthDate', 'document.issueDate'));

@@ -178,6 +178,10 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
       parse: rp.date,
       reread: true,
       spansLeaders: true,
+      // A date in words may run onto the next line.
+      wraps: true,
+      connectives: false,
+      complete: rp.dateComplete,
     },
     {
       key: 'person.birthDate.year',
@@ -282,6 +286,10 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
       parse: rp.date,
       reread: true,
       spansLeaders: true,
+      // A date in words may run onto the next line.
+      wraps: true,
+      connectives: false,
+      complete: rp.dateComplete,
     },
   ],
 };
