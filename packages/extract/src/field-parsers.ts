@@ -84,6 +84,8 @@ export const LEADING_SPECKS = /^(?:(?:\p{L}|[^\p{L}\p{N}\s]+)\s+)+(?=\p{Lu})/u;
 
 /** A place or address: punctuation and spacing normalised; at least one letter word. */
 export function parsePlace(text: string): string | undefined {
+  // A full date (`05/11/2029`) is no part of a place: such a text ran into another value (a card's expiry beside it).
+  if (/(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)/.test(text)) return undefined;
   const cleaned = cleanValue(text.replace(/\s*,\s*/g, ', ').replace(/,\s*,/g, ','))
     .replace(/\.$/, '')
     .replace(LEADING_SPECKS, '')

@@ -186,8 +186,10 @@ export const cmnd9 = defineIdCard({
     },
     markers: {
       anchors: ['chung minh nhan dan'],
-      markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
-      excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
+      // The 9-digit number is the CMND's own shape; cards titled CMND that print the 2012 wording
+      // (`Họ và tên`, `Giới tính`, `Quê quán`) are still CMNDs: their title and number tell them from a CCCD.
+      markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru', '#id9'],
+      excludes: ['can cuoc', 'citizen identity'],
     },
   },
   back: {
