@@ -91,7 +91,9 @@ export function parsePlace(text: string): string | undefined {
     .replace(LEADING_SPECKS, '')
     // A trailing lone one- or two-letter capital token is a speck (a QR code or chip read as text).
     .replace(/(?<=\p{Ll})\s+\p{Lu}{1,2}$/u, '');
-  return cleaned.length >= 3 && /\p{L}{2}/u.test(cleaned) ? normalizeText(cleaned) : undefined;
+  // A place starts with a capital (`Số 5 …`, `Xã …`): a first letter read in lower case is the OCR's slip.
+  const capital = cleaned.charAt(0).toLocaleUpperCase('vi') + cleaned.slice(1);
+  return cleaned.length >= 3 && /\p{L}{2}/u.test(cleaned) ? normalizeText(capital) : undefined;
 }
 
 export function parsePersonalIdValue(text: string): string | undefined {

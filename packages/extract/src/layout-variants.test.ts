@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@sohoa/core';
+import type { OcrPage, PageImage } from '@sohoa/core';
 import { extractDocument } from './extract';
 import { agencyUnit, joinCountryLine, properCaseAddress, settleAddressCase } from './documents/business/registration';
 import { holderName } from './documents/land-use-certificate/definition';
 import { parsePhoneValue } from './registration-parsers';
 import { layoutPage, SOURCE, type LayoutRow } from './test-helpers';
-import type { FieldSet, PageReading } from './types';
+import { cmnd9 } from './documents/cmnd-9/definition';
+import type { ExtractContext, FieldSet, PageReading, RegionRecognizer } from './types';
 
 // Layouts of land, household business and CMND documents drawn after other official template versions
 // than the tuned families (issue 11, fourth round): synthetic lines only.
@@ -214,5 +215,40 @@ describe('9-digit CMND in other template versions', () => {
     ]);
     expect(values['document.issuer']).toBe('Công an tỉnh Nam Định');
     expect(values['document.issueDate']).toBe('2006-07-03');
+  });
+
+  it('reads again a line the page OCR gave up on (a value over a dotted line), below the fill threshold', async () => {
+    const page = layoutPage([
+      'GIẤY CHỨNG MINH NHÂN DÂN',
+      'SỐ 113123513',
+      'Họ tên ..... DƯƠNG THỊ THU HUYỀN',
+      '0',
+      'Nguyên quán: Phường 13, Bình Thạnh, Hồ Chí Minh',
+    ]);
+    page.lines[3]!.confidence = 0;
+    const garbledY = page.lines[3]!.box.y;
+    const regions: number[] = [];
+    const recognizer: RegionRecognizer = {
+      async recognize(_page, { regions: [region] }): Promise<OcrPage> {
+        regions.push(region!.box.y);
+        const box = region!.box;
+        // Only the garbled line's region reads as the birth line.
+        const text = Math.abs(box.y - garbledY) < 25 ? 'Sinh ngày ...... 19-12-1960..........nnnnnn' : '';
+        return { ...layoutPage([]), lines: text ? [{ text, confidence: 0, box, words: [] }] : [] };
+      },
+    };
+    const context: ExtractContext = {
+      options: { asOf: '2024-01-01', types: undefined, documentTypes: [] },
+      recognizer,
+    };
+    const record = await cmnd9.extract(
+      [{ page: blank, ocr: page, qr: undefined }],
+      [{ type: 'cmnd-9', part: 'front', score: 1 }],
+      context,
+    );
+    expect(record.fields['person.birthDate']?.value).toBe('1960-12-19');
+    expect(record.fields['person.birthDate']!.confidence).toBeLessThan(0.7);
+    expect(record.fields['person.fullName']?.value).toBe('Dương Thị Thu Huyền');
+    expect(regions.some((y) => Math.abs(y - garbledY) < 25)).toBe(true);
   });
 });
