@@ -214,7 +214,8 @@ async function rereadGarbledLines(
   ].slice(0, 8);
   for (const region of regions) {
     const x = Math.max(0, region.x - 8);
-    const box = { x, y: Math.max(0, region.y), width: right - x, height: region.height };
+    // Not to the edge: the long dotted tail right of a short value (a date) garbles a single-line re-read.
+    const box = { x, y: Math.max(0, region.y), width: (right - x) * 0.65, height: region.height };
     if (box.width < 80) continue;
     for (const reading of await rereadBoxes(page, [box], context)) {
       // The dotted line read as dots and letter runs (`……--nnnnnnn nen`): not part of any value.
