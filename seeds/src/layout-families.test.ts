@@ -37,12 +37,15 @@ function carries(key: string, want: string, printed: string): boolean {
   if (key === 'land.area') return fold(printed).includes(fold(want.replace('.', ',')));
   if (key === 'org.capital') return printed.replace(/\D/g, '') === want;
   if (fold(printed).includes(fold(want))) return true;
-  // An issuing authority printed as a header stacks its parts in another order: every word printed.
-  if (key === 'document.issuer')
+  // An issuing authority printed as a header stacks its parts in another order: every word printed
+  // (`CA` as the CMND backs abbreviate `Công an`).
+  if (key === 'document.issuer') {
+    const words = fold(printed.replace(/(?<!\p{L})CA(?!\p{L})/gu, 'CÔNG AN')).split(' ');
     return fold(want)
       .split(' ')
       .filter((w) => w !== '-')
-      .every((w) => fold(printed).split(' ').includes(w));
+      .every((w) => words.includes(w));
+  }
   return false;
 }
 

@@ -237,6 +237,8 @@ function valueParts(
     if (line.line.box.y - bottom > height * 2.5) break;
     const part = columnText(line, column);
     if (!part) continue;
+    // Text starting right of where the label's line ends is another column's (an expiry under a photo on the right), not a value under the label.
+    if (part.box.x > label.line.box.x + label.line.box.width + height) continue;
     if (holdsLabel(fold(part.text), own)) {
       const after = wordsAfterLabel(line, own);
       if (after) out.push(after);
@@ -315,10 +317,25 @@ function locate(ocr: OcrPage, labels: CardFrontLabels): { candidates: Candidate[
   }
   const othersOf = (own: readonly string[]) => allLabels.filter((l) => !own.includes(l));
   if (nameLabel && labels.name) {
-    const name = valueParts(lines, nameLabel, labels.name, othersOf(labels.name), columnX, 2).find((p) =>
-      parseUpperName(p.text),
-    );
-    if (name) candidates.push({ key: 'person.fullName', parts: [name], parse: parseUpperName, reread: true });
+    const parts = valueParts(lines, nameLabel, labels.name, othersOf(labels.name), columnX, 3);
+    const at = parts.findIndex((p) => parseUpperName(p.text));
+    const name = parts[at];
+    if (name) {
+      // A long name wraps: one or two words in capitals close under its first line, no label between.
+      const next = parts[at + 1];
+      const wrapped =
+        next !== undefined &&
+        next.box.y - (name.box.y + name.box.height) < name.box.height * 0.8 &&
+        /^[\p{Lu}\s]+$/u.test(next.text.trim()) &&
+        next.text.trim().split(/\s+/).length <= 2 &&
+        parseUpperName(`${name.text} ${next.text}`) !== undefined;
+      candidates.push({
+        key: 'person.fullName',
+        parts: wrapped ? [name, next] : [name],
+        parse: parseUpperName,
+        reread: true,
+      });
+    }
   }
   const sexLabel = labels.sex && findLabel(lines, labels.sex);
   // A garbled label ("Ngày sim / 0ste of binh"): the date between the name and the sex lines is the birth date.

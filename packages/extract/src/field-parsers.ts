@@ -84,12 +84,16 @@ export const LEADING_SPECKS = /^(?:(?:\p{L}|[^\p{L}\p{N}\s]+)\s+)+(?=\p{Lu})/u;
 
 /** A place or address: punctuation and spacing normalised; at least one letter word. */
 export function parsePlace(text: string): string | undefined {
+  // A full date (`05/11/2029`) is no part of a place: such a text ran into another value (a card's expiry beside it).
+  if (/(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d(?!\d)/.test(text)) return undefined;
   const cleaned = cleanValue(text.replace(/\s*,\s*/g, ', ').replace(/,\s*,/g, ','))
     .replace(/\.$/, '')
     .replace(LEADING_SPECKS, '')
     // A trailing lone one- or two-letter capital token is a speck (a QR code or chip read as text).
     .replace(/(?<=\p{Ll})\s+\p{Lu}{1,2}$/u, '');
-  return cleaned.length >= 3 && /\p{L}{2}/u.test(cleaned) ? normalizeText(cleaned) : undefined;
+  // A place starts with a capital (`Số 5 …`, `Xã …`): a first letter read in lower case is the OCR's slip.
+  const capital = cleaned.charAt(0).toLocaleUpperCase('vi') + cleaned.slice(1);
+  return cleaned.length >= 3 && /\p{L}{2}/u.test(cleaned) ? normalizeText(capital) : undefined;
 }
 
 export function parsePersonalIdValue(text: string): string | undefined {

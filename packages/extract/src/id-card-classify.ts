@@ -14,7 +14,8 @@ interface CardSideSpec extends CardSideMarkers {
   part: 'front' | 'back';
 }
 
-// `#mrz` and `#qr` stand for an MRZ block and a card QR payload on the page (see `featureText`).
+// `#mrz` and `#qr` stand for an MRZ block and a card QR payload on the page, `#id9` for a run of exactly
+// nine digits (the CMND number's shape) (see `featureText`).
 
 /** Three or more lines made mostly of MRZ characters with several `<`. */
 function hasMrz(texts: string[]): boolean {
@@ -36,6 +37,7 @@ export function featureText(reading: PageReading): string {
   const features = [
     ...(reading.ocr && hasMrz(reading.ocr.lines.map((l) => l.text)) ? ['#mrz'] : []),
     ...(reading.qr && /^\d{12}\|/.test(reading.qr.text) ? ['#qr'] : []),
+    ...(reading.ocr?.lines.some((l) => /(?<![\d/.-])\d{9}(?![\d/.-])/.test(l.text)) ? ['#id9'] : []),
   ];
   return [...lines.map((l) => l.folded), ...features].join('\n');
 }

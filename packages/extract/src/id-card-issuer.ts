@@ -96,14 +96,14 @@ export function readCardIssuer(ocr: OcrPage): ExtractedField | undefined {
         }
       }
     }
-    // "GIÁM ĐỐC CA TỈNH NAM ĐỊNH" / "GIÁM ĐỐC CÔNG AN THÀNH PHỐ HÀ NỘI": the provincial police.
-    const folded = foldDiacritics(lines[i]!.text.normalize('NFC'));
-    const at = folded.search(/giam\s*doc/);
-    if (at >= 0) {
+    // "GIÁM ĐỐC CA TỈNH NAM ĐỊNH" / "GIÁM ĐỐC CÔNG AN THÀNH PHỐ HÀ NỘI" / "GĐ CA TỈNH …": the provincial police.
+    const folded = foldDiacritics(lines[i]!.text.normalize('NFC')).toLowerCase();
+    const director = /giam\s*doc|(?<![a-z])gd\.?(?=\s)/.exec(folded);
+    if (director) {
       const rest = [...lines[i]!.text.normalize('NFC')]
-        .slice(at)
+        .slice(director.index + director[0].length)
         .join('')
-        .replace(/^\S+\s*\S+\s*/, '');
+        .trim();
       const police =
         parsePoliceIssuer(rest) ?? (lines[i + 1] ? parsePoliceIssuer(`${rest} ${lines[i + 1]!.text}`) : undefined);
       if (police) consider(police, 20, lines[i]!.confidence, i, 1);

@@ -86,8 +86,15 @@ export function parseAmendmentNumber(text: string): string | undefined {
 
 /** A phone number: 9–11 digits, spaces and dots dropped. */
 export function parsePhoneValue(text: string): string | undefined {
-  const digits = toDigits(text.trim().split(/\s{2,}|Fax/i)[0]!).replace(/[\s.()-]/g, '');
-  return /^0\d{8,10}$/.test(digits) ? digits : undefined;
+  const head = text.trim().split(/\s{2,}|Fax|E-?mail|Website|[;,]/i)[0]!;
+  const digits = toDigits(head).replace(/[\s.()/-]/g, '');
+  // The country code (`+84 912 …`, `(+84) 912 …`, the bracket left off by the reader) stands for the trunk `0`.
+  const national = /^\+?84\d{9,10}$/.test(digits)
+    ? `0${digits.replace(/^\+?84/, '')}`
+    : /^[1-9]\d{8,9}$/.test(digits)
+      ? `0${digits}`
+      : digits;
+  return /^0\d{8,10}$/.test(national) ? national : undefined;
 }
 
 /** A name printed in capitals (an organisation's), kept in capitals. */

@@ -12,6 +12,7 @@ import type { Rng } from '../rng';
 import type { Sex, SyntheticDocument } from '../types';
 import { agencyHeader, alias, signerBlock, style } from './common';
 import { fromTemplatePage, roleKey } from './tuned';
+import { BUSINESS_MORE_FAMILIES } from './business-more';
 
 /** The original template prints some facts once under two truth keys (the representative's name, the legal form in the title). */
 function tuned(doc: SyntheticDocument): DrawnForm {
@@ -723,4 +724,5 @@ export const BUSINESS_FAMILIES: LayoutFamily[] = [
     generate: (seed, count) => registeredBefore('household-business-registration', '2015-07-01', seed, count),
     draw: householdOld,
   },
+  ...BUSINESS_MORE_FAMILIES,
 ];

@@ -56,6 +56,10 @@ interface CardStyle {
   leaders?: boolean;
   /** Label of the CMND back's marks (`Đặc điểm nhận dạng` on the older models). */
   marksLabel?: string;
+  /** The CMND back's issuer as the cards abbreviate it (`GIÁM ĐỐC CA TỈNH …`) rather than in full. */
+  abbreviatedIssuer?: boolean;
+  /** Drawn for these models only (a style that exists for one model). @default every model */
+  models?: readonly IdCardModelId[];
 }
 
 const X = (x: number): number => CARD_X + x;
@@ -375,7 +379,9 @@ function back(card: SyntheticIdCard, rng: Rng, s: CardStyle): DrawnForm {
           : ['CỤC TRƯỞNG CỤC CẢNH SÁT QUẢN LÝ', 'HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI']
         : card.type === 'cccd-2016'
           ? ['CỤC TRƯỞNG CỤC CẢNH SÁT ĐĂNG KÝ, QUẢN LÝ', 'CƯ TRÚ VÀ DỮ LIỆU QUỐC GIA VỀ DÂN CƯ']
-          : [upper(card.truth.back['document.issuer']!.replace(/^Công an/, 'Giám đốc Công an'))];
+          : s.abbreviatedIssuer
+            ? p.issuerLines
+            : [upper(card.truth.back['document.issuer']!.replace(/^Công an/, 'Giám đốc Công an'))];
     issuer(lines, page.y);
   }
   if (p.mrz) {
@@ -456,6 +462,25 @@ const STYLES: Record<string, CardStyle> = {
     photo: 'right',
     photocopy: false,
   },
+  // Tuned (fourth round), CMND only: the 1999 card as typed by provinces, places under their label, no colons,
+  // dotted lines, marks label in mixed case, the issuer abbreviated, photo right.
+  'cmnd-typed-below': {
+    label: 'serif',
+    value: 'serif',
+    name: 'serif-bold',
+    labelSize: 17,
+    valueSize: 21,
+    short: 'inline',
+    long: 'below',
+    bilingual: 'slash',
+    colon: false,
+    photo: 'right',
+    photocopy: false,
+    leaders: true,
+    marksLabel: 'Dấu vết riêng và dị hình',
+    abbreviatedIssuer: true,
+    models: ['cmnd-9'],
+  },
 };
 
 const CAPTURE: Record<string, 'scanner' | 'phone'> = {
@@ -464,6 +489,7 @@ const CAPTURE: Record<string, 'scanner' | 'phone'> = {
   'stacked-condensed': 'phone',
   'photocopy-bw': 'scanner',
   'held-out-mixed': 'phone',
+  'cmnd-typed-below': 'phone',
 };
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -477,6 +503,8 @@ const DESCRIPTIONS: Record<string, string> = {
     'Black-and-white photocopy on white paper: no tint or guilloche, bilingual labels broken after the slash, no colons; office scanner.',
   'held-out-mixed':
     'Photo on the right, short values inline, places under their label, bilingual labels broken over two lines; phone photo. Held out until its style settings were seen (second round); tuned since the third round.',
+  'cmnd-typed-below':
+    'CMND only: serif type without colons over dotted lines, places on the lines under their label, marks label in mixed case ("Dấu vết riêng và dị hình"), the issuer abbreviated ("GIÁM ĐỐC CA TỈNH …"), photo right; phone photo.',
 };
 
 const MODELS: readonly IdCardModelId[] = ['cccd-2021', 'cccd-2016', 'can-cuoc-2024', 'cmnd-9'];
@@ -539,5 +567,7 @@ function tunedFamily(type: Exclude<IdCardModelId, 'cccd-2021'>): LayoutFamily {
 
 export const ID_CARD_FAMILIES: LayoutFamily[] = MODELS.flatMap((type) => [
   ...(type === 'cccd-2021' ? [] : [tunedFamily(type)]),
-  ...Object.keys(STYLES).map((id) => familyOf(type, id)),
+  ...Object.keys(STYLES)
+    .filter((id) => STYLES[id]!.models?.includes(type) ?? true)
+    .map((id) => familyOf(type, id)),
 ]);

@@ -7,6 +7,7 @@ import type { Rng } from '../rng';
 import type { SyntheticDocument } from '../types';
 import { motto, shiftYears, signerBlock, style } from './common';
 import { fromTemplatePage, roleKey } from './tuned';
+import { LAND_MORE_FAMILIES } from './land-more';
 
 const comma = (area: string): string => area.replace('.', ',');
 const term = (t: string, prefix = 'Đến ngày '): string => (t === 'Lâu dài' ? t : `${prefix}${formatDateVn(t)}`);
@@ -377,4 +378,5 @@ export const LAND_FAMILIES: LayoutFamily[] = [
       }),
     draw: landOld,
   },
+  ...LAND_MORE_FAMILIES,
 ];

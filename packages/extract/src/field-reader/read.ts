@@ -837,6 +837,8 @@ export async function readFields(
       // A value under its label continues on lines aligned with its first line; one after its label, on lines indented past the label.
       const wrapLeft = first ? labelLeft(hit) + hit.line.height * 0.5 : parts[0]!.box.x - hit.line.height * 0.5;
       if (!indented) break;
+      // A line on the row of another label, right of it (a table's next value cell read as its own line), is that label's value.
+      if (rowOwned(l, hit, indented.box.x)) break;
       const p = lineValue(l, valueFrom, valueRight);
       if (!p) break;
       // A line back left of the wrap margin continues the value only when it completes it (`…, Hải` + `Phòng`).
@@ -845,6 +847,24 @@ export async function readFields(
       anchor = p.box;
     }
     return parts;
+  };
+
+  /**
+   * A field label other than `hit` in `hit`'s column (not left of it: another column's label is not a
+   * row of this one), on `l`'s row (on `l` itself or another line) and ending left of `x`, where the
+   * words that would continue the value start.
+   */
+  const rowOwned = (l: Line, hit: Hit, x: number): boolean => {
+    const cy = l.box.y + l.box.height / 2;
+    return allHits.some(
+      (h) =>
+        h !== hit &&
+        h.line !== hit.line &&
+        h.what.kind === 'field' &&
+        h.box.x >= labelLeft(hit) - hit.line.height &&
+        h.box.x + h.box.width <= x + 1 &&
+        Math.abs(h.box.y + h.box.height / 2 - cy) < Math.min(l.height, h.line.height) * 0.6,
+    );
   };
 
   /** The nearest other line on the hit's row right of it (a table's value cell), read up to its first label. */

@@ -20,6 +20,7 @@ import { chooseReading, rereadBoxes } from '../../reading-vote';
 import { titleVoteScore, type TitleVotes } from '../../title-votes';
 import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
 import { defineDocumentType } from '../define';
+import { capForReview } from '../../internal/review-cap';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,
@@ -122,8 +123,11 @@ function personFields(role: string): ReaderField[] {
       key: 'person.currentAddress',
       labels: [
         'Địa chỉ liên lạc',
+        'Địa chỉ liên hệ',
         'Chỗ ở hiện tại',
+        'Chỗ ở hiện nay',
         'Nơi ở hiện tại',
+        'Nơi ở hiện nay',
         'Current address',
         'Contact address',
         'Current residence',
@@ -179,7 +183,7 @@ const BUSINESS_FIELDS: ReaderField[] = [
   },
   {
     key: 'org.phone',
-    labels: ['Điện thoại', 'Số điện thoại', 'Telephone', 'Tel'],
+    labels: ['Điện thoại', 'Số điện thoại', 'Điện thoại liên hệ', 'SĐT', 'Số ĐT', 'ĐT:', 'Telephone', 'Phone', 'Tel'],
     roles: ANY,
     parse: r.parsePhoneValue,
     mayBeCut: false,
@@ -516,6 +520,21 @@ function properUnitName(text: string): string | undefined {
   return rest === '' ? undefined : `${unit[1]} ${/^\d+$/.test(rest) ? rest : toProperCaseName(rest)}`;
 }
 
+/**
+ * The unit a household agency line names: the line itself (`QUẬN HAI BÀ TRƯNG`), or what follows the
+ * agency on the same line, as the official header prints it (`ỦY BAN NHÂN DÂN QUẬN HAI BÀ TRƯNG`,
+ * `UBND HUYỆN …`, `PHÒNG TÀI CHÍNH - KẾ HOẠCH QUẬN …`).
+ */
+export function agencyUnit(text: string): string | undefined {
+  const own = properUnitName(text);
+  if (own) return own;
+  const chars = [...text.normalize('NFC')];
+  const folded = foldDiacritics(chars.join('')).toLowerCase();
+  const agency =
+    /^\W*(?:u[yỷ]\s*ban\s*nhan\s*dan|ubnd|phong\s*tai\s*chinh\s*-?\s*ke\s*hoach|phong\s*tc\s*-?\s*kh)\s*/.exec(folded);
+  return agency && agency[0].length < chars.length ? properUnitName(chars.slice(agency[0].length).join('')) : undefined;
+}
+
 /** The agency block at the top left, as one field (issuer) in its canonical wording. */
 async function readIssuer(
   reading: PageReading,
@@ -533,19 +552,19 @@ async function readIssuer(
   const folded = lines.map((l) => foldDiacritics(l.text.normalize('NFC')).toLowerCase());
   let value: string | undefined;
   if (household) {
-    const unitLine = lines.find((l) => properUnitName(l.text) !== undefined);
-    let unit = unitLine ? properUnitName(unitLine.text) : undefined;
+    const unitLine = lines.find((l) => agencyUnit(l.text) !== undefined);
+    let unit = unitLine ? agencyUnit(unitLine.text) : undefined;
     if (unitLine && unit) {
       // Tone marks of bold capitals slip in full-page OCR: re-read the line and take the majority.
       const readings = [unitLine, ...(await rereadBoxes(reading.page, [unitLine.box], context))]
-        .map((x) => properUnitName(x.text))
+        .map((x) => agencyUnit(x.text))
         .filter((v): v is string => v !== undefined)
         .map((v) => ({ value: normalizeText(v), confidence: 0.6, evidence: [] }));
       unit = String(chooseReading(readings)?.value ?? unit);
     }
-    if (unit && folded.some((f) => /tai chinh/.test(f) && /ke hoach/.test(f)))
+    if (unit && folded.some((f) => (/tai chinh/.test(f) && /ke hoach/.test(f)) || /phong\s*tc\s*-?\s*kh/.test(f)))
       value = `Phòng Tài chính - Kế hoạch ${unit}`;
-    else if (unit && folded.some((f) => /uy ban nhan dan/.test(f))) value = `Ủy ban nhân dân ${unit}`;
+    else if (unit && folded.some((f) => /uy ban nhan dan|ubnd/.test(f))) value = `Ủy ban nhân dân ${unit}`;
   } else {
     const all = folded.join(' ');
     const department = /tai chinh/.test(all)
@@ -630,6 +649,88 @@ function amendmentDate(fields: FieldSet, reading: PageReading): void {
       box: w.box,
     })),
   };
+}
+
+/**
+ * An address that ended at its province may go on with the country on the line under it
+ * (`…, Thành phố Biên Hòa, Đồng Nai,` / `Việt Nam`): a reader stops at the province, so that line is
+ * joined here when it holds the country name alone.
+ */
+export function joinCountryLine(fields: FieldSet, key: string, reading: PageReading): void {
+  const field = fields[key];
+  const boxes = field?.evidence.map((e) => e.box).filter((b): b is NonNullable<typeof b> => b !== undefined) ?? [];
+  if (!field || typeof field.value !== 'string' || /Vi[eệ]t\s*Nam\.?$/iu.test(field.value) || !reading.ocr) return;
+  if (boxes.length === 0) return;
+  const last = boxes.reduce((a, b) => (b.y > a.y ? b : a));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const below = reading.ocr.lines.find((l) => {
+    const gap = l.box.y - (last.y + last.height);
+    return (
+      gap > -last.height * 0.3 &&
+      gap < last.height * 1.2 &&
+      l.box.x >= left - last.height * 1.5 &&
+      l.box.x <= last.x + last.width &&
+      /^viet\s*nam$/.test(
+        foldDiacritics(l.text.normalize('NFC'))
+          .toLowerCase()
+          .replace(/[^a-z\s]/g, '')
+          .trim(),
+      )
+    );
+  });
+  if (!below) return;
+  fields[key] = {
+    ...field,
+    value: `${field.value.replace(/[,\s]+$/, '')}, Việt Nam`,
+    raw: `${field.raw ?? field.value} ${below.text}`,
+    confidence: Math.min(field.confidence, below.confidence),
+    evidence: [
+      ...field.evidence,
+      { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: below.box },
+    ],
+  };
+}
+
+// Words of an address written in lower case inside a name part (`Số 5 phố Huế`, `Thành phố Vinh`, `Thị xã Sơn Tây`).
+const LOWER_ADDRESS_WORDS = new Set(['đường', 'phố', 'ngõ', 'ngách', 'hẻm', 'kiệt', 'xã', 'trấn']);
+
+/** `SỐ 5 PHỐ HUẾ, PHƯỜNG PHỐ HUẾ, QUẬN HAI BÀ TRƯNG, HÀ NỘI` in the case addresses are written in. */
+export function properCaseAddress(text: string): string {
+  return text
+    .split(/,\s*/)
+    .map((part) =>
+      part
+        .split(/\s+/)
+        .map((w, i) => {
+          const lower = w.toLocaleLowerCase('vi');
+          if (i > 0 && LOWER_ADDRESS_WORDS.has(lower)) return lower;
+          return /^tp\.?$/i.test(w) ? 'TP.' : lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+        })
+        .join(' '),
+    )
+    .join(', ');
+}
+
+/**
+ * An address printed in capitals is stored in the case addresses are written in, which only guesses
+ * the case of words such as `phố` (a street or a ward named `Phố Huế`): kept below the fill threshold.
+ * An enterprise's head office printed without its country (`…, Việt Nam`) may have lost its last line: the same.
+ */
+export function settleAddressCase(fields: FieldSet, key: string, country: boolean): Diagnostic[] {
+  const f = fields[key];
+  if (!f || typeof f.value !== 'string') return [];
+  const letters = f.value.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.length >= 4 && letters === letters.toLocaleUpperCase('vi');
+  const cut = country && !/Vi[eệ]t\s*Nam\.?$/iu.test(f.value);
+  if (!capitals && !cut) return [];
+  if (capitals) f.value = normalizeText(properCaseAddress(f.value));
+  return capForReview(
+    f,
+    key,
+    capitals
+      ? `\`${key}\` was printed in capitals; its case was restored by rule and needs review.`
+      : `\`${key}\` does not end with the country the certificate prints after the province; it may have lost its last line.`,
+  );
 }
 
 /** A person's field read before any role heading is the only person's on the certificate: the representative's or the head's. */
@@ -740,6 +841,7 @@ export function businessType(
         read.push(...diagnostics);
         personAtSubject(set, role);
         amendmentDate(set, reading);
+        joinCountryLine(set, 'org.address', reading);
         const issuer = await readIssuer(reading, household, context);
         if (issuer) set['document.issuer'] = issuer;
         const form = household ? undefined : readLegalForm(reading);
@@ -750,6 +852,10 @@ export function businessType(
       const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
       const { own: fields, relations } = splitRelations(merged.fields, [role]);
       const tax = checkTaxCode(fields);
+      diagnostics.push(...settleAddressCase(fields, 'org.address', !household));
+      for (const rel of relations)
+        for (const key of ['person.permanentAddress', 'person.currentAddress'])
+          diagnostics.push(...settleAddressCase(rel.fields, key, false));
       diagnostics.push(...tax.diagnostics);
       diagnostics.push(...checkAgreement(fields, 'org.capital', 'org.capital.words', sameAmount, 'capital'));
       if (!fields['document.issueDate'] && fields['org.foundingDate']) {

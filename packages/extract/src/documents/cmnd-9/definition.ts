@@ -1,6 +1,6 @@
 import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 import * as p from '../../field-parsers';
-import type { ReaderSpec } from '../../field-reader';
+import { readFields, type ReaderSpec } from '../../field-reader';
 import * as rp from '../../field-reader/parsers';
 import { defineIdCard } from '../../id-card-model';
 import { foldLines } from '../../lines';
@@ -168,6 +168,78 @@ function readGarbledName(ocr: OcrPage): ExtractedField | undefined {
   return undefined;
 }
 
+/** Whether a label of each key was read somewhere on the page (folded text). */
+const FRONT_LABELS_SEEN: Array<[string, RegExp]> = [
+  ['person.fullName', /(^|[^a-z])ho\s*(va\s*)?ten([^a-z]|$)|chu dem/],
+  ['person.birthDate', /sinh ngay|ngay,? thang,? nam sinh|ngay sinh|sinh nam/],
+];
+const BACK_LABELS_SEEN: Array<[string, RegExp]> = [
+  ['person.ethnicity', /dan toc/],
+  ['person.religion', /ton giao/],
+];
+
+/**
+ * A typed value standing on a dotted line can make the full-page OCR give up on its whole line (`0`,
+ * confidence 0, or no line at all): the label is then missing too. When a key's label was read nowhere,
+ * each garbled line and each gap between two lines tall enough to hold one is read again on its own (a
+ * single line, to the card's right edge) and the re-read goes through the side's reader; what it gives
+ * stays below the fill threshold (one uncertain reading).
+ */
+async function rereadGarbledLines(
+  page: PageImage,
+  ocr: OcrPage,
+  context: ExtractContext,
+  spec: ReaderSpec,
+  seen: Array<[string, RegExp]>,
+): Promise<FieldSet> {
+  if (!context.recognizer) return {};
+  const folded = foldLines(ocr.lines);
+  const missing = seen.filter(([, label]) => !folded.some((l) => label.test(l.folded))).map(([key]) => key);
+  if (missing.length === 0) return {};
+  const { recognizer: _, ...plain } = context;
+  const out: FieldSet = {};
+  const right = Math.min(ocr.width, page.width) * 0.92;
+  // Lines the OCR gave up on, and gaps between two lines tall enough to hold one (a line dropped altogether).
+  const byY = [...ocr.lines].sort((a, b) => a.box.y - b.box.y);
+  const regions = [
+    ...byY.filter((l) => l.confidence < 0.3).map((l) => ({ x: l.box.x, y: l.box.y - 6, height: l.box.height + 12 })),
+    ...byY.slice(1).flatMap((b, i) => {
+      const a = byY[i]!;
+      const top = a.box.y + a.box.height;
+      const gap = b.box.y - top;
+      return gap > a.box.height * 1.1 && gap < a.box.height * 4
+        ? [{ x: Math.min(a.box.x, b.box.x), y: top, height: gap }]
+        : [];
+    }),
+  ].slice(0, 8);
+  for (const region of regions) {
+    const x = Math.max(0, region.x - 8);
+    // Not to the edge: the long dotted tail right of a short value (a date) garbles a single-line re-read.
+    const box = { x, y: Math.max(0, region.y), width: (right - x) * 0.65, height: region.height };
+    if (box.width < 80) continue;
+    for (const reading of await rereadBoxes(page, [box], context)) {
+      // The dotted line read as dots and letter runs (`……--nnnnnnn nen`): not part of any value.
+      const text = reading.text
+        .replace(/[.…_·-]{2,}/gu, ' ')
+        .split(/\s+/)
+        .filter((w) => w !== '' && !/(\p{L})\1\1/iu.test(w) && !/^n[en]{1,3}\]?$/.test(w))
+        .join(' ');
+      const again = { ...ocr, lines: [{ text, confidence: 0.5, box, words: [] }] };
+      const { fields } = await readFields(page, again, spec, plain);
+      for (const key of missing) {
+        const f = fields[key];
+        if (!f || out[key]) continue;
+        out[key] = {
+          ...f,
+          confidence: Math.min(f.confidence, 0.6),
+          evidence: [{ method: 'ocr', sha256: ocr.source.sha256, page: ocr.source.page, box }],
+        };
+      }
+    }
+  }
+  return out;
+}
+
 /** The 9-digit identity card (Chứng minh nhân dân, mẫu 1999): front and back; the subject is the CMND number. */
 export const cmnd9 = defineIdCard({
   id: 'cmnd-9',
@@ -182,16 +254,24 @@ export const cmnd9 = defineIdCard({
     extra: async (page, ocr, context): Promise<FieldSet> => {
       const number = await readNumber(page, ocr, context);
       const name = readGarbledName(ocr);
-      return { ...(number ? { 'person.oldIdNumber': number } : {}), ...(name ? { 'person.fullName': name } : {}) };
+      const again = await rereadGarbledLines(page, ocr, context, CMND_FRONT_SPEC, FRONT_LABELS_SEEN);
+      return {
+        ...again,
+        ...(number ? { 'person.oldIdNumber': number } : {}),
+        ...(name ? { 'person.fullName': name } : {}),
+      };
     },
     markers: {
       anchors: ['chung minh nhan dan'],
-      markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru'],
-      excludes: ['can cuoc', 'ho va ten', 'gioi tinh'],
+      // The 9-digit number is the CMND's own shape; cards titled CMND that print the 2012 wording
+      // (`Họ và tên`, `Giới tính`, `Quê quán`) are still CMNDs: their title and number tell them from a CCCD.
+      markers: ['chung minh nhan dan', 'ho ten', 'sinh ngay', 'nguyen quan', 'dkhk', 'thuong tru', '#id9'],
+      excludes: ['can cuoc', 'citizen identity'],
     },
   },
   back: {
     reader: CMND_BACK_SPEC,
+    extra: (page, ocr, context) => rereadGarbledLines(page, ocr, context, CMND_BACK_SPEC, BACK_LABELS_SEEN),
     fallback: {
       idNumber: false,
       places: [

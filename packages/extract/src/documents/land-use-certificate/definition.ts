@@ -12,6 +12,7 @@ import * as r from '../../registration-parsers';
 import { chooseReading, rereadBoxes } from '../../reading-vote';
 import type { ExtractContext, FieldSet, PageReading } from '../../types';
 import { defineDocumentType } from '../define';
+import { capForReview } from '../../internal/review-cap';
 
 /**
  * Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất: the 2014 model (cover
@@ -82,6 +83,12 @@ function useForm(text: string): string | undefined {
   return word === 'riêng' ? 'Sử dụng riêng' : word === 'chung' ? 'Sử dụng chung' : undefined;
 }
 
+/** A holder's name, also when its title is printed in the value (`Ông Nguyễn Văn An`, `Hộ bà: …`). */
+export function holderName(text: string): string | undefined {
+  const bare = text.replace(/^\s*(?:[Hh]ộ\s+)?(?:[Ôô]ng|ÔNG|[Bb]à|BÀ)\s*[:.]?\s+(?=\p{Lu})/u, '');
+  return rp.name(bare);
+}
+
 /** A 12-digit personal ID, or a 9-digit CMND on certificates issued before 2016. */
 function holderId(text: string): string | undefined {
   return (
@@ -125,6 +132,8 @@ export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
     'Sơ đồ thửa đất',
     'Những thay đổi sau khi cấp giấy chứng nhận',
     'Thời điểm đăng ký vào sổ địa chính',
+    'Thông tin tài sản gắn liền với đất',
+    'Tài sản gắn liền với đất',
     'KT. Giám đốc',
     'Phó giám đốc',
     'Giám đốc',
@@ -135,18 +144,18 @@ export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
   fields: [
     {
       key: 'person.fullName',
-      labels: ['Ông:', 'Hộ ông:', 'Ông (họ và tên)', 'Họ tên ông', 'Mr.:'],
+      labels: ['Ông:', 'Hộ ông:', 'Hộ gia đình ông:', 'Ông (họ và tên)', 'Họ tên ông', 'Mr.:'],
       roles: ['male'],
       labelRole: 'male',
-      parse: rp.name,
+      parse: holderName,
       reread: true,
     },
     {
       key: 'person.fullName',
-      labels: ['Bà:', 'Hộ bà:', 'Bà (họ và tên)', 'Họ tên bà', 'Mrs.:', 'Ms.:'],
+      labels: ['Bà:', 'Hộ bà:', 'Hộ gia đình bà:', 'Bà (họ và tên)', 'Họ tên bà', 'Mrs.:', 'Ms.:'],
       roles: ['female'],
       labelRole: 'female',
-      parse: rp.name,
+      parse: holderName,
       reread: true,
     },
     {
@@ -157,17 +166,31 @@ export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
         'Họ và tên người sử dụng đất',
         'Tên chủ sử dụng đất',
         'Chủ sử dụng',
+        // The title of either sex, as the blank forms print it (`Ông/Bà:`, `Ông (Bà):`, `Hộ ông (bà):`).
+        'Ông/Bà',
+        'Ông (Bà)',
+        'Ông, Bà',
+        'Hộ ông/bà',
+        'Hộ ông (bà)',
+        'Hộ gia đình ông/bà',
+        'Hộ gia đình ông (bà)',
+        'Họ tên chủ hộ',
+        'Họ và tên chủ hộ',
+        // The section's heading with the name after its colon (`1. Người sử dụng đất: Ông NGUYỄN VĂN AN`).
+        'Người sử dụng đất:',
+        'Chủ sử dụng đất:',
+        'Người được cấp Giấy chứng nhận',
       ],
       roles: ['holder'],
       labelRole: 'holder',
-      parse: rp.name,
+      parse: holderName,
       reread: true,
     },
     {
       key: 'person.fullName',
       labels: ['Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên'],
       roles: PERSON_ROLES,
-      parse: rp.name,
+      parse: holderName,
       reread: true,
     },
     {
@@ -252,6 +275,9 @@ export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
       roles: PARCEL,
       parse: (t) => r.parseAreaWordsValue(t.replace(/\)\s*$/, '')),
       wraps: true,
+      // Words of an area end with their unit (`… mét vuông`) or the closing bracket: until then a line under them continues them.
+      complete: (t) => /m[eé]t\s*vu[oô]ng\W*$|\)\s*$/iu.test(t),
+      wrapsFlush: true,
       mayBeCut: false,
     },
     {
@@ -289,6 +315,7 @@ export const LAND_CERTIFICATE_SPEC: ReaderSpec = {
         'Số vào sổ cấp GCN',
         'Số vào sổ cấp GCNQSDĐ',
         'Vào sổ cấp giấy chứng nhận số',
+        'Vào sổ cấp GCN số',
         'Số vào sổ',
         'Vào sổ số',
       ],
@@ -374,16 +401,18 @@ function settleHolders(set: FieldSet): FieldSet {
   }
   const top = (f: FieldSet): number =>
     Math.min(...Object.values(f).flatMap((x) => x.evidence.map((e) => e.box?.y ?? Infinity)));
-  const holders = [...byRole.entries()]
-    .filter(([role, f]) => role !== 'subject' && f['person.fullName'])
-    .sort((a, b) => top(a[1]) - top(b[1]));
+  const roles = [...byRole.entries()].filter(([role]) => role !== 'subject').sort((a, b) => top(a[1]) - top(b[1]));
+  const named = roles.filter(([, f]) => f['person.fullName']);
+  // A holder whose name was not read keeps what was read under the holders' heading (year, ID, address):
+  // the first holder's, when no holder's name was read at all.
+  const holders = named.length > 0 ? named : roles.slice(0, 1);
   // What was read before any holder's title (an address printed once for all of them) belongs to the first.
   const before = byRole.get('subject') ?? {};
   const address = [...byRole.values()].map((f) => f['person.permanentAddress']).find(Boolean);
   holders.slice(0, 2).forEach(([role, f], i) => {
     const fields: FieldSet = { ...(i === 0 ? before : {}), ...f };
-    if (role !== 'holder') {
-      const title = f['person.fullName']!;
+    if (role !== 'holder' && f['person.fullName']) {
+      const title = f['person.fullName'];
       fields['person.sex'] = {
         value: role,
         raw: title.raw ?? '',
@@ -403,16 +432,11 @@ function settleHolders(set: FieldSet): FieldSet {
 function settleFreeText(fields: FieldSet, key: string, known: readonly string[]): Diagnostic[] {
   const f = fields[key];
   if (!f || known.includes(String(f.value)) || f.confidence < 0.69) return [];
-  f.confidence = 0.69;
-  return [
-    {
-      code: 'EXTRACT_VALUE_MAYBE_CUT',
-      severity: 'info',
-      origin: 'extract',
-      key,
-      message: `\`${key}\` is not one of the common values; it is kept as printed, below the fill threshold, for review.`,
-    },
-  ];
+  return capForReview(
+    f,
+    key,
+    `\`${key}\` is not one of the common values; it is kept as printed, below the fill threshold, for review.`,
+  );
 }
 
 const evidenceOf = (
