@@ -92,7 +92,9 @@ export function parsePlace(text: string): string | undefined {
     // A trailing lone one- or two-letter capital token is a speck (a QR code or chip read as text).
     .replace(/(?<=\p{Ll})\s+\p{Lu}{1,2}$/u, '');
   // A place starts with a capital (`Số 5 …`, `Xã …`): a first letter read in lower case is the OCR's slip.
-  const capital = cleaned.charAt(0).toLocaleUpperCase('vi') + cleaned.slice(1);
+  const capital = (cleaned.charAt(0).toLocaleUpperCase('vi') + cleaned.slice(1))
+    // `TP.Hồ Chí Minh`, `TX.Sơn Tây`: the space after the abbreviation, lost in print or OCR, put back.
+    .replace(/(?<!\p{L})(TP|Tp|TX|Tx)\.(?=\p{Lu})/gu, '$1. ');
   return cleaned.length >= 3 && /\p{L}{2}/u.test(cleaned) ? normalizeText(capital) : undefined;
 }
 

@@ -62,6 +62,8 @@ describe('ID card parsers', () => {
 
   it('drop specks around a place but keep its words', () => {
     expect(parsePlace('J _ Xã Hoằng Đạo, Hoằng Hoá, Thanh Hoá')).toBe('Xã Hoằng Đạo, Hoằng Hoá, Thanh Hoá');
+    expect(parsePlace('Phường 10, Quận Gò Vấp, TP.Hồ Chí Minh')).toBe('Phường 10, Quận Gò Vấp, TP. Hồ Chí Minh');
+    expect(parsePlace('Phường Ngô Quyền, TX.Sơn Tây, Hà Nội')).toBe('Phường Ngô Quyền, TX. Sơn Tây, Hà Nội');
     expect(parsePlace('Phường An Mỹ, Tam Kỳ, Quảng Nam TH')).toBe('Phường An Mỹ, Tam Kỳ, Quảng Nam');
     expect(parsePlace('Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM')).toBe(
       'Số 12, ngõ 5 phố Huế, Quận Hai Bà Trưng, TP HCM',

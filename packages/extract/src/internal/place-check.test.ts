@@ -49,4 +49,15 @@ describe('places checked against the administrative units they name', () => {
     expect(checkPlace('Trung tâm Y tế Đồng Nai', gazetteer).unknown).toBeUndefined();
     expect(checkPlace('Bệnh viện Đa khoa Cần Thơ', gazetteer).unknown).toBeUndefined();
   });
+
+  it('keeps below the fill threshold an address with a house number and a province but no commune or district', () => {
+    // A line of a table cell lost: `Số 238 đường …,` then the province, the ward and district gone.
+    expect(checkPlace('238 đường Lê Thánh Tôn, Hồ Chí Minh').unknown).toMatch(/no commune or district/);
+    expect(checkPlace('Số 5 ngõ 12, Hà Nội', gazetteer).unknown).toMatch(/no commune or district/);
+    expect(checkPlace('238 đường Lê Thánh Tôn, Hồ Chí Minh').unknown).not.toMatch(/Thánh Tôn/);
+    // A 2-level address after the 2025 reform names its commune; a place without a house number is not an address.
+    expect(checkPlace('Số 12 Trần Phú, Phường Hải Châu, Đà Nẵng').unknown).toBeUndefined();
+    expect(checkPlace('Thôn 3, Xã Tân Lập, Huyện Đan Phượng, Hà Nội').unknown).toBeUndefined();
+    expect(checkPlace('Trung tâm Y tế Quận 1, Hồ Chí Minh').unknown).toBeUndefined();
+  });
 });

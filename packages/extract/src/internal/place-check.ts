@@ -92,6 +92,10 @@ export function checkPlace(value: string, gazetteer?: Gazetteer): PlaceCheck {
   } else if (typed || (segments.length > 1 && lower && !/^(?:phường|xã|thị trấn|quận|huyện|thị xã)\b/iu.test(last))) {
     unknown.push('the province named is not a known one');
   }
+  // A house number and a province with no commune or district between them: a line of the address was lost
+  // (a wrapped table cell, a line the OCR dropped); every address with a house number names its commune.
+  if (parsed.street && /\d/.test(parsed.street) && parsed.province && !parsed.commune && !parsed.district)
+    unknown.push('a house number and a province but no commune or district: part of the address may be missing');
   if (!gazetteer) return { value: out, corrected, ...(unknown.length ? { unknown: unknown.join('; ') } : {}) };
 
   const resolved = gazetteer.resolveAddress(parsed);
