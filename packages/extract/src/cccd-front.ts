@@ -13,7 +13,7 @@ import {
 } from './lines';
 import { parseCardAddress, parseUpperName } from './field-parsers';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
-import { chooseReading, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
+import { chooseReading, needsReread, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
 import type { ExtractContext, FieldSet } from './types';
 
 // Three margins for the card's bold values: each slips on a different tone mark, and a word-by-word vote fixes it.
@@ -444,8 +444,9 @@ function toField(
 
 /**
  * Reads the front of a CCCD card: labels anchor the values; only words in the value column count.
- * With a recogniser, each value is read again on its own (single-line OCR of a padded box), which
- * fixes most diacritic slips; a re-read that agrees with the first reading raises the confidence.
+ * With a recogniser, each uncertain value (and every name) is read again on its own (single-line OCR of
+ * a padded box, see `needsReread`), which fixes most diacritic slips; a re-read that agrees with the
+ * first reading raises the confidence.
  */
 export async function readCccdFront(
   page: PageImage,
@@ -457,7 +458,7 @@ export async function readCccdFront(
   const { sha256, page: pageNo } = ocr.source;
   const rereads = await Promise.all(
     candidates.map((c) =>
-      c.reread
+      c.reread && needsReread(c.key, Math.min(...c.parts.map((p) => p.confidence)), context)
         ? rereadBoxes(
             page,
             c.parts.map((p) => p.box),

@@ -93,6 +93,25 @@ export function voteWords(readings: ExtractedField[], options: VoteOptions = {})
   };
 }
 
+/**
+ * A first reading at least this confident is kept without a region re-read (issue 15: the re-reads cost
+ * as much as the page's OCR pass). Names are always read again: a tone mark one pass reads differently
+ * is their commonest error, and it comes with a confident first reading.
+ */
+export const REREAD_BELOW = 0.93;
+
+/**
+ * Whether a value marked for re-reading is read again, by `ExtractOptions.rereads`: with `uncertain`,
+ * not when a QR code or MRZ of the page carries the key (`context.machineRead`), nor when the first
+ * reading reaches {@link REREAD_BELOW} (names excepted).
+ */
+export function needsReread(key: string, firstConfidence: number, context: ExtractContext): boolean {
+  if (!context.recognizer) return false;
+  if (context.options.rereads === 'all') return true;
+  if (context.machineRead?.has(key)) return false;
+  return firstConfidence < REREAD_BELOW || /(^|[.:])fullName$/.test(key);
+}
+
 function pad(box: Box, page: { width: number; height: number }, fx: number, fy: number): Box {
   const dx = Math.round(box.height * fx);
   const dy = Math.round(box.height * fy);
