@@ -66,7 +66,7 @@ describe('readCccdFront', () => {
     expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Thị Thuỷ'));
   });
 
-  it('re-reads names and uncertain values only, every marked value with `rereads: all`, no value a code carries', async () => {
+  it('re-reads words and uncertain values only, every marked value with `rereads: all`, no value a code carries', async () => {
     // A recogniser that records which first word each region re-read started with.
     const reread = (ocr: OcrPage) => {
       const seen = new Set<string>();
@@ -84,13 +84,18 @@ describe('readCccdFront', () => {
     };
     const confident = ocrPageFromLines(FRONT, 0.96);
     const some = reread(confident);
-    await readCccdFront(page, confident, { ...context, recognizer: some });
-    expect([...some.seen]).toEqual(['NGUYÊN']);
+    const read = await readCccdFront(page, confident, { ...context, recognizer: some });
+    // The name and the places are words: read again. The ID number and the birth date are not.
+    expect(some.seen.has('NGUYÊN')).toBe(true);
+    expect(some.seen.has('Xã')).toBe(true);
+    expect(some.seen.has('Ngày')).toBe(false);
+    expect(some.seen.has('s6/No:O79190001234')).toBe(false);
+    expect(read['person.birthDate']?.value).toBe('1990-03-05');
     const all = reread(confident);
     const allContext = { options: resolveExtractOptions({ asOf: '2026-11-28', rereads: 'all' }), recognizer: all };
     await readCccdFront(page, confident, allContext);
-    expect(all.seen.has('Xã')).toBe(true);
-    expect(all.seen.has('NGUYÊN')).toBe(true);
+    expect(all.seen.has('Ngày')).toBe(true);
+    expect(all.seen.has('s6/No:O79190001234')).toBe(true);
     const unsure = ocrPageFromLines(FRONT, 0.8);
     const coded = reread(unsure);
     const machineRead = new Set(['person.fullName', 'person.permanentAddress']);

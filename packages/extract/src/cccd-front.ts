@@ -444,7 +444,7 @@ function toField(
 
 /**
  * Reads the front of a CCCD card: labels anchor the values; only words in the value column count.
- * With a recogniser, each uncertain value (and every name) is read again on its own (single-line OCR of
+ * With a recogniser, each uncertain value (and every name or place) is read again on its own (single-line OCR of
  * a padded box, see `needsReread`), which fixes most diacritic slips; a re-read that agrees with the
  * first reading raises the confidence.
  */
@@ -456,9 +456,11 @@ export async function readCccdFront(
 ): Promise<FieldSet> {
   const { candidates, fields } = locate(ocr, labels);
   const { sha256, page: pageNo } = ocr.source;
+  const firstReading = (c: Candidate) =>
+    toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo);
   const rereads = await Promise.all(
     candidates.map((c) =>
-      c.reread && needsReread(c.key, Math.min(...c.parts.map((p) => p.confidence)), context)
+      c.reread && needsReread(c.key, firstReading(c), context)
         ? rereadBoxes(
             page,
             c.parts.map((p) => p.box),
@@ -470,7 +472,7 @@ export async function readCccdFront(
   );
   candidates.forEach((c, i) => {
     const readings = [
-      toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo),
+      firstReading(c),
       ...(rereads[i] ?? []).map((r) => toField(c, r.text, r.confidence, sha256, pageNo)),
     ].filter((f): f is ExtractedField => f !== undefined);
     const options = voteOptionsFor(c.key);

@@ -210,7 +210,7 @@ export async function readLabelledForm(
       };
       const first = toField(parts.map((p) => p.text).join(' '), Math.min(...parts.map((p) => p.confidence)));
       const rereads =
-        spec.reread && needsReread(spec.key, first?.confidence ?? 0, context)
+        spec.reread && needsReread(spec.key, first, context)
           ? await rereadBoxes(
               page,
               parts.map((p) => p.box),

@@ -143,26 +143,61 @@ function verticalFinder(bits: Uint8Array, width: number, height: number, x: numb
     }
   };
   walk(y, -1, [2, 1, 0]);
+  const up = runs[2]!;
   walk(y + 1, 1, [2, 3, 4]);
   const vertical = finderRatio(runs);
-  return vertical !== undefined && vertical <= module * 2 && vertical >= module / 2 ? vertical : undefined;
+  if (vertical === undefined || vertical > module * 2 || vertical < module / 2) return undefined;
+  // The core's middle row: its top is `up - 1` rows above `y`.
+  return { module: vertical, y: Math.round(y - up + 1 + (runs[2]! - 1) / 2) };
 }
 
 /**
- * Cheap test for a QR code's finder patterns: rows (every `step`-th) binarised tile by tile are scanned
- * for 1:1:3:1:1 runs, each checked across along its column (as ZXing does; a barcode's bars pass the
- * row test but not the column one). True when two or more distinct patterns are seen — a code has
- * three, and a blurred one may lose one. Milliseconds on a card, against a few hundred for the
- * full-resolution jsQR attempts it gates.
+ * The 3×3-module core of a finder pattern is solid ink and the ring around it light: an arc of a
+ * fingerprint's or a guilloche's rings crossed along its length passes the run tests, not this one.
  */
-export function hasQrFinderPatterns(page: PageImage, step = 1): boolean {
+function solidCore(bits: Uint8Array, width: number, height: number, cx: number, cy: number, module: number): boolean {
+  const r = Math.max(1, Math.floor(module * 1.2));
+  let dark = 0;
+  let all = 0;
+  for (let y = cy - r; y <= cy + r; y++)
+    for (let x = cx - r; x <= cx + r; x++) {
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      all++;
+      dark += bits[y * width + x]!;
+    }
+  if (all === 0 || dark / all < 0.75) return false;
+  // The light ring, two modules out on the diagonals.
+  const d = Math.round(module * 2);
+  let light = 0;
+  for (const [sx, sy] of [
+    [1, 1],
+    [1, -1],
+    [-1, 1],
+    [-1, -1],
+  ] as const) {
+    const x = cx + sx * d;
+    const y = cy + sy * d;
+    if (x >= 0 && y >= 0 && x < width && y < height && bits[y * width + x] === 0) light++;
+  }
+  return light >= 3;
+}
+
+/** A finder pattern candidate: its centre, module size and how many scanned rows confirmed it. */
+interface FinderCandidate {
+  x: number;
+  y: number;
+  module: number;
+  rows: number;
+}
+
+/** Candidates of finder patterns: rows' 1:1:3:1:1 runs confirmed along the column, grouped by place. */
+export function finderCandidates(page: PageImage, step = 1): FinderCandidate[] {
   const { width, height } = page;
   const bits = binarise(luminance(page), width, height);
-  const found: Array<{ x: number; y: number; module: number }> = [];
+  const found: FinderCandidate[] = [];
   const runs = [0, 0, 0, 0, 0];
   for (let y = 0; y < height; y += step) {
     const row = y * width;
-    // runs[4] is the current run; a pattern is checked when a dark run ends.
     let count = 0;
     let colour = 0;
     runs.fill(0);
@@ -177,14 +212,16 @@ export function hasQrFinderPatterns(page: PageImage, step = 1): boolean {
       if (colour === 1) {
         const module = finderRatio(runs);
         if (module !== undefined) {
-          const cx = Math.round(x - runs[4]! - runs[3]! - runs[2]! / 2);
+          // The middle pixel of the core run (x is the first pixel after the last dark run).
+          const cx = Math.floor(x - runs[4]! - runs[3]! - runs[2]! / 2);
           const vertical = verticalFinder(bits, width, height, cx, y, module);
-          if (
-            vertical !== undefined &&
-            !found.some((f) => Math.abs(f.x - cx) < f.module * 7 && Math.abs(f.y - y) < f.module * 7)
-          ) {
-            found.push({ x: cx, y, module });
-            if (found.length >= 2) return true;
+          const size = vertical && (module + vertical.module) / 2;
+          if (vertical && size && solidCore(bits, width, height, cx, vertical.y, size)) {
+            const near = found.find(
+              (f) => Math.abs(f.x - cx) <= f.module * 2 && Math.abs(f.y - vertical.y) <= f.module * 2,
+            );
+            if (near) near.rows++;
+            else found.push({ x: cx, y: vertical.y, module: size, rows: 1 });
           }
         }
       }
@@ -192,6 +229,45 @@ export function hasQrFinderPatterns(page: PageImage, step = 1): boolean {
       count = 1;
     }
   }
+  return found;
+}
+
+/**
+ * Cheap test for a QR code's finder patterns: rows (every `step`-th) binarised tile by tile are scanned
+ * for 1:1:3:1:1 runs, each checked along its column (as ZXing does; a barcode's bars pass the row test but
+ * not the column one) and confirmed on rows across most of the pattern's core. True when three of them of
+ * about the same module size sit as a code's corners do: two equal sides at a right angle, as long as a code
+ * of version 1 to 40 has (jsQR needs the three as well). Tens of milliseconds on a card, against seconds for
+ * the full-resolution jsQR attempts it gates.
+ */
+export function hasQrFinderPatterns(page: PageImage, step = 1): boolean {
+  // The 3×3-module core of a pattern is crossed by about 3 modules' worth of rows; a letter's bowl by fewer.
+  const candidates = finderCandidates(page, step)
+    .filter((c) => c.rows * step >= Math.max(2, 1.5 * c.module))
+    // The best confirmed first; a page of noise cannot make the triple search below slow.
+    .sort((a, b) => b.rows / b.module - a.rows / a.module)
+    .slice(0, 120);
+  const similar = (a: FinderCandidate, b: FinderCandidate) =>
+    Math.max(a.module, b.module) / Math.min(a.module, b.module) <= 1.5;
+  const distance = (a: FinderCandidate, b: FinderCandidate) => Math.hypot(a.x - b.x, a.y - b.y);
+  // Version 1 (21 modules) to 40 (177): finder centres are 14 to 170 modules apart along a side.
+  const sideFits = (d: number, m: number) => d >= 13 * m && d <= 172 * m;
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++) {
+      const a = candidates[i]!;
+      const b = candidates[j]!;
+      if (!similar(a, b)) continue;
+      const m = (a.module + b.module) / 2;
+      const ab = distance(a, b);
+      if (!sideFits(ab, m) && !sideFits(ab / Math.SQRT2, m)) continue;
+      for (let k = j + 1; k < candidates.length; k++) {
+        const c = candidates[k]!;
+        if (!similar(a, c) || !similar(b, c)) continue;
+        const sides = [ab, distance(a, c), distance(b, c)].sort((p, q) => p - q);
+        const [s1, s2, s3] = sides as [number, number, number];
+        if (sideFits(s1, m) && s2 <= s1 * 1.4 && Math.abs(s3 - Math.hypot(s1, s2)) <= 0.2 * s3) return true;
+      }
+    }
   return false;
 }
 

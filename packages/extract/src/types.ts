@@ -44,8 +44,9 @@ export interface ExtractOptions {
   gazetteer?: Gazetteer;
   /**
    * Which values are read a second time as single lines (region re-reads, one OCR call per box and
-   * margin): `uncertain` — names, and values whose first reading is below `REREAD_BELOW` (0.93) or looks
-   * cut; `all` — every value a reader marks for re-reading (slower; the behaviour before issue 15).
+   * margin): `uncertain` — words (names, places, addresses), values whose first reading is below
+   * `REREAD_BELOW` (0.93) and values that look cut, never a key the page's QR code or MRZ carries; `all` —
+   * every value a reader marks for re-reading (slower; the behaviour before issue 15).
    * @default 'uncertain'
    */
   rereads?: 'uncertain' | 'all';

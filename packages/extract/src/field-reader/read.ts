@@ -918,7 +918,7 @@ export async function readFields(
         if (!first) continue;
         const cut = field.mayBeCut === false ? undefined : cutReason(raw, (field.connectives ?? field.wraps) === true);
         const rereads =
-          cut || (field.reread && needsReread(key, first.confidence, context))
+          cut || (field.reread && needsReread(key, first, context))
             ? await rereadBoxes(
                 page,
                 parts.map((p) => p.box),
