@@ -94,6 +94,21 @@ describe('QR-first decoding', () => {
     expect(jsqrCalls.count).toBe(1);
   });
 
+  it('a document page without a code is not searched with jsQR at all', () => {
+    const width = 1240;
+    const height = 1754;
+    const pixels = new Uint8Array(width * height).fill(250);
+    // Lines of "text" down the page.
+    for (let line = 0; line < 30; line++)
+      for (let x = 100; x < 1100; x += 13)
+        for (let y = 100 + line * 50; y < 124 + line * 50; y++) pixels[y * width + x] = pixels[y * width + x + 1] = 20;
+    jsqrCalls.count = 0;
+    expect(decodeQr(blankPage(width, height, pixels))).toBeUndefined();
+    expect(jsqrCalls.count).toBe(0);
+    expect(decodeQr(pageWithQr(width, height, 6, { x: 100, y: 100 }))?.text).toBe(PAYLOAD);
+    expect(jsqrCalls.count).toBe(1);
+  });
+
   it('sees the finder patterns of a code that half resolution cannot decode, on light and on grey cards', () => {
     expect(hasQrFinderPatterns(pageWithQr(1200, 760, 1, { x: 900, y: 100 }))).toBe(true);
     expect(hasQrFinderPatterns(pageWithQr(1200, 760, 4, { x: 700, y: 300 }))).toBe(true);

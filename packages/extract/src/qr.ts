@@ -182,6 +182,17 @@ function solidCore(bits: Uint8Array, width: number, height: number, cx: number, 
   return light >= 3;
 }
 
+/** Every other pixel of every other row, as grey: the image the half-resolution attempt decodes. */
+function halfGrey(page: PageImage): PageImage {
+  const grey = luminance(page);
+  const width = Math.floor(page.width / 2);
+  const height = Math.floor(page.height / 2);
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) pixels[y * width + x] = grey[2 * y * page.width + 2 * x]!;
+  return { ...page, width, height, channels: 1, pixels };
+}
+
 /** A finder pattern candidate: its centre, module size and how many scanned rows confirmed it. */
 interface FinderCandidate {
   x: number;
@@ -276,11 +287,15 @@ export function hasQrFinderPatterns(page: PageImage, step = 1): boolean {
  * pixels: where a card's QR decodes at all, it nearly always decodes there), then, on pages shaped
  * like a card where {@link hasQrFinderPatterns} sees a code's finder patterns, as is and binarised
  * (blurred or noisy scans decode more often after one of these).
- * Portrait document pages get the cheap attempt only: their codes, if any, are not card payloads
- * the extractor reads, and the full-resolution search on a page without a code is the slow case.
+ * Portrait document pages get the cheap attempt only, and only when the half-resolution image shows
+ * finder patterns: their codes, if any, are not card payloads the extractor reads, and the search on a
+ * page without a code is the slow case.
  */
 export function decodeQr(page: PageImage): QrCode | undefined {
   const cardLike = page.height <= page.width * CARD_MAX_HEIGHT_RATIO;
+  // A document page's one attempt (a few megapixels at 300 dpi) only where the half-resolution image shows
+  // finder patterns; a card keeps it unconditionally (its code is what the card is read by).
+  if (!cardLike && !hasQrFinderPatterns(halfGrey(page))) return undefined;
   const attempts: Array<{ scale: number; threshold?: number }> = [{ scale: 0.5 }];
   for (let i = 0; i < 3; i++) {
     const attempt = attempts[i];
