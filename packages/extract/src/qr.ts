@@ -110,7 +110,7 @@ function binarise(grey: Uint8Array, width: number, height: number): Uint8Array {
 }
 
 /** Five run lengths in the ratio 1:1:3:1:1 (dark, light, dark, light, dark), half a module's slack each. */
-function finderRatio(r: readonly number[]): number | undefined {
+function finderRatio(r: ArrayLike<number>): number | undefined {
   const total = r[0]! + r[1]! + r[2]! + r[3]! + r[4]!;
   if (total < 7) return undefined;
   const module = total / 7;
@@ -206,7 +206,7 @@ export function finderCandidates(page: PageImage, step = 1): FinderCandidate[] {
   const { width, height } = page;
   const bits = binarise(luminance(page), width, height);
   const found: FinderCandidate[] = [];
-  const runs = [0, 0, 0, 0, 0];
+  const runs = new Float64Array(5);
   for (let y = 0; y < height; y += step) {
     const row = y * width;
     let count = 0;
@@ -218,8 +218,11 @@ export function finderCandidates(page: PageImage, step = 1): FinderCandidate[] {
         count++;
         continue;
       }
-      runs.shift();
-      runs.push(count);
+      runs[0] = runs[1]!;
+      runs[1] = runs[2]!;
+      runs[2] = runs[3]!;
+      runs[3] = runs[4]!;
+      runs[4] = count;
       if (colour === 1) {
         const module = finderRatio(runs);
         if (module !== undefined) {
@@ -301,7 +304,8 @@ export function decodeQr(page: PageImage): QrCode | undefined {
   if (halfSeen) attempts.push({ scale: 0.5 });
   for (let i = 0; i < 3; i++) {
     if (!attempts[i]) {
-      if (attempts.length === i && i <= 1 && cardLike && hasQrFinderPatterns(page))
+      // Every other row: a pattern's core is three modules tall, so even 1-pixel modules cross a scanned row.
+      if (attempts.length === i && i <= 1 && cardLike && hasQrFinderPatterns(page, 2))
         attempts.push({ scale: 1 }, { scale: 1, threshold: pageThreshold(page) });
       else break;
     }
