@@ -66,6 +66,48 @@ describe('readCccdFront', () => {
     expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Thị Thuỷ'));
   });
 
+  it('re-reads words and uncertain values only, every marked value with `rereads: all`, no value a code carries', async () => {
+    // A recogniser that records which first word each region re-read started with.
+    const reread = (ocr: OcrPage) => {
+      const seen = new Set<string>();
+      const inner = scriptedRecognizer(ocr, {});
+      return Object.assign(
+        {
+          async recognize(p: PageImage, options: { regions: Array<{ box: Box }> }) {
+            const result = await inner.recognize(p, options);
+            seen.add(result.text.split(' ')[0]!);
+            return result;
+          },
+        },
+        { seen },
+      );
+    };
+    const confident = ocrPageFromLines(FRONT, 0.96);
+    const some = reread(confident);
+    const read = await readCccdFront(page, confident, { ...context, recognizer: some });
+    // The name and the places are words: read again. The ID number and the birth date are not.
+    expect(some.seen.has('NGUYÊN')).toBe(true);
+    expect(some.seen.has('Xã')).toBe(true);
+    expect(some.seen.has('Ngày')).toBe(false);
+    expect(some.seen.has('s6/No:O79190001234')).toBe(false);
+    expect(read['person.birthDate']?.value).toBe('1990-03-05');
+    const all = reread(confident);
+    const allContext = { options: resolveExtractOptions({ asOf: '2026-11-28', rereads: 'all' }), recognizer: all };
+    await readCccdFront(page, confident, allContext);
+    expect(all.seen.has('Ngày')).toBe(true);
+    expect(all.seen.has('s6/No:O79190001234')).toBe(true);
+    const unsure = ocrPageFromLines(FRONT, 0.8);
+    const coded = reread(unsure);
+    const machineRead = new Set(['person.fullName', 'person.permanentAddress']);
+    const fields = await readCccdFront(page, unsure, { ...context, recognizer: coded, machineRead });
+    expect(coded.seen.has('Xã')).toBe(true);
+    expect(coded.seen.has('NGUYÊN')).toBe(false);
+    expect(coded.seen.has('Số')).toBe(false);
+    // Read once all the same, as the code's cross-check.
+    expect(fields['person.fullName']?.value).toBe(normalizeText('Nguyễn Thị Thuỷ'));
+    expect(() => resolveExtractOptions({ rereads: 'some' as 'all' })).toThrow(/rereads/);
+  });
+
   it('lowers confidence when every reading differs', async () => {
     const ocr = ocrPageFromLines(FRONT);
     const agreeing = await readCccdFront(page, ocr, { ...context, recognizer: scriptedRecognizer(ocr, {}) });

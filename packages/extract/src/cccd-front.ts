@@ -13,7 +13,7 @@ import {
 } from './lines';
 import { parseCardAddress, parseUpperName } from './field-parsers';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
-import { chooseReading, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
+import { chooseReading, needsReread, rereadBoxes, voteOptionsFor, voteWords } from './reading-vote';
 import type { ExtractContext, FieldSet } from './types';
 
 // Three margins for the card's bold values: each slips on a different tone mark, and a word-by-word vote fixes it.
@@ -461,8 +461,9 @@ function toField(
 
 /**
  * Reads the front of a CCCD card: labels anchor the values; only words in the value column count.
- * With a recogniser, each value is read again on its own (single-line OCR of a padded box), which
- * fixes most diacritic slips; a re-read that agrees with the first reading raises the confidence.
+ * With a recogniser, each uncertain value (and every name or place) is read again on its own (single-line OCR of
+ * a padded box, see `needsReread`), which fixes most diacritic slips; a re-read that agrees with the
+ * first reading raises the confidence.
  */
 export async function readCccdFront(
   page: PageImage,
@@ -472,9 +473,11 @@ export async function readCccdFront(
 ): Promise<FieldSet> {
   const { candidates, fields } = locate(ocr, labels);
   const { sha256, page: pageNo } = ocr.source;
+  const firstReading = (c: Candidate) =>
+    toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo);
   const rereads = await Promise.all(
     candidates.map((c) =>
-      c.reread
+      c.reread && needsReread(c.key, firstReading(c), context)
         ? rereadBoxes(
             page,
             c.parts.map((p) => p.box),
@@ -486,7 +489,7 @@ export async function readCccdFront(
   );
   candidates.forEach((c, i) => {
     const readings = [
-      toField(c, c.parts.map((p) => p.text).join(' '), Math.min(...c.parts.map((p) => p.confidence)), sha256, pageNo),
+      firstReading(c),
       ...(rereads[i] ?? []).map((r) => toField(c, r.text, r.confidence, sha256, pageNo)),
     ].filter((f): f is ExtractedField => f !== undefined);
     const options = voteOptionsFor(c.key);

@@ -23,7 +23,15 @@ export function resolveExtractOptions(options: ExtractOptions = {}): ResolvedExt
       throw new SohoaError('EXTRACT_FAILED', `Option \`documentTypes\`: type \`${t.id}\` is defined twice.`);
     seen.add(t.id);
   }
-  return { asOf, types: options.types, documentTypes, ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}) };
+  if (options.rereads !== undefined && options.rereads !== 'uncertain' && options.rereads !== 'all')
+    throw new SohoaError('EXTRACT_FAILED', "Option `rereads` must be 'uncertain' or 'all'.");
+  return {
+    asOf,
+    types: options.types,
+    documentTypes,
+    ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}),
+    ...(options.rereads ? { rereads: options.rereads } : {}),
+  };
 }
 
 /** Reads QR codes from the page pixels (unless the input carries them already); pairs them with the OCR results. */

@@ -132,13 +132,20 @@ export function defineIdCard(model: IdCardModel): DocumentTypeDefinition {
       let issuer: ReturnType<typeof readCardIssuer>;
       for (const [i, r] of readings.entries()) {
         const part = classes[i]?.part === 'back' ? 'back' : 'front';
+        const machineRead = new Set<string>();
         if (model.machineReadable.qr || model.machineReadable.mrz) {
           const machine = machineReadableSets(r, part, context);
-          sets.push(...machine.sets.map((s) => renameKeys(s, model.machineKeys)));
+          const renamed = machine.sets.map((s) => renameKeys(s, model.machineKeys));
+          sets.push(...renamed);
+          // Only values the code holds with confidence (an MRZ field whose check digit failed is no cross-check).
+          for (const set of renamed)
+            for (const [key, field] of Object.entries(set)) if (field.confidence >= 0.9) machineRead.add(key);
           diagnostics.push(...machine.diagnostics);
         }
         if (!r.ocr) continue;
-        sets.push(...(await readSide(model[part], r.page, r.ocr, context, diagnostics)));
+        // What the page's QR code or MRZ carries is read from print once, as a cross-check, not re-read.
+        const sideContext = machineRead.size > 0 ? { ...context, machineRead } : context;
+        sets.push(...(await readSide(model[part], r.page, r.ocr, sideContext, diagnostics)));
         if (part === 'back') issuer ??= readCardIssuer(r.ocr);
       }
       const merged = mergeFieldSets(sets);

@@ -6,7 +6,7 @@ export type { DocumentTypeDeclaration, DocumentTypeLabels } from './documents/de
 export type { ReaderField, ReaderRole, ReaderSpec } from './field-reader';
 /** Value parsers for declared fields (`name`, `date`, `place`, `sex`, `personalId`, …): text in, stored value or `undefined` out. */
 export * as fieldParsers from './field-reader/parsers';
-export { decodeQr } from './qr';
+export { decodeQr, hasQrFinderPatterns } from './qr';
 export { readMrz } from './mrz';
 export type { MrzReading } from './mrz';
 export { parseCccdQrPayload } from './cccd-qr';

@@ -1,6 +1,6 @@
 import type { Box, Evidence, ExtractedField, OcrPage, OcrWord, PageImage } from '@sohoa/core';
 import { foldLines, isDebrisWord, unionBoxes, type FoldedLine } from './lines';
-import { chooseReading, rereadBoxes, voteOptionsFor } from './reading-vote';
+import { chooseReading, needsReread, rereadBoxes, voteOptionsFor } from './reading-vote';
 import type { ExtractContext, FieldSet, FormFieldSpec, FormTemplate } from './types';
 
 interface LabelHit {
@@ -209,13 +209,14 @@ export async function readLabelledForm(
         return value === undefined ? undefined : { value, raw: text, confidence: Math.min(0.95, confidence), evidence };
       };
       const first = toField(parts.map((p) => p.text).join(' '), Math.min(...parts.map((p) => p.confidence)));
-      const rereads = spec.reread
-        ? await rereadBoxes(
-            page,
-            parts.map((p) => p.box),
-            context,
-          )
-        : [];
+      const rereads =
+        spec.reread && needsReread(spec.key, first, context)
+          ? await rereadBoxes(
+              page,
+              parts.map((p) => p.box),
+              context,
+            )
+          : [];
       const readings = [first, ...rereads.map((r) => toField(r.text, r.confidence))].filter(
         (f): f is ExtractedField => f !== undefined,
       );

@@ -93,6 +93,37 @@ export function voteWords(readings: ExtractedField[], options: VoteOptions = {})
   };
 }
 
+/**
+ * A first reading at least this confident is kept without a region re-read when it holds at most one word
+ * of letters (issue 15: the re-reads cost as much as the page's OCR pass). Numbers, dates and codes are
+ * checked by their parsers; words — names, places, addresses — are always read again: a tone mark one
+ * pass reads differently is their commonest error, and it comes with a confident first reading.
+ */
+export const REREAD_BELOW = 0.93;
+
+/** Two or more words with letters in them (a name, a place, an address). */
+function hasWords(text: string): boolean {
+  return text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
+}
+
+/**
+ * Whether a value marked for re-reading is read again, by `ExtractOptions.rereads`: with `uncertain`,
+ * not when a QR code or MRZ of the page carries the key (`context.machineRead`), nor when the first
+ * reading (as parsed) reaches {@link REREAD_BELOW} and is not words.
+ */
+export function needsReread(key: string, first: ExtractedField | undefined, context: ExtractContext): boolean {
+  if (!context.recognizer) return false;
+  if (context.options.rereads === 'all') return true;
+  if (context.machineRead?.has(key)) return false;
+  // The value as parsed: a date read from a line with a garbled label is a date, not words.
+  return (
+    first === undefined ||
+    first.confidence < REREAD_BELOW ||
+    hasWords(String(first.value)) ||
+    /(^|[.:])fullName$/.test(key)
+  );
+}
+
 function pad(box: Box, page: { width: number; height: number }, fx: number, fy: number): Box {
   const dx = Math.round(box.height * fx);
   const dy = Math.round(box.height * fy);

@@ -42,6 +42,14 @@ export interface ExtractOptions {
    * @default none: only the province is checked, against the built-in list
    */
   gazetteer?: Gazetteer;
+  /**
+   * Which values are read a second time as single lines (region re-reads, one OCR call per box and
+   * margin): `uncertain` — words (names, places, addresses), values whose first reading is below
+   * `REREAD_BELOW` (0.93) and values that look cut, never a key the page's QR code or MRZ carries; `all` —
+   * every value a reader marks for re-reading (slower; the behaviour before issue 15).
+   * @default 'uncertain'
+   */
+  rereads?: 'uncertain' | 'all';
   signal?: AbortSignal;
 }
 
@@ -53,6 +61,8 @@ export interface ResolvedExtractOptions {
   documentTypes: readonly DocumentTypeDefinition[];
   /** See {@link ExtractOptions.gazetteer}. */
   gazetteer?: Gazetteer;
+  /** See {@link ExtractOptions.rereads}. @default 'uncertain' */
+  rereads?: 'uncertain' | 'all';
 }
 
 /** A decoded QR code with where it was found. */
@@ -95,6 +105,11 @@ export interface ExtractContext {
   /** Present when an OCR engine is available for region re-reads. */
   recognizer?: RegionRecognizer;
   signal?: AbortSignal;
+  /**
+   * Keys a QR code or MRZ of the page being read carries: their printed values are read once, as a
+   * cross-check of the code, and never re-read (the code's value wins the merge).
+   */
+  machineRead?: ReadonlySet<string>;
 }
 
 /** A document type the extractor knows: how to recognise its pages and read its fields. */

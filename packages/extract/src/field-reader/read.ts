@@ -2,7 +2,7 @@ import type { Box, Diagnostic, Evidence, ExtractedField, OcrLine, OcrPage, PageI
 import { editDistance } from '@sohoa/vn';
 import { endsWithProvince } from '../field-parsers';
 import { foldPerChar, unionBoxes } from '../lines';
-import { chooseReading, rereadBoxes, voteOptionsFor } from '../reading-vote';
+import { chooseReading, needsReread, rereadBoxes, voteOptionsFor } from '../reading-vote';
 import { checkPlace } from '../internal/place-check';
 import type { ExtractContext, FieldSet } from '../types';
 import { place as placeParser } from './parsers';
@@ -735,8 +735,9 @@ export const UNDERLINED_CAP = 0.69;
 
 /**
  * Reads the labelled fields of one page by `spec`. The subject's fields keep their key; a role's
- * fields are keyed `<role>:<key>`. With a recogniser, fields marked `reread` and values that look
- * cut are read again as single lines and the readings voted on.
+ * fields are keyed `<role>:<key>`. With a recogniser, values that look cut, and fields marked `reread`
+ * whose first reading is uncertain (see `needsReread`), are read again as single lines and the readings
+ * voted on.
  */
 export async function readFields(
   page: PageImage,
@@ -970,7 +971,7 @@ export async function readFields(
         if (!first) continue;
         const cut = field.mayBeCut === false ? undefined : cutReason(raw, (field.connectives ?? field.wraps) === true);
         const rereads =
-          field.reread || cut
+          cut || (field.reread && needsReread(key, first, context))
             ? await rereadBoxes(
                 page,
                 parts.map((p) => p.box),
