@@ -6,6 +6,8 @@ export type * from './types';
 export { SohoaError, isSohoaError, ERROR_CODES } from './errors';
 export type { SohoaErrorCode, SohoaErrorOptions } from './errors';
 export { createDiagnostic, hasErrors } from './diagnostics';
+export { DIAGNOSTIC_CODES } from './codes';
+export type { DiagnosticCode, DiagnosticOnlyCode } from './codes';
 export { METHOD_AUTHORITY } from './authority';
 export { toSourceBox } from './page-geometry';
 export { createExpansionBudget, DEFAULT_SCHEMA_EXPANSION_LIMITS, MAX_SCHEMA_DEPTH } from './schema-expansion';

@@ -8,6 +8,7 @@ import type {
   ExtractionMethod,
   FieldValue,
   PageSource,
+  SourcedValue,
   SubjectRef,
 } from '@sohoa/core';
 
@@ -383,16 +384,8 @@ export interface ProfileAlternative {
 }
 
 /** The chosen value for one key, with its provenance and the values it beat. */
-export interface ProfileValue {
+export interface ProfileValue extends SourcedValue {
   key: string;
-  value: FieldValue;
-  confidence: number;
-  method: ExtractionMethod;
-  documentId: string;
-  documentType: string;
-  sha256?: string;
-  page?: number;
-  box?: Box;
   /** ISO date the source document expires. */
   validUntil?: string;
   /** True when the source document is expired (or revoked/superseded) as of the profile's `asOf`. */
