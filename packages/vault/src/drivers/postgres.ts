@@ -1,7 +1,7 @@
 import { SohoaError } from '@sohoa/core';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import * as sqlRow from '../internal/sql-rows';
-import type { StoredAudit, StoredDocument, StoredFact, VaultDriver } from '../types';
+import type { StoredAudit, StoredDocument, StoredFact, VaultDriver } from '../driver';
 
 /** Options of {@link postgresDriver}. */
 export interface PostgresDriverOptions {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { createPrivateFile, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import * as sqlRow from '../internal/sql-rows';
-import type { StoredAudit, StoredDocument, StoredDossier, StoredFact, VaultDriver } from '../types';
+import type { StoredAudit, StoredDocument, StoredDossier, StoredFact, VaultDriver } from '../driver';
 
 /** Options of {@link sqliteDriver}. */
 export interface SqliteDriverOptions {
