@@ -2,6 +2,7 @@ export type * from './types';
 export { SohoaError, isSohoaError, ERROR_CODES } from './errors';
 export type { SohoaErrorCode, SohoaErrorOptions } from './errors';
 export { createDiagnostic, hasErrors } from './diagnostics';
+export { importOptionalPeer } from './optional-peer';
 export { DIAGNOSTIC_CODES } from './codes';
 export type { DiagnosticCode, DiagnosticOnlyCode } from './codes';
 export { METHOD_AUTHORITY } from './authority';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createPrivateFile, SohoaError } from '@sohoa/core';
+import { createPrivateFile, importOptionalPeer, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import * as sqlRow from '../internal/sql-rows';
 import type { StoredAudit, StoredDocument, StoredDossier, StoredFact, VaultDriver } from '../driver';
@@ -481,16 +481,11 @@ function toDocument(r: {
 }
 
 async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
-  let Database: typeof BetterSqlite3;
-  try {
-    Database = (await import('better-sqlite3')).default;
-  } catch (cause) {
-    throw new SohoaError(
-      'VAULT_DRIVER_MISSING',
-      'The SQLite vault driver needs the `better-sqlite3` package, which is not installed; add it with `pnpm add better-sqlite3`.',
-      { cause },
-    );
-  }
+  const { default: Database } = await importOptionalPeer(
+    () => import('better-sqlite3'),
+    'VAULT_DRIVER_MISSING',
+    'The SQLite vault driver needs the `better-sqlite3` package, which is not installed; add it with `pnpm add better-sqlite3`.',
+  );
   const name = file === ':memory:' ? file : file.split(/[\\/]/).pop();
   let conn: BetterSqlite3.Database | undefined;
   try {
