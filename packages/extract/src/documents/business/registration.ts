@@ -145,6 +145,16 @@ function endsWithProvinceOrCountry(text: string): boolean {
 // What both certificates print about the business; labels of the official models (NĐ 01/2021 and
 // TT 01/2021, TT 02/2023/TT-BKHĐT; the older models of TT 14/2010 and TT 01/2013: `Số giấy chứng thực
 // cá nhân`, `Nơi đăng ký hộ khẩu thường trú`, `Chỗ ở hiện tại`), and their English on bilingual copies.
+/** The tax code (enterprise or household business code) under the type's own labels. */
+const taxCodeField = (labels: string[]): ReaderField => ({
+  key: 'org.taxCode',
+  labels,
+  roles: ANY,
+  parse: r.parseTaxCodeValue,
+  reread: true,
+  mayBeCut: false,
+});
+
 const BUSINESS_FIELDS: ReaderField[] = [
   {
     key: 'org.foundingDate',
@@ -275,22 +285,15 @@ export const ENTERPRISE_SPEC: ReaderSpec = {
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    {
-      key: 'org.taxCode',
-      labels: [
-        'Mã số doanh nghiệp',
-        'Mã số thuế',
-        'Mã số doanh nghiệp/Mã số thuế',
-        'Enterprise code',
-        'Enterprise ID',
-        'Enterprise No.',
-        'Tax code',
-      ],
-      roles: ANY,
-      parse: r.parseTaxCodeValue,
-      reread: true,
-      mayBeCut: false,
-    },
+    taxCodeField([
+      'Mã số doanh nghiệp',
+      'Mã số thuế',
+      'Mã số doanh nghiệp/Mã số thuế',
+      'Enterprise code',
+      'Enterprise ID',
+      'Enterprise No.',
+      'Tax code',
+    ]),
     ...BUSINESS_FIELDS,
     {
       key: 'org.name',
@@ -400,14 +403,7 @@ export const HOUSEHOLD_BUSINESS_SPEC: ReaderSpec = {
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    {
-      key: 'org.taxCode',
-      labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'],
-      roles: ANY,
-      parse: r.parseTaxCodeValue,
-      reread: true,
-      mayBeCut: false,
-    },
+    taxCodeField(['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code']),
     ...BUSINESS_FIELDS,
     {
       key: 'org.name',

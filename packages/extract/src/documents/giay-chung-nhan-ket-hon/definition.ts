@@ -1,21 +1,17 @@
-import type { Diagnostic } from '@sohoa/core';
 import {
   checkOrder,
   checkPersonId,
   civilRecord,
   copyField,
   civilScore,
-  readBareRegisterNumber,
-  readSigner,
-  readSigningDate,
   type CivilClassSpec,
   splitRelations,
 } from '../../civil-document';
-import { endsWithProvince } from '../../field-parsers';
-import { readFields, type ReaderSpec } from '../../field-reader';
+import type { ReaderSpec } from '../../field-reader';
 import * as rp from '../../field-reader/parsers';
-import { mergeFieldSets } from '../../merge';
-import type { FieldSet } from '../../types';
+import { BOOK_NUMBER_FIELD, personalIdField, placeField } from '../../civil-fields';
+import { registerNumberField, registrationDateField, RESIDENCE_LABELS } from '../../civil-fields';
+import { readCivilPages } from '../../civil-pages';
 import { defineDocumentType } from '../define';
 
 const CLASS: CivilClassSpec = {
@@ -97,22 +93,15 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
     'Ký, ghi rõ họ, chữ đệm, tên',
   ],
   fields: [
-    {
-      key: 'document.number',
-      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký kết hôn số', 'Vào sổ đăng ký kết hôn số'],
-      roles: ANY,
-      parse: rp.registerNumber,
-      reread: true,
-      mayBeCut: false,
-    },
-    {
-      key: 'document.bookNumber',
-      labels: ['Quyển số'],
-      roles: ANY,
-      parse: rp.bookNumber,
-      reread: true,
-      mayBeCut: false,
-    },
+    registerNumberField([
+      'Số:',
+      'No.:',
+      'Số đăng ký',
+      'Số đăng ký:',
+      'Sổ đăng ký kết hôn số',
+      'Vào sổ đăng ký kết hôn số',
+    ]),
+    BOOK_NUMBER_FIELD,
     {
       key: 'person.fullName',
       labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'],
@@ -130,33 +119,9 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
     },
     { key: 'person.ethnicity', labels: ['Dân tộc', 'Ethnicity'], roles: SPOUSES, parse: rp.ethnicity },
     { key: 'person.nationality', labels: ['Quốc tịch', 'Nationality'], roles: SPOUSES, parse: rp.nationality },
-    {
-      key: 'person.residence',
-      labels: [
-        'Nơi cư trú',
-        'Nơi thường trú/tạm trú',
-        'Nơi thường trú, tạm trú',
-        'Nơi thường trú',
-        'Địa chỉ',
-        'Nơi ở hiện tại',
-        'Nơi ở hiện nay',
-        'Chỗ ở hiện tại',
-        'Chỗ ở hiện nay',
-        'Hộ khẩu thường trú',
-        'Nơi đăng ký hộ khẩu thường trú',
-        'Trú quán',
-        'Trú tại',
-        'Place of residence',
-      ],
-      roles: SPOUSES,
-      parse: rp.place,
-      reread: true,
-      wraps: true,
-      complete: endsWithProvince,
-    },
-    {
-      key: 'person.idNumber',
-      labels: [
+    placeField('person.residence', RESIDENCE_LABELS, SPOUSES),
+    personalIdField(
+      [
         'Số định danh cá nhân',
         'Giấy tờ tùy thân',
         'Giấy tờ tuỳ thân',
@@ -166,44 +131,22 @@ export const MARRIAGE_CERTIFICATE_SPEC: ReaderSpec = {
         'Số chứng minh nhân dân',
         'Số căn cước',
       ],
-      roles: SPOUSES,
-      parse: rp.personalId,
-      reread: true,
-      wraps: true,
-      complete: (t) => rp.personalId(t) !== undefined,
-      mayBeCut: false,
-    },
-    {
-      key: 'document.issuer',
-      labels: [
-        'Nơi đăng ký',
-        'Nơi đăng ký kết hôn',
-        'Đăng ký kết hôn tại',
-        'Cơ quan đăng ký',
-        'Cơ quan đăng ký kết hôn',
-      ],
-      roles: ANY,
-      parse: rp.place,
-      reread: true,
-      wraps: true,
-      complete: endsWithProvince,
-    },
-    {
-      key: 'document.issueDate',
-      labels: [
-        'Ngày, tháng, năm đăng ký',
-        'Ngày đăng ký',
-        'Ngày đăng ký kết hôn',
-        'Đăng ký ngày',
-        'Đăng ký kết hôn ngày',
-        'Đã đăng ký ngày',
-        'Date of registration',
-      ],
-      roles: ANY,
-      parse: rp.date,
-      reread: true,
-      spansLeaders: true,
-    },
+      SPOUSES,
+    ),
+    placeField(
+      'document.issuer',
+      ['Nơi đăng ký', 'Nơi đăng ký kết hôn', 'Đăng ký kết hôn tại', 'Cơ quan đăng ký', 'Cơ quan đăng ký kết hôn'],
+      ANY,
+    ),
+    registrationDateField([
+      'Ngày, tháng, năm đăng ký',
+      'Ngày đăng ký',
+      'Ngày đăng ký kết hôn',
+      'Đăng ký ngày',
+      'Đăng ký kết hôn ngày',
+      'Đã đăng ký ngày',
+      'Date of registration',
+    ]),
   ],
 };
 
@@ -224,27 +167,11 @@ export const marriageCertificate = defineDocumentType({
       : undefined;
   },
   async extract(readings, classes, context) {
-    const sets: FieldSet[] = [];
-    const read: Diagnostic[] = [];
-    for (const [i, r] of readings.entries()) {
-      if (!r.ocr || classes[i]?.score === 0) continue;
-      const { fields: set, diagnostics } = await readFields(r.page, r.ocr, MARRIAGE_CERTIFICATE_SPEC, context);
-      read.push(...diagnostics);
-      const signer = readSigner(r, ['tm. uy ban nhan dan', 'kt. chu tich', 'chu tich', 'ky, ghi ro ho']);
-      if (signer) set['document.signer'] = signer;
-      if (!set['document.issueDate']) {
-        const signed = readSigningDate(r);
-        if (signed) set['document.issueDate'] = signed;
-      }
-      if (!set['document.number']) {
-        const number = readBareRegisterNumber(r, CLASS.titles);
-        if (number) set['document.number'] = number;
-      }
-      sets.push(set);
-    }
-    const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
-    const { own: fields, relations } = splitRelations(merged.fields, ['spouse']);
+    const { fields: read, diagnostics } = await readCivilPages(readings, classes, MARRIAGE_CERTIFICATE_SPEC, context, {
+      titles: CLASS.titles,
+      signers: ['tm. uy ban nhan dan', 'kt. chu tich', 'chu tich', 'ky, ghi ro ho'],
+    });
+    const { own: fields, relations } = splitRelations(read, ['spouse']);
     // Implied by the role, not read: kept below every fill threshold (read, don't infer).
     fields['person.sex'] ??= { value: 'male', confidence: IMPLIED, evidence: [{ method: 'computed' }] };
     diagnostics.push(...checkOrder(fields, 'person.birthDate', 'document.issueDate'));

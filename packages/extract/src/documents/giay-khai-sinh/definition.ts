@@ -1,4 +1,3 @@
-import type { Diagnostic } from '@sohoa/core';
 import {
   canonicalWords,
   checkDateWords,
@@ -7,17 +6,15 @@ import {
   civilRecord,
   copyField,
   civilScore,
-  readBareRegisterNumber,
-  readSigner,
-  readSigningDate,
   type CivilClassSpec,
   splitRelations,
 } from '../../civil-document';
 import { endsWithProvince } from '../../field-parsers';
-import { readFields, type ReaderSpec } from '../../field-reader';
+import type { ReaderSpec } from '../../field-reader';
 import * as rp from '../../field-reader/parsers';
-import { mergeFieldSets } from '../../merge';
-import type { FieldSet } from '../../types';
+import { BOOK_NUMBER_FIELD, personalIdField, placeField } from '../../civil-fields';
+import { registerNumberField, registrationDateField, RESIDENCE_LABELS } from '../../civil-fields';
+import { readCivilPages } from '../../civil-pages';
 import { defineDocumentType } from '../define';
 
 const CLASS: CivilClassSpec = {
@@ -120,22 +117,15 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
     'Nghề nghiệp',
   ],
   fields: [
-    {
-      key: 'document.number',
-      labels: ['Số:', 'No.:', 'Số đăng ký', 'Số đăng ký:', 'Sổ đăng ký khai sinh số', 'Vào sổ đăng ký khai sinh số'],
-      roles: ANY,
-      parse: rp.registerNumber,
-      reread: true,
-      mayBeCut: false,
-    },
-    {
-      key: 'document.bookNumber',
-      labels: ['Quyển số'],
-      roles: ANY,
-      parse: rp.bookNumber,
-      reread: true,
-      mayBeCut: false,
-    },
+    registerNumberField([
+      'Số:',
+      'No.:',
+      'Số đăng ký',
+      'Số đăng ký:',
+      'Sổ đăng ký khai sinh số',
+      'Vào sổ đăng ký khai sinh số',
+    ]),
+    BOOK_NUMBER_FIELD,
     {
       key: 'person.fullName',
       labels: ['Họ, chữ đệm, tên', 'Họ, chữ đệm và tên', 'Họ và tên', 'Họ tên', 'Tên:', 'Full name'],
@@ -216,9 +206,8 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
       wraps: true,
       complete: endsWithProvince,
     },
-    {
-      key: 'person.idNumber',
-      labels: [
+    personalIdField(
+      [
         'Số định danh cá nhân',
         'Số CMND',
         'Số CCCD',
@@ -227,62 +216,23 @@ export const BIRTH_CERTIFICATE_SPEC: ReaderSpec = {
         'Số căn cước',
         'Personal identification number',
       ],
-      roles: PEOPLE,
-      parse: rp.personalId,
-      reread: true,
-      wraps: true,
-      complete: (t) => rp.personalId(t) !== undefined,
-      mayBeCut: false,
-    },
-    {
-      key: 'person.residence',
-      labels: [
-        'Nơi cư trú',
-        'Nơi thường trú/tạm trú',
-        'Nơi thường trú, tạm trú',
-        'Nơi thường trú',
-        'Địa chỉ',
-        'Nơi ở hiện tại',
-        'Nơi ở hiện nay',
-        'Chỗ ở hiện tại',
-        'Chỗ ở hiện nay',
-        'Hộ khẩu thường trú',
-        'Nơi đăng ký hộ khẩu thường trú',
-        'Trú quán',
-        'Trú tại',
-        'Place of residence',
-      ],
-      roles: [...PARENTS, 'declarant'],
-      parse: rp.place,
-      reread: true,
-      wraps: true,
-      complete: endsWithProvince,
-    },
-    {
-      key: 'document.issuer',
-      labels: ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh', 'Đăng ký tại'],
-      roles: ANY,
-      parse: rp.place,
-      reread: true,
-      wraps: true,
-      complete: endsWithProvince,
-    },
-    {
-      key: 'document.issueDate',
-      labels: [
-        'Ngày, tháng, năm đăng ký',
-        'Ngày đăng ký',
-        'Ngày đăng ký khai sinh',
-        'Đăng ký ngày',
-        'Đăng ký khai sinh ngày',
-        'Đã đăng ký ngày',
-        'Date of registration',
-      ],
-      roles: ANY,
-      parse: rp.date,
-      reread: true,
-      spansLeaders: true,
-    },
+      PEOPLE,
+    ),
+    placeField('person.residence', RESIDENCE_LABELS, [...PARENTS, 'declarant']),
+    placeField(
+      'document.issuer',
+      ['Nơi đăng ký khai sinh', 'Nơi đăng ký', 'Cơ quan đăng ký', 'Cơ quan đăng ký khai sinh', 'Đăng ký tại'],
+      ANY,
+    ),
+    registrationDateField([
+      'Ngày, tháng, năm đăng ký',
+      'Ngày đăng ký',
+      'Ngày đăng ký khai sinh',
+      'Đăng ký ngày',
+      'Đăng ký khai sinh ngày',
+      'Đã đăng ký ngày',
+      'Date of registration',
+    ]),
   ],
 };
 
@@ -301,34 +251,18 @@ export const birthCertificate = defineDocumentType({
     return score >= 0.3 ? { type: 'giay-khai-sinh', part: 'full', score: Math.min(1, score * 1.4) } : undefined;
   },
   async extract(readings, classes, context) {
-    const sets: FieldSet[] = [];
-    const read: Diagnostic[] = [];
-    for (const [i, r] of readings.entries()) {
-      if (!r.ocr || classes[i]?.score === 0) continue;
-      const { fields: set, diagnostics } = await readFields(r.page, r.ocr, BIRTH_CERTIFICATE_SPEC, context);
-      read.push(...diagnostics);
-      const signer = readSigner(r, [
+    const { fields: read, diagnostics } = await readCivilPages(readings, classes, BIRTH_CERTIFICATE_SPEC, context, {
+      titles: CLASS.titles,
+      signers: [
         'nguoi ky giay khai sinh',
         'nguoi ky trich luc',
         'ky, ghi ro ho',
         'kt. chu tich',
         'tm. uy ban nhan dan',
         'chu tich',
-      ]);
-      if (signer) set['document.signer'] = signer;
-      if (!set['document.issueDate']) {
-        const signed = readSigningDate(r);
-        if (signed) set['document.issueDate'] = signed;
-      }
-      if (!set['document.number']) {
-        const number = readBareRegisterNumber(r, CLASS.titles);
-        if (number) set['document.number'] = number;
-      }
-      sets.push(set);
-    }
-    const merged = mergeFieldSets(sets);
-    const diagnostics: Diagnostic[] = [...merged.diagnostics, ...read];
-    const { own: fields, relations } = splitRelations(merged.fields, ['mother', 'father', 'declarant']);
+      ],
+    });
+    const { own: fields, relations } = splitRelations(read, ['mother', 'father', 'declarant']);
     diagnostics.push(...checkDateWords(fields));
     canonicalWords(fields);
     diagnostics.push(...checkOrder(fields, 'person.birthDate', 'document.issueDate'));
