@@ -20,6 +20,7 @@ import { chooseReading, rereadBoxes } from '../../reading-vote';
 import { titleVoteScore, type TitleVotes } from '../../title-votes';
 import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
 import { defineDocumentType } from '../define';
+import { lineField } from '../../line-field';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,
@@ -474,15 +475,7 @@ function readLegalForm(reading: PageReading): ExtractedField | undefined {
       .replace(/\s+/g, ' ')
       .trim();
     const form = LEGAL_FORMS.find((f) => foldDiacritics(f) === key);
-    if (form)
-      return {
-        value: form,
-        raw: l.line.text,
-        confidence: Math.min(0.95, l.line.confidence),
-        evidence: [
-          { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box },
-        ],
-      };
+    if (form) return lineField(reading.ocr.source, l.line, form, 0.95);
   }
   return undefined;
 }
