@@ -14,6 +14,7 @@ describe('public exports', () => {
   it('@sohoa/core', () => {
     expect(Object.keys(core).sort()).toEqual([
       'DEFAULT_SCHEMA_EXPANSION_LIMITS',
+      'DIAGNOSTIC_CODES',
       'ERROR_CODES',
       'MAX_SCHEMA_DEPTH',
       'METHOD_AUTHORITY',
@@ -24,6 +25,7 @@ describe('public exports', () => {
       'documentKindOf',
       'greyHistogram',
       'hasErrors',
+      'importOptionalPeer',
       'isSohoaError',
       'otsuThreshold',
       'sha256Hex',
@@ -34,6 +36,7 @@ describe('public exports', () => {
   it('@sohoa/core/browser (no Node built-ins: no hashing, no files)', () => {
     expect(Object.keys(coreBrowser).sort()).toEqual([
       'DEFAULT_SCHEMA_EXPANSION_LIMITS',
+      'DIAGNOSTIC_CODES',
       'ERROR_CODES',
       'MAX_SCHEMA_DEPTH',
       'METHOD_AUTHORITY',
@@ -42,6 +45,7 @@ describe('public exports', () => {
       'createExpansionBudget',
       'documentKindOf',
       'hasErrors',
+      'importOptionalPeer',
       'isSohoaError',
       'toSourceBox',
     ]);

@@ -8,18 +8,11 @@ import { createProcessPool, type ProcessPool } from './process-pool';
 import { REVIEW_THRESHOLD } from './report';
 import { collectReviewItems } from './review/collect';
 import type { DigitizeOptions, DigitizeSummary, FileResult, FileStatus, PipelineOutput } from './types';
+import { TRANSIENT_FAILURES } from './internal/transient';
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 // Failures worth another attempt: the engine or its process crashed or timed out. Bad input fails the same way every time.
-const TRANSIENT = new Set([
-  'OCR_FAILED',
-  'OCR_TIMEOUT',
-  'OCR_INIT_FAILED',
-  'INGEST_TIMEOUT',
-  'BATCH_FILE_TIMEOUT',
-  'BATCH_WORKER_CRASHED',
-  'INTERNAL',
-]);
+const TRANSIENT = new Set<string>([...TRANSIENT_FAILURES, 'BATCH_WORKER_CRASHED']);
 const DEFAULT_FILE_TIMEOUT_MS = 300_000;
 
 async function readInput(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | undefined> {

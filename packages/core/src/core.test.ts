@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from './codes';
 import { createDiagnostic, hasErrors } from './diagnostics';
 import { documentKindOf } from './document-kind';
 import { ERROR_CODES, SohoaError, isSohoaError } from './errors';
@@ -21,7 +22,7 @@ describe('errors', () => {
     const error = new SohoaError('VAULT_OPEN_FAILED', 'Could not open the vault.', {
       cause,
       details: { file: 'v.db' },
-      diagnostics: [createDiagnostic('X', 'error', 'x')],
+      diagnostics: [createDiagnostic('EXTRACT_FAILED', 'error', 'x')],
     });
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: 'SohoaError', code: 'VAULT_OPEN_FAILED', details: { file: 'v.db' }, cause });
@@ -45,12 +46,40 @@ describe('errors', () => {
   });
 });
 
+describe('codes', () => {
+  it('registers every diagnostic-only code once, in UPPER_SNAKE_CASE, apart from the error codes', () => {
+    expect(new Set(DIAGNOSTIC_CODES).size).toBe(DIAGNOSTIC_CODES.length);
+    for (const code of DIAGNOSTIC_CODES) expect(code).toMatch(/^[A-Z]+(_[A-Z0-9]+)*$/);
+    const errors = new Set<string>(ERROR_CODES);
+    expect(DIAGNOSTIC_CODES.filter((c) => errors.has(c))).toEqual([]);
+  });
+  it('registers every code a package source writes as a quoted stage code (the compiler checks the rest)', () => {
+    const packages = join(import.meta.dirname, '../..');
+    const known = new Set<string>([...ERROR_CODES, ...DIAGNOSTIC_CODES]);
+    const written = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+          for (const m of readFileSync(path, 'utf8').matchAll(
+            /'((?:INGEST|OCR|EXTRACT|VAULT|EFORM|RENDER|BATCH|CLI|VN|ARCHIVE)_[A-Z0-9_]+)'/g,
+          ))
+            written.add(m[1]!);
+      }
+    };
+    for (const name of readdirSync(packages)) walk(join(packages, name, 'src'));
+    expect(written.size).toBeGreaterThan(100);
+    expect([...written].filter((c) => !known.has(c))).toEqual([]);
+  });
+});
+
 describe('diagnostics', () => {
   it('createDiagnostic keeps extra fields; hasErrors looks only at severity error', () => {
-    const warning = createDiagnostic('OCR_LOW_CONFIDENCE', 'warning', 'low', { page: 2 });
-    expect(warning).toEqual({ code: 'OCR_LOW_CONFIDENCE', severity: 'warning', message: 'low', page: 2 });
+    const warning = createDiagnostic('OCR_NO_TEXT', 'warning', 'low', { page: 2 });
+    expect(warning).toEqual({ code: 'OCR_NO_TEXT', severity: 'warning', message: 'low', page: 2 });
     expect(hasErrors([warning])).toBe(false);
-    expect(hasErrors([warning, createDiagnostic('X', 'error', 'x')])).toBe(true);
+    expect(hasErrors([warning, createDiagnostic('EXTRACT_FAILED', 'error', 'x')])).toBe(true);
     expect(hasErrors([])).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
+import type { DiagnosticCode } from './codes';
 import type { Diagnostic, Severity } from './types';
 
 /** Build a diagnostic; a small helper so stages write one line per problem. */
 export function createDiagnostic(
-  code: string,
+  code: DiagnosticCode,
   severity: Severity,
   message: string,
   extra: Omit<Diagnostic, 'code' | 'severity' | 'message'> = {},

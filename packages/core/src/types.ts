@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './codes';
+
 /** Severity of a {@link Diagnostic}. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -15,8 +17,8 @@ export interface Box {
  * point at it with `pointer`, `key`, `page` and `box` instead.
  */
 export interface Diagnostic {
-  /** Stable SCREAMING_SNAKE code, e.g. `EXTRACT_FIELD_NOT_FOUND`. */
-  code: string;
+  /** Stable code, e.g. `EXTRACT_FIELD_NOT_FOUND`: one of `ERROR_CODES` or `DIAGNOSTIC_CODES`. */
+  code: DiagnosticCode;
   severity: Severity;
   /** What happened and, where it helps, what to do. No personal data. */
   message: string;
@@ -156,6 +158,21 @@ export interface Evidence {
 
 /** A primitive value stored under a semantic key. Dates are ISO `YYYY-MM-DD` strings. */
 export type FieldValue = string | number | boolean;
+
+/**
+ * A value as stored facts give it to their readers (a vault profile, a form fill): the value, how it was read
+ * and the document it came from.
+ */
+export interface SourcedValue {
+  value: FieldValue;
+  confidence: number;
+  method: ExtractionMethod;
+  documentId: string;
+  documentType: string;
+  sha256?: string;
+  page?: number;
+  box?: Box;
+}
 
 /** A value extracted from a document under a semantic key. */
 export interface ExtractedField {

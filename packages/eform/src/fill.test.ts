@@ -12,6 +12,14 @@ const load = (name: string) =>
 const birthForm = load('to-khai-dang-ky-khai-sinh');
 const ct01 = load('ct01-to-khai-thay-doi-thong-tin-cu-tru');
 const now = new Date(2026, 2, 5, 9, 30);
+// The synthetic profile's residence and ID card, as the birth form's person blocks print them.
+const RESIDENCE = 'Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu';
+const ID_DOCUMENT = {
+  loaiGiayTo: 'Căn cước công dân',
+  soGiayTo: '001199012345',
+  ngayCap: '10/05/2021',
+  noiCap: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
+};
 
 describe('fillForm: birth registration from a CCCD holder', () => {
   const filled = fillForm(birthForm, syntheticProfile(), { now });
@@ -22,13 +30,8 @@ describe('fillForm: birth registration from a CCCD holder', () => {
       nguoiYeuCau: {
         hoTen: 'Nguyễn Thị Thử',
         ngaySinh: '14/07/1999',
-        noiCuTru: 'Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu',
-        giayToTuyThan: {
-          loaiGiayTo: 'Căn cước công dân',
-          soGiayTo: '001199012345',
-          ngayCap: '10/05/2021',
-          noiCap: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
-        },
+        noiCuTru: RESIDENCE,
+        giayToTuyThan: ID_DOCUMENT,
       },
       ngayLam: '05/03/2026',
     });
@@ -85,13 +88,8 @@ describe('fillForm: birth registration from a CCCD holder', () => {
       ngaySinh: '14/07/1999',
       danToc: 'Kinh',
       quocTich: 'Việt Nam',
-      noiCuTru: 'Số 1 Đường Mẫu, Phường Thử, Tỉnh Mẫu',
-      giayToTuyThan: {
-        loaiGiayTo: 'Căn cước công dân',
-        soGiayTo: '001199012345',
-        ngayCap: '10/05/2021',
-        noiCap: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội',
-      },
+      noiCuTru: RESIDENCE,
+      giayToTuyThan: ID_DOCUMENT,
     });
     expect(asMother.coverage).toMatchObject({ filled: 17, ratio: 17 / 43 });
   });

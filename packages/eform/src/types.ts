@@ -1,4 +1,4 @@
-import type { Box, Diagnostic, ExtractionMethod, FieldValue, SchemaExpansionLimits } from '@sohoa/core';
+import type { Box, Diagnostic, ExtractionMethod, SchemaExpansionLimits, SourcedValue } from '@sohoa/core';
 import type { Gazetteer } from '@sohoa/vn';
 
 /**
@@ -75,15 +75,7 @@ export interface FormBinding {
 }
 
 /** One value of a profile, as eform needs it (a `@sohoa/vault` `ProfileValue` fits). */
-export interface FillProfileValue {
-  value: FieldValue;
-  confidence: number;
-  method: ExtractionMethod;
-  documentId: string;
-  documentType: string;
-  sha256?: string;
-  page?: number;
-  box?: Box;
+export interface FillProfileValue extends SourcedValue {
   expired: boolean;
 }
 

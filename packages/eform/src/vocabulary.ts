@@ -58,48 +58,30 @@ export function getKeyInfo(key: string): VocabularyEntry | undefined {
   const part = DATE_PART.exec(key);
   if (part) {
     const date = getKeyInfo(part[1]!);
-    if (date?.type === 'date')
-      return {
-        key,
-        type: 'integer',
-        criticality: date.criticality,
-        labels: [],
-        computed: true,
-        ...(date.role !== undefined && { role: date.role }),
-      };
+    if (date?.type === 'date') return derivedKey(key, 'integer', date.criticality, date);
   }
-  // Any address key has a current-unit version and its parts: `person.permanentAddress.currentUnits.ward`.
-  const current = CURRENT_UNITS.exec(key);
-  if (current && ADDRESS_KEYS.has(current[1]!.slice(current[1]!.lastIndexOf('.') + 1))) {
-    const address = getKeyInfo(current[1]!);
-    if (address)
-      return {
-        key,
-        type: 'string',
-        criticality: 'normal',
-        labels: [],
-        computed: true,
-        ...(address.role !== undefined && { role: address.role }),
-      };
-  }
-  // Any address key splits into named units: `person.birthRegistrationPlace.province`.
-  const unit = ADDRESS_PART.exec(key);
-  if (unit && ADDRESS_KEYS.has(unit[1]!.slice(unit[1]!.lastIndexOf('.') + 1))) {
-    const address = getKeyInfo(unit[1]!);
-    if (address)
-      return {
-        key,
-        type: 'string',
-        criticality: 'normal',
-        labels: [],
-        computed: true,
-        ...(address.role !== undefined && { role: address.role }),
-      };
+  // Any address key has a current-unit version and its parts (`person.permanentAddress.currentUnits.ward`),
+  // and splits into named units (`person.birthRegistrationPlace.province`).
+  for (const pattern of [CURRENT_UNITS, ADDRESS_PART]) {
+    const address = pattern.exec(key)?.[1];
+    if (address === undefined || !ADDRESS_KEYS.has(address.slice(address.lastIndexOf('.') + 1))) continue;
+    const info = getKeyInfo(address);
+    if (info) return derivedKey(key, 'string', 'normal', info);
   }
   const match = ROLE_KEY.exec(key);
   if (!match || !(match[1]! in vocabulary.roles)) return undefined;
   const base = vocabulary.keys[`person.${match[2]}`];
   return base && { ...base, key, labels: [], role: match[1]!, base: base.key };
+}
+
+/** A key computed from another one (a date's part, an address's unit), with that key's role. */
+function derivedKey(
+  key: string,
+  type: VocabularyEntry['type'],
+  criticality: VocabularyEntry['criticality'],
+  from: VocabularyEntry,
+): VocabularyEntry {
+  return { key, type, criticality, labels: [], computed: true, ...(from.role !== undefined && { role: from.role }) };
 }
 
 /** `person.fullName` + `mother` → `person.mother.fullName`; the `self` role adds nothing. */

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@sohoa/core';
 import { safeExtractDocument } from './extract';
-import { indentedPage, SOURCE } from './test-helpers';
+import { indentedPage, whitePage } from './test-helpers';
 
-const blankPage: PageImage = {
-  source: SOURCE,
-  width: 8,
-  height: 8,
-  channels: 1,
-  pixels: new Uint8Array(64).fill(255),
-  diagnostics: [],
-};
+const blankPage = whitePage(8, 8);
 
 const page = indentedPage;
 

@@ -3,17 +3,10 @@ import type { Box, OcrPage, PageImage } from '@sohoa/core';
 import { normalizeText } from '@sohoa/vn';
 import { readCccdFront } from './cccd-front';
 import { resolveExtractOptions } from './extract';
-import { ocrPageFromLines, SOURCE } from './test-helpers';
+import { BLANK_PAGE, ocrPageFromLines } from './test-helpers';
 import type { RegionRecognizer } from './types';
 
-const page: PageImage = {
-  source: SOURCE,
-  width: 1200,
-  height: 820,
-  channels: 1,
-  pixels: new Uint8Array(0),
-  diagnostics: [],
-};
+const page = BLANK_PAGE;
 const context = { options: resolveExtractOptions({ asOf: '2026-11-28' }) };
 
 const FRONT = [

@@ -4,6 +4,7 @@ import { parseMixedName, parseRegisterNumber, provinceCodeOf } from './field-par
 import { parsePlaceDate } from './internal/official-fields';
 import { foldLines } from './lines';
 import type { FieldSet, PageReading } from './types';
+import { lineField } from './line-field';
 
 /** Shared steps of civil-status documents (birth, marriage): relations, signer, cross-checks. */
 
@@ -105,12 +106,7 @@ export function readBareRegisterNumber(reading: PageReading, titles: readonly st
     if (!m || !(alone || /quyen\s*so/.test(l.folded) || (titleAt >= 0 && l.index < titleAt))) continue;
     const value = parseRegisterNumber(l.line.text.slice(m[1]!.length, m[1]!.length + m[2]!.length));
     if (!value) continue;
-    return {
-      value,
-      raw: l.line.text,
-      confidence: Math.min(0.95, l.line.confidence),
-      evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }],
-    };
+    return lineField(reading.ocr.source, l.line, value, 0.95);
   }
   return undefined;
 }
@@ -133,12 +129,7 @@ export function readSigningDate(reading: PageReading): ExtractedField | undefine
     const rest = l.line.text.slice(l.folded.length - m[1]!.length);
     const date = parsePlaceDate(l.line.text)?.date ?? parseVietnameseWordsDate(rest);
     if (!date) continue;
-    return {
-      value: date,
-      raw: l.line.text,
-      confidence: Math.min(SIGNING_DATE_CAP, l.line.confidence),
-      evidence: [{ method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box }],
-    };
+    return lineField(reading.ocr.source, l.line, date, SIGNING_DATE_CAP);
   }
   return undefined;
 }
@@ -180,14 +171,7 @@ export function readSigner(reading: PageReading, titleMarkers: readonly string[]
     if (l.line.box.x + l.line.box.width / 2 < half || l.folded.startsWith('(')) continue;
     const name = parseMixedName(l.line.text);
     if (name) {
-      return {
-        value: name,
-        raw: l.line.text,
-        confidence: Math.min(0.65, l.line.confidence),
-        evidence: [
-          { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box },
-        ],
-      };
+      return lineField(reading.ocr.source, l.line, name, 0.65);
     }
   }
   return undefined;

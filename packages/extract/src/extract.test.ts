@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@sohoa/core';
 import { mrzCheckDigit, normalizeText } from '@sohoa/vn';
 import { parseCccdQrPayload } from './cccd-qr';
 import { safeExtractDocument } from './extract';
 import { mergeFieldSets } from './merge';
 import { readMrz } from './mrz';
 import { findDigitRuns, findNumericDates } from './ocr-fixes';
-import { ocrPageFromLines, SOURCE } from './test-helpers';
+import { ocrPageFromLines, SOURCE, whitePage } from './test-helpers';
 
-const blankPage: PageImage = {
-  source: SOURCE,
-  width: 8,
-  height: 8,
-  channels: 1,
-  pixels: new Uint8Array(64).fill(255),
-  diagnostics: [],
-};
+const blankPage = whitePage(8, 8);
 
 const FRONT = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

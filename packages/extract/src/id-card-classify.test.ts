@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@sohoa/core';
 import { canCuoc2024 } from './documents/can-cuoc-2024/definition';
 import { cccd2016 } from './documents/cccd-2016/definition';
 import { cccd2021 } from './documents/cccd-2021/definition';
 import { cmnd9 } from './documents/cmnd-9/definition';
-import { ocrPageFromLines, SOURCE } from './test-helpers';
+import { BLANK_PAGE, ocrPageFromLines } from './test-helpers';
 import type { PageReading } from './types';
 
-const page: PageImage = {
-  source: SOURCE,
-  width: 1200,
-  height: 820,
-  channels: 1,
-  pixels: new Uint8Array(0),
-  diagnostics: [],
-};
+const page = BLANK_PAGE;
 const reading = (lines: string[], qr?: string): PageReading => ({
   page,
   ocr: ocrPageFromLines(lines),

@@ -96,3 +96,15 @@ export const BLANK_PAGE: PageImage = {
   pixels: new Uint8Array(0),
   diagnostics: [],
 };
+
+/** A white grey page of the given size, for tests whose pages carry no QR code or MRZ pixels. */
+export function whitePage(width: number, height: number): PageImage {
+  return {
+    source: SOURCE,
+    width,
+    height,
+    channels: 1,
+    pixels: new Uint8Array(width * height).fill(255),
+    diagnostics: [],
+  };
+}

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSohoaError, sha256Hex, type SohoaErrorCode } from '@sohoa/core';
+import { sha256Hex } from '@sohoa/core';
 import { readPages, safeReadPages } from './read-pages';
-import { makeImage, makeRaster, pngHeaderClaiming } from './test-fixtures';
+import { expectCode, makeImage, makeRaster, pngHeaderClaiming } from './test-fixtures';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,15 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function expectCode(promise: Promise<unknown>, code: SohoaErrorCode): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isSohoaError(error, code), `expected ${code}, got ${String(error)}`).toBe(true);
-  return error as Error;
-}
 
 describe('readPages on images', () => {
   it('round-trips a PNG to identical RGB pixels with a source', async () => {

@@ -12,18 +12,8 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { isSohoaError, type SohoaErrorCode } from '@sohoa/core';
 import { readPages } from './read-pages';
-import { makeImage, makeRaster } from './test-fixtures';
-
-async function expectCode(promise: Promise<unknown>, code: SohoaErrorCode): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isSohoaError(error, code), `expected ${code}, got ${String(error)}`).toBe(true);
-  return error as Error;
-}
+import { expectCode, makeImage, makeRaster } from './test-fixtures';
 
 function paint(page: PDFPage, name: string, width: number, height: number): void {
   page.pushOperators(

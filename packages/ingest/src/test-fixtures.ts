@@ -1,4 +1,28 @@
 import sharp from 'sharp';
+import { expect } from 'vitest';
+import { isSohoaError, type PageImage, type SohoaErrorCode } from '@sohoa/core';
+
+/** A page image of the given raw pixels (1 channel unless said), for preprocessing tests. */
+export function rawPage(width: number, height: number, pixels: Uint8Array, channels: 1 | 3 = 1): PageImage {
+  return {
+    source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
+    width,
+    height,
+    channels,
+    pixels,
+    diagnostics: [],
+  };
+}
+
+/** Awaits `promise` and expects it to reject with a `SohoaError` of `code`; returns the error. */
+export async function expectCode(promise: Promise<unknown>, code: SohoaErrorCode): Promise<Error> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isSohoaError(error, code), `expected ${code}, got ${String(error)}`).toBe(true);
+  return error as Error;
+}
 
 /** A synthetic "scan": white page with dark bars, deterministic, no personal data. */
 export async function makeRaster(width: number, height: number, channels: 3 | 4 = 3): Promise<Buffer> {

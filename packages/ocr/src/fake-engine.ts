@@ -2,6 +2,7 @@ import type { OcrLine, OcrPage, PageImage } from '@sohoa/core';
 import { cropPage } from '@sohoa/ingest';
 import { abortedError, disposedError } from './internal/errors';
 import { offsetLine } from './internal/geometry';
+import { ocrPageOf } from './internal/ocr-page';
 import type { FakeOcrResponder, OcrEngine, RecognizeOptions } from './types';
 
 const NAME = 'fake';
@@ -54,17 +55,7 @@ export function createFakeOcrEngine(responder: FakeOcrResponder): OcrEngine {
             return answer(responder, crop).map((line) => offsetLine(line, dx, dy, 1));
           })
         : answer(responder, page);
-      const confidence = lines.length > 0 ? lines.reduce((sum, line) => sum + line.confidence, 0) / lines.length : 0;
-      return {
-        source: page.source,
-        width: page.width,
-        height: page.height,
-        text: lines.map((line) => line.text).join('\n'),
-        confidence,
-        lines,
-        engine: NAME,
-        diagnostics: [],
-      };
+      return ocrPageOf(page, lines, NAME, []);
     },
     async dispose(): Promise<void> {
       disposed = true;

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { SohoaError, type OcrLine, type OcrPage, type PageImage } from '@sohoa/core';
+import { SohoaError, type OcrLine } from '@sohoa/core';
 import { abortedError, disposedError } from './internal/errors';
 import type { PreparedImage } from './internal/prepare';
-import { recognizePage, type EngineCore } from './internal/recognize-page';
+import type { EngineCore } from './internal/recognize-page';
+import { engineOf } from './internal/engine-of';
 import { linesFromTsv } from './internal/tsv';
 import { assertPageSegMode, DEFAULT_DOWNSCALE_ABOVE } from './options';
 import type { NativeTesseractEngineOptions, OcrEngine, PageSegMode, RecognizeOptions } from './types';
@@ -152,17 +153,13 @@ export function createNativeTesseractEngine(options: NativeTesseractEngineOption
     downscaleAboveTextHeight: options.downscaleAboveTextHeight ?? DEFAULT_DOWNSCALE_ABOVE,
     recognizeImage: run,
   };
-  return {
-    name: NAME,
-    async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {
-      if (disposed) throw disposedError(NAME);
-      return recognizePage(core, page, call);
-    },
-    async dispose(): Promise<void> {
+  return engineOf(core, {
+    disposed: () => disposed,
+    dispose() {
       disposed = true;
       for (const child of children) child.kill('SIGKILL');
       children.clear();
       for (const wake of queue.splice(0)) wake();
     },
-  };
+  });
 }

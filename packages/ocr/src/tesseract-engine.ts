@@ -1,10 +1,10 @@
 import type Tesseract from 'tesseract.js';
-import type { OcrLine, OcrPage, PageImage } from '@sohoa/core';
+import type { OcrLine } from '@sohoa/core';
 import { linesFromBlocks, type TesseractBlock } from './internal/blocks';
-import { disposedError } from './internal/errors';
 import { resolveLanguageFolder } from './internal/language-data';
 import type { PreparedImage } from './internal/prepare';
-import { recognizePage, type EngineCore } from './internal/recognize-page';
+import type { EngineCore } from './internal/recognize-page';
+import { engineOf } from './internal/engine-of';
 import { WorkerPool } from './internal/worker-pool';
 import { resolveTesseractEngineOptions } from './options';
 import type { OcrEngine, PageSegMode, RecognizeOptions, TesseractEngineOptions } from './types';
@@ -71,15 +71,11 @@ export function createTesseractEngine(options: TesseractEngineOptions = {}): Ocr
     downscaleAboveTextHeight: config.downscaleAboveTextHeight,
     recognizeImage,
   };
-  return {
-    name: NAME,
-    async recognize(page: PageImage, call: RecognizeOptions = {}): Promise<OcrPage> {
-      if (disposed) throw disposedError(NAME);
-      return recognizePage(core, page, call);
-    },
-    async dispose(): Promise<void> {
+  return engineOf(core, {
+    disposed: () => disposed,
+    async dispose() {
       disposed = true;
       await pool.dispose();
     },
-  };
+  });
 }

@@ -1,8 +1,9 @@
-import { createDiagnostic, type Diagnostic } from '@sohoa/core';
+import type { Diagnostic } from '@sohoa/core';
 import { displayType, isAsciiText, levelOf, splitUnitPieces, type UnitPiece } from './internal/admin-words';
 import { matchProvinceName, type ProvinceNameMatch } from './internal/province-names';
 import { normalizeText } from './text';
 import type { AddressUnitText, AdminEra, ParsedAddress } from './types';
+import { vnDiagnostic as diag } from './internal/diagnostic';
 
 const MAX_LENGTH = 500;
 const COUNTRY = /(?:^|[\s,;.-])(?:việt nam|viet nam|vietnam|vn)[\s.]*$/iu;
@@ -21,10 +22,6 @@ const STREET_START =
 
 interface Piece extends UnitPiece {
   segment: number;
-}
-
-function diag(code: string, severity: 'info' | 'warning', message: string): Diagnostic {
-  return createDiagnostic(code, severity, message, { origin: 'vn' });
 }
 
 function unitText(piece: UnitPiece, guessed: boolean): AddressUnitText {

@@ -1,4 +1,4 @@
-import { createDiagnostic, SohoaError, type Diagnostic } from '@sohoa/core';
+import { SohoaError, type Diagnostic } from '@sohoa/core';
 import { parseAddress } from './address';
 import { displayType, isAsciiText, splitUnitPieces, TYPE_FOLDED } from './internal/admin-words';
 import { editDistance } from './internal/edit-distance';
@@ -18,6 +18,7 @@ import type {
   UnitLookupOptions,
   UnitMatch,
 } from './types';
+import { vnDiagnostic as diag } from './internal/diagnostic';
 
 /** Matching key of a unit name: folded, no spaces, numbers without leading zeros (`Phường 05` → `5`). */
 export function unitNameKey(name: string): string {
@@ -40,10 +41,6 @@ const PARENT_LEVEL: Record<AdminEra, Record<AdminLevel, AdminLevel | undefined>>
 // Old GSO province code (2 digits) → current province code, from the built-in table.
 const PROVINCE_NEW_CODE = new Map(PROVINCES_63.map((p) => [p.code.slice(1), p.newCode]));
 const id = (era: AdminEra, level: AdminLevel, code: string) => `${era}|${level}|${code}`;
-
-function diag(code: string, severity: 'info' | 'warning', message: string): Diagnostic {
-  return createDiagnostic(code, severity, message, { origin: 'vn' });
-}
 
 function checkSource(source: GazetteerSource): void {
   if (!source || !Array.isArray(source.units)) {

@@ -1,12 +1,13 @@
 import { SohoaError, createDiagnostic } from '@sohoa/core';
 import type { Diagnostic, SafeResult } from '@sohoa/core';
+import { vnDiagnostic } from './internal/diagnostic';
 import type { ParsePersonalIdOptions, PersonalIdFacts, PersonalIdInfo, Sex } from './types';
 import { getProvince63 } from './provinces';
 
 const ORIGIN = 'vn';
 
-function fail(code: string, message: string): SafeResult<PersonalIdInfo> {
-  return { ok: false, diagnostics: [createDiagnostic(code, 'error', message, { origin: ORIGIN })] };
+function fail(code: Parameters<typeof vnDiagnostic>[0], message: string): SafeResult<PersonalIdInfo> {
+  return { ok: false, diagnostics: [vnDiagnostic(code, 'error', message)] };
 }
 
 /** Remove the spaces, dots and dashes people put inside ID numbers. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createPrivateFile, SohoaError } from '@sohoa/core';
+import { createPrivateFile, importOptionalPeer, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sqliteReviewQueue } from '../review/sqlite';
 import type { Journal, JournalEntry, JournalState } from './types';
@@ -40,16 +40,11 @@ function toEntry(row: Row): JournalEntry {
  * written before a crash is there after it.
  */
 export async function sqliteJournal(options: SqliteJournalOptions): Promise<Journal> {
-  let Database: typeof BetterSqlite3;
-  try {
-    Database = (await import('better-sqlite3')).default;
-  } catch (cause) {
-    throw new SohoaError(
-      'VAULT_DRIVER_MISSING',
-      'The SQLite journal needs the `better-sqlite3` package: install it next to `@sohoa/batch`.',
-      { cause },
-    );
-  }
+  const { default: Database } = await importOptionalPeer(
+    () => import('better-sqlite3'),
+    'VAULT_DRIVER_MISSING',
+    'The SQLite journal needs the `better-sqlite3` package: install it next to `@sohoa/batch`.',
+  );
   const file = resolve(options.path);
   let db: BetterSqlite3.Database;
   try {

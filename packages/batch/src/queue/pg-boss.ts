@@ -6,6 +6,7 @@ import { openDigitizer } from '../digitize';
 import { readManifest, type ManifestEntry, type ManifestLimits } from '../manifest';
 import { checkInputPath, resolveInputRoot } from './input-root';
 import type { DigitizeOptions, FileResult } from '../types';
+import { TRANSIENT_FAILURES } from '../internal/transient';
 
 /** A job holds file references and the file's hash, never personal data. */
 export interface DigitizeJob {
@@ -74,15 +75,7 @@ function uuidFromHash(sha256: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const TRANSIENT = new Set([
-  'OCR_FAILED',
-  'OCR_TIMEOUT',
-  'OCR_INIT_FAILED',
-  'INGEST_TIMEOUT',
-  'BATCH_FILE_TIMEOUT',
-  'INTERNAL',
-  'VAULT_OPEN_FAILED',
-]);
+const TRANSIENT = new Set<string>([...TRANSIENT_FAILURES, 'VAULT_OPEN_FAILED']);
 
 /**
  * A digitisation queue on PostgreSQL with pg-boss (optional peer): any number of worker processes on

@@ -5,8 +5,9 @@ import { directoryStore, produceCopy } from '@sohoa/archive';
 import { samplePdf, throwawayP12 } from '@sohoa/archive/test-support/fixtures';
 import { SYNTHETIC_ID, syntheticCccd } from '@sohoa/vault/internal/fixtures';
 import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withVault } from '../context';
+import { runCommand } from '../test-support';
 import { docCodeOfFileName, verifyCopyFile } from './copy';
 import { registerCopyCommands } from './copy-register';
 import { registerVaultCommands } from './vault';
@@ -16,21 +17,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'vault.db');
 const copies = join(dir, 'copies');
 
-async function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: number }> {
-  let exitCode = 0;
+function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: number }> {
   const program = new Command('sohoa').exitOverride();
-  registerCopyCommands(program, (c) => (exitCode = c));
-  registerVaultCommands(program, { setExitCode: (c) => (exitCode = c) });
-  const chunks: string[] = [];
-  const spy = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
-  try {
-    await program.parseAsync(['node', 'sohoa', ...(args[0] === 'vault' ? [] : ['copy']), ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return { stdout: chunks.join(''), exitCode };
+  return runCommand(
+    program,
+    (setExitCode) => {
+      registerCopyCommands(program, setExitCode);
+      registerVaultCommands(program, { setExitCode });
+    },
+    [...(args[0] === 'vault' ? [] : ['copy']), ...args],
+  );
 }
 
 /** A signed copy of a synthetic card, made and recorded as `digitize --copies` does. */

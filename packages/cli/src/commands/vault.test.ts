@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYNTHETIC_ID, syntheticCccd } from '@sohoa/vault/internal/fixtures';
 import { Command } from 'commander';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withVault } from '../context';
+import { runCommand } from '../test-support';
 import { registerVaultCommands } from './vault';
 
 const dir = mkdtempSync(join(tmpdir(), 'sohoa-cli-vault-'));
@@ -12,20 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'vault.db');
 
 /** Runs `sohoa vault …` in-process; returns stdout and the exit code the command set. */
-async function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: number }> {
-  let exitCode = 0;
+function sohoa(...args: string[]): Promise<{ stdout: string; exitCode: number }> {
   const program = new Command('sohoa').exitOverride();
-  registerVaultCommands(program, { setExitCode: (c) => (exitCode = c) });
-  const chunks: string[] = [];
-  const spy = vi
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
-  try {
-    await program.parseAsync(['node', 'sohoa', 'vault', ...args]);
-  } finally {
-    spy.mockRestore();
-  }
-  return { stdout: chunks.join(''), exitCode };
+  return runCommand(program, (setExitCode) => registerVaultCommands(program, { setExitCode }), ['vault', ...args]);
 }
 
 describe('sohoa vault', () => {

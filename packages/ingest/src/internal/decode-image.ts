@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Diagnostic } from '@sohoa/core';
+import type { Diagnostic, PageImage } from '@sohoa/core';
 import { toImageError, tooManyPixels } from './sharp-errors';
 
 /** Decoded RGB pixels of one image. */
@@ -10,6 +10,27 @@ export interface DecodedRaster {
   pixels: Uint8Array;
   dpi?: number;
   diagnostics: Diagnostic[];
+}
+
+/** The page image of a decoded raster: its file, page number and page count, and the diagnostics of the page. */
+export function rasterPage(
+  source: { file: string; sha256: string },
+  page: number,
+  pageCount: number,
+  raster: DecodedRaster,
+  diagnostics: Diagnostic[],
+  dpi: number | undefined,
+): PageImage {
+  const image: PageImage = {
+    source: { file: source.file, sha256: source.sha256, page, pageCount },
+    width: raster.width,
+    height: raster.height,
+    channels: 3,
+    pixels: raster.pixels,
+    diagnostics,
+  };
+  if (dpi !== undefined) image.dpi = dpi;
+  return image;
 }
 
 export interface DecodeImageOptions {

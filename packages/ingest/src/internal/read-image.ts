@@ -2,7 +2,7 @@ import type { PageImage } from '@sohoa/core';
 import type { FileType, ResolvedIngestOptions } from '../types';
 import { throwIfAborted, withPageDeadline } from './deadline';
 import { decodeBmp } from './decode-bmp';
-import { decodeImage, readImageHeader } from './decode-image';
+import { decodeImage, rasterPage, readImageHeader } from './decode-image';
 import { checkDeclaredSize } from './image-header';
 import { tooManyPages } from './sharp-errors';
 import type { LoadedSource } from './source';
@@ -45,16 +45,7 @@ export async function readImagePages(
         }),
       { label: source.label, page: pageNumber, timeoutMs: options.pageTimeoutMs, signal: options.signal },
     );
-    const page: PageImage = {
-      source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
-      width: raster.width,
-      height: raster.height,
-      channels: 3,
-      pixels: raster.pixels,
-      diagnostics: raster.diagnostics,
-    };
-    if (raster.dpi !== undefined) page.dpi = raster.dpi;
-    pages.push(page);
+    pages.push(rasterPage(source, pageNumber, pageCount, raster, raster.diagnostics, raster.dpi));
   }
   return pages;
 }

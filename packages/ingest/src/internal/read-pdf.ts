@@ -23,7 +23,7 @@ import {
 } from '@sohoa/core';
 import { assessTextLayer } from '../text-layer-quality';
 import type { ResolvedIngestOptions } from '../types';
-import type { DecodedRaster } from './decode-image';
+import { type DecodedRaster, rasterPage } from './decode-image';
 import { withPageDeadline, throwIfAborted } from './deadline';
 import { inventoryPage, singleFilter, type PageInventory } from './pdf-content';
 import { decodePdfImage } from './pdf-image';
@@ -161,6 +161,7 @@ async function renderPage(
   [pointsAcross, pointsDown]: [number, number],
   options: ResolvedIngestOptions,
   diagnostics: Diagnostic[],
+  why: string,
 ): Promise<{ raster: DecodedRaster; dpi: number }> {
   let renderDpi = options.renderDpi;
   const pixelsAt = (d: number) => Math.ceil((pointsAcross * d) / 72) * Math.ceil((pointsDown * d) / 72);
@@ -195,6 +196,12 @@ async function renderPage(
     controller.abort();
     throw isSohoaError(error) ? error : corruptPage(source, pageNumber, error);
   });
+  diagnostics.push(
+    createDiagnostic('INGEST_PDF_PAGE_RENDERED', 'info', `The page was rasterised at ${renderDpi} dpi (${why}).`, {
+      origin: 'ingest',
+      page: pageNumber,
+    }),
+  );
   return { raster, dpi: renderDpi };
 }
 
@@ -236,14 +243,7 @@ async function readWithPdfjsOnly(
         [unit.width, unit.height],
         options,
         diagnostics,
-      );
-      diagnostics.push(
-        createDiagnostic(
-          'INGEST_PDF_PAGE_RENDERED',
-          'info',
-          `The page was rasterised at ${dpi} dpi (${why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js'}).`,
-          { origin: 'ingest', page: pageNumber },
-        ),
+        why.pdfjsOnly === 'encrypted' ? 'encrypted PDF' : 'PDF structure repaired by pdf.js',
       );
       const deadline = {
         label: source.label,
@@ -258,15 +258,7 @@ async function readWithPdfjsOnly(
               deadline,
             )
           : undefined;
-      const page: PageImage = {
-        source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
-        width: raster.width,
-        height: raster.height,
-        channels: 3,
-        pixels: raster.pixels,
-        dpi,
-        diagnostics,
-      };
+      const page = rasterPage(source, pageNumber, pageCount, raster, diagnostics, dpi);
       if (textLayer) page.textLayer = textLayer;
       pages.push(page);
     }
@@ -358,15 +350,8 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
             [pointsAcross, pointsDown],
             options,
             diagnostics,
+            plan.reason,
           ));
-          diagnostics.push(
-            createDiagnostic(
-              'INGEST_PDF_PAGE_RENDERED',
-              'info',
-              `The page was rasterised at ${dpi} dpi (${plan.reason}).`,
-              { origin: 'ingest', page: pageNumber },
-            ),
-          );
         }
         let textLayer: TextSpan[] | undefined;
         if (inventory.hasText && options.textLayer === 'auto') {
@@ -393,15 +378,7 @@ export async function readPdfPages(source: LoadedSource, options: ResolvedIngest
             return undefined;
           });
         }
-        const page: PageImage = {
-          source: { file: source.file, sha256: source.sha256, page: pageNumber, pageCount },
-          width: raster.width,
-          height: raster.height,
-          channels: 3,
-          pixels: raster.pixels,
-          diagnostics: [...diagnostics, ...raster.diagnostics],
-        };
-        if (dpi !== undefined) page.dpi = dpi;
+        const page = rasterPage(source, pageNumber, pageCount, raster, [...diagnostics, ...raster.diagnostics], dpi);
         if (textLayer) page.textLayer = textLayer;
         pages.push(page);
       } catch (caught) {

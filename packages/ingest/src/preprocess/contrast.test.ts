@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PageImage } from '@sohoa/core';
 import { normalizeContrast } from './contrast';
+import { rawPage } from '../test-fixtures';
 import { textLikePage } from './internal/text-like-page';
 
-const raw = (pixels: number[], channels: 1 | 3 = 1): PageImage => ({
-  source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
-  width: pixels.length / channels,
-  height: 1,
-  channels,
-  pixels: Uint8Array.from(pixels),
-  diagnostics: [],
-});
+const raw = (pixels: number[], channels: 1 | 3 = 1): PageImage =>
+  rawPage(pixels.length / channels, 1, Uint8Array.from(pixels), channels);
 
 const lowest = (values: Uint8Array) => values.reduce((a, b) => Math.min(a, b), 255);
 const highest = (values: Uint8Array) => values.reduce((a, b) => Math.max(a, b), 0);

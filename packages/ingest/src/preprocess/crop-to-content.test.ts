@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@sohoa/core';
 import { cropToContent, findContentBox } from './crop-to-content';
+import { rawPage } from '../test-fixtures';
 import { textLikePage } from './internal/text-like-page';
 
 /** A white grey page with one dark rectangle and a few isolated specks. */
@@ -14,14 +15,7 @@ function pageWithBlock(
     for (let x = block.x; x < block.x + block.w; x++) pixels[y * width + x] = 15;
   pixels[3 * width + 5] = 0; // specks far from the block
   pixels[(height - 4) * width + width - 6] = 0;
-  return {
-    source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
-    width,
-    height,
-    channels: 1,
-    pixels,
-    diagnostics: [],
-  };
+  return rawPage(width, height, pixels);
 }
 
 describe('cropToContent', () => {

@@ -1,4 +1,4 @@
-import type { Diagnostic, PageImage, Severity } from '@sohoa/core';
+import type { Diagnostic, DiagnosticCode, PageImage, Severity } from '@sohoa/core';
 import type { PageQuality, PageQualityThresholds, PageQualityVerdict } from '../types';
 import { toGrey } from '../grey';
 import { greySample, histogram, percentile } from '../preprocess/internal/grey-sample';
@@ -61,7 +61,7 @@ export function assessPageQuality(page: PageImage, thresholds: PageQualityThresh
   const sample = greySample(grey, Math.ceil(Math.max(grey.width, grey.height) / factor));
   const sharpness = contrast >= 8 ? round(laplacianVariance(sample, low, high), 1) : 0;
   const findings: { verdict: PageQualityVerdict; diagnostic: Diagnostic }[] = [];
-  const note = (verdict: PageQualityVerdict, severity: Severity, code: string, message: string) =>
+  const note = (verdict: PageQualityVerdict, severity: Severity, code: DiagnosticCode, message: string) =>
     findings.push({ verdict, diagnostic: { code, severity, message, origin: 'ingest', page: page.source.page } });
 
   let dpi: number | undefined;

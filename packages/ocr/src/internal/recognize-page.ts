@@ -3,6 +3,7 @@ import { assertPageSegMode } from '../options';
 import type { PageSegMode, RecognizeOptions } from '../types';
 import { abortedError } from './errors';
 import { offsetLine } from './geometry';
+import { ocrPageOf } from './ocr-page';
 import { prepareImage, type PreparedImage } from './prepare';
 import { ocrPageFromTextLayer, textLayerLines } from './text-layer';
 
@@ -136,16 +137,11 @@ export async function recognizePage(core: EngineCore, page: PageImage, call: Rec
       createDiagnostic('OCR_NO_TEXT', 'warning', 'No text was recognised.', { origin: 'ocr', page: pageNumber }),
     );
   }
-  const words = lines.flatMap((line) => line.words);
-  const confidence = words.length > 0 ? words.reduce((sum, word) => sum + word.confidence, 0) / words.length : 0;
-  return {
-    source: page.source,
-    width: page.width,
-    height: page.height,
-    text: lines.map((line) => line.text).join('\n'),
-    confidence,
+  return ocrPageOf(
+    page,
     lines,
-    engine: core.name,
+    core.name,
     diagnostics,
-  };
+    lines.flatMap((line) => line.words),
+  );
 }

@@ -1,4 +1,5 @@
 import { createDiagnostic, type Box, type OcrLine, type OcrPage, type PageImage, type TextSpan } from '@sohoa/core';
+import { ocrPageOf } from './ocr-page';
 
 function lineFromSpan(span: TextSpan): OcrLine {
   const words = span.text.split(/\s+/).filter((word) => word !== '');
@@ -36,20 +37,10 @@ export function textLayerLines(page: PageImage, region?: Box): OcrLine[] {
 
 /** An `OcrPage` made from a usable text layer, without running OCR. */
 export function ocrPageFromTextLayer(page: PageImage, engine: string, lines: OcrLine[]): OcrPage {
-  const confidence = lines.length > 0 ? lines.reduce((sum, line) => sum + line.confidence, 0) / lines.length : 0;
-  return {
-    source: page.source,
-    width: page.width,
-    height: page.height,
-    text: lines.map((line) => line.text).join('\n'),
-    confidence,
-    lines,
-    engine,
-    diagnostics: [
-      createDiagnostic('OCR_TEXT_LAYER_USED', 'info', 'The page has a usable text layer; it was used instead of OCR.', {
-        origin: 'ocr',
-        page: page.source.page,
-      }),
-    ],
-  };
+  return ocrPageOf(page, lines, engine, [
+    createDiagnostic('OCR_TEXT_LAYER_USED', 'info', 'The page has a usable text layer; it was used instead of OCR.', {
+      origin: 'ocr',
+      page: page.source.page,
+    }),
+  ]);
 }

@@ -1,13 +1,5 @@
-import type {
-  Grant,
-  StoredAudit,
-  StoredCopy,
-  StoredDocument,
-  StoredDossier,
-  StoredFact,
-  StoredSubject,
-  VaultDriver,
-} from '../types';
+import type { StoredAudit, StoredDocument, StoredDossier, StoredFact, StoredSubject, VaultDriver } from '../driver';
+import type { Grant, StoredCopy } from '../types';
 
 /**
  * In-memory vault driver: fast, not persistent; for tests and short-lived processes.

@@ -1,7 +1,7 @@
 import { SohoaError } from '@sohoa/core';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
-import { COPY_COLUMNS, type CopyRow, copyValues, toCopy } from '../internal/copy-rows';
-import type { Grant, StoredAudit, StoredDocument, StoredSubject, VaultDriver } from '../types';
+import * as sqlRow from '../internal/sql-rows';
+import type { StoredAudit, StoredDocument, StoredFact, VaultDriver } from '../driver';
 
 /** Options of {@link postgresDriver}. */
 export interface PostgresDriverOptions {
@@ -119,21 +119,18 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       client.release();
     }
   }
-  const toSubject = (r: {
-    id: string;
-    kind: string;
-    wrapped_key: string | null;
-    sealed_ref: string | null;
-  }): StoredSubject => ({
-    kind: r.kind as StoredSubject['kind'],
-    id: r.id,
-    ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
-    ...(r.sealed_ref !== null && { sealedRef: r.sealed_ref }),
-  });
-  const toGrant = (r: { body: string; revoked_at: string | null }): Grant => ({
-    ...(JSON.parse(r.body) as Grant),
-    ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
-  });
+  /** One statement for all facts of a document (arrays unnested), inside the caller's transaction. */
+  async function insertFacts(c: PoolClient, facts: readonly StoredFact[]): Promise<void> {
+    await c.query(
+      `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [
+        facts.map((f) => f.subjectId),
+        facts.map((f) => f.documentId),
+        facts.map((f) => f.key),
+        facts.map((f) => f.body),
+      ],
+    );
+  }
   const toDocument = (r: Record<string, string>): StoredDocument => ({
     id: r.id!,
     fingerprint: r.fingerprint!,
@@ -209,7 +206,7 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         `INSERT INTO ${s}.subjects (id, kind, wrapped_key, sealed_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
         [subject.id, subject.kind, subject.wrappedKey ?? null, subject.sealedRef ?? null],
       );
-      return toSubject(
+      return sqlRow.toSubject(
         (
           await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [subject.id])
         )[0]!,
@@ -219,11 +216,11 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       const row = (
         await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects WHERE id = $1`, [id])
       )[0];
-      return row && toSubject(row);
+      return row && sqlRow.toSubject(row);
     },
     async listSubjects() {
       return (await query<never>(`SELECT id, kind, wrapped_key, sealed_ref FROM ${s}.subjects ORDER BY seq`)).map(
-        toSubject,
+        sqlRow.toSubject,
       );
     },
     async setWrappedKey(id, wrappedKey) {
@@ -243,15 +240,7 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
           return { created: false, documentId: existing.rows[0]!.id };
         }
         if (facts.length > 0) {
-          await c.query(
-            `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-            [
-              facts.map((f) => f.subjectId),
-              facts.map((f) => f.documentId),
-              facts.map((f) => f.key),
-              facts.map((f) => f.body),
-            ],
-          );
+          await insertFacts(c, facts);
         }
         return { created: true, documentId: d.id };
       });
@@ -290,15 +279,7 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
         if (updated.rowCount === 0) return false;
         await c.query(`DELETE FROM ${s}.facts WHERE document_id = $1`, [d.id]);
         if (facts.length > 0) {
-          await c.query(
-            `INSERT INTO ${s}.facts (subject_id, document_id, key, body) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-            [
-              facts.map((f) => f.subjectId),
-              facts.map((f) => f.documentId),
-              facts.map((f) => f.key),
-              facts.map((f) => f.body),
-            ],
-          );
+          await insertFacts(c, facts);
         }
         return true;
       });
@@ -380,14 +361,14 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     },
     async getGrant(id) {
       const row = (await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE id = $1`, [id]))[0];
-      return row && toGrant(row);
+      return row && sqlRow.toGrant(row);
     },
     async listGrants(subjectId) {
       return (
         await query<never>(`SELECT body, revoked_at FROM ${s}.grants WHERE subject_id IN ($1, '*') ORDER BY seq`, [
           subjectId,
         ])
-      ).map(toGrant);
+      ).map(sqlRow.toGrant);
     },
     async setGrantRevoked(id, at) {
       await query(`UPDATE ${s}.grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [at, id]);
@@ -473,9 +454,9 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       return Number(rows[0]!.value);
     },
     async insertCopy(c) {
-      const values = copyValues(c);
+      const values = sqlRow.copyValues(c);
       const rows = await query(
-        `INSERT INTO ${s}.copies (${COPY_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING doc_code`,
+        `INSERT INTO ${s}.copies (${sqlRow.COPY_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT DO NOTHING RETURNING doc_code`,
         values,
       );
       return rows.length === 1;
@@ -483,17 +464,8 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
     async storeCopy(c, replaces) {
       return tx(async (client) => {
         const stored = await client.query(
-          `UPDATE ${s}.copies SET status = 'stored', stored_at = $1, sha256 = $2, size = $3, location = $4, page_count = $5, source_sha256 = $6, signed = $7 WHERE doc_code = $8 AND status = 'reserved'`,
-          [
-            c.storedAt ?? null,
-            c.sha256 ?? null,
-            c.size ?? null,
-            c.location ?? null,
-            c.pageCount ?? null,
-            c.sourceSha256 ?? null,
-            c.signed === undefined ? null : c.signed ? 1 : 0,
-            c.docCode,
-          ],
+          `UPDATE ${s}.copies SET status = 'stored', ${sqlRow.STORED_COPY_COLUMNS.map((col, i) => `${col} = $${i + 1}`).join(', ')} WHERE doc_code = $${sqlRow.STORED_COPY_COLUMNS.length + 1} AND status = 'reserved'`,
+          [...sqlRow.storedCopyValues(c), c.docCode],
         );
         if (stored.rowCount !== 1) return false;
         if (replaces !== undefined)
@@ -502,26 +474,30 @@ export function postgresDriver(options: PostgresDriverOptions): VaultDriver {
       });
     },
     async getCopy(docCode) {
-      const row = (await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE doc_code = $1`, [docCode]))[0];
-      return row && toCopy(row);
+      const row = (
+        await query<sqlRow.CopyRow>(`SELECT ${sqlRow.COPY_COLUMNS} FROM ${s}.copies WHERE doc_code = $1`, [docCode])
+      )[0];
+      return row && sqlRow.toCopy(row);
     },
     async listCopies(q) {
       const rows =
         'documentId' in q
-          ? await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE document_id = $1 ORDER BY version`, [
-              q.documentId,
-            ])
-          : await query<CopyRow>(`SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE sha256 = $1 ORDER BY version`, [
-              q.sha256,
-            ]);
-      return rows.map(toCopy);
+          ? await query<sqlRow.CopyRow>(
+              `SELECT ${sqlRow.COPY_COLUMNS} FROM ${s}.copies WHERE document_id = $1 ORDER BY version`,
+              [q.documentId],
+            )
+          : await query<sqlRow.CopyRow>(
+              `SELECT ${sqlRow.COPY_COLUMNS} FROM ${s}.copies WHERE sha256 = $1 ORDER BY version`,
+              [q.sha256],
+            );
+      return rows.map(sqlRow.toCopy);
     },
     async listSubjectCopies(subjectId) {
-      const rows = await query<CopyRow>(
-        `SELECT ${COPY_COLUMNS} FROM ${s}.copies WHERE document_id IN (SELECT id FROM ${s}.documents WHERE subject_id = $1) ORDER BY seq`,
+      const rows = await query<sqlRow.CopyRow>(
+        `SELECT ${sqlRow.COPY_COLUMNS} FROM ${s}.copies WHERE document_id IN (SELECT id FROM ${s}.documents WHERE subject_id = $1) ORDER BY seq`,
         [subjectId],
       );
-      return rows.map(toCopy);
+      return rows.map(sqlRow.toCopy);
     },
     async close() {
       if (!ready) return;

@@ -1,16 +1,8 @@
 import { resolve } from 'node:path';
-import { createPrivateFile, SohoaError } from '@sohoa/core';
+import { createPrivateFile, importOptionalPeer, SohoaError } from '@sohoa/core';
 import type BetterSqlite3 from 'better-sqlite3';
-import { COPY_COLUMNS, type CopyRow, copyValues, toCopy } from '../internal/copy-rows';
-import type {
-  Grant,
-  StoredAudit,
-  StoredDocument,
-  StoredDossier,
-  StoredFact,
-  StoredSubject,
-  VaultDriver,
-} from '../types';
+import * as sqlRow from '../internal/sql-rows';
+import type { StoredAudit, StoredDocument, StoredDossier, StoredFact, VaultDriver } from '../driver';
 
 /** Options of {@link sqliteDriver}. */
 export interface SqliteDriverOptions {
@@ -122,21 +114,6 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     if (!s) statements.set(text, (s = conn.prepare(text)));
     return s;
   };
-  const toGrant = (r: { body: string; revoked_at: string | null }): Grant => ({
-    ...(JSON.parse(r.body) as Grant),
-    ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
-  });
-  const toSubject = (r: {
-    id: string;
-    kind: string;
-    wrapped_key: string | null;
-    sealed_ref: string | null;
-  }): StoredSubject => ({
-    kind: r.kind as StoredSubject['kind'],
-    id: r.id,
-    ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
-    ...(r.sealed_ref !== null && { sealedRef: r.sealed_ref }),
-  });
 
   return {
     name: 'sqlite',
@@ -208,18 +185,18 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
         subject.wrappedKey ?? null,
         subject.sealedRef ?? null,
       );
-      return toSubject(
+      return sqlRow.toSubject(
         (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(subject.id) as never,
       );
     },
     async getSubject(id) {
       const row = (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects WHERE id = ?')).get(id);
-      return row ? toSubject(row as never) : undefined;
+      return row ? sqlRow.toSubject(row as never) : undefined;
     },
     async listSubjects() {
       return (
         (await sql('SELECT id, kind, wrapped_key, sealed_ref FROM subjects ORDER BY rowid')).all() as never[]
-      ).map(toSubject);
+      ).map(sqlRow.toSubject);
     },
     async setWrappedKey(id, wrappedKey) {
       (await sql('UPDATE subjects SET wrapped_key = ? WHERE id = ?')).run(wrappedKey, id);
@@ -346,14 +323,14 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
     },
     async getGrant(id) {
       const row = (await sql('SELECT body, revoked_at FROM grants WHERE id = ?')).get(id);
-      return row ? toGrant(row as never) : undefined;
+      return row ? sqlRow.toGrant(row as never) : undefined;
     },
     async listGrants(subjectId) {
       return (
         (await sql("SELECT body, revoked_at FROM grants WHERE subject_id IN (?, '*') ORDER BY rowid")).all(
           subjectId,
         ) as never[]
-      ).map(toGrant);
+      ).map(sqlRow.toGrant);
     },
     async setGrantRevoked(id, at) {
       (await sql('UPDATE grants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')).run(at, id);
@@ -432,57 +409,49 @@ export function sqliteDriver(options: SqliteDriverOptions): VaultDriver {
       return (
         (
           await sql(
-            `INSERT INTO copies (${COPY_COLUMNS}) VALUES (${COPY_COLUMNS.split(',')
+            `INSERT INTO copies (${sqlRow.COPY_COLUMNS}) VALUES (${sqlRow.COPY_COLUMNS.split(',')
               .map(() => '?')
               .join(', ')}) ON CONFLICT DO NOTHING`,
           )
-        ).run(...copyValues(c)).changes === 1
+        ).run(...sqlRow.copyValues(c)).changes === 1
       );
     },
     async storeCopy(c, replaces) {
       const conn = await db();
       const store = await sql(
-        "UPDATE copies SET status = 'stored', stored_at = ?, sha256 = ?, size = ?, location = ?, page_count = ?, source_sha256 = ?, signed = ? WHERE doc_code = ? AND status = 'reserved'",
+        `UPDATE copies SET status = 'stored', ${sqlRow.STORED_COPY_COLUMNS.map((col) => `${col} = ?`).join(', ')} WHERE doc_code = ? AND status = 'reserved'`,
       );
       const replace = await sql('UPDATE copies SET replaced_by = ? WHERE doc_code = ?');
       return conn
         .transaction(() => {
-          const changed =
-            store.run(
-              c.storedAt ?? null,
-              c.sha256 ?? null,
-              c.size ?? null,
-              c.location ?? null,
-              c.pageCount ?? null,
-              c.sourceSha256 ?? null,
-              c.signed === undefined ? null : c.signed ? 1 : 0,
-              c.docCode,
-            ).changes === 1;
+          const changed = store.run(...sqlRow.storedCopyValues(c), c.docCode).changes === 1;
           if (changed && replaces !== undefined) replace.run(c.docCode, replaces);
           return changed;
         })
         .immediate();
     },
     async getCopy(docCode) {
-      const row = (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE doc_code = ?`)).get(docCode);
-      return row ? toCopy(row as CopyRow) : undefined;
+      const row = (await sql(`SELECT ${sqlRow.COPY_COLUMNS} FROM copies WHERE doc_code = ?`)).get(docCode);
+      return row ? sqlRow.toCopy(row as sqlRow.CopyRow) : undefined;
     },
     async listCopies(query) {
       const rows =
         'documentId' in query
-          ? (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE document_id = ? ORDER BY version`)).all(
+          ? (await sql(`SELECT ${sqlRow.COPY_COLUMNS} FROM copies WHERE document_id = ? ORDER BY version`)).all(
               query.documentId,
             )
-          : (await sql(`SELECT ${COPY_COLUMNS} FROM copies WHERE sha256 = ? ORDER BY version`)).all(query.sha256);
-      return (rows as CopyRow[]).map(toCopy);
+          : (await sql(`SELECT ${sqlRow.COPY_COLUMNS} FROM copies WHERE sha256 = ? ORDER BY version`)).all(
+              query.sha256,
+            );
+      return (rows as sqlRow.CopyRow[]).map(sqlRow.toCopy);
     },
     async listSubjectCopies(subjectId) {
       const rows = (
         await sql(
-          `SELECT ${COPY_COLUMNS} FROM copies WHERE document_id IN (SELECT id FROM documents WHERE subject_id = ?) ORDER BY rowid`,
+          `SELECT ${sqlRow.COPY_COLUMNS} FROM copies WHERE document_id IN (SELECT id FROM documents WHERE subject_id = ?) ORDER BY rowid`,
         )
       ).all(subjectId);
-      return (rows as CopyRow[]).map(toCopy);
+      return (rows as sqlRow.CopyRow[]).map(sqlRow.toCopy);
     },
     async close() {
       if (!opening) return;
@@ -512,16 +481,11 @@ function toDocument(r: {
 }
 
 async function openDatabase(file: string): Promise<BetterSqlite3.Database> {
-  let Database: typeof BetterSqlite3;
-  try {
-    Database = (await import('better-sqlite3')).default;
-  } catch (cause) {
-    throw new SohoaError(
-      'VAULT_DRIVER_MISSING',
-      'The SQLite vault driver needs the `better-sqlite3` package, which is not installed; add it with `pnpm add better-sqlite3`.',
-      { cause },
-    );
-  }
+  const { default: Database } = await importOptionalPeer(
+    () => import('better-sqlite3'),
+    'VAULT_DRIVER_MISSING',
+    'The SQLite vault driver needs the `better-sqlite3` package, which is not installed; add it with `pnpm add better-sqlite3`.',
+  );
   const name = file === ':memory:' ? file : file.split(/[\\/]/).pop();
   let conn: BetterSqlite3.Database | undefined;
   try {

@@ -21,6 +21,7 @@ import { titleVoteScore, type TitleVotes } from '../../title-votes';
 import type { DocumentTypeDefinition, ExtractContext, FieldSet, PageReading } from '../../types';
 import { defineDocumentType } from '../define';
 import { capForReview } from '../../internal/review-cap';
+import { lineField } from '../../line-field';
 
 /**
  * Business registration certificates: Giấy chứng nhận đăng ký doanh nghiệp (NĐ 01/2021 Phụ lục IV,
@@ -149,6 +150,16 @@ function endsWithProvinceOrCountry(text: string): boolean {
 // What both certificates print about the business; labels of the official models (NĐ 01/2021 and
 // TT 01/2021, TT 02/2023/TT-BKHĐT; the older models of TT 14/2010 and TT 01/2013: `Số giấy chứng thực
 // cá nhân`, `Nơi đăng ký hộ khẩu thường trú`, `Chỗ ở hiện tại`), and their English on bilingual copies.
+/** The tax code (enterprise or household business code) under the type's own labels. */
+const taxCodeField = (labels: string[]): ReaderField => ({
+  key: 'org.taxCode',
+  labels,
+  roles: ANY,
+  parse: r.parseTaxCodeValue,
+  reread: true,
+  mayBeCut: false,
+});
+
 const BUSINESS_FIELDS: ReaderField[] = [
   {
     key: 'org.foundingDate',
@@ -279,22 +290,15 @@ export const ENTERPRISE_SPEC: ReaderSpec = {
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    {
-      key: 'org.taxCode',
-      labels: [
-        'Mã số doanh nghiệp',
-        'Mã số thuế',
-        'Mã số doanh nghiệp/Mã số thuế',
-        'Enterprise code',
-        'Enterprise ID',
-        'Enterprise No.',
-        'Tax code',
-      ],
-      roles: ANY,
-      parse: r.parseTaxCodeValue,
-      reread: true,
-      mayBeCut: false,
-    },
+    taxCodeField([
+      'Mã số doanh nghiệp',
+      'Mã số thuế',
+      'Mã số doanh nghiệp/Mã số thuế',
+      'Enterprise code',
+      'Enterprise ID',
+      'Enterprise No.',
+      'Tax code',
+    ]),
     ...BUSINESS_FIELDS,
     {
       key: 'org.name',
@@ -404,14 +408,7 @@ export const HOUSEHOLD_BUSINESS_SPEC: ReaderSpec = {
   ],
   stops: BUSINESS_STOPS,
   fields: [
-    {
-      key: 'org.taxCode',
-      labels: ['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code'],
-      roles: ANY,
-      parse: r.parseTaxCodeValue,
-      reread: true,
-      mayBeCut: false,
-    },
+    taxCodeField(['Mã số hộ kinh doanh', 'Mã số thuế', 'Mã số hộ kinh doanh/Mã số thuế', 'Tax code']),
     ...BUSINESS_FIELDS,
     {
       key: 'org.name',
@@ -482,15 +479,7 @@ function readLegalForm(reading: PageReading): ExtractedField | undefined {
       .replace(/\s+/g, ' ')
       .trim();
     const form = LEGAL_FORMS.find((f) => foldDiacritics(f) === key);
-    if (form)
-      return {
-        value: form,
-        raw: l.line.text,
-        confidence: Math.min(0.95, l.line.confidence),
-        evidence: [
-          { method: 'ocr', sha256: reading.ocr.source.sha256, page: reading.ocr.source.page, box: l.line.box },
-        ],
-      };
+    if (form) return lineField(reading.ocr.source, l.line, form, 0.95);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { CardFrontLabels } from '../../cccd-front';
 import { RENEWAL_AGES_2014 } from '../cccd-2021/definition';
 import * as p from '../../field-parsers';
+import { identifyingMarksField } from '../../id-card-fields';
 import { defineIdCard } from '../../id-card-model';
 import type { ReaderSpec } from '../../field-reader';
 
@@ -23,16 +24,7 @@ export const CCCD_2016_BACK: ReaderSpec = {
   roles: [],
   stops: ['Cục trưởng', 'Ngón trỏ trái', 'Ngón trỏ phải', 'Ngón trỏ'],
   fields: [
-    {
-      key: 'person.identifyingMarks',
-      labels: ['Đặc điểm nhận dạng', 'Đặc điểm nhân dạng'],
-      parse: p.parseIdentifyingMarks,
-      wraps: true,
-      wrapsFlush: true,
-      complete: p.marksLookComplete,
-      reread: true,
-      mayBeCut: false,
-    },
+    identifyingMarksField(['Đặc điểm nhận dạng', 'Đặc điểm nhân dạng']),
     { key: 'document.issueDate', labels: ['Ngày'], parse: p.parseDayMonthYear, reread: true, mayBeCut: false },
   ],
 };

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@sohoa/core';
 import { cmnd9, isCmndNumber } from './definition';
-import { layoutPage, SOURCE, type LayoutRow } from '../../test-helpers';
+import { layoutPage, type LayoutRow, whitePage } from '../../test-helpers';
 import type { ExtractContext, PageClass, PageReading } from '../../types';
 
-const blank: PageImage = {
-  source: SOURCE,
-  width: 1800,
-  height: 900,
-  channels: 1,
-  pixels: new Uint8Array(1800 * 900).fill(255),
-  diagnostics: [],
-};
+const blank = whitePage(1800, 900);
 const context: ExtractContext = { options: { asOf: '2024-06-01', types: undefined, documentTypes: [] } };
 const reading = (rows: LayoutRow[]): PageReading => ({ page: blank, ocr: layoutPage(rows), qr: undefined });
 const FRONT: PageClass = { type: 'cmnd-9', part: 'front', score: 1 };

@@ -2,6 +2,7 @@ import type { ExtractedField, OcrPage, PageImage } from '@sohoa/core';
 import * as p from '../../field-parsers';
 import { readFields, type ReaderSpec } from '../../field-reader';
 import * as rp from '../../field-reader/parsers';
+import { identifyingMarksField } from '../../id-card-fields';
 import { defineIdCard } from '../../id-card-model';
 import { foldLines } from '../../lines';
 import { chooseReading, rereadBoxes } from '../../reading-vote';
@@ -83,16 +84,7 @@ export const CMND_BACK_SPEC: ReaderSpec = {
   fields: [
     { key: 'person.ethnicity', labels: ['Dân tộc'], parse: p.parseEthnicity },
     { key: 'person.religion', labels: ['Tôn giáo'], parse: p.parseReligion },
-    {
-      key: 'person.identifyingMarks',
-      labels: MARKS_LABELS,
-      parse: p.parseIdentifyingMarks,
-      wraps: true,
-      wrapsFlush: true,
-      complete: p.marksLookComplete,
-      reread: true,
-      mayBeCut: false,
-    },
+    identifyingMarksField(MARKS_LABELS),
     {
       key: 'document.issueDate',
       labels: ['Ngày', 'Cấp ngày', 'Ngày cấp'],

@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import fc from 'fast-check';
 import type { PageImage } from '@sohoa/core';
+import { rawPage } from '../../test-fixtures';
 import { turnGreyUpright } from './turn-grey';
 
-const grey = (width: number, height: number, pixels: Uint8Array): PageImage => ({
-  source: { file: 'x.png', sha256: '0'.repeat(64), page: 1, pageCount: 1 },
-  width,
-  height,
-  channels: 1,
-  pixels,
-  diagnostics: [],
-});
+const grey = (width: number, height: number, pixels: Uint8Array): PageImage => rawPage(width, height, pixels);
 
 describe('turnGreyUpright', () => {
   it('undoes sharp clockwise quarter turns exactly (property)', async () => {

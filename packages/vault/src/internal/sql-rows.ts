@@ -1,4 +1,4 @@
-import type { StoredCopy } from '../types';
+import type { Grant, StoredCopy, StoredSubject } from '../types';
 
 /** The columns of a copy row (SQLite and PostgreSQL drivers), in the order of {@link copyValues}. */
 export const COPY_COLUMNS =
@@ -24,6 +24,22 @@ export interface CopyRow {
   replaced_by: string | null;
 }
 
+/** The columns a copy gains when it is stored, in the order of {@link storedCopyValues}. */
+export const STORED_COPY_COLUMNS = ['stored_at', 'sha256', 'size', 'location', 'page_count', 'source_sha256', 'signed'];
+
+/** The values of {@link STORED_COPY_COLUMNS}, in order. */
+export function storedCopyValues(c: StoredCopy): unknown[] {
+  return [
+    c.storedAt ?? null,
+    c.sha256 ?? null,
+    c.size ?? null,
+    c.location ?? null,
+    c.pageCount ?? null,
+    c.sourceSha256 ?? null,
+    c.signed === undefined ? null : c.signed ? 1 : 0,
+  ];
+}
+
 /** The values of {@link COPY_COLUMNS}, in order. */
 export function copyValues(c: StoredCopy): unknown[] {
   return [
@@ -35,13 +51,7 @@ export function copyValues(c: StoredCopy): unknown[] {
     c.version,
     c.status,
     c.createdAt,
-    c.storedAt ?? null,
-    c.sha256 ?? null,
-    c.size ?? null,
-    c.location ?? null,
-    c.pageCount ?? null,
-    c.sourceSha256 ?? null,
-    c.signed === undefined ? null : c.signed ? 1 : 0,
+    ...storedCopyValues(c),
     c.replacedBy ?? null,
   ];
 }
@@ -64,5 +74,30 @@ export function toCopy(r: CopyRow): StoredCopy {
     ...(r.source_sha256 !== null && { sourceSha256: r.source_sha256 }),
     ...(r.signed !== null && { signed: r.signed === true || r.signed === 1 }),
     ...(r.replaced_by !== null && { replacedBy: r.replaced_by }),
+  };
+}
+
+/** A subject row as read from SQLite or PostgreSQL. */
+export interface SubjectRow {
+  id: string;
+  kind: string;
+  wrapped_key: string | null;
+  sealed_ref: string | null;
+}
+
+export function toSubject(r: SubjectRow): StoredSubject {
+  return {
+    kind: r.kind as StoredSubject['kind'],
+    id: r.id,
+    ...(r.wrapped_key !== null && { wrappedKey: r.wrapped_key }),
+    ...(r.sealed_ref !== null && { sealedRef: r.sealed_ref }),
+  };
+}
+
+/** A grant row: its JSON body and, once revoked, when. */
+export function toGrant(r: { body: string; revoked_at: string | null }): Grant {
+  return {
+    ...(JSON.parse(r.body) as Grant),
+    ...(r.revoked_at !== null && { revokedAt: r.revoked_at }),
   };
 }
