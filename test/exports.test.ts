@@ -65,6 +65,7 @@ describe('public exports', () => {
       'fieldParsers',
       'findHeaderColumns',
       'getDocumentType',
+      'hasQrFinderPatterns',
       'mergeFieldSets',
       'parseCccdQrPayload',
       'readMrz',
