@@ -1056,7 +1056,8 @@ export const CIVIL_FAMILIES: LayoutFamily[] = [
     family: 'old-1990s',
     description:
       '1990s model: "Họ và tên", "Nam hay nữ", "Sinh ngày … tháng … năm …", labels without colons on dotted lines, italic handwriting-like values, parents in a Cha | Mẹ table, "người đứng khai", no ID number, registration date in words.',
-    heldOut: true,
+    // Retired from held out in session 13: reader engineers read this file to add families.
+    heldOut: false,
     capture: 'phone',
     generate: (seed, count) =>
       birthDocs(seed, count).map((d) => {
@@ -1101,7 +1102,8 @@ export const CIVIL_FAMILIES: LayoutFamily[] = [
     family: 'old-1990s',
     description:
       '1990s model: husband and wife side by side ("Họ và tên chồng" | "Họ và tên vợ", the other labels repeated in each column), dotted lines, italic handwriting-like values, no ID numbers, registration date in words.',
-    heldOut: true,
+    // Retired from held out in session 13: reader engineers read this file to add families.
+    heldOut: false,
     capture: 'phone',
     generate: oldMarriageDocs,
     draw: marriageOld,
