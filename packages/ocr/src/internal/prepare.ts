@@ -20,6 +20,8 @@ const DOWNSCALE_TARGET = 28;
 // Only large scans are read smaller (an A4 page at 200 dpi and up); on card-sized images photo and
 // fingerprint boxes pass for tall text lines.
 const DOWNSCALE_MIN_SIDE = 1600;
+// Table rules are erased on pages (an A4 page at 150 dpi is 1754 px long), not on card-sized images (~1000 px).
+const RULES_MIN_LONG_SIDE = 1400;
 
 /**
  * Grey the page (or a region of it), erase table and form rules, upscale ×2 when its text is small, read a whole page smaller
@@ -42,8 +44,10 @@ export async function prepareImage(
     dx = clamped.x;
     dy = clamped.y;
   }
-  // The ruling of a table or form is not text, and Tesseract drops whole ruled rows when it stays.
-  image = eraseRules(image).image;
+  // The ruling of a table or form is not text, and Tesseract drops whole ruled rows when it stays. Only on
+  // page-sized images: on a card-sized image, condensed lines of text set close together chain into runs as long
+  // as a rule, and erasing them lost card fields (the `stacked-condensed` card families, session 13).
+  if (Math.max(page.width, page.height) >= RULES_MIN_LONG_SIDE) image = eraseRules(image).image;
   let scale = 1;
   if (upscaleBelow > 0 || (downscaleAbove > 0 && !box)) {
     const height = estimateTextHeight(image);
