@@ -1,15 +1,9 @@
 import type { PageImage } from '@sohoa/core';
 import { describe, expect, it } from 'vitest';
+import { whitePage } from './test-page';
 import { prepareImage } from './prepare';
 
-const page = (width: number, height: number): PageImage => ({
-  source: { sha256: 'x', page: 1 } as PageImage['source'],
-  width,
-  height,
-  channels: 1,
-  pixels: new Uint8Array(width * height).fill(255),
-  diagnostics: [],
-});
+const page = whitePage;
 const rule = (p: PageImage, x: number, y: number, h: number) => {
   for (let j = y; j < y + h; j++) for (let i = x; i < x + 2; i++) p.pixels[j * p.width + i] = 0;
 };
