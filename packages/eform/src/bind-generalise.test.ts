@@ -2,30 +2,8 @@
 // "Rules added for forms never seen"). Labels are written by hand in the shapes official forms use.
 import { describe, expect, it } from 'vitest';
 import { bindForm } from './bind';
-import { fillForm } from './fill';
-import { syntheticProfile } from './internal/test-profile';
-import { loadForm } from './schema';
+import { date, filled, form, section, text } from './internal/test-schema-kit';
 import type { FormSchema } from './types';
-
-const text = (title: string): FormSchema => ({ type: 'string', title });
-const date = (title: string): FormSchema => ({
-  type: 'object',
-  title,
-  properties: { d: text('Ngày'), m: text('Tháng'), y: text('Năm') },
-});
-const section = (title: string, properties: Record<string, FormSchema>): FormSchema => ({
-  type: 'object',
-  title,
-  properties,
-});
-const form = (properties: Record<string, FormSchema>): FormSchema => ({ type: 'object', properties });
-const now = new Date(2026, 2, 5);
-const filled = (schema: FormSchema) =>
-  Object.fromEntries(
-    fillForm(loadForm(schema), syntheticProfile(), { now })
-      .fields.filter((f) => f.status === 'filled')
-      .map((f) => [f.pointer, f.value]),
-  );
 
 describe('a section about someone who died is never the subject', () => {
   it.each([

@@ -3,36 +3,12 @@
 // held-out forms. Labels are written by hand in the shapes official forms use.
 import { describe, expect, it } from 'vitest';
 import { bindForm } from './bind';
-import { fillForm } from './fill';
-import { syntheticProfile } from './internal/test-profile';
+import { date, filled, form, section, text } from './internal/test-schema-kit';
 import { loadForm } from './schema';
 import type { FormSchema } from './types';
 
-const text = (title: string): FormSchema => ({ type: 'string', title });
-const date = (title: string): FormSchema => ({
-  type: 'object',
-  title,
-  properties: { d: text('Ngày'), m: text('Tháng'), y: text('Năm') },
-});
-const section = (title: string, properties: Record<string, FormSchema>): FormSchema => ({
-  type: 'object',
-  title,
-  properties,
-});
-const form = (properties: Record<string, FormSchema>, title?: string): FormSchema => ({
-  type: 'object',
-  ...(title !== undefined && { title }),
-  properties,
-});
-const now = new Date(2026, 2, 5);
 const keys = (schema: FormSchema) =>
   Object.fromEntries(bindForm(loadForm(schema)).fields.map((f) => [f.pointer, f.key ?? null]));
-const filled = (schema: FormSchema) =>
-  Object.fromEntries(
-    fillForm(loadForm(schema), syntheticProfile(), { now })
-      .fields.filter((f) => f.status === 'filled')
-      .map((f) => [f.pointer, f.value]),
-  );
 
 describe('a section asked only in some cases is never the subject’s', () => {
   const schema = form({
